@@ -1,0 +1,119 @@
+"""Opening a database: URL resolution, SQLite pragmas and transactions, the unit of work.
+
+SQLite-specific set-up lives here (and in `search_index.py`, `sqlite_tools.py`), so that PostgreSQL is
+an added branch, not a rewrite.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from cadre_desk.errors import StorageError
+
+log = logging.getLogger("cadre_desk.db")
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def resolve_url(path_or_url: str) -> URL:
+    """A SQLAlchemy URL for `--db`: either a URL (`postgresql+psycopg://…`) or a file path."""
+    if "://" in path_or_url:
+        try:
+            return make_url(path_or_url)
+        except Exception as exc:  # sqlalchemy raises ArgumentError for a malformed URL
+            raise StorageError(f"数据库地址无法识别：{path_or_url}（{exc}）") from None
+    path = Path(path_or_url).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: URL) -> Path | None:
+    if is_sqlite(url) and url.database and url.database != ":memory:":
+        return Path(url.database)
+    return None
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is off; SQLAlchemy's `begin` event issues BEGIN, so that
+    # DDL and DML share real transactions (the SQLAlchemy pysqlite recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-32000")  # 32 MB page cache
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.close()
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: URL) -> Engine:
+    if is_sqlite(url):
+        # NullPool: each unit of work gets its own connection, so no connection outlives a thread
+        # (workers in the GUI) and the file is closed when the app is.
+        engine = create_engine(url, poolclass=NullPool, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An open database: the engine and the session factory for units of work."""
+
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @classmethod
+    def from_url(cls, url: URL) -> Database:
+        engine = make_engine(url)
+        return cls(url, engine, sessionmaker(engine, expire_on_commit=False))
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def display_name(self) -> str:
+        path = self.path
+        return str(path) if path else self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def uow(self) -> Iterator[Session]:
+        """One unit of work: commits if the block succeeds, rolls back if it raises."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end; never writes)."""
+        with self.sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

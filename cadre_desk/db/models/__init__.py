@@ -1,0 +1,44 @@
+"""All models, importable from one place (Alembic's autogenerate and the services use this)."""
+
+from cadre_desk.db.base import Base
+from cadre_desk.db.models.audit import AuditEvent
+from cadre_desk.db.models.cadre import (
+    Assessment,
+    Cadre,
+    CadreChild,
+    CadrePhoto,
+    FamilyMember,
+    ResumeEntry,
+    RewardOrPunishment,
+    Secondment,
+    Training,
+)
+from cadre_desk.db.models.diary import DiaryEntry, MentorComment
+from cadre_desk.db.models.mentorship import Mentorship, MentorshipRecord
+from cadre_desk.db.models.search import SearchDoc
+from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
+from cadre_desk.db.models.unit import Account, Unit
+
+__all__ = [
+    "Account",
+    "Assessment",
+    "AuditEvent",
+    "Base",
+    "Cadre",
+    "CadreChild",
+    "CadrePhoto",
+    "DiaryEntry",
+    "FamilyMember",
+    "MentorComment",
+    "Mentorship",
+    "MentorshipRecord",
+    "ResumeEntry",
+    "RewardOrPunishment",
+    "SearchDoc",
+    "Secondment",
+    "Talk",
+    "TalkFollowUp",
+    "TalkSubject",
+    "Training",
+    "Unit",
+]

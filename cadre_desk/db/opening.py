@@ -1,0 +1,97 @@
+"""`open_database`: every check that keeps a bad `--db` from touching a file, then the migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from cadre_desk import paths
+from cadre_desk.db import migrate, sqlite_tools
+from cadre_desk.db.engine import Database, resolve_url, sqlite_path
+from cadre_desk.errors import StorageError
+
+log = logging.getLogger("cadre_desk.db")
+
+
+def _check_sqlite_file(path: Path, create: bool) -> None:
+    kind = sqlite_tools.sniff(path)
+    if kind == "missing":
+        if not create:
+            raise StorageError(f"数据库文件不存在：{path}")
+        parent = path.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"无法创建数据目录 {parent}：{exc.strerror}") from None
+        if not os.access(parent, os.W_OK):
+            raise StorageError(f"目录不可写，无法在此创建数据库：{parent}")
+        return
+    if kind == "other":
+        raise StorageError(f"该文件不是干部成长档案台的数据库（也不是 SQLite 文件）：{path}")
+    if not os.access(path, os.R_OK):
+        raise StorageError(f"没有读取数据库文件的权限：{path}")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise StorageError(f"数据库文件或其所在目录是只读的，无法写入：{path}")
+    if kind == "sqlite":
+        problems = sqlite_tools.quick_check(path)
+        if problems:
+            raise StorageError(f"数据库文件已损坏：{path}（{problems[0]}）。请从备份恢复。")
+
+
+def open_database(path_or_url: str, create: bool = True, backup_before_upgrade: bool = True) -> Database:
+    """Open (creating if allowed) and migrate to the newest schema; raise `StorageError` otherwise.
+
+    A database from a newer version of the app is refused before anything is written; an older one
+    is backed up next to the data directory's backups and upgraded.
+    """
+    url = resolve_url(path_or_url)
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path, create)
+    db = Database.from_url(url)
+    try:
+        with db.engine.connect() as conn:
+            current = migrate.current_revision(conn)
+            has_tables = migrate.has_user_tables(conn)
+            conn.rollback()
+    except (OperationalError, DBAPIError) as exc:
+        db.dispose()
+        raise StorageError(f"无法打开数据库：{exc.orig}") from None
+    head = migrate.head_revision()
+    if current is not None and current not in migrate.known_revisions():
+        db.dispose()
+        raise StorageError(
+            f"该数据库由更新版本的干部成长档案台创建（结构版本 {current}），请升级本程序后再打开。"
+        )
+    if current is None and has_tables:
+        db.dispose()
+        raise StorageError("该 SQLite 文件不是干部成长档案台的数据库（缺少结构版本信息）。")
+    if current != head:
+        if current is not None and path is not None and backup_before_upgrade:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            dest = paths.backup_dir() / f"{path.stem}-before-upgrade-{stamp}.db"
+            log.info("backing up %s to %s before upgrading the schema", path, dest)
+            sqlite_tools.online_backup(path, dest)
+        try:
+            with db.engine.begin() as conn:
+                migrate.upgrade(conn)
+        except (OperationalError, DBAPIError) as exc:
+            db.dispose()
+            raise StorageError(f"数据库升级失败，文件未改动：{exc.orig}") from None
+        log.info("database %s migrated %s -> %s", db.display_name(), current, head)
+    return db
+
+
+def schema_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return migrate.current_revision(conn)
+
+
+def ping(db: Database) -> None:
+    with db.engine.connect() as conn:
+        conn.execute(text("SELECT 1"))

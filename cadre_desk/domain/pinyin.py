@@ -1,0 +1,22 @@
+"""Pinyin initials of a name (`张三` → `zs`), for searching names by their initials."""
+
+from __future__ import annotations
+
+from pypinyin import Style, lazy_pinyin
+
+# Surnames whose reading differs from the character's most common one.
+_SURNAME_READINGS = {
+    "单": "s", "解": "x", "仇": "q", "区": "o", "朴": "p", "查": "z", "曾": "z", "尉": "y", "盖": "g",
+    "覃": "q", "翟": "z", "乐": "y", "缪": "m", "召": "s", "员": "y", "长": "c", "重": "c",
+}
+
+
+def initials(name: str) -> str:
+    """Lower-case initials of every Han character; other characters are kept as they are."""
+    if not name:
+        return ""
+    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
+    result = [str(letter)[:1].lower() for letter in letters if letter]
+    if name[0] in _SURNAME_READINGS and result:
+        result[0] = _SURNAME_READINGS[name[0]]
+    return "".join(result)

@@ -1,0 +1,51 @@
+"""The one error hierarchy. Services raise these; the UI and the CLI show their user text.
+
+Messages meant for the user are Chinese (the core has no translation layer); everything that is
+not a `CadreDeskError` is a bug and goes to the crash handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class CadreDeskError(Exception):
+    """Base of every error the user may see. `str(err)` is the user text."""
+
+
+class ValidationError(CadreDeskError):
+    """Bad input, field by field: `fields` maps a field name to its Chinese message."""
+
+    def __init__(self, fields: Mapping[str, str]) -> None:
+        self.fields = dict(fields)
+        super().__init__("；".join(f"{msg}" for msg in self.fields.values()))
+
+
+class NotFoundError(CadreDeskError):
+    def __init__(self, entity: str, ref: object) -> None:
+        self.entity = entity
+        self.ref = ref
+        super().__init__(f"找不到{entity}：{ref}")
+
+
+class ConflictError(CadreDeskError):
+    """A stale update: someone saved the record since the caller read it."""
+
+    def __init__(self, entity: str, ref: object, expected: int, actual: int) -> None:
+        self.entity = entity
+        self.ref = ref
+        self.expected = expected
+        self.actual = actual
+        super().__init__(f"{entity}（{ref}）已被他人修改（版本 {expected} → {actual}），请刷新后再保存")
+
+
+class ImportRejected(CadreDeskError):
+    """An import that changed nothing; `problems` lists (where, message) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__("导入被拒绝：" + "；".join(f"{w}：{m}" for w, m in problems[:5]))
+
+
+class StorageError(CadreDeskError):
+    """The database file cannot be opened, read or written as asked."""

@@ -1,0 +1,61 @@
+"""Recording AuditEvents in the caller's transaction, and turning values into their JSON form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.models import AuditEvent
+from cadre_desk.domain.yearmonth import YearMonth, format_date
+from cadre_desk.services.context import ServiceContext
+
+
+def jsonable(value: object) -> Any:
+    if isinstance(value, YearMonth):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def diff(before: Mapping[str, object], after: Mapping[str, object]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for every field whose value changed."""
+    return {
+        key: [jsonable(before.get(key)), jsonable(after[key])]
+        for key in after
+        if before.get(key) != after[key]
+    }
+
+
+def snapshot(row: object, fields: tuple[str, ...]) -> dict[str, object]:
+    return {name: getattr(row, name) for name in fields}
+
+
+def record(
+    session: Session,
+    ctx: ServiceContext,
+    action: str,
+    entity: str,
+    entity_id: int | None = None,
+    entity_uid: str | None = None,
+    changes: Mapping[str, Any] | None = None,
+    summary: str = "",
+) -> None:
+    session.add(
+        AuditEvent(
+            account_id=ctx.account_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            entity_uid=entity_uid,
+            changes=dict(changes or {}),
+            summary=summary[:200],
+        )
+    )

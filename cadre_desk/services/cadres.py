@@ -1,0 +1,369 @@
+"""Cadres: create, update, archive, restore, look up and list (the roster)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.base import utcnow
+from cadre_desk.db.models import Cadre, CadrePhoto, Unit
+from cadre_desk.domain import vocab
+from cadre_desk.domain.idcard import IdNumberError, parse_id_number
+from cadre_desk.domain.pinyin import initials
+from cadre_desk.domain.yearmonth import YearMonth, age_at
+from cadre_desk.errors import ConflictError, NotFoundError
+from cadre_desk.services import audit, search
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.validation import FieldErrors
+
+MIN_WORK_AGE = 16
+MIN_PARTY_AGE = 18
+MAX_PHOTO_BYTES = 5_000_000
+
+# The fields of the appointment form that `CadreInput` carries, in the form's order.
+EDITABLE = (
+    "name", "gender", "birth", "ethnicity", "native_place", "birthplace", "political_status", "party_join",
+    "democratic_party", "work_start", "health", "professional_title", "speciality",
+    "fulltime_education", "fulltime_degree", "fulltime_school", "fulltime_degree_school",
+    "inservice_education", "inservice_degree", "inservice_school", "inservice_degree_school",
+    "post", "rank", "post_since", "id_number", "unit_id", "phone", "notes",
+)
+
+
+@dataclass(frozen=True)
+class CadreInput:
+    """What the profile form sends. Year-months may be given as typed text (`1985.3`)."""
+
+    name: str
+    gender: str
+    birth: YearMonth | str
+    ethnicity: str = "汉族"
+    native_place: str = ""
+    birthplace: str = ""
+    political_status: str = ""
+    party_join: YearMonth | str | None = None
+    democratic_party: str = ""
+    work_start: YearMonth | str | None = None
+    health: str = "健康"
+    professional_title: str = ""
+    speciality: str = ""
+    fulltime_education: str = ""
+    fulltime_degree: str = ""
+    fulltime_school: str = ""
+    fulltime_degree_school: str = ""
+    inservice_education: str = ""
+    inservice_degree: str = ""
+    inservice_school: str = ""
+    inservice_degree_school: str = ""
+    post: str = ""
+    rank: str = ""
+    post_since: YearMonth | str | None = None
+    id_number: str = ""
+    unit_id: int | None = None
+    phone: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CadreSummary:
+    """One roster row."""
+
+    id: int
+    uid: str
+    name: str
+    gender: str
+    birth: YearMonth
+    unit_id: int | None
+    unit: str
+    post: str
+    rank: str
+    education: str
+    political_status: str
+    post_since: YearMonth | None
+    id_number: str
+    name_initials: str
+    version: int
+    archived: bool
+
+    def age(self, ref: dt.date | None = None) -> int:
+        return age_at(self.birth, ref or dt.date.today())
+
+
+@dataclass(frozen=True)
+class CadreView:
+    """Every field of one cadre (children are loaded by `cadre_records.get_profile`)."""
+
+    id: int
+    uid: str
+    version: int
+    archived: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    unit: str
+    has_photo: bool
+    name: str
+    gender: str
+    birth: YearMonth
+    ethnicity: str
+    native_place: str
+    birthplace: str
+    political_status: str
+    party_join: YearMonth | None
+    democratic_party: str
+    work_start: YearMonth | None
+    health: str
+    professional_title: str
+    speciality: str
+    fulltime_education: str
+    fulltime_degree: str
+    fulltime_school: str
+    fulltime_degree_school: str
+    inservice_education: str
+    inservice_degree: str
+    inservice_school: str
+    inservice_degree_school: str
+    post: str
+    rank: str
+    post_since: YearMonth | None
+    id_number: str
+    unit_id: int | None
+    phone: str
+    notes: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def age(self, ref: dt.date | None = None) -> int:
+        return age_at(self.birth, ref or dt.date.today())
+
+    def to_input(self) -> CadreInput:
+        return CadreInput(**{f.name: getattr(self, f.name) for f in fields(CadreInput)})
+
+
+def to_view(cadre: Cadre, has_photo: bool) -> CadreView:
+    values = {name: getattr(cadre, name) for name in EDITABLE}
+    values["id_number"] = cadre.id_number or ""
+    return CadreView(
+        id=cadre.id,
+        uid=cadre.uid,
+        version=cadre.version,
+        archived=cadre.archived_at is not None,
+        created_at=cadre.created_at,
+        updated_at=cadre.updated_at,
+        unit=cadre.unit.name if cadre.unit is not None else "",
+        has_photo=has_photo,
+        **values,
+    )
+
+
+def _education(fulltime: str, inservice: str) -> str:
+    return fulltime or inservice
+
+
+def validate(session: Session, data: CadreInput, cadre_id: int | None = None,
+             today: dt.date | None = None) -> dict[str, Any]:
+    """Field-level checks (Chinese messages); returns the column values to store."""
+    errs = FieldErrors()
+    today = today or dt.date.today()
+    name = errs.text("name", data.name, "姓名", required=True, max_len=50)
+    gender = errs.choice("gender", data.gender, "性别", tuple(vocab.Gender))
+    birth = errs.year_month("birth", data.birth, "出生年月", required=True, today=today)
+    party_join = errs.year_month("party_join", data.party_join, "入党时间", today=today)
+    work_start = errs.year_month("work_start", data.work_start, "参加工作时间", today=today)
+    post_since = errs.year_month("post_since", data.post_since, "任现职时间", today=today)
+    ethnicity = errs.choice("ethnicity", data.ethnicity, "民族", vocab.ETHNICITIES, required=False)
+    political = errs.choice("political_status", data.political_status, "政治面貌", vocab.POLITICAL_STATUSES,
+                            required=False)
+    if birth is not None:
+        if work_start is not None and "work_start" not in errs and age_at(birth, work_start) < MIN_WORK_AGE:
+            errs.add("work_start", f"参加工作时间（{work_start}）时未满{MIN_WORK_AGE}周岁")
+        if party_join is not None and "party_join" not in errs and age_at(birth, party_join) < MIN_PARTY_AGE:
+            errs.add("party_join", f"入党时间（{party_join}）时未满{MIN_PARTY_AGE}周岁")
+        if post_since is not None and "post_since" not in errs and post_since < birth:
+            errs.add("post_since", "任现职时间早于出生年月")
+    id_number: str | None = None
+    if data.id_number.strip():
+        try:
+            parsed = parse_id_number(data.id_number)
+        except IdNumberError as exc:
+            errs.add("id_number", str(exc))
+        else:
+            id_number = parsed.value
+            if birth is not None and YearMonth.from_date(parsed.birth) != birth:
+                errs.add("id_number", f"身份证号中的出生年月（{parsed.birth:%Y.%m}）与出生年月（{birth}）不一致")
+            elif gender and gender != (vocab.Gender.MALE if parsed.male else vocab.Gender.FEMALE):
+                errs.add("id_number", f"身份证号显示的性别与所填性别（{gender}）不一致")
+            clash = session.execute(
+                select(Cadre.id, Cadre.name).where(Cadre.id_number == id_number, Cadre.id != (cadre_id or -1))
+            ).first()
+            if clash is not None:
+                errs.add("id_number", f"身份证号与已有干部“{clash.name}”（编号 {clash.id}）重复")
+    if data.unit_id is not None and session.get(Unit, data.unit_id) is None:
+        errs.add("unit_id", f"单位（编号 {data.unit_id}）不存在")
+    errs.raise_if_any()
+    values: dict[str, Any] = {name_: getattr(data, name_) for name_ in EDITABLE}
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = value.strip()
+    values.update(
+        name=name, gender=gender, birth=birth, party_join=party_join, work_start=work_start,
+        post_since=post_since, ethnicity=ethnicity, political_status=political, id_number=id_number,
+    )
+    return values
+
+
+def load(session: Session, cadre_id: int) -> Cadre:
+    cadre = session.get(Cadre, cadre_id)
+    if cadre is None:
+        raise NotFoundError("干部", cadre_id)
+    return cadre
+
+
+def check_version(cadre: Cadre, expected_version: int) -> None:
+    if cadre.version != expected_version:
+        raise ConflictError("干部", cadre.name, expected_version, cadre.version)
+
+
+def _has_photo(session: Session, cadre_id: int) -> bool:
+    return session.scalar(select(CadrePhoto.id).where(CadrePhoto.cadre_id == cadre_id)) is not None
+
+
+def create_cadre(ctx: ServiceContext, data: CadreInput) -> CadreView:
+    with ctx.db.uow() as session:
+        values = validate(session, data)
+        cadre = Cadre(**values, name_initials=initials(values["name"]))
+        session.add(cadre)
+        session.flush()
+        audit.record(session, ctx, "create", "cadre", cadre.id, cadre.uid, audit.diff({}, values), cadre.name)
+        search.index_cadre(session, cadre)
+        return to_view(cadre, False)
+
+
+def update_cadre(ctx: ServiceContext, cadre_id: int, data: CadreInput, expected_version: int) -> CadreView:
+    with ctx.db.uow() as session:
+        cadre = load(session, cadre_id)
+        check_version(cadre, expected_version)
+        values = validate(session, data, cadre_id)
+        changes = audit.diff(audit.snapshot(cadre, EDITABLE), values)
+        if changes:
+            for key, value in values.items():
+                setattr(cadre, key, value)
+            cadre.name_initials = initials(cadre.name)
+            session.flush()
+            session.refresh(cadre, ["unit"])
+            audit.record(session, ctx, "update", "cadre", cadre.id, cadre.uid, changes, cadre.name)
+            search.index_cadre(session, cadre)
+            if "name" in changes:
+                search.reindex_cadre_relations(session, cadre.id)
+        return to_view(cadre, _has_photo(session, cadre.id))
+
+
+def archive_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
+    with ctx.db.uow() as session:
+        cadre = load(session, cadre_id)
+        if cadre.archived_at is None:
+            cadre.archived_at = utcnow()
+            session.flush()
+            audit.record(session, ctx, "archive", "cadre", cadre.id, cadre.uid, summary=cadre.name)
+            search.index_cadre(session, cadre)
+        return to_view(cadre, _has_photo(session, cadre.id))
+
+
+def restore_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
+    with ctx.db.uow() as session:
+        cadre = load(session, cadre_id)
+        if cadre.archived_at is not None:
+            cadre.archived_at = None
+            session.flush()
+            audit.record(session, ctx, "restore", "cadre", cadre.id, cadre.uid, summary=cadre.name)
+            search.index_cadre(session, cadre)
+        return to_view(cadre, _has_photo(session, cadre.id))
+
+
+def get_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
+    with ctx.db.read() as session:
+        cadre = load(session, cadre_id)
+        return to_view(cadre, _has_photo(session, cadre_id))
+
+
+def set_photo(ctx: ServiceContext, cadre_id: int, data: bytes | None, mime: str = "image/jpeg") -> CadreView:
+    """Replace (or with `None` remove) the photo; the UI crops it to the form's ratio first."""
+    with ctx.db.uow() as session:
+        cadre = load(session, cadre_id)
+        photo = session.scalars(select(CadrePhoto).where(CadrePhoto.cadre_id == cadre_id)).first()
+        if data is not None:
+            errs = FieldErrors()
+            if len(data) > MAX_PHOTO_BYTES:
+                errs.add("photo", f"照片过大（{len(data) // 1024} KB），请不超过 {MAX_PHOTO_BYTES // 1_000_000} MB")
+            if not (data.startswith(b"\xff\xd8") or data.startswith(b"\x89PNG")):
+                errs.add("photo", "照片应为 JPG 或 PNG 图片")
+            errs.raise_if_any()
+            if photo is None:
+                session.add(CadrePhoto(cadre_id=cadre_id, data=data, mime=mime))
+            else:
+                photo.data, photo.mime = data, mime
+            action = "update"
+        else:
+            if photo is not None:
+                session.delete(photo)
+            action = "update"
+        cadre.updated_at = utcnow()  # a photo change is a change of the profile (bumps its version)
+        session.flush()
+        audit.record(session, ctx, action, "cadre", cadre.id, cadre.uid,
+                     {"photo": ["", f"<{len(data)} bytes>" if data else ""]}, cadre.name)
+        return to_view(cadre, data is not None)
+
+
+def get_photo(ctx: ServiceContext, cadre_id: int) -> tuple[bytes, str] | None:
+    with ctx.db.read() as session:
+        row = session.execute(select(CadrePhoto.data, CadrePhoto.mime).where(CadrePhoto.cadre_id == cadre_id)).first()
+        return None if row is None else (row[0], row[1])
+
+
+_SUMMARY_COLUMNS = (
+    Cadre.id, Cadre.uid, Cadre.name, Cadre.gender, Cadre.birth, Cadre.unit_id, Unit.name, Cadre.post, Cadre.rank,
+    Cadre.fulltime_education, Cadre.inservice_education, Cadre.political_status, Cadre.post_since,
+    Cadre.id_number, Cadre.name_initials, Cadre.version, Cadre.archived_at,
+)
+
+
+def list_cadres(
+    ctx: ServiceContext,
+    unit_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    include_archived: bool = False,
+    archived_only: bool = False,
+) -> list[CadreSummary]:
+    """Roster rows ordered by unit order, then id (a plain column query: no ORM objects)."""
+    stmt = select(*_SUMMARY_COLUMNS).outerjoin(Unit, Unit.id == Cadre.unit_id)
+    if archived_only:
+        stmt = stmt.where(Cadre.archived_at.is_not(None))
+    elif not include_archived:
+        stmt = stmt.where(Cadre.archived_at.is_(None))
+    if unit_id is not None:
+        stmt = stmt.where(Cadre.unit_id == unit_id)
+    stmt = stmt.order_by(Unit.sort_order, Cadre.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with ctx.db.read() as session:
+        return [
+            CadreSummary(
+                id=r[0], uid=r[1], name=r[2], gender=r[3], birth=r[4], unit_id=r[5], unit=r[6] or "", post=r[7],
+                rank=r[8], education=_education(r[9], r[10]), political_status=r[11], post_since=r[12],
+                id_number=r[13] or "", name_initials=r[14], version=r[15], archived=r[16] is not None,
+            )
+            for r in session.execute(stmt)
+        ]
+
+
+def count_cadres(ctx: ServiceContext, unit_id: int | None = None, include_archived: bool = False) -> int:
+    stmt = select(func.count(Cadre.id))
+    if not include_archived:
+        stmt = stmt.where(Cadre.archived_at.is_(None))
+    if unit_id is not None:
+        stmt = stmt.where(Cadre.unit_id == unit_id)
+    with ctx.db.read() as session:
+        return int(session.scalar(stmt) or 0)
