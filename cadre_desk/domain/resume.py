@@ -35,7 +35,7 @@ def format_line(span: Span, text: str) -> str:
 
 
 def check_lines(spans: Sequence[Span]) -> list[ResumeWarning]:
-    """Warnings for consecutive main lines (in start order): gaps of a month or more, overlaps."""
+    """Warnings for consecutive main lines (in start order): whole missing months, overlaps."""
     warnings: list[ResumeWarning] = []
     order = sorted(range(len(spans)), key=lambda i: spans[i].start)
     for pos, i in enumerate(order):
@@ -50,10 +50,13 @@ def check_lines(spans: Sequence[Span]) -> list[ResumeWarning]:
                 ResumeWarning(pos, "open_not_last", f"第{pos}行没有结束年月，但其后还有第{pos + 1}行")
             )
             continue
+        # A line usually starts in the month the previous one ended (or the month after): no gap.
         months = prev.end.months_until(span.start)
-        if months > 0:
+        if months > 1:
             warnings.append(
-                ResumeWarning(pos, "gap", f"第{pos}行与第{pos + 1}行之间空缺 {months} 个月（{prev.end}—{span.start}）")
+                ResumeWarning(
+                    pos, "gap", f"第{pos}行与第{pos + 1}行之间空缺 {months - 1} 个月（{prev.end}—{span.start}）"
+                )
             )
         elif months < 0:
             warnings.append(

@@ -1,0 +1,250 @@
+"""The command line: a stable, scriptable interface (`cadre-desk --db P COMMAND …`).
+
+Command names, options and `--json` field names are a public interface: extend, never rename.
+Bad input prints a Chinese message to stderr and exits 1 (2 for usage errors); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from cadre_desk import __version__, paths
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import CadreDeskError, ValidationError
+from cadre_desk.services import cadre_records, cadres, maintenance, search, units
+from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.services.serialize import to_jsonable
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cadre-desk",
+        description="干部成长档案台 (Cadre Desk). Without a command, starts the desktop window.",
+    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite file or SQLAlchemy URL (default: %(default)s)",
+                        default=None)
+    parser.add_argument("--operator", help="operator name recorded in the audit trail")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"cadre-desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("init", help="create (or upgrade) the database")
+
+    demo = sub.add_parser("demo", help="fill an empty database with realistic demo records")
+    demo.add_argument("--cadres", type=int, default=300, help="number of cadres (default 300)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same data")
+
+    stats = sub.add_parser("stats", help="row counts per entity")
+    stats.add_argument("--json", action="store_true")
+
+    cadre = sub.add_parser("cadre", help="cadre records")
+    cadre_sub = cadre.add_subparsers(dest="cadre_command", metavar="ACTION", required=True)
+    lst = cadre_sub.add_parser("list", help="list cadres")
+    lst.add_argument("--unit", help="unit name or short name")
+    lst.add_argument("--limit", type=int, default=None)
+    lst.add_argument("--offset", type=int, default=0)
+    lst.add_argument("--archived", action="store_true", help="list archived cadres instead")
+    lst.add_argument("--json", action="store_true")
+    show = cadre_sub.add_parser("show", help="one cadre with all child records")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+
+    srch = sub.add_parser("search", help="search cadres, diaries, comments, talks and pairings")
+    srch.add_argument("text")
+    srch.add_argument("--kind", action="append", choices=search.KINDS, help="limit to a kind (repeatable)")
+    srch.add_argument("--limit", type=int, default=20)
+    srch.add_argument("--offset", type=int, default=0)
+    srch.add_argument("--json", action="store_true")
+
+    chk = sub.add_parser("check", help="integrity, foreign keys, schema version and search index")
+    chk.add_argument("--repair", action="store_true", help="rebuild what can be rebuilt (the search index)")
+    chk.add_argument("--json", action="store_true")
+
+    bak = sub.add_parser("backup", help="verified online backup of the SQLite database")
+    bak.add_argument("dest", type=Path)
+    return parser
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (silent when stderr is not a terminal, except at the end)."""
+
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.tty = self.stream.isatty()
+        self.label = ""
+        self.last = 0.0
+
+    def update(self, label: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if label != self.label:
+            if self.label:
+                self.stream.write("\n" if self.tty else "")
+            self.label = label
+            if not self.tty:
+                self.stream.write(f"{label}…\n")
+        if not self.tty or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        frac = min(1.0, done / total) if total else 1.0
+        filled = int(frac * self.width)
+        self.stream.write(f"\r{label} [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self.label:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2) + "\n")
+
+
+def _summary_json(row: cadres.CadreSummary) -> dict[str, Any]:
+    data: dict[str, Any] = to_jsonable(row)
+    data["age"] = row.age()
+    return data
+
+
+def _cmd_init(ctx: ServiceContext, _args: argparse.Namespace) -> int:
+    print(f"数据库已就绪：{ctx.db.display_name()}")
+    return EXIT_OK
+
+
+def _cmd_demo(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk import demo
+
+    bar = ProgressBar()
+    try:
+        report = demo.generate(ctx.db, cadres=args.cadres, seed=args.seed, progress=bar.update)
+    finally:
+        bar.close()
+    print(json.dumps(to_jsonable(report), ensure_ascii=False))
+    return EXIT_OK
+
+
+def _cmd_stats(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    counts = maintenance.stats(ctx.db)
+    if args.json:
+        _print_json(counts)
+    else:
+        for name, count in counts.items():
+            print(f"{name:24} {count:>10}")
+    return EXIT_OK
+
+
+def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    if args.cadre_command == "list":
+        unit_id = units.find_unit(ctx, args.unit).id if args.unit else None
+        rows = cadres.list_cadres(ctx, unit_id=unit_id, limit=args.limit, offset=args.offset,
+                                  archived_only=args.archived)
+        if args.json:
+            _print_json([_summary_json(r) for r in rows])
+        else:
+            for r in rows:
+                print(f"{r.id:>6}  {r.name:<6}\t{r.gender}  {r.birth}  {r.unit}  {r.post}  {r.rank}")
+        return EXIT_OK
+    profile = cadre_records.get_profile(ctx, args.id)
+    if args.json:
+        data = to_jsonable(profile.cadre)
+        data["age"] = profile.cadre.age()
+        for name in ("resume", "family", "rewards", "assessments", "trainings", "secondments",
+                     "resume_warnings"):
+            data[name] = to_jsonable(getattr(profile, name))
+        _print_json(data)
+    else:
+        c = profile.cadre
+        print(f"{c.name}（{c.gender}，{c.birth}，{c.age()}岁）{c.unit} {c.post} {c.rank}")
+        for e in profile.resume:
+            print(f"  {e.start}--{e.end or ''}  {e.text}")
+    return EXIT_OK
+
+
+def _cmd_search(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    page = search.search(ctx, args.text, kinds=args.kind, limit=args.limit, offset=args.offset)
+    if args.json:
+        _print_json(page)
+    else:
+        print(f"共 {page.total} 条，显示 {page.offset + 1}–{page.offset + len(page.hits)}")
+        for hit in page.hits:
+            print(f"[{search.KIND_LABELS[hit.kind]}] {hit.date}  {hit.title}\n    {hit.snippet}")
+    return EXIT_OK
+
+
+def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    bar = ProgressBar()
+    try:
+        report = maintenance.check(ctx, repair=args.repair, progress=lambda n: bar.update("重建搜索索引", n, n))
+    finally:
+        bar.close()
+    if args.json:
+        _print_json({"ok": report.ok, "items": report.items})
+    else:
+        for item in report.items:
+            mark = "正常" if item.ok else "异常"
+            print(f"{item.name:16} {mark}  {item.detail}")
+    return EXIT_OK if report.ok else EXIT_ERROR
+
+
+def _cmd_backup(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    bar = ProgressBar()
+    try:
+        dest = maintenance.backup(ctx, args.dest, progress=lambda done, total: bar.update("备份", done, total))
+    finally:
+        bar.close()
+    print(f"已备份并校验：{dest}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[ServiceContext, argparse.Namespace], int]] = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "stats": _cmd_stats,
+    "cadre": _cmd_cadre,
+    "search": _cmd_search,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+}
+
+
+def report_error(exc: CadreDeskError) -> None:
+    if isinstance(exc, ValidationError):
+        sys.stderr.write("错误：输入有误\n")
+        for field, message in exc.fields.items():
+            sys.stderr.write(f"  {field}: {message}\n")
+    else:
+        sys.stderr.write(f"错误：{exc}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one command; known errors become a message and exit code 1."""
+    try:
+        db = open_database(args.db or paths.default_database(), create=args.command in ("init", "demo"))
+        try:
+            ctx = open_context(db, args.operator)
+            return COMMANDS[args.command](ctx, args)
+        finally:
+            db.dispose()
+    except CadreDeskError as exc:
+        report_error(exc)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断\n")
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("no command")
+    return run(args)

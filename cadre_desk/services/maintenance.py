@@ -1,0 +1,120 @@
+"""Whole-database jobs: row counts, integrity checks with repair, verified backups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from cadre_desk.db import migrate, search_index, sqlite_tools
+from cadre_desk.db.engine import Database
+from cadre_desk.db.models import Base, SearchDoc
+from cadre_desk.errors import StorageError
+from cadre_desk.services import audit, search
+from cadre_desk.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str  # integrity / foreign_keys / schema_version / search_index
+    ok: bool
+    detail: str
+    repaired: bool = False
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    items: tuple[CheckItem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(item.ok for item in self.items)
+
+
+def stats(db: Database) -> dict[str, int]:
+    """Row counts per table (archived rows included), in the models' table names."""
+    counts: dict[str, int] = {}
+    with db.read() as session:
+        for name, table in sorted(Base.metadata.tables.items()):
+            counts[name] = int(session.scalar(select(func.count()).select_from(table)) or 0)
+    return counts
+
+
+def _check_integrity(db: Database) -> CheckItem:
+    if not db.is_sqlite:
+        return CheckItem("integrity", True, "非 SQLite 数据库，由服务器负责")
+    with db.engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+    ok = rows == ["ok"]
+    return CheckItem("integrity", ok, "完好" if ok else "；".join(map(str, rows[:5])))
+
+
+def _check_foreign_keys(db: Database) -> CheckItem:
+    if not db.is_sqlite:
+        return CheckItem("foreign_keys", True, "由服务器约束保证")
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return CheckItem("foreign_keys", True, "无悬空引用")
+    sample = "；".join(f"{r[0]} 行 {r[1]} → {r[2]}" for r in rows[:5])
+    return CheckItem("foreign_keys", False, f"{len(rows)} 处引用指向不存在的记录：{sample}")
+
+
+def _check_schema(db: Database) -> CheckItem:
+    with db.engine.connect() as conn:
+        current = migrate.current_revision(conn)
+    head = migrate.head_revision()
+    ok = current == head
+    return CheckItem("schema_version", ok, f"结构版本 {current}" + ("" if ok else f"，应为 {head}"))
+
+
+def _check_search(db: Database) -> CheckItem:
+    with db.read() as session:
+        problems = search_index.integrity_problems(session)
+        indexed = int(session.scalar(select(func.count(SearchDoc.id))) or 0)
+        expected = {(d[0], d[1]): d[4] for d in search.all_docs(session)}
+        stored = {(r[0], r[1]): r[2] for r in session.execute(select(SearchDoc.kind, SearchDoc.ref_id, SearchDoc.body))}
+    stale = sum(1 for key, body in expected.items() if stored.get(key) != body)
+    extra = len(stored.keys() - expected.keys())
+    if stale or extra:
+        problems.append(f"{stale} 条记录未索引或索引过期，{extra} 条索引指向已删除的记录")
+    ok = not problems
+    detail = f"已索引 {indexed} 条" if ok else "；".join(problems)
+    return CheckItem("search_index", ok, detail)
+
+
+def check(ctx: ServiceContext, repair: bool = False, progress: Callable[[int], None] | None = None) -> CheckReport:
+    """Integrity, foreign keys, schema version, search index; `repair` rebuilds the search index."""
+    db = ctx.db
+    items = [_check_integrity(db), _check_foreign_keys(db), _check_schema(db), _check_search(db)]
+    if repair and not items[3].ok:
+        with db.uow() as session:
+            count = search.rebuild(session, progress)
+            audit.record(session, ctx, "repair", "search_doc", summary=f"重建搜索索引 {count} 条")
+        after = _check_search(db)
+        items[3] = CheckItem("search_index", after.ok, f"已重建：{after.detail}", repaired=True)
+    return CheckReport(tuple(items))
+
+
+def backup(ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+    """A verified copy of the live database (SQLite online backup API)."""
+    path = ctx.db.path
+    if path is None:
+        raise StorageError("在线备份仅适用于本机 SQLite 数据库；PostgreSQL 请使用 pg_dump")
+    dest = dest.expanduser().resolve()
+    if dest.is_dir():
+        dest = dest / f"{path.stem}-backup.db"
+    if dest == path:
+        raise StorageError("备份文件不能与数据库文件相同")
+    sqlite_tools.online_backup(path, dest, progress)
+    with ctx.db.uow() as session:
+        audit.record(session, ctx, "backup", "database", summary=str(dest))
+    return dest
+
+
+def vacuum_wal(db: Database) -> None:
+    if db.path is not None:
+        with db.engine.connect() as conn:
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
