@@ -29,8 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cadre-desk",
         description="干部成长档案台 (Cadre Desk). Without a command, starts the desktop window.",
     )
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite file or SQLAlchemy URL (default: %(default)s)",
-                        default=None)
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: %(default)s)",
+        default=None,
+    )
     parser.add_argument("--operator", help="operator name recorded in the audit trail")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     parser.add_argument("--version", action="version", version=f"cadre-desk {__version__}")
@@ -145,8 +149,9 @@ def _cmd_stats(ctx: ServiceContext, args: argparse.Namespace) -> int:
 def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
     if args.cadre_command == "list":
         unit_id = units.find_unit(ctx, args.unit).id if args.unit else None
-        rows = cadres.list_cadres(ctx, unit_id=unit_id, limit=args.limit, offset=args.offset,
-                                  archived_only=args.archived)
+        rows = cadres.list_cadres(
+            ctx, unit_id=unit_id, limit=args.limit, offset=args.offset, archived_only=args.archived
+        )
         if args.json:
             _print_json([_summary_json(r) for r in rows])
         else:
@@ -157,8 +162,15 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
     if args.json:
         data = to_jsonable(profile.cadre)
         data["age"] = profile.cadre.age()
-        for name in ("resume", "family", "rewards", "assessments", "trainings", "secondments",
-                     "resume_warnings"):
+        for name in (
+            "resume",
+            "family",
+            "rewards",
+            "assessments",
+            "trainings",
+            "secondments",
+            "resume_warnings",
+        ):
             data[name] = to_jsonable(getattr(profile, name))
         _print_json(data)
     else:
@@ -183,7 +195,9 @@ def _cmd_search(ctx: ServiceContext, args: argparse.Namespace) -> int:
 def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
-        report = maintenance.check(ctx, repair=args.repair, progress=lambda n: bar.update("重建搜索索引", n, n))
+        report = maintenance.check(
+            ctx, repair=args.repair, progress=lambda n: bar.update("重建搜索索引", n, n)
+        )
     finally:
         bar.close()
     if args.json:
@@ -198,7 +212,9 @@ def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
 def _cmd_backup(ctx: ServiceContext, args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
-        dest = maintenance.backup(ctx, args.dest, progress=lambda done, total: bar.update("备份", done, total))
+        dest = maintenance.backup(
+            ctx, args.dest, progress=lambda done, total: bar.update("备份", done, total)
+        )
     finally:
         bar.close()
     print(f"已备份并校验：{dest}")

@@ -74,7 +74,7 @@ class CommonColumns:
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (declared_attr takes the class)
         # SQLAlchemy bumps `version` on every UPDATE and adds `WHERE version = ?`, so a write that
         # raced another process fails instead of overwriting it.
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, bindparam, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -71,9 +71,12 @@ def _is_sqlite(session: Session) -> bool:
 
 
 def _fts_insert(session: Session, doc_id: int, body: str) -> None:
-    session.execute(text("INSERT INTO search_fts_tri(rowid, body) VALUES (:id, :body)"), {"id": doc_id, "body": body})
     session.execute(
-        text("INSERT INTO search_fts_bi(rowid, grams) VALUES (:id, :grams)"), {"id": doc_id, "grams": bigrams(body)}
+        text("INSERT INTO search_fts_tri(rowid, body) VALUES (:id, :body)"), {"id": doc_id, "body": body}
+    )
+    session.execute(
+        text("INSERT INTO search_fts_bi(rowid, grams) VALUES (:id, :grams)"),
+        {"id": doc_id, "grams": bigrams(body)},
     )
 
 
@@ -92,7 +95,8 @@ def _fts_delete(session: Session, doc_id: int, body: str) -> None:
 def put(session: Session, kind: str, ref_id: int, sort_key: str, title: str, body: str) -> None:
     """Add or replace the document of one record."""
     old = session.execute(
-        text("SELECT id, body FROM search_doc WHERE kind = :kind AND ref_id = :ref"), {"kind": kind, "ref": ref_id}
+        text("SELECT id, body FROM search_doc WHERE kind = :kind AND ref_id = :ref"),
+        {"kind": kind, "ref": ref_id},
     ).first()
     sqlite = _is_sqlite(session)
     if old is not None:
@@ -123,7 +127,8 @@ def put(session: Session, kind: str, ref_id: int, sort_key: str, title: str, bod
 
 def remove(session: Session, kind: str, ref_id: int) -> None:
     old = session.execute(
-        text("SELECT id, body FROM search_doc WHERE kind = :kind AND ref_id = :ref"), {"kind": kind, "ref": ref_id}
+        text("SELECT id, body FROM search_doc WHERE kind = :kind AND ref_id = :ref"),
+        {"kind": kind, "ref": ref_id},
     ).first()
     if old is None:
         return
@@ -154,15 +159,20 @@ def bulk_put(session: Session, docs: Iterable[tuple[str, int, str, str, str]]) -
             start = cur.execute("SELECT coalesce(max(id), 0) FROM search_doc").fetchone()[0] + 1
             rows = [(start + i, *doc) for i, doc in enumerate(batch)]
             cur.executemany(
-                "INSERT INTO search_doc(id, kind, ref_id, sort_key, title, body) VALUES (?, ?, ?, ?, ?, ?)", rows
+                "INSERT INTO search_doc(id, kind, ref_id, sort_key, title, body) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
             )
-            cur.executemany("INSERT INTO search_fts_tri(rowid, body) VALUES (?, ?)", [(r[0], r[5]) for r in rows])
+            cur.executemany(
+                "INSERT INTO search_fts_tri(rowid, body) VALUES (?, ?)", [(r[0], r[5]) for r in rows]
+            )
             cur.executemany(
                 "INSERT INTO search_fts_bi(rowid, grams) VALUES (?, ?)", [(r[0], bigrams(r[5])) for r in rows]
             )
         else:
             session.execute(
-                text("INSERT INTO search_doc(kind, ref_id, sort_key, title, body) VALUES (:k, :r, :s, :t, :b)"),
+                text(
+                    "INSERT INTO search_doc(kind, ref_id, sort_key, title, body) VALUES (:k, :r, :s, :t, :b)"
+                ),
                 [{"k": k, "r": r, "s": s, "t": t, "b": b} for k, r, s, t, b in batch],
             )
         batch.clear()
@@ -196,14 +206,19 @@ def _match_clauses(terms: Sequence[str], sqlite: bool) -> tuple[list[str], dict[
 
 
 def query(
-    session: Session, terms: Sequence[str], kinds: Sequence[str] | None = None, limit: int = 50, offset: int = 0
+    session: Session,
+    terms: Sequence[str],
+    kinds: Sequence[str] | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> list[DocRow]:
     """Documents matching every term, newest first (sort_key, then id, descending)."""
     if not terms:
         return []
     clauses, params = _match_clauses(terms, _is_sqlite(session))
-    stmt = "SELECT d.id, d.kind, d.ref_id, d.sort_key, d.title, d.body FROM search_doc d WHERE " + " AND ".join(
-        clauses
+    stmt = (
+        "SELECT d.id, d.kind, d.ref_id, d.sort_key, d.title, d.body FROM search_doc d WHERE "
+        + " AND ".join(clauses)
     )
     if kinds:
         stmt += " AND d.kind IN :kinds"
@@ -213,11 +228,12 @@ def query(
     sql = text(stmt)
     if kinds:
         sql = sql.bindparams(bindparam("kinds", expanding=True))
-    rows: Sequence[Row[tuple[int, str, int, str, str, str]]] = session.execute(sql, params).all()  # type: ignore[assignment]
-    return [DocRow(*row) for row in rows]
+    return [DocRow(**row._mapping) for row in session.execute(sql, params)]
 
 
-def count(session: Session, terms: Sequence[str], kinds: Sequence[str] | None = None, cap: int = 100_000) -> int:
+def count(
+    session: Session, terms: Sequence[str], kinds: Sequence[str] | None = None, cap: int = 100_000
+) -> int:
     if not terms:
         return 0
     clauses, params = _match_clauses(terms, _is_sqlite(session))

@@ -6,16 +6,35 @@ from pypinyin import Style, lazy_pinyin
 
 # Surnames whose reading differs from the character's most common one.
 _SURNAME_READINGS = {
-    "单": "s", "解": "x", "仇": "q", "区": "o", "朴": "p", "查": "z", "曾": "z", "尉": "y", "盖": "g",
-    "覃": "q", "翟": "z", "乐": "y", "缪": "m", "召": "s", "员": "y", "长": "c", "重": "c",
+    "单": "s",
+    "解": "x",
+    "仇": "q",
+    "区": "o",
+    "朴": "p",
+    "查": "z",
+    "曾": "z",
+    "尉": "y",
+    "盖": "g",
+    "覃": "q",
+    "翟": "z",
+    "乐": "y",
+    "缪": "m",
+    "召": "s",
+    "员": "y",
+    "长": "c",
+    "重": "c",
 }
+
+
+def _keep_as_is(chars: str) -> list[str]:
+    return list(chars)
 
 
 def initials(name: str) -> str:
     """Lower-case initials of every Han character; other characters are kept as they are."""
     if not name:
         return ""
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
+    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=_keep_as_is)  # type: ignore[arg-type]  # pypinyin accepts list results
     result = [str(letter)[:1].lower() for letter in letters if letter]
     if name[0] in _SURNAME_READINGS and result:
         result[0] = _SURNAME_READINGS[name[0]]

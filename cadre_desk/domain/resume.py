@@ -55,11 +55,11 @@ def check_lines(spans: Sequence[Span]) -> list[ResumeWarning]:
         if months > 1:
             warnings.append(
                 ResumeWarning(
-                    pos, "gap", f"第{pos}行与第{pos + 1}行之间空缺 {months - 1} 个月（{prev.end}—{span.start}）"
+                    pos,
+                    "gap",
+                    f"第{pos}行与第{pos + 1}行之间空缺 {months - 1} 个月（{prev.end}—{span.start}）",
                 )
             )
         elif months < 0:
-            warnings.append(
-                ResumeWarning(pos, "overlap", f"第{pos}行与第{pos + 1}行时间重叠 {-months} 个月")
-            )
+            warnings.append(ResumeWarning(pos, "overlap", f"第{pos}行与第{pos + 1}行时间重叠 {-months} 个月"))
     return warnings

@@ -178,7 +178,9 @@ class ResumeSaved:
 
 def _live(session: Session, model: type[CadreChild], cadre_id: int, *order: Any) -> Sequence[Any]:
     return session.scalars(
-        select(model).where(model.cadre_id == cadre_id, model.archived_at.is_(None)).order_by(*order, model.id)
+        select(model)
+        .where(model.cadre_id == cadre_id, model.archived_at.is_(None))
+        .order_by(*order, model.id)
     ).all()
 
 
@@ -186,7 +188,9 @@ def _resume_views(rows: Sequence[ResumeEntry]) -> tuple[ResumeEntryView, ...]:
     children: dict[int, list[ResumeEntryView]] = {}
     for row in rows:
         if row.parent_id is not None:
-            children.setdefault(row.parent_id, []).append(ResumeEntryView(row.id, row.start, row.end, row.text))
+            children.setdefault(row.parent_id, []).append(
+                ResumeEntryView(row.id, row.start, row.end, row.text)
+            )
     return tuple(
         ResumeEntryView(row.id, row.start, row.end, row.text, tuple(children.get(row.id, ())))
         for row in rows
@@ -201,7 +205,9 @@ def profile_in(session: Session, cadre_id: int) -> CadreProfile:
         cadre=cadres.to_view(cadre, cadres._has_photo(session, cadre_id)),
         resume=resume,
         family=tuple(
-            FamilyMemberView(r.id, r.relation, r.name, r.birth, r.political_status, r.employer_post, r.deceased)
+            FamilyMemberView(
+                r.id, r.relation, r.name, r.birth, r.political_status, r.employer_post, r.deceased
+            )
             for r in _live(session, FamilyMember, cadre_id, FamilyMember.position)
         ),
         rewards=tuple(
@@ -246,9 +252,16 @@ def _family_values(errs: FieldErrors, prefix: str, item: FamilyMemberInput) -> d
         "relation": errs.text(f"{prefix}.relation", item.relation, "称谓", required=True, max_len=20),
         "name": errs.text(f"{prefix}.name", item.name, "姓名", required=True, max_len=50),
         "birth": errs.year_month(f"{prefix}.birth", item.birth, "出生年月"),
-        "political_status": errs.choice(f"{prefix}.political_status", item.political_status, "政治面貌",
-                                        vocab.POLITICAL_STATUSES, required=False),
-        "employer_post": errs.text(f"{prefix}.employer_post", item.employer_post, "工作单位及职务", max_len=200),
+        "political_status": errs.choice(
+            f"{prefix}.political_status",
+            item.political_status,
+            "政治面貌",
+            vocab.POLITICAL_STATUSES,
+            required=False,
+        ),
+        "employer_post": errs.text(
+            f"{prefix}.employer_post", item.employer_post, "工作单位及职务", max_len=200
+        ),
         "deceased": bool(item.deceased),
     }
 
@@ -333,7 +346,7 @@ def _save_list(
     written: list[tuple[Any, CadreChild]] = []
     for item, values in planned:
         if item.id is None:
-            row = model(cadre_id=cadre_id, **values)
+            row = model(cadre_id=cadre_id, **values)  # type: ignore[call-arg]  # a mapped subclass
             session.add(row)
             session.flush()
             audit.record(session, ctx, "create", table, row.id, row.uid, audit.diff({}, values))
@@ -361,8 +374,13 @@ def _touch(session: Session, ctx: ServiceContext, cadre_id: int, expected_versio
 
 
 def _save_simple(
-    ctx: ServiceContext, cadre_id: int, expected_version: int, model: type[CadreChild], items: Sequence[Any],
-    values_of: Callable[[FieldErrors, str, Any], dict[str, Any]], label: str,
+    ctx: ServiceContext,
+    cadre_id: int,
+    expected_version: int,
+    model: type[CadreChild],
+    items: Sequence[Any],
+    values_of: Callable[[FieldErrors, str, Any], dict[str, Any]],
+    label: str,
 ) -> CadreProfile:
     with ctx.db.uow() as session:
         _touch(session, ctx, cadre_id, expected_version)
@@ -409,18 +427,21 @@ def save_resume(
         return ResumeSaved(profile, profile.resume_warnings)
 
 
-def save_family(ctx: ServiceContext, cadre_id: int, items: Sequence[FamilyMemberInput],
-                expected_version: int) -> CadreProfile:
+def save_family(
+    ctx: ServiceContext, cadre_id: int, items: Sequence[FamilyMemberInput], expected_version: int
+) -> CadreProfile:
     return _save_simple(ctx, cadre_id, expected_version, FamilyMember, items, _family_values, "family")
 
 
-def save_rewards(ctx: ServiceContext, cadre_id: int, items: Sequence[RewardInput],
-                 expected_version: int) -> CadreProfile:
+def save_rewards(
+    ctx: ServiceContext, cadre_id: int, items: Sequence[RewardInput], expected_version: int
+) -> CadreProfile:
     return _save_simple(ctx, cadre_id, expected_version, RewardOrPunishment, items, _reward_values, "rewards")
 
 
-def save_assessments(ctx: ServiceContext, cadre_id: int, items: Sequence[AssessmentInput],
-                     expected_version: int) -> CadreProfile:
+def save_assessments(
+    ctx: ServiceContext, cadre_id: int, items: Sequence[AssessmentInput], expected_version: int
+) -> CadreProfile:
     years = [item.year for item in items]
     duplicates = sorted({y for y in years if years.count(y) > 1})
     if duplicates:
@@ -430,11 +451,13 @@ def save_assessments(ctx: ServiceContext, cadre_id: int, items: Sequence[Assessm
     return _save_simple(ctx, cadre_id, expected_version, Assessment, items, _assessment_values, "assessments")
 
 
-def save_trainings(ctx: ServiceContext, cadre_id: int, items: Sequence[TrainingInput],
-                   expected_version: int) -> CadreProfile:
+def save_trainings(
+    ctx: ServiceContext, cadre_id: int, items: Sequence[TrainingInput], expected_version: int
+) -> CadreProfile:
     return _save_simple(ctx, cadre_id, expected_version, Training, items, _training_values, "trainings")
 
 
-def save_secondments(ctx: ServiceContext, cadre_id: int, items: Sequence[SecondmentInput],
-                     expected_version: int) -> CadreProfile:
+def save_secondments(
+    ctx: ServiceContext, cadre_id: int, items: Sequence[SecondmentInput], expected_version: int
+) -> CadreProfile:
     return _save_simple(ctx, cadre_id, expected_version, Secondment, items, _secondment_values, "secondments")

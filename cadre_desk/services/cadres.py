@@ -26,11 +26,34 @@ MAX_PHOTO_BYTES = 5_000_000
 
 # The fields of the appointment form that `CadreInput` carries, in the form's order.
 EDITABLE = (
-    "name", "gender", "birth", "ethnicity", "native_place", "birthplace", "political_status", "party_join",
-    "democratic_party", "work_start", "health", "professional_title", "speciality",
-    "fulltime_education", "fulltime_degree", "fulltime_school", "fulltime_degree_school",
-    "inservice_education", "inservice_degree", "inservice_school", "inservice_degree_school",
-    "post", "rank", "post_since", "id_number", "unit_id", "phone", "notes",
+    "name",
+    "gender",
+    "birth",
+    "ethnicity",
+    "native_place",
+    "birthplace",
+    "political_status",
+    "party_join",
+    "democratic_party",
+    "work_start",
+    "health",
+    "professional_title",
+    "speciality",
+    "fulltime_education",
+    "fulltime_degree",
+    "fulltime_school",
+    "fulltime_degree_school",
+    "inservice_education",
+    "inservice_degree",
+    "inservice_school",
+    "inservice_degree_school",
+    "post",
+    "rank",
+    "post_since",
+    "id_number",
+    "unit_id",
+    "phone",
+    "notes",
 )
 
 
@@ -162,8 +185,9 @@ def _education(fulltime: str, inservice: str) -> str:
     return fulltime or inservice
 
 
-def validate(session: Session, data: CadreInput, cadre_id: int | None = None,
-             today: dt.date | None = None) -> dict[str, Any]:
+def validate(
+    session: Session, data: CadreInput, cadre_id: int | None = None, today: dt.date | None = None
+) -> dict[str, Any]:
     """Field-level checks (Chinese messages); returns the column values to store."""
     errs = FieldErrors()
     today = today or dt.date.today()
@@ -174,8 +198,9 @@ def validate(session: Session, data: CadreInput, cadre_id: int | None = None,
     work_start = errs.year_month("work_start", data.work_start, "参加工作时间", today=today)
     post_since = errs.year_month("post_since", data.post_since, "任现职时间", today=today)
     ethnicity = errs.choice("ethnicity", data.ethnicity, "民族", vocab.ETHNICITIES, required=False)
-    political = errs.choice("political_status", data.political_status, "政治面貌", vocab.POLITICAL_STATUSES,
-                            required=False)
+    political = errs.choice(
+        "political_status", data.political_status, "政治面貌", vocab.POLITICAL_STATUSES, required=False
+    )
     if birth is not None:
         if work_start is not None and "work_start" not in errs and age_at(birth, work_start) < MIN_WORK_AGE:
             errs.add("work_start", f"参加工作时间（{work_start}）时未满{MIN_WORK_AGE}周岁")
@@ -192,7 +217,9 @@ def validate(session: Session, data: CadreInput, cadre_id: int | None = None,
         else:
             id_number = parsed.value
             if birth is not None and YearMonth.from_date(parsed.birth) != birth:
-                errs.add("id_number", f"身份证号中的出生年月（{parsed.birth:%Y.%m}）与出生年月（{birth}）不一致")
+                errs.add(
+                    "id_number", f"身份证号中的出生年月（{parsed.birth:%Y.%m}）与出生年月（{birth}）不一致"
+                )
             elif gender and gender != (vocab.Gender.MALE if parsed.male else vocab.Gender.FEMALE):
                 errs.add("id_number", f"身份证号显示的性别与所填性别（{gender}）不一致")
             clash = session.execute(
@@ -208,8 +235,15 @@ def validate(session: Session, data: CadreInput, cadre_id: int | None = None,
         if isinstance(value, str):
             values[key] = value.strip()
     values.update(
-        name=name, gender=gender, birth=birth, party_join=party_join, work_start=work_start,
-        post_since=post_since, ethnicity=ethnicity, political_status=political, id_number=id_number,
+        name=name,
+        gender=gender,
+        birth=birth,
+        party_join=party_join,
+        work_start=work_start,
+        post_since=post_since,
+        ethnicity=ethnicity,
+        political_status=political,
+        id_number=id_number,
     )
     return values
 
@@ -296,7 +330,9 @@ def set_photo(ctx: ServiceContext, cadre_id: int, data: bytes | None, mime: str 
         if data is not None:
             errs = FieldErrors()
             if len(data) > MAX_PHOTO_BYTES:
-                errs.add("photo", f"照片过大（{len(data) // 1024} KB），请不超过 {MAX_PHOTO_BYTES // 1_000_000} MB")
+                errs.add(
+                    "photo", f"照片过大（{len(data) // 1024} KB），请不超过 {MAX_PHOTO_BYTES // 1_000_000} MB"
+                )
             if not (data.startswith(b"\xff\xd8") or data.startswith(b"\x89PNG")):
                 errs.add("photo", "照片应为 JPG 或 PNG 图片")
             errs.raise_if_any()
@@ -311,21 +347,45 @@ def set_photo(ctx: ServiceContext, cadre_id: int, data: bytes | None, mime: str 
             action = "update"
         cadre.updated_at = utcnow()  # a photo change is a change of the profile (bumps its version)
         session.flush()
-        audit.record(session, ctx, action, "cadre", cadre.id, cadre.uid,
-                     {"photo": ["", f"<{len(data)} bytes>" if data else ""]}, cadre.name)
+        audit.record(
+            session,
+            ctx,
+            action,
+            "cadre",
+            cadre.id,
+            cadre.uid,
+            {"photo": ["", f"<{len(data)} bytes>" if data else ""]},
+            cadre.name,
+        )
         return to_view(cadre, data is not None)
 
 
 def get_photo(ctx: ServiceContext, cadre_id: int) -> tuple[bytes, str] | None:
     with ctx.db.read() as session:
-        row = session.execute(select(CadrePhoto.data, CadrePhoto.mime).where(CadrePhoto.cadre_id == cadre_id)).first()
+        row = session.execute(
+            select(CadrePhoto.data, CadrePhoto.mime).where(CadrePhoto.cadre_id == cadre_id)
+        ).first()
         return None if row is None else (row[0], row[1])
 
 
 _SUMMARY_COLUMNS = (
-    Cadre.id, Cadre.uid, Cadre.name, Cadre.gender, Cadre.birth, Cadre.unit_id, Unit.name, Cadre.post, Cadre.rank,
-    Cadre.fulltime_education, Cadre.inservice_education, Cadre.political_status, Cadre.post_since,
-    Cadre.id_number, Cadre.name_initials, Cadre.version, Cadre.archived_at,
+    Cadre.id,
+    Cadre.uid,
+    Cadre.name,
+    Cadre.gender,
+    Cadre.birth,
+    Cadre.unit_id,
+    Unit.name,
+    Cadre.post,
+    Cadre.rank,
+    Cadre.fulltime_education,
+    Cadre.inservice_education,
+    Cadre.political_status,
+    Cadre.post_since,
+    Cadre.id_number,
+    Cadre.name_initials,
+    Cadre.version,
+    Cadre.archived_at,
 )
 
 
@@ -351,9 +411,22 @@ def list_cadres(
     with ctx.db.read() as session:
         return [
             CadreSummary(
-                id=r[0], uid=r[1], name=r[2], gender=r[3], birth=r[4], unit_id=r[5], unit=r[6] or "", post=r[7],
-                rank=r[8], education=_education(r[9], r[10]), political_status=r[11], post_since=r[12],
-                id_number=r[13] or "", name_initials=r[14], version=r[15], archived=r[16] is not None,
+                id=r[0],
+                uid=r[1],
+                name=r[2],
+                gender=r[3],
+                birth=r[4],
+                unit_id=r[5],
+                unit=r[6] or "",
+                post=r[7],
+                rank=r[8],
+                education=_education(r[9], r[10]),
+                political_status=r[11],
+                post_since=r[12],
+                id_number=r[13] or "",
+                name_initials=r[14],
+                version=r[15],
+                archived=r[16] is not None,
             )
             for r in session.execute(stmt)
         ]

@@ -75,7 +75,10 @@ def _check_search(db: Database) -> CheckItem:
         problems = search_index.integrity_problems(session)
         indexed = int(session.scalar(select(func.count(SearchDoc.id))) or 0)
         expected = {(d[0], d[1]): d[4] for d in search.all_docs(session)}
-        stored = {(r[0], r[1]): r[2] for r in session.execute(select(SearchDoc.kind, SearchDoc.ref_id, SearchDoc.body))}
+        stored = {
+            (r[0], r[1]): r[2]
+            for r in session.execute(select(SearchDoc.kind, SearchDoc.ref_id, SearchDoc.body))
+        }
     stale = sum(1 for key, body in expected.items() if stored.get(key) != body)
     extra = len(stored.keys() - expected.keys())
     if stale or extra:
@@ -85,7 +88,9 @@ def _check_search(db: Database) -> CheckItem:
     return CheckItem("search_index", ok, detail)
 
 
-def check(ctx: ServiceContext, repair: bool = False, progress: Callable[[int], None] | None = None) -> CheckReport:
+def check(
+    ctx: ServiceContext, repair: bool = False, progress: Callable[[int], None] | None = None
+) -> CheckReport:
     """Integrity, foreign keys, schema version, search index; `repair` rebuilds the search index."""
     db = ctx.db
     items = [_check_integrity(db), _check_foreign_keys(db), _check_schema(db), _check_search(db)]

@@ -26,7 +26,13 @@ from cadre_desk.db.models import (
 from cadre_desk.services.context import ServiceContext
 
 KINDS = ("cadre", "diary", "comment", "talk", "mentorship")
-KIND_LABELS = {"cadre": "干部", "diary": "成长日记", "comment": "导师点评", "talk": "谈话记录", "mentorship": "结对帮带"}
+KIND_LABELS = {
+    "cadre": "干部",
+    "diary": "成长日记",
+    "comment": "导师点评",
+    "talk": "谈话记录",
+    "mentorship": "结对帮带",
+}
 SNIPPET_RADIUS = 30
 
 Doc = tuple[str, int, str, str, str]  # kind, ref_id, sort_key, title, body
@@ -67,8 +73,16 @@ def _join(*parts: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def cadre_doc(cadre_id: int, name: str, initials: str, unit: str, post: str, rank: str, updated: dt.datetime) -> Doc:
-    return ("cadre", cadre_id, updated.strftime("%Y-%m-%d %H:%M:%S"), name, _join(name, initials, unit, post, rank))
+def cadre_doc(
+    cadre_id: int, name: str, initials: str, unit: str, post: str, rank: str, updated: dt.datetime
+) -> Doc:
+    return (
+        "cadre",
+        cadre_id,
+        updated.strftime("%Y-%m-%d %H:%M:%S"),
+        name,
+        _join(name, initials, unit, post, rank),
+    )
 
 
 def diary_doc(entry_id: int, date: dt.date, title: str, category: str, content: str) -> Doc:
@@ -80,8 +94,16 @@ def comment_doc(comment_id: int, date: dt.date, entry_title: str, text: str) -> 
 
 
 def talk_doc(
-    talk_id: int, talk_at: dt.datetime, kind: str, subjects: Sequence[str], talkers: str, place: str,
-    recorder: str, outline: str, content: str, statement: str,
+    talk_id: int,
+    talk_at: dt.datetime,
+    kind: str,
+    subjects: Sequence[str],
+    talkers: str,
+    place: str,
+    recorder: str,
+    outline: str,
+    content: str,
+    statement: str,
 ) -> Doc:
     names = "、".join(subjects)
     title = f"{kind}：{names}" if names else kind
@@ -92,8 +114,13 @@ def talk_doc(
 def mentorship_doc(
     mentorship_id: int, term_start: dt.date, mentor: str, mentee: str, goals: str, plan: str, evaluation: str
 ) -> Doc:
-    return ("mentorship", mentorship_id, day_key(term_start), f"{mentor} 帮带 {mentee}",
-            _join(mentor, mentee, goals, plan, evaluation))
+    return (
+        "mentorship",
+        mentorship_id,
+        day_key(term_start),
+        f"{mentor} 帮带 {mentee}",
+        _join(mentor, mentee, goals, plan, evaluation),
+    )
 
 
 # --- keeping the index in sync (called by the services inside their transaction) ---------------
@@ -108,7 +135,10 @@ def index_cadre(session: Session, cadre: Cadre) -> None:
         search_index.remove(session, "cadre", cadre.id)
         return
     unit = cadre.unit.name if cadre.unit is not None else ""
-    _put(session, cadre_doc(cadre.id, cadre.name, cadre.name_initials, unit, cadre.post, cadre.rank, cadre.updated_at))
+    _put(
+        session,
+        cadre_doc(cadre.id, cadre.name, cadre.name_initials, unit, cadre.post, cadre.rank, cadre.updated_at),
+    )
 
 
 def index_diary(session: Session, entry: DiaryEntry) -> None:
@@ -140,8 +170,21 @@ def index_talk(session: Session, talk: Talk) -> None:
     if talk.archived_at is not None:
         search_index.remove(session, "talk", talk.id)
         return
-    _put(session, talk_doc(talk.id, talk.talk_at, talk.kind, _subject_names(session, talk.id), talk.talkers,
-                           talk.place, talk.recorder, talk.outline, talk.content, talk.statement))
+    _put(
+        session,
+        talk_doc(
+            talk.id,
+            talk.talk_at,
+            talk.kind,
+            _subject_names(session, talk.id),
+            talk.talkers,
+            talk.place,
+            talk.recorder,
+            talk.outline,
+            talk.content,
+            talk.statement,
+        ),
+    )
 
 
 def _evaluation(m: Mentorship) -> str:
@@ -152,7 +195,10 @@ def index_mentorship(session: Session, m: Mentorship) -> None:
     if m.archived_at is not None:
         search_index.remove(session, "mentorship", m.id)
         return
-    _put(session, mentorship_doc(m.id, m.term_start, m.mentor.name, m.mentee.name, m.goals, m.plan, _evaluation(m)))
+    _put(
+        session,
+        mentorship_doc(m.id, m.term_start, m.mentor.name, m.mentee.name, m.goals, m.plan, _evaluation(m)),
+    )
 
 
 def reindex_cadre_relations(session: Session, cadre_id: int) -> None:
@@ -161,7 +207,8 @@ def reindex_cadre_relations(session: Session, cadre_id: int) -> None:
     for talk in session.scalars(select(Talk).where(Talk.id.in_(talk_ids), Talk.archived_at.is_(None))):
         index_talk(session, talk)
     pairs = select(Mentorship).where(
-        (Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id), Mentorship.archived_at.is_(None)
+        (Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id),
+        Mentorship.archived_at.is_(None),
     )
     for m in session.scalars(pairs):
         index_mentorship(session, m)
@@ -179,19 +226,19 @@ def all_docs(session: Session) -> Iterator[Doc]:
     )
     for row in rows:
         yield cadre_doc(row[0], row[1], row[2], row[3] or "", row[4], row[5], row[6])
-    for row in session.execute(
+    for d in session.execute(
         select(DiaryEntry.id, DiaryEntry.date, DiaryEntry.title, DiaryEntry.category, DiaryEntry.content)
         .where(DiaryEntry.archived_at.is_(None))
         .execution_options(yield_per=2000)
     ):
-        yield diary_doc(*row)
-    for row in session.execute(
+        yield diary_doc(d[0], d[1], d[2], d[3], d[4])
+    for c in session.execute(
         select(MentorComment.id, MentorComment.date, DiaryEntry.title, MentorComment.text)
         .join(DiaryEntry, DiaryEntry.id == MentorComment.entry_id)
         .where(MentorComment.archived_at.is_(None))
         .execution_options(yield_per=2000)
     ):
-        yield comment_doc(*row)
+        yield comment_doc(c[0], c[1], c[2], c[3])
     names: dict[int, list[str]] = {}
     for talk_id, name in session.execute(
         select(TalkSubject.talk_id, Cadre.name)
@@ -200,16 +247,34 @@ def all_docs(session: Session) -> Iterator[Doc]:
     ):
         names.setdefault(talk_id, []).append(name)
     for t in session.execute(
-        select(Talk.id, Talk.talk_at, Talk.kind, Talk.talkers, Talk.place, Talk.recorder, Talk.outline,
-               Talk.content, Talk.statement)
+        select(
+            Talk.id,
+            Talk.talk_at,
+            Talk.kind,
+            Talk.talkers,
+            Talk.place,
+            Talk.recorder,
+            Talk.outline,
+            Talk.content,
+            Talk.statement,
+        )
         .where(Talk.archived_at.is_(None))
         .execution_options(yield_per=2000)
     ):
         yield talk_doc(t[0], t[1], t[2], names.get(t[0], []), t[3], t[4], t[5], t[6], t[7], t[8])
     mentor, mentee = aliased(Cadre), aliased(Cadre)
     for m in session.execute(
-        select(Mentorship.id, Mentorship.term_start, mentor.name, mentee.name, Mentorship.goals, Mentorship.plan,
-               Mentorship.mentor_evaluation, Mentorship.mentee_summary, Mentorship.evaluation_result)
+        select(
+            Mentorship.id,
+            Mentorship.term_start,
+            mentor.name,
+            mentee.name,
+            Mentorship.goals,
+            Mentorship.plan,
+            Mentorship.mentor_evaluation,
+            Mentorship.mentee_summary,
+            Mentorship.evaluation_result,
+        )
         .join(mentor, mentor.id == Mentorship.mentor_id)
         .join(mentee, mentee.id == Mentorship.mentee_id)
         .where(Mentorship.archived_at.is_(None))
@@ -258,7 +323,11 @@ def make_snippet(body: str, terms: Sequence[str]) -> tuple[str, tuple[tuple[int,
 
 
 def search(
-    ctx: ServiceContext, query: str, kinds: Sequence[str] | None = None, limit: int = 50, offset: int = 0,
+    ctx: ServiceContext,
+    query: str,
+    kinds: Sequence[str] | None = None,
+    limit: int = 50,
+    offset: int = 0,
     with_total: bool = True,
 ) -> SearchPage:
     terms = search_index.terms_of(query)

@@ -110,7 +110,9 @@ def update_unit(ctx: ServiceContext, unit_id: int, data: UnitInput, expected_ver
         session.flush()
         audit.record(session, ctx, "update", "unit", unit.id, unit.uid, changes, unit.name)
         if "name" in changes:  # the cadres' search documents carry the unit's name
-            for cadre in session.scalars(select(Cadre).where(Cadre.unit_id == unit.id, Cadre.archived_at.is_(None))):
+            for cadre in session.scalars(
+                select(Cadre).where(Cadre.unit_id == unit.id, Cadre.archived_at.is_(None))
+            ):
                 search.index_cadre(session, cadre)
         return to_view(unit)
 
@@ -127,7 +129,9 @@ def find_unit(ctx: ServiceContext, name: str) -> UnitView:
     """A unit by its full or short name (CLI `--unit`)."""
     with ctx.db.read() as session:
         unit = session.scalars(
-            select(Unit).where((Unit.name == name) | (Unit.short_name == name)).order_by(Unit.archived_at.is_not(None))
+            select(Unit)
+            .where((Unit.name == name) | (Unit.short_name == name))
+            .order_by(Unit.archived_at.is_not(None))
         ).first()
         if unit is None:
             raise NotFoundError("单位", name)

@@ -32,7 +32,9 @@ class FieldErrors:
             self.add(field, f"{label}不能超过{max_len}个字（现为{len(cleaned)}个）")
         return cleaned
 
-    def choice(self, field: str, value: str, label: str, choices: tuple[str, ...], required: bool = True) -> str:
+    def choice(
+        self, field: str, value: str, label: str, choices: tuple[str, ...], required: bool = True
+    ) -> str:
         cleaned = value.strip()
         if not cleaned:
             if required:

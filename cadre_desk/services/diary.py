@@ -1,0 +1,386 @@
+"""Growth diary (成长日记): the mentee's entries and the mentor's comments (导师点评)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.base import utcnow
+from cadre_desk.db.models import Cadre, DiaryEntry, MentorComment, Mentorship
+from cadre_desk.domain import vocab
+from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.services import audit, search
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.mentorship import active_mentorship_of
+from cadre_desk.services.validation import FieldErrors
+
+MAX_CONTENT = 100_000
+
+
+@dataclass(frozen=True)
+class DiaryEntryInput:
+    mentee_id: int
+    date: dt.date | str
+    title: str
+    category: str
+    content: str
+
+
+@dataclass(frozen=True)
+class CommentInput:
+    mentor_id: int
+    text: str
+    date: dt.date | str | None = None  # today when omitted
+
+
+@dataclass(frozen=True)
+class CommentView:
+    id: int
+    uid: str
+    version: int
+    entry_id: int
+    mentor_id: int
+    mentor: str
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class DiaryEntryView:
+    id: int
+    uid: str
+    version: int
+    archived: bool
+    mentee_id: int
+    mentee: str
+    mentorship_id: int | None
+    date: dt.date
+    title: str
+    category: str
+    content: str
+    state: str
+    submitted_at: dt.datetime | None
+    comments: tuple[CommentView, ...]
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for ch in self.content if not ch.isspace())
+
+
+@dataclass(frozen=True)
+class DiaryEntrySummary:
+    id: int
+    mentee_id: int
+    mentee: str
+    mentorship_id: int | None
+    date: dt.date
+    title: str
+    category: str
+    state: str
+    length: int
+    version: int
+
+
+def _comment_view(c: MentorComment, mentor: str) -> CommentView:
+    return CommentView(c.id, c.uid, c.version, c.entry_id, c.mentor_id, mentor, c.date, c.text)
+
+
+def _entry_view(session: Session, e: DiaryEntry) -> DiaryEntryView:
+    mentee = session.get(Cadre, e.mentee_id)
+    comments = session.execute(
+        select(MentorComment, Cadre.name)
+        .join(Cadre, Cadre.id == MentorComment.mentor_id)
+        .where(MentorComment.entry_id == e.id, MentorComment.archived_at.is_(None))
+        .order_by(MentorComment.date, MentorComment.id)
+    ).all()
+    return DiaryEntryView(
+        id=e.id,
+        uid=e.uid,
+        version=e.version,
+        archived=e.archived_at is not None,
+        mentee_id=e.mentee_id,
+        mentee=mentee.name if mentee else "",
+        mentorship_id=e.mentorship_id,
+        date=e.date,
+        title=e.title,
+        category=e.category,
+        content=e.content,
+        state=e.state,
+        submitted_at=e.submitted_at,
+        comments=tuple(_comment_view(c, name) for c, name in comments),
+    )
+
+
+def load(session: Session, entry_id: int) -> DiaryEntry:
+    e = session.get(DiaryEntry, entry_id)
+    if e is None:
+        raise NotFoundError("成长日记", entry_id)
+    return e
+
+
+def _validate(session: Session, data: DiaryEntryInput) -> dict[str, Any]:
+    errs = FieldErrors()
+    mentee = session.get(Cadre, data.mentee_id)
+    if mentee is None:
+        errs.add("mentee_id", f"干部（编号 {data.mentee_id}）不存在")
+    date = errs.date("date", data.date, "日记日期", required=True)
+    title = errs.text("title", data.title, "标题", required=True, max_len=200)
+    category = errs.choice("category", data.category, "类别", vocab.DIARY_CATEGORIES)
+    content = errs.text("content", data.content, "正文", required=True, max_len=MAX_CONTENT)
+    errs.raise_if_any()
+    assert date is not None
+    pairing = active_mentorship_of(session, data.mentee_id, date)
+    return {
+        "mentee_id": data.mentee_id,
+        "date": date,
+        "title": title,
+        "category": category,
+        "content": content,
+        "mentorship_id": pairing.id if pairing else None,
+    }
+
+
+def create_entry(ctx: ServiceContext, data: DiaryEntryInput, submit: bool = False) -> DiaryEntryView:
+    """A new entry, saved as a draft (草稿) or submitted to the mentor at once."""
+    with ctx.db.uow() as session:
+        values = _validate(session, data)
+        e = DiaryEntry(**values, state=vocab.DiaryState.DRAFT.value)
+        if submit:
+            e.state, e.submitted_at = vocab.DiaryState.SUBMITTED.value, utcnow()
+        session.add(e)
+        session.flush()
+        audit.record(session, ctx, "create", "diary_entry", e.id, e.uid, audit.diff({}, values), e.title)
+        search.index_diary(session, e)
+        return _entry_view(session, e)
+
+
+def _check_version(e: DiaryEntry, expected_version: int) -> None:
+    if e.version != expected_version:
+        raise ConflictError("成长日记", e.title, expected_version, e.version)
+
+
+def update_entry(
+    ctx: ServiceContext, entry_id: int, data: DiaryEntryInput, expected_version: int
+) -> DiaryEntryView:
+    with ctx.db.uow() as session:
+        e = load(session, entry_id)
+        _check_version(e, expected_version)
+        if e.state == vocab.DiaryState.COMMENTED:
+            raise ValidationError({"state": "导师已点评的日记不能再修改"})
+        values = _validate(session, data)
+        changes = audit.diff(audit.snapshot(e, tuple(values)), values)
+        if changes:
+            for key, value in values.items():
+                setattr(e, key, value)
+            session.flush()
+            audit.record(session, ctx, "update", "diary_entry", e.id, e.uid, changes, e.title)
+            search.index_diary(session, e)
+        return _entry_view(session, e)
+
+
+def submit_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> DiaryEntryView:
+    with ctx.db.uow() as session:
+        e = load(session, entry_id)
+        _check_version(e, expected_version)
+        if e.state != vocab.DiaryState.DRAFT:
+            raise ValidationError({"state": f"日记已是“{e.state}”状态"})
+        e.state, e.submitted_at = vocab.DiaryState.SUBMITTED.value, utcnow()
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "update",
+            "diary_entry",
+            e.id,
+            e.uid,
+            {"state": [vocab.DiaryState.DRAFT.value, e.state]},
+            e.title,
+        )
+        return _entry_view(session, e)
+
+
+def set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> DiaryEntryView:
+    with ctx.db.uow() as session:
+        e = load(session, entry_id)
+        if (e.archived_at is not None) != archived:
+            e.archived_at = utcnow() if archived else None
+            session.flush()
+            audit.record(
+                session,
+                ctx,
+                "archive" if archived else "restore",
+                "diary_entry",
+                e.id,
+                e.uid,
+                summary=e.title,
+            )
+            search.index_diary(session, e)
+        return _entry_view(session, e)
+
+
+def get_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
+    with ctx.db.read() as session:
+        return _entry_view(session, load(session, entry_id))
+
+
+def list_entries(
+    ctx: ServiceContext,
+    mentee_id: int | None = None,
+    mentorship_id: int | None = None,
+    state: str | None = None,
+    category: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    mentor_id: int | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[DiaryEntrySummary]:
+    """Entries newest first; `mentor_id` keeps that mentor's pairings (待点评: with `state`)."""
+    stmt = (
+        select(
+            DiaryEntry.id,
+            DiaryEntry.mentee_id,
+            Cadre.name,
+            DiaryEntry.mentorship_id,
+            DiaryEntry.date,
+            DiaryEntry.title,
+            DiaryEntry.category,
+            DiaryEntry.state,
+            func.length(DiaryEntry.content),
+            DiaryEntry.version,
+        )
+        .join(Cadre, Cadre.id == DiaryEntry.mentee_id)
+        .where(DiaryEntry.archived_at.is_(None))
+    )
+    if mentee_id is not None:
+        stmt = stmt.where(DiaryEntry.mentee_id == mentee_id)
+    if mentorship_id is not None:
+        stmt = stmt.where(DiaryEntry.mentorship_id == mentorship_id)
+    if mentor_id is not None:
+        stmt = stmt.join(Mentorship, Mentorship.id == DiaryEntry.mentorship_id).where(
+            Mentorship.mentor_id == mentor_id
+        )
+    if state is not None:
+        stmt = stmt.where(DiaryEntry.state == state)
+    if category is not None:
+        stmt = stmt.where(DiaryEntry.category == category)
+    if date_from is not None:
+        stmt = stmt.where(DiaryEntry.date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(DiaryEntry.date <= date_to)
+    stmt = stmt.order_by(DiaryEntry.date.desc(), DiaryEntry.id.desc()).limit(limit).offset(offset)
+    with ctx.db.read() as session:
+        return [DiaryEntrySummary(*row) for row in session.execute(stmt)]
+
+
+# --- mentor comments -----------------------------------------------------------------------------
+
+
+def _mentor_of_entry(session: Session, e: DiaryEntry) -> Mentorship | None:
+    if e.mentorship_id is not None:
+        return session.get(Mentorship, e.mentorship_id)
+    return active_mentorship_of(session, e.mentee_id, e.date)
+
+
+def add_comment(ctx: ServiceContext, entry_id: int, data: CommentInput) -> CommentView:
+    """Only the mentee's mentor of that time comments, and only on a submitted entry."""
+    with ctx.db.uow() as session:
+        e = load(session, entry_id)
+        errs = FieldErrors()
+        pairing = _mentor_of_entry(session, e)
+        if pairing is None:
+            errs.add("mentor_id", "该日记写于没有结对帮带的时期，没有导师可以点评")
+        elif pairing.mentor_id != data.mentor_id:
+            errs.add("mentor_id", f"只有该日记所属结对的导师（{pairing.mentor.name}）可以点评")
+        if e.state == vocab.DiaryState.DRAFT:
+            errs.add("entry", "草稿尚未提交，导师不能点评")
+        if e.archived_at is not None:
+            errs.add("entry", "该日记已归档")
+        date = errs.date(
+            "date", data.date if data.date is not None else dt.date.today(), "点评日期", required=True
+        )
+        if date and date < e.date:
+            errs.add("date", "点评日期早于日记日期")
+        text = errs.text("text", data.text, "点评内容", required=True, max_len=20000)
+        errs.raise_if_any()
+        assert date is not None and pairing is not None
+        c = MentorComment(entry_id=e.id, mentor_id=data.mentor_id, date=date, text=text)
+        session.add(c)
+        if e.state != vocab.DiaryState.COMMENTED:
+            old_state = e.state
+            e.state = vocab.DiaryState.COMMENTED.value
+            audit.record(session, ctx, "update", "diary_entry", e.id, e.uid, {"state": [old_state, e.state]})
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "create",
+            "mentor_comment",
+            c.id,
+            c.uid,
+            audit.diff({}, {"entry_id": e.id, "date": date, "text": text}),
+            e.title,
+        )
+        search.index_comment(session, c, e.title)
+        return _comment_view(c, pairing.mentor.name)
+
+
+def _load_comment(session: Session, comment_id: int) -> MentorComment:
+    c = session.get(MentorComment, comment_id)
+    if c is None:
+        raise NotFoundError("导师点评", comment_id)
+    return c
+
+
+def update_comment(ctx: ServiceContext, comment_id: int, text: str, expected_version: int) -> CommentView:
+    with ctx.db.uow() as session:
+        c = _load_comment(session, comment_id)
+        if c.version != expected_version:
+            raise ConflictError("导师点评", comment_id, expected_version, c.version)
+        errs = FieldErrors()
+        cleaned = errs.text("text", text, "点评内容", required=True, max_len=20000)
+        errs.raise_if_any()
+        if cleaned != c.text:
+            audit.record(
+                session,
+                ctx,
+                "update",
+                "mentor_comment",
+                c.id,
+                c.uid,
+                audit.diff({"text": c.text}, {"text": cleaned}),
+            )
+            c.text = cleaned
+            session.flush()
+            search.index_comment(session, c, load(session, c.entry_id).title)
+        mentor = session.get(Cadre, c.mentor_id)
+        return _comment_view(c, mentor.name if mentor else "")
+
+
+def set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -> CommentView:
+    """Archiving the last comment puts the entry back to 已提交 (waiting for a comment)."""
+    with ctx.db.uow() as session:
+        c = _load_comment(session, comment_id)
+        e = load(session, c.entry_id)
+        if (c.archived_at is not None) != archived:
+            c.archived_at = utcnow() if archived else None
+            session.flush()
+            audit.record(session, ctx, "archive" if archived else "restore", "mentor_comment", c.id, c.uid)
+            live = session.scalar(
+                select(func.count(MentorComment.id)).where(
+                    MentorComment.entry_id == e.id, MentorComment.archived_at.is_(None)
+                )
+            )
+            new_state = vocab.DiaryState.COMMENTED.value if live else vocab.DiaryState.SUBMITTED.value
+            if e.state != new_state:
+                audit.record(
+                    session, ctx, "update", "diary_entry", e.id, e.uid, {"state": [e.state, new_state]}
+                )
+                e.state = new_state
+            search.index_comment(session, c, e.title)
+        mentor = session.get(Cadre, c.mentor_id)
+        return _comment_view(c, mentor.name if mentor else "")

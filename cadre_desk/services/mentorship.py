@@ -1,0 +1,410 @@
+"""Mentorship (一对一帮带): pairings, their end-of-term evaluation, and guidance records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.base import utcnow
+from cadre_desk.db.models import Cadre, DiaryEntry, Mentorship, MentorshipRecord
+from cadre_desk.domain import vocab
+from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.services import audit, search
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.validation import FieldErrors
+
+_FIELDS = ("mentor_id", "mentee_id", "term_start", "term_end", "goals", "plan")
+_END_FIELDS = (
+    "status",
+    "end_reason",
+    "ended_on",
+    "mentor_evaluation",
+    "mentee_summary",
+    "evaluation_result",
+    "evaluation_grade",
+)
+
+
+@dataclass(frozen=True)
+class MentorshipInput:
+    mentor_id: int
+    mentee_id: int
+    term_start: dt.date | str
+    term_end: dt.date | str
+    goals: str = ""
+    plan: str = ""
+
+
+@dataclass(frozen=True)
+class MentorshipEnd:
+    """Ending a pairing: `completed` with the evaluation, or aborted (中止) with a reason."""
+
+    completed: bool
+    ended_on: dt.date | str
+    reason: str = ""
+    mentor_evaluation: str = ""
+    mentee_summary: str = ""
+    evaluation_result: str = ""
+    evaluation_grade: str = ""
+
+
+@dataclass(frozen=True)
+class MentorshipView:
+    id: int
+    uid: str
+    version: int
+    archived: bool
+    mentor_id: int
+    mentor: str
+    mentee_id: int
+    mentee: str
+    term_start: dt.date
+    term_end: dt.date
+    goals: str
+    plan: str
+    status: str
+    end_reason: str
+    ended_on: dt.date | None
+    mentor_evaluation: str
+    mentee_summary: str
+    evaluation_result: str
+    evaluation_grade: str
+
+
+@dataclass(frozen=True)
+class MentorshipRecordInput:
+    date: dt.date | str
+    form: str
+    content: str
+
+
+@dataclass(frozen=True)
+class MentorshipRecordView:
+    id: int
+    uid: str
+    version: int
+    mentorship_id: int
+    date: dt.date
+    form: str
+    content: str
+
+
+def to_view(m: Mentorship) -> MentorshipView:
+    return MentorshipView(
+        id=m.id,
+        uid=m.uid,
+        version=m.version,
+        archived=m.archived_at is not None,
+        mentor_id=m.mentor_id,
+        mentor=m.mentor.name,
+        mentee_id=m.mentee_id,
+        mentee=m.mentee.name,
+        term_start=m.term_start,
+        term_end=m.term_end,
+        goals=m.goals,
+        plan=m.plan,
+        status=m.status,
+        end_reason=m.end_reason,
+        ended_on=m.ended_on,
+        mentor_evaluation=m.mentor_evaluation,
+        mentee_summary=m.mentee_summary,
+        evaluation_result=m.evaluation_result,
+        evaluation_grade=m.evaluation_grade,
+    )
+
+
+def load(session: Session, mentorship_id: int) -> Mentorship:
+    m = session.get(Mentorship, mentorship_id)
+    if m is None:
+        raise NotFoundError("结对帮带", mentorship_id)
+    return m
+
+
+def _live_cadre(session: Session, errs: FieldErrors, field: str, cadre_id: int, label: str) -> None:
+    cadre = session.get(Cadre, cadre_id)
+    if cadre is None:
+        errs.add(field, f"{label}（编号 {cadre_id}）不存在")
+    elif cadre.archived_at is not None:
+        errs.add(field, f"{label}“{cadre.name}”已归档")
+
+
+def _validate(session: Session, data: MentorshipInput, mentorship_id: int | None = None) -> dict[str, Any]:
+    errs = FieldErrors()
+    _live_cadre(session, errs, "mentor_id", data.mentor_id, "导师")
+    _live_cadre(session, errs, "mentee_id", data.mentee_id, "被帮带人")
+    if data.mentor_id == data.mentee_id:
+        errs.add("mentee_id", "导师和被帮带人不能是同一人")
+    start = errs.date("term_start", data.term_start, "帮带期开始日期", required=True, allow_future=True)
+    end = errs.date("term_end", data.term_end, "帮带期结束日期", required=True, allow_future=True)
+    if start and end and end <= start:
+        errs.add("term_end", "帮带期结束日期应晚于开始日期")
+    goals = errs.text("goals", data.goals, "帮带目标", max_len=20000)
+    plan = errs.text("plan", data.plan, "帮带计划", max_len=20000)
+    if "mentee_id" not in errs:
+        active = session.execute(
+            select(Mentorship.id, Cadre.name)
+            .join(Cadre, Cadre.id == Mentorship.mentor_id)
+            .where(
+                Mentorship.mentee_id == data.mentee_id,
+                Mentorship.status == vocab.MentorshipStatus.ACTIVE,
+                Mentorship.archived_at.is_(None),
+                Mentorship.id != (mentorship_id or -1),
+            )
+        ).first()
+        if active is not None:
+            errs.add(
+                "mentee_id", f"该干部已有进行中的结对（导师：{active.name}），一人同时只能有一个帮带关系"
+            )
+    errs.raise_if_any()
+    return {
+        "mentor_id": data.mentor_id,
+        "mentee_id": data.mentee_id,
+        "term_start": start,
+        "term_end": end,
+        "goals": goals,
+        "plan": plan,
+    }
+
+
+def create_mentorship(ctx: ServiceContext, data: MentorshipInput) -> MentorshipView:
+    with ctx.db.uow() as session:
+        values = _validate(session, data)
+        m = Mentorship(**values, status=vocab.MentorshipStatus.ACTIVE)
+        session.add(m)
+        session.flush()
+        session.refresh(m, ["mentor", "mentee"])
+        audit.record(
+            session,
+            ctx,
+            "create",
+            "mentorship",
+            m.id,
+            m.uid,
+            audit.diff({}, values),
+            f"{m.mentor.name} 帮带 {m.mentee.name}",
+        )
+        search.index_mentorship(session, m)
+        return to_view(m)
+
+
+def _check_version(m: Mentorship, expected_version: int) -> None:
+    if m.version != expected_version:
+        raise ConflictError("结对帮带", f"{m.mentor.name}—{m.mentee.name}", expected_version, m.version)
+
+
+def update_mentorship(
+    ctx: ServiceContext, mentorship_id: int, data: MentorshipInput, expected_version: int
+) -> MentorshipView:
+    with ctx.db.uow() as session:
+        m = load(session, mentorship_id)
+        _check_version(m, expected_version)
+        values = _validate(session, data, mentorship_id)
+        changes = audit.diff(audit.snapshot(m, _FIELDS), values)
+        if changes:
+            for key, value in values.items():
+                setattr(m, key, value)
+            session.flush()
+            session.refresh(m, ["mentor", "mentee"])
+            audit.record(session, ctx, "update", "mentorship", m.id, m.uid, changes)
+            search.index_mentorship(session, m)
+        return to_view(m)
+
+
+def end_mentorship(
+    ctx: ServiceContext, mentorship_id: int, end: MentorshipEnd, expected_version: int
+) -> MentorshipView:
+    """Complete with the evaluation (已结业) or abort early with a reason (中止)."""
+    with ctx.db.uow() as session:
+        m = load(session, mentorship_id)
+        _check_version(m, expected_version)
+        errs = FieldErrors()
+        if m.status != vocab.MentorshipStatus.ACTIVE:
+            errs.add("status", f"该结对已{m.status}，不能再次结束")
+        ended_on = errs.date("ended_on", end.ended_on, "结束日期", required=True)
+        if ended_on and ended_on < m.term_start:
+            errs.add("ended_on", "结束日期早于帮带期开始日期")
+        values: dict[str, Any] = {"ended_on": ended_on}
+        if end.completed:
+            values |= {
+                "status": vocab.MentorshipStatus.COMPLETED.value,
+                "end_reason": "",
+                "mentor_evaluation": errs.text(
+                    "mentor_evaluation", end.mentor_evaluation, "导师评价", required=True
+                ),
+                "mentee_summary": errs.text("mentee_summary", end.mentee_summary, "个人总结"),
+                "evaluation_result": errs.text("evaluation_result", end.evaluation_result, "考核结果"),
+                "evaluation_grade": errs.choice(
+                    "evaluation_grade", end.evaluation_grade, "评价等次", tuple(vocab.MentorshipGrade)
+                ),
+            }
+        else:
+            values |= {
+                "status": vocab.MentorshipStatus.ABORTED.value,
+                "end_reason": errs.text("end_reason", end.reason, "中止原因", required=True, max_len=2000),
+            }
+        errs.raise_if_any()
+        changes = audit.diff(audit.snapshot(m, tuple(values)), values)
+        for key, value in values.items():
+            setattr(m, key, value)
+        session.flush()
+        audit.record(session, ctx, "update", "mentorship", m.id, m.uid, changes, f"帮带{values['status']}")
+        search.index_mentorship(session, m)
+        return to_view(m)
+
+
+def archive_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipView:
+    with ctx.db.uow() as session:
+        m = load(session, mentorship_id)
+        if m.archived_at is None:
+            m.archived_at = utcnow()
+            session.flush()
+            audit.record(session, ctx, "archive", "mentorship", m.id, m.uid)
+            search.index_mentorship(session, m)
+        return to_view(m)
+
+
+def restore_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipView:
+    with ctx.db.uow() as session:
+        m = load(session, mentorship_id)
+        if m.archived_at is not None:
+            if m.status == vocab.MentorshipStatus.ACTIVE:
+                clash = session.scalar(
+                    select(Mentorship.id).where(
+                        Mentorship.mentee_id == m.mentee_id,
+                        Mentorship.status == vocab.MentorshipStatus.ACTIVE,
+                        Mentorship.archived_at.is_(None),
+                        Mentorship.id != m.id,
+                    )
+                )
+                if clash is not None:
+                    raise ValidationError({"mentee_id": "被帮带人已有另一个进行中的结对，不能恢复此结对"})
+            m.archived_at = None
+            session.flush()
+            audit.record(session, ctx, "restore", "mentorship", m.id, m.uid)
+            search.index_mentorship(session, m)
+        return to_view(m)
+
+
+def get_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipView:
+    with ctx.db.read() as session:
+        return to_view(load(session, mentorship_id))
+
+
+def list_mentorships(
+    ctx: ServiceContext,
+    cadre_id: int | None = None,
+    status: str | None = None,
+    include_archived: bool = False,
+) -> list[MentorshipView]:
+    stmt = select(Mentorship).order_by(Mentorship.term_start.desc(), Mentorship.id.desc())
+    if cadre_id is not None:
+        stmt = stmt.where((Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id))
+    if status is not None:
+        stmt = stmt.where(Mentorship.status == status)
+    if not include_archived:
+        stmt = stmt.where(Mentorship.archived_at.is_(None))
+    with ctx.db.read() as session:
+        return [to_view(m) for m in session.scalars(stmt).unique()]
+
+
+def active_mentorship_of(session: Session, mentee_id: int, on: dt.date) -> Mentorship | None:
+    """The mentee's pairing in force on a date (for linking diary entries)."""
+    return session.scalars(
+        select(Mentorship)
+        .where(
+            Mentorship.mentee_id == mentee_id,
+            Mentorship.archived_at.is_(None),
+            Mentorship.term_start <= on,
+            func.coalesce(Mentorship.ended_on, Mentorship.term_end) >= on,
+        )
+        .order_by(Mentorship.term_start.desc())
+    ).first()
+
+
+def diary_count(ctx: ServiceContext, mentorship_id: int) -> int:
+    with ctx.db.read() as session:
+        return int(
+            session.scalar(
+                select(func.count(DiaryEntry.id)).where(
+                    DiaryEntry.mentorship_id == mentorship_id, DiaryEntry.archived_at.is_(None)
+                )
+            )
+            or 0
+        )
+
+
+# --- guidance records ----------------------------------------------------------------------------
+
+
+def _record_view(r: MentorshipRecord) -> MentorshipRecordView:
+    return MentorshipRecordView(r.id, r.uid, r.version, r.mentorship_id, r.date, r.form, r.content)
+
+
+def _record_values(data: MentorshipRecordInput, m: Mentorship) -> dict[str, Any]:
+    errs = FieldErrors()
+    date = errs.date("date", data.date, "指导日期", required=True)
+    if date and date < m.term_start:
+        errs.add("date", "指导日期早于帮带期开始日期")
+    form = errs.choice("form", data.form, "指导形式", vocab.GUIDANCE_FORMS)
+    content = errs.text("content", data.content, "指导内容", required=True, max_len=50000)
+    errs.raise_if_any()
+    return {"date": date, "form": form, "content": content}
+
+
+def add_record(ctx: ServiceContext, mentorship_id: int, data: MentorshipRecordInput) -> MentorshipRecordView:
+    with ctx.db.uow() as session:
+        m = load(session, mentorship_id)
+        values = _record_values(data, m)
+        r = MentorshipRecord(mentorship_id=m.id, **values)
+        session.add(r)
+        session.flush()
+        audit.record(session, ctx, "create", "mentorship_record", r.id, r.uid, audit.diff({}, values))
+        return _record_view(r)
+
+
+def update_record(
+    ctx: ServiceContext, record_id: int, data: MentorshipRecordInput, expected_version: int
+) -> MentorshipRecordView:
+    with ctx.db.uow() as session:
+        r = session.get(MentorshipRecord, record_id)
+        if r is None:
+            raise NotFoundError("帮带记录", record_id)
+        if r.version != expected_version:
+            raise ConflictError("帮带记录", record_id, expected_version, r.version)
+        values = _record_values(data, load(session, r.mentorship_id))
+        changes = audit.diff(audit.snapshot(r, tuple(values)), values)
+        if changes:
+            for key, value in values.items():
+                setattr(r, key, value)
+            session.flush()
+            audit.record(session, ctx, "update", "mentorship_record", r.id, r.uid, changes)
+        return _record_view(r)
+
+
+def set_record_archived(ctx: ServiceContext, record_id: int, archived: bool) -> MentorshipRecordView:
+    with ctx.db.uow() as session:
+        r = session.get(MentorshipRecord, record_id)
+        if r is None:
+            raise NotFoundError("帮带记录", record_id)
+        if (r.archived_at is not None) != archived:
+            r.archived_at = utcnow() if archived else None
+            session.flush()
+            audit.record(session, ctx, "archive" if archived else "restore", "mentorship_record", r.id, r.uid)
+        return _record_view(r)
+
+
+def list_records(ctx: ServiceContext, mentorship_id: int) -> list[MentorshipRecordView]:
+    with ctx.db.read() as session:
+        rows = session.scalars(
+            select(MentorshipRecord)
+            .where(
+                MentorshipRecord.mentorship_id == mentorship_id,
+                MentorshipRecord.archived_at.is_(None),
+            )
+            .order_by(MentorshipRecord.date, MentorshipRecord.id)
+        )
+        return [_record_view(r) for r in rows]

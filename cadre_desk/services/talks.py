@@ -1,0 +1,364 @@
+"""Talk records (谈话记录): the talk, its subject cadres and its follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.base import utcnow
+from cadre_desk.db.models import Cadre, Talk, TalkFollowUp, TalkSubject
+from cadre_desk.domain import vocab
+from cadre_desk.errors import ConflictError, NotFoundError
+from cadre_desk.services import audit, search
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.validation import FieldErrors
+
+_DATETIME = re.compile(r"^(.+?)[\sT]+(\d{1,2})[:：](\d{2})$")
+_FIELDS = ("talk_at", "place", "kind", "talkers", "recorder", "outline", "content", "statement")
+
+
+@dataclass(frozen=True)
+class FollowUpInput:
+    action: str
+    owner: str = ""
+    due_date: dt.date | str | None = None
+    done_date: dt.date | str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    id: int
+    uid: str
+    version: int
+    talk_id: int
+    action: str
+    owner: str
+    due_date: dt.date | None
+    done_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class TalkInput:
+    talk_at: dt.datetime | str
+    kind: str
+    subject_ids: tuple[int, ...]
+    talkers: str
+    place: str = ""
+    recorder: str = ""
+    outline: str = ""
+    content: str = ""
+    statement: str = ""
+    follow_ups: tuple[FollowUpInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class TalkView:
+    id: int
+    uid: str
+    version: int
+    archived: bool
+    talk_at: dt.datetime
+    place: str
+    kind: str
+    subject_ids: tuple[int, ...]
+    subjects: tuple[str, ...]
+    talkers: str
+    recorder: str
+    outline: str
+    content: str
+    statement: str
+    follow_ups: tuple[FollowUpView, ...]
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    """`2024.05.17 14:30` (any date form `parse_date` takes, then HH:MM); a date alone means 00:00."""
+    from cadre_desk.domain.yearmonth import parse_date
+
+    match = _DATETIME.match(text.strip())
+    if match:
+        day = parse_date(match.group(1))
+        hour, minute = int(match.group(2)), int(match.group(3))
+        if hour > 23 or minute > 59:
+            raise ValueError(f"“{text}”中的时间不存在")
+        return dt.datetime(day.year, day.month, day.day, hour, minute)
+    day = parse_date(text)
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def _follow_view(f: TalkFollowUp) -> FollowUpView:
+    return FollowUpView(f.id, f.uid, f.version, f.talk_id, f.action, f.owner, f.due_date, f.done_date)
+
+
+def _view(session: Session, t: Talk) -> TalkView:
+    subjects = session.execute(
+        select(Cadre.id, Cadre.name)
+        .join(TalkSubject, TalkSubject.cadre_id == Cadre.id)
+        .where(TalkSubject.talk_id == t.id)
+        .order_by(TalkSubject.position, TalkSubject.id)
+    ).all()
+    follow_ups = session.scalars(
+        select(TalkFollowUp)
+        .where(TalkFollowUp.talk_id == t.id, TalkFollowUp.archived_at.is_(None))
+        .order_by(TalkFollowUp.position, TalkFollowUp.id)
+    )
+    return TalkView(
+        id=t.id,
+        uid=t.uid,
+        version=t.version,
+        archived=t.archived_at is not None,
+        talk_at=t.talk_at,
+        place=t.place,
+        kind=t.kind,
+        subject_ids=tuple(s[0] for s in subjects),
+        subjects=tuple(s[1] for s in subjects),
+        talkers=t.talkers,
+        recorder=t.recorder,
+        outline=t.outline,
+        content=t.content,
+        statement=t.statement,
+        follow_ups=tuple(_follow_view(f) for f in follow_ups),
+    )
+
+
+def load(session: Session, talk_id: int) -> Talk:
+    t = session.get(Talk, talk_id)
+    if t is None:
+        raise NotFoundError("谈话记录", talk_id)
+    return t
+
+
+def _validate(session: Session, data: TalkInput) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    errs = FieldErrors()
+    talk_at: dt.datetime | None = None
+    if isinstance(data.talk_at, str):
+        if not data.talk_at.strip():
+            errs.add("talk_at", "请填写谈话时间")
+        else:
+            try:
+                talk_at = parse_datetime(data.talk_at)
+            except ValueError as exc:
+                errs.add("talk_at", f"谈话时间：{exc}")
+    else:
+        talk_at = data.talk_at
+    if talk_at is not None and talk_at.date() > dt.date.today():
+        errs.add("talk_at", "谈话时间不能晚于今天（谈话记录记的是已经进行的谈话）")
+    kind = errs.choice("kind", data.kind, "谈话类型", tuple(vocab.TalkKind))
+    if not data.subject_ids:
+        errs.add("subject_ids", "请选择谈话对象")
+    elif len(set(data.subject_ids)) != len(data.subject_ids):
+        errs.add("subject_ids", "谈话对象重复")
+    else:
+        found = dict(
+            session.execute(select(Cadre.id, Cadre.archived_at).where(Cadre.id.in_(data.subject_ids))).all()
+        )
+        missing = [str(i) for i in data.subject_ids if i not in found]
+        if missing:
+            errs.add("subject_ids", f"谈话对象（编号 {'、'.join(missing)}）不存在")
+    values = {
+        "talk_at": talk_at,
+        "kind": kind,
+        "talkers": errs.text("talkers", data.talkers, "谈话人", required=True, max_len=200),
+        "place": errs.text("place", data.place, "谈话地点", max_len=100),
+        "recorder": errs.text("recorder", data.recorder, "记录人", max_len=50),
+        "outline": errs.text("outline", data.outline, "谈话提纲", max_len=20000),
+        "content": errs.text("content", data.content, "谈话内容", required=True, max_len=100_000),
+        "statement": errs.text("statement", data.statement, "本人表态", max_len=20000),
+    }
+    follow_ups = []
+    for i, f in enumerate(data.follow_ups):
+        prefix = f"follow_ups[{i}]"
+        due = errs.date(f"{prefix}.due_date", f.due_date, "完成时限", allow_future=True)
+        done = errs.date(f"{prefix}.done_date", f.done_date, "完成日期")
+        follow_ups.append(
+            {
+                "id": f.id,
+                "action": errs.text(f"{prefix}.action", f.action, "后续事项", required=True, max_len=2000),
+                "owner": errs.text(f"{prefix}.owner", f.owner, "责任人", max_len=50),
+                "due_date": due,
+                "done_date": done,
+                "position": i,
+            }
+        )
+    errs.raise_if_any()
+    return values, follow_ups
+
+
+def _write_children(
+    session: Session,
+    ctx: ServiceContext,
+    t: Talk,
+    subject_ids: Sequence[int],
+    follow_ups: list[dict[str, Any]],
+) -> None:
+    current = list(
+        session.scalars(
+            select(TalkSubject.cadre_id)
+            .where(TalkSubject.talk_id == t.id)
+            .order_by(TalkSubject.position, TalkSubject.id)
+        )
+    )
+    if current != list(subject_ids):
+        session.execute(delete(TalkSubject).where(TalkSubject.talk_id == t.id))
+        for pos, cadre_id in enumerate(subject_ids):
+            session.add(TalkSubject(talk_id=t.id, cadre_id=cadre_id, position=pos))
+        if current:
+            audit.record(
+                session, ctx, "update", "talk", t.id, t.uid, {"subject_ids": [current, list(subject_ids)]}
+            )
+    existing = {
+        f.id: f
+        for f in session.scalars(
+            select(TalkFollowUp).where(TalkFollowUp.talk_id == t.id, TalkFollowUp.archived_at.is_(None))
+        )
+    }
+    kept = set()
+    for values in follow_ups:
+        fid = values.pop("id")
+        if fid is None or fid not in existing:
+            row = TalkFollowUp(talk_id=t.id, **values)
+            session.add(row)
+            session.flush()
+            audit.record(session, ctx, "create", "talk_follow_up", row.id, row.uid, audit.diff({}, values))
+        else:
+            row = existing[fid]
+            kept.add(fid)
+            changes = audit.diff(audit.snapshot(row, tuple(values)), values)
+            if changes:
+                for key, value in values.items():
+                    setattr(row, key, value)
+                audit.record(session, ctx, "update", "talk_follow_up", row.id, row.uid, changes)
+    for fid, row in existing.items():
+        if fid not in kept:
+            row.archived_at = utcnow()
+            audit.record(session, ctx, "archive", "talk_follow_up", row.id, row.uid)
+    session.flush()
+
+
+def record_talk(ctx: ServiceContext, data: TalkInput) -> TalkView:
+    with ctx.db.uow() as session:
+        values, follow_ups = _validate(session, data)
+        t = Talk(**values)
+        session.add(t)
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "create",
+            "talk",
+            t.id,
+            t.uid,
+            audit.diff({}, values | {"subject_ids": list(data.subject_ids)}),
+            t.kind,
+        )
+        _write_children(session, ctx, t, data.subject_ids, follow_ups)
+        search.index_talk(session, t)
+        return _view(session, t)
+
+
+def update_talk(ctx: ServiceContext, talk_id: int, data: TalkInput, expected_version: int) -> TalkView:
+    with ctx.db.uow() as session:
+        t = load(session, talk_id)
+        if t.version != expected_version:
+            raise ConflictError("谈话记录", t.talk_at.strftime("%Y.%m.%d"), expected_version, t.version)
+        values, follow_ups = _validate(session, data)
+        changes = audit.diff(audit.snapshot(t, _FIELDS), values)
+        for key, value in values.items():
+            setattr(t, key, value)
+        t.updated_at = utcnow()  # children changes count as a change of the record too
+        session.flush()
+        if changes:
+            audit.record(session, ctx, "update", "talk", t.id, t.uid, changes, t.kind)
+        _write_children(session, ctx, t, data.subject_ids, follow_ups)
+        search.index_talk(session, t)
+        return _view(session, t)
+
+
+def set_talk_archived(ctx: ServiceContext, talk_id: int, archived: bool) -> TalkView:
+    with ctx.db.uow() as session:
+        t = load(session, talk_id)
+        if (t.archived_at is not None) != archived:
+            t.archived_at = utcnow() if archived else None
+            session.flush()
+            audit.record(
+                session, ctx, "archive" if archived else "restore", "talk", t.id, t.uid, summary=t.kind
+            )
+            search.index_talk(session, t)
+        return _view(session, t)
+
+
+def mark_follow_up_done(ctx: ServiceContext, follow_up_id: int, done: dt.date | None) -> FollowUpView:
+    """Tick off (or with `None` reopen) one follow-up action."""
+    with ctx.db.uow() as session:
+        f = session.get(TalkFollowUp, follow_up_id)
+        if f is None:
+            raise NotFoundError("谈话后续事项", follow_up_id)
+        errs = FieldErrors()
+        done_date = errs.date("done_date", done, "完成日期")
+        errs.raise_if_any()
+        if f.done_date != done_date:
+            audit.record(
+                session,
+                ctx,
+                "update",
+                "talk_follow_up",
+                f.id,
+                f.uid,
+                audit.diff({"done_date": f.done_date}, {"done_date": done_date}),
+            )
+            f.done_date = done_date
+            session.flush()
+        return _follow_view(f)
+
+
+def get_talk(ctx: ServiceContext, talk_id: int) -> TalkView:
+    with ctx.db.read() as session:
+        return _view(session, load(session, talk_id))
+
+
+def list_talks(
+    ctx: ServiceContext,
+    cadre_id: int | None = None,
+    kind: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    talker: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[TalkView]:
+    stmt = select(Talk).where(Talk.archived_at.is_(None))
+    if cadre_id is not None:
+        stmt = stmt.where(Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)))
+    if kind is not None:
+        stmt = stmt.where(Talk.kind == kind)
+    if date_from is not None:
+        stmt = stmt.where(Talk.talk_at >= dt.datetime.combine(date_from, dt.time()))
+    if date_to is not None:
+        stmt = stmt.where(Talk.talk_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
+    if talker:
+        stmt = stmt.where(Talk.talkers.contains(talker))
+    stmt = stmt.order_by(Talk.talk_at.desc(), Talk.id.desc()).limit(limit).offset(offset)
+    with ctx.db.read() as session:
+        return [_view(session, t) for t in session.scalars(stmt)]
+
+
+def open_follow_ups(ctx: ServiceContext, due_before: dt.date | None = None) -> list[FollowUpView]:
+    """Follow-ups not done yet, the most urgent first (for 工作台)."""
+    stmt = (
+        select(TalkFollowUp)
+        .join(Talk, Talk.id == TalkFollowUp.talk_id)
+        .where(
+            TalkFollowUp.done_date.is_(None), TalkFollowUp.archived_at.is_(None), Talk.archived_at.is_(None)
+        )
+    )
+    if due_before is not None:
+        stmt = stmt.where(TalkFollowUp.due_date <= due_before)
+    stmt = stmt.order_by(TalkFollowUp.due_date.is_(None), TalkFollowUp.due_date, TalkFollowUp.id)
+    with ctx.db.read() as session:
+        return [_follow_view(f) for f in session.scalars(stmt)]
