@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from cadre_desk import paths
 from cadre_desk.db import migrate, sqlite_tools
@@ -43,6 +43,15 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
             raise StorageError(f"数据库文件已损坏：{path}（{problems[0]}）。请从备份恢复。")
 
 
+def _check_revision(current: str | None, has_tables: bool) -> None:
+    if current is not None and current not in migrate.known_revisions():
+        raise StorageError(
+            f"该数据库由更新版本的干部成长档案台创建（结构版本 {current}），请升级本程序后再打开。"
+        )
+    if current is None and has_tables:
+        raise StorageError("该文件不是干部成长档案台的数据库（缺少结构版本信息）。")
+
+
 def open_database(path_or_url: str, create: bool = True, backup_before_upgrade: bool = True) -> Database:
     """Open (creating if allowed) and migrate to the newest schema; raise `StorageError` otherwise.
 
@@ -53,7 +62,15 @@ def open_database(path_or_url: str, create: bool = True, backup_before_upgrade: 
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path, create)
-    db = Database.from_url(url)
+        if path.exists() and path.stat().st_size > 0:
+            # Decide from a read-only look: even opening with our pragmas would switch a foreign
+            # file to WAL mode, which rewrites its header.
+            has_tables, revision = sqlite_tools.read_revision(path)
+            _check_revision(revision, has_tables)
+    try:
+        db = Database.from_url(url)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StorageError(f"数据库地址无法使用：{url.render_as_string(hide_password=True)}（{exc}）") from None
     try:
         with db.engine.connect() as conn:
             current = migrate.current_revision(conn)
@@ -63,14 +80,11 @@ def open_database(path_or_url: str, create: bool = True, backup_before_upgrade: 
         db.dispose()
         raise StorageError(f"无法打开数据库：{exc.orig}") from None
     head = migrate.head_revision()
-    if current is not None and current not in migrate.known_revisions():
+    try:
+        _check_revision(current, has_tables)
+    except StorageError:
         db.dispose()
-        raise StorageError(
-            f"该数据库由更新版本的干部成长档案台创建（结构版本 {current}），请升级本程序后再打开。"
-        )
-    if current is None and has_tables:
-        db.dispose()
-        raise StorageError("该 SQLite 文件不是干部成长档案台的数据库（缺少结构版本信息）。")
+        raise
     if current != head:
         if current is not None and path is not None and backup_before_upgrade:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

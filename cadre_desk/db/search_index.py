@@ -241,7 +241,7 @@ def count(
     if kinds:
         stmt += " AND d.kind IN :kinds"
         params["kinds"] = list(kinds)
-    stmt += " LIMIT :cap)"
+    stmt += " LIMIT :cap) AS matched"
     params["cap"] = cap
     sql = text(stmt)
     if kinds:

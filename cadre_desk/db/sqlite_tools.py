@@ -41,6 +41,23 @@ def quick_check(path: Path) -> list[str]:
     return [] if problems == ["ok"] else problems
 
 
+def read_revision(path: Path) -> tuple[bool, str | None]:
+    """(has tables of its own, Alembic revision), read without writing a byte (read-only, no WAL switch)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in names:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"无法读取数据库文件 {path}：{exc}") from None
+    return bool(names - {"alembic_version"}), revision
+
+
 def online_backup(
     source: Path, dest: Path, progress: Callable[[int, int], None] | None = None, pages: int = 256
 ) -> None:

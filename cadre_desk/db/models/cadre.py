@@ -47,7 +47,7 @@ class Cadre(CommonColumns, Archivable, Base):
 
     unit: Mapped[Unit | None] = relationship(lazy="joined")
     photo: Mapped[CadrePhoto | None] = relationship(
-        back_populates="cadre", uselist=False, cascade="all, delete-orphan", lazy="noload"
+        back_populates="cadre", uselist=False, cascade="all, delete-orphan", passive_deletes=True
     )
 
 

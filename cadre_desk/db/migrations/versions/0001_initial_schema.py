@@ -496,12 +496,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_mentor_comment_entry_id"), ["entry_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_mentor_comment_mentor_id"), ["mentor_id"], unique=False)
 
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for statement in SQLITE_FTS:
             op.execute(statement)
+    elif dialect == "postgresql":
+        # pg_trgm is a trusted extension (PostgreSQL 13+): a database owner may create it.
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute("CREATE INDEX ix_search_doc_body_trgm ON search_doc USING gin (lower(body) gin_trgm_ops)")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_search_doc_body_trgm")
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS search_fts_bi")
         op.execute("DROP TABLE IF EXISTS search_fts_tri")

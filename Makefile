@@ -1,0 +1,60 @@
+# Cadre Desk: `make run` starts the app, `make test` runs the whole suite headless.
+# Both create the virtual environment and install what is missing, system packages included (apt-get).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARGS ?=
+
+# Qt's runtime libraries (even offscreen), a real X server for screenshots, the CJK font, poppler for
+# reading PDFs back, PostgreSQL for the second-engine tests, and venv support for Debian's Python.
+SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth \
+	fonts-wqy-microhei poppler-utils postgresql python3-venv
+
+.PHONY: run test lint unit system-packages venv demo screenshots bench clean
+
+run: system-packages venv
+	$(BIN)/cadre-desk $(ARGS)
+
+test: system-packages venv
+	@bash tools/run-tests
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check cadre_desk/domain cadre_desk/db cadre_desk/services
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+venv: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: system-packages venv
+	$(BIN)/cadre-desk $(ARGS) demo --cadres 300
+
+screenshots: system-packages venv
+	bash tools/screenshots
+
+bench: venv
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,73 @@
+"""Shared fixtures: a real SQLite file per test, a service context, and small record factories."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt or reads the data directory.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CADRE_DESK_CRASH_LOG_ONLY", "1")
+
+from cadre_desk.db.engine import Database  # noqa: E402
+from cadre_desk.db.opening import open_database  # noqa: E402
+from cadre_desk.services import cadres, units  # noqa: E402
+from cadre_desk.services.context import ServiceContext, open_context  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Logs, backups and settings go to a temp dir, never the real user's data directory."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("CADRE_DESK_DATA_DIR", str(data))
+    monkeypatch.delenv("CADRE_DESK_DB", raising=False)
+    return data
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "cadre-desk.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(str(db_path))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ctx(db: Database) -> ServiceContext:
+    return open_context(db, "测试员")
+
+
+@pytest.fixture
+def unit(ctx: ServiceContext) -> units.UnitView:
+    return units.create_unit(ctx, units.UnitInput(name="县委组织部", short_name="组织部", kind="党委"))
+
+
+def make_cadre(ctx: ServiceContext, name: str = "张三", **overrides: object) -> cadres.CadreView:
+    """A valid cadre; override any `CadreInput` field."""
+    values: dict[str, object] = {
+        "name": name,
+        "gender": "男",
+        "birth": "1985.03",
+        "political_status": "中共党员",
+        "party_join": "2006.05",
+        "work_start": "2007.07",
+        "post": "干部一科科长",
+        "rank": "正科级",
+    }
+    values.update(overrides)
+    return cadres.create_cadre(ctx, cadres.CadreInput(**values))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def cadre_factory(ctx: ServiceContext):  # type: ignore[no-untyped-def]
+    def factory(name: str = "张三", **overrides: object) -> cadres.CadreView:
+        return make_cadre(ctx, name, **overrides)
+
+    return factory

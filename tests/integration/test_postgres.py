@@ -1,0 +1,83 @@
+"""The same models, migrations and services on a real PostgreSQL server.
+
+`make test` starts the local server and sets CADRE_DESK_PG_URL (a role that may create databases);
+each test run gets a database of its own, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from cadre_desk.db.opening import open_database
+from cadre_desk.services import diary, maintenance, mentorship, search, talks
+from cadre_desk.services.context import ServiceContext, open_context
+from tests.conftest import make_cadre
+
+ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
+
+if not ADMIN_URL:
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
+    pytest.skip("no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    assert ADMIN_URL is not None
+    name = f"cadre_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def pg_ctx(pg_url: str) -> Iterator[ServiceContext]:
+    db = open_database(pg_url)
+    yield open_context(db, "测试员")
+    db.dispose()
+
+
+def test_migrations_and_every_service_on_postgres(pg_ctx: ServiceContext) -> None:
+    ctx = pg_ctx
+    mentor = make_cadre(ctx, "王建国", birth="1970.05", id_number="")
+    mentee = make_cadre(ctx, "李晓明", birth="1995.08", party_join="2016.06", work_start="2017.07")
+    pairing = mentorship.create_mentorship(
+        ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2025.01.01", "2026.12.31", "熟悉基层工作", "每月谈心")
+    )
+    entry = diary.create_entry(
+        ctx, diary.DiaryEntryInput(mentee.id, dt.date(2025, 3, 3), "第一次下乡调研", "调研", "今天随导师到村里调研。"),
+        submit=True,
+    )
+    assert entry.mentorship_id == pairing.id
+    diary.add_comment(ctx, entry.id, diary.CommentInput(mentor.id, "调研要深入，多听群众意见。", dt.date(2025, 3, 5)))
+    talks.record_talk(
+        ctx, talks.TalkInput("2025.04.01 09:30", "日常谈心", (mentee.id,), "王建国", content="谈话了解思想动态。")
+    )
+    hits = search.search(ctx, "谈话")
+    assert {h.kind for h in hits.hits} == {"talk"}
+    assert search.search(ctx, "晓明").total >= 2  # the cadre, the pairing and the talk carry the name
+    report = maintenance.check(ctx)
+    assert report.ok, report.items
+    counts = maintenance.stats(ctx.db)
+    assert counts["cadre"] == 2 and counts["diary_entry"] == 1 and counts["talk"] == 1
+
+
+def test_reopening_is_idempotent(pg_url: str, pg_ctx: ServiceContext) -> None:
+    again = open_database(pg_url)
+    try:
+        with again.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+    finally:
+        again.dispose()
