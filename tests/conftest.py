@@ -12,10 +12,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CADRE_DESK_CRASH_LOG_ONLY", "1")
 
-from cadre_desk.db.engine import Database  # noqa: E402
-from cadre_desk.db.opening import open_database  # noqa: E402
-from cadre_desk.services import cadres, units  # noqa: E402
-from cadre_desk.services.context import ServiceContext, open_context  # noqa: E402
+from cadre_desk.db.engine import Database
+from cadre_desk.db.opening import open_database
+from cadre_desk.services import cadres, units
+from cadre_desk.services.context import ServiceContext, open_context
 
 
 @pytest.fixture(autouse=True)

@@ -63,7 +63,7 @@ def test_damaged_file_is_refused_untouched(tmp_path: Path, db_path: Path) -> Non
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     before = _digest(db_path)
-    with pytest.raises(StorageError, match="损坏|不是"):
+    with pytest.raises(StorageError, match=r"损坏|不是"):
         open_database(str(db_path))
     assert _digest(db_path) == before
 
@@ -85,7 +85,9 @@ def test_read_only_file_is_refused(db_path: Path, monkeypatch: pytest.MonkeyPatc
     # Root ignores permission bits, so report what os.access says to a normal user of a 0444 file.
     real_access = os.access
     monkeypatch.setattr(
-        os, "access", lambda p, mode: False if Path(p) == db_path and mode == os.W_OK else real_access(p, mode)
+        os,
+        "access",
+        lambda p, mode: False if Path(p) == db_path and mode == os.W_OK else real_access(p, mode),
     )
     with pytest.raises(StorageError, match="只读"):
         open_database(str(db_path))

@@ -25,7 +25,9 @@ ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
 if not ADMIN_URL:
     if os.environ.get("CI"):
         pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip("no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True)
+    pytest.skip(
+        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,16 +56,25 @@ def test_migrations_and_every_service_on_postgres(pg_ctx: ServiceContext) -> Non
     mentor = make_cadre(ctx, "王建国", birth="1970.05", id_number="")
     mentee = make_cadre(ctx, "李晓明", birth="1995.08", party_join="2016.06", work_start="2017.07")
     pairing = mentorship.create_mentorship(
-        ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2025.01.01", "2026.12.31", "熟悉基层工作", "每月谈心")
+        ctx,
+        mentorship.MentorshipInput(
+            mentor.id, mentee.id, "2025.01.01", "2026.12.31", "熟悉基层工作", "每月谈心"
+        ),
     )
     entry = diary.create_entry(
-        ctx, diary.DiaryEntryInput(mentee.id, dt.date(2025, 3, 3), "第一次下乡调研", "调研", "今天随导师到村里调研。"),
+        ctx,
+        diary.DiaryEntryInput(
+            mentee.id, dt.date(2025, 3, 3), "第一次下乡调研", "调研", "今天随导师到村里调研。"
+        ),
         submit=True,
     )
     assert entry.mentorship_id == pairing.id
-    diary.add_comment(ctx, entry.id, diary.CommentInput(mentor.id, "调研要深入，多听群众意见。", dt.date(2025, 3, 5)))
+    diary.add_comment(
+        ctx, entry.id, diary.CommentInput(mentor.id, "调研要深入，多听群众意见。", dt.date(2025, 3, 5))
+    )
     talks.record_talk(
-        ctx, talks.TalkInput("2025.04.01 09:30", "日常谈心", (mentee.id,), "王建国", content="谈话了解思想动态。")
+        ctx,
+        talks.TalkInput("2025.04.01 09:30", "日常谈心", (mentee.id,), "王建国", content="谈话了解思想动态。"),
     )
     hits = search.search(ctx, "谈话")
     assert {h.kind for h in hits.hits} == {"talk"}

@@ -28,8 +28,10 @@ def _expected(docs: dict[int, tuple[str, str]], query: str, limit: int) -> list[
 
 def _found(db: Database, query: str, limit: int = 10_000) -> list[tuple[str, int]]:
     with db.read() as session:
-        return [(row.sort_key, row.ref_id) for row in search_index.query(session, search_index.terms_of(query),
-                                                                         limit=limit)]
+        return [
+            (row.sort_key, row.ref_id)
+            for row in search_index.query(session, search_index.terms_of(query), limit=limit)
+        ]
 
 
 def _check_queries(db: Database, docs: dict[int, tuple[str, str]], rng: random.Random, rounds: int) -> None:
@@ -79,7 +81,9 @@ def test_index_matches_brute_force_through_inserts_updates_and_deletes(db: Datab
 def test_paging_and_kinds(db: Database) -> None:
     with db.uow() as session:
         for ref in range(1, 31):
-            search_index.put(session, "talk" if ref % 2 else "diary", ref, f"2024-01-{ref:02d}", "", "谈话记录")
+            search_index.put(
+                session, "talk" if ref % 2 else "diary", ref, f"2024-01-{ref:02d}", "", "谈话记录"
+            )
     with db.read() as session:
         terms = search_index.terms_of("谈话")
         first = search_index.query(session, terms, limit=10)
@@ -92,8 +96,14 @@ def test_paging_and_kinds(db: Database) -> None:
 
 @pytest.mark.parametrize(
     ("query", "terms"),
-    [("谈话", ["谈话"]), ("  张三 组织部 ", ["张三", "组织部"]), ("谈话，记录", ["谈话", "记录"]), ("ZS", ["zs"]),
-     ("!!!", []), ("a_b", ["a", "b"])],
+    [
+        ("谈话", ["谈话"]),
+        ("  张三 组织部 ", ["张三", "组织部"]),
+        ("谈话，记录", ["谈话", "记录"]),
+        ("ZS", ["zs"]),
+        ("!!!", []),
+        ("a_b", ["a", "b"]),
+    ],
 )
 def test_terms_of(query: str, terms: list[str]) -> None:
     assert search_index.terms_of(query) == terms
