@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libd
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth \
 	fonts-wqy-microhei poppler-utils postgresql python3-venv
 
-.PHONY: run test lint unit system-packages venv demo screenshots bench clean
+.PHONY: run test lint system-packages venv demo bench clean
 
 run: system-packages venv
 	$(BIN)/cadre-desk $(ARGS)
@@ -50,11 +50,9 @@ $(STAMP): setup.cfg pyproject.toml
 demo: system-packages venv
 	$(BIN)/cadre-desk $(ARGS) demo --cadres 300
 
-screenshots: system-packages venv
-	bash tools/screenshots
-
-bench: venv
-	$(BIN)/python benchmarks/run_all.py
+bench: system-packages venv
+	$(BIN)/python benchmarks/bench_demo.py --cadres 10000
+	$(BIN)/python benchmarks/bench_core.py --db /tmp/cadre-bench-10k.db
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

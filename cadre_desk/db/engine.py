@@ -61,7 +61,10 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A unit of work that will write takes the write lock up front (IMMEDIATE): a deferred
+    # transaction that upgrades later can fail at once with SQLITE_BUSY instead of waiting.
+    immediate = conn.get_execution_options().get("cadre_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: URL) -> Engine:
@@ -104,6 +107,8 @@ class Database:
     def uow(self) -> Iterator[Session]:
         """One unit of work: commits if the block succeeds, rolls back if it raises."""
         with self.sessions() as session, session.begin():
+            if self.is_sqlite:
+                session.connection(execution_options={"cadre_write": True})
             yield session
 
     @contextmanager
