@@ -18,12 +18,13 @@ depends_on: str | Sequence[str] | None = None
 
 # Full-text search on SQLite (see db/search_index.py): a trigram index over search_doc.body for
 # terms of 3+ characters, and a contentless index of character bigrams (plus each run"s last
-# character) for terms of 1-2 characters, which the trigram tokenizer cannot answer.
+# character) for terms of 1-2 characters, which the trigram tokenizer cannot answer. Those terms are
+# single tokens or prefixes, never phrases, so the bigram table needs no positions (detail=none).
 SQLITE_FTS = (
     "CREATE VIRTUAL TABLE search_fts_tri USING fts5("
     "body, content='search_doc', content_rowid='id', tokenize='trigram')",
     "CREATE VIRTUAL TABLE search_fts_bi USING fts5("
-    "grams, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0')",
+    "grams, content='', columnsize=0, detail='none', tokenize='unicode61 remove_diacritics 0')",
 )
 
 
