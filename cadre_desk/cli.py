@@ -186,7 +186,8 @@ def _cmd_search(ctx: ServiceContext, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(page)
     else:
-        print(f"共 {page.total} 条，显示 {page.offset + 1}–{page.offset + len(page.hits)}")
+        total = f"{page.total}+" if page.total_is_lower_bound else str(page.total)
+        print(f"共 {total} 条，显示 {page.offset + 1}–{page.offset + len(page.hits)}")
         for hit in page.hits:
             print(f"[{search.KIND_LABELS[hit.kind]}] {hit.date}  {hit.title}\n    {hit.snippet}")
     return EXIT_OK

@@ -70,7 +70,9 @@ def open_database(path_or_url: str, create: bool = True, backup_before_upgrade: 
     try:
         db = Database.from_url(url)
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise StorageError(f"数据库地址无法使用：{url.render_as_string(hide_password=True)}（{exc}）") from None
+        raise StorageError(
+            f"数据库地址无法使用：{url.render_as_string(hide_password=True)}（{exc}）"
+        ) from None
     try:
         with db.engine.connect() as conn:
             current = migrate.current_revision(conn)

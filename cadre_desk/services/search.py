@@ -53,9 +53,10 @@ class SearchPage:
     query: str
     terms: tuple[str, ...]
     hits: tuple[SearchHit, ...]
-    total: int
+    total: int  # counted up to search_index.COUNT_CAP; -1 when not asked for
     offset: int
     limit: int
+    total_is_lower_bound: bool = False  # True: there are at least `total` hits
 
 
 # --- documents: pure functions of values ---------------------------------------------------------
@@ -338,4 +339,5 @@ def search(
     for row in rows:
         snippet, spans = make_snippet(row.body, terms)
         hits.append(SearchHit(row.kind, row.ref_id, row.title, snippet, row.sort_key, spans))
-    return SearchPage(query, tuple(terms), tuple(hits), total, offset, limit)
+    capped = total >= search_index.COUNT_CAP
+    return SearchPage(query, tuple(terms), tuple(hits), total, offset, limit, capped)

@@ -7,7 +7,7 @@ The SQLite FTS5 tables themselves are created by the migration and maintained by
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cadre_desk.db.base import Base
@@ -20,7 +20,10 @@ class SearchDoc(Base):
         Index("ix_search_doc_sort", "sort_key", "id"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Ids encode the record's date (see db/search_index.py): 64-bit; on SQLite the rowid itself.
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
     kind: Mapped[str] = mapped_column(String(20))  # cadre / diary / comment / talk / mentorship
     ref_id: Mapped[int] = mapped_column(Integer)
     sort_key: Mapped[str] = mapped_column(String(20))  # ISO date(time) of the record: newest first

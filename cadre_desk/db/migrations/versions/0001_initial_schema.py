@@ -45,7 +45,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "search_doc",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column(
+            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=False, nullable=False
+        ),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("ref_id", sa.Integer(), nullable=False),
         sa.Column("sort_key", sa.String(length=20), nullable=False),
