@@ -7,7 +7,7 @@ The SQLite FTS5 tables themselves are created by the migration and maintained by
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cadre_desk.db.base import Base
@@ -17,7 +17,6 @@ class SearchDoc(Base):
     __tablename__ = "search_doc"
     __table_args__ = (
         UniqueConstraint("kind", "ref_id", name="uq_search_doc_kind_ref"),
-        Index("ix_search_doc_sort", "sort_key", "id"),
     )
 
     # Ids encode the record's date (see db/search_index.py): 64-bit; on SQLite the rowid itself.

@@ -56,9 +56,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_doc")),
         sa.UniqueConstraint("kind", "ref_id", name="uq_search_doc_kind_ref"),
     )
-    with op.batch_alter_table("search_doc", schema=None) as batch_op:
-        batch_op.create_index("ix_search_doc_sort", ["sort_key", "id"], unique=False)
-
     op.create_table(
         "talk",
         sa.Column("talk_at", sa.DateTime(), nullable=False),
@@ -590,8 +587,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_talk_talk_at"))
 
     op.drop_table("talk")
-    with op.batch_alter_table("search_doc", schema=None) as batch_op:
-        batch_op.drop_index("ix_search_doc_sort")
-
     op.drop_table("search_doc")
     op.drop_table("account")
