@@ -25,6 +25,9 @@ from sqlalchemy.orm import Session
 
 _RUN = re.compile(r"[^\W_]+")
 COUNT_CAP = 10_000
+_INSERT_DOC = (
+    "INSERT INTO search_doc(id, kind, ref_id, sort_key, title, body) VALUES (:id, :k, :r, :s, :t, :b)"
+)
 
 
 def normalise(value: str) -> str:
@@ -138,9 +141,7 @@ def put(session: Session, kind: str, ref_id: int, sort_key: str, title: str, bod
         remove(session, kind, ref_id)
     doc_id = _new_id(session, sort_key)
     session.execute(
-        text(
-            "INSERT INTO search_doc(id, kind, ref_id, sort_key, title, body) VALUES (:id, :k, :r, :s, :t, :b)"
-        ),
+        text(_INSERT_DOC),
         {"id": doc_id, "k": kind, "r": ref_id, "s": sort_key, "t": title, "b": body},
     )
     if _is_sqlite(session):
@@ -177,9 +178,7 @@ def bulk_put(session: Session, docs: Iterable[tuple[str, int, str, str, str]]) -
         if not batch:
             return
         session.execute(
-            text(
-                "INSERT INTO search_doc(id, kind, ref_id, sort_key, title, body) VALUES (:id, :k, :r, :s, :t, :b)"
-            ),
+            text(_INSERT_DOC),
             batch,
         )
         if sqlite:
