@@ -167,10 +167,19 @@ def clear(session: Session) -> None:
     session.execute(text("DELETE FROM search_doc"))
 
 
-def bulk_put(session: Session, docs: Iterable[tuple[str, int, str, str, str]]) -> int:
-    """Fill an empty index with many documents (kind, ref_id, sort_key, title, body): the rebuild path."""
+def bulk_put(
+    session: Session,
+    docs: Iterable[tuple[str, int, str, str, str]],
+    next_slot: dict[int, int] | None = None,
+) -> int:
+    """Fill an empty index with many documents (kind, ref_id, sort_key, title, body): the rebuild path.
+
+    `next_slot` (base id -> next free slot) must be shared by the calls that fill one index in parts,
+    or two records of the same minute in different parts would get the same document id.
+    """
     sqlite = _is_sqlite(session)
-    next_slot: dict[int, int] = {}
+    if next_slot is None:
+        next_slot = {}
     count = 0
     batch: list[dict[str, object]] = []
 

@@ -26,11 +26,15 @@ def jsonable(value: object) -> Any:
 
 
 def diff(before: Mapping[str, object], after: Mapping[str, object]) -> dict[str, list[Any]]:
-    """{field: [old, new]} for every field whose value changed."""
+    """{field: [old, new]} for every field whose value changed.
+
+    For a new record (`before` empty) the blank fields are left out: they say nothing.
+    """
+    creating = not before
     return {
         key: [jsonable(before.get(key)), jsonable(after[key])]
         for key in after
-        if before.get(key) != after[key]
+        if before.get(key) != after[key] and not (creating and after[key] in ("", None))
     }
 
 

@@ -330,15 +330,19 @@ def _save_list(
     values_of: Callable[[FieldErrors, str, Any], dict[str, Any]],
     errs: FieldErrors,
     label: str,
-    extra: Callable[[int, Any], dict[str, Any]] = lambda i, item: {"position": i},
+    keys: Sequence[str] | None = None,
 ) -> list[tuple[Any, CadreChild]]:
-    """Validate then write one list; returns (input item, row) pairs in input order."""
+    """Validate then write one list; returns (input item, row) pairs in input order.
+
+    Field errors are keyed `label[i].field`, or by `keys[i]` when the caller numbers items itself.
+    """
     existing = {row.id: row for row in _live(session, model, cadre_id)}
     planned = []
     for i, item in enumerate(items):
-        values = values_of(errs, f"{label}[{i}]", item) | extra(i, item)
+        key = keys[i] if keys is not None else f"{label}[{i}]"
+        values = values_of(errs, key, item) | {"position": i}
         if item.id is not None and item.id not in existing:
-            errs.add(f"{label}[{i}]", f"第{i + 1}条记录已不存在（可能已被他人删除），请刷新")
+            errs.add(key, f"第{i + 1}条记录已不存在（可能已被他人删除），请刷新")
         planned.append((item, values))
     errs.raise_if_any()
     table = model.__tablename__  # type: ignore[attr-defined]
@@ -410,14 +414,17 @@ def save_resume(
         errs = FieldErrors()
         flat: list[ResumeEntryInput] = []
         parents: list[int | None] = []  # index in `flat` of each item's main line
-        for entry in entries:
+        keys: list[str] = []  # `resume[2]`, `resume[2].concurrent[0]`: as the editor shows them
+        for n, entry in enumerate(entries):
             main_index = len(flat)
             flat.append(entry)
             parents.append(None)
-            for sub in entry.concurrent:
+            keys.append(f"resume[{n}]")
+            for m, sub in enumerate(entry.concurrent):
                 flat.append(sub)
                 parents.append(main_index)
-        written = _save_list(session, ctx, ResumeEntry, cadre_id, flat, _resume_values, errs, "resume")
+                keys.append(f"resume[{n}].concurrent[{m}]")
+        written = _save_list(session, ctx, ResumeEntry, cadre_id, flat, _resume_values, errs, "resume", keys)
         for (_item, row), parent in zip(written, parents, strict=True):
             parent_id = written[parent][1].id if parent is not None else None
             if row.parent_id != parent_id:  # type: ignore[attr-defined]

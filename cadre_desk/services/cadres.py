@@ -342,8 +342,9 @@ def set_photo(ctx: ServiceContext, cadre_id: int, data: bytes | None, mime: str 
                 photo.data, photo.mime = data, mime
             action = "update"
         else:
-            if photo is not None:
-                session.delete(photo)
+            if photo is None:
+                return to_view(cadre, False)  # nothing to remove: no change, no audit record
+            session.delete(photo)
             action = "update"
         cadre.updated_at = utcnow()  # a photo change is a change of the profile (bumps its version)
         session.flush()
@@ -405,7 +406,8 @@ def list_cadres(
         stmt = stmt.where(Cadre.archived_at.is_(None))
     if unit_id is not None:
         stmt = stmt.where(Cadre.unit_id == unit_id)
-    stmt = stmt.order_by(Unit.sort_order, Cadre.id).offset(offset)
+    # Cadres without a unit last on every engine (SQLite and PostgreSQL sort NULLs differently).
+    stmt = stmt.order_by(Unit.sort_order.is_(None), Unit.sort_order, Cadre.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     with ctx.db.read() as session:

@@ -219,6 +219,7 @@ def set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> Di
                 summary=e.title,
             )
             search.index_diary(session, e)
+            search.index_entry_comments(session, e)
         return _entry_view(session, e)
 
 
@@ -325,7 +326,7 @@ def add_comment(ctx: ServiceContext, entry_id: int, data: CommentInput) -> Comme
             audit.diff({}, {"entry_id": e.id, "date": date, "text": text}),
             e.title,
         )
-        search.index_comment(session, c, e.title)
+        search.index_comment(session, c, e)
         return _comment_view(c, pairing.mentor.name)
 
 
@@ -356,7 +357,7 @@ def update_comment(ctx: ServiceContext, comment_id: int, text: str, expected_ver
             )
             c.text = cleaned
             session.flush()
-            search.index_comment(session, c, load(session, c.entry_id).title)
+            search.index_comment(session, c, load(session, c.entry_id))
         mentor = session.get(Cadre, c.mentor_id)
         return _comment_view(c, mentor.name if mentor else "")
 
@@ -381,6 +382,6 @@ def set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -
                     session, ctx, "update", "diary_entry", e.id, e.uid, {"state": [e.state, new_state]}
                 )
                 e.state = new_state
-            search.index_comment(session, c, e.title)
+            search.index_comment(session, c, e)
         mentor = session.get(Cadre, c.mentor_id)
         return _comment_view(c, mentor.name if mentor else "")

@@ -124,18 +124,39 @@ def load(session: Session, mentorship_id: int) -> Mentorship:
     return m
 
 
-def _live_cadre(session: Session, errs: FieldErrors, field: str, cadre_id: int, label: str) -> None:
+def _live_cadre(
+    session: Session, errs: FieldErrors, field: str, cadre_id: int, label: str, unchanged: bool
+) -> None:
+    """The cadre must exist; a newly chosen one must not be archived (a kept one may be: old pairings)."""
     cadre = session.get(Cadre, cadre_id)
     if cadre is None:
         errs.add(field, f"{label}（编号 {cadre_id}）不存在")
-    elif cadre.archived_at is not None:
+    elif cadre.archived_at is not None and not unchanged:
         errs.add(field, f"{label}“{cadre.name}”已归档")
 
 
-def _validate(session: Session, data: MentorshipInput, mentorship_id: int | None = None) -> dict[str, Any]:
+def _validate(
+    session: Session, data: MentorshipInput, current: Mentorship | None = None, live_active: bool = True
+) -> dict[str, Any]:
+    """`live_active`: the pairing saved is (or will be) active and not archived, so it may not clash."""
     errs = FieldErrors()
-    _live_cadre(session, errs, "mentor_id", data.mentor_id, "导师")
-    _live_cadre(session, errs, "mentee_id", data.mentee_id, "被帮带人")
+    mentorship_id = current.id if current is not None else None
+    _live_cadre(
+        session,
+        errs,
+        "mentor_id",
+        data.mentor_id,
+        "导师",
+        current is not None and current.mentor_id == data.mentor_id,
+    )
+    _live_cadre(
+        session,
+        errs,
+        "mentee_id",
+        data.mentee_id,
+        "被帮带人",
+        current is not None and current.mentee_id == data.mentee_id,
+    )
     if data.mentor_id == data.mentee_id:
         errs.add("mentee_id", "导师和被帮带人不能是同一人")
     start = errs.date("term_start", data.term_start, "帮带期开始日期", required=True, allow_future=True)
@@ -144,7 +165,7 @@ def _validate(session: Session, data: MentorshipInput, mentorship_id: int | None
         errs.add("term_end", "帮带期结束日期应晚于开始日期")
     goals = errs.text("goals", data.goals, "帮带目标", max_len=20000)
     plan = errs.text("plan", data.plan, "帮带计划", max_len=20000)
-    if "mentee_id" not in errs:
+    if live_active and "mentee_id" not in errs:
         active = session.execute(
             select(Mentorship.id, Cadre.name)
             .join(Cadre, Cadre.id == Mentorship.mentor_id)
@@ -202,7 +223,8 @@ def update_mentorship(
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         _check_version(m, expected_version)
-        values = _validate(session, data, mentorship_id)
+        live_active = m.status == vocab.MentorshipStatus.ACTIVE and m.archived_at is None
+        values = _validate(session, data, m, live_active)
         changes = audit.diff(audit.snapshot(m, _FIELDS), values)
         if changes:
             for key, value in values.items():
@@ -223,7 +245,7 @@ def end_mentorship(
         _check_version(m, expected_version)
         errs = FieldErrors()
         if m.status != vocab.MentorshipStatus.ACTIVE:
-            errs.add("status", f"该结对已{m.status}，不能再次结束")
+            errs.add("status", f"该结对已结束（{m.status}），不能再次结束")
         ended_on = errs.date("ended_on", end.ended_on, "结束日期", required=True)
         if ended_on and ended_on < m.term_start:
             errs.add("ended_on", "结束日期早于帮带期开始日期")

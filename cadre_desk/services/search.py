@@ -149,11 +149,18 @@ def index_diary(session: Session, entry: DiaryEntry) -> None:
     _put(session, diary_doc(entry.id, entry.date, entry.title, entry.category, entry.content))
 
 
-def index_comment(session: Session, comment: MentorComment, entry_title: str) -> None:
-    if comment.archived_at is not None:
+def index_comment(session: Session, comment: MentorComment, entry: DiaryEntry) -> None:
+    """A comment is searchable while both it and its diary entry are live."""
+    if comment.archived_at is not None or entry.archived_at is not None:
         search_index.remove(session, "comment", comment.id)
         return
-    _put(session, comment_doc(comment.id, comment.date, entry_title, comment.text))
+    _put(session, comment_doc(comment.id, comment.date, entry.title, comment.text))
+
+
+def index_entry_comments(session: Session, entry: DiaryEntry) -> None:
+    """After an entry is archived or restored: its comments leave or rejoin the index with it."""
+    for comment in session.scalars(select(MentorComment).where(MentorComment.entry_id == entry.id)):
+        index_comment(session, comment, entry)
 
 
 def _subject_names(session: Session, talk_id: int) -> list[str]:
@@ -236,7 +243,7 @@ def all_docs(session: Session) -> Iterator[Doc]:
     for c in session.execute(
         select(MentorComment.id, MentorComment.date, DiaryEntry.title, MentorComment.text)
         .join(DiaryEntry, DiaryEntry.id == MentorComment.entry_id)
-        .where(MentorComment.archived_at.is_(None))
+        .where(MentorComment.archived_at.is_(None), DiaryEntry.archived_at.is_(None))
         .execution_options(yield_per=2000)
     ):
         yield comment_doc(c[0], c[1], c[2], c[3])
@@ -289,8 +296,9 @@ def rebuild(session: Session, progress: Callable[[int], None] | None = None) -> 
     docs = list(all_docs(session))
     written = 0
     step = 5000
+    slots: dict[int, int] = {}  # shared by the parts: ids of one minute continue across them
     for start in range(0, len(docs), step):
-        written += search_index.bulk_put(session, docs[start : start + step])
+        written += search_index.bulk_put(session, docs[start : start + step], slots)
         if progress is not None:
             progress(written)
     return written

@@ -147,8 +147,8 @@ def _validate(session: Session, data: TalkInput) -> tuple[dict[str, Any], list[d
                 errs.add("talk_at", f"谈话时间：{exc}")
     else:
         talk_at = data.talk_at
-    if talk_at is not None and talk_at.date() > dt.date.today():
-        errs.add("talk_at", "谈话时间不能晚于今天（谈话记录记的是已经进行的谈话）")
+    if talk_at is not None and talk_at > dt.datetime.now():  # local wall-clock time, as written
+        errs.add("talk_at", "谈话时间不能晚于现在（谈话记录记的是已经进行的谈话）")
     kind = errs.choice("kind", data.kind, "谈话类型", tuple(vocab.TalkKind))
     if not data.subject_ids:
         errs.add("subject_ids", "请选择谈话对象")

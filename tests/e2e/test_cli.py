@@ -83,7 +83,7 @@ def test_cadre_list_and_show(demo_db: tuple[Path, Path]) -> None:
 def test_search_json_finds_a_cadre_by_name_and_initials(demo_db: tuple[Path, Path]) -> None:
     db, base = demo_db
     someone = run_json("--db", str(db), "cadre", "list", "--limit", "1", "--json", data_dir=base)[0]
-    page = run_json("--db", str(db), "search", someone["name"], "--json", data_dir=base)
+    page = run_json("--db", str(db), "search", someone["name"], "--kind", "cadre", "--json", data_dir=base)
     assert any(h["kind"] == "cadre" and h["ref_id"] == someone["id"] for h in page["hits"])
     by_initials = run_json(
         "--db",
