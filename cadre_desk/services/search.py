@@ -7,6 +7,7 @@ transaction, and rebuilt by `rebuild` (`check --repair`, demo data). Matching ru
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -293,19 +294,14 @@ def all_docs(session: Session) -> Iterator[Doc]:
 def rebuild(session: Session, progress: Callable[[int], None] | None = None) -> int:
     """Drop and rebuild the whole index from the records; returns the number of documents."""
     search_index.clear(session)
-    docs = list(all_docs(session))
+    docs = all_docs(session)  # streamed: 300,000 long texts would otherwise sit in memory at once
     written = 0
-    step = 5000
     slots: dict[int, int] = {}  # shared by the parts: ids of one minute continue across them
-    for start in range(0, len(docs), step):
-        written += search_index.bulk_put(session, docs[start : start + step], slots)
+    while chunk := list(itertools.islice(docs, 5000)):
+        written += search_index.bulk_put(session, chunk, slots)
         if progress is not None:
             progress(written)
     return written
-
-
-def expected_count(session: Session) -> int:
-    return sum(1 for _ in all_docs(session))
 
 
 # --- querying ------------------------------------------------------------------------------------
