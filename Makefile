@@ -24,7 +24,7 @@ test: system-packages venv
 
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check cadre_desk/domain cadre_desk/db cadre_desk/services
+	$(BIN)/ruff format --check cadre_desk tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

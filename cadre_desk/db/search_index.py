@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, text
@@ -171,11 +172,13 @@ def bulk_put(
     session: Session,
     docs: Iterable[tuple[str, int, str, str, str]],
     next_slot: dict[int, int] | None = None,
+    fts: bool = True,
 ) -> int:
     """Fill an empty index with many documents (kind, ref_id, sort_key, title, body): the rebuild path.
 
     `next_slot` (base id -> next free slot) must be shared by the calls that fill one index in parts,
     or two records of the same minute in different parts would get the same document id.
+    With `fts=False` only `search_doc` is written; `fill_fts` then indexes it in id order (faster).
     """
     sqlite = _is_sqlite(session)
     if next_slot is None:
@@ -190,7 +193,7 @@ def bulk_put(
             text(_INSERT_DOC),
             batch,
         )
-        if sqlite:
+        if sqlite and fts:
             session.execute(text("INSERT INTO search_fts_tri(rowid, body) VALUES (:id, :b)"), batch)
             session.execute(
                 text("INSERT INTO search_fts_bi(rowid, grams) VALUES (:id, :g)"),
@@ -208,6 +211,41 @@ def bulk_put(
             flush()
     flush()
     return count
+
+
+def _grams(rows: Sequence[tuple[int, str]]) -> list[dict[str, object]]:
+    return [{"id": doc_id, "g": bigrams(body)} for doc_id, body in rows]
+
+
+def fill_fts(session: Session, progress: Callable[[int], None] | None = None, batch: int = 2000) -> int:
+    """Index every `search_doc` row in the (empty) FTS tables, in ascending id order; SQLite only.
+
+    The order matters: FTS5 flushes its pending terms to a new segment whenever a rowid is lower than
+    the one before, so date-encoded ids inserted in record order made thousands of tiny segments to
+    merge (measured on 369,000 documents of ~500 characters: trigram 163 s and bigram 136 s out of
+    order). The bigram text of a batch is built in a worker thread while SQLite, which releases the
+    GIL, indexes the trigrams of the same batch.
+    """
+    if not _is_sqlite(session):
+        return 0
+    done, last = 0, -1
+    select_rows = text("SELECT id, body FROM search_doc WHERE id > :last ORDER BY id LIMIT :n")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        while True:
+            rows = [(int(r[0]), str(r[1])) for r in session.execute(select_rows, {"last": last, "n": batch})]
+            if not rows:
+                break
+            grams = pool.submit(_grams, rows)
+            session.execute(
+                text("INSERT INTO search_fts_tri(rowid, body) VALUES (:id, :b)"),
+                [{"id": doc_id, "b": body} for doc_id, body in rows],
+            )
+            session.execute(text("INSERT INTO search_fts_bi(rowid, grams) VALUES (:id, :g)"), grams.result())
+            last = rows[-1][0]
+            done += len(rows)
+            if progress is not None:
+                progress(done)
+    return done
 
 
 def _matching_ids(terms: Sequence[str], sqlite: bool) -> tuple[str, dict[str, object], bool]:

@@ -298,9 +298,11 @@ def rebuild(session: Session, progress: Callable[[int], None] | None = None) -> 
     written = 0
     slots: dict[int, int] = {}  # shared by the parts: ids of one minute continue across them
     while chunk := list(itertools.islice(docs, 5000)):
-        written += search_index.bulk_put(session, chunk, slots)
+        # The FTS tables are filled afterwards, in document id order (see `search_index.fill_fts`).
+        written += search_index.bulk_put(session, chunk, slots, fts=False)
         if progress is not None:
-            progress(written)
+            progress(0)  # still storing the documents; the count below is of indexed ones
+    search_index.fill_fts(session, progress)
     return written
 
 

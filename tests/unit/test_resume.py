@@ -91,7 +91,7 @@ def test_format() -> None:
 
 def test_a_long_line_containing_shorter_ones_is_one_overlap_each_and_no_gap() -> None:
     from cadre_desk.domain.resume import Span, check_lines
-    from cadre_desk.domain.yearmonth import YearMonth as YM
+    from cadre_desk.domain.yearmonth import YearMonth as YM  # noqa: N817
 
     spans = [
         Span(YM(2000, 1), YM(2010, 12)),  # A

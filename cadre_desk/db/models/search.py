@@ -15,9 +15,7 @@ from cadre_desk.db.base import Base
 
 class SearchDoc(Base):
     __tablename__ = "search_doc"
-    __table_args__ = (
-        UniqueConstraint("kind", "ref_id", name="uq_search_doc_kind_ref"),
-    )
+    __table_args__ = (UniqueConstraint("kind", "ref_id", name="uq_search_doc_kind_ref"),)
 
     # Ids encode the record's date (see db/search_index.py): 64-bit; on SQLite the rowid itself.
     id: Mapped[int] = mapped_column(
