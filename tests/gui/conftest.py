@@ -1,0 +1,138 @@
+"""GUI fixtures: offscreen Qt, zh_CN translation and bundled font, settings in a temp dir, sample cadres."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+os.environ.setdefault("CADRE_DESK_CRASH_LOG_ONLY", "1")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cadre_desk.services import cadre_records as cr
+from cadre_desk.services import cadres, units
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui import i18n
+from cadre_desk.ui.application import application
+from cadre_desk.ui.fonts import install_fonts
+from cadre_desk.ui.main_window import MainWindow
+from cadre_desk.ui.settings import Settings
+from tests.conftest import make_cadre
+
+R = cr.ResumeEntryInput
+
+
+@pytest.fixture(scope="session")
+def _zh_cn(qapp: QApplication) -> Iterator[None]:
+    """The app as users see it: our names, the bundled CJK font, the Chinese translation."""
+    application()  # sets the organisation and application names on the existing instance
+    install_fonts(qapp)
+    translators = i18n.install_translators(qapp, i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.remove_translators(qapp, translators)
+
+
+@pytest.fixture(autouse=True)
+def _settings_dir(tmp_path: Path) -> Path:
+    """Any QSettings in user scope goes to this test's temp dir, never the real user's."""
+    folder = tmp_path / "qsettings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.at(tmp_path / "ui.ini")
+
+
+@pytest.fixture
+def open_window(
+    qtbot: QtBot, ctx: ServiceContext, settings: Settings, _zh_cn: None
+) -> Callable[[], MainWindow]:
+    """Open a main window on the test database (a new one each call, sharing the settings)."""
+
+    def opener() -> MainWindow:
+        window = MainWindow(ctx, settings)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):  # focus and shortcuts need the active window
+            window.show()
+            window.activateWindow()
+        return window
+
+    return opener
+
+
+@pytest.fixture
+def sample_cadres(ctx: ServiceContext) -> dict[str, cadres.CadreView]:
+    """Three cadres in two units; 张三 has a resume with a 其间 item and a gap, family and records."""
+    party = units.create_unit(
+        ctx, units.UnitInput(name="中共某某县委组织部", short_name="组织部", kind="党委")
+    )
+    town = units.create_unit(
+        ctx, units.UnitInput(name="某某县青山镇人民政府", short_name="青山镇", kind="乡镇")
+    )
+    zhang = make_cadre(
+        ctx,
+        "张三",
+        unit_id=party.id,
+        post="干部一科科长",
+        rank="正科级",
+        post_since="2019.06",
+        fulltime_education="大学",
+        fulltime_degree="法学学士",
+        fulltime_school="某某大学法学院法学专业",
+        speciality="熟悉组织人事工作，长期从事干部管理、干部监督和年轻干部培养选拔工作",
+    )
+    li = make_cadre(
+        ctx,
+        "李四",
+        gender="女",
+        birth="1990.11",
+        party_join="2012.06",
+        work_start="2013.07",
+        unit_id=town.id,
+        post="青山镇党委副书记",
+        rank="副科级",
+        post_since="2021.03",
+    )
+    wang = make_cadre(
+        ctx,
+        "王小明",
+        birth="1978.01",
+        party_join="2000.05",
+        work_start="1999.08",
+        unit_id=town.id,
+        post="青山镇党委书记",
+        rank="正科级",
+        post_since="2016.12",
+    )
+    saved = cr.save_resume(
+        ctx,
+        zhang.id,
+        [
+            R("2003.09", "2007.07", "某某大学法学院法学专业学习"),
+            R(
+                "2007.07",
+                "2011.09",
+                "某某县青山镇科员",
+                concurrent=(R("2008.03", "2010.12", "某某县委党校在职研究生班学习"),),
+            ),
+            R("2012.03", None, "中共某某县委组织部干部一科科员、副科长、科长"),
+        ],
+        zhang.version,
+    )
+    profile = saved.profile
+    profile = cr.save_family(
+        ctx,
+        zhang.id,
+        [cr.FamilyMemberInput("妻子", "刘芳", "1986.05", "中共党员", "某某县第一中学教师")],
+        profile.cadre.version,
+    )
+    cr.save_assessments(ctx, zhang.id, [cr.AssessmentInput(2023, "优秀")], profile.cadre.version)
+    return {"张三": cadres.get_cadre(ctx, zhang.id), "李四": li, "王小明": wang}
