@@ -1,0 +1,11 @@
+"""Printed documents (reportlab): fonts, the shared page template, and the documents themselves.
+
+- `fonts`: the embedded fonts, registered once per process, with per-glyph fallback for rare characters.
+- `page`: A4 pages with the confidentiality mark, title, `第 X 页 共 Y 页`, print time and operator;
+  metadata and bookmarks (`build_pdf`, `DocumentInfo`, `Bookmark`).
+- `cells`, `grid`: text fitted into ruled cells, and stacked ruled tables for forms.
+- `appointment_form`: the 干部任免审批表 (`build_appointment_form`, `FormOptions`); its text rules
+  are the pure functions of `form_text`.
+
+This package never imports Qt: the GUI, the CLI and batch workers all call it the same way.
+"""

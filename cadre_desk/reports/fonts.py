@@ -1,0 +1,151 @@
+"""The fonts of every printed document: registered once per process, embedded as subsets.
+
+WenQuanYi Micro Hei is the main font. It lacks CJK Extension A (e.g. 㛃, 䶮, which occur in names) and
+the newest unified ideographs, so a subset of HanaMinA covering them ships beside it. reportlab does
+not fall back per glyph by itself: `markup` splits text into runs by font for Paragraphs, and
+`draw_string` does the same for text drawn straight on a canvas.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from cadre_desk import paths
+
+MAIN_FONT = "WenQuanYiMicroHei"
+FALLBACK_FONT = "HanaMinExt"
+
+MAIN_FONT_FILE = paths.font_path("wqy-microhei.ttc")
+FALLBACK_FONT_FILE = paths.font_path("hanamina-ext.ttf")
+
+
+@dataclass(frozen=True)
+class _Coverage:
+    main: frozenset[int]
+    fallback: frozenset[int]
+
+
+class _State:
+    lock = threading.Lock()
+    coverage: _Coverage | None = None
+
+
+def register_fonts() -> None:
+    """Register both fonts with reportlab and make the main one the canvas default (idempotent)."""
+    if _State.coverage is not None:
+        return
+    with _State.lock:
+        if _State.coverage is not None:
+            return
+        main = TTFont(MAIN_FONT, str(MAIN_FONT_FILE), subfontIndex=0)
+        fallback = TTFont(FALLBACK_FONT, str(FALLBACK_FONT_FILE))
+        pdfmetrics.registerFont(main)
+        pdfmetrics.registerFont(fallback)
+        # Without this every canvas starts with an unused, unembedded Helvetica.
+        rl_config.canvas_basefontname = MAIN_FONT
+        _State.coverage = _Coverage(
+            main=frozenset(main.face.charToGlyph), fallback=frozenset(fallback.face.charToGlyph)
+        )
+
+
+def _cov() -> _Coverage:
+    register_fonts()
+    assert _State.coverage is not None
+    return _State.coverage
+
+
+def escape(text: str) -> str:
+    """Escape the characters that Paragraph markup would read as tags or entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def font_for(char: str) -> str:
+    """The font that draws `char`: the main one when it has the glyph, else the fallback if it has it."""
+    cov = _cov()
+    code = ord(char)
+    if code in cov.main or code not in cov.fallback:
+        return MAIN_FONT
+    return FALLBACK_FONT
+
+
+@lru_cache(maxsize=4096)
+def font_runs(text: str) -> tuple[tuple[str, str], ...]:
+    """Split `text` into (font name, piece) runs, the fallback font only where the main font lacks a glyph."""
+    cov = _cov()
+    main = cov.main
+    if all(ord(c) in main or c in "\n\r\t" for c in text):
+        return ((MAIN_FONT, text),) if text else ()
+    runs: list[tuple[str, str]] = []
+    current = MAIN_FONT
+    piece: list[str] = []
+    for char in text:
+        font = MAIN_FONT if char in "\n\r\t" else font_for(char)
+        if font != current and piece:
+            runs.append((current, "".join(piece)))
+            piece = []
+        current = font
+        piece.append(char)
+    if piece:
+        runs.append((current, "".join(piece)))
+    return tuple(runs)
+
+
+def markup(text: str) -> str:
+    """Paragraph markup for user text: escaped, newlines as line breaks, rare characters in the fallback."""
+    parts = []
+    for font, piece in font_runs(text):
+        body = escape(piece).replace("\r\n", "\n").replace("\n", "<br/>")
+        parts.append(body if font == MAIN_FONT else f'<font name="{font}">{body}</font>')
+    return "".join(parts)
+
+
+def missing_glyphs(text: str) -> str:
+    """The distinct characters of `text` that no shipped font can draw (they would print as boxes)."""
+    cov = _cov()
+    seen = dict.fromkeys(
+        c for c in text if c not in "\n\r\t" and ord(c) not in cov.main and ord(c) not in cov.fallback
+    )
+    return "".join(seen)
+
+
+def string_width(text: str, size: float) -> float:
+    """The width of `text` in points at `size`, measuring each run in its own font."""
+    return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in font_runs(text))
+
+
+def clip(text: str, size: float, width: float) -> str:
+    """`text`, or as much of its start as fits in `width` followed by `…` (one printed line)."""
+    if string_width(text, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if string_width(text[:mid] + "…", size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low] + "…"
+
+
+def draw_string(canvas: Canvas, x: float, y: float, text: str, size: float, align: str = "left") -> float:
+    """Draw one line of text with per-glyph fallback; `align` is left, centre or right of `x`.
+
+    Returns the width drawn.
+    """
+    width = string_width(text, size)
+    if align == "centre":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    for font, piece in font_runs(text):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, piece)
+        x += pdfmetrics.stringWidth(piece, font, size)
+    return width
