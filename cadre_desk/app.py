@@ -10,11 +10,11 @@ from cadre_desk import cli, log, paths
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = cli.build_parser()
+    parser, handlers = cli.build_parser()
     args = parser.parse_args(argv)
     log.setup(verbose=args.verbose)
     if args.command is not None:
-        return cli.run(args)
+        return cli.run(args, handlers)
     from cadre_desk.ui.application import run_gui  # Qt is imported only for the GUI
 
     return run_gui(args.db or paths.default_database(), operator=args.operator)

@@ -1,45 +1,20 @@
-"""The command line: a stable, scriptable interface (`cadre-desk --db P COMMAND …`).
-
-Command names, options and `--json` field names are a public interface: extend, never rename.
-Bad input prints a Chinese message to stderr and exits 1 (2 for usage errors); never a traceback.
-"""
+"""The core commands: init, demo, stats, cadre list/show, search, check, backup."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from cadre_desk import __version__, paths
-from cadre_desk.db.opening import open_database
-from cadre_desk.errors import CadreDeskError, ValidationError
+from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.services import cadre_records, cadres, maintenance, search, units
-from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.serialize import to_jsonable
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cadre-desk",
-        description="干部成长档案台 (Cadre Desk). Without a command, starts the desktop window.",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="PATH_OR_URL",
-        help="SQLite file or SQLAlchemy URL (default: %(default)s)",
-        default=None,
-    )
-    parser.add_argument("--operator", help="operator name recorded in the audit trail")
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    parser.add_argument("--version", action="version", version=f"cadre-desk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def register(sub: Subparsers) -> dict[str, Handler]:
+    """Add the core commands to the parser; return their handlers by name."""
     sub.add_parser("init", help="create (or upgrade) the database")
 
     demo = sub.add_parser("demo", help="fill an empty database with realistic demo records")
@@ -74,43 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     bak = sub.add_parser("backup", help="verified online backup of the SQLite database")
     bak.add_argument("dest", type=Path)
-    return parser
-
-
-class ProgressBar:
-    """A one-line progress bar on stderr (silent when stderr is not a terminal, except at the end)."""
-
-    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
-        self.stream = stream or sys.stderr
-        self.width = width
-        self.tty = self.stream.isatty()
-        self.label = ""
-        self.last = 0.0
-
-    def update(self, label: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        if label != self.label:
-            if self.label:
-                self.stream.write("\n" if self.tty else "")
-            self.label = label
-            if not self.tty:
-                self.stream.write(f"{label}…\n")
-        if not self.tty or (now - self.last < 0.1 and done < total):
-            return
-        self.last = now
-        frac = min(1.0, done / total) if total else 1.0
-        filled = int(frac * self.width)
-        self.stream.write(f"\r{label} [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty and self.label:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2) + "\n")
+    return {
+        "init": _cmd_init,
+        "demo": _cmd_demo,
+        "stats": _cmd_stats,
+        "cadre": _cmd_cadre,
+        "search": _cmd_search,
+        "check": _cmd_check,
+        "backup": _cmd_backup,
+    }
 
 
 def _summary_json(row: cadres.CadreSummary) -> dict[str, Any]:
@@ -139,7 +86,7 @@ def _cmd_demo(ctx: ServiceContext, args: argparse.Namespace) -> int:
 def _cmd_stats(ctx: ServiceContext, args: argparse.Namespace) -> int:
     counts = maintenance.stats(ctx.db)
     if args.json:
-        _print_json(counts)
+        print_json(counts)
     else:
         for name, count in counts.items():
             print(f"{name:24} {count:>10}")
@@ -153,7 +100,7 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
             ctx, unit_id=unit_id, limit=args.limit, offset=args.offset, archived_only=args.archived
         )
         if args.json:
-            _print_json([_summary_json(r) for r in rows])
+            print_json([_summary_json(r) for r in rows])
         else:
             for r in rows:
                 print(f"{r.id:>6}  {r.name:<6}\t{r.gender}  {r.birth}  {r.unit}  {r.post}  {r.rank}")
@@ -172,7 +119,7 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
             "resume_warnings",
         ):
             data[name] = to_jsonable(getattr(profile, name))
-        _print_json(data)
+        print_json(data)
     else:
         c = profile.cadre
         print(f"{c.name}（{c.gender}，{c.birth}，{c.age()}岁）{c.unit} {c.post} {c.rank}")
@@ -184,7 +131,7 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
 def _cmd_search(ctx: ServiceContext, args: argparse.Namespace) -> int:
     page = search.search(ctx, args.text, kinds=args.kind, limit=args.limit, offset=args.offset)
     if args.json:
-        _print_json(page)
+        print_json(page)
     else:
         total = f"{page.total}+" if page.total_is_lower_bound else str(page.total)
         print(f"共 {total} 条，显示 {page.offset + 1}–{page.offset + len(page.hits)}")
@@ -202,7 +149,7 @@ def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
     finally:
         bar.close()
     if args.json:
-        _print_json({"ok": report.ok, "items": report.items})
+        print_json({"ok": report.ok, "items": report.items})
     else:
         for item in report.items:
             mark = "正常" if item.ok else "异常"
@@ -220,48 +167,3 @@ def _cmd_backup(ctx: ServiceContext, args: argparse.Namespace) -> int:
         bar.close()
     print(f"已备份并校验：{dest}")
     return EXIT_OK
-
-
-COMMANDS: dict[str, Callable[[ServiceContext, argparse.Namespace], int]] = {
-    "init": _cmd_init,
-    "demo": _cmd_demo,
-    "stats": _cmd_stats,
-    "cadre": _cmd_cadre,
-    "search": _cmd_search,
-    "check": _cmd_check,
-    "backup": _cmd_backup,
-}
-
-
-def report_error(exc: CadreDeskError) -> None:
-    if isinstance(exc, ValidationError):
-        sys.stderr.write("错误：输入有误\n")
-        for field, message in exc.fields.items():
-            sys.stderr.write(f"  {field}: {message}\n")
-    else:
-        sys.stderr.write(f"错误：{exc}\n")
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run one command; known errors become a message and exit code 1."""
-    try:
-        db = open_database(args.db or paths.default_database(), create=args.command in ("init", "demo"))
-        try:
-            ctx = open_context(db, args.operator)
-            return COMMANDS[args.command](ctx, args)
-        finally:
-            db.dispose()
-    except CadreDeskError as exc:
-        report_error(exc)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        sys.stderr.write("已中断\n")
-        return 130
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.error("no command")
-    return run(args)

@@ -1,0 +1,70 @@
+"""The command line: a stable, scriptable interface (`cadre-desk --db P COMMAND …`).
+
+Command names, options and `--json` field names are a public interface: extend, never rename.
+Bad input prints a Chinese message to stderr and exits 1 (2 for usage errors); never a traceback.
+Each module in COMMAND_MODULES adds its commands with `register(subparsers) -> {name: handler}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cadre_desk import __version__, paths
+from cadre_desk.cli import core
+from cadre_desk.cli.common import EXIT_ERROR, Handler, report_error
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import CadreDeskError
+from cadre_desk.services.context import open_context
+
+COMMAND_MODULES = (core,)
+CREATES_DATABASE = ("init", "demo")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    parser = argparse.ArgumentParser(
+        prog="cadre-desk",
+        description="干部成长档案台 (Cadre Desk). Without a command, starts the desktop window.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: %(default)s)",
+        default=None,
+    )
+    parser.add_argument("--operator", help="operator name recorded in the audit trail")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument("--version", action="version", version=f"cadre-desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, Handler] = {}
+    for module in COMMAND_MODULES:
+        handlers.update(module.register(sub))
+    return parser, handlers
+
+
+def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) -> int:
+    """Run one command; known errors become a message and exit code 1."""
+    if handlers is None:
+        handlers = build_parser()[1]
+    try:
+        db = open_database(args.db or paths.default_database(), create=args.command in CREATES_DATABASE)
+        try:
+            ctx = open_context(db, args.operator)
+            return handlers[args.command](ctx, args)
+        finally:
+            db.dispose()
+    except CadreDeskError as exc:
+        report_error(exc)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断\n")
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("no command")
+    return run(args, handlers)
