@@ -16,11 +16,13 @@ from cadre_desk.db.models.cadre import (
 from cadre_desk.db.models.diary import DiaryEntry, MentorComment
 from cadre_desk.db.models.mentorship import Mentorship, MentorshipRecord
 from cadre_desk.db.models.search import SearchDoc
+from cadre_desk.db.models.setting import AppSetting
 from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
 from cadre_desk.db.models.unit import Account, Unit
 
 __all__ = [
     "Account",
+    "AppSetting",
     "Assessment",
     "AuditEvent",
     "Base",
