@@ -54,6 +54,8 @@ def read_revision(path: Path) -> tuple[bool, str | None]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise StorageError(f"数据库文件已损坏：{path}（{exc}）。请从备份恢复。") from None
         raise StorageError(f"无法读取数据库文件 {path}：{exc}") from None
     return bool(names - {"alembic_version"}), revision
 

@@ -108,3 +108,22 @@ def test_read_only_directory_is_refused(tmp_path: Path, monkeypatch: pytest.Monk
 def test_bad_url_is_a_clear_error() -> None:
     with pytest.raises(StorageError):
         open_database("nosuchdriver://user@host/db")
+
+
+def test_large_files_are_verified_only_on_request_or_before_an_upgrade(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cadre_desk.db import opening, sqlite_tools
+
+    open_database(str(db_path)).dispose()
+    calls: list[Path] = []
+    real = sqlite_tools.quick_check
+    monkeypatch.setattr(sqlite_tools, "quick_check", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(opening, "VERIFY_ON_OPEN_MAX_BYTES", 0)
+    open_database(str(db_path)).dispose()
+    assert calls == []
+    open_database(str(db_path), verify=True).dispose()
+    assert calls == [db_path]
+    monkeypatch.setattr(opening, "VERIFY_ON_OPEN_MAX_BYTES", 1 << 40)
+    open_database(str(db_path)).dispose()
+    assert len(calls) == 2
