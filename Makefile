@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libd
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth \
 	fonts-wqy-microhei poppler-utils postgresql python3-venv
 
-.PHONY: run test lint system-packages venv demo bench clean
+.PHONY: run test lint system-packages venv demo bench bench-gui screenshots clean
 
 run: system-packages venv
 	$(BIN)/cadre-desk $(ARGS)
@@ -53,6 +53,15 @@ demo: system-packages venv
 bench: system-packages venv
 	$(BIN)/python benchmarks/bench_demo.py --cadres 10000
 	$(BIN)/python benchmarks/bench_core.py --db /tmp/cadre-bench-10k.db
+
+# PNGs of every page on a 300-cadre demo database, for the README: a real X server (Xvfb), zh_CN.
+screenshots: system-packages venv
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshots.py --out docs/screenshots
+
+# Start-up, page switching and memory of the GUI on a large demo database (DB=path).
+DB ?= /tmp/cadre-bench-10k.db
+bench-gui: system-packages venv
+	$(BIN)/python benchmarks/bench_gui.py --db $(DB)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from cadre_desk import cli, log, paths
+from cadre_desk import cli, log
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -17,4 +17,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.run(args, handlers)
     from cadre_desk.ui.application import run_gui  # Qt is imported only for the GUI
 
-    return run_gui(args.db or paths.default_database(), operator=args.operator)
+    return run_gui(args.db, operator=args.operator)  # None: the saved choice or the default

@@ -385,3 +385,120 @@ def set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -
             search.index_comment(session, c, e)
         mentor = session.get(Cadre, c.mentor_id)
         return _comment_view(c, mentor.name if mentor else "")
+
+
+# --- the timeline --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """An entry with its comments and the mentor of its pairing (who may comment on it)."""
+
+    entry: DiaryEntryView
+    mentor_id: int | None
+    mentor: str
+
+
+def timeline(
+    ctx: ServiceContext,
+    mentee_id: int | None = None,
+    mentorship_id: int | None = None,
+    mentor_id: int | None = None,
+    state: str | None = None,
+    category: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[TimelineItem]:
+    """A page of full entries, newest first, in three queries whatever the page size."""
+    stmt = select(DiaryEntry).where(DiaryEntry.archived_at.is_(None))
+    if mentee_id is not None:
+        stmt = stmt.where(DiaryEntry.mentee_id == mentee_id)
+    if mentorship_id is not None:
+        stmt = stmt.where(DiaryEntry.mentorship_id == mentorship_id)
+    if mentor_id is not None:
+        stmt = stmt.join(Mentorship, Mentorship.id == DiaryEntry.mentorship_id).where(
+            Mentorship.mentor_id == mentor_id
+        )
+    if state is not None:
+        stmt = stmt.where(DiaryEntry.state == state)
+    if category is not None:
+        stmt = stmt.where(DiaryEntry.category == category)
+    if date_from is not None:
+        stmt = stmt.where(DiaryEntry.date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(DiaryEntry.date <= date_to)
+    stmt = stmt.order_by(DiaryEntry.date.desc(), DiaryEntry.id.desc()).limit(limit).offset(offset)
+    with ctx.db.read() as session:
+        entries = list(session.scalars(stmt))
+        ids = [e.id for e in entries]
+        comments: dict[int, list[CommentView]] = {}
+        for c, name in session.execute(
+            select(MentorComment, Cadre.name)
+            .join(Cadre, Cadre.id == MentorComment.mentor_id)
+            .where(MentorComment.entry_id.in_(ids), MentorComment.archived_at.is_(None))
+            .order_by(MentorComment.date, MentorComment.id)
+        ):
+            comments.setdefault(c.entry_id, []).append(_comment_view(c, name))
+        mentors: dict[int, tuple[int, str]] = {}
+        pairing_ids = {e.mentorship_id for e in entries if e.mentorship_id is not None}
+        for mid, cadre_id, name in session.execute(
+            select(Mentorship.id, Mentorship.mentor_id, Cadre.name)
+            .join(Cadre, Cadre.id == Mentorship.mentor_id)
+            .where(Mentorship.id.in_(pairing_ids))
+        ):
+            mentors[mid] = (cadre_id, name)
+        mentee_ids = {e.mentee_id for e in entries}
+        people = {
+            r[0]: r[1] for r in session.execute(select(Cadre.id, Cadre.name).where(Cadre.id.in_(mentee_ids)))
+        }
+        items = []
+        for e in entries:
+            view = DiaryEntryView(
+                id=e.id,
+                uid=e.uid,
+                version=e.version,
+                archived=False,
+                mentee_id=e.mentee_id,
+                mentee=people.get(e.mentee_id, ""),
+                mentorship_id=e.mentorship_id,
+                date=e.date,
+                title=e.title,
+                category=e.category,
+                content=e.content,
+                state=e.state,
+                submitted_at=e.submitted_at,
+                comments=tuple(comments.get(e.id, ())),
+            )
+            mentor = mentors.get(e.mentorship_id) if e.mentorship_id is not None else None
+            items.append(TimelineItem(view, mentor[0] if mentor else None, mentor[1] if mentor else ""))
+        return items
+
+
+def count_entries(
+    ctx: ServiceContext,
+    mentee_id: int | None = None,
+    mentorship_id: int | None = None,
+    mentor_id: int | None = None,
+    state: str | None = None,
+) -> int:
+    stmt = select(func.count(DiaryEntry.id)).where(DiaryEntry.archived_at.is_(None))
+    if mentee_id is not None:
+        stmt = stmt.where(DiaryEntry.mentee_id == mentee_id)
+    if mentorship_id is not None:
+        stmt = stmt.where(DiaryEntry.mentorship_id == mentorship_id)
+    if mentor_id is not None:
+        stmt = stmt.join(Mentorship, Mentorship.id == DiaryEntry.mentorship_id).where(
+            Mentorship.mentor_id == mentor_id
+        )
+    if state is not None:
+        stmt = stmt.where(DiaryEntry.state == state)
+    with ctx.db.read() as session:
+        return int(session.scalar(stmt) or 0)
+
+
+def entry_of_comment(ctx: ServiceContext, comment_id: int) -> int:
+    """The diary entry a mentor's comment belongs to (to open a comment found by search)."""
+    with ctx.db.read() as session:
+        return _load_comment(session, comment_id).entry_id

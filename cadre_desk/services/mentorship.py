@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from cadre_desk.db.base import utcnow
-from cadre_desk.db.models import Cadre, DiaryEntry, Mentorship, MentorshipRecord
+from cadre_desk.db.models import Cadre, DiaryEntry, Mentorship, MentorshipRecord, Unit
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import audit, search
@@ -430,3 +430,207 @@ def list_records(ctx: ServiceContext, mentorship_id: int) -> list[MentorshipReco
             .order_by(MentorshipRecord.date, MentorshipRecord.id)
         )
         return [_record_view(r) for r in rows]
+
+
+# --- lists for the desk --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PairingRow:
+    """One line of the pairings list, with the diary figures of the pairing."""
+
+    id: int
+    version: int
+    mentor_id: int
+    mentor: str
+    mentee_id: int
+    mentee: str
+    term_start: dt.date
+    term_end: dt.date
+    status: str
+    ended_on: dt.date | None
+    entries_this_month: int
+    last_entry: dt.date | None
+    uncommented: int  # submitted (已提交) entries still waiting for the mentor's comment
+
+
+@dataclass(frozen=True)
+class CadreChoice:
+    """A cadre as offered by a picker: enough to tell two 王伟 apart."""
+
+    id: int
+    name: str
+    unit: str
+    post: str
+    archived: bool
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _pairing_filter(stmt: Any, mentor: Any, mentee: Any, status: str | None, text: str) -> Any:
+    stmt = stmt.where(Mentorship.archived_at.is_(None))
+    if status:
+        stmt = stmt.where(Mentorship.status == status)
+    for term in text.split():
+        pattern = _like(term.lower())
+        stmt = stmt.where(
+            mentor.name.like(pattern, escape="\\")
+            | mentee.name.like(pattern, escape="\\")
+            | func.lower(mentor.name_initials).like(pattern, escape="\\")
+            | func.lower(mentee.name_initials).like(pattern, escape="\\")
+        )
+    return stmt
+
+
+def list_pairings(
+    ctx: ServiceContext,
+    status: str | None = None,
+    text: str = "",
+    today: dt.date | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[PairingRow]:
+    """A page of pairings (active first, then newest), each with its diary figures.
+
+    One statement: the page of pairings is chosen first (LIMIT), and only its diary entries are
+    aggregated, so the cost follows the page size, not the 300,000 entries of a large county.
+    `text` matches the mentor's or mentee's name or pinyin initials (every word must match).
+    """
+    day = today or dt.date.today()
+    month_start = day.replace(day=1)
+    mentor, mentee = aliased(Cadre), aliased(Cadre)
+    page = _pairing_filter(
+        select(Mentorship.id.label("id"))
+        .join(mentor, mentor.id == Mentorship.mentor_id)
+        .join(mentee, mentee.id == Mentorship.mentee_id),
+        mentor,
+        mentee,
+        status,
+        text,
+    )
+    active_first = case((Mentorship.status == vocab.MentorshipStatus.ACTIVE.value, 0), else_=1)
+    page_ids = page.order_by(active_first, Mentorship.term_start.desc(), Mentorship.id.desc())
+    page_ids = page_ids.limit(limit).offset(offset).subquery()
+    live = DiaryEntry.archived_at.is_(None)
+    figures = (
+        select(
+            DiaryEntry.mentorship_id.label("mid"),
+            func.sum(case((and_(live, DiaryEntry.date >= month_start), 1), else_=0)).label("month"),
+            func.max(case((live, DiaryEntry.date), else_=None)).label("last"),
+            func.sum(
+                case((and_(live, DiaryEntry.state == vocab.DiaryState.SUBMITTED.value), 1), else_=0)
+            ).label("waiting"),
+        )
+        .where(DiaryEntry.mentorship_id.in_(select(page_ids.c.id)))
+        .group_by(DiaryEntry.mentorship_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Mentorship.id,
+            Mentorship.version,
+            Mentorship.mentor_id,
+            mentor.name,
+            Mentorship.mentee_id,
+            mentee.name,
+            Mentorship.term_start,
+            Mentorship.term_end,
+            Mentorship.status,
+            Mentorship.ended_on,
+            func.coalesce(figures.c.month, 0),
+            figures.c.last,
+            func.coalesce(figures.c.waiting, 0),
+        )
+        .join(page_ids, page_ids.c.id == Mentorship.id)
+        .join(mentor, mentor.id == Mentorship.mentor_id)
+        .join(mentee, mentee.id == Mentorship.mentee_id)
+        .outerjoin(figures, figures.c.mid == Mentorship.id)
+        .order_by(active_first, Mentorship.term_start.desc(), Mentorship.id.desc())
+    )
+    with ctx.db.read() as session:
+        rows = []
+        for r in session.execute(stmt):
+            last = r[11]
+            if isinstance(last, str):  # SQLite hands MAX() over a CASE back as text
+                last = dt.date.fromisoformat(last)
+            rows.append(
+                PairingRow(
+                    id=r[0],
+                    version=r[1],
+                    mentor_id=r[2],
+                    mentor=r[3],
+                    mentee_id=r[4],
+                    mentee=r[5],
+                    term_start=r[6],
+                    term_end=r[7],
+                    status=r[8],
+                    ended_on=r[9],
+                    entries_this_month=int(r[10]),
+                    last_entry=last,
+                    uncommented=int(r[12]),
+                )
+            )
+        return rows
+
+
+def count_pairings(ctx: ServiceContext, status: str | None = None, text: str = "") -> int:
+    mentor, mentee = aliased(Cadre), aliased(Cadre)
+    stmt = _pairing_filter(
+        select(func.count(Mentorship.id))
+        .join(mentor, mentor.id == Mentorship.mentor_id)
+        .join(mentee, mentee.id == Mentorship.mentee_id),
+        mentor,
+        mentee,
+        status,
+        text,
+    )
+    with ctx.db.read() as session:
+        return int(session.scalar(stmt) or 0)
+
+
+def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreChoice]:
+    """Live cadres whose name, pinyin initials or unit contain every word of `text` (for pickers).
+
+    Names that start with the text come first, then the rest by name; at most `limit` rows.
+    """
+    words = text.split()
+    if not words:
+        return []
+    stmt = select(Cadre.id, Cadre.name, Unit.name, Unit.short_name, Cadre.post, Cadre.archived_at).outerjoin(
+        Unit, Unit.id == Cadre.unit_id
+    )
+    stmt = stmt.where(Cadre.archived_at.is_(None))
+    for word in words:
+        pattern = _like(word.lower())
+        stmt = stmt.where(
+            Cadre.name.like(pattern, escape="\\")
+            | func.lower(Cadre.name_initials).like(pattern, escape="\\")
+            | Unit.name.like(pattern, escape="\\")
+            | Unit.short_name.like(pattern, escape="\\")
+        )
+    first = words[0].lower()
+    starts = case(
+        (Cadre.name.like(_like(first)[1:], escape="\\"), 0),
+        (func.lower(Cadre.name_initials).like(_like(first)[1:], escape="\\"), 0),
+        else_=1,
+    )
+    stmt = stmt.order_by(starts, func.length(Cadre.name), Cadre.name, Cadre.id).limit(limit)
+    with ctx.db.read() as session:
+        return [
+            CadreChoice(r[0], r[1], r[3] or r[2] or "", r[4], r[5] is not None) for r in session.execute(stmt)
+        ]
+
+
+def cadre_choice(ctx: ServiceContext, cadre_id: int) -> CadreChoice:
+    with ctx.db.read() as session:
+        row = session.execute(
+            select(Cadre.id, Cadre.name, Unit.name, Unit.short_name, Cadre.post, Cadre.archived_at)
+            .outerjoin(Unit, Unit.id == Cadre.unit_id)
+            .where(Cadre.id == cadre_id)
+        ).first()
+        if row is None:
+            raise NotFoundError("干部", cadre_id)
+        return CadreChoice(row[0], row[1], row[3] or row[2] or "", row[4], row[5] is not None)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.base import utcnow
@@ -362,3 +362,119 @@ def open_follow_ups(ctx: ServiceContext, due_before: dt.date | None = None) -> l
     stmt = stmt.order_by(TalkFollowUp.due_date.is_(None), TalkFollowUp.due_date, TalkFollowUp.id)
     with ctx.db.read() as session:
         return [_follow_view(f) for f in session.scalars(stmt)]
+
+
+# --- the list of the desk ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TalkRow:
+    """One line of the talks list: no long texts, the subjects' names and the open follow-ups."""
+
+    id: int
+    version: int
+    talk_at: dt.datetime
+    kind: str
+    subjects: tuple[str, ...]
+    talkers: str
+    place: str
+    recorder: str
+    follow_ups: int
+    open_follow_ups: int
+
+
+def _talk_filter(
+    stmt: Any,
+    cadre_id: int | None,
+    kind: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    talker: str | None,
+) -> Any:
+    stmt = stmt.where(Talk.archived_at.is_(None))
+    if cadre_id is not None:
+        stmt = stmt.where(Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)))
+    if kind:
+        stmt = stmt.where(Talk.kind == kind)
+    if date_from is not None:
+        stmt = stmt.where(Talk.talk_at >= dt.datetime.combine(date_from, dt.time()))
+    if date_to is not None:
+        stmt = stmt.where(Talk.talk_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
+    if talker and talker.strip():
+        stmt = stmt.where(Talk.talkers.contains(talker.strip(), autoescape=True))
+    return stmt
+
+
+def list_talk_rows(
+    ctx: ServiceContext,
+    cadre_id: int | None = None,
+    kind: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    talker: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[TalkRow]:
+    """A page of talks, newest first, in three queries (talks, subjects, follow-up counts)."""
+    stmt = _talk_filter(
+        select(Talk.id, Talk.version, Talk.talk_at, Talk.kind, Talk.talkers, Talk.place, Talk.recorder),
+        cadre_id,
+        kind,
+        date_from,
+        date_to,
+        talker,
+    )
+    stmt = stmt.order_by(Talk.talk_at.desc(), Talk.id.desc()).limit(limit).offset(offset)
+    with ctx.db.read() as session:
+        talks = session.execute(stmt).all()
+        ids = [t[0] for t in talks]
+        names: dict[int, list[str]] = {}
+        for talk_id, name in session.execute(
+            select(TalkSubject.talk_id, Cadre.name)
+            .join(Cadre, Cadre.id == TalkSubject.cadre_id)
+            .where(TalkSubject.talk_id.in_(ids))
+            .order_by(TalkSubject.talk_id, TalkSubject.position, TalkSubject.id)
+        ):
+            names.setdefault(talk_id, []).append(name)
+        counts: dict[int, tuple[int, int]] = {}
+        for talk_id, total, still_open in session.execute(
+            select(
+                TalkFollowUp.talk_id,
+                func.count(TalkFollowUp.id),
+                func.sum(case((TalkFollowUp.done_date.is_(None), 1), else_=0)),
+            )
+            .where(TalkFollowUp.talk_id.in_(ids), TalkFollowUp.archived_at.is_(None))
+            .group_by(TalkFollowUp.talk_id)
+        ):
+            counts[talk_id] = (int(total), int(still_open or 0))
+        return [
+            TalkRow(
+                id=t[0],
+                version=t[1],
+                talk_at=t[2],
+                kind=t[3],
+                subjects=tuple(names.get(t[0], ())),
+                talkers=t[4],
+                place=t[5],
+                recorder=t[6],
+                follow_ups=counts.get(t[0], (0, 0))[0],
+                open_follow_ups=counts.get(t[0], (0, 0))[1],
+            )
+            for t in talks
+        ]
+
+
+def count_talks(
+    ctx: ServiceContext,
+    cadre_id: int | None = None,
+    kind: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    talker: str | None = None,
+    cap: int = 1000,
+) -> int:
+    """How many talks match, counted up to `cap` (a result of `cap` means "at least")."""
+    matching = _talk_filter(select(Talk.id), cadre_id, kind, date_from, date_to, talker).limit(cap)
+    stmt = select(func.count()).select_from(matching.subquery())
+    with ctx.db.read() as session:
+        return int(session.scalar(stmt) or 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -37,15 +38,32 @@ def application(argv: list[str] | None = None) -> QApplication:
     return QApplication(argv if argv is not None else sys.argv[:1])
 
 
-def run_gui(db_path_or_url: str, operator: str | None = None) -> int:
-    """Open the database and run the main window; 1 if the database cannot be opened (left untouched)."""
+def chosen_database(given: str | None, settings: Settings) -> str:
+    """`--db` wins, then `CADRE_DESK_DB`, then the file moved to in Settings, then the data directory."""
+    if given:
+        return given
+    if os.environ.get("CADRE_DESK_DB"):
+        return paths.default_database()
+    return settings.get(keys.DATABASE_PATH) or paths.default_database()
+
+
+def chosen_operator(given: str | None, settings: Settings) -> str | None:
+    """`--operator` wins, then the name saved in Settings; None: the login name (`open_context`)."""
+    return given or settings.get(keys.OPERATOR) or None
+
+
+def run_gui(db_path_or_url: str | None = None, operator: str | None = None) -> int:
+    """Open the database and run the main window; 1 if the database cannot be opened (left untouched).
+
+    Without `db_path_or_url` / `operator` the ones saved in Settings (or the defaults) are used."""
     app = application()
     settings = Settings()
     with crash.installed():
         install_fonts(app)
         translators = i18n.install_translators(app, i18n.chosen_language(settings.get(keys.LANGUAGE)))
         try:
-            return _run(app, settings, db_path_or_url, operator)
+            database = chosen_database(db_path_or_url, settings)
+            return _run(app, settings, database, chosen_operator(operator, settings))
         finally:
             i18n.remove_translators(app, translators)
 

@@ -1,43 +1,63 @@
-"""The main window: menu, search box, left navigation, the page stack and the status bar.
+"""The main window: menus, the global search box, the left navigation, the page stack, the status bar.
 
-Pages sit in a QStackedWidget and are listed in the navigation by key; the welcome page has no
-navigation entry and is shown instead of the roster while the database holds no cadres. Later pages
-(pairings, diaries, talks …) are added with `add_page`.
+Pages sit in a QStackedWidget, listed in the navigation by key: 工作台 (home) first, 干部名册, then the
+work pages of `work_pages.build_work_pages`. The welcome page has no navigation entry and stands in
+for the roster while the database holds no cadres. `open_record(kind, id)` routes a record (from the
+search, the home page or another page) to the page that shows it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib.util
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
+from shiboken6 import isValid
 
-from cadre_desk import __version__
+from cadre_desk import __version__, paths
+from cadre_desk.services import maintenance
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui import integrity_check, workers
 from cadre_desk.ui import settings as keys
-from cadre_desk.ui import workers
+from cadre_desk.ui.backup_runner import BackupRunner, ask_backup_path
 from cadre_desk.ui.demo_runner import DemoRunner
+from cadre_desk.ui.global_search import GlobalSearch
+from cadre_desk.ui.home_page import HomePage
+from cadre_desk.ui.record_kinds import kind_label
 from cadre_desk.ui.roster_page import RosterPage
 from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.settings_dialog import SettingsDialog
 from cadre_desk.ui.welcome import WelcomePage
+from cadre_desk.ui.work_pages import build_work_pages
 
+log = logging.getLogger("cadre_desk.ui")
+
+HOME = "home"
 ROSTER = "roster"
 WELCOME = "welcome"
-SEARCH_DELAY_MS = 120  # typing pauses this long before the roster is filtered
 MIN_WIDTH, MIN_HEIGHT = 960, 600
+INTEGRITY_CHECK_DELAY_MS = 1500  # after the window is up and painted
+TRANSFER_MODULE = "cadre_desk.ui.transfer"
 
 
 class MainWindow(QMainWindow):
@@ -47,11 +67,15 @@ class MainWindow(QMainWindow):
         settings: Settings,
         today: dt.date | None = None,
         parent: QWidget | None = None,
+        background_checks: bool = True,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings
         self.setObjectName("mainWindow")
+        self._closed = False
+        self.integrity_problems: list[str] | None = None  # None: not checked (yet)
+        self.quick_check: integrity_check.QuickCheck | None = None
         # An explicit minimum keeps the layout from resetting it on every change (and the offscreen
         # platform used by the tests from warning that it cannot pass size hints on).
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
@@ -60,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Cadre Desk — {file}").format(file=path.name if path else database))
 
         self._pages: dict[str, QWidget] = {}
+        self._nav_keys: list[str] = []
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -68,10 +93,18 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
         self.nav.currentItemChanged.connect(self._nav_changed)
 
+        self.home = HomePage(ctx, today, self)
         self.roster = RosterPage(ctx, today, self)
         self.welcome = WelcomePage(database, settings.get(keys.DEMO_CADRES), self)
+        self.add_page(HOME, self.tr("Worktable"), self.home)
         self.add_page(ROSTER, self.tr("Cadre roster"), self.roster)
         self.add_page(WELCOME, "", self.welcome, in_navigation=False)
+        for key, title, page in build_work_pages(ctx, settings, today, self):
+            self.add_page(key, title, page)
+        for page in self._pages.values():
+            signal = getattr(page, "open_record", None)
+            if signal is not None:
+                signal.connect(self.open_record)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("navSplitter")
@@ -85,51 +118,119 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Filter by name, pinyin initials, unit or post (Ctrl+F)"))
-        self.search.setMinimumWidth(360)
-        self.search.setMaximumWidth(560)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self._search_entered)
+        self.search.setPlaceholderText(
+            self.tr("Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)")
+        )
+        self.search.setMinimumWidth(420)
+        self.search.setMaximumWidth(640)
+        self.global_search = GlobalSearch(ctx, self.search, self)
+        self.global_search.open_record.connect(self.open_record)
 
+        self.demo = DemoRunner(ctx, self)
+        self.demo.finished.connect(self._demo_finished)
+        self.backup_runner = BackupRunner(ctx, self)
+        self.backup_runner.finished.connect(self._backup_finished)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar(database)
 
-        self.demo = DemoRunner(ctx, self)
-        self.demo.finished.connect(self._demo_finished)
         self.welcome.demo_requested.connect(self._generate_demo)
-        self.welcome.blank_requested.connect(lambda: self.show_page(ROSTER))
+        self.welcome.blank_requested.connect(lambda: self.show_page(ROSTER, allow_welcome=False))
         self.roster.counts_changed.connect(self._show_counts)
 
         self.restore_state()
         total = self.roster.reload()
-        self.show_page(ROSTER if total else WELCOME)
+        wanted = settings.get(keys.CURRENT_PAGE)
+        if not total:
+            self.show_page(WELCOME)
+        else:
+            self.show_page(wanted if wanted in self._nav_keys else HOME)
+        if background_checks:
+            QTimer.singleShot(0, self.refresh_record_counts)
+            QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self.check_integrity)
 
     # --- building --------------------------------------------------------------------------------
 
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.quit_action = QAction(self.tr("E&xit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.transfer_actions: list[QAction] = []
+        if importlib.util.find_spec(TRANSFER_MODULE) is not None:
+            import_menu = QMenu(self.tr("&Import"), self)
+            for text, slot in (
+                (self.tr("Appointment forms (.lrmx, .lrm)…"), self.import_lrmx),
+                (self.tr("Roster spreadsheet (.xlsx)…"), lambda: self._transfer("import_roster")),
+                (self.tr("Exchange package…"), lambda: self._transfer("import_package")),
+            ):
+                action = self._action(text, slot)
+                import_menu.addAction(action)
+                self.transfer_actions.append(action)
+            file_menu.addMenu(import_menu)
+            export = self._action(self.tr("&Export exchange package…"), self.export_package)
+            self.transfer_actions.append(export)
+            file_menu.addAction(export)
+            file_menu.addSeparator()
+        self.backup_action = self._action(
+            self.tr("&Back up the database…"), self.back_up, name="backupAction"
+        )
+        self.backup_action.setEnabled(self.ctx.db.path is not None)
+        file_menu.addAction(self.backup_action)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About Cadre Desk"), self)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.page_actions: list[QAction] = []
+        for number, key in enumerate(self._nav_keys, start=1):
+            item = self._nav_item(key)
+            title = item.text() if item is not None else key
+            shortcut = f"Ctrl+{number}" if number <= 9 else None
+            action = self._action(title, self._page_opener(key), shortcut, name=f"page_{key}")
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.data_location_action = self._action(self.tr("&Data file location…"), self.show_data_location)
+        help_menu.addAction(self.data_location_action)
+        self.about_action = self._action(self.tr("&About Cadre Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
-        self.find_action = QAction(self.tr("Find"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.find_action.triggered.connect(self.focus_search)
-        self.addAction(self.find_action)
+    def _page_opener(self, key: str) -> Callable[[], None]:
+        return lambda: self.show_page(key)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Search"), self)
@@ -143,11 +244,14 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.records_label = QLabel(self)
+        self.records_label.setObjectName("recordsLabel")
         self.operator_label = QLabel(self.tr("Operator: {name}").format(name=self.ctx.operator), self)
         self.db_label = QLabel(self.tr("Database: {path}").format(path=database), self)
         self.db_label.setToolTip(database)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.records_label)
         bar.addPermanentWidget(self.operator_label)
         bar.addPermanentWidget(self.db_label)
 
@@ -159,59 +263,116 @@ class MainWindow(QMainWindow):
         if in_navigation:
             item = QListWidgetItem(title, self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
+            self._nav_keys.append(key)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]
+
+    def page_keys(self) -> list[str]:
+        """The navigation's pages, in order."""
+        return list(self._nav_keys)
 
     def current_page(self) -> str:
         widget = self.stack.currentWidget()
         return next((key for key, page in self._pages.items() if page is widget), "")
 
-    def show_page(self, key: str) -> None:
-        self.stack.setCurrentWidget(self._pages[key])
-        # The welcome page stands in for the empty roster, so the roster's entry stays selected.
-        nav_key = ROSTER if key == WELCOME else key
+    def _nav_item(self, key: str) -> QListWidgetItem | None:
         for row in range(self.nav.count()):
             item = self.nav.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == nav_key and self.nav.currentItem() is not item:
-                blocked = self.nav.blockSignals(True)
-                self.nav.setCurrentItem(item)
-                self.nav.blockSignals(blocked)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                return item
+        return None
+
+    def show_page(self, key: str, allow_welcome: bool = True) -> None:
+        if key == ROSTER and allow_welcome and self.roster.total() == 0:
+            key = WELCOME
+        page = self._pages[key]
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.stack.setCurrentWidget(page)
+        # The welcome page stands in for the empty roster, so the roster's entry stays selected.
+        item = self._nav_item(ROSTER if key == WELCOME else key)
+        if item is not None and self.nav.currentItem() is not item:
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(blocked)
         if key == ROSTER:
             self.roster.table.setFocus()
         elif key == WELCOME:
             self.welcome.demo_button.setFocus()
+        elif key == HOME:
+            self.home.focus_first_list()
 
     def _nav_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is None:
             return
         key = current.data(Qt.ItemDataRole.UserRole)
         if isinstance(key, str) and self.stack.currentWidget() is not self._pages[key]:
+            if not self.can_leave_current():
+                # Stay on the page with unsaved edits; re-select its entry once this change is done.
+                QTimer.singleShot(0, self._select_current_nav_item)
+                return
             self.show_page(key)
+
+    def _select_current_nav_item(self) -> None:
+        key = self.current_page()
+        item = self._nav_item(ROSTER if key == WELCOME else key)
+        if item is not None:
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(blocked)
+
+    def can_leave_current(self) -> bool:
+        """Ask the current page (if it edits something) whether its unsaved changes may be left."""
+        can_leave = getattr(self.stack.currentWidget(), "can_leave", None)
+        return bool(can_leave()) if callable(can_leave) else True
+
+    def refresh(self) -> None:
+        """F5: fetch the roster and the current page again."""
+        self.roster.reload()
+        key = self.current_page()
+        if key == WELCOME and self.roster.total():
+            key = ROSTER
+        self.show_page(key)
+        self.refresh_record_counts()
+
+    # --- opening records -------------------------------------------------------------------------
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record: a cadre in the roster's profile, anything else on the page that handles it."""
+        if not self.can_leave_current():
+            return
+        if kind == "cadre":
+            self.show_page(ROSTER, allow_welcome=False)
+            show_cadre = getattr(self.roster, "show_cadre", None)
+            if callable(show_cadre):
+                show_cadre(record_id)
+            elif not self.roster.select_cadre(record_id):
+                self.roster.set_query("")  # filtered out: show every cadre, then select it
+                if not self.roster.select_cadre(record_id):
+                    self.roster.profile.show_cadre(record_id)
+            return
+        previous = self.current_page()
+        for key in self._nav_keys:
+            page = self._pages[key]
+            show_record = getattr(page, "show_record", None)
+            if not callable(show_record):
+                continue
+            self.show_page(key)
+            if show_record(kind, record_id):
+                return
+        if previous:
+            self.show_page(previous)
+        self.statusBar().showMessage(
+            self.tr("No page can show this {kind} yet").format(kind=kind_label(kind)), 8000
+        )
 
     # --- search ----------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def _apply_search(self) -> None:
-        text = self.search.text()
-        if text.strip() and self.current_page() == WELCOME:
-            self.show_page(ROSTER)
-            self.search.setFocus()
-        self.roster.set_query(text)
-
-    def _search_entered(self) -> None:
-        self._search_timer.stop()
-        self._apply_search()
-        self.roster.table.setFocus()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.search.hasFocus():  # Esc in the search box clears it
-            self.search.clear()
-            return
-        super().keyPressEvent(event)
 
     # --- status ----------------------------------------------------------------------------------
 
@@ -220,6 +381,113 @@ class MainWindow(QMainWindow):
             self.count_label.setText(self.tr("{total} cadres").format(total=total))
         else:
             self.count_label.setText(self.tr("{shown} of {total} cadres").format(shown=shown, total=total))
+
+    def refresh_record_counts(self) -> None:
+        """Pairings, diary entries and talks in the status bar (counted in the background)."""
+        db = self.ctx.db
+
+        def done(counts: object) -> None:
+            if self._closed or not isValid(self) or not isinstance(counts, dict):
+                return
+            self.records_label.setText(
+                self.tr("{pairings} pairings · {entries} diary entries · {talks} talks").format(
+                    pairings=counts.get("mentorship", 0),
+                    entries=counts.get("diary_entry", 0),
+                    talks=counts.get("talk", 0),
+                )
+            )
+
+        def failed(exc: Exception) -> None:
+            log.warning("record counts failed: %s", exc)
+
+        workers.run_in_background(lambda _progress: maintenance.stats(db), done, failed)
+
+    def check_integrity(self) -> None:
+        """SQLite's quick_check on a read-only connection, in the background; warn only on a problem."""
+        path = self.ctx.db.path
+        if path is None or self._closed:
+            return
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, workers.Cancelled):
+                log.warning("integrity check failed to run: %s", exc)
+
+        self.quick_check = integrity_check.QuickCheck(path)
+        workers.run_in_background(self.quick_check.run, self._integrity_checked, failed)
+
+    def _integrity_checked(self, problems: object) -> None:
+        if self._closed or not isValid(self) or not isinstance(problems, list):
+            return
+        self.integrity_problems = [str(p) for p in problems]
+        if not problems:
+            log.info("quick_check: the database file is sound")
+            return
+        log.error("quick_check found problems: %s", problems[:5])
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The database file is damaged"),
+            self.tr(
+                "The check of the data file found problems:\n{problems}\n\nBack up your recent work, then "
+                "restore the file from a backup (File → Back up the database makes one)."
+            ).format(problems="\n".join(self.integrity_problems[:5])),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("integrityWarning")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.integrity_box = box
+
+    # --- file menu -------------------------------------------------------------------------------
+
+    def _after_import(self, changed: bool) -> None:
+        if changed:
+            self.refresh()
+
+    def import_lrmx(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import appointment forms"), "", self.tr("Appointment forms (*.lrmx *.lrm)")
+        )
+        if names:
+            self._transfer("import_lrmx_files", [Path(n) for n in names])
+
+    def _transfer(self, name: str, *args: object) -> None:
+        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
+
+        function = getattr(transfer, name)
+        self._after_import(bool(function(self, self.ctx, *args)))
+
+    def export_package(self) -> None:
+        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
+
+        proxy = self.roster.proxy
+        ids = [proxy.cadre_id(proxy.index(row, 0)) for row in range(proxy.rowCount())]
+        cadre_ids = [i for i in ids if i is not None]
+        if not cadre_ids:
+            QMessageBox.information(self, self.tr("Export"), self.tr("The roster shows no cadres to export."))
+            return
+        transfer.export_package(self, self.ctx, cadre_ids)
+
+    def back_up(self) -> None:
+        if self.backup_runner.running:
+            return
+        dest = ask_backup_path(self, self.ctx)
+        if dest is not None:
+            self.backup_runner.start(dest, self.tr("Back up the database"))
+
+    def _backup_finished(self, path: object) -> None:
+        if self._closed or not isValid(self):
+            return
+        if isinstance(path, Path):
+            self.statusBar().showMessage(self.tr("Backed up and verified: {path}").format(path=path), 15_000)
+        elif self.backup_runner.error:
+            self.statusBar().showMessage(self.backup_runner.error, 15_000)
+
+    def open_settings(self) -> None:
+        result = SettingsDialog.ask(self, self.ctx, self.settings)
+        if result is not None and result.quit_now:
+            QTimer.singleShot(0, self.close)
 
     # --- demo data -------------------------------------------------------------------------------
 
@@ -233,8 +501,9 @@ class MainWindow(QMainWindow):
         if not changed:
             return
         total = self.roster.reload()
+        self.refresh_record_counts()
         if total:
-            self.show_page(ROSTER)
+            self.show_page(HOME)
             report = self.demo.report
             if report is not None:
                 self.statusBar().showMessage(
@@ -244,7 +513,7 @@ class MainWindow(QMainWindow):
                     10_000,
                 )
 
-    # --- about, state, closing -------------------------------------------------------------------
+    # --- help ------------------------------------------------------------------------------------
 
     def show_about(self) -> None:
         database = html.escape(self.ctx.db.display_name())
@@ -259,6 +528,28 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, database=database),
         )
 
+    def show_data_location(self) -> None:
+        path = self.ctx.db.path
+        box = QMessageBox(self)
+        box.setObjectName("dataLocation")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Data file location"))
+        box.setText(
+            self.tr("Data file: {database}\nBackups: {backups}\nLogs: {logs}").format(
+                database=self.ctx.db.display_name(), backups=paths.backup_dir(), logs=paths.log_dir()
+            )
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = None
+        if path is not None:
+            open_button = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if path is not None and box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    # --- state, closing --------------------------------------------------------------------------
+
     def restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -269,17 +560,31 @@ class MainWindow(QMainWindow):
         nav = self.settings.get(keys.NAV_SPLITTER)
         if not nav.isEmpty():
             self.splitter.restoreState(nav)
-        self.roster.restore_state(self.settings)
+        for page in self._pages.values():
+            restore = getattr(page, "restore_state", None)
+            if callable(restore):
+                restore(self.settings)
 
     def save_state(self) -> None:
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_STATE, self.saveState())
         self.settings.set(keys.NAV_SPLITTER, self.splitter.saveState())
-        self.roster.save_state(self.settings)
+        current = self.current_page()
+        self.settings.set(keys.CURRENT_PAGE, ROSTER if current == WELCOME else current)
+        for page in self._pages.values():
+            save = getattr(page, "save_state", None)
+            if callable(save):
+                save(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self.can_leave_current():
+            event.ignore()
+            return
+        if self.quick_check is not None:
+            self.quick_check.stop()  # quitting never waits for the check of a large file
         if workers.active_jobs():
             workers.cancel_all_and_wait()
+        self._closed = True
         self.save_state()
         super().closeEvent(event)

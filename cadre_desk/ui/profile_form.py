@@ -1,173 +1,441 @@
-"""The basic data of one cadre, laid out like the appointment form (干部任免审批表), read-only.
+"""基本信息: every field of the appointment form (干部任免审批表), editable, validated as typed.
 
-Label and value cells in a grid, the photo at the top right in the form's 3:4 box. Values wrap;
-nothing is elided, so long units, posts and schools stay readable in a narrow pane.
+Each editor has a small error line under it. Live checks use the same rules and Chinese messages as
+the service (`FieldErrors`, the ID-number check digit); what only the database can know (a duplicate
+ID number) comes back from the service on save and is shown by `show_errors` at the same place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from cadre_desk.domain import vocab
+from cadre_desk.domain.idcard import IdNumberError, parse_id_number
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.services.cadres import CadreView
+from cadre_desk.services.cadres import CadreInput, CadreView
+from cadre_desk.services.units import UnitView
+from cadre_desk.services.validation import FieldErrors
+from cadre_desk.ui.qtfix import emit
 from cadre_desk.ui.style import secondary
 
 PHOTO_SIZE = QSize(120, 160)  # the form's 3:4 photo box, in device-independent pixels
+ERROR_STYLE = "color: #c0392b;"
+INVALID_STYLE = "QLineEdit, QComboBox { border: 1px solid #c0392b; }"
+
+_YEAR_MONTHS = ("birth", "party_join", "work_start", "post_since")
+_COMBOS: dict[str, tuple[str, ...]] = {
+    "gender": tuple(vocab.Gender),
+    "ethnicity": vocab.ETHNICITIES,
+    "political_status": ("", *vocab.POLITICAL_STATUSES),
+    "democratic_party": ("", *vocab.DEMOCRATIC_PARTIES),
+    "health": vocab.HEALTH_STATES,
+    "fulltime_education": ("", *vocab.EDUCATIONS),
+    "inservice_education": ("", *vocab.EDUCATIONS),
+    "fulltime_degree": ("", *vocab.DEGREES),
+    "inservice_degree": ("", *vocab.DEGREES),
+    "rank": ("", *vocab.RANKS),
+}
+_FIXED_CHOICE = {"gender", "political_status", "democratic_party"}  # not free text
 
 
-# Digits do not wrap: these keep one line and widen their column (never cut off).
-_NO_WRAP = frozenset({"id_number", "phone", "party_join", "work_start", "post_since"})
+class CadreForm(QFrame):
+    """`load(view)` fills it, `value()` reads a `CadreInput`; `changed` fires on every edit."""
 
+    changed = Signal()
+    photo_import_requested = Signal()
+    photo_remove_requested = Signal()
 
-def _join(*parts: str, sep: str = "\n") -> str:
-    seen: list[str] = []
-    for part in (p.strip() for p in parts):
-        if part and part not in seen:
-            seen.append(part)
-    return sep.join(seen)
-
-
-def _education(education: str, degree: str, school: str, degree_school: str) -> str:
-    """`大学 法学学士` on the first line, the school(s) and major below."""
-    return _join(_join(education, degree, sep=" "), _join(school, degree_school))
-
-
-def _ym(value: YearMonth | None) -> str:
-    return str(value) if value is not None else ""
-
-
-class ProfileForm(QFrame):
-    """Basic data of one cadre: `set_cadre(view, photo)` fills it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, with_photo: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("profileForm")
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(8)
-        self._grid.setVerticalSpacing(6)
-        self._values: dict[str, QLabel] = {}
+        self._editors: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._labels: dict[str, str] = {}
+        self._loaded: dict[str, str] = {}
+        self._server_errors: dict[str, str] = {}
+        self._loading = False
+        self._today: dt.date | None = None
+        self.unit_box = QComboBox(self)
         self.photo = QLabel(self)
         self.photo.setObjectName("profilePhoto")
         self.photo.setFixedSize(PHOTO_SIZE)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setFrameShape(QFrame.Shape.Box)
+        self.import_photo_button = QPushButton(self.tr("Import photo…"), self)
+        self.remove_photo_button = QPushButton(self.tr("Remove photo"), self)
+        self.import_photo_button.clicked.connect(lambda: emit(self.photo_import_requested))
+        self.remove_photo_button.clicked.connect(lambda: emit(self.photo_remove_requested))
+        self._with_photo = with_photo
         self._build()
+        self.clear()
 
-    def _label(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    # --- building ---------------------------------------------------------------------------------
+
+    def _labels_text(self) -> dict[str, str]:
+        return {
+            "name": self.tr("Name"),
+            "gender": self.tr("Gender"),
+            "birth": self.tr("Born"),
+            "ethnicity": self.tr("Ethnicity"),
+            "native_place": self.tr("Native place"),
+            "birthplace": self.tr("Birthplace"),
+            "political_status": self.tr("Political status"),
+            "party_join": self.tr("Joined the Party"),
+            "democratic_party": self.tr("Democratic party"),
+            "work_start": self.tr("Started work"),
+            "health": self.tr("Health"),
+            "professional_title": self.tr("Professional title"),
+            "speciality": self.tr("Expertise"),
+            "fulltime_education": self.tr("Full-time education"),
+            "fulltime_degree": self.tr("Full-time degree"),
+            "fulltime_school": self.tr("School and major"),
+            "fulltime_degree_school": self.tr("Degree awarded by"),
+            "inservice_education": self.tr("In-service education"),
+            "inservice_degree": self.tr("In-service degree"),
+            "inservice_school": self.tr("School and major (in-service)"),
+            "inservice_degree_school": self.tr("Degree awarded by (in-service)"),
+            "post": self.tr("Current post"),
+            "rank": self.tr("Rank"),
+            "post_since": self.tr("In post since"),
+            "unit_id": self.tr("Unit"),
+            "id_number": self.tr("ID number"),
+            "phone": self.tr("Phone"),
+            "notes": self.tr("Notes"),
+        }
+
+    def _editor(self, key: str) -> QWidget:
+        widget: QWidget
+        if key == "unit_id":
+            widget = self.unit_box
+            self.unit_box.currentIndexChanged.connect(lambda _i: self._edited(key))
+        elif key == "notes":
+            notes = QPlainTextEdit(self)
+            notes.setTabChangesFocus(True)
+            notes.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+            notes.textChanged.connect(lambda: self._edited(key))
+            widget = notes
+        elif key in _COMBOS:
+            combo = QComboBox(self)
+            combo.setEditable(key not in _FIXED_CHOICE)
+            combo.addItems(list(_COMBOS[key]))
+            if combo.isEditable():
+                combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                combo.editTextChanged.connect(lambda _t: self._edited(key))
+            else:
+                combo.currentIndexChanged.connect(lambda _i: self._edited(key))
+            widget = combo
+        else:
+            line = QLineEdit(self)
+            line.textChanged.connect(lambda _t: self._edited(key))
+            if key in _YEAR_MONTHS:
+                line.setPlaceholderText("1985.03")
+            if key == "id_number":
+                line.setMaxLength(18)
+            widget = line
+        widget.setObjectName(f"edit_{key}")
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._editors[key] = widget
+        return widget
+
+    def _cell(self, key: str) -> QWidget:
+        cell = QWidget(self)
+        layout = QVBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self._editor(key))
+        error = QLabel(cell)
+        error.setObjectName(f"error_{key}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        self._errors[key] = error
+        layout.addWidget(error)
+        return cell
+
+    def _label(self, key: str) -> QLabel:
+        label = QLabel(self._labels[key], self)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         label.setProperty("role", "field-label")
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         secondary(label)
         return label
 
-    def _value(self, key: str) -> QLabel:
-        value = QLabel(self)
-        value.setObjectName(f"value_{key}")
-        value.setProperty("role", "field-value")
-        value.setWordWrap(key not in _NO_WRAP)
-        value.setTextFormat(Qt.TextFormat.PlainText)
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # Preferred, not Ignored: an unbreakable value (an ID number) widens its column instead of
-        # being cut off; the profile's scroll area scrolls sideways if the pane is narrower still.
-        # (No explicit minimum width: it would override the label's own minimum size hint.)
-        value.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self._values[key] = value
-        return value
-
-    def _row(self, row: int, first: tuple[str, str], second: tuple[str, str] | None, last_col: int) -> None:
-        key, text = first
-        self._grid.addWidget(self._label(text), row, 0)
-        if second is None:
-            self._grid.addWidget(self._value(key), row, 1, 1, last_col)
-            return
-        self._grid.addWidget(self._value(key), row, 1)
-        key2, text2 = second
-        self._grid.addWidget(self._label(text2), row, 2)
-        self._grid.addWidget(self._value(key2), row, 3, 1, last_col - 2)
-
     def _build(self) -> None:
+        self._labels = self._labels_text()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
         beside_photo = (
-            (("name", self.tr("Name")), ("gender", self.tr("Gender"))),
-            (("birth", self.tr("Born (age)")), ("ethnicity", self.tr("Ethnicity"))),
-            (("native_place", self.tr("Native place")), ("birthplace", self.tr("Birthplace"))),
-            (("political_status", self.tr("Political status")), ("party_join", self.tr("Joined the Party"))),
-            (("work_start", self.tr("Started work")), ("health", self.tr("Health"))),
+            ("name", "gender"),
+            ("birth", "ethnicity"),
+            ("native_place", "birthplace"),
+            ("political_status", "party_join"),
+            ("democratic_party", "work_start"),
+            ("health", "professional_title"),
         )
-        # Each row holds two (key, label) pairs; a row whose second pair is None spans the full width.
-        below_photo: tuple[tuple[tuple[str, str], tuple[str, str] | None], ...] = (
-            (("professional_title", self.tr("Professional title")), None),
-            (("speciality", self.tr("Expertise")), None),
-            # Degree and school in one cell each: the form's two narrow cells would wrap badly here.
-            (("fulltime_education", self.tr("Full-time education")), None),
-            (("inservice_education", self.tr("In-service education")), None),
-            (("post", self.tr("Current post")), None),
-            (("rank", self.tr("Rank")), ("post_since", self.tr("In post since"))),
-            (("unit", self.tr("Unit")), None),
-            (("id_number", self.tr("ID number")), ("phone", self.tr("Phone"))),
-            (("notes", self.tr("Notes")), None),
+        below: tuple[tuple[str, str | None], ...] = (
+            ("speciality", None),
+            ("fulltime_education", "fulltime_degree"),
+            ("fulltime_school", "fulltime_degree_school"),
+            ("inservice_education", "inservice_degree"),
+            ("inservice_school", "inservice_degree_school"),
+            ("unit_id", None),
+            ("post", None),
+            ("rank", "post_since"),
+            ("id_number", "phone"),
+            ("notes", None),
         )
-        for row, (first, second) in enumerate(beside_photo):
-            self._row(row, first, second, 3)
-        self._grid.addWidget(self.photo, 0, 4, len(beside_photo), 1, Qt.AlignmentFlag.AlignTop)
-        for row, (left, right) in enumerate(below_photo, start=len(beside_photo)):
-            self._row(row, left, right, 4)
-        self._grid.setColumnStretch(1, 1)
-        self._grid.setColumnStretch(3, 1)
-        self._grid.setRowStretch(len(beside_photo) + len(below_photo), 1)
+        row = 0
+        for first, second in beside_photo:
+            grid.addWidget(self._label(first), row, 0)
+            grid.addWidget(self._cell(first), row, 1)
+            grid.addWidget(self._label(second), row, 2)
+            grid.addWidget(self._cell(second), row, 3)
+            row += 1
+        if self._with_photo:
+            photo_box = QWidget(self)
+            photo_layout = QVBoxLayout(photo_box)
+            photo_layout.setContentsMargins(0, 0, 0, 0)
+            photo_layout.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignHCenter)
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.import_photo_button)
+            buttons.addWidget(self.remove_photo_button)
+            photo_layout.addLayout(buttons)
+            photo_layout.addStretch(1)
+            grid.addWidget(photo_box, 0, 4, len(beside_photo), 1, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.photo.hide()
+            self.import_photo_button.hide()
+            self.remove_photo_button.hide()
+        last = 5 if self._with_photo else 4
+        for key, pair in below:
+            grid.addWidget(self._label(key), row, 0)
+            if pair is None:
+                grid.addWidget(self._cell(key), row, 1, 1, last - 1)
+            else:
+                grid.addWidget(self._cell(key), row, 1)
+                grid.addWidget(self._label(pair), row, 2)
+                grid.addWidget(self._cell(pair), row, 3, 1, last - 3)
+            row += 1
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setRowStretch(row, 1)
+
+    # --- values -----------------------------------------------------------------------------------
+
+    def editor(self, key: str) -> QWidget:
+        return self._editors[key]
+
+    def label_of(self, key: str) -> str:
+        return self._labels.get(key, key)
+
+    def text_of(self, key: str) -> str:
+        widget = self._editors[key]
+        if key == "unit_id":
+            data = self.unit_box.currentData()
+            return str(data) if isinstance(data, int) else ""
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        return ""
 
     def value_text(self, key: str) -> str:
-        return self._values[key].text()
+        """What the user sees in a field (the unit's name for the unit)."""
+        if key in ("unit", "unit_id"):
+            return self.unit_box.currentText()
+        return self.text_of(key)
 
-    def set_cadre(self, cadre: CadreView, photo: QPixmap | None, today: dt.date | None = None) -> None:
-        age = cadre.age(today)
-        political = cadre.political_status
-        if cadre.democratic_party and cadre.democratic_party not in political:
-            political = _join(political, cadre.democratic_party, sep="、")
-        values = {
-            "name": cadre.name,
-            "gender": cadre.gender,
-            "birth": self.tr("{birth} (age {age})").format(birth=cadre.birth, age=age),
-            "ethnicity": cadre.ethnicity,
-            "native_place": cadre.native_place,
-            "birthplace": cadre.birthplace,
-            "political_status": political,
-            "party_join": _ym(cadre.party_join),
-            "work_start": _ym(cadre.work_start),
-            "health": cadre.health,
-            "professional_title": cadre.professional_title,
-            "speciality": cadre.speciality,
-            "fulltime_education": _education(
-                cadre.fulltime_education,
-                cadre.fulltime_degree,
-                cadre.fulltime_school,
-                cadre.fulltime_degree_school,
-            ),
-            "inservice_education": _education(
-                cadre.inservice_education,
-                cadre.inservice_degree,
-                cadre.inservice_school,
-                cadre.inservice_degree_school,
-            ),
-            "post": cadre.post,
-            "rank": cadre.rank,
-            "post_since": _ym(cadre.post_since),
-            "unit": cadre.unit,
-            "id_number": cadre.id_number,
-            "phone": cadre.phone,
-            "notes": cadre.notes,
-        }
-        for key, label in self._values.items():
-            label.setText(values.get(key, ""))
-        self._set_photo(photo)
+    def set_text(self, key: str, text: str) -> None:
+        widget = self._editors[key]
+        if key == "unit_id":
+            index = self.unit_box.findData(int(text)) if text else 0
+            self.unit_box.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(text)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(text)
+        elif isinstance(widget, QComboBox):
+            index = widget.findText(text)
+            if widget.isEditable():
+                widget.setEditText(text)
+            elif index < 0 and text:
+                widget.addItem(text)  # a value outside the list (imported data) stays visible
+                widget.setCurrentIndex(widget.count() - 1)
+            else:
+                widget.setCurrentIndex(max(index, 0))
 
-    def _set_photo(self, photo: QPixmap | None) -> None:
+    def set_units(self, units: Sequence[UnitView]) -> None:
+        keep = self.unit_box.currentData()
+        blocked = self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        self.unit_box.addItem(self.tr("(no unit)"), None)
+        for unit in units:
+            if not unit.archived or unit.id == keep:
+                self.unit_box.addItem(unit.name, unit.id)
+        index = self.unit_box.findData(keep) if isinstance(keep, int) else 0
+        self.unit_box.setCurrentIndex(max(index, 0))
+        self.unit_box.blockSignals(blocked)
+
+    def _texts_of(self, view: CadreView | None) -> dict[str, str]:
+        if view is None:
+            blank = {key: "" for key in self._editors}
+            blank.update(gender=str(vocab.Gender.MALE), ethnicity="汉族", health="健康")
+            return blank
+        texts: dict[str, str] = {}
+        for key in self._editors:
+            value = getattr(view, key)
+            texts[key] = "" if value is None else str(value)
+        return texts
+
+    def load(self, view: CadreView | None, today: dt.date | None = None) -> None:
+        """Show a cadre (or a blank form for `None`) and make it the unchanged state."""
+        self._today = today
+        self._loading = True
+        if view is not None and view.unit_id is not None and self.unit_box.findData(view.unit_id) < 0:
+            self.unit_box.addItem(view.unit, view.unit_id)  # an archived unit still shows its name
+        self._loaded = self._texts_of(view)
+        for key, text in self._loaded.items():
+            self.set_text(key, text)
+        self._loaded = {key: self.text_of(key) for key in self._editors}  # as the widgets normalised them
+        self._server_errors = {}
+        self._loading = False
+        for key in self._editors:
+            self._show_error(key, None)
+
+    def clear(self) -> None:
+        self.load(None)
+
+    def revert(self) -> None:
+        self._loading = True
+        for key, text in self._loaded.items():
+            self.set_text(key, text)
+        self._server_errors = {}
+        self._loading = False
+        self.validate()
+        emit(self.changed)
+
+    def is_dirty(self) -> bool:
+        return any(self.text_of(key) != text for key, text in self._loaded.items())
+
+    def changed_fields(self) -> list[str]:
+        return [key for key, text in self._loaded.items() if self.text_of(key) != text]
+
+    def value(self) -> CadreInput:
+        texts = {key: self.text_of(key) for key in self._editors}
+        unit = texts.pop("unit_id")
+        return CadreInput(**texts, unit_id=int(unit) if unit else None)
+
+    # --- validation -------------------------------------------------------------------------------
+
+    def _edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self._server_errors.pop(key, None)
+        self._check(key)
+        if key in ("birth", "gender"):
+            self._check("id_number")
+        emit(self.changed)
+
+    def _live_error(self, key: str) -> str | None:
+        errs = FieldErrors()
+        text = self.text_of(key)
+        today = self._today or dt.date.today()
+        if key == "name":
+            errs.text(key, text, "姓名", required=True, max_len=50)
+        elif key == "birth":
+            errs.year_month(key, text, "出生年月", required=True, today=today)
+        elif key in ("party_join", "work_start", "post_since"):
+            label = {"party_join": "入党时间", "work_start": "参加工作时间", "post_since": "任现职时间"}[key]
+            errs.year_month(key, text, label, today=today)
+        elif key == "id_number" and text.strip():
+            try:
+                parsed = parse_id_number(text)
+            except IdNumberError as exc:
+                errs.add(key, str(exc))
+            else:
+                try:
+                    birth = YearMonth.parse(self.text_of("birth"))
+                except ValueError:
+                    birth = None
+                if birth is not None and YearMonth.from_date(parsed.birth) != birth:
+                    errs.add(key, f"身份证号中的出生年月（{parsed.birth:%Y.%m}）与出生年月（{birth}）不一致")
+                else:
+                    gender = self.text_of("gender")
+                    male = gender == vocab.Gender.MALE
+                    if gender and parsed.male != male:
+                        errs.add(key, f"身份证号显示的性别与所填性别（{gender}）不一致")
+        elif key == "phone" and text.strip():
+            if not all(ch.isdigit() or ch in "-+ ()" for ch in text.strip()):
+                errs.add(key, "联系电话只能包含数字和 - + ( )")
+        elif key not in ("notes",) and len(text.strip()) > 200:
+            errs.add(key, f"{self._labels.get(key, key)}不能超过200个字")
+        return errs.errors.get(key)
+
+    def _check(self, key: str) -> str | None:
+        message = self._live_error(key) or self._server_errors.get(key)
+        self._show_error(key, message)
+        return message
+
+    def _show_error(self, key: str, message: str | None) -> None:
+        label = self._errors[key]
+        editor = self._editors[key]
+        if label.text() == (message or "") and label.isHidden() != bool(message):
+            return  # unchanged: style sheets are costly to reapply on every load
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        editor.setToolTip(message or "")
+        editor.setStyleSheet(INVALID_STYLE if message else "")
+
+    def validate(self) -> dict[str, str]:
+        """Check every field now; returns field -> message for the fields in error."""
+        found = {}
+        for key in self._editors:
+            message = self._check(key)
+            if message:
+                found[key] = message
+        return found
+
+    def errors(self) -> dict[str, str]:
+        return {key: label.text() for key, label in self._errors.items() if label.text()}
+
+    def show_errors(self, errors: dict[str, str]) -> list[str]:
+        """Show the service's field errors at their fields; returns messages that belong to no field."""
+        rest: list[str] = []
+        for key, message in errors.items():
+            if key in self._editors:
+                self._server_errors[key] = message
+                self._show_error(key, message)
+            else:
+                rest.append(message)
+        first = next((k for k in errors if k in self._editors), None)
+        if first is not None:
+            self._editors[first].setFocus()
+        return rest
+
+    # --- photo ------------------------------------------------------------------------------------
+
+    def set_photo(self, photo: QPixmap | None) -> None:
+        self.remove_photo_button.setEnabled(photo is not None and not photo.isNull())
         if photo is None or photo.isNull():
             self.photo.setPixmap(QPixmap())
             self.photo.setText(self.tr("No photo"))

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from cadre_desk.ui.qtfix import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,12 +24,18 @@ class TextRowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers = list(headers)
         self._rows: list[tuple[str, ...]] = []
+        self._keys: list[object] = []
 
-    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[object] = ()) -> None:
+        """Replace the rows; `keys` (optional, one per row) identify the record behind each row."""
         width = len(self._headers)
         self.beginResetModel()
         self._rows = [tuple((list(r) + [""] * width)[:width]) for r in rows]
+        self._keys = list(keys)
         self.endResetModel()
+
+    def key_at(self, row: int) -> object:
+        return self._keys[row] if 0 <= row < len(self._keys) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -55,17 +63,20 @@ class TextRowsModel(QAbstractTableModel):
 
 
 class RecordTable(QTableView):
-    """A read-only, word-wrapping table.
+    """A read-only, word-wrapping table; double-clicking (or Enter on) a row emits `activated_key`.
 
     `widths` are column widths in Chinese characters; 0 (or a missing width) makes the column
     stretch, so long text columns share the room and wrap instead of pushing the table sideways.
     """
+
+    activated_key = Signal(object)
 
     def __init__(
         self, headers: Sequence[str], widths: Sequence[int] = (), parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.records = TextRowsModel(headers, self)
+        self.activated.connect(self._activated)
         self.setModel(self.records)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -84,5 +95,10 @@ class RecordTable(QTableView):
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
-    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
-        self.records.set_rows(rows)
+    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[object] = ()) -> None:
+        self.records.set_rows(rows, keys)
+
+    def _activated(self, index: QModelIndex) -> None:
+        key = self.records.key_at(index.row())
+        if key is not None:
+            emit(self.activated_key, key)

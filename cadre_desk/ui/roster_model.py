@@ -4,15 +4,22 @@ All rows are loaded once (`cadres.list_cadres` is a plain column query; 10,000 r
 tens of milliseconds) and filtered in memory. Sorting reorders the Python list in the source model:
 Python's sort is fast, whereas a proxy comparing rows through `data()` would cross into Python for
 every comparison. `data()` only reads precomputed values; it never queries.
+
+Filtering works the same way: the proxy computes the set of accepted cadre ids in one Python pass
+over precomputed lower-case haystacks (narrowing the previous result while the user keeps typing),
+and `filterAcceptsRow` is a set lookup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import IntEnum
+from functools import cache
 from typing import Any
 
+from pypinyin import lazy_pinyin
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -22,6 +29,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from cadre_desk.domain import vocab
 from cadre_desk.services.cadres import CadreSummary
@@ -61,6 +69,43 @@ _RANK_ORDER = {rank: i for i, rank in enumerate(vocab.RANKS)}
 _EDUCATION_ORDER = {education: i for i, education in enumerate(vocab.EDUCATIONS)}
 
 
+@cache
+def _pinyin(name: str) -> str:
+    """The full pinyin of a name (`zhang san`), computed once per distinct name when sorting by name."""
+    return " ".join(lazy_pinyin(name))
+
+
+@dataclass(frozen=True)
+class RosterCriteria:
+    """The structured filters; an empty set or `None` means "any"."""
+
+    unit_ids: frozenset[int] | None = None  # a unit and the units under it; None: every unit
+    ranks: frozenset[str] = frozenset()
+    genders: frozenset[str] = frozenset()
+    educations: frozenset[str] = frozenset()
+    political_statuses: frozenset[str] = frozenset()
+    age_min: int | None = None
+    age_max: int | None = None
+
+    def is_empty(self) -> bool:
+        return self == RosterCriteria()
+
+    def accepts(self, row: CadreSummary, age: int) -> bool:
+        if self.unit_ids is not None and row.unit_id not in self.unit_ids:
+            return False
+        if self.ranks and row.rank not in self.ranks:
+            return False
+        if self.genders and row.gender not in self.genders:
+            return False
+        if self.educations and row.education not in self.educations:
+            return False
+        if self.political_statuses and row.political_status not in self.political_statuses:
+            return False
+        if self.age_min is not None and age < self.age_min:
+            return False
+        return self.age_max is None or age <= self.age_max
+
+
 def _ordered(order: dict[str, int], value: str) -> tuple[int, str]:
     """Known values in their official order, unknown ones after them, empty ones last."""
     if not value:
@@ -75,6 +120,7 @@ class RosterModel(QAbstractTableModel):
         self._rows: list[CadreSummary] = []
         self._ages: dict[int, int] = {}  # cadre id -> age at `today`
         self._unit_rank: dict[str, int] = {}  # units in the order the service lists them
+        self._haystacks: dict[int, str] = {}  # cadre id -> "name\nunit\npost", case-folded
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -87,7 +133,18 @@ class RosterModel(QAbstractTableModel):
         self._unit_rank = {}
         for row in self._rows:
             self._unit_rank.setdefault(row.unit, len(self._unit_rank))
+        self._haystacks = {row.id: f"{row.name}\n{row.unit}\n{row.post}".casefold() for row in self._rows}
         self.endResetModel()
+
+    def haystack(self, cadre_id: int) -> str:
+        return self._haystacks.get(cadre_id, "")
+
+    def age_of(self, cadre_id: int) -> int:
+        return self._ages.get(cadre_id, 0)
+
+    def all_rows(self) -> list[CadreSummary]:
+        """The rows themselves (not a copy): for the filter's single pass."""
+        return self._rows
 
     def row_at(self, row: int) -> CadreSummary:
         return self._rows[row]
@@ -139,6 +196,12 @@ class RosterModel(QAbstractTableModel):
             return self.display_text(row, column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if row.archived and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#8a8a8a"))
+        if row.archived and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == ID_ROLE:
             return row.id
         return None
@@ -155,7 +218,7 @@ class RosterModel(QAbstractTableModel):
 
     def _sort_key(self, column: Column) -> Callable[[CadreSummary], Any]:
         if column is Column.NAME:
-            return lambda r: (r.name_initials, r.name)
+            return lambda r: (r.name_initials, _pinyin(r.name), r.name)
         if column is Column.AGE:
             return lambda r: (self._ages[r.id], -r.birth.to_int())
         if column is Column.UNIT:
@@ -185,24 +248,94 @@ class RosterModel(QAbstractTableModel):
 
 
 class RosterFilter(QSortFilterProxyModel):
-    """Filters on name, pinyin initials (`zs` finds 张三), unit and post; sorting is the source's."""
+    """Quick filter on name, pinyin initials (`zs` finds 张三), unit and post, plus `RosterCriteria`.
+
+    Sorting is the source model's. The accepted ids are computed in one pass (`_recompute`); while
+    the user only adds to the query, the pass covers just the rows accepted before.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._terms: tuple[str, ...] = ()
+        self._criteria = RosterCriteria()
+        self._accepted: set[int] | None = None  # None: every row
+        self._pending_reset = False
+        self._rows: list[CadreSummary] = []
 
     @property
     def terms(self) -> tuple[str, ...]:
         return self._terms
+
+    @property
+    def criteria(self) -> RosterCriteria:
+        return self._criteria
+
+    def is_filtered(self) -> bool:
+        return bool(self._terms) or not self._criteria.is_empty()
+
+    def setSourceModel(self, model: Any) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            old.modelAboutToBeReset.disconnect(self._source_resetting)
+        super().setSourceModel(model)
+        if model is not None:
+            # Before the proxy's own slot (connected in super()) re-filters the new rows.
+            model.modelAboutToBeReset.connect(self._source_resetting)
+
+    def _source_resetting(self) -> None:
+        self._accepted = None
+        self._pending_reset = True
 
     def set_query(self, text: str) -> None:
         """Whitespace-separated terms; a row must match all of them (as the search does)."""
         terms = tuple(t.casefold() for t in text.split())
         if terms == self._terms:
             return
+        narrowing = self._narrows(self._terms, terms)
+        self._apply(terms, self._criteria, narrowing)
+
+    def set_criteria(self, criteria: RosterCriteria) -> None:
+        if criteria == self._criteria:
+            return
+        self._apply(self._terms, criteria, False)
+
+    def clear(self) -> None:
+        self._apply((), RosterCriteria(), False)
+
+    @staticmethod
+    def _narrows(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+        """True if every row matching `new` also matches `old` (each old term is inside a new one)."""
+        if not old or len(new) < len(old):
+            return False
+        return all(o in n for o, n in zip(old, new, strict=False))
+
+    def _apply(self, terms: tuple[str, ...], criteria: RosterCriteria, narrowing: bool) -> None:
         self._begin_filter_change()
         self._terms = terms
+        self._criteria = criteria
+        self._recompute(narrowing)
         self._end_filter_change()
+
+    def _recompute(self, narrowing: bool = False) -> None:
+        model = self.sourceModel()
+        if not isinstance(model, RosterModel) or not self.is_filtered():
+            self._accepted = None
+            return
+        self._rows = model.all_rows()  # the model's own list: sorting reorders it in place
+        rows = self._rows
+        if narrowing and self._accepted is not None:
+            rows = [r for r in rows if r.id in self._accepted]
+        terms, criteria = self._terms, self._criteria
+        haystack, age_of = model.haystack, model.age_of
+        check_criteria = not criteria.is_empty()
+        accepted: set[int] = set()
+        for row in rows:
+            if check_criteria and not criteria.accepts(row, age_of(row.id)):
+                continue
+            hay = haystack(row.id)
+            if all(t in hay or (t.isascii() and row.name_initials.startswith(t)) for t in terms):
+                accepted.add(row.id)
+        self._accepted = accepted
 
     def _begin_filter_change(self) -> None:
         begin = getattr(self, "beginFilterChange", None)  # Qt 6.9+
@@ -217,13 +350,14 @@ class RosterFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._terms:
+        if self._pending_reset:
+            # First call after a source reset: the rows are new, so recompute once for all of them.
+            self._pending_reset = False
+            self._recompute()
+        accepted = self._accepted
+        if accepted is None:
             return True
-        model = self.sourceModel()
-        if not isinstance(model, RosterModel):
-            return True
-        row = model.row_at(source_row)
-        return all(_matches(row, term) for term in self._terms)
+        return self._rows[source_row].id in accepted  # called 10,000 times a keystroke: keep it bare
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
@@ -233,9 +367,3 @@ class RosterFilter(QSortFilterProxyModel):
     def cadre_id(self, index: QModelIndex) -> int | None:
         value = self.data(index, ID_ROLE) if index.isValid() else None
         return value if isinstance(value, int) else None
-
-
-def _matches(row: CadreSummary, term: str) -> bool:
-    if term in row.name or term in row.unit.casefold() or term in row.post.casefold():
-        return True
-    return term.isascii() and row.name_initials.startswith(term)

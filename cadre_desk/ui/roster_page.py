@@ -1,19 +1,46 @@
-"""The cadre roster (干部名册): the table of cadres on the left, the selected cadre's profile on the right."""
+"""干部名册: the table of cadres on the left (quick filter, structured filters, chosen columns), the
+selected cadre's profile on the right.
+
+Printing and exchange live in `cadre_desk.ui.printing` and `cadre_desk.ui.transfer`; they are imported
+only when used, and their menu entries (and drops of .lrmx files) appear only if those modules exist.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
 import logging
 import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from cadre_desk.services import cadres
+from cadre_desk.errors import CadreDeskError
+from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui import settings as keys
+from cadre_desk.ui.new_cadre_dialog import NewCadreDialog
 from cadre_desk.ui.profile_view import ProfileView
 from cadre_desk.ui.qtfix import emit
+from cadre_desk.ui.roster_filters import RosterFilterPanel
 from cadre_desk.ui.roster_model import Column, RosterFilter, RosterModel
 from cadre_desk.ui.settings import Settings
 
@@ -21,32 +48,66 @@ log = logging.getLogger("cadre_desk.ui")
 
 WIDTH_SAMPLE_ROWS = 200  # column widths are measured on this many rows, never on all of them
 MAX_COLUMN_CHARS = 18  # a very long unit name is elided (its tooltip shows it) rather than widening
+EXCHANGE_SUFFIXES = (".lrmx", ".lrm")
+
+
+def module_available(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def exchange_paths(paths: list[Path]) -> list[Path]:
+    """The dropped files and folders worth handing to the importer."""
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in EXCHANGE_SUFFIXES]
 
 
 class RosterPage(QWidget):
-    """`reload()` fetches every roster row once; `set_query(text)` filters in memory."""
+    """`reload()` fetches every roster row once; the filters work in memory."""
 
     counts_changed = Signal(int, int)  # shown, total
+    open_record = Signal(str, int)  # "mentorship" | "diary" | "talk", id: the main window routes it
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._today = today
+        self._switching = False
         self.model = RosterModel(today, self)
         self.proxy = RosterFilter(self)
         self.proxy.setSourceModel(self.model)
+
+        self.quick_filter = QLineEdit(self)
+        self.quick_filter.setObjectName("rosterQuickFilter")
+        self.quick_filter.setClearButtonEnabled(True)
+        self.quick_filter.setPlaceholderText(self.tr("Filter: name, pinyin initials (zs), unit, post"))
+        self.quick_filter.textChanged.connect(self._quick_filter_changed)
+        self.filters_button = QPushButton(self.tr("Filters"), self)
+        self.filters_button.setObjectName("rosterFiltersButton")
+        self.filters_button.setCheckable(True)
+        self.filters_button.toggled.connect(self._toggle_filters)
+        self.show_archived = QCheckBox(self.tr("Show archived"), self)
+        self.show_archived.setObjectName("rosterShowArchived")
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.new_button = QPushButton(self.tr("New cadre"), self)
+        self.new_button.setObjectName("rosterNewCadre")
+        self.new_button.clicked.connect(self.new_cadre)
 
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         vheader = self.table.verticalHeader()
         vheader.setVisible(False)
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -58,45 +119,92 @@ class RosterPage(QWidget):
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order (by unit) first
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.table.setSortingEnabled(True)
 
-        self.profile = ProfileView(ctx, self)
+        self.filter_panel = RosterFilterPanel(self)
+        self.filter_panel.criteria_changed.connect(self._criteria_changed)
+        self.filter_panel.setVisible(False)
+
+        self.archive_action = QAction(self.tr("Archive…"), self)
+        self.archive_action.triggered.connect(self.archive_selected)
+        self.restore_action = QAction(self.tr("Restore"), self)
+        self.restore_action.triggered.connect(self.restore_selected)
+        self.filter_action = QAction(self.tr("Filter roster"), self)
+        self.filter_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.filter_action.triggered.connect(self.focus_filter)
+        self.addAction(self.filter_action)
+
+        self.profile = ProfileView(ctx, self, today)
+        self.profile.saved.connect(self._profile_saved)
+        self.profile.open_record.connect(lambda kind, rid: emit(self.open_record, kind, rid))
+
+        tools = QHBoxLayout()
+        tools.setContentsMargins(6, 6, 6, 0)
+        tools.addWidget(self.quick_filter, 1)
+        tools.addWidget(self.filters_button)
+        tools.addWidget(self.show_archived)
+        tools.addWidget(self.new_button)
+        self.table_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.table_splitter.setObjectName("rosterFilterSplitter")
+        self.table_splitter.addWidget(self.filter_panel)
+        self.table_splitter.addWidget(self.table)
+        self.table_splitter.setStretchFactor(1, 1)
+        self.table_splitter.setSizes([220, 600])
+        self.table_splitter.setChildrenCollapsible(False)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(tools)
+        left_layout.addWidget(self.table_splitter, 1)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("rosterSplitter")
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.profile)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([640, 660])  # until the user's own split is restored
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([600, 700])  # until the user's own split is restored
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.proxy.rowsInserted.connect(self._emit_counts)
         self.proxy.rowsRemoved.connect(self._emit_counts)
         self.proxy.modelReset.connect(self._emit_counts)
         self.proxy.layoutChanged.connect(self._emit_counts)
         self._widths_measured = False
+        self.setAcceptDrops(module_available("cadre_desk.ui.transfer"))
 
     # --- data ------------------------------------------------------------------------------------
 
     def reload(self) -> int:
-        """Fetch the roster again (keeping the selected cadre); returns the number of cadres."""
+        """Fetch the roster again (keeping the shown cadre); returns the number of cadres."""
         keep = self.profile.cadre_id
         started = time.perf_counter()
-        rows = cadres.list_cadres(self._ctx)
-        self.model.set_rows(rows)
-        header = self.table.horizontalHeader()
-        if header.sortIndicatorSection() >= 0:
-            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        rows = cadres.list_cadres(self._ctx, include_archived=self.show_archived.isChecked())
+        self.filter_panel.set_units(units.list_units(self._ctx))
+        self._switching = True
+        try:
+            self.model.set_rows(rows)
+            header = self.table.horizontalHeader()
+            if header.sortIndicatorSection() >= 0:
+                self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        finally:
+            self._switching = False
         log.debug("roster: %d rows in %.0f ms", len(rows), (time.perf_counter() - started) * 1000)
         if not self._widths_measured and rows:
             self.fit_columns()
         if keep is None or not self.select_cadre(keep):
-            self.profile.show_cadre(None)
-            self.select_first()
+            if keep is not None and self.profile.is_dirty():
+                pass  # the shown cadre was filtered out: keep the unsaved form where it is
+            else:
+                self.profile.show_cadre(None)
+                self.select_first()
         self._emit_counts()
         return len(rows)
 
@@ -107,10 +215,46 @@ class RosterPage(QWidget):
         return self.proxy.rowCount()
 
     def set_query(self, text: str) -> None:
+        """Filter as if typed into the quick filter box."""
+        if self.quick_filter.text() != text:
+            self.quick_filter.setText(text)  # -> _quick_filter_changed
+        else:
+            self._quick_filter_changed(text)
+
+    def focus_filter(self) -> None:
+        self.quick_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quick_filter.selectAll()
+
+    def _quick_filter_changed(self, text: str) -> None:
         self.proxy.set_query(text)
-        if not self.table.selectionModel().hasSelection():  # the selected row was filtered out
+        self._after_filter()
+
+    def _criteria_changed(self, criteria: Any) -> None:
+        self.proxy.set_criteria(criteria)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        # The profile stays on the cadre shown even when the filter hides its row (the user picks the
+        # next one): loading a profile on every keystroke would make typing sluggish.
+        shown = self.profile.cadre_id
+        if shown is None:
             self.select_first()
+        elif self.table.selectionModel().hasSelection() or self.model.row_of(shown) is not None:
+            self.select_cadre(shown, scroll=False)
         self._emit_counts()
+
+    def clear_filters(self) -> None:
+        blocked = self.quick_filter.blockSignals(True)
+        self.quick_filter.clear()
+        self.quick_filter.blockSignals(blocked)
+        blocked = self.filter_panel.blockSignals(True)
+        self.filter_panel.clear()
+        self.filter_panel.blockSignals(blocked)
+        self.proxy.clear()
+        self._emit_counts()
+
+    def _toggle_filters(self, shown: bool) -> None:
+        self.filter_panel.setVisible(shown)
 
     # --- selection -------------------------------------------------------------------------------
 
@@ -118,7 +262,7 @@ class RosterPage(QWidget):
         if self.proxy.rowCount() > 0:
             self.table.selectRow(0)
 
-    def select_cadre(self, cadre_id: int) -> bool:
+    def select_cadre(self, cadre_id: int, scroll: bool = True) -> bool:
         source_row = self.model.row_of(cadre_id)
         if source_row is None:
             return False
@@ -126,21 +270,228 @@ class RosterPage(QWidget):
         if not index.isValid():
             return False
         self.table.selectRow(index.row())
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
         return True
 
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
+    def show_cadre(self, cadre_id: int) -> None:
+        """Select a cadre and show the profile (clearing filters, showing archived cadres if needed)."""
+        if cadre_id == self.profile.cadre_id and self.select_cadre(cadre_id):
             return
-        cadre_id = self.proxy.cadre_id(indexes[0])
-        if cadre_id is not None and cadre_id != self.profile.cadre_id:
+        if not self.profile.maybe_leave():
+            return
+        if self.model.row_of(cadre_id) is None:
+            try:
+                view = cadres.get_cadre(self._ctx, cadre_id)
+            except CadreDeskError as exc:
+                QMessageBox.warning(self, self.tr("Cadre roster"), str(exc))
+                return
+            if view.archived and not self.show_archived.isChecked():
+                self.show_archived.setChecked(True)  # reloads
+            else:
+                self.reload()
+        if not self.select_cadre(cadre_id):
+            self.clear_filters()
+            self.select_cadre(cadre_id)
+        if self.profile.cadre_id != cadre_id:
             self.profile.show_cadre(cadre_id)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.proxy.cadre_id(self.proxy.index(r, 0)) for r in rows]
+        return [i for i in ids if i is not None]
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._switching or not current.isValid():
+            return
+        cadre_id = self.proxy.cadre_id(current)
+        if cadre_id is None or cadre_id == self.profile.cadre_id:
+            return
+        if not self.profile.maybe_leave():
+            # Stay on the cadre being edited (without asking again), once the click has finished.
+            self._switching = True
+            QTimer.singleShot(0, self._back_to_shown)
+            return
+        self.profile.show_cadre(cadre_id)
+
+    def _back_to_shown(self) -> None:
+        try:
+            shown = self.profile.cadre_id
+            if shown is not None:
+                self.table.clearSelection()
+                self.select_cadre(shown)
+        finally:
+            self._switching = False
+
+    def can_leave(self) -> bool:
+        """For the main window before switching page or closing: asks about unsaved edits."""
+        return self.profile.maybe_leave()
 
     def _emit_counts(self, *_args: object) -> None:
         emit(self.counts_changed, self.proxy.rowCount(), self.model.rowCount())
 
+    def _profile_saved(self, cadre_id: int) -> None:
+        self.reload()
+        self.select_cadre(cadre_id)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def new_cadre(self) -> None:
+        if not self.profile.maybe_leave():
+            return
+        created = NewCadreDialog.ask(self, self._ctx)
+        if created is not None:
+            self.reload()
+            self.show_cadre(created.id)
+
+    def _selected_rows(self) -> list[cadres.CadreSummary]:
+        wanted = set(self.selected_ids())
+        return [r for r in self.model.all_rows() if r.id in wanted]
+
+    def archive_selected(self) -> None:
+        rows = [r for r in self._selected_rows() if not r.archived]
+        if not rows:
+            return
+        names = "、".join(r.name for r in rows[:5]) + (self.tr(" and others") if len(rows) > 5 else "")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Archive cadres"),
+            self.tr(
+                "Archive {count} cadre(s): {names}?\nArchived cadres leave the roster; "
+                "tick “Show archived” to see and restore them."
+            ).format(count=len(rows), names=names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.profile.cadre_id in {r.id for r in rows} and not self.profile.maybe_leave():
+            return
+        self._apply(cadres.archive_cadre, rows)
+
+    def restore_selected(self) -> None:
+        rows = [r for r in self._selected_rows() if r.archived]
+        if rows:
+            self._apply(cadres.restore_cadre, rows)
+
+    def _apply(self, action: Callable[[ServiceContext, int], cadres.CadreView], rows: list[Any]) -> None:
+        failed: list[str] = []
+        for row in rows:
+            try:
+                action(self._ctx, row.id)
+            except CadreDeskError as exc:
+                failed.append(f"{row.name}：{exc}")
+        keep = self.profile.cadre_id
+        self.reload()
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.profile.show_cadre(keep)  # its title shows the archived state
+        if failed:
+            QMessageBox.warning(self, self.tr("Cadre roster"), "\n".join(failed))
+
+    def _row_menu(self, pos: QPoint) -> None:
+        menu = self.row_menu()
+        if not menu.isEmpty():
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def row_menu(self) -> QMenu:
+        """The context menu for the selected rows (built fresh: it depends on the selection)."""
+        menu = QMenu(self)
+        ids = self.selected_ids()
+        rows = self._selected_rows()
+        menu.addAction(self.tr("New cadre…"), self.new_cadre)
+        if not ids:
+            return menu
+        if any(not r.archived for r in rows):
+            menu.addAction(self.archive_action)
+        if any(r.archived for r in rows):
+            menu.addAction(self.restore_action)
+        if module_available("cadre_desk.ui.printing"):
+            menu.addSeparator()
+            if len(ids) == 1:
+                menu.addAction(
+                    self.tr("Print dossier…"), lambda: self._call("printing", "print_cadre_dossier", ids[0])
+                )
+                menu.addAction(
+                    self.tr("Print appointment form…"),
+                    lambda: self._call("printing", "print_appointment_form", ids[0]),
+                )
+            menu.addAction(
+                self.tr("Batch print…"),
+                lambda: self._call("printing", "batch_print", ids, self.tr("Cadre dossiers")),
+            )
+        if module_available("cadre_desk.ui.transfer"):
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("Export appointment forms (.lrmx)…"),
+                lambda: self._call("transfer", "export_lrmx", ids),
+            )
+            menu.addAction(
+                self.tr("Export roster (Excel)…"),
+                lambda: self._call("transfer", "export_roster", ids, self.visible_columns()),
+            )
+        return menu
+
+    def _call(self, module: str, function: str, *args: Any) -> Any:
+        target = importlib.import_module(f"cadre_desk.ui.{module}")
+        return getattr(target, function)(self, self._ctx, *args)
+
+    # --- drag and drop of .lrmx files ------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and exchange_paths([Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = exchange_paths([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        if not module_available("cadre_desk.ui.transfer") or not self.profile.maybe_leave():
+            return False
+        from cadre_desk.ui import transfer  # type: ignore[attr-defined,unused-ignore]  # written alongside
+
+        changed = bool(transfer.import_lrmx_files(self, self._ctx, paths))
+        if changed:
+            self.reload()
+        return changed
+
     # --- columns and state -----------------------------------------------------------------------
+
+    def visible_columns(self) -> list[Column]:
+        header = self.table.horizontalHeader()
+        shown = [c for c in Column if not header.isSectionHidden(c)]
+        return sorted(shown, key=header.visualIndex)
+
+    def set_column_visible(self, column: Column, visible: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not visible and len(self.visible_columns()) <= 1:
+            return  # the last column stays
+        header.setSectionHidden(column, not visible)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        self.column_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setTitle(self.tr("Columns"))
+        shown = set(self.visible_columns())
+        for column in Column:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(column in shown)
+            action.setEnabled(not (column in shown and len(shown) == 1))
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+        menu.addSeparator()
+        menu.addAction(self.tr("Fit column widths"), self.fit_columns)
+        return menu
 
     def fit_columns(self) -> None:
         """Column widths from the header and a sample of rows (never every row)."""
@@ -159,7 +510,7 @@ class RosterPage(QWidget):
     def save_state(self, settings: Settings) -> None:
         settings.set(keys.ROSTER_SPLITTER, self.splitter.saveState())
         settings.set(keys.ROSTER_HEADER, self.table.horizontalHeader().saveState())
-        settings.set(keys.PROFILE_SPLITTER, self.profile.splitter.saveState())
+        settings.set(keys.ROSTER_FILTERS_SHOWN, self.filters_button.isChecked())
 
     def restore_state(self, settings: Settings) -> None:
         splitter = settings.get(keys.ROSTER_SPLITTER)
@@ -168,6 +519,4 @@ class RosterPage(QWidget):
         header = settings.get(keys.ROSTER_HEADER)
         if not header.isEmpty() and self.table.horizontalHeader().restoreState(header):
             self._widths_measured = True
-        profile = settings.get(keys.PROFILE_SPLITTER)
-        if not profile.isEmpty():
-            self.profile.splitter.restoreState(profile)
+        self.filters_button.setChecked(settings.get(keys.ROSTER_FILTERS_SHOWN))

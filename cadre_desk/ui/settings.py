@@ -40,8 +40,18 @@ WINDOW_STATE: Key[QByteArray] = Key("main_window/state", QByteArray, QByteArray(
 NAV_SPLITTER: Key[QByteArray] = Key("main_window/nav_splitter", QByteArray, QByteArray())
 ROSTER_SPLITTER: Key[QByteArray] = Key("roster/splitter", QByteArray, QByteArray())
 ROSTER_HEADER: Key[QByteArray] = Key("roster/header", QByteArray, QByteArray())
+ROSTER_FILTERS_SHOWN: Key[bool] = Key("roster/filters_shown", bool, False)
 PROFILE_SPLITTER: Key[QByteArray] = Key("profile/splitter", QByteArray, QByteArray())
 DEMO_CADRES: Key[int] = Key("welcome/demo_cadres", int, 300)
+CURRENT_PAGE: Key[str] = Key("main_window/current_page", str, "")
+# Per machine: who works here and where the data file lives (moved from Settings); empty: the defaults.
+OPERATOR: Key[str] = Key("session/operator", str, "")
+DATABASE_PATH: Key[str] = Key("data/database", str, "")
+
+PAIRINGS_SPLITTER: Key[QByteArray] = Key("pairings/splitter", QByteArray, QByteArray())
+PAIRINGS_HEADER: Key[QByteArray] = Key("pairings/header", QByteArray, QByteArray())
+TALKS_SPLITTER: Key[QByteArray] = Key("talks/splitter", QByteArray, QByteArray())
+TALKS_HEADER: Key[QByteArray] = Key("talks/header", QByteArray, QByteArray())
 
 ALL_KEYS: tuple[Key[Any], ...] = (
     LANGUAGE,
@@ -50,8 +60,16 @@ ALL_KEYS: tuple[Key[Any], ...] = (
     NAV_SPLITTER,
     ROSTER_SPLITTER,
     ROSTER_HEADER,
+    ROSTER_FILTERS_SHOWN,
     PROFILE_SPLITTER,
     DEMO_CADRES,
+    CURRENT_PAGE,
+    OPERATOR,
+    DATABASE_PATH,
+    PAIRINGS_SPLITTER,
+    PAIRINGS_HEADER,
+    TALKS_SPLITTER,
+    TALKS_HEADER,
 )
 
 

@@ -1,0 +1,219 @@
+"""结对帮带: the list of pairings with their diary figures, and the selected pairing beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cadre_desk.domain import vocab
+from cadre_desk.errors import NotFoundError
+from cadre_desk.services import mentorship
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui import settings as keys
+from cadre_desk.ui.paged_model import PagedModel
+from cadre_desk.ui.pairing_dialog import PairingDialog
+from cadre_desk.ui.pairing_panel import PairingPanel
+from cadre_desk.ui.settings import Settings
+
+FILTER_DELAY_MS = 200
+COLUMN_CHARS = (5, 5, 12, 4, 5, 6, 5)
+
+
+def pairing_cell(row: mentorship.PairingRow, column: int) -> str:
+    values = (
+        row.mentor,
+        row.mentee,
+        f"{row.term_start:%Y.%m.%d}–{row.term_end:%Y.%m.%d}",
+        row.status,
+        str(row.entries_this_month),
+        f"{row.last_entry:%Y.%m.%d}" if row.last_entry else "",
+        str(row.uncommented) if row.uncommented else "",
+    )
+    return values[column]
+
+
+class PairingsPage(QWidget):
+    open_record = Signal(str, int)
+
+    def __init__(
+        self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._today = today
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), "")
+        for status in vocab.MentorshipStatus:
+            self.status.addItem(status.value, status.value)
+        self.status.setCurrentIndex(1)  # 进行中: the pairings that need work
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter by mentor or mentee (name or pinyin initials)"))
+        self.count = QLabel(self)
+        self.new_button = QPushButton(self.tr("New pairing…"), self)
+        self.new_button.clicked.connect(self.new_pairing)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Status:"), self))
+        bar.addWidget(self.status)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.new_button)
+
+        headers = [
+            self.tr("Mentor"),
+            self.tr("Mentee"),
+            self.tr("Term"),
+            self.tr("Status"),
+            self.tr("Entries this month"),
+            self.tr("Last entry"),
+            self.tr("Uncommented"),
+        ]
+        self.model = PagedModel(headers, pairing_cell, page_size=100, parent=self)
+        self.table = QTableView(self)
+        self.table.setObjectName("pairingsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vheader = self.table.verticalHeader()
+        vheader.setVisible(False)
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vheader.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        char = self.fontMetrics().horizontalAdvance("汉")
+        for column, chars in enumerate(COLUMN_CHARS):
+            width = max(chars * char, header.fontMetrics().horizontalAdvance(headers[column])) + 20
+            header.resizeSection(column, width)
+        self.panel = PairingPanel(ctx, today, self)
+        self.panel.open_record.connect(self.open_record)
+        self.panel.changed.connect(self._pairing_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("pairingsSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([620, 680])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.filter.textChanged.connect(lambda _text: self._timer.start())
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._loaded = False
+
+    # --- data ------------------------------------------------------------------------------------
+
+    def _filters(self) -> dict[str, Any]:
+        status = self.status.currentData()
+        return {"status": status or None, "text": self.filter.text().strip()}
+
+    def refresh(self) -> None:
+        """Reload the first page of the list (keeping the shown pairing when it is still listed)."""
+        self._timer.stop()
+        filters = self._filters()
+        keep = self.panel.view.id if self.panel.view is not None else None
+
+        def fetch(offset: int, limit: int) -> list[mentorship.PairingRow]:
+            return mentorship.list_pairings(
+                self._ctx, **filters, today=self._today, limit=limit, offset=offset
+            )
+
+        self.model.set_fetch(fetch)
+        total = mentorship.count_pairings(self._ctx, **filters)
+        self.count.setText(self.tr("{count} pairings").format(count=total))
+        self._loaded = True
+        if keep is None or not self.select(keep):
+            if self.model.rowCount():
+                self.table.selectRow(0)
+            else:
+                self.panel.show_pairing(None)
+
+    def select(self, mentorship_id: int) -> bool:
+        row = self.model.row_of(lambda r: r.id == mentorship_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            row: mentorship.PairingRow = self.model.row_at(indexes[0].row())
+            if self.panel.view is None or self.panel.view.id != row.id:
+                self.panel.show_pairing(row.id)
+
+    def _pairing_changed(self, mentorship_id: int) -> None:
+        self.refresh()
+        if not self.select(mentorship_id) and self.panel.view is not None:
+            self.panel.show_pairing(mentorship_id)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def new_pairing(self) -> None:
+        view = PairingDialog.ask(self, self._ctx, None, self._today)
+        if view is not None:
+            self.status.setCurrentIndex(1)
+            self.filter.clear()
+            self.refresh()
+            if not self.select(view.id):
+                self.panel.show_pairing(view.id)
+
+    def show_record(self, kind: str, record_id: int) -> bool:
+        try:
+            if kind == "mentorship":
+                view = mentorship.get_mentorship(self._ctx, record_id)
+            else:
+                return False
+        except NotFoundError:
+            return False
+        if not self.select(view.id):
+            self.filter.blockSignals(True)
+            self.filter.setText(view.mentee)
+            self.filter.blockSignals(False)
+            self.status.blockSignals(True)
+            self.status.setCurrentIndex(0)
+            self.status.blockSignals(False)
+            self.refresh()
+            if not self.select(view.id):
+                self.panel.show_pairing(view.id)
+        return True
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def save_state(self, settings: Settings) -> None:
+        settings.set(keys.PAIRINGS_SPLITTER, self.splitter.saveState())
+        settings.set(keys.PAIRINGS_HEADER, self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: Settings) -> None:
+        splitter = settings.get(keys.PAIRINGS_SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        header = settings.get(keys.PAIRINGS_HEADER)
+        if not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
