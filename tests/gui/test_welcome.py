@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.services import units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui import settings as keys
-from cadre_desk.ui.main_window import ROSTER, WELCOME, MainWindow
+from cadre_desk.ui.main_window import HOME, ROSTER, WELCOME, MainWindow
 
 Opener = Callable[[], MainWindow]
 
@@ -53,7 +53,7 @@ def test_generating_demo_data_fills_the_roster(
     assert window.demo.running
     assert not window.welcome.demo_button.isEnabled()
     qtbot.waitUntil(lambda: window.roster.total() == 20, timeout=120_000)
-    assert window.current_page() == ROSTER
+    assert window.current_page() == HOME  # 工作台 shows what the new data needs
     assert not window.demo.running
     assert window.demo.dialog is None
     assert window.welcome.demo_button.isEnabled()

@@ -1,0 +1,599 @@
+"""Exchange packages: a versioned zip of selected cadres with everything that belongs to them, and a
+three-way import (records matched by uid; new added; one-sided changes merged; conflicts reported).
+The format is documented in docs/exchange-package.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+import zipfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Date, DateTime, LargeBinary, Table, select
+from sqlalchemy.orm import Session
+
+from cadre_desk import __version__
+from cadre_desk.db.base import UTCDateTime, YearMonthType
+from cadre_desk.db.models import (
+    Assessment,
+    Cadre,
+    CadreFormSource,
+    CadrePhoto,
+    DiaryEntry,
+    ExchangeBase,
+    FamilyMember,
+    MentorComment,
+    Mentorship,
+    MentorshipRecord,
+    ResumeEntry,
+    RewardOrPunishment,
+    Secondment,
+    Talk,
+    TalkFollowUp,
+    TalkSubject,
+    Training,
+    Unit,
+)
+from cadre_desk.domain.yearmonth import YearMonth
+from cadre_desk.errors import ImportRejected, StorageError
+from cadre_desk.services import audit, search
+from cadre_desk.services.context import ServiceContext
+
+FORMAT = "cadre-desk-exchange"
+FORMAT_VERSION = 1
+Progress = Callable[[str, int, int], None]
+
+# Dependency order: a record's references always point to entities earlier in this list.
+MODELS: tuple[Any, ...] = (
+    Unit,
+    Cadre,
+    CadrePhoto,
+    CadreFormSource,
+    ResumeEntry,
+    FamilyMember,
+    RewardOrPunishment,
+    Assessment,
+    Training,
+    Secondment,
+    Mentorship,
+    MentorshipRecord,
+    DiaryEntry,
+    MentorComment,
+    Talk,
+    TalkSubject,
+    TalkFollowUp,
+)
+BY_NAME = {m.__tablename__: m for m in MODELS}
+SKIP = {"id", "uid", "created_at", "updated_at", "version"}
+LABELS = {
+    "unit": "单位",
+    "cadre": "干部",
+    "cadre_photo": "照片",
+    "cadre_form_source": "任免表原件",
+    "resume_entry": "简历",
+    "family_member": "家庭成员",
+    "reward_or_punishment": "奖惩",
+    "assessment": "考核",
+    "training": "培训",
+    "secondment": "挂职",
+    "mentorship": "帮带结对",
+    "mentorship_record": "帮带记录",
+    "diary_entry": "成长日记",
+    "mentor_comment": "导师点评",
+    "talk": "谈话记录",
+    "talk_subject": "谈话对象",
+    "talk_follow_up": "谈话后续措施",
+}
+
+
+# --- records as plain data -----------------------------------------------------------------------
+
+
+def _columns(model: Any) -> tuple[list[Any], dict[str, str]]:
+    table: Table = model.__table__
+    plain, refs = [], {}
+    for col in table.columns:
+        if col.name in SKIP:
+            continue
+        fks = list(col.foreign_keys)
+        if fks:
+            refs[col.name] = fks[0].column.table.name
+        else:
+            plain.append(col)
+    return plain, refs
+
+
+def _dump(col: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(col.type, YearMonthType):
+        return value.to_int()
+    if isinstance(col.type, UTCDateTime | DateTime):
+        return value.isoformat()
+    if isinstance(col.type, Date):
+        return value.isoformat()
+    if isinstance(col.type, LargeBinary):
+        return hashlib.sha256(value).hexdigest()  # the bytes travel as a file
+    return value
+
+
+def _load(col: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(col.type, YearMonthType):
+        return YearMonth.from_int(int(value))
+    if isinstance(col.type, UTCDateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(col.type, DateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(col.type, Date):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def content_hash(fields: Mapping[str, Any], refs: Mapping[str, str | None]) -> str:
+    text = json.dumps({"f": fields, "r": refs}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Record:
+    entity: str
+    uid: str
+    fields: dict[str, Any]
+    refs: dict[str, str | None]
+    hash: str = ""
+    base: str | None = None
+    blob: bytes | None = None
+
+    def label(self) -> str:
+        f = self.fields
+        kind = LABELS.get(self.entity, self.entity)
+        detail = f.get("name") or f.get("title") or f.get("text") or f.get("talk_at") or f.get("date") or ""
+        return f"{kind}：{str(detail)[:30]}" if detail else kind
+
+
+def _record(
+    session: Session, model: Any, row: Any, uid_of: Callable[[str, int | None], str | None]
+) -> Record:
+    plain, refs = _columns(model)
+    fields = {c.name: _dump(c, getattr(row, c.key)) for c in plain}
+    ref_uids = {name: uid_of(target, getattr(row, name)) for name, target in refs.items()}
+    rec = Record(model.__tablename__, row.uid, fields, ref_uids)
+    rec.hash = content_hash(fields, ref_uids)
+    if model is CadrePhoto:
+        rec.blob = row.data
+    return rec
+
+
+class _Uids:
+    """id → uid per table, loaded lazily (one query per table)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.maps: dict[str, dict[int, str]] = {}
+
+    def __call__(self, table: str, row_id: int | None) -> str | None:
+        if row_id is None:
+            return None
+        if table not in self.maps:
+            model = BY_NAME[table]
+            self.maps[table] = {r[0]: r[1] for r in self.session.execute(select(model.id, model.uid))}
+        return self.maps[table].get(row_id)
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def _selection(session: Session, cadre_ids: set[int]) -> dict[str, list[Any]]:
+    """The cadres and every record belonging to them; the other party of a pairing or talk comes along."""
+    ids = set(cadre_ids)
+    pairs = session.scalars(
+        select(Mentorship).where(Mentorship.mentor_id.in_(ids) | Mentorship.mentee_id.in_(ids))
+    ).all()
+    talk_ids = set(session.scalars(select(TalkSubject.talk_id).where(TalkSubject.cadre_id.in_(ids))))
+    subjects = session.scalars(select(TalkSubject).where(TalkSubject.talk_id.in_(talk_ids))).all()
+    diaries = session.scalars(select(DiaryEntry).where(DiaryEntry.mentee_id.in_(ids))).all()
+    comments = session.scalars(
+        select(MentorComment).where(MentorComment.entry_id.in_([d.id for d in diaries]))
+    ).all()
+    ids |= {m.mentor_id for m in pairs} | {m.mentee_id for m in pairs} | {s.cadre_id for s in subjects}
+    ids |= {c.mentor_id for c in comments}
+    cadres = session.scalars(select(Cadre).where(Cadre.id.in_(ids)).order_by(Cadre.id)).all()
+    unit_ids = {c.unit_id for c in cadres if c.unit_id is not None}
+    units: dict[int, Unit] = {}
+    while unit_ids:
+        found = session.scalars(select(Unit).where(Unit.id.in_(unit_ids))).all()
+        units.update({u.id: u for u in found})
+        unit_ids = {u.parent_id for u in found if u.parent_id is not None and u.parent_id not in units}
+    out: dict[str, list[Any]] = {
+        "unit": sorted(units.values(), key=lambda u: (u.parent_id is not None, u.id)),
+        "cadre": list(cadres),
+        "mentorship": list(pairs),
+        "mentorship_record": list(
+            session.scalars(
+                select(MentorshipRecord).where(MentorshipRecord.mentorship_id.in_([m.id for m in pairs]))
+            )
+        ),
+        "diary_entry": list(diaries),
+        "mentor_comment": list(comments),
+        "talk": list(session.scalars(select(Talk).where(Talk.id.in_(talk_ids)))),
+        "talk_subject": list(subjects),
+        "talk_follow_up": list(
+            session.scalars(select(TalkFollowUp).where(TalkFollowUp.talk_id.in_(talk_ids)))
+        ),
+    }
+    for model in (
+        CadrePhoto,
+        CadreFormSource,
+        ResumeEntry,
+        FamilyMember,
+        RewardOrPunishment,
+        Assessment,
+        Training,
+        Secondment,
+    ):
+        rows: Sequence[Any] = session.scalars(
+            select(model).where(model.cadre_id.in_(ids)).order_by(model.id)
+        ).all()
+        if model is ResumeEntry:
+            rows = sorted(rows, key=lambda r: (r.parent_id is not None, r.id))
+        out[model.__tablename__] = list(rows)
+    return out
+
+
+def _bases(session: Session, uids: Iterable[str]) -> dict[str, str]:
+    wanted = list(uids)
+    found: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        stmt = select(ExchangeBase.record_uid, ExchangeBase.content_hash).where(
+            ExchangeBase.record_uid.in_(chunk)
+        )
+        found.update({r[0]: r[1] for r in session.execute(stmt)})
+    return found
+
+
+def _set_bases(session: Session, records: Iterable[Record], current: Mapping[str, str]) -> None:
+    rows = {
+        r.record_uid: r
+        for r in session.scalars(
+            select(ExchangeBase).where(
+                ExchangeBase.record_uid.in_([rec.uid for rec in records if current.get(rec.uid) != rec.hash])
+            )
+        )
+    }
+    for rec in records:
+        if current.get(rec.uid) == rec.hash:
+            continue
+        row = rows.get(rec.uid)
+        if row is None:
+            session.add(ExchangeBase(entity=rec.entity, record_uid=rec.uid, content_hash=rec.hash))
+        else:
+            row.content_hash = rec.hash
+
+
+def export_package(
+    ctx: ServiceContext, cadre_ids: Sequence[int], dest: Path, progress: Progress | None = None
+) -> dict[str, int]:
+    """Write the package; returns the record count per entity."""
+    if not cadre_ids:
+        raise StorageError("没有选择要导出的干部")
+    with ctx.db.uow() as session:
+        selection = _selection(session, set(cadre_ids))
+        uid_of = _Uids(session)
+        records: list[Record] = []
+        for model in MODELS:
+            for row in selection.get(model.__tablename__, []):
+                records.append(_record(session, model, row, uid_of))
+        bases = _bases(session, (r.uid for r in records))
+        for rec in records:
+            rec.base = bases.get(rec.uid)
+        counts: dict[str, int] = {}
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": __version__,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "source": {
+                "machine": platform.node(),
+                "operator": ctx.operator,
+                "database": ctx.db.display_name(),
+            },
+            "selection": [uid_of("cadre", i) for i in cadre_ids],
+            "counts": counts,
+        }
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(dest.name + ".part")
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+                for n, model in enumerate(MODELS):
+                    name = model.__tablename__
+                    mine = [r for r in records if r.entity == name]
+                    counts[name] = len(mine)
+                    if progress is not None:
+                        progress("写入交换包", n + 1, len(MODELS))
+                    payload = [
+                        {"uid": r.uid, "hash": r.hash, "base": r.base, "fields": r.fields, "refs": r.refs}
+                        for r in mine
+                    ]
+                    zf.writestr(f"data/{name}.json", json.dumps(payload, ensure_ascii=False, indent=1))
+                    for r in mine:
+                        if r.blob is not None:
+                            zf.writestr(f"photos/{r.uid}.bin", r.blob)
+                zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+            tmp.replace(dest)
+        except OSError as exc:
+            raise StorageError(f"无法写入交换包 {dest}：{exc.strerror or exc}") from None
+        _set_bases(session, records, bases)
+        audit.record(
+            session, ctx, "export", "package", summary=f"导出交换包 {len(cadre_ids)} 位干部到 {dest}"[:200]
+        )
+    return counts
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Difference:
+    field: str
+    mine: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    entity: str
+    uid: str
+    label: str
+    differences: tuple[Difference, ...]
+
+
+@dataclass
+class PackagePlan:
+    manifest: dict[str, Any]
+    records: list[Record] = field(repr=False)
+    actions: dict[str, str] = field(repr=False)  # uid → new / theirs / mine / same / conflict
+    local_ids: dict[str, int] = field(repr=False)  # uid → local id of a matching record
+    conflicts: list[Conflict]
+
+    def count(self, action: str) -> int:
+        return sum(1 for a in self.actions.values() if a == action)
+
+    def summary(self) -> dict[str, int]:
+        return {k: self.count(k) for k in ("new", "theirs", "mine", "same", "conflict")}
+
+
+def read_package(path: Path) -> tuple[dict[str, Any], list[Record]]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read("manifest.json"))
+            if manifest.get("format") != FORMAT:
+                raise StorageError("不是干部成长档案台的交换包")
+            if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+                raise StorageError(
+                    f"交换包格式版本 {manifest.get('format_version')} 高于本程序支持的 "
+                    f"{FORMAT_VERSION}，请先升级"
+                )
+            names = set(zf.namelist())
+            records: list[Record] = []
+            for model in MODELS:
+                name = f"data/{model.__tablename__}.json"
+                if name not in names:
+                    continue
+                for item in json.loads(zf.read(name)):
+                    rec = Record(
+                        model.__tablename__,
+                        item["uid"],
+                        item["fields"],
+                        item["refs"],
+                        item["hash"],
+                        item.get("base"),
+                    )
+                    if content_hash(rec.fields, rec.refs) != rec.hash:
+                        raise StorageError(f"交换包已损坏：{LABELS[rec.entity]}记录 {rec.uid} 的校验值不符")
+                    if model is CadrePhoto:
+                        rec.blob = zf.read(f"photos/{rec.uid}.bin")
+                        if hashlib.sha256(rec.blob).hexdigest() != rec.fields.get("data"):
+                            raise StorageError(f"交换包已损坏：照片 {rec.uid} 的校验值不符")
+                    records.append(rec)
+    except FileNotFoundError:
+        raise StorageError(f"文件不存在：{path}") from None
+    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, TypeError, ValueError) as exc:
+        if isinstance(exc, StorageError):
+            raise
+        raise StorageError(f"无法读取交换包 {path.name}：{exc}") from None
+    return manifest, records
+
+
+def _local_record(session: Session, model: Any, row: Any, uid_of: _Uids) -> Record:
+    return _record(session, model, row, uid_of)
+
+
+def plan_package(ctx: ServiceContext, path: Path, progress: Progress | None = None) -> PackagePlan:
+    manifest, records = read_package(path)
+    actions: dict[str, str] = {}
+    local_ids: dict[str, int] = {}
+    conflicts: list[Conflict] = []
+    alias: dict[str, str] = {}
+    with ctx.db.read() as session:
+        uid_of = _Uids(session)
+        bases = _bases(session, (r.uid for r in records))
+        for n, rec in enumerate(records):
+            if progress is not None and n % 100 == 0:
+                progress("比对", n + 1, len(records))
+            model = BY_NAME[rec.entity]
+            row = session.scalars(select(model).where(model.uid == rec.uid)).first()
+            if row is None and model is Cadre and rec.fields.get("id_number"):
+                row = session.scalars(select(Cadre).where(Cadre.id_number == rec.fields["id_number"])).first()
+            if row is None and model is CadrePhoto:
+                cadre_uid = rec.refs.get("cadre_id")
+                cadre_id = local_ids.get(cadre_uid or "")
+                if cadre_id is not None:
+                    row = session.scalars(select(CadrePhoto).where(CadrePhoto.cadre_id == cadre_id)).first()
+            if row is None and model is CadreFormSource:
+                cadre_id = local_ids.get(rec.refs.get("cadre_id") or "")
+                if cadre_id is not None:
+                    row = session.scalars(
+                        select(CadreFormSource).where(CadreFormSource.cadre_id == cadre_id)
+                    ).first()
+            if row is None:
+                actions[rec.uid] = "new"
+                continue
+            local_ids[rec.uid] = row.id
+            if row.uid != rec.uid:
+                alias[row.uid] = rec.uid  # the same cadre, created on both machines (matched by ID number)
+            mine = _local_record(session, model, row, uid_of)
+            mine.refs = {k: alias.get(v or "", v) for k, v in mine.refs.items()}
+            mine.hash = content_hash(mine.fields, mine.refs)
+            my_base = bases.get(rec.uid)
+            if mine.hash == rec.hash:
+                actions[rec.uid] = "same"
+            elif mine.hash in (my_base, rec.base):
+                actions[rec.uid] = "theirs"
+            elif rec.hash in (my_base, rec.base):
+                actions[rec.uid] = "mine"
+            else:
+                actions[rec.uid] = "conflict"
+                diffs = tuple(
+                    Difference(k, _show(mine.fields.get(k)), _show(rec.fields.get(k)))
+                    for k in sorted(set(rec.fields) | set(mine.fields))
+                    if mine.fields.get(k) != rec.fields.get(k)
+                ) + tuple(
+                    Difference(k, "（关联不同）", "") for k in rec.refs if mine.refs.get(k) != rec.refs.get(k)
+                )
+                conflicts.append(Conflict(rec.entity, rec.uid, rec.label(), diffs))
+    return PackagePlan(manifest, records, actions, local_ids, conflicts)
+
+
+def _show(value: Any) -> str:
+    return "" if value is None else str(value)[:60]
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    added: int
+    merged: int
+    kept_mine: int
+    unchanged: int
+
+
+def apply_package(
+    ctx: ServiceContext,
+    plan: PackagePlan,
+    resolutions: Mapping[str, str] | None = None,
+    prefer: str | None = None,
+    progress: Progress | None = None,
+) -> PackageResult:
+    """Write the plan in one transaction. Every conflict needs a decision (`resolutions[uid]` or `prefer`)."""
+    resolutions = dict(resolutions or {})
+    undecided = [c for c in plan.conflicts if resolutions.get(c.uid, prefer) not in ("mine", "theirs")]
+    if undecided:
+        raise ImportRejected([(c.label, "两边都修改过，请选择保留本机或采用对方") for c in undecided])
+    added = merged = kept = same = 0
+    touched: dict[str, list[Any]] = {}
+    with ctx.db.uow() as session:
+        id_of: dict[str, int] = dict(plan.local_ids)
+
+        def resolve(target: str, uid: str | None) -> int | None:
+            if uid is None:
+                return None
+            if uid in id_of:
+                return id_of[uid]
+            model = BY_NAME[target]
+            found = session.scalar(select(model.id).where(model.uid == uid))
+            if found is None:
+                raise StorageError(f"交换包不完整：找不到所引用的{LABELS.get(target, target)}记录 {uid}")
+            id_of[uid] = found
+            return int(found)
+
+        done_bases: list[Record] = []
+        for n, rec in enumerate(plan.records):
+            if progress is not None and n % 100 == 0:
+                progress("写入", n + 1, len(plan.records))
+            action = plan.actions[rec.uid]
+            if action == "conflict":
+                action = "theirs" if resolutions.get(rec.uid, prefer) == "theirs" else "mine"
+            if action in ("same", "mine"):
+                same += action == "same"
+                kept += action == "mine"
+                done_bases.append(rec)
+                continue
+            model = BY_NAME[rec.entity]
+            plain, refs = _columns(model)
+            values = {c.key: _load(c, rec.fields.get(c.name)) for c in plain}
+            if model is CadrePhoto:
+                values["data"] = rec.blob
+            for name, target in refs.items():
+                values[name] = resolve(target, rec.refs.get(name))
+            if action == "new":
+                row = model(uid=rec.uid, **values)
+                session.add(row)
+                session.flush()
+                id_of[rec.uid] = row.id
+                added += 1
+                audit.record(
+                    session, ctx, "create", rec.entity, row.id, row.uid, summary=f"交换包：{rec.label()}"
+                )
+            else:
+                row = session.get(model, plan.local_ids[rec.uid])
+                if row is None:
+                    raise StorageError(f"本机记录在预览之后已被删除：{rec.label()}，请重新导入")
+                before = {c.key: getattr(row, c.key) for c in plain} | {n: getattr(row, n) for n in refs}
+                for key, value in values.items():
+                    setattr(row, key, value)
+                session.flush()
+                merged += 1
+                audit.record(
+                    session,
+                    ctx,
+                    "update",
+                    rec.entity,
+                    row.id,
+                    row.uid,
+                    audit.diff(before, values),
+                    f"交换包：{rec.label()}",
+                )
+            touched.setdefault(rec.entity, []).append(row)
+            done_bases.append(rec)
+        _reindex(session, touched)
+        _set_bases(session, done_bases, _bases(session, (r.uid for r in done_bases)))
+        if added or merged:
+            audit.record(
+                session,
+                ctx,
+                "import",
+                "package",
+                summary=f"导入交换包：新增 {added}，合并 {merged}，保留本机 {kept}，未变 {same}",
+            )
+    return PackageResult(added, merged, kept, same)
+
+
+def _reindex(session: Session, touched: Mapping[str, list[Any]]) -> None:
+    for cadre in touched.get("cadre", []):
+        session.refresh(cadre, ["unit"])
+        search.index_cadre(session, cadre)
+    for entry in touched.get("diary_entry", []):
+        search.index_diary(session, entry)
+        search.index_entry_comments(session, entry)
+    for comment in touched.get("mentor_comment", []):
+        entry = session.get(DiaryEntry, comment.entry_id)
+        if entry is not None:
+            search.index_comment(session, comment, entry)
+    talks = {t.id: t for t in touched.get("talk", [])}
+    for sub in touched.get("talk_subject", []):
+        talk = session.get(Talk, sub.talk_id)
+        if talk is not None:
+            talks[talk.id] = talk
+    for talk in talks.values():
+        search.index_talk(session, talk)
+    for m in touched.get("mentorship", []):
+        session.refresh(m, ["mentor", "mentee"])
+        search.index_mentorship(session, m)

@@ -1,0 +1,266 @@
+"""Data in and out from the client: appointment forms, Excel rosters and exchange packages.
+
+Each entry point runs the slow part in a worker with a progress dialog (Cancel works until the
+transaction starts), shows a preview, and applies all-or-nothing. They return True if data changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from cadre_desk.errors import CadreDeskError
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import forms, importing, package, roster
+from cadre_desk.ui.import_preview import ColumnMappingDialog, ImportPreviewDialog
+from cadre_desk.ui.package_conflicts import PackageConflictDialog
+from cadre_desk.ui.workers import Cancelled, ProgressFn, run_in_background
+
+T = TypeVar("T")
+
+
+class _Failed(Exception):
+    pass
+
+
+def run_with_progress(parent: QWidget | None, title: str, fn: Callable[[ProgressFn], T]) -> T:
+    """Run `fn(progress)` in a worker while a progress dialog shows; raise what it raised."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(title)
+    dialog.setCancelButtonText(QCoreApplication.translate("Transfer", "Cancel"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setRange(0, 0)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: object) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: Exception) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    def progress(label: str, n: int, total: int) -> None:
+        dialog.setLabelText(label)
+        dialog.setRange(0, total)
+        dialog.setValue(min(n, total))
+
+    job = run_in_background(fn, done, failed, progress)
+    dialog.canceled.connect(job.cancel)
+    loop.exec()
+    dialog.reset()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]
+
+
+def _show_error(parent: QWidget | None, exc: Exception) -> None:
+    if isinstance(exc, Cancelled):
+        return
+    if isinstance(exc, CadreDeskError):
+        QMessageBox.warning(parent, QCoreApplication.translate("Transfer", "Cannot complete"), str(exc))
+        return
+    raise exc
+
+
+def _finished(parent: QWidget | None, result: importing.ImportResult) -> None:
+    text = QCoreApplication.translate(
+        "Transfer", "Imported: {created} new, {updated} updated, {unchanged} unchanged."
+    ).format(created=result.created, updated=result.updated, unchanged=result.unchanged)
+    QMessageBox.information(parent, QCoreApplication.translate("Transfer", "Import finished"), text)
+
+
+def import_lrmx_files(parent: QWidget, ctx: ServiceContext, paths: Sequence[Path]) -> bool:
+    try:
+        plan = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Reading appointment forms"),
+            lambda p: forms.plan_files(ctx, paths, p),
+        )
+        chosen = ImportPreviewDialog.ask(parent, plan)
+        if chosen is None:
+            return False
+        result = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Importing"),
+            lambda p: importing.apply_plan(ctx, chosen, p),
+        )
+    except Exception as exc:  # known errors shown, bugs re-raised to the crash handler
+        _show_error(parent, exc)
+        return False
+    _finished(parent, result)
+    return result.created + result.updated > 0
+
+
+def import_roster(parent: QWidget, ctx: ServiceContext, path: Path | None = None) -> bool:
+    if path is None:
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("Transfer", "Import roster"),
+            "",
+            QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
+        )
+        if not name:
+            return False
+        path = Path(name)
+    try:
+        sheet = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Reading the roster"),
+            lambda p: roster.open_roster(path),
+        )
+        mapping: dict[str, str] = {}
+        if sheet.unmapped:
+            asked = ColumnMappingDialog.ask(parent, sheet.unmapped)
+            if asked is None:
+                return False
+            mapping = asked
+        _sheet, plan = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Checking the rows"),
+            lambda p: roster.plan_roster(ctx, path, mapping=mapping, progress=p),
+        )
+        chosen = ImportPreviewDialog.ask(parent, plan)
+        if chosen is None:
+            return False
+        result = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Importing"),
+            lambda p: roster.apply_roster(ctx, chosen, p),
+        )
+    except Exception as exc:
+        _show_error(parent, exc)
+        return False
+    _finished(parent, result)
+    return result.created + result.updated > 0
+
+
+def import_package(parent: QWidget, ctx: ServiceContext, path: Path | None = None) -> bool:
+    if path is None:
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("Transfer", "Import exchange package"),
+            "",
+            QCoreApplication.translate("Transfer", "Exchange packages (*.zip)"),
+        )
+        if not name:
+            return False
+        path = Path(name)
+    try:
+        plan = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Reading the package"),
+            lambda p: package.plan_package(ctx, path, p),
+        )
+        resolutions = PackageConflictDialog.ask(parent, plan)
+        if resolutions is None:
+            return False
+        result = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Importing"),
+            lambda p: package.apply_package(ctx, plan, resolutions, progress=p),
+        )
+    except Exception as exc:
+        _show_error(parent, exc)
+        return False
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("Transfer", "Import finished"),
+        QCoreApplication.translate(
+            "Transfer", "Added {added}, merged {merged}, kept mine {kept}, unchanged {same}."
+        ).format(added=result.added, merged=result.merged, kept=result.kept_mine, same=result.unchanged),
+    )
+    return result.added + result.merged > 0
+
+
+def export_lrmx(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int]) -> None:
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Transfer", "Export appointment forms to")
+    )
+    if not folder:
+        return
+    try:
+        result = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Exporting appointment forms"),
+            lambda p: forms.export_files(ctx, cadre_ids, Path(folder), p),
+        )
+    except Exception as exc:
+        _show_error(parent, exc)
+        return
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("Transfer", "Export finished"),
+        QCoreApplication.translate("Transfer", "{count} files written to {folder}").format(
+            count=len(result.files), folder=folder
+        ),
+    )
+
+
+def export_roster(
+    parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int], columns: Sequence[str] | None
+) -> None:
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Transfer", "Export roster"),
+        QCoreApplication.translate("Transfer", "roster.xlsx"),
+        QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
+    )
+    if not name:
+        return
+    dest = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+    try:
+        count = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Exporting the roster"),
+            lambda p: roster.export_roster(
+                ctx, dest, cadre_ids=list(cadre_ids) or None, columns=columns, progress=p
+            ),
+        )
+    except Exception as exc:
+        _show_error(parent, exc)
+        return
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("Transfer", "Export finished"),
+        QCoreApplication.translate("Transfer", "{count} rows written to {path}").format(
+            count=count, path=dest
+        ),
+    )
+
+
+def export_package(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int]) -> None:
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Transfer", "Export exchange package"),
+        QCoreApplication.translate("Transfer", "exchange.zip"),
+        QCoreApplication.translate("Transfer", "Exchange packages (*.zip)"),
+    )
+    if not name:
+        return
+    dest = Path(name if name.lower().endswith(".zip") else name + ".zip")
+    try:
+        counts = run_with_progress(
+            parent,
+            QCoreApplication.translate("Transfer", "Writing the package"),
+            lambda p: package.export_package(ctx, cadre_ids, dest, p),
+        )
+    except Exception as exc:
+        _show_error(parent, exc)
+        return
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("Transfer", "Export finished"),
+        QCoreApplication.translate("Transfer", "{cadres} cadres, {records} records written to {path}").format(
+            cadres=counts.get("cadre", 0), records=sum(counts.values()), path=dest
+        ),
+    )

@@ -1,0 +1,107 @@
+"""The client's import/export entry points: worker + preview + apply, with the dialogs' `ask` patched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from cadre_desk.services import cadres
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import importing, package
+from cadre_desk.ui import transfer
+from cadre_desk.ui.import_preview import ColumnMappingDialog, ImportPreviewDialog
+from cadre_desk.ui.package_conflicts import PackageConflictDialog
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "lrmx"
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture(autouse=True)
+def _quiet(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append("warning:" + text))
+    return shown
+
+
+def test_preview_dialog_needs_rejected_rows_left_out(
+    parent: QWidget, ctx: ServiceContext, qtbot: QtBot
+) -> None:
+    from cadre_desk.transfer import forms
+
+    plan = forms.plan_files(ctx, [FIXTURES])
+    dialog = ImportPreviewDialog(plan, parent)
+    qtbot.addWidget(dialog)
+    assert not dialog.apply_button.isEnabled()
+    dialog.skip.setChecked(True)
+    assert dialog.apply_button.isEnabled() and dialog.result_plan().rejected == ()
+    assert dialog.table.rowCount() == len(plan.items) + len(plan.rejected)
+
+
+def test_import_lrmx_files(parent: QWidget, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[importing.ImportPlan] = []
+
+    def ask(_parent: QWidget, plan: importing.ImportPlan) -> importing.ImportPlan:
+        seen.append(plan)
+        return plan.without_rejected()
+
+    monkeypatch.setattr(ImportPreviewDialog, "ask", ask)
+    assert transfer.import_lrmx_files(parent, ctx, [FIXTURES])
+    assert len(seen[0].rejected) == 4 and cadres.count_cadres(ctx) == 4
+    assert not transfer.import_lrmx_files(parent, ctx, [FIXTURES / "filled_compact.lrmx"])  # unchanged
+
+
+def test_import_roster_with_column_mapping(
+    parent: QWidget, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "性别", "出生年月", "手机号", "奇怪的列"])
+    book.active.append(["王一", "男", "1985.03", "13800000000", "x"])
+    book.save(tmp_path / "r.xlsx")
+    monkeypatch.setattr(ColumnMappingDialog, "ask", lambda _p, headers: {h: "" for h in headers})
+    monkeypatch.setattr(ImportPreviewDialog, "ask", lambda _p, plan: plan)
+    assert transfer.import_roster(parent, ctx, tmp_path / "r.xlsx")
+    assert cadres.list_cadres(ctx)[0].name == "王一"
+
+
+def test_errors_are_shown_not_raised(
+    parent: QWidget, ctx: ServiceContext, _quiet: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "bad.xlsx").write_bytes(b"junk")
+    assert not transfer.import_roster(parent, ctx, tmp_path / "bad.xlsx")
+    assert _quiet and _quiet[-1].startswith("warning:")
+
+
+def test_package_round_trip_through_the_client(
+    parent: QWidget, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cadre_factory
+) -> None:  # type: ignore[no-untyped-def]
+    c = cadre_factory("李四")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p.zip"), ""))
+    transfer.export_package(parent, ctx, [c.id])
+    assert (tmp_path / "p.zip").exists()
+    plans: list[package.PackagePlan] = []
+    monkeypatch.setattr(PackageConflictDialog, "ask", lambda _p, plan: plans.append(plan) or {})
+    assert not transfer.import_package(parent, ctx, tmp_path / "p.zip")  # everything the same
+    assert plans[0].count("same") == len(plans[0].records)
+
+
+def test_exports(
+    parent: QWidget, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cadre_factory
+) -> None:  # type: ignore[no-untyped-def]
+    c = cadre_factory("李四")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "forms"))
+    transfer.export_lrmx(parent, ctx, [c.id])
+    assert (tmp_path / "forms" / "李四.lrmx").exists()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r"), ""))
+    transfer.export_roster(parent, ctx, [c.id], ["name", "birth"])
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx").active["A3"].value == "李四"
