@@ -1,11 +1,17 @@
 """Issue-5 speed targets for the appointment form (not part of the test suite).
 
     .venv/bin/python benchmarks/bench_reports.py [--forms 1000] [--workers 2]
+    .venv/bin/python benchmarks/bench_reports.py --db DEMO.db [--dossiers 1000]   # + the dossier figures
 
 - one form in a running process (fonts registered, warm): median of repeated builds, target < 40 ms;
 - the same content built with bare reportlab (one fixed size, no fitting, no font fallback), to show
   what our layer costs;
 - a batch of forms written to files by worker processes, target 1,000 forms on 2 workers < 25 s.
+
+- with `--db` (a demo database, opened read-only): a dossier of about 50 pages (target < 1.5 s) against
+  the same story built with bare reportlab (no table of contents, no fallback, no marks), and a batch of
+  dossiers through `reports.batch` on worker processes (target 1,000 on 2 cores < 5 min), with the
+  peak RSS of the parent and of the largest worker (flat memory).
 
 Profiles are generated in memory (typical careers of 6–20 lines, 3–8 family members), so the figures
 measure the report layer and not the database.
@@ -185,7 +191,15 @@ def main() -> None:
     parser.add_argument("--forms", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--db", type=Path, help="a demo database for the dossier figures (read-only)")
+    parser.add_argument("--dossiers", type=int, default=1000)
+    parser.add_argument("--skip-forms", action="store_true")
     args = parser.parse_args()
+    if args.db:
+        fonts.register_fonts()
+        dossier_figures(args.db, args.dossiers, args.workers, 5)
+        if args.skip_forms:
+            return
 
     start = time.perf_counter()
     fonts.register_fonts()
@@ -220,6 +234,108 @@ def main() -> None:
         f"{done} forms on {args.workers} worker processes: {elapsed:.1f} s "
         f"({elapsed / done * 1000:.1f} ms a form, {size:.0f} KB a file)   [target < 25 s]"
     )
+
+
+def _bare_dossier(file: Any, out: io.BytesIO) -> int:
+    """The dossier's text with bare reportlab: one paragraph style, plain tables, SimpleDocTemplate."""
+    from reportlab.platypus import Spacer
+
+    from cadre_desk.reports import form_text as ft
+
+    style = ParagraphStyle("b", fontName=fonts.MAIN_FONT, fontSize=11, leading=16.5, wordWrap="CJK")
+    grid = TableStyle(
+        [("FONT", (0, 0), (-1, -1), fonts.MAIN_FONT, 10), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+    )
+
+    def p(text: str) -> Paragraph:
+        return Paragraph(fonts.escape(text), style)
+
+    c = file.profile.cadre
+    story: list[Any] = [p(f"干部成长档案 {c.name} {c.unit} {c.post}"), PageBreak()]
+    story.append(Table([[p(c.name), p(c.gender), p(str(c.birth)), p(c.post)]], style=grid))
+    rows = [[p(i.span), p(i.text)] for i in ft.resume_items(file.profile.resume)]
+    if rows:
+        story.append(Table(rows, colWidths=[3.8 * cm, 12.7 * cm], style=grid, repeatRows=0))
+    for e in file.diary:
+        story.append(p(f"{e.date} {e.title}"))
+        story += [p(line) for line in e.content.split("\n") if line.strip()]
+        story += [p(f"导师点评 {m.mentor}：{m.text}") for m in e.comments]
+    for t in file.talks:
+        story.append(Table([[p(str(t.talk_at)), p(t.place), p(t.kind), p(t.talkers)]], style=grid))
+        story += [p(x) for x in (t.outline, t.content, t.statement) if x]
+        story.append(Spacer(1, 6))
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=2.5 * cm, rightMargin=2 * cm)
+    doc.build(story)
+    return int(doc.page)
+
+
+def _peak_rss_mb() -> tuple[float, float]:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def dossier_figures(db_path: Path, count: int, workers: int, repeat: int) -> None:
+    from sqlalchemy import func, select
+
+    from cadre_desk.db.models import DiaryEntry
+    from cadre_desk.reports import batch
+    from cadre_desk.reports.dossier import DossierOptions, build_cadre_dossier
+    from cadre_desk.services import printing
+    from cadre_desk.services.context import ServiceContext
+
+    db = printing.open_read_only(db_path)
+    ctx = ServiceContext(db, 0, "基准测试")
+    settings = printing.PrintSettings("中共XX县委组织部", "内部资料 注意保密", "王㛃", "刘䶮", "基准测试")
+    options = DossierOptions(settings, printed_at=dt.datetime(2026, 11, 24, 9, 30))
+    # The mentee whose dossier is closest to 50 pages: try those with most diary text.
+    with db.read() as session:
+        candidates = [
+            r[0]
+            for r in session.execute(
+                select(DiaryEntry.mentee_id)
+                .group_by(DiaryEntry.mentee_id)
+                .order_by(func.sum(func.length(DiaryEntry.content)).desc())
+                .limit(40)
+            )
+        ]
+    best = None
+    for cadre_id in candidates:
+        file = printing.gather_cadre(ctx, cadre_id)
+        pages = build_cadre_dossier(file, io.BytesIO(), options)
+        if best is None or abs(pages - 50) < abs(best[1] - 50):
+            best = (file, pages)
+    assert best is not None
+    file, pages = best
+    start = time.perf_counter()
+    for _ in range(2):
+        printing.gather_cadre(ctx, file.profile.cadre.id)
+    gather_ms = (time.perf_counter() - start) / 2 * 1000
+    ours = _median_ms(lambda: build_cadre_dossier(file, io.BytesIO(), options), repeat)
+    bare_pages = _bare_dossier(file, io.BytesIO())
+    bare = _median_ms(lambda: _bare_dossier(file, io.BytesIO()), repeat)
+    head = f"dossier of {pages} pages: gather {gather_ms:.0f} ms,"
+    print(f"{head} build {ours:.0f} ms (median of {repeat})   [target < 1.5 s]")
+    print(
+        f"same text, bare reportlab ({bare_pages} pages): {bare:.0f} ms   (ours / bare = {ours / bare:.2f})"
+    )
+
+    ids = printing.cadre_ids(ctx)[:count]
+    spec = batch.BatchSpec(str(db_path), "dossier", settings, options.printed_at)
+    with tempfile.TemporaryDirectory() as out_dir:
+        start = time.perf_counter()
+        result = batch.run_batch(spec, ids, Path(out_dir), workers)
+        elapsed = time.perf_counter() - start
+        size = sum(i.path.stat().st_size for i in result.items) / 1024 / 1024
+    own, children = _peak_rss_mb()
+    print(
+        f"{len(result.items)} dossiers ({result.pages} pages, {size:.0f} MB) "
+        f"on {workers} workers: {elapsed:.1f} s "
+        f"({elapsed / len(result.items) * 1000:.0f} ms a dossier)   [target 1,000 < 300 s]"
+    )
+    print(f"peak RSS: parent {own:.0f} MB, largest worker {children:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,299 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../../cadre_desk/ui/backup_runner.py" line="+50"/>
+        <source>Copying the database to
+{path}</source>
+        <translation>正在将数据库复制到
+{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The copy was cancelled; nothing was changed.</source>
+        <translation>复制已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+</context>
+<context>
+    <name>BatchOptionsDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/printing.py" line="+136"/>
+        <source>Batch print</source>
+        <translation>批量打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One PDF file per cadre ({count})</source>
+        <translation>每名干部一个 PDF 文件（{count} 个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One merged PDF file with a bookmark per cadre</source>
+        <translation>合并为一个 PDF 文件（每名干部一个书签）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose the folder for the PDF files</source>
+        <translation>选择保存 PDF 文件的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>CadreForm</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile_form.py" line="+81"/>
+        <source>Import photo…</source>
+        <translation>导入照片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>出生年月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthplace</source>
+        <translation>出生地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joined the Party</source>
+        <translation>入党时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Democratic party</source>
+        <translation>民主党派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started work</source>
+        <translation>参加工作时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Professional title</source>
+        <translation>专业技术职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expertise</source>
+        <translation>熟悉专业有何专长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-time education</source>
+        <translation>全日制教育</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-time degree</source>
+        <translation>学位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School and major</source>
+        <translation>毕业院校系及专业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree awarded by</source>
+        <translation>学位授予院校</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In-service education</source>
+        <translation>在职教育</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In-service degree</source>
+        <translation>学位（在职）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School and major (in-service)</source>
+        <translation>毕业院校系及专业（在职）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree awarded by (in-service)</source>
+        <translation>学位授予院校（在职）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current post</source>
+        <translation>现任职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rank</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In post since</source>
+        <translation>任现职时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+171"/>
+        <source>(no unit)</source>
+        <translation>（无单位）</translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+</context>
+<context>
+    <name>CadrePicker</name>
+    <message>
+        <location filename="../../cadre_desk/ui/cadre_picker.py" line="+31"/>
+        <source>Name, pinyin initials or unit</source>
+        <translation>姓名、拼音首字母或单位</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceButton</name>
+    <message>
+        <location filename="../../cadre_desk/ui/roster_filters.py" line="+70"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} chosen</source>
+        <translation>已选 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/import_preview.py" line="+90"/>
+        <source>Unrecognised columns</source>
+        <translation>未识别的列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the field each column holds:</source>
+        <translation>请为每一列选择对应的字段：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/conflict_dialog.py" line="+34"/>
+        <source>Changed by someone else</source>
+        <translation>档案已被他人修改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>While you were editing, the profile of {name} was saved by someone else. These fields differ between your version and the saved one:</source>
+        <translation>您编辑期间，{name}的档案已被他人保存。以下内容在您的版本与已保存的版本之间不同：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved version</source>
+        <translation>已保存的版本</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Keep the saved version</source>
+        <translation>保留已保存的版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwrite with mine</source>
+        <translation>用我的版本覆盖</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel keeps your edits in the form without saving.</source>
+        <translation>选择“取消”将保留您在表单中的修改，暂不保存。</translation>
+    </message>
+</context>
+<context>
     <name>DemoRunner</name>
     <message>
         <location filename="../../cadre_desk/ui/demo_runner.py" line="+44"/>
@@ -30,49 +323,684 @@
     </message>
 </context>
 <context>
+    <name>DiaryEditor</name>
+    <message>
+        <location filename="../../cadre_desk/ui/diary_editor.py" line="+59"/>
+        <source>Growth diary of {name}</source>
+        <translation>{name}的成长日记</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What did you do and learn? Write freely; drafts save themselves.</source>
+        <translation>做了什么、学到了什么？放开写，草稿会自动保存。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit to mentor</source>
+        <translation>提交导师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Submitted entry: changes are saved when you save.</source>
+        <translation>已提交的日记：修改在点击保存后生效。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{count} characters</source>
+        <translation>{count} 字</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Draft not saved yet: {why}</source>
+        <translation>草稿尚未保存：{why}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: the entry was changed elsewhere</source>
+        <translation>未保存：该日记已在别处被修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+Your text stays in the editor: copy it before you close.</source>
+        <translation>{error}
+
+您的文字仍保留在编辑器中，关闭前请先复制。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draft saved automatically at {time}</source>
+        <translation>草稿已于 {time} 自动保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved at {time}</source>
+        <translation>已于 {time} 保存</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not submitted</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry has changes that are not saved yet. Save them as a draft?</source>
+        <translation>这篇日记有尚未保存的修改。保存为草稿吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/diary_page.py" line="+49"/>
+        <source>e.g. 2024.05.17</source>
+        <translation>如 2024.05.17</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Awaiting comment</source>
+        <translation>待点评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted entries the mentor has not commented on yet</source>
+        <translation>已提交、导师尚未点评的日记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write an entry…</source>
+        <translation>写日记…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mentee:</source>
+        <translation>被帮带人：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mentor:</source>
+        <translation>导师：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From:</source>
+        <translation>日期从：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Date filter: {error}</source>
+        <translation>日期筛选：{error}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a mentee, or a mentor to see the entries of their mentees.</source>
+        <translation>请选择被帮带人；或选择导师，查看其所带干部的日记。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} shown</source>
+        <translation>显示 {count} 篇</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 篇</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryTimeline</name>
+    <message>
+        <location filename="../../cadre_desk/ui/diary_timeline.py" line="+170"/>
+        <location line="+15"/>
+        <source>No diary entries match.</source>
+        <translation>没有符合条件的日记。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Load older entries</source>
+        <translation>加载更早的日记</translation>
+    </message>
+</context>
+<context>
+    <name>DossierOptionsDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/printing.py" line="-76"/>
+        <source>Print cadre dossier</source>
+        <translation>打印干部成长档案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sections</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only records dated between</source>
+        <translation>仅限以下日期之间的记录</translation>
+    </message>
+</context>
+<context>
+    <name>EndPairingDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/end_pairing_dialog.py" line="+46"/>
+        <source>End-of-term evaluation: {pairing}</source>
+        <translation>结业评价：{pairing}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End pairing early: {pairing}</source>
+        <translation>中止帮带：{pairing}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Ended on:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mentor&apos;s evaluation:</source>
+        <translation>导师评价：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mentee&apos;s summary:</source>
+        <translation>个人总结：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result:</source>
+        <translation>考核结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade:</source>
+        <translation>评价等次：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pairing ends before its term ({end}). Please give the reason.</source>
+        <translation>该结对在帮带期（至 {end}）届满前结束，请填写中止原因。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reason:</source>
+        <translation>中止原因：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Complete the pairing</source>
+        <translation>结业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End early</source>
+        <translation>中止帮带</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>EntryCard</name>
+    <message>
+        <location filename="../../cadre_desk/ui/diary_timeline.py" line="-116"/>
+        <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
+        <translation>{date} · {mentee} · {category} · {state} · {count} 字</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+47"/>
+        <source>Show all</source>
+        <translation>展开全文</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Comment by mentor {mentor} ({date}): {text}</source>
+        <translation>导师点评（{mentor}，{date}）：{text}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Continue writing…</source>
+        <translation>继续写…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mentor&apos;s comment on this entry</source>
+        <translation>导师对这篇日记的点评</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment as {mentor}</source>
+        <translation>以导师{mentor}身份点评</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Show less</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearch</name>
+    <message>
+        <location filename="../../cadre_desk/ui/global_search.py" line="+289"/>
+        <source>Nothing found for “{query}”</source>
+        <translation>未找到与“{query}”相关的记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More than {total} hits; showing {shown}</source>
+        <translation>结果超过 {total} 条，显示 {shown} 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{total} hits; showing {shown}</source>
+        <translation>共 {total} 条结果，显示 {shown} 条</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/guidance_dialog.py" line="+41"/>
+        <source>Edit guidance record</source>
+        <translation>编辑帮带记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New guidance record</source>
+        <translation>新增帮带记录</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form:</source>
+        <translation>指导形式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/home_page.py" line="+178"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Mentee</source>
+        <translation>被帮带人</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Talk</source>
+        <translation>谈话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Term ends</source>
+        <translation>期满日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Mark done</source>
+        <translation>标记完成(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick off the selected follow-up as done today</source>
+        <translation>将选中的后续事项标记为今天完成</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>The worktable could not be loaded: {error}</source>
+        <translation>工作台加载失败：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Needs attention today, {date}</source>
+        <translation>今日待办（{date}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diary entries waiting for a comment ({count})</source>
+        <translation>待点评的成长日记（{count}）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Talk follow-ups due within 7 days or overdue ({count})</source>
+        <translation>7 天内到期或已逾期的谈话后续事项（{count}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Pairings whose term ends within 30 days ({count})</source>
+        <translation>30 天内期满的结对（{count}）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recently changed records ({count})</source>
+        <translation>最近修改的记录（{count}）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>— the first {shown} shown</source>
+        <translation>— 显示前 {shown} 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{days} days overdue</source>
+        <translation>逾期 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} days left</source>
+        <translation>还有 {days} 天</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot tick off the follow-up</source>
+        <translation>无法标记完成</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/import_preview.py" line="-67"/>
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New: {create}   Updated: {update}   Unchanged: {unchanged}   Cannot import: {rejected}</source>
+        <translation>新增：{create}   更新：{update}   未变：{unchanged}   无法导入：{rejected}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave out the entries that cannot be imported</source>
+        <translation>跳过无法导入的项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/main_window.py" line="+60"/>
+        <location filename="../../cadre_desk/ui/main_window.py" line="+84"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>Worktable</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Filter by name, pinyin initials, unit or post (Ctrl+F)</source>
-        <translation>按姓名、拼音首字母、单位或职务筛选（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+71"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+26"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;About Cadre Desk</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <location line="-106"/>
+        <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
+        <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appointment forms (.lrmx, .lrm)…</source>
+        <translation>干部任免审批表（.lrmx、.lrm）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster spreadsheet (.xlsx)…</source>
+        <translation>干部花名册（.xlsx）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange package…</source>
+        <translation>交换包…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export exchange package…</source>
+        <translation>导出交换包(&amp;E)…</translation>
+    </message>
+    <message>
         <location line="+5"/>
-        <source>Find</source>
-        <translation>查找</translation>
+        <source>&amp;Back up the database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>&amp;Data file location…</source>
+        <translation>数据文件位置(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -82,7 +1010,7 @@
         <translation>搜索：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
@@ -92,7 +1020,12 @@
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+118"/>
+        <source>No page can show this {kind} yet</source>
+        <translation>暂无可以显示该{kind}的页面</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{total} cadres</source>
         <translation>共 {total} 人</translation>
     </message>
@@ -102,7 +1035,58 @@
         <translation>显示 {shown} 人 / 共 {total} 人</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>{pairings} pairings · {entries} diary entries · {talks} talks</source>
+        <translation>结对 {pairings} 对 · 日记 {entries} 篇 · 谈话 {talks} 次</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check of the data file found problems:
+{problems}
+
+Back up your recent work, then restore the file from a backup (File → Back up the database makes one).</source>
+        <translation>数据文件检查发现问题：
+{problems}
+
+请先备份最近的工作，再从备份恢复数据文件（“文件 → 备份数据库”可生成备份）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import appointment forms</source>
+        <translation>导入干部任免审批表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Appointment forms (*.lrmx *.lrm)</source>
+        <translation>干部任免审批表 (*.lrmx *.lrm)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The roster shows no cadres to export.</source>
+        <translation>名册中当前没有可导出的干部。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backed up and verified: {path}</source>
+        <translation>已备份并校验：{path}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation>已生成演示数据：单位 {units} 个，干部 {cadres} 人，谈话记录 {talks} 条</translation>
     </message>
@@ -116,300 +1100,1080 @@
         <source>&lt;h3&gt;Cadre Desk {version}&lt;/h3&gt;&lt;p&gt;Records of cadre development for a county organization department: profiles, mentorship pairings, growth diaries and talk records. Works offline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;干部成长档案台 {version}&lt;/h3&gt;&lt;p&gt;县级组织部门的干部成长工作档案：干部档案、一对一结对帮带、成长日记和谈话记录。离线使用。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;/p&gt;</translation>
     </message>
-</context>
-<context>
-    <name>ProfileForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_form.py" line="+97"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Born (age)</source>
-        <translation>出生年月（岁）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ethnicity</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Native place</source>
-        <translation>籍贯</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Birthplace</source>
-        <translation>出生地</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Political status</source>
-        <translation>政治面貌</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Joined the Party</source>
-        <translation>入党时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Started work</source>
-        <translation>参加工作时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Health</source>
-        <translation>健康状况</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Professional title</source>
-        <translation>专业技术职务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expertise</source>
-        <translation>熟悉专业
-有何专长</translation>
+        <location line="+12"/>
+        <source>Data file location</source>
+        <translation>数据文件位置</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Full-time education</source>
-        <translation>全日制教育</translation>
+        <source>Data file: {database}
+Backups: {backups}
+Logs: {logs}</source>
+        <translation>数据文件：{database}
+备份目录：{backups}
+日志目录：{logs}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>In-service education</source>
-        <translation>在职教育</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Current post</source>
-        <translation>现任职务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rank</source>
-        <translation>职级</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>In post since</source>
-        <translation>任现职时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>{birth} (age {age})</source>
-        <translation>{birth}（{age}岁）</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>No photo</source>
-        <translation>无照片</translation>
+        <location line="+7"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>
-    <name>ProfileView</name>
+    <name>NewCadreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_view.py" line="+108"/>
-        <source>Relation</source>
-        <translation>称谓</translation>
+        <location filename="../../cadre_desk/ui/new_cadre_dialog.py" line="+30"/>
+        <source>New cadre</source>
+        <translation>新建干部</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location line="+15"/>
+        <source>Create</source>
+        <translation>创建</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Born</source>
-        <translation>出生年月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Political status</source>
-        <translation>政治面貌</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Employer and post</source>
-        <translation>工作单位及职务</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <location line="+6"/>
-        <location line="+9"/>
-        <source>Kind</source>
-        <translation>类别</translation>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请更正标红的内容。</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <source>Date</source>
-        <translation>时间</translation>
+        <location line="+3"/>
+        <source>Could not create the cadre</source>
+        <translation>无法创建干部</translation>
+    </message>
+</context>
+<context>
+    <name>PackageConflictDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/package_conflicts.py" line="+23"/>
+        <source>Import exchange package</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New: {new}   Their changes taken: {theirs}   My changes kept: {mine}   Same: {same}   Conflicts: {conflict}</source>
+        <translation>新增：{new}   采用对方修改：{theirs}   保留本机修改：{mine}   相同：{same}   冲突：{conflict}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Description</source>
+        <source>Differences</source>
+        <translation>差异（本机 / 对方）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep mine</source>
+        <translation>保留本机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take theirs</source>
+        <translation>采用对方</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pairing_dialog.py" line="+49"/>
+        <source>Edit pairing</source>
+        <translation>编辑结对</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New pairing</source>
+        <translation>新建结对</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. 2024.05.17</source>
+        <translation>如 2024.05.17</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mentor:</source>
+        <translation>导师：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentee:</source>
+        <translation>被帮带人：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Term:</source>
+        <translation>帮带期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goals:</source>
+        <translation>帮带目标：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan:</source>
+        <translation>帮带计划：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the mentor from the list</source>
+        <translation>请从列表中选择导师</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the mentee from the list</source>
+        <translation>请从列表中选择被帮带人</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PairingPanel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pairing_panel.py" line="+52"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate and complete…</source>
+        <translation>结业评价…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End early…</source>
+        <translation>中止…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Approved by</source>
-        <translation>批准机关</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>Year</source>
-        <translation>年度</translation>
+        <source>Add record…</source>
+        <translation>新增记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit record…</source>
+        <translation>编辑记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive record</source>
+        <translation>归档记录</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Goals and plan</source>
+        <translation>目标与计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guidance records</source>
+        <translation>帮带记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth diary</source>
+        <translation>成长日记</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;i&gt;Choose a pairing from the list, or create one.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;请从列表中选择一个结对，或新建结对。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;h3&gt;Mentor &lt;a href=&apos;cadre:{mentor_id}&apos;&gt;{mentor}&lt;/a&gt; guides &lt;a href=&apos;cadre:{mentee_id}&apos;&gt;{mentee}&lt;/a&gt;&lt;/h3&gt;Term {start} – {end} · {status}</source>
+        <translation>&lt;h3&gt;导师 &lt;a href=&apos;cadre:{mentor_id}&apos;&gt;{mentor}&lt;/a&gt; 帮带 &lt;a href=&apos;cadre:{mentee_id}&apos;&gt;{mentee}&lt;/a&gt;&lt;/h3&gt;帮带期 {start} – {end} · {status}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Goals</source>
+        <translation>帮带目标</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Grade</source>
-        <translation>等次</translation>
+        <source>Plan</source>
+        <translation>帮带计划</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <location line="+8"/>
+        <source>Ended early on {date}</source>
+        <translation>已于 {date} 中止</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Course</source>
-        <translation>培训名称</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Organiser</source>
-        <translation>主办单位</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dates</source>
-        <translation>起止日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hours</source>
-        <translation>学时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Days</source>
-        <translation>天数</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Host unit</source>
-        <translation>挂职单位</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Post</source>
-        <translation>挂职职务</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Period</source>
-        <translation>起止年月</translation>
+        <source>Evaluation (completed on {date}), grade: {grade}</source>
+        <translation>帮带评价（{date} 结业），等次：{grade}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Resume</source>
+        <source>Mentor&apos;s evaluation</source>
+        <translation>导师评价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mentee&apos;s summary</source>
+        <translation>个人总结</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Archive pairing</source>
+        <translation>归档结对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive the pairing of {mentor} and {mentee}? It can be restored later.</source>
+        <translation>归档{mentor}与{mentee}的结对吗？以后可以恢复。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>PairingsPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pairings_page.py" line="+60"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter by mentor or mentee (name or pinyin initials)</source>
+        <translation>按导师或被帮带人筛选（姓名或拼音首字母）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New pairing…</source>
+        <translation>新建结对…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentee</source>
+        <translation>被帮带人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term</source>
+        <translation>帮带期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries this month</source>
+        <translation>本月日记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last entry</source>
+        <translation>最近日记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncommented</source>
+        <translation>待点评</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>{count} pairings</source>
+        <translation>共 {count} 对</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pdf_preview.py" line="+64"/>
+        <source>{pages} pages</source>
+        <translation>共 {pages} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF…</source>
+        <translation>保存PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save PDF</source>
+        <translation>保存PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCropDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/photo_crop.py" line="+122"/>
+        <source>Crop photo</source>
+        <translation>裁剪照片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drag the frame to place it; use the slider or the mouse wheel to size it.</source>
+        <translation>拖动方框选择位置；用滑块或鼠标滚轮调整大小。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../cadre_desk/ui/printing.py" line="-27"/>
+        <source>Basic data</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Career (resume)</source>
         <translation>简历</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Family</source>
-        <translation>家庭成员</translation>
+        <translation>家庭主要成员及重要社会关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual assessments</source>
+        <translation>年度考核</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rewards and punishments</source>
-        <translation>奖惩</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assessments</source>
-        <translation>考核</translation>
+        <translation>奖惩情况</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training</source>
-        <translation>培训</translation>
+        <translation>教育培训</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Secondments</source>
-        <translation>挂职</translation>
+        <translation>挂职锻炼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentorship pairings</source>
+        <translation>结对帮带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth diary</source>
+        <translation>成长日记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk records</source>
+        <translation>谈心谈话记录</translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>Cadre dossier</source>
+        <translation>干部成长档案</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Appointment form</source>
+        <translation>干部任免审批表</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pairing dossier</source>
+        <translation>帮带档案</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Talk record</source>
+        <translation>谈话记录表</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Printing {count} dossiers…</source>
+        <translation>正在生成 {count} 份档案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{count} dossiers ({pages} pages) were written to
+{path}</source>
+        <translation>已生成 {count} 份档案（共 {pages} 页），保存在
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLists</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile_lists.py" line="+160"/>
+        <source>Resume</source>
+        <translation>简历</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meanwhile</source>
+        <translation>其间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+173"/>
+        <location line="+64"/>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <location line="+173"/>
+        <location line="+64"/>
+        <source>To</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Unit and post</source>
+        <translation>单位及职务</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Family</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Relation</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Born</source>
+        <translation>出生年月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Employer and post</source>
+        <translation>工作单位及职务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deceased</source>
+        <translation>已故</translation>
     </message>
     <message>
         <location line="+35"/>
+        <source>Rewards and punishments</source>
+        <translation>奖惩</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+72"/>
+        <location line="+85"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Description</source>
+        <translation>奖惩内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved by</source>
+        <translation>批准机关</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Assessments</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Course</source>
+        <translation>培训名称</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Secondments</source>
+        <translation>挂职</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Host unit</source>
+        <translation>挂职单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Post</source>
+        <translation>挂职职务</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Row {row}: {message}</source>
+        <translation>第{row}行：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileView</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile_view.py" line="+133"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>Resume</source>
+        <translation>简历</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="-232"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the changes (Ctrl+S)</source>
+        <translation>保存修改（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paired with</source>
+        <translation>结对对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Term</source>
+        <translation>帮带期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Talked with by</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pairings</source>
+        <translation>帮带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+184"/>
+        <source>Growth diary</source>
+        <translation>成长日记</translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <source>Talks</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{text} (deceased)</source>
-        <translation>{text}（已故）</translation>
+        <location line="+2"/>
+        <source>{age} years old</source>
+        <translation>{age}岁</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mentee</source>
+        <translation>被帮带人</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Resume (meanwhile)</source>
+        <translation>简历（其间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward/punishment</source>
+        <translation>奖惩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secondment</source>
+        <translation>挂职</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairing begins</source>
+        <translation>结对开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairing ends</source>
+        <translation>结对结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talk</source>
+        <translation>谈话</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mentor of {name} ({status})</source>
+        <translation>担任{name}的导师（{status}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentored by {name} ({status})</source>
+        <translation>由{name}帮带（{status}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}, by {talkers}</source>
+        <translation>{kind}，谈话人：{talkers}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Unsaved changes</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile of {name} has unsaved changes. Save them?</source>
+        <translation>{name}的档案有尚未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Please correct the fields marked in red before saving.</source>
+        <translation>请先更正标红的内容再保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+80"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+28"/>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请更正标红的内容。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Not saved: your changes are still in the form.</source>
+        <translation>未保存：您的修改仍保留在表单中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+23"/>
+        <source>Import photo</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{file} could not be read as a JPG or PNG image.</source>
+        <translation>无法将 {file} 读取为 JPG 或 PNG 图片。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the photo of this cadre?</source>
+        <translation>移除该干部的照片吗？</translation>
+    </message>
+    <message>
+        <location line="-305"/>
+        <location line="+21"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Meanwhile: {span} {text}</source>
-        <translation>其间：{span}  {text}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No resume lines recorded.</source>
-        <translation>尚未填写简历。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+96"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
     </message>
 </context>
 <context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../cadre_desk/ui/record_editor.py" line="+275"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Row {row}, {field}: {message}</source>
+        <translation>第{row}行 {field}：{message}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 处</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKinds</name>
+    <message>
+        <location filename="../../cadre_desk/ui/record_kinds.py" line="+10"/>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth diary</source>
+        <translation>成长日记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentor comment</source>
+        <translation>导师点评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk record</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairing</source>
+        <translation>结对帮带</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFilterPanel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/roster_filters.py" line="+23"/>
+        <location line="+7"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rank</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_model.py" line="+48"/>
+        <location filename="../../cadre_desk/ui/roster_model.py" line="+56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -452,6 +2216,760 @@
         <location line="+1"/>
         <source>In post since</source>
         <translation>任现职时间</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/roster_page.py" line="+86"/>
+        <source>Filter: name, pinyin initials (zs), unit, post</source>
+        <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New cadre</source>
+        <translation>新建干部</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter roster</source>
+        <translation>筛选名册</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <location line="+102"/>
+        <source>Cadre roster</source>
+        <translation>干部名册</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source> and others</source>
+        <translation>等</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archive cadres</source>
+        <translation>归档干部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archive {count} cadre(s): {names}?
+Archived cadres leave the roster; tick “Show archived” to see and restore them.</source>
+        <translation>归档 {count} 名干部：{names}？
+归档后不再显示在名册中；勾选“显示已归档”可查看并恢复。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>New cadre…</source>
+        <translation>新建干部…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Print dossier…</source>
+        <translation>打印档案…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print appointment form…</source>
+        <translation>打印任免审批表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Batch print…</source>
+        <translation>批量打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadre dossiers</source>
+        <translation>干部档案</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export appointment forms (.lrmx)…</source>
+        <translation>导出任免审批表（.lrmx）…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export roster (Excel)…</source>
+        <translation>导出名册（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Columns</source>
+        <translation>显示列</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fit column widths</source>
+        <translation>自动调整列宽</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/global_search.py" line="-173"/>
+        <source>Show more… ({left}{plus} left)</source>
+        <translation>显示更多…（还有 {left}{plus} 条）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/settings_dialog.py" line="+51"/>
+        <location line="+164"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <source>Department (stored in the database, for everyone)</source>
+        <translation>单位设置（保存在数据库中，所有人共用）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidentiality mark:</source>
+        <translation>密级标识：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepared by (制表人):</source>
+        <translation>制表人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed by (审核人):</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printed on covers and page headers</source>
+        <translation>印在封面和页眉上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed on every page of every PDF</source>
+        <translation>印在每份 PDF 的每一页上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank: the operator</source>
+        <translation>留空则为操作人</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name recorded in the audit trail for every change</source>
+        <translation>每次修改时记入操作日志的姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator name:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator and language take effect the next time Cadre Desk starts.</source>
+        <translation>操作人和界面语言在下次启动本程序时生效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Move to…</source>
+        <translation>移动到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The data is kept on a database server; it cannot be moved from here.</source>
+        <translation>数据保存在数据库服务器上，无法在此移动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moving copies the data to the new place and checks the copy; Cadre Desk uses it from the next start. The old file is kept; delete it yourself once you are sure.</source>
+        <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+3"/>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The new operator name and language take effect after Cadre Desk is restarted.</source>
+        <translation>新的操作人和界面语言将在重新启动本程序后生效。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Move the data file to</source>
+        <translation>将数据文件移动到</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+24"/>
+        <source>Move the data file</source>
+        <translation>移动数据文件</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>That is the current data file.</source>
+        <translation>这就是当前的数据文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A file already exists there; choose a new file name:
+{path}</source>
+        <translation>该位置已有同名文件，请另选文件名：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The data file was not moved: {reason}</source>
+        <translation>数据文件未移动：{reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Copied and verified. From the next start Cadre Desk uses
+{new}
+The old file stays at {old}.</source>
+        <translation>已复制并校验。下次启动时起将使用
+{new}
+原文件仍保留在 {old}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The data was copied to
+{new}
+and the copy verified. Cadre Desk uses it from the next start; changes made before then still go to the old file, which is kept.
+
+Quit now so that nothing is entered into the old file?</source>
+        <translation>数据已复制到
+{new}
+并已校验副本。下次启动时起使用新文件；在此之前的修改仍会写入原文件（原文件保留）。
+
+现在退出程序，以免继续写入原文件吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TalkEditor</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talk_editor.py" line="+60"/>
+        <source>Edit talk record</source>
+        <translation>编辑谈话记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New talk record</source>
+        <translation>新建谈话记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2024.05.17 14:30</source>
+        <translation>如 2024.05.17 14:30</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the kind of talk</source>
+        <translation>选择谈话类型</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names separated by 、</source>
+        <translation>多人用“、”分隔</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Action</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add follow-up</source>
+        <translation>添加后续事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove follow-up</source>
+        <translation>删除后续事项</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Time and kind:</source>
+        <translation>时间和类型：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Talked with:</source>
+        <translation>谈话对象：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talkers:</source>
+        <translation>谈话人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorder:</source>
+        <translation>记录人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outline:</source>
+        <translation>谈话提纲：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own statement:</source>
+        <translation>本人表态：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Follow-ups:</source>
+        <translation>后续事项：</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Replace the outline?</source>
+        <translation>替换谈话提纲？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The outline has text of your own. Replace it with the suggested outline for {kind}?</source>
+        <translation>谈话提纲中已有您填写的内容。要替换为“{kind}”的参考提纲吗？</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+Your text stays in the editor.</source>
+        <translation>{error}
+
+您填写的内容仍保留在编辑器中。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the changes to this talk record?</source>
+        <translation>放弃对这份谈话记录的修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TalkPanel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talks_page.py" line="+83"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due date</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Follow-ups (tick when done):</source>
+        <translation>后续事项（完成后勾选）：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a talk from the list, or record one.</source>
+        <translation>请从列表中选择一次谈话，或新建谈话记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talked with</source>
+        <translation>谈话对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talkers</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Talk record</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outline</source>
+        <translation>谈话提纲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own statement</source>
+        <translation>本人表态</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Archive talk record</source>
+        <translation>归档谈话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive this talk record? It can be restored later.</source>
+        <translation>归档这份谈话记录吗？以后可以恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>TalksPage</name>
+    <message>
+        <location line="+19"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 2024.05.17</source>
+        <translation>如 2024.05.17</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Talker&apos;s name</source>
+        <translation>谈话人姓名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record a talk…</source>
+        <translation>记录谈话…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cadre:</source>
+        <translation>干部：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talker:</source>
+        <translation>谈话人：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From:</source>
+        <translation>日期从：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talked with</source>
+        <translation>谈话对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talkers</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open follow-ups</source>
+        <translation>未完成事项</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Date filter: {error}</source>
+        <translation>日期筛选：{error}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>More than {count} talks</source>
+        <translation>超过 {count} 次谈话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} talks</source>
+        <translation>共 {count} 次谈话</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../cadre_desk/ui/transfer.py" line="+35"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot complete</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported: {created} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>导入完成：新增 {created} 人，更新 {updated} 人，未变 {unchanged} 人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+98"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Reading appointment forms</source>
+        <translation>正在读取任免表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+43"/>
+        <location line="+32"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Import roster</source>
+        <translation>导入名册</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+106"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Reading the roster</source>
+        <translation>正在读取名册</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Import exchange package</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+93"/>
+        <source>Exchange packages (*.zip)</source>
+        <translation>交换包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Reading the package</source>
+        <translation>正在读取交换包</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Added {added}, merged {merged}, kept mine {kept}, unchanged {same}.</source>
+        <translation>新增 {added} 条，合并 {merged} 条，保留本机 {kept} 条，未变 {same} 条。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export appointment forms to</source>
+        <translation>任免表导出到</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting appointment forms</source>
+        <translation>正在导出任免表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+32"/>
+        <location line="+28"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>{count} files written to {folder}</source>
+        <translation>已写入 {count} 个文件到 {folder}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export roster</source>
+        <translation>导出名册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>roster.xlsx</source>
+        <translation>干部名册.xlsx</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting the roster</source>
+        <translation>正在导出名册</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} rows written to {path}</source>
+        <translation>已导出 {count} 行到 {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export exchange package</source>
+        <translation>导出交换包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exchange.zip</source>
+        <translation>交换包.zip</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the package</source>
+        <translation>正在写入交换包</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{cadres} cadres, {records} records written to {path}</source>
+        <translation>已将 {cadres} 位干部、共 {records} 条记录写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -500,9 +3018,27 @@
     </message>
 </context>
 <context>
+    <name>WorkPages</name>
+    <message>
+        <location filename="../../cadre_desk/ui/work_pages.py" line="+36"/>
+        <source>Mentorship pairings</source>
+        <translation>结对帮带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth diaries</source>
+        <translation>成长日记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk records</source>
+        <translation>谈话记录</translation>
+    </message>
+</context>
+<context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/application.py" line="+59"/>
+        <location filename="../../cadre_desk/ui/application.py" line="+77"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -1,0 +1,156 @@
+"""`cadre-desk dossier …`: print case files to PDF (cadre dossier, appointment form, pairing, talk, batches).
+
+Every file written is recorded in the audit trail as an export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
+from cadre_desk.domain.yearmonth import parse_date
+from cadre_desk.errors import StorageError, ValidationError
+from cadre_desk.services import cadre_records, cadres, printing, units
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.printing import SECTION_TITLES, SECTIONS, DateRange
+
+
+def register(sub: Subparsers) -> dict[str, Handler]:
+    """Add the `dossier` command and its actions."""
+    p = sub.add_parser("dossier", help="print case files to PDF")
+    actions = p.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
+
+    c = actions.add_parser("cadre", help="干部成长档案 of one cadre")
+    c.add_argument("id", type=int)
+    c.add_argument("-o", "--output", type=Path, required=True)
+    c.add_argument(
+        "--sections",
+        nargs="+",
+        choices=SECTIONS,
+        metavar="SECTION",
+        help="sections to print (default all): " + ", ".join(f"{k}={v}" for k, v in SECTION_TITLES.items()),
+    )
+    c.add_argument("--from", dest="date_from", metavar="DATE", help="dated records from (2024.01.01)")
+    c.add_argument("--to", dest="date_to", metavar="DATE", help="dated records up to (2024.12.31)")
+
+    f = actions.add_parser("form", help="干部任免审批表 of one cadre")
+    f.add_argument("id", type=int)
+    f.add_argument("-o", "--output", type=Path, required=True)
+    f.add_argument("--reference", metavar="DATE", help="date the ages are computed at (default today)")
+
+    for name, what in (("pairing", "帮带档案 of one pairing"), ("talk", "谈话记录表 of one talk")):
+        a = actions.add_parser(name, help=what)
+        a.add_argument("id", type=int)
+        a.add_argument("-o", "--output", type=Path, required=True)
+
+    b = actions.add_parser("batch", help="dossiers (or forms) of a unit or of everyone, on all cores")
+    which = b.add_mutually_exclusive_group(required=True)
+    which.add_argument("--unit", help="unit name or short name")
+    which.add_argument("--all", action="store_true", help="every cadre")
+    b.add_argument("-o", "--output", type=Path, required=True, help="output directory")
+    b.add_argument(
+        "--merge", action="store_true", help="also write one merged file with a bookmark per cadre"
+    )
+    b.add_argument("--kind", choices=("dossier", "form"), default="dossier")
+    b.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    return {"dossier": _cmd_dossier}
+
+
+def _date(text: str | None, field: str, label: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise ValidationError({field: f"{label}“{text}”无法识别：{exc}"}) from None
+
+
+def _write(path: Path, build: object) -> int:
+    """Build into a temporary file beside `path`, then move it into place (no half-written PDFs)."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise StorageError(f"目录不存在：{parent}")
+    try:
+        with tempfile.NamedTemporaryFile(dir=parent, suffix=".part", delete=False) as tmp:
+            pages = build(tmp)  # type: ignore[operator]
+        Path(tmp.name).replace(path)
+    except OSError as exc:
+        raise StorageError(f"无法写入文件 {path}：{exc.strerror}") from None
+    return int(pages)
+
+
+def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk.reports import appointment_form, dossier, pairing_dossier, talk_form
+
+    settings = printing.print_settings(ctx)
+    action = args.dossier_command
+    if action == "batch":
+        return _batch(ctx, args, settings)
+    out: Path = args.output
+    if action == "cadre":
+        rng = DateRange(_date(args.date_from, "from", "起始日期"), _date(args.date_to, "to", "截止日期"))
+        if rng.start and rng.end and rng.end < rng.start:
+            raise ValidationError({"to": "截止日期早于起始日期"})
+        file = printing.gather_cadre(ctx, args.id, rng)
+        photo = cadres.get_photo(ctx, args.id)
+        options = dossier.DossierOptions(settings, tuple(args.sections or SECTIONS))
+        pages = _write(
+            out, lambda f: dossier.build_cadre_dossier(file, f, options, photo[0] if photo else None)
+        )
+        title, entity, ids = dossier.TITLE, "cadre", [args.id]
+    elif action == "form":
+        profile = cadre_records.get_profile(ctx, args.id)
+        photo = cadres.get_photo(ctx, args.id)
+        form_options = appointment_form.FormOptions(
+            age_reference=_date(args.reference, "reference", "计算年龄时间") or dt.date.today(),
+            operator=settings.operator,
+            confidentiality=settings.confidentiality,
+            reporting_unit=settings.department,
+        )
+        pages = _write(
+            out,
+            lambda f: appointment_form.build_appointment_form(
+                profile, photo[0] if photo else None, f, form_options
+            ),
+        )
+        title, entity, ids = appointment_form.TITLE, "cadre", [args.id]
+    elif action == "pairing":
+        pairing = printing.gather_pairing(ctx, args.id)
+        popts = pairing_dossier.PairingOptions(settings)
+        pages = _write(out, lambda f: pairing_dossier.build_pairing_dossier(pairing, f, popts))
+        title, entity, ids = pairing_dossier.TITLE, "mentorship", [args.id]
+    else:
+        talk = printing.gather_talk(ctx, args.id)
+        topts = talk_form.TalkOptions(settings)
+        pages = _write(out, lambda f: talk_form.build_talk_form(talk, f, topts))
+        title, entity, ids = talk_form.TITLE, "talk", [args.id]
+    printing.record_output(ctx, "export", title, entity, ids, str(out))
+    print(f"已导出{title}：{out}（共 {pages} 页）")
+    return EXIT_OK
+
+
+def _batch(ctx: ServiceContext, args: argparse.Namespace, settings: printing.PrintSettings) -> int:
+    from cadre_desk.reports import batch
+
+    unit_id = units.find_unit(ctx, args.unit).id if args.unit else None
+    ids = printing.cadre_ids(ctx, unit_id)
+    if not ids:
+        raise ValidationError({"unit": "没有可打印的干部"})
+    database = str(ctx.db.path) if ctx.db.path else ctx.db.url.render_as_string(hide_password=False)
+    spec = batch.BatchSpec(database, args.kind, settings)
+    out_dir: Path = args.output
+    merged = out_dir / f"{batch.KIND_TITLES[args.kind]}（合订本）.pdf" if args.merge else None
+    bar = ProgressBar()
+    try:
+        result = batch.run_batch(spec, ids, out_dir, args.workers, bar.update, merged)
+    finally:
+        bar.close()
+    title = batch.KIND_TITLES[args.kind]
+    printing.record_output(ctx, "export", title, "cadre", [i.cadre_id for i in result.items], str(out_dir))
+    print(f"已导出 {len(result.items)} 份{title}，共 {result.pages} 页：{out_dir}")
+    if result.merged:
+        print(f"合订本：{result.merged}")
+    return EXIT_OK

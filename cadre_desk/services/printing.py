@@ -1,0 +1,467 @@
+"""What the printed case files need, gathered in few queries into frozen views, and the audit of printing.
+
+The reports package lays these views out; it never queries. `gather_cadre` loads a whole dossier with a
+handful of bulk queries (no query per diary entry or talk), so a batch of thousands stays fast.
+Printing to a printer and exporting a PDF are recorded in the audit trail (`record_output`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.engine import Database
+from cadre_desk.db.models import (
+    Cadre,
+    DiaryEntry,
+    MentorComment,
+    Mentorship,
+    MentorshipRecord,
+    Talk,
+    TalkFollowUp,
+    TalkSubject,
+    Unit,
+)
+from cadre_desk.domain import training as training_rules
+from cadre_desk.errors import StorageError
+from cadre_desk.services import app_settings, audit, cadre_records, mentorship, talks
+from cadre_desk.services.cadre_records import CadreProfile
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.diary import CommentView, DiaryEntryView
+from cadre_desk.services.mentorship import MentorshipRecordView, MentorshipView
+from cadre_desk.services.talks import FollowUpView, TalkView
+
+# The sections of a cadre dossier, in print order, with their printed titles.
+SECTIONS: tuple[str, ...] = (
+    "basic",
+    "resume",
+    "family",
+    "assessments",
+    "rewards",
+    "training",
+    "secondments",
+    "pairings",
+    "diary",
+    "talks",
+)
+SECTION_TITLES: dict[str, str] = {
+    "basic": "基本情况",
+    "resume": "简历",
+    "family": "家庭主要成员及重要社会关系",
+    "assessments": "年度考核",
+    "rewards": "奖惩情况",
+    "training": "教育培训",
+    "secondments": "挂职锻炼",
+    "pairings": "结对帮带",
+    "diary": "成长日记",
+    "talks": "谈心谈话记录",
+}
+
+OutputAction = Literal["print", "export"]
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive range of dates; an open end is None. Applies to dated records only."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def contains(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.start is None and self.end is None
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    def contains_year(self, year: int) -> bool:
+        return (self.start is None or year >= self.start.year) and (self.end is None or year <= self.end.year)
+
+    @property
+    def is_open(self) -> bool:
+        return self.start is None and self.end is None
+
+    def label(self) -> str:
+        if self.is_open:
+            return "全部"
+        start = self.start.strftime("%Y.%m.%d") if self.start else "……"
+        end = self.end.strftime("%Y.%m.%d") if self.end else "至今"
+        return f"{start}--{end}"
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """The department settings the documents print, with the operator filled in."""
+
+    department: str
+    confidentiality: str
+    preparer: str
+    reviewer: str
+    operator: str
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A cadre as a signature block or a form names them: name, unit, post."""
+
+    id: int
+    name: str
+    unit: str
+    post: str
+    rank: str = ""
+
+
+@dataclass(frozen=True)
+class TrainingYear:
+    year: int
+    hours: float
+    required: float
+    courses: int
+
+    @property
+    def met(self) -> bool:
+        return self.hours >= self.required
+
+
+@dataclass(frozen=True)
+class PairingFile:
+    """One pairing with everything its dossier prints."""
+
+    mentorship: MentorshipView
+    mentor: PersonLine
+    mentee: PersonLine
+    records: tuple[MentorshipRecordView, ...]
+    diary: tuple[DiaryEntryView, ...]
+
+
+@dataclass(frozen=True)
+class CadreFile:
+    """One cadre's dossier: the profile, and the dated records within the chosen range."""
+
+    profile: CadreProfile
+    pairings: tuple[PairingFile, ...]  # as mentee or as mentor (records only; diary under `diary`)
+    diary: tuple[DiaryEntryView, ...]  # the cadre's own growth diary, oldest first
+    talks: tuple[TalkView, ...]  # oldest first
+    training_years: tuple[TrainingYear, ...]
+    date_range: DateRange = field(default_factory=DateRange)
+
+
+@dataclass(frozen=True)
+class TalkFile:
+    talk: TalkView
+    subjects: tuple[PersonLine, ...]
+
+
+def print_settings(ctx: ServiceContext) -> PrintSettings:
+    s = app_settings.get_settings(ctx)
+    return PrintSettings(
+        department=s.department_name,
+        confidentiality=s.confidentiality_mark,
+        preparer=s.print_preparer or ctx.operator,
+        reviewer=s.print_reviewer,
+        operator=ctx.operator,
+    )
+
+
+# --- gathering -----------------------------------------------------------------------------------
+
+
+def _people(session: Session, ids: Iterable[int]) -> dict[int, PersonLine]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(Cadre.id, Cadre.name, Unit.name, Cadre.post, Cadre.rank)
+        .outerjoin(Unit, Unit.id == Cadre.unit_id)
+        .where(Cadre.id.in_(wanted))
+    )
+    return {r[0]: PersonLine(r[0], r[1], r[2] or "", r[3], r[4]) for r in rows}
+
+
+def _comments(session: Session, entry_ids: Sequence[int]) -> dict[int, list[CommentView]]:
+    out: dict[int, list[CommentView]] = defaultdict(list)
+    for start in range(0, len(entry_ids), 500):
+        rows = session.execute(
+            select(MentorComment, Cadre.name)
+            .join(Cadre, Cadre.id == MentorComment.mentor_id)
+            .where(MentorComment.entry_id.in_(entry_ids[start : start + 500]))
+            .where(MentorComment.archived_at.is_(None))
+            .order_by(MentorComment.date, MentorComment.id)
+        )
+        for c, name in rows:
+            out[c.entry_id].append(
+                CommentView(c.id, c.uid, c.version, c.entry_id, c.mentor_id, name, c.date, c.text)
+            )
+    return out
+
+
+def _diary(session: Session, where: object, names: dict[int, str], rng: DateRange) -> list[DiaryEntryView]:
+    stmt = select(DiaryEntry).where(where, DiaryEntry.archived_at.is_(None))  # type: ignore[arg-type]
+    if rng.start is not None:
+        stmt = stmt.where(DiaryEntry.date >= rng.start)
+    if rng.end is not None:
+        stmt = stmt.where(DiaryEntry.date <= rng.end)
+    entries = list(session.scalars(stmt.order_by(DiaryEntry.date, DiaryEntry.id)))
+    comments = _comments(session, [e.id for e in entries])
+    missing = {e.mentee_id for e in entries} - set(names)
+    if missing:
+        names.update({p.id: p.name for p in _people(session, missing).values()})
+    return [
+        DiaryEntryView(
+            id=e.id,
+            uid=e.uid,
+            version=e.version,
+            archived=False,
+            mentee_id=e.mentee_id,
+            mentee=names.get(e.mentee_id, ""),
+            mentorship_id=e.mentorship_id,
+            date=e.date,
+            title=e.title,
+            category=e.category,
+            content=e.content,
+            state=e.state,
+            submitted_at=e.submitted_at,
+            comments=tuple(comments.get(e.id, ())),
+        )
+        for e in entries
+    ]
+
+
+def _records(
+    session: Session, mentorship_ids: Sequence[int], rng: DateRange
+) -> dict[int, list[MentorshipRecordView]]:
+    out: dict[int, list[MentorshipRecordView]] = defaultdict(list)
+    if not mentorship_ids:
+        return out
+    rows = session.scalars(
+        select(MentorshipRecord)
+        .where(MentorshipRecord.mentorship_id.in_(mentorship_ids), MentorshipRecord.archived_at.is_(None))
+        .order_by(MentorshipRecord.date, MentorshipRecord.id)
+    )
+    for r in rows:
+        if rng.contains(r.date):
+            out[r.mentorship_id].append(
+                MentorshipRecordView(r.id, r.uid, r.version, r.mentorship_id, r.date, r.form, r.content)
+            )
+    return out
+
+
+def _talks(session: Session, talk_rows: Sequence[Talk]) -> list[TalkView]:
+    ids = [t.id for t in talk_rows]
+    subjects: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    follow: dict[int, list[FollowUpView]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        for talk_id, cadre_id, name in session.execute(
+            select(TalkSubject.talk_id, Cadre.id, Cadre.name)
+            .join(Cadre, Cadre.id == TalkSubject.cadre_id)
+            .where(TalkSubject.talk_id.in_(part))
+            .order_by(TalkSubject.position, TalkSubject.id)
+        ):
+            subjects[talk_id].append((cadre_id, name))
+        for f in session.scalars(
+            select(TalkFollowUp)
+            .where(TalkFollowUp.talk_id.in_(part), TalkFollowUp.archived_at.is_(None))
+            .order_by(TalkFollowUp.position, TalkFollowUp.id)
+        ):
+            follow[f.talk_id].append(
+                FollowUpView(f.id, f.uid, f.version, f.talk_id, f.action, f.owner, f.due_date, f.done_date)
+            )
+    return [
+        TalkView(
+            id=t.id,
+            uid=t.uid,
+            version=t.version,
+            archived=t.archived_at is not None,
+            talk_at=t.talk_at,
+            place=t.place,
+            kind=t.kind,
+            subject_ids=tuple(s[0] for s in subjects[t.id]),
+            subjects=tuple(s[1] for s in subjects[t.id]),
+            talkers=t.talkers,
+            recorder=t.recorder,
+            outline=t.outline,
+            content=t.content,
+            statement=t.statement,
+            follow_ups=tuple(follow[t.id]),
+        )
+        for t in talk_rows
+    ]
+
+
+def training_years(
+    profile: CadreProfile, rng: DateRange, today: dt.date | None = None
+) -> tuple[TrainingYear, ...]:
+    """Hours per calendar year against the rank's yearly requirement (years with no training show 0)."""
+    today = today or dt.date.today()
+    required = training_rules.required_hours(profile.cadre.rank)
+    hours: dict[int, float] = defaultdict(float)
+    courses: dict[int, int] = defaultdict(int)
+    for t in profile.trainings:
+        day = t.start_date or t.end_date
+        if day is None:
+            continue
+        hours[day.year] += t.hours
+        courses[day.year] += 1
+    last = min(today.year, rng.end.year) if rng.end else today.year
+    first = min(hours) if hours else last - 2
+    first = max(first, last - 9, rng.start.year if rng.start else first)
+    years = [y for y in range(first, last + 1) if rng.contains_year(y)]
+    return tuple(TrainingYear(y, hours.get(y, 0.0), required, courses.get(y, 0)) for y in years)
+
+
+def _filter_profile(profile: CadreProfile, rng: DateRange) -> CadreProfile:
+    if rng.is_open:
+        return profile
+    from dataclasses import replace
+
+    def in_range(ym: object) -> bool:
+        if ym is None:
+            return True
+        year, month = getattr(ym, "year"), getattr(ym, "month")  # noqa: B009
+        return rng.contains(dt.date(year, month, 1)) or rng.contains(dt.date(year, month, 28))
+
+    return replace(
+        profile,
+        assessments=tuple(a for a in profile.assessments if rng.contains_year(a.year)),
+        rewards=tuple(r for r in profile.rewards if in_range(r.date)),
+        trainings=tuple(t for t in profile.trainings if rng.contains(t.start_date or t.end_date)),
+    )
+
+
+def gather_cadre_in(session: Session, cadre_id: int, rng: DateRange = DateRange()) -> CadreFile:
+    full = cadre_records.profile_in(session, cadre_id)
+    profile = _filter_profile(full, rng)
+    names = {cadre_id: full.cadre.name}
+    pair_rows = list(
+        session.scalars(
+            select(Mentorship)
+            .where(
+                (Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id),
+                Mentorship.archived_at.is_(None),
+            )
+            .order_by(Mentorship.term_start, Mentorship.id)
+        ).unique()
+    )
+    views = [mentorship.to_view(m) for m in pair_rows]
+    people = _people(session, [v.mentor_id for v in views] + [v.mentee_id for v in views])
+    records = _records(session, [v.id for v in views], rng)
+    pairings = tuple(
+        PairingFile(v, people[v.mentor_id], people[v.mentee_id], tuple(records.get(v.id, ())), ())
+        for v in views
+    )
+    entries = _diary(session, DiaryEntry.mentee_id == cadre_id, names, rng)
+    talk_stmt = (
+        select(Talk)
+        .where(
+            Talk.archived_at.is_(None),
+            Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)),
+        )
+        .order_by(Talk.talk_at, Talk.id)
+    )
+    if rng.start is not None:
+        talk_stmt = talk_stmt.where(Talk.talk_at >= dt.datetime.combine(rng.start, dt.time()))
+    if rng.end is not None:
+        talk_stmt = talk_stmt.where(
+            Talk.talk_at < dt.datetime.combine(rng.end + dt.timedelta(days=1), dt.time())
+        )
+    talk_views = _talks(session, list(session.scalars(talk_stmt)))
+    return CadreFile(
+        profile=profile,
+        pairings=pairings,
+        diary=tuple(entries),
+        talks=tuple(talk_views),
+        training_years=training_years(full if rng.is_open else profile, rng),
+        date_range=rng,
+    )
+
+
+def gather_cadre(ctx: ServiceContext, cadre_id: int, rng: DateRange = DateRange()) -> CadreFile:
+    with ctx.db.read() as session:
+        return gather_cadre_in(session, cadre_id, rng)
+
+
+def gather_pairing_in(session: Session, mentorship_id: int) -> PairingFile:
+    view = mentorship.to_view(mentorship.load(session, mentorship_id))
+    people = _people(session, (view.mentor_id, view.mentee_id))
+    records = _records(session, [view.id], DateRange())
+    names = {p.id: p.name for p in people.values()}
+    entries = _diary(session, DiaryEntry.mentorship_id == view.id, names, DateRange())
+    return PairingFile(
+        view, people[view.mentor_id], people[view.mentee_id], tuple(records.get(view.id, ())), tuple(entries)
+    )
+
+
+def gather_pairing(ctx: ServiceContext, mentorship_id: int) -> PairingFile:
+    with ctx.db.read() as session:
+        return gather_pairing_in(session, mentorship_id)
+
+
+def gather_talk_in(session: Session, talk_id: int) -> TalkFile:
+    view = _talks(session, [talks.load(session, talk_id)])[0]
+    people = _people(session, view.subject_ids)
+    return TalkFile(view, tuple(people[i] for i in view.subject_ids if i in people))
+
+
+def gather_talk(ctx: ServiceContext, talk_id: int) -> TalkFile:
+    with ctx.db.read() as session:
+        return gather_talk_in(session, talk_id)
+
+
+def get_photo_in(session: Session, cadre_id: int) -> bytes | None:
+    from cadre_desk.db.models import CadrePhoto
+
+    row = session.scalars(select(CadrePhoto.data).where(CadrePhoto.cadre_id == cadre_id)).first()
+    return bytes(row) if row else None
+
+
+def cadre_ids(ctx: ServiceContext, unit_id: int | None = None) -> list[int]:
+    """The live cadres to print in a batch: one unit's (and not its sub-units'), or all, in roster order."""
+    stmt = select(Cadre.id).outerjoin(Unit, Unit.id == Cadre.unit_id).where(Cadre.archived_at.is_(None))
+    if unit_id is not None:
+        stmt = stmt.where(Cadre.unit_id == unit_id)
+    stmt = stmt.order_by(Unit.sort_order.is_(None), Unit.sort_order, Cadre.id)
+    with ctx.db.read() as session:
+        return list(session.scalars(stmt))
+
+
+# --- audit ---------------------------------------------------------------------------------------
+
+
+def record_output(
+    ctx: ServiceContext,
+    action: OutputAction,
+    document: str,
+    entity: str,
+    entity_ids: Sequence[int],
+    target: str = "",
+) -> None:
+    """Record that documents were printed or exported: one audit event per printed record, one transaction."""
+    with ctx.db.uow() as session:
+        for entity_id in entity_ids:
+            audit.record(
+                session,
+                ctx,
+                action,
+                entity,
+                entity_id,
+                changes={"document": document, "target": target} if target else {"document": document},
+                summary=f"{'打印' if action == 'print' else '导出'}{document}",
+            )
+
+
+# --- batch workers -------------------------------------------------------------------------------
+
+
+def open_read_only(path: Path) -> Database:
+    """A read-only connection to a SQLite file, for worker processes that only gather print data."""
+    if not path.exists():
+        raise StorageError(f"数据库文件不存在：{path}")
+    url = URL.create("sqlite+pysqlite", database=f"file:{path}?mode=ro", query={"uri": "true"})
+    return Database.from_url(url)
