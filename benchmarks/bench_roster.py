@@ -23,8 +23,10 @@ from cadre_desk.services.context import open_context
 from cadre_desk.ui.fonts import install_fonts
 from cadre_desk.ui.roster_page import RosterPage
 
-# Typed one key at a time, with a clear between words: initials, names, units, posts.
-WORDS = ("zs", "wxm", "张", "青山", "镇", "书记", "lj", "县委", "科长")
+# Typed one key at a time, with a clear between words: initials, names, units, posts (20 keys).
+WORDS = ("zs", "wxm", "张", "青山", "镇", "书记", "lj", "县委", "科长", "liy", "办公室")
+KEYSTROKES = 20
+assert sum(map(len, WORDS)) >= KEYSTROKES
 
 
 def ms(seconds: float) -> float:
@@ -59,9 +61,9 @@ def main(argv: list[str] | None = None) -> int:
             page.quick_filter.setText(word[:i])  # what each keystroke does
             app.processEvents()
             keystrokes.append(time.perf_counter() - started)
-            if len(keystrokes) == 20:
+            if len(keystrokes) == KEYSTROKES:
                 break
-        if len(keystrokes) == 20:
+        if len(keystrokes) == KEYSTROKES:
             break
     page.quick_filter.clear()
     app.processEvents()

@@ -14,6 +14,9 @@ from cadre_desk.demo.units import VILLAGE_STEMS
 from cadre_desk.domain import vocab
 
 WINDOW_MONTHS = 96  # talks of the last eight years
+# Follow-ups due longer ago than this are all done, as in a department that works through its list;
+# of those due since, the more recent the more likely still open, so 工作台 shows a handful overdue.
+CLOSED_AFTER_DAYS = 60
 _KINDS = (
     (vocab.TalkKind.ROUTINE.value, 50),
     (vocab.TalkKind.INSPECTION.value, 12),
@@ -229,8 +232,10 @@ def _write_talk(
         due = at.date() + dt.timedelta(days=rng.choice((15, 30, 30, 60, 90)))
         done: dt.date | None = None
         if due <= today:
-            if rng.random() < 0.85:
-                done = max(at.date(), due - dt.timedelta(days=rng.randint(0, 10)))
+            if rng.random() < 0.5 + 0.5 * (today - due).days / CLOSED_AFTER_DAYS:  # always when old
+                # Mostly a few days before the due date, now and then a few days late.
+                near = due + dt.timedelta(days=rng.randint(-10, 3))
+                done = min(today, max(at.date(), near))
         elif rng.random() < 0.25:
             done = at.date() + dt.timedelta(days=rng.randint(0, max(0, (today - at.date()).days)))
         owner = subject.name if serious and position == 0 else rng.choice(roles.org_staff)

@@ -1,8 +1,10 @@
-"""Pinyin initials of a name (`张三` → `zs`), for searching names by their initials."""
+"""Pinyin initials of a name (`张三` → `zs`), for searching names by their initials.
+
+pypinyin is imported on first use: its dictionaries take some 55 MB and 0.15 s to load, which a
+session that only reads (initials are stored with each cadre) never needs.
+"""
 
 from __future__ import annotations
-
-from pypinyin import Style, lazy_pinyin
 
 # Surnames whose reading differs from the character's most common one.
 _SURNAME_READINGS = {
@@ -34,6 +36,8 @@ def initials(name: str) -> str:
     """Lower-case initials of every Han character; other characters are kept as they are."""
     if not name:
         return ""
+    from pypinyin import Style, lazy_pinyin  # large: see the module notes
+
     letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=_keep_as_is)  # type: ignore[arg-type]  # pypinyin accepts list results
     result = [str(letter)[:1].lower() for letter in letters if letter]
     if name[0] in _SURNAME_READINGS and result:

@@ -91,9 +91,9 @@ class CadreInput:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CadreSummary:
-    """One roster row."""
+    """One roster row (slots: the roster holds 10,000 of them)."""
 
     id: int
     uid: str
@@ -410,20 +410,27 @@ def list_cadres(
     stmt = stmt.order_by(Unit.sort_order.is_(None), Unit.sort_order, Cadre.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
+    # The driver returns a new string for every cell; the few distinct units, ranks, educations
+    # and statuses are shared instead of being held 10,000 times each.
+    shared: dict[str, str] = {}
+
+    def one(text: str) -> str:
+        return shared.setdefault(text, text)
+
     with ctx.db.read() as session:
         return [
             CadreSummary(
                 id=r[0],
                 uid=r[1],
                 name=r[2],
-                gender=r[3],
+                gender=one(r[3]),
                 birth=r[4],
                 unit_id=r[5],
-                unit=r[6] or "",
+                unit=one(r[6] or ""),
                 post=r[7],
-                rank=r[8],
-                education=_education(r[9], r[10]),
-                political_status=r[11],
+                rank=one(r[8]),
+                education=one(_education(r[9], r[10])),
+                political_status=one(r[11]),
                 post_since=r[12],
                 id_number=r[13] or "",
                 name_initials=r[14],

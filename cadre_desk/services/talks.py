@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -97,34 +98,48 @@ def _follow_view(f: TalkFollowUp) -> FollowUpView:
 
 
 def _view(session: Session, t: Talk) -> TalkView:
-    subjects = session.execute(
-        select(Cadre.id, Cadre.name)
-        .join(TalkSubject, TalkSubject.cadre_id == Cadre.id)
-        .where(TalkSubject.talk_id == t.id)
-        .order_by(TalkSubject.position, TalkSubject.id)
-    ).all()
-    follow_ups = session.scalars(
-        select(TalkFollowUp)
-        .where(TalkFollowUp.talk_id == t.id, TalkFollowUp.archived_at.is_(None))
-        .order_by(TalkFollowUp.position, TalkFollowUp.id)
-    )
-    return TalkView(
-        id=t.id,
-        uid=t.uid,
-        version=t.version,
-        archived=t.archived_at is not None,
-        talk_at=t.talk_at,
-        place=t.place,
-        kind=t.kind,
-        subject_ids=tuple(s[0] for s in subjects),
-        subjects=tuple(s[1] for s in subjects),
-        talkers=t.talkers,
-        recorder=t.recorder,
-        outline=t.outline,
-        content=t.content,
-        statement=t.statement,
-        follow_ups=tuple(_follow_view(f) for f in follow_ups),
-    )
+    return _views(session, [t])[0]
+
+
+def _views(session: Session, found: Sequence[Talk]) -> list[TalkView]:
+    """Views of the talks, with their subjects and follow-ups in two queries for all of them."""
+    ids = [t.id for t in found]
+    subjects: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    follow_ups: dict[int, list[FollowUpView]] = defaultdict(list)
+    if ids:
+        for talk_id, cadre_id, name in session.execute(
+            select(TalkSubject.talk_id, Cadre.id, Cadre.name)
+            .join(Cadre, Cadre.id == TalkSubject.cadre_id)
+            .where(TalkSubject.talk_id.in_(ids))
+            .order_by(TalkSubject.talk_id, TalkSubject.position, TalkSubject.id)
+        ):
+            subjects[talk_id].append((cadre_id, name))
+        for f in session.scalars(
+            select(TalkFollowUp)
+            .where(TalkFollowUp.talk_id.in_(ids), TalkFollowUp.archived_at.is_(None))
+            .order_by(TalkFollowUp.talk_id, TalkFollowUp.position, TalkFollowUp.id)
+        ):
+            follow_ups[f.talk_id].append(_follow_view(f))
+    return [
+        TalkView(
+            id=t.id,
+            uid=t.uid,
+            version=t.version,
+            archived=t.archived_at is not None,
+            talk_at=t.talk_at,
+            place=t.place,
+            kind=t.kind,
+            subject_ids=tuple(s[0] for s in subjects[t.id]),
+            subjects=tuple(s[1] for s in subjects[t.id]),
+            talkers=t.talkers,
+            recorder=t.recorder,
+            outline=t.outline,
+            content=t.content,
+            statement=t.statement,
+            follow_ups=tuple(follow_ups[t.id]),
+        )
+        for t in found
+    ]
 
 
 def load(session: Session, talk_id: int) -> Talk:
@@ -345,7 +360,7 @@ def list_talks(
         stmt = stmt.where(Talk.talkers.contains(talker))
     stmt = stmt.order_by(Talk.talk_at.desc(), Talk.id.desc()).limit(limit).offset(offset)
     with ctx.db.read() as session:
-        return [_view(session, t) for t in session.scalars(stmt)]
+        return _views(session, list(session.scalars(stmt)))
 
 
 def open_follow_ups(ctx: ServiceContext, due_before: dt.date | None = None) -> list[FollowUpView]:

@@ -37,7 +37,7 @@ from shiboken6 import isValid
 from cadre_desk import __version__, paths
 from cadre_desk.services import maintenance
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import integrity_check, workers
+from cadre_desk.ui import integrity_check, qtfix, workers
 from cadre_desk.ui import settings as keys
 from cadre_desk.ui.backup_runner import BackupRunner, ask_backup_path
 from cadre_desk.ui.demo_runner import DemoRunner
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
             self.show_page(WELCOME)
         else:
             self.show_page(wanted if wanted in self._nav_keys else HOME)
+        qtfix.drop_source_lines()  # start-up imports are done
         if background_checks:
             QTimer.singleShot(0, self.refresh_record_counts)
             QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self.check_integrity)
@@ -290,6 +291,7 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
             refresh()
+            qtfix.drop_source_lines()  # of anything the page imported on its first visit
         self.stack.setCurrentWidget(page)
         # The welcome page stands in for the empty roster, so the roster's entry stays selected.
         item = self._nav_item(ROSTER if key == WELCOME else key)

@@ -53,6 +53,9 @@ class PairingPanel(QWidget):
         self.complete_button = QPushButton(self.tr("Evaluate and complete…"), self)
         self.abort_button = QPushButton(self.tr("End early…"), self)
         self.archive_button = QPushButton(self.tr("Archive"), self)
+        self.print_button = QPushButton(self.tr("Print / PDF…"), self)
+        self.print_button.setToolTip(self.tr("The pairing dossier (帮带档案) with preview, save and print"))
+        self.print_button.clicked.connect(self.print_dossier)
         self.edit_button.clicked.connect(self.edit)
         self.complete_button.clicked.connect(lambda: self.end(True))
         self.abort_button.clicked.connect(lambda: self.end(False))
@@ -61,6 +64,7 @@ class PairingPanel(QWidget):
         for button in (self.edit_button, self.complete_button, self.abort_button, self.archive_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
 
         self.tabs = QTabWidget(self)
         self.overview = QTextBrowser(self)
@@ -101,7 +105,13 @@ class PairingPanel(QWidget):
     def show_pairing(self, mentorship_id: int | None) -> None:
         self.view = mentorship.get_mentorship(self._ctx, mentorship_id) if mentorship_id is not None else None
         v = self.view
-        for button in (self.edit_button, self.complete_button, self.abort_button, self.archive_button):
+        for button in (
+            self.edit_button,
+            self.complete_button,
+            self.abort_button,
+            self.archive_button,
+            self.print_button,
+        ):
             button.setEnabled(v is not None)
         for button in (self.add_record_button, self.edit_record_button, self.archive_record_button):
             button.setEnabled(v is not None)
@@ -184,6 +194,12 @@ class PairingPanel(QWidget):
     def end(self, completed: bool) -> None:
         if self.view is not None:
             self._done(EndPairingDialog.ask(self, self._ctx, self.view, completed, self._today))
+
+    def print_dossier(self) -> None:
+        if self.view is not None:
+            from cadre_desk.ui import printing  # reportlab is loaded on first print, not at start-up
+
+            printing.print_pairing(self, self._ctx, self.view.id)
 
     def archive(self) -> None:
         if self.view is None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -36,6 +35,10 @@ from cadre_desk.ui.qtfix import emit
 from cadre_desk.ui.style import secondary
 
 PHOTO_SIZE = QSize(120, 160)  # the form's 3:4 photo box, in device-independent pixels
+# Field labels wrap beyond this many characters (毕业院校系及专业（在职） takes two lines), so that one
+# long label does not widen its whole column; the second label column is narrower.
+LABEL_CHARS = (8, 6)
+FIELD_CHARS = 6  # the narrowest a field gets; a combo box is not widened to its longest choice
 ERROR_STYLE = "color: #c0392b;"
 INVALID_STYLE = "QLineEdit, QComboBox { border: 1px solid #c0392b; }"
 
@@ -151,6 +154,15 @@ class CadreForm(QFrame):
             widget = line
         widget.setObjectName(f"edit_{key}")
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if isinstance(widget, QComboBox):
+            # Its width follows the form, not its longest choice (中国国民党革命委员会会员); the list
+            # that drops down is wide enough to show every choice in full.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(FIELD_CHARS - 1)
+            view = widget.view()
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+        char = widget.fontMetrics().horizontalAdvance("汉")
+        widget.setMinimumWidth(max(widget.minimumSizeHint().width(), FIELD_CHARS * char + 12))
         self._editors[key] = widget
         return widget
 
@@ -169,11 +181,24 @@ class CadreForm(QFrame):
         layout.addWidget(error)
         return cell
 
-    def _label(self, key: str) -> QLabel:
+    def _label(self, key: str, column: int = 0) -> QLabel:
         label = QLabel(self._labels[key], self)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         label.setProperty("role", "field-label")
         secondary(label)
+        metrics = label.fontMetrics()
+        widest = metrics.horizontalAdvance("汉") * LABEL_CHARS[min(column, 1)] + 12  # with the padding
+        text = label.text()
+        if metrics.horizontalAdvance(text) + 12 > widest:
+            # Break before the qualifier (毕业院校系及专业 / （在职）), else wherever it must.
+            for bracket in ("（", " ("):
+                head, found, tail = text.partition(bracket)
+                if found and head and metrics.horizontalAdvance(head) + 12 <= widest:
+                    label.setText(f"{head}\n{found.strip()}{tail}")
+                    break
+            else:
+                label.setWordWrap(True)
+            label.setMaximumWidth(widest)
         return label
 
     def _build(self) -> None:
@@ -190,36 +215,43 @@ class CadreForm(QFrame):
             ("democratic_party", "work_start"),
             ("health", "professional_title"),
         )
+        # School names (湖南大学工商管理专业) and the 18-digit ID number get a wide field: a whole row,
+        # or the second place of a row, which runs on under the photo.
         below: tuple[tuple[str, str | None], ...] = (
-            ("speciality", None),
             ("fulltime_education", "fulltime_degree"),
-            ("fulltime_school", "fulltime_degree_school"),
+            ("fulltime_school", None),
+            ("fulltime_degree_school", None),
             ("inservice_education", "inservice_degree"),
-            ("inservice_school", "inservice_degree_school"),
+            ("inservice_school", None),
+            ("inservice_degree_school", None),
             ("unit_id", None),
             ("post", None),
             ("rank", "post_since"),
-            ("id_number", "phone"),
+            ("phone", "id_number"),
             ("notes", None),
         )
         row = 0
         for first, second in beside_photo:
             grid.addWidget(self._label(first), row, 0)
             grid.addWidget(self._cell(first), row, 1)
-            grid.addWidget(self._label(second), row, 2)
+            grid.addWidget(self._label(second, 1), row, 2)
             grid.addWidget(self._cell(second), row, 3)
             row += 1
+        # 熟悉专业有何专长 still beside the photo, so the photo and its two buttons fit in the rows.
+        grid.addWidget(self._label("speciality"), row, 0)
+        grid.addWidget(self._cell("speciality"), row, 1, 1, 3)
+        row += 1
         if self._with_photo:
             photo_box = QWidget(self)
             photo_layout = QVBoxLayout(photo_box)
             photo_layout.setContentsMargins(0, 0, 0, 0)
-            photo_layout.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignHCenter)
-            buttons = QHBoxLayout()
-            buttons.addWidget(self.import_photo_button)
-            buttons.addWidget(self.remove_photo_button)
-            photo_layout.addLayout(buttons)
+            photo_layout.setSpacing(4)
+            photo_layout.addWidget(self.photo)
+            for button in (self.import_photo_button, self.remove_photo_button):
+                button.setFixedWidth(PHOTO_SIZE.width())  # under the photo, never wider than it
+                photo_layout.addWidget(button)
             photo_layout.addStretch(1)
-            grid.addWidget(photo_box, 0, 4, len(beside_photo), 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(photo_box, 0, 4, row, 1, Qt.AlignmentFlag.AlignTop)
         else:
             self.photo.hide()
             self.import_photo_button.hide()
@@ -231,7 +263,7 @@ class CadreForm(QFrame):
                 grid.addWidget(self._cell(key), row, 1, 1, last - 1)
             else:
                 grid.addWidget(self._cell(key), row, 1)
-                grid.addWidget(self._label(pair), row, 2)
+                grid.addWidget(self._label(pair, 1), row, 2)
                 grid.addWidget(self._cell(pair), row, 3, 1, last - 3)
             row += 1
         grid.setColumnStretch(1, 1)

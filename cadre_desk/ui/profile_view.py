@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QMenu,
+    QToolButton,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -40,6 +42,7 @@ from cadre_desk.ui.qtfix import emit
 from cadre_desk.ui.record_editor import RecordEditor
 from cadre_desk.ui.record_table import RecordTable
 from cadre_desk.ui.style import PROFILE_STYLE, emphasize, secondary
+from cadre_desk.ui.tab_strip import TabStrip
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -90,6 +93,16 @@ class ProfileView(QWidget):
         self.revert_button = QPushButton(self.tr("Discard changes"), self)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("profilePrint")
+        self.print_button.setText(self.tr("Print / PDF"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        print_menu = QMenu(self.print_button)
+        self.print_dossier_action = print_menu.addAction(self.tr("Cadre dossier (干部成长档案)…"))
+        self.print_form_action = print_menu.addAction(self.tr("Appointment form (干部任免审批表)…"))
+        self.print_dossier_action.triggered.connect(lambda: self.print_document("print_cadre_dossier"))
+        self.print_form_action.triggered.connect(lambda: self.print_document("print_appointment_form"))
+        self.print_button.setMenu(print_menu)
         self.setStyleSheet(PROFILE_STYLE)
 
         self.form = CadreForm(self)
@@ -108,7 +121,6 @@ class ProfileView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("profileTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
         self._basic_title = self.tr("Basic information")
         self.tabs.addTab(self.basic_scroll, self._basic_title)
 
@@ -150,12 +162,15 @@ class ProfileView(QWidget):
             widget.activated_key.connect(self._open)
             self.tabs.addTab(widget, self._lazy_titles[key])
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tab_strip = TabStrip(self)  # wraps onto a second row rather than hiding tabs
+        self.tab_strip.attach(self.tabs)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         body = QWidget(self)
@@ -163,6 +178,7 @@ class ProfileView(QWidget):
         body_layout.setContentsMargins(8, 6, 8, 0)
         body_layout.addLayout(header)
         body_layout.addWidget(self.status)
+        body_layout.addWidget(self.tab_strip)
         body_layout.addWidget(self.tabs, 1)
         self.body = body
         self._stack.addWidget(body)
@@ -245,6 +261,7 @@ class ProfileView(QWidget):
         index = self.tabs.indexOf(self.editors[key])
         title = self.list_tabs[key].title
         self.tabs.setTabText(index, self.tr("{title} ({count})").format(title=title, count=count))
+        self.tab_strip.sync_texts()
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -267,6 +284,7 @@ class ProfileView(QWidget):
         self.tabs.setTabText(
             index, self.tr("{title} ({count})").format(title=self._lazy_titles[key], count=count)
         )
+        self.tab_strip.sync_texts()
 
     def load_all_tabs(self) -> None:
         for key in LAZY_TABS:
@@ -371,6 +389,15 @@ class ProfileView(QWidget):
         self._check_resume()
         self.status.hide()
         self._set_dirty(False)
+
+    def print_document(self, function: str) -> None:
+        """Print what is saved: unsaved edits are saved or discarded first (or printing is cancelled)."""
+        cadre_id = self.cadre_id
+        if cadre_id is None or not self.maybe_leave():
+            return
+        from cadre_desk.ui import printing  # reportlab is loaded on first print, not at start-up
+
+        getattr(printing, function)(self, self._ctx, cadre_id)
 
     def maybe_leave(self) -> bool:
         """True if the caller may show something else: nothing unsaved, saved, or discarded."""

@@ -7,11 +7,18 @@ some ten thousand emits `True` is "deallocated" and the process aborts with
 PySide6 6.11.3 does not have the bug, and on Python 3.12+ `True` is immortal, so the loss is harmless
 there. `emit()` below measures the loss once and, only where it happens, gives the reference back.
 Every emit in `cadre_desk.ui` goes through it.
+
+PySide6 (shiboken's `__feature__` import hook) reads the source of every Python module imported after
+it, with `inspect.getsource`, to see whether the module mentions PySide6; the lines stay in
+`linecache`. For this app that is some 650 files and 25 MB of strings held for nothing (tracebacks
+read them again when needed). `drop_source_lines()` empties that cache; the main window calls it
+once the start-up imports are done and after pages are built lazily.
 """
 
 from __future__ import annotations
 
 import ctypes
+import linecache
 import sys
 from functools import cache
 from typing import Any
@@ -51,3 +58,8 @@ def emit(signal: SignalInstance, *args: Any) -> None:
     result: object = signal.emit(*args)  # type: ignore[func-returns-value]
     if emit_loses_reference() and isinstance(result, bool):
         _incref(result)
+
+
+def drop_source_lines() -> None:
+    """Forget the module sources PySide6's import hook put in `linecache` (see the module notes)."""
+    linecache.clearcache()

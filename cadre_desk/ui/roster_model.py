@@ -19,7 +19,6 @@ from enum import IntEnum
 from functools import cache
 from typing import Any
 
-from pypinyin import lazy_pinyin
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -72,6 +71,8 @@ _EDUCATION_ORDER = {education: i for i, education in enumerate(vocab.EDUCATIONS)
 @cache
 def _pinyin(name: str) -> str:
     """The full pinyin of a name (`zhang san`), computed once per distinct name when sorting by name."""
+    from pypinyin import lazy_pinyin  # loaded on the first sort by name (55 MB)
+
     return " ".join(lazy_pinyin(name))
 
 
@@ -121,6 +122,7 @@ class RosterModel(QAbstractTableModel):
         self._ages: dict[int, int] = {}  # cadre id -> age at `today`
         self._unit_rank: dict[str, int] = {}  # units in the order the service lists them
         self._haystacks: dict[int, str] = {}  # cadre id -> "name\nunit\npost", case-folded
+        self._positions: dict[int, int] | None = None  # cadre id -> row, built when first asked
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -134,6 +136,7 @@ class RosterModel(QAbstractTableModel):
         for row in self._rows:
             self._unit_rank.setdefault(row.unit, len(self._unit_rank))
         self._haystacks = {row.id: f"{row.name}\n{row.unit}\n{row.post}".casefold() for row in self._rows}
+        self._positions = None
         self.endResetModel()
 
     def haystack(self, cadre_id: int) -> str:
@@ -153,10 +156,9 @@ class RosterModel(QAbstractTableModel):
         return list(self._rows)
 
     def row_of(self, cadre_id: int) -> int | None:
-        for i, row in enumerate(self._rows):
-            if row.id == cadre_id:
-                return i
-        return None
+        if self._positions is None:
+            self._positions = {row.id: i for i, row in enumerate(self._rows)}
+        return self._positions.get(cadre_id)
 
     # --- the model interface ---------------------------------------------------------------------
 
@@ -239,6 +241,7 @@ class RosterModel(QAbstractTableModel):
         old_positions = {id(r): i for i, r in enumerate(self._rows)}
         # Stable: rows that compare equal keep the service's order (units in their official order).
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._positions = None
         new_row = {old_positions[id(r)]: i for i, r in enumerate(self._rows)}
         old = self.persistentIndexList()
         self.changePersistentIndexList(

@@ -226,11 +226,19 @@ class RosterPage(QWidget):
         self.quick_filter.selectAll()
 
     def _quick_filter_changed(self, text: str) -> None:
-        self.proxy.set_query(text)
-        self._after_filter()
+        self._filter_with(self.proxy.set_query, text)
 
     def _criteria_changed(self, criteria: Any) -> None:
-        self.proxy.set_criteria(criteria)
+        self._filter_with(self.proxy.set_criteria, criteria)
+
+    def _filter_with(self, apply: Callable[[Any], None], value: Any) -> None:
+        # While the proxy drops rows the view moves its current index to a neighbouring row; that
+        # must not load the neighbour's profile (a dozen queries on every keystroke).
+        switching, self._switching = self._switching, True
+        try:
+            apply(value)
+        finally:
+            self._switching = switching
         self._after_filter()
 
     def _after_filter(self) -> None:
@@ -239,8 +247,8 @@ class RosterPage(QWidget):
         shown = self.profile.cadre_id
         if shown is None:
             self.select_first()
-        elif self.table.selectionModel().hasSelection() or self.model.row_of(shown) is not None:
-            self.select_cadre(shown, scroll=False)
+        elif not self.select_cadre(shown, scroll=False):
+            self.table.selectionModel().clear()  # no row stands for a profile it does not show
         self._emit_counts()
 
     def clear_filters(self) -> None:
@@ -328,6 +336,8 @@ class RosterPage(QWidget):
         return self.profile.maybe_leave()
 
     def _emit_counts(self, *_args: object) -> None:
+        if self._switching:
+            return  # a filter or reload under way (the proxy signals each range of rows); once at the end
         emit(self.counts_changed, self.proxy.rowCount(), self.model.rowCount())
 
     def _profile_saved(self, cadre_id: int) -> None:

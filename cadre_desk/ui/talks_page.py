@@ -85,21 +85,27 @@ class TalkPanel(QWidget):
         self.follow_ups.verticalHeader().setVisible(False)
         self.follow_ups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.follow_ups.horizontalHeader()
-        char = self.fontMetrics().horizontalAdvance("汉")
-        header.resizeSection(0, 7 * char)
+        # A talk has a handful of follow-ups, so fitting to contents costs nothing and never cuts
+        # the done date (a tick box and 2018.12.20) or a long owner name short.
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(2, 6 * char)
-        header.resizeSection(3, 7 * char)
         self.follow_ups.setMaximumHeight(self.fontMetrics().height() * 9)
         self.follow_ups.itemChanged.connect(self._ticked)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.archive_button = QPushButton(self.tr("Archive"), self)
         self.edit_button.clicked.connect(self.edit)
         self.archive_button.clicked.connect(self.archive)
+        self.print_button = QPushButton(self.tr("Print / PDF…"), self)
+        self.print_button.setToolTip(
+            self.tr("The talk record form (谈话记录表) with preview, save and print")
+        )
+        self.print_button.clicked.connect(self.print_record)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -113,6 +119,7 @@ class TalkPanel(QWidget):
         t = self.view
         self.edit_button.setEnabled(t is not None)
         self.archive_button.setEnabled(t is not None)
+        self.print_button.setEnabled(t is not None)
         blocked = self.follow_ups.blockSignals(True)
         self.follow_ups.setRowCount(0)
         if t is None:
@@ -186,6 +193,12 @@ class TalkPanel(QWidget):
         if saved is not None:
             self.show_talk(saved.id)
             emit(self.changed, saved.id)
+
+    def print_record(self) -> None:
+        if self.view is not None:
+            from cadre_desk.ui import printing  # reportlab is loaded on first print, not at start-up
+
+            printing.print_talk(self, self._ctx, self.view.id)
 
     def archive(self) -> None:
         if self.view is None:

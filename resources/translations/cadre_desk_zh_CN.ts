@@ -29,7 +29,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing.py" line="+136"/>
+        <location filename="../../cadre_desk/ui/printing.py" line="+137"/>
         <source>Batch print</source>
         <translation>批量打印</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>合并为一个 PDF 文件（每名干部一个书签）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Choose the folder for the PDF files</source>
         <translation>选择保存 PDF 文件的文件夹</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_form.py" line="+81"/>
+        <location filename="../../cadre_desk/ui/profile_form.py" line="+84"/>
         <source>Import photo…</source>
         <translation>导入照片…</translation>
     </message>
@@ -202,7 +202,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+200"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
@@ -519,7 +519,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DossierOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing.py" line="-76"/>
+        <location filename="../../cadre_desk/ui/printing.py" line="-78"/>
         <source>Print cadre dossier</source>
         <translation>打印干部成长档案</translation>
     </message>
@@ -915,7 +915,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -935,12 +935,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -1020,7 +1020,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>No page can show this {kind} yet</source>
         <translation>暂无可以显示该{kind}的页面</translation>
     </message>
@@ -1273,7 +1273,17 @@ Logs: {logs}</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Print / PDF…</source>
+        <translation>打印 / 导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pairing dossier (帮带档案) with preview, save and print</source>
+        <translation>帮带档案：预览后保存为PDF或打印</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1318,7 +1328,7 @@ Logs: {logs}</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>&lt;i&gt;Choose a pairing from the list, or create one.&lt;/i&gt;</source>
         <translation>&lt;i&gt;请从列表中选择一个结对，或新建结对。&lt;/i&gt;</translation>
     </message>
@@ -1363,7 +1373,7 @@ Logs: {logs}</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Archive pairing</source>
         <translation>归档结对</translation>
     </message>
@@ -1545,32 +1555,32 @@ Logs: {logs}</source>
         <translation>谈心谈话记录</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+156"/>
         <source>Cadre dossier</source>
         <translation>干部成长档案</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Appointment form</source>
         <translation>干部任免审批表</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Pairing dossier</source>
         <translation>帮带档案</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Talk record</source>
         <translation>谈话记录表</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Printing {count} dossiers…</source>
         <translation>正在生成 {count} 份档案…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1744,7 +1754,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_view.py" line="+133"/>
+        <location filename="../../cadre_desk/ui/profile_view.py" line="+145"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1754,7 +1764,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+190"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -1764,7 +1774,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-247"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1777,6 +1787,21 @@ Logs: {logs}</source>
         <location line="+1"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print / PDF</source>
+        <translation>打印 / 导出PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cadre dossier (干部成长档案)…</source>
+        <translation>干部成长档案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment form (干部任免审批表)…</source>
+        <translation>干部任免审批表…</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1855,12 +1880,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+190"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-189"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -1870,7 +1895,7 @@ Logs: {logs}</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
@@ -1885,7 +1910,7 @@ Logs: {logs}</source>
         <translation>{age}岁</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Mentor</source>
         <translation>导师</translation>
     </message>
@@ -1945,7 +1970,7 @@ Logs: {logs}</source>
         <translation>{kind}，谈话人：{talkers}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
@@ -2009,13 +2034,13 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+21"/>
+        <location line="-316"/>
+        <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
     </message>
@@ -2173,7 +2198,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_model.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/roster_model.py" line="+55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2256,8 +2281,8 @@ Logs: {logs}</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+153"/>
-        <location line="+102"/>
+        <location line="+161"/>
+        <location line="+104"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
     </message>
@@ -2664,12 +2689,22 @@ Your text stays in the editor.</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Print / PDF…</source>
+        <translation>打印 / 导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The talk record form (谈话记录表) with preview, save and print</source>
+        <translation>谈话记录表：预览后保存为PDF或打印</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Follow-ups (tick when done):</source>
         <translation>后续事项（完成后勾选）：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose a talk from the list, or record one.</source>
         <translation>请从列表中选择一次谈话，或新建谈话记录。</translation>
     </message>
@@ -2729,7 +2764,7 @@ Your text stays in the editor.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Archive talk record</source>
         <translation>归档谈话记录</translation>
     </message>

@@ -232,3 +232,28 @@ def test_photo_crop_keeps_the_form_ratio(
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(str(a[2])))
     assert not page.profile.import_photo_file(bad)
     assert "bad.jpg" in warned[0]
+
+
+def test_nothing_is_clipped_in_a_narrow_profile(qtbot: QtBot, page: RosterPage) -> None:
+    """At the width the profile gets in a 1280-pixel window: every tab, field and photo button shows."""
+    view = page.profile
+    page.resize(1130, 700)  # the roster page in a 1280 x 800 window, with the default split
+    qtbot.waitUntil(lambda: view.width() <= 620)
+    view.load_all_tabs()
+    qtbot.wait(10)
+    assert view.basic_scroll.horizontalScrollBar().maximum() == 0
+    assert not view.tabs.tabBar().isVisible()  # the wrapping strip stands in for it
+    strip = view.tab_strip
+    assert [b.text() for b in strip.buttons] == [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    for button in strip.buttons:
+        assert button.isVisible() and strip.rect().contains(button.geometry())
+    form = view.form
+    for widget in (form.photo, form.import_photo_button, form.remove_photo_button):
+        where = widget.geometry().translated(widget.parentWidget().pos())  # in the form
+        assert widget.isVisible() and form.rect().contains(where)
+    school = form.editor("fulltime_school")
+    assert school.width() >= school.fontMetrics().horizontalAdvance("湖南大学工商管理专业") + 12
+    qtbot.mouseClick(strip.buttons[view.tabs.indexOf(view.resume)], Qt.MouseButton.LeftButton)
+    assert view.tabs.currentWidget() is view.resume
+    view.tabs.setCurrentWidget(view.timeline)
+    assert strip.buttons[view.tabs.indexOf(view.timeline)].isChecked()

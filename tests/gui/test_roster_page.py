@@ -56,6 +56,20 @@ def test_typing_pinyin_initials_filters(qtbot: QtBot, page: RosterPage) -> None:
     assert shown_names(page) == ["李四"]
 
 
+def test_filtering_never_loads_another_profile(page: RosterPage) -> None:
+    shown = page.profile.cadre_id
+    assert shown is not None and page.selected_ids() == [shown]
+    counts: list[tuple[int, int]] = []
+    page.counts_changed.connect(lambda a, b: counts.append((a, b)))
+    hidden_by = next(r.name for r in page.model.all_rows() if r.id != shown)
+    page.set_query(hidden_by)
+    assert page.profile.cadre_id == shown  # the profile stays until the user picks a row
+    assert page.selected_ids() == []
+    assert counts == [(1, 3)]  # once per keystroke, not once per range of rows the proxy drops
+    page.set_query("")
+    assert page.selected_ids() == [shown] and page.profile.cadre_id == shown
+
+
 def test_structured_filters(qtbot: QtBot, page: RosterPage) -> None:
     qtbot.mouseClick(page.filters_button, Qt.MouseButton.LeftButton)
     assert page.filter_panel.isVisible()

@@ -77,6 +77,10 @@ def test_record_a_talk_and_tick_off_its_follow_up(
     tick.setCheckState(Qt.CheckState.Checked)
     assert talks.get_talk(ctx, talk.id).follow_ups[0].done_date == TODAY
     assert page.model.index(0, 5).data() == "0/1"
+    done = page.panel.follow_ups.item(0, 0)
+    assert done.text() == f"{TODAY:%Y.%m.%d}" and done.checkState() == Qt.CheckState.Checked
+    metrics = page.panel.follow_ups.fontMetrics()  # the done date shows in full beside its tick box
+    assert page.panel.follow_ups.columnWidth(0) >= metrics.horizontalAdvance(done.text()) + 20
     page.kind.setCurrentIndex(page.kind.findData("诫勉谈话"))
     assert page.model.rowCount() == 0 and not page.model.canFetchMore(QModelIndex())
     assert page.show_record("talk", talk.id) and page.panel.view is not None and page.panel.view.id == talk.id
