@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import os
 import random
 import statistics
 import sys
@@ -194,10 +195,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="a demo database for the dossier figures (read-only)")
     parser.add_argument("--dossiers", type=int, default=1000)
     parser.add_argument("--skip-forms", action="store_true")
+    parser.add_argument("--merge", action="store_true", help="also merge the dossier batch into one file")
     args = parser.parse_args()
+    print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     if args.db:
         fonts.register_fonts()
-        dossier_figures(args.db, args.dossiers, args.workers, 5)
+        dossier_figures(args.db, args.dossiers, args.workers, 5, args.merge)
         if args.skip_forms:
             return
 
@@ -277,7 +280,7 @@ def _peak_rss_mb() -> tuple[float, float]:
     return own, children
 
 
-def dossier_figures(db_path: Path, count: int, workers: int, repeat: int) -> None:
+def dossier_figures(db_path: Path, count: int, workers: int, repeat: int, merge: bool = False) -> None:
     from sqlalchemy import func, select
 
     from cadre_desk.db.models import DiaryEntry
@@ -326,9 +329,12 @@ def dossier_figures(db_path: Path, count: int, workers: int, repeat: int) -> Non
     spec = batch.BatchSpec(str(db_path), "dossier", settings, options.printed_at)
     with tempfile.TemporaryDirectory() as out_dir:
         start = time.perf_counter()
-        result = batch.run_batch(spec, ids, Path(out_dir), workers)
+        merged = Path(out_dir) / "merged.pdf" if merge else None
+        result = batch.run_batch(spec, ids, Path(out_dir), workers, merge_to=merged)
         elapsed = time.perf_counter() - start
         size = sum(i.path.stat().st_size for i in result.items) / 1024 / 1024
+        if merged is not None:
+            print(f"  (including the merged file, {merged.stat().st_size / 1024 / 1024:.0f} MB)")
     own, children = _peak_rss_mb()
     print(
         f"{len(result.items)} dossiers ({result.pages} pages, {size:.0f} MB) "

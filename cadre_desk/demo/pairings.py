@@ -21,6 +21,7 @@ MAX_MENTEES = 3
 _FORM_WEIGHTS = (30, 20, 15, 15, 12, 8)  # in the order of vocab.GUIDANCE_FORMS
 _GRADES = (("优秀", 30), ("良好", 45), ("合格", 22), ("不合格", 3))
 _DAY_WEIGHTS = (6, 6, 6, 8, 30, 17, 27)  # Monday … Sunday: most write at the end of the week
+AWAITING_DAYS = 21  # mentors comment within days: only entries younger than this still wait
 
 
 @dataclass
@@ -119,12 +120,18 @@ def _plan_terms(
     else:  # aborted, and often paired again
         start = _months(today, -rng.randint(length // 2 + 4, length + 12))
         if start >= earliest:
-            stop = _months(start, rng.randint(3, length - 2))
-            out.append(("中止", start, _months(start, length), stop))
-            if rng.random() < 0.6:
-                again = stop + dt.timedelta(days=rng.randint(10, 60))
-                if again < today:
-                    out.append(("进行中", again, _months(again, 12), None))
+            stop = min(
+                _months(start, rng.randint(3, length - 2)), today - dt.timedelta(days=rng.randint(20, 90))
+            )
+            if stop > start:
+                out.append(("中止", start, _months(start, length), stop))
+                if rng.random() < 0.6:
+                    again = stop + dt.timedelta(days=rng.randint(10, 60))
+                    again_end = _months(again, 12)
+                    if again_end < today:  # that second term is over too: completed
+                        out.append(("已结业", again, again_end, again_end))
+                    elif again < today:
+                        out.append(("进行中", again, again_end, None))
     return [t for t in out if t[1] < today]
 
 
@@ -248,7 +255,8 @@ def write_diaries(
     today: dt.date,
     progress: Progress | None,
 ) -> None:
-    """Weekly entries across each term up to today; most commented, recent ones waiting, a few drafts."""
+    """Weekly entries across each term up to today: commented within days, so only the last weeks'
+    entries of active pairings still wait for a comment; a few drafts."""
     for done, pairing in enumerate(pairings, start=1):
         slots = _slots(world, pairing.mentor, pairing.mentee, rng)
         active = pairing.status == vocab.MentorshipStatus.ACTIVE
@@ -275,12 +283,20 @@ def _write_entry(
 ) -> None:
     entry = textgen.diary(rng, slots, day.month, _target_length(rng))
     delay = rng.randint(1, 6) if rng.random() < 0.9 else rng.randint(7, 16)
-    comment_day = day + dt.timedelta(days=delay)
+    # a few days later, and within the term: a pairing that ended has its last entries commented by then
+    comment_day = min(day + dt.timedelta(days=delay), pairing.last_day)
     age = (today - day).days
     roll = rng.random()
     if active and (roll < 0.015 or (age <= 14 and roll < 0.2)):
         state = vocab.DiaryState.DRAFT.value
-    elif comment_day > today or roll > 0.96:
+    elif (
+        not active
+        and pairing.status == vocab.MentorshipStatus.ABORTED
+        and (pairing.last_day - day).days <= 14
+        and roll < 0.25
+    ):
+        state = vocab.DiaryState.DRAFT.value  # written just before the pairing stopped, never handed in
+    elif active and (comment_day > today or (age < AWAITING_DAYS and roll > 0.85)):
         state = vocab.DiaryState.SUBMITTED.value
     else:
         state = vocab.DiaryState.COMMENTED.value

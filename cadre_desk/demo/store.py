@@ -16,43 +16,17 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import (
-    Assessment,
+    RECORD_MODELS,
     AuditEvent,
     Cadre,
-    DiaryEntry,
-    FamilyMember,
-    MentorComment,
-    Mentorship,
-    MentorshipRecord,
-    ResumeEntry,
-    RewardOrPunishment,
-    Secondment,
-    Talk,
-    TalkFollowUp,
-    TalkSubject,
-    Training,
+    CadreFormSource,
+    CadrePhoto,
     Unit,
 )
 from cadre_desk.errors import CadreDeskError
 
-# Dependency order: a table comes after every table it refers to.
-MODELS = (
-    Unit,
-    Cadre,
-    ResumeEntry,
-    FamilyMember,
-    Assessment,
-    RewardOrPunishment,
-    Training,
-    Secondment,
-    Mentorship,
-    MentorshipRecord,
-    DiaryEntry,
-    MentorComment,
-    Talk,
-    TalkSubject,
-    TalkFollowUp,
-)
+# Dependency order (a table comes after every table it refers to); demo cadres have no photos or forms.
+MODELS = tuple(m for m in RECORD_MODELS if m not in (CadrePhoto, CadreFormSource))
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in MODELS}  # type: ignore[misc]
 FLUSH_ROWS = 20_000
 

@@ -2,8 +2,9 @@
 
 Each worker process opens the database itself, read-only, registers the fonts once, and writes each
 document straight to its file, so memory stays flat whatever the batch size: the parent holds only ids,
-and at most a few jobs are in flight. The merged file is put together from the written files with pypdf,
-one top-level bookmark per cadre with the document's own bookmarks under it.
+and at most a few jobs are in flight. The merged file is put together from the written files, one at a
+time and straight into the target (flat memory), with one top-level bookmark per cadre over the
+document's own bookmarks.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, BinaryIO, Literal
 
 from sqlalchemy.engine import make_url
 
@@ -180,25 +181,220 @@ def run_batch(
 
 
 def merge(items: Sequence[BatchItem], target: Path, progress: ProgressFn | None = None) -> Path:
-    """One PDF of all items, with a bookmark per cadre over that document's own bookmarks."""
-    from pypdf import PdfWriter
+    """One PDF of all items, with a bookmark per cadre over that document's own bookmarks.
 
-    writer = PdfWriter()
-    for n, item in enumerate(items, 1):
-        writer.append(str(item.path), outline_item=f"{item.name}（{item.cadre_id}）", import_outline=True)
-        if progress:
-            progress("合并文件", n, len(items))
-    if items:
-        writer.add_metadata({"/Title": f"{KIND_TITLES[_kind_of(items[0])]}（共 {len(items)} 人）"})
-    writer.page_mode = "/UseOutlines"
+    The parts are copied one at a time straight into the target file (`_PdfAppender`), so memory stays
+    flat however many there are: only the page numbers and the bookmarks are kept until the end.
+    """
+    title = f"{KIND_TITLES[_kind_of(items[0])]}（共 {len(items)} 人）" if items else ""
     try:
         with open(target, "wb") as out:
-            writer.write(out)
+            pdf = _PdfAppender(out)
+            for n, item in enumerate(items, 1):
+                pdf.append(item.path, f"{item.name}（{item.cadre_id}）")
+                if progress:
+                    progress("合并文件", n, len(items))
+            pdf.finish(title)
     except OSError as exc:
         raise StorageError(f"无法写入文件 {target}：{exc.strerror}") from None
-    finally:
-        writer.close()
     return target
+
+
+@dataclass
+class _Mark:
+    """A bookmark of the merged file: its title, destination (already renumbered) and children."""
+
+    title: str
+    dest: Any
+    is_open: bool = False
+    children: list[_Mark] = field(default_factory=list)
+
+    def visible(self) -> int:
+        return sum(1 + (c.visible() if c.is_open else 0) for c in self.children)
+
+
+class _PdfAppender:
+    """Writes a PDF object by object: each part's pages (and what they use) are renumbered and written
+    as they are read; the page tree, the bookmarks and the cross-reference table come at the end."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.offsets: dict[int, int] = {}
+        self.count = 0
+        self.kids: list[int] = []
+        self.marks: list[_Mark] = []
+        self.pages_root = self._reserve()
+        out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+
+    def _reserve(self) -> int:
+        self.count += 1
+        return self.count
+
+    def _write(self, num: int, obj: Any) -> None:
+        from pypdf.generic import NullObject
+
+        self.offsets[num] = self.out.tell()
+        self.out.write(f"{num} 0 obj\n".encode())
+        (NullObject() if obj is None else obj).write_to_stream(self.out)
+        self.out.write(b"\nendobj\n")
+
+    def append(self, path: Path, title: str) -> None:
+        from pypdf import PdfReader
+        from pypdf.generic import (
+            ArrayObject,
+            DictionaryObject,
+            IndirectObject,
+            NameObject,
+            NullObject,
+            NumberObject,
+            StreamObject,
+        )
+
+        reader = PdfReader(path)
+        numbers: dict[int, int] = {}
+        queue: list[int] = []
+        parent = IndirectObject(self.pages_root, 0, None)
+
+        def ref(old: IndirectObject) -> IndirectObject:
+            num = numbers.get(old.idnum)
+            if num is None:
+                num = numbers[old.idnum] = self._reserve()
+                queue.append(old.idnum)
+            return IndirectObject(num, 0, None)
+
+        def convert(obj: Any) -> Any:
+            if isinstance(obj, IndirectObject):
+                return ref(obj)
+            if isinstance(obj, StreamObject):
+                stream = obj.__class__()
+                stream._data = obj._data  # copied encoded, as read
+                for k, v in obj.items():
+                    stream[NameObject(k)] = convert(v)
+                return stream
+            if isinstance(obj, DictionaryObject):
+                copy = DictionaryObject()
+                for k, v in obj.items():
+                    copy[NameObject(k)] = (
+                        parent if k == "/Parent" and obj.get("/Type") == "/Page" else convert(v)
+                    )
+                return copy
+            if isinstance(obj, ArrayObject):
+                return ArrayObject(convert(v) for v in obj)
+            return obj
+
+        first = len(self.kids)
+        for page in reader.pages:  # flattened: inherited resources and boxes are on each page
+            assert page.indirect_reference is not None
+            num = ref(page.indirect_reference).idnum
+            self.kids.append(num)
+        while queue:
+            old = queue.pop()
+            self._write(numbers[old], convert(reader.get_object(old)))
+
+        def marks(outline: Any) -> list[_Mark]:
+            out: list[_Mark] = []
+            for entry in outline:
+                if isinstance(entry, list):
+                    if out:
+                        out[-1].children = marks(entry)
+                    continue
+                count = entry.get("/Count", 0) if entry.node is None else entry.node.get("/Count", 0)
+                out.append(_Mark(str(entry.title), convert(entry.dest_array), int(count or 0) > 0))
+            return out
+
+        children = marks(reader.outline) if self.kids[first:] else []
+        if len(self.kids) > first:
+            start = IndirectObject(self.kids[first], 0, None)
+            dest = ArrayObject([start, NameObject("/XYZ"), NullObject(), NullObject(), NumberObject(0)])
+            self.marks.append(_Mark(title, dest, False, children))
+
+    def _outline(self, marks: Sequence[_Mark], parent: int) -> tuple[int, int]:
+        """Write `marks` under `parent`; returns the first and last object numbers."""
+        from pypdf.generic import DictionaryObject, IndirectObject, NameObject, NumberObject, TextStringObject
+
+        def r(num: int) -> IndirectObject:
+            return IndirectObject(num, 0, None)
+
+        nums = [self._reserve() for _ in marks]
+        for i, (mark, num) in enumerate(zip(marks, nums, strict=True)):
+            node = DictionaryObject(
+                {
+                    NameObject("/Title"): TextStringObject(mark.title),
+                    NameObject("/Parent"): r(parent),
+                    NameObject("/Dest"): mark.dest,
+                }
+            )
+            if i > 0:
+                node[NameObject("/Prev")] = r(nums[i - 1])
+            if i + 1 < len(nums):
+                node[NameObject("/Next")] = r(nums[i + 1])
+            if mark.children:
+                first, last = self._outline(mark.children, num)
+                node[NameObject("/First")], node[NameObject("/Last")] = r(first), r(last)
+                visible = mark.visible()
+                node[NameObject("/Count")] = NumberObject(visible if mark.is_open else -len(mark.children))
+            self._write(num, node)
+        return nums[0], nums[-1]
+
+    def finish(self, title: str) -> None:
+        from pypdf.generic import (
+            ArrayObject,
+            DictionaryObject,
+            IndirectObject,
+            NameObject,
+            NumberObject,
+            TextStringObject,
+        )
+
+        def r(num: int) -> IndirectObject:
+            return IndirectObject(num, 0, None)
+
+        self._write(
+            self.pages_root,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Pages"),
+                    NameObject("/Kids"): ArrayObject(r(k) for k in self.kids),
+                    NameObject("/Count"): NumberObject(len(self.kids)),
+                }
+            ),
+        )
+        catalog = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Catalog"),
+                NameObject("/Pages"): r(self.pages_root),
+                NameObject("/PageMode"): NameObject("/UseOutlines"),
+            }
+        )
+        if self.marks:
+            outlines = self._reserve()
+            first, last = self._outline(self.marks, outlines)
+            visible = sum(1 + (m.visible() if m.is_open else 0) for m in self.marks)
+            self._write(
+                outlines,
+                DictionaryObject(
+                    {
+                        NameObject("/Type"): NameObject("/Outlines"),
+                        NameObject("/First"): r(first),
+                        NameObject("/Last"): r(last),
+                        NameObject("/Count"): NumberObject(visible),
+                    }
+                ),
+            )
+            catalog[NameObject("/Outlines")] = r(outlines)
+        root = self._reserve()
+        self._write(root, catalog)
+        info = self._reserve()
+        meta = DictionaryObject({NameObject("/Producer"): TextStringObject("干部成长档案台 Cadre Desk")})
+        if title:
+            meta[NameObject("/Title")] = TextStringObject(title)
+        self._write(info, meta)
+        xref = self.out.tell()
+        lines = [f"xref\n0 {self.count + 1}\n", "0000000000 65535 f \n"]
+        lines += [f"{self.offsets[n]:010d} 00000 n \n" for n in range(1, self.count + 1)]
+        self.out.write("".join(lines).encode())
+        trailer = f"trailer\n<< /Size {self.count + 1} /Root {root} 0 R /Info {info} 0 R >>\n"
+        self.out.write(f"{trailer}startxref\n{xref}\n%%EOF\n".encode())
 
 
 def _kind_of(item: BatchItem) -> Kind:

@@ -17,6 +17,7 @@ from typing import Literal
 from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as _rl_paragraph
 
@@ -36,6 +37,26 @@ _NO_LINE_START = "，；：！？”’》〉」』】〕）｝…—·％"
 for _module in (_rl_textsplit, _rl_paragraph):
     _known: str = getattr(_module, "ALL_CANNOT_START")  # noqa: B009
     setattr(_module, "ALL_CANNOT_START", _known + "".join(c for c in _NO_LINE_START if c not in _known))  # noqa: B010
+
+# Line breaking of CJK text measures every character on every wrap (`textsplit.getCharWidths`, one
+# `stringWidth` call each): remember each character's width per font and size (the same numbers).
+_char_widths: dict[tuple[str, float], dict[str, float]] = {}
+_string_width = pdfmetrics.stringWidth
+
+
+def _cached_char_widths(word: str, fontName: str, fontSize: float) -> list[float]:  # noqa: N803
+    table = _char_widths.get((fontName, fontSize))
+    if table is None:
+        table = _char_widths[(fontName, fontSize)] = {}
+    try:
+        return [table[c] for c in word]
+    except KeyError:
+        for c in set(word).difference(table):
+            table[c] = _string_width(c, fontName, fontSize)
+        return [table[c] for c in word]
+
+
+setattr(_rl_textsplit, "getCharWidths", _cached_char_widths)  # noqa: B010
 
 # reportlab's TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY (it draws with the numbers, not the names).
 _ALIGNS: dict[str, Literal[0, 1, 2, 4]] = {"left": 0, "centre": 1, "right": 2, "justify": 4}

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from reportlab.lib.colors import Color, black
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -75,7 +76,8 @@ class FlowText(Flowable):
 
     def draw(self) -> None:
         p = self.text.paragraph()
-        p.wrap(self.width, 1e6)
+        if self.text._wrapped[0] != self.width:  # else the paragraph is laid out at this width already
+            p.wrap(self.width, 1e6)
         p.drawOn(self.canv, 0, 0)
 
 
@@ -120,37 +122,126 @@ class CaseFileDoc(ReportDocTemplate):
             flowable.outline_text, flowable.key, level=flowable.level, closed=flowable.level > 0
         )
         c.showOutline()
-        if flowable.in_toc:
-            self.notify(
-                "TOCEntry", (flowable.level, fonts.markup(flowable.outline_text), self.page, flowable.key)
-            )
+        if flowable.in_toc and isinstance(c, _CaseFileCanvas):
+            c.toc_pages.setdefault(flowable.key, self.page)
 
 
-def contents() -> TableOfContents:
-    """The table of contents: section titles with dot leaders and page numbers (filled by multiBuild)."""
-    toc = TableOfContents(dotsMinLevel=0)
-    toc.levelStyles = [
+def _toc_styles() -> tuple[list[ParagraphStyle], TableStyle]:
+    levels = [
         ParagraphStyle("toc0", parent=style(12, "left", leading=1.6), leftIndent=0, firstLineIndent=0),
         ParagraphStyle(
             "toc1", parent=style(10.5, "left", leading=1.5), leftIndent=2 * 10.5, firstLineIndent=0
         ),
     ]
-    toc.tableStyle = TableStyle(
-        [("FONT", (0, 0), (-1, -1), fonts.MAIN_FONT, 12), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    )
-    return toc
+    table = TableStyle([("FONT", (0, 0), (-1, -1), fonts.MAIN_FONT, 12), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    return levels, table
+
+
+class Contents(Flowable):
+    """The table of contents: section titles with dot leaders and page numbers, in one layout pass.
+
+    Its entries (the story's headings with `toc=True`) are known before layout, and page numbers do not
+    change a line's height, so it takes its final size at once; each page of it places a form XObject
+    that the canvas defines when the document is saved and every heading's page is known (as for
+    `共 Y 页`). reportlab's multiBuild would lay the whole story out twice for the same result.
+    """
+
+    def __init__(self, entries: Sequence[tuple[int, str, str]] = ()) -> None:
+        super().__init__()
+        self.entries = list(entries)  # (level, markup, heading key)
+        self.form = f"cadreDeskToc{next(_keys)}"
+        self.row_heights: list[float] = []
+
+    def toc(self, pages: dict[str, int] | None = None) -> TableOfContents:
+        """reportlab's table of contents of these entries (page 0 until the pages are known)."""
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.levelStyles, toc.tableStyle = _toc_styles()
+        # What it draws; without keys it adds no links (`draw` links each whole line instead).
+        entries = [(level, text, (pages or {}).get(key, 0), None) for level, text, key in self.entries]
+        setattr(toc, "_lastEntries", entries)  # noqa: B010 (reportlab's attribute, untyped)
+        return toc
+
+    def _measure(self, width: float) -> None:
+        toc = self.toc()
+        toc.wrapOn(self.canv, width, 1e9)
+        table: Table = getattr(toc, "_table")  # noqa: B009 (reportlab's attribute, untyped)
+        self.row_heights = [float(h) for h in getattr(table, "_rowHeights")]  # noqa: B009
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = 0.0
+        if self.entries:
+            self._measure(availWidth)
+            self.height = sum(self.row_heights)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._measure(availWidth)
+        used, rows = 0.0, 0
+        for h in self.row_heights:
+            if used + h > availHeight + 1e-6:
+                break
+            used, rows = used + h, rows + 1
+        if rows == 0:
+            return []
+        if rows == len(self.entries):
+            return [self]
+        return [Contents(self.entries[:rows]), Contents(self.entries[rows:])]
+
+    def draw(self) -> None:
+        if not self.entries:
+            return
+        canvas = self.canv
+        canvas.doForm(self.form)
+        if isinstance(canvas, _CaseFileCanvas):
+            canvas.toc_parts.append(self)
+        top = self.height
+        for (_level, _text, key), h in zip(self.entries, self.row_heights, strict=True):
+            canvas.linkRect("", key, (0, top - h, self.width, top), relative=1)
+            top -= h
+
+    def define_form(self, canvas: Canvas, pages: dict[str, int]) -> None:
+        """Define this part's form, with the page numbers (when the document is saved)."""
+        canvas.beginForm(self.form)
+        toc = self.toc(pages)
+        toc.wrapOn(canvas, self.width, 1e9)
+        toc.drawOn(canvas, 0, 0)
+        canvas.endForm()
+
+
+def contents() -> Contents:
+    """The table of contents; `build_case_file` fills in the story's headings."""
+    return Contents()
+
+
+class _CaseFileCanvas(_PagedCanvas):
+    """Collects the page of each heading and defines the table of contents' forms when saving."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.toc_pages: dict[str, int] = {}
+        self.toc_parts: list[Contents] = []
+
+    def save(self) -> None:
+        for part in self.toc_parts:
+            part.define_form(self, self.toc_pages)
+        super().save()
 
 
 def build_case_file(
     out: BinaryIO | Path | str, story: Sequence[Flowable], info: DocumentInfo, with_toc: bool
 ) -> int:
-    """Lay out a case file; with a table of contents it takes the passes multiBuild needs. Returns pages."""
+    """Lay out a case file in one pass (the table of contents is drawn at save). Returns pages."""
     fonts.register_fonts()
+    story = list(story)
+    entries = [
+        (f.level, fonts.markup(f.outline_text), f.key) for f in story if isinstance(f, Heading) and f.in_toc
+    ]
+    for f in story:
+        if isinstance(f, Contents):
+            f.entries = entries if with_toc else []
     doc = CaseFileDoc(out, info, MARGINS)
-    if with_toc:
-        doc.multiBuild(list(story), canvasmaker=_PagedCanvas)
-    else:
-        doc.build(list(story), canvasmaker=_PagedCanvas)
+    doc.build(story, canvasmaker=_CaseFileCanvas)
     return int(doc.page)
 
 

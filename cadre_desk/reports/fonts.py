@@ -30,6 +30,7 @@ FALLBACK_FONT_FILE = paths.font_path("hanamina-ext.ttf")
 class _Coverage:
     main: frozenset[int]
     fallback: frozenset[int]
+    main_chars: frozenset[str]  # `main` as characters (with the line breaks), for a quick subset test
 
 
 class _State:
@@ -50,8 +51,11 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(fallback)
         # Without this every canvas starts with an unused, unembedded Helvetica.
         rl_config.canvas_basefontname = MAIN_FONT
+        main_codes = frozenset(main.face.charToGlyph)
         _State.coverage = _Coverage(
-            main=frozenset(main.face.charToGlyph), fallback=frozenset(fallback.face.charToGlyph)
+            main=main_codes,
+            fallback=frozenset(fallback.face.charToGlyph),
+            main_chars=frozenset(map(chr, main_codes)) | frozenset("\n\r\t"),
         )
 
 
@@ -79,8 +83,7 @@ def font_for(char: str) -> str:
 def font_runs(text: str) -> tuple[tuple[str, str], ...]:
     """Split `text` into (font name, piece) runs, the fallback font only where the main font lacks a glyph."""
     cov = _cov()
-    main = cov.main
-    if all(ord(c) in main or c in "\n\r\t" for c in text):
+    if cov.main_chars.issuperset(text):
         return ((MAIN_FONT, text),) if text else ()
     runs: list[tuple[str, str]] = []
     current = MAIN_FONT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,25 +86,33 @@ class DiaryEntrySummary:
     version: int
 
 
-def _comment_view(c: MentorComment, mentor: str) -> CommentView:
+def comment_view(c: MentorComment, mentor: str) -> CommentView:
     return CommentView(c.id, c.uid, c.version, c.entry_id, c.mentor_id, mentor, c.date, c.text)
 
 
-def _entry_view(session: Session, e: DiaryEntry) -> DiaryEntryView:
-    mentee = session.get(Cadre, e.mentee_id)
-    comments = session.execute(
-        select(MentorComment, Cadre.name)
-        .join(Cadre, Cadre.id == MentorComment.mentor_id)
-        .where(MentorComment.entry_id == e.id, MentorComment.archived_at.is_(None))
-        .order_by(MentorComment.date, MentorComment.id)
-    ).all()
+def comments_by_entry(session: Session, entry_ids: Sequence[int]) -> dict[int, list[CommentView]]:
+    """The live comments of the entries, oldest first, in one query per 500 entries."""
+    out: dict[int, list[CommentView]] = {}
+    for start in range(0, len(entry_ids), 500):
+        for c, name in session.execute(
+            select(MentorComment, Cadre.name)
+            .join(Cadre, Cadre.id == MentorComment.mentor_id)
+            .where(MentorComment.entry_id.in_(entry_ids[start : start + 500]))
+            .where(MentorComment.archived_at.is_(None))
+            .order_by(MentorComment.date, MentorComment.id)
+        ):
+            out.setdefault(c.entry_id, []).append(comment_view(c, name))
+    return out
+
+
+def entry_view(e: DiaryEntry, mentee: str, comments: Iterable[CommentView]) -> DiaryEntryView:
     return DiaryEntryView(
         id=e.id,
         uid=e.uid,
         version=e.version,
         archived=e.archived_at is not None,
         mentee_id=e.mentee_id,
-        mentee=mentee.name if mentee else "",
+        mentee=mentee,
         mentorship_id=e.mentorship_id,
         date=e.date,
         title=e.title,
@@ -111,8 +120,13 @@ def _entry_view(session: Session, e: DiaryEntry) -> DiaryEntryView:
         content=e.content,
         state=e.state,
         submitted_at=e.submitted_at,
-        comments=tuple(_comment_view(c, name) for c, name in comments),
+        comments=tuple(comments),
     )
+
+
+def _entry_view(session: Session, e: DiaryEntry) -> DiaryEntryView:
+    mentee = session.get(Cadre, e.mentee_id)
+    return entry_view(e, mentee.name if mentee else "", comments_by_entry(session, [e.id]).get(e.id, ()))
 
 
 def load(session: Session, entry_id: int) -> DiaryEntry:
@@ -228,6 +242,36 @@ def get_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
         return _entry_view(session, load(session, entry_id))
 
 
+def _entry_filter(
+    stmt: Any,
+    mentee_id: int | None,
+    mentorship_id: int | None,
+    mentor_id: int | None,
+    state: str | None,
+    category: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> Any:
+    """The filters of the entry lists (a mentor's: the entries of that mentor's pairings)."""
+    if mentee_id is not None:
+        stmt = stmt.where(DiaryEntry.mentee_id == mentee_id)
+    if mentorship_id is not None:
+        stmt = stmt.where(DiaryEntry.mentorship_id == mentorship_id)
+    if mentor_id is not None:
+        stmt = stmt.join(Mentorship, Mentorship.id == DiaryEntry.mentorship_id).where(
+            Mentorship.mentor_id == mentor_id
+        )
+    if state is not None:
+        stmt = stmt.where(DiaryEntry.state == state)
+    if category is not None:
+        stmt = stmt.where(DiaryEntry.category == category)
+    if date_from is not None:
+        stmt = stmt.where(DiaryEntry.date >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(DiaryEntry.date <= date_to)
+    return stmt
+
+
 def list_entries(
     ctx: ServiceContext,
     mentee_id: int | None = None,
@@ -257,22 +301,7 @@ def list_entries(
         .join(Cadre, Cadre.id == DiaryEntry.mentee_id)
         .where(DiaryEntry.archived_at.is_(None))
     )
-    if mentee_id is not None:
-        stmt = stmt.where(DiaryEntry.mentee_id == mentee_id)
-    if mentorship_id is not None:
-        stmt = stmt.where(DiaryEntry.mentorship_id == mentorship_id)
-    if mentor_id is not None:
-        stmt = stmt.join(Mentorship, Mentorship.id == DiaryEntry.mentorship_id).where(
-            Mentorship.mentor_id == mentor_id
-        )
-    if state is not None:
-        stmt = stmt.where(DiaryEntry.state == state)
-    if category is not None:
-        stmt = stmt.where(DiaryEntry.category == category)
-    if date_from is not None:
-        stmt = stmt.where(DiaryEntry.date >= date_from)
-    if date_to is not None:
-        stmt = stmt.where(DiaryEntry.date <= date_to)
+    stmt = _entry_filter(stmt, mentee_id, mentorship_id, mentor_id, state, category, date_from, date_to)
     stmt = stmt.order_by(DiaryEntry.date.desc(), DiaryEntry.id.desc()).limit(limit).offset(offset)
     with ctx.db.read() as session:
         return [DiaryEntrySummary(*row) for row in session.execute(stmt)]
@@ -327,7 +356,7 @@ def add_comment(ctx: ServiceContext, entry_id: int, data: CommentInput) -> Comme
             e.title,
         )
         search.index_comment(session, c, e)
-        return _comment_view(c, pairing.mentor.name)
+        return comment_view(c, pairing.mentor.name)
 
 
 def _load_comment(session: Session, comment_id: int) -> MentorComment:
@@ -359,7 +388,7 @@ def update_comment(ctx: ServiceContext, comment_id: int, text: str, expected_ver
             session.flush()
             search.index_comment(session, c, load(session, c.entry_id))
         mentor = session.get(Cadre, c.mentor_id)
-        return _comment_view(c, mentor.name if mentor else "")
+        return comment_view(c, mentor.name if mentor else "")
 
 
 def set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -> CommentView:
@@ -384,7 +413,7 @@ def set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -
                 e.state = new_state
             search.index_comment(session, c, e)
         mentor = session.get(Cadre, c.mentor_id)
-        return _comment_view(c, mentor.name if mentor else "")
+        return comment_view(c, mentor.name if mentor else "")
 
 
 # --- the timeline --------------------------------------------------------------------------------
@@ -413,34 +442,12 @@ def timeline(
 ) -> list[TimelineItem]:
     """A page of full entries, newest first, in three queries whatever the page size."""
     stmt = select(DiaryEntry).where(DiaryEntry.archived_at.is_(None))
-    if mentee_id is not None:
-        stmt = stmt.where(DiaryEntry.mentee_id == mentee_id)
-    if mentorship_id is not None:
-        stmt = stmt.where(DiaryEntry.mentorship_id == mentorship_id)
-    if mentor_id is not None:
-        stmt = stmt.join(Mentorship, Mentorship.id == DiaryEntry.mentorship_id).where(
-            Mentorship.mentor_id == mentor_id
-        )
-    if state is not None:
-        stmt = stmt.where(DiaryEntry.state == state)
-    if category is not None:
-        stmt = stmt.where(DiaryEntry.category == category)
-    if date_from is not None:
-        stmt = stmt.where(DiaryEntry.date >= date_from)
-    if date_to is not None:
-        stmt = stmt.where(DiaryEntry.date <= date_to)
+    stmt = _entry_filter(stmt, mentee_id, mentorship_id, mentor_id, state, category, date_from, date_to)
     stmt = stmt.order_by(DiaryEntry.date.desc(), DiaryEntry.id.desc()).limit(limit).offset(offset)
     with ctx.db.read() as session:
         entries = list(session.scalars(stmt))
         ids = [e.id for e in entries]
-        comments: dict[int, list[CommentView]] = {}
-        for c, name in session.execute(
-            select(MentorComment, Cadre.name)
-            .join(Cadre, Cadre.id == MentorComment.mentor_id)
-            .where(MentorComment.entry_id.in_(ids), MentorComment.archived_at.is_(None))
-            .order_by(MentorComment.date, MentorComment.id)
-        ):
-            comments.setdefault(c.entry_id, []).append(_comment_view(c, name))
+        comments = comments_by_entry(session, ids)
         mentors: dict[int, tuple[int, str]] = {}
         pairing_ids = {e.mentorship_id for e in entries if e.mentorship_id is not None}
         for mid, cadre_id, name in session.execute(
@@ -455,22 +462,7 @@ def timeline(
         }
         items = []
         for e in entries:
-            view = DiaryEntryView(
-                id=e.id,
-                uid=e.uid,
-                version=e.version,
-                archived=False,
-                mentee_id=e.mentee_id,
-                mentee=people.get(e.mentee_id, ""),
-                mentorship_id=e.mentorship_id,
-                date=e.date,
-                title=e.title,
-                category=e.category,
-                content=e.content,
-                state=e.state,
-                submitted_at=e.submitted_at,
-                comments=tuple(comments.get(e.id, ())),
-            )
+            view = entry_view(e, people.get(e.mentee_id, ""), comments.get(e.id, ()))
             mentor = mentors.get(e.mentorship_id) if e.mentorship_id is not None else None
             items.append(TimelineItem(view, mentor[0] if mentor else None, mentor[1] if mentor else ""))
         return items
@@ -483,17 +475,13 @@ def count_entries(
     mentor_id: int | None = None,
     state: str | None = None,
 ) -> int:
-    stmt = select(func.count(DiaryEntry.id)).where(DiaryEntry.archived_at.is_(None))
-    if mentee_id is not None:
-        stmt = stmt.where(DiaryEntry.mentee_id == mentee_id)
-    if mentorship_id is not None:
-        stmt = stmt.where(DiaryEntry.mentorship_id == mentorship_id)
-    if mentor_id is not None:
-        stmt = stmt.join(Mentorship, Mentorship.id == DiaryEntry.mentorship_id).where(
-            Mentorship.mentor_id == mentor_id
-        )
-    if state is not None:
-        stmt = stmt.where(DiaryEntry.state == state)
+    stmt = _entry_filter(
+        select(func.count(DiaryEntry.id)).where(DiaryEntry.archived_at.is_(None)),
+        mentee_id,
+        mentorship_id,
+        mentor_id,
+        state,
+    )
     with ctx.db.read() as session:
         return int(session.scalar(stmt) or 0)
 

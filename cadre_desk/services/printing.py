@@ -22,22 +22,20 @@ from cadre_desk.db.engine import Database
 from cadre_desk.db.models import (
     Cadre,
     DiaryEntry,
-    MentorComment,
     Mentorship,
     MentorshipRecord,
     Talk,
-    TalkFollowUp,
     TalkSubject,
     Unit,
 )
 from cadre_desk.domain import training as training_rules
 from cadre_desk.errors import StorageError
-from cadre_desk.services import app_settings, audit, cadre_records, mentorship, talks
+from cadre_desk.services import app_settings, audit, cadre_records, diary, mentorship, talks
 from cadre_desk.services.cadre_records import CadreProfile
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.diary import CommentView, DiaryEntryView
+from cadre_desk.services.diary import DiaryEntryView
 from cadre_desk.services.mentorship import MentorshipRecordView, MentorshipView
-from cadre_desk.services.talks import FollowUpView, TalkView
+from cadre_desk.services.talks import TalkView
 
 # The sections of a cadre dossier, in print order, with their printed titles.
 SECTIONS: tuple[str, ...] = (
@@ -184,23 +182,6 @@ def _people(session: Session, ids: Iterable[int]) -> dict[int, PersonLine]:
     return {r[0]: PersonLine(r[0], r[1], r[2] or "", r[3], r[4]) for r in rows}
 
 
-def _comments(session: Session, entry_ids: Sequence[int]) -> dict[int, list[CommentView]]:
-    out: dict[int, list[CommentView]] = defaultdict(list)
-    for start in range(0, len(entry_ids), 500):
-        rows = session.execute(
-            select(MentorComment, Cadre.name)
-            .join(Cadre, Cadre.id == MentorComment.mentor_id)
-            .where(MentorComment.entry_id.in_(entry_ids[start : start + 500]))
-            .where(MentorComment.archived_at.is_(None))
-            .order_by(MentorComment.date, MentorComment.id)
-        )
-        for c, name in rows:
-            out[c.entry_id].append(
-                CommentView(c.id, c.uid, c.version, c.entry_id, c.mentor_id, name, c.date, c.text)
-            )
-    return out
-
-
 def _diary(session: Session, where: object, names: dict[int, str], rng: DateRange) -> list[DiaryEntryView]:
     stmt = select(DiaryEntry).where(where, DiaryEntry.archived_at.is_(None))  # type: ignore[arg-type]
     if rng.start is not None:
@@ -208,29 +189,11 @@ def _diary(session: Session, where: object, names: dict[int, str], rng: DateRang
     if rng.end is not None:
         stmt = stmt.where(DiaryEntry.date <= rng.end)
     entries = list(session.scalars(stmt.order_by(DiaryEntry.date, DiaryEntry.id)))
-    comments = _comments(session, [e.id for e in entries])
+    comments = diary.comments_by_entry(session, [e.id for e in entries])
     missing = {e.mentee_id for e in entries} - set(names)
     if missing:
         names.update({p.id: p.name for p in _people(session, missing).values()})
-    return [
-        DiaryEntryView(
-            id=e.id,
-            uid=e.uid,
-            version=e.version,
-            archived=False,
-            mentee_id=e.mentee_id,
-            mentee=names.get(e.mentee_id, ""),
-            mentorship_id=e.mentorship_id,
-            date=e.date,
-            title=e.title,
-            category=e.category,
-            content=e.content,
-            state=e.state,
-            submitted_at=e.submitted_at,
-            comments=tuple(comments.get(e.id, ())),
-        )
-        for e in entries
-    ]
+    return [diary.entry_view(e, names.get(e.mentee_id, ""), comments.get(e.id, ())) for e in entries]
 
 
 def _records(
@@ -250,49 +213,6 @@ def _records(
                 MentorshipRecordView(r.id, r.uid, r.version, r.mentorship_id, r.date, r.form, r.content)
             )
     return out
-
-
-def _talks(session: Session, talk_rows: Sequence[Talk]) -> list[TalkView]:
-    ids = [t.id for t in talk_rows]
-    subjects: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    follow: dict[int, list[FollowUpView]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        for talk_id, cadre_id, name in session.execute(
-            select(TalkSubject.talk_id, Cadre.id, Cadre.name)
-            .join(Cadre, Cadre.id == TalkSubject.cadre_id)
-            .where(TalkSubject.talk_id.in_(part))
-            .order_by(TalkSubject.position, TalkSubject.id)
-        ):
-            subjects[talk_id].append((cadre_id, name))
-        for f in session.scalars(
-            select(TalkFollowUp)
-            .where(TalkFollowUp.talk_id.in_(part), TalkFollowUp.archived_at.is_(None))
-            .order_by(TalkFollowUp.position, TalkFollowUp.id)
-        ):
-            follow[f.talk_id].append(
-                FollowUpView(f.id, f.uid, f.version, f.talk_id, f.action, f.owner, f.due_date, f.done_date)
-            )
-    return [
-        TalkView(
-            id=t.id,
-            uid=t.uid,
-            version=t.version,
-            archived=t.archived_at is not None,
-            talk_at=t.talk_at,
-            place=t.place,
-            kind=t.kind,
-            subject_ids=tuple(s[0] for s in subjects[t.id]),
-            subjects=tuple(s[1] for s in subjects[t.id]),
-            talkers=t.talkers,
-            recorder=t.recorder,
-            outline=t.outline,
-            content=t.content,
-            statement=t.statement,
-            follow_ups=tuple(follow[t.id]),
-        )
-        for t in talk_rows
-    ]
 
 
 def training_years(
@@ -371,7 +291,7 @@ def gather_cadre_in(session: Session, cadre_id: int, rng: DateRange = DateRange(
         talk_stmt = talk_stmt.where(
             Talk.talk_at < dt.datetime.combine(rng.end + dt.timedelta(days=1), dt.time())
         )
-    talk_views = _talks(session, list(session.scalars(talk_stmt)))
+    talk_views = talks.talk_views(session, list(session.scalars(talk_stmt)))
     return CadreFile(
         profile=profile,
         pairings=pairings,
@@ -404,7 +324,7 @@ def gather_pairing(ctx: ServiceContext, mentorship_id: int) -> PairingFile:
 
 
 def gather_talk_in(session: Session, talk_id: int) -> TalkFile:
-    view = _talks(session, [talks.load(session, talk_id)])[0]
+    view = talks.talk_views(session, [talks.load(session, talk_id)])[0]
     people = _people(session, view.subject_ids)
     return TalkFile(view, tuple(people[i] for i in view.subject_ids if i in people))
 

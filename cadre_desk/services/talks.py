@@ -93,33 +93,34 @@ def parse_datetime(text: str) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
-def _follow_view(f: TalkFollowUp) -> FollowUpView:
+def follow_up_view(f: TalkFollowUp) -> FollowUpView:
     return FollowUpView(f.id, f.uid, f.version, f.talk_id, f.action, f.owner, f.due_date, f.done_date)
 
 
 def _view(session: Session, t: Talk) -> TalkView:
-    return _views(session, [t])[0]
+    return talk_views(session, [t])[0]
 
 
-def _views(session: Session, found: Sequence[Talk]) -> list[TalkView]:
-    """Views of the talks, with their subjects and follow-ups in two queries for all of them."""
+def talk_views(session: Session, found: Sequence[Talk]) -> list[TalkView]:
+    """Views of the talks, with their subjects and follow-ups in two queries per 500 talks."""
     ids = [t.id for t in found]
     subjects: dict[int, list[tuple[int, str]]] = defaultdict(list)
     follow_ups: dict[int, list[FollowUpView]] = defaultdict(list)
-    if ids:
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
         for talk_id, cadre_id, name in session.execute(
             select(TalkSubject.talk_id, Cadre.id, Cadre.name)
             .join(Cadre, Cadre.id == TalkSubject.cadre_id)
-            .where(TalkSubject.talk_id.in_(ids))
+            .where(TalkSubject.talk_id.in_(part))
             .order_by(TalkSubject.talk_id, TalkSubject.position, TalkSubject.id)
         ):
             subjects[talk_id].append((cadre_id, name))
         for f in session.scalars(
             select(TalkFollowUp)
-            .where(TalkFollowUp.talk_id.in_(ids), TalkFollowUp.archived_at.is_(None))
+            .where(TalkFollowUp.talk_id.in_(part), TalkFollowUp.archived_at.is_(None))
             .order_by(TalkFollowUp.talk_id, TalkFollowUp.position, TalkFollowUp.id)
         ):
-            follow_ups[f.talk_id].append(_follow_view(f))
+            follow_ups[f.talk_id].append(follow_up_view(f))
     return [
         TalkView(
             id=t.id,
@@ -329,7 +330,7 @@ def mark_follow_up_done(ctx: ServiceContext, follow_up_id: int, done: dt.date | 
             )
             f.done_date = done_date
             session.flush()
-        return _follow_view(f)
+        return follow_up_view(f)
 
 
 def get_talk(ctx: ServiceContext, talk_id: int) -> TalkView:
@@ -347,20 +348,10 @@ def list_talks(
     limit: int = 200,
     offset: int = 0,
 ) -> list[TalkView]:
-    stmt = select(Talk).where(Talk.archived_at.is_(None))
-    if cadre_id is not None:
-        stmt = stmt.where(Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)))
-    if kind is not None:
-        stmt = stmt.where(Talk.kind == kind)
-    if date_from is not None:
-        stmt = stmt.where(Talk.talk_at >= dt.datetime.combine(date_from, dt.time()))
-    if date_to is not None:
-        stmt = stmt.where(Talk.talk_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
-    if talker:
-        stmt = stmt.where(Talk.talkers.contains(talker))
+    stmt = _talk_filter(select(Talk), cadre_id, kind, date_from, date_to, talker)
     stmt = stmt.order_by(Talk.talk_at.desc(), Talk.id.desc()).limit(limit).offset(offset)
     with ctx.db.read() as session:
-        return _views(session, list(session.scalars(stmt)))
+        return talk_views(session, list(session.scalars(stmt)))
 
 
 def open_follow_ups(ctx: ServiceContext, due_before: dt.date | None = None) -> list[FollowUpView]:
@@ -376,7 +367,7 @@ def open_follow_ups(ctx: ServiceContext, due_before: dt.date | None = None) -> l
         stmt = stmt.where(TalkFollowUp.due_date <= due_before)
     stmt = stmt.order_by(TalkFollowUp.due_date.is_(None), TalkFollowUp.due_date, TalkFollowUp.id)
     with ctx.db.read() as session:
-        return [_follow_view(f) for f in session.scalars(stmt)]
+        return [follow_up_view(f) for f in session.scalars(stmt)]
 
 
 # --- the list of the desk ------------------------------------------------------------------------

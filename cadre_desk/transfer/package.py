@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from cadre_desk import __version__
 from cadre_desk.db.base import UTCDateTime, YearMonthType
 from cadre_desk.db.models import (
+    RECORD_MODELS,
     Assessment,
     Cadre,
     CadreFormSource,
@@ -50,25 +51,7 @@ FORMAT_VERSION = 1
 Progress = Callable[[str, int, int], None]
 
 # Dependency order: a record's references always point to entities earlier in this list.
-MODELS: tuple[Any, ...] = (
-    Unit,
-    Cadre,
-    CadrePhoto,
-    CadreFormSource,
-    ResumeEntry,
-    FamilyMember,
-    RewardOrPunishment,
-    Assessment,
-    Training,
-    Secondment,
-    Mentorship,
-    MentorshipRecord,
-    DiaryEntry,
-    MentorComment,
-    Talk,
-    TalkSubject,
-    TalkFollowUp,
-)
+MODELS: tuple[Any, ...] = RECORD_MODELS
 BY_NAME = {m.__tablename__: m for m in MODELS}
 SKIP = {"id", "uid", "created_at", "updated_at", "version"}
 LABELS = {

@@ -29,8 +29,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.form_errors import FieldMessages, error_label
-from cadre_desk.ui.pairing_dialog import _with_error
+from cadre_desk.ui.form_errors import FieldMessages, error_label, save_or_explain, with_error
 
 
 def word_count(text: str) -> int:
@@ -95,8 +94,8 @@ class DiaryEditor(QDialog):
         row.addWidget(QLabel(self.tr("Category:"), self))
         row.addWidget(self.category)
         row.addStretch(1)
-        head.addRow(self.tr("Date:"), _with_error(line, labels["date"]))
-        head.addRow(self.tr("Title:"), _with_error(self.title, labels["title"]))
+        head.addRow(self.tr("Date:"), with_error(line, labels["date"]))
+        head.addRow(self.tr("Title:"), with_error(self.title, labels["title"]))
         self.save_button = QPushButton(self.tr("Save draft"), self)
         self.submit_button = QPushButton(self.tr("Submit to mentor"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -200,17 +199,17 @@ class DiaryEditor(QDialog):
     def submit(self) -> None:
         if (self._dirty or self.entry is None) and not self.save(quiet=False):
             return
-        assert self.entry is not None
-        try:
-            self.entry = diary.submit_entry(self._ctx, self.entry.id, self.entry.version)
-        except ValidationError as err:
-            self.messages.show(err.fields)
-            return
-        except (ConflictError, NotFoundError) as err:
-            QMessageBox.warning(self, self.tr("Not submitted"), str(err))
-            return
-        self._dirty = False
-        self.accept()
+        entry = self.entry
+        assert entry is not None
+        submitted = save_or_explain(
+            self,
+            self.messages,
+            lambda: diary.submit_entry(self._ctx, entry.id, entry.version),
+            self.tr("Not submitted"),
+        )
+        if submitted is not None:
+            self.entry = submitted
+            self._dirty = False
 
     # --- leaving ---------------------------------------------------------------------------------
 

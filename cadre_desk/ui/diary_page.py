@@ -11,25 +11,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.domain.yearmonth import DateFormatError, parse_date
 from cadre_desk.errors import NotFoundError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.cadre_picker import CadrePicker
+from cadre_desk.ui.date_range import DateRange
 from cadre_desk.ui.diary_editor import DiaryEditor
 from cadre_desk.ui.diary_timeline import DiaryTimeline
-
-
-def parse_optional_date(text: str) -> dt.date | None:
-    """A typed filter date, or None when empty; raises DateFormatError when unreadable."""
-    return parse_date(text) if text.strip() else None
 
 
 class DiaryPage(QWidget):
@@ -43,12 +37,6 @@ class DiaryPage(QWidget):
         self._today = today
         self.mentee = CadrePicker(ctx, self)
         self.mentor = CadrePicker(ctx, self)
-        self.date_from = QLineEdit(self)
-        self.date_to = QLineEdit(self)
-        for edit in (self.date_from, self.date_to):
-            edit.setPlaceholderText(self.tr("e.g. 2024.05.17"))
-            edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(150)
         self.category = QComboBox(self)
         self.category.addItem(self.tr("All categories"), "")
         for category in vocab.DIARY_CATEGORIES:
@@ -65,6 +53,7 @@ class DiaryPage(QWidget):
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b3261e;")
         self.problem.hide()
+        self.dates = DateRange(self.problem, self)
 
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Mentee:"), self), 0, 0)
@@ -73,13 +62,7 @@ class DiaryPage(QWidget):
         grid.addWidget(self.mentor, 0, 3)
         grid.addWidget(self.new_button, 0, 5)
         grid.addWidget(QLabel(self.tr("From:"), self), 1, 0)
-        dates = QWidget(self)
-        dates_layout = QGridLayout(dates)
-        dates_layout.setContentsMargins(0, 0, 0, 0)
-        dates_layout.addWidget(self.date_from, 0, 0)
-        dates_layout.addWidget(QLabel(self.tr("to"), self), 0, 1)
-        dates_layout.addWidget(self.date_to, 0, 2)
-        grid.addWidget(dates, 1, 1)
+        grid.addWidget(self.dates, 1, 1)
         filters = QWidget(self)
         filters_layout = QGridLayout(filters)
         filters_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,8 +86,7 @@ class DiaryPage(QWidget):
 
         self.mentee.changed.connect(self.refresh)
         self.mentor.changed.connect(self.refresh)
-        self.date_from.editingFinished.connect(self.refresh)
-        self.date_to.editingFinished.connect(self.refresh)
+        self.dates.edited.connect(self.refresh)
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
         self.waiting.toggled.connect(self._waiting_toggled)
@@ -118,14 +100,10 @@ class DiaryPage(QWidget):
 
     def filters(self) -> dict[str, Any] | None:
         """The timeline's query, or None (with the reason shown) while a typed date is unreadable."""
-        try:
-            date_from = parse_optional_date(self.date_from.text())
-            date_to = parse_optional_date(self.date_to.text())
-        except DateFormatError as exc:
-            self.problem.setText(self.tr("Date filter: {error}").format(error=str(exc)))
-            self.problem.show()
+        dates = self.dates.dates()
+        if dates is None:
             return None
-        self.problem.hide()
+        date_from, date_to = dates
         state = vocab.DiaryState.SUBMITTED.value if self.waiting.isChecked() else self.state.currentData()
         return {
             "mentee_id": self.mentee.cadre_id(),
@@ -194,8 +172,7 @@ class DiaryPage(QWidget):
             self.category,
             self.state,
             self.waiting,
-            self.date_from,
-            self.date_to,
+            self.dates,
         ):
             widget.blockSignals(True)
         self.mentee.set_cadre(entry.mentee_id, entry.mentee)
@@ -204,16 +181,14 @@ class DiaryPage(QWidget):
         self.state.setCurrentIndex(0)
         self.state.setEnabled(True)
         self.waiting.setChecked(False)
-        self.date_from.clear()
-        self.date_to.clear()
+        self.dates.clear()
         for widget in (
             self.mentee,
             self.mentor,
             self.category,
             self.state,
             self.waiting,
-            self.date_from,
-            self.date_to,
+            self.dates,
         ):
             widget.blockSignals(False)
         self.refresh()

@@ -11,18 +11,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.form_errors import FieldMessages, error_label
-from cadre_desk.ui.pairing_dialog import _with_error
+from cadre_desk.ui.form_errors import FieldMessages, dialog_buttons, error_label, save_or_explain, with_error
 
 
 class EndPairingDialog(QDialog):
@@ -69,17 +66,17 @@ class EndPairingDialog(QDialog):
         self.general = error_label(self)
         self.messages = FieldMessages(self.general, labels | {"status": self.general})
         form = QFormLayout()
-        form.addRow(self.tr("Ended on:"), _with_error(self.ended_on, labels["ended_on"]))
+        form.addRow(self.tr("Ended on:"), with_error(self.ended_on, labels["ended_on"]))
         if completed:
             form.addRow(
                 self.tr("Mentor's evaluation:"),
-                _with_error(self.mentor_evaluation, labels["mentor_evaluation"]),
+                with_error(self.mentor_evaluation, labels["mentor_evaluation"]),
             )
             form.addRow(
-                self.tr("Mentee's summary:"), _with_error(self.mentee_summary, labels["mentee_summary"])
+                self.tr("Mentee's summary:"), with_error(self.mentee_summary, labels["mentee_summary"])
             )
-            form.addRow(self.tr("Result:"), _with_error(self.evaluation_result, labels["evaluation_result"]))
-            form.addRow(self.tr("Grade:"), _with_error(self.grade, labels["evaluation_grade"]))
+            form.addRow(self.tr("Result:"), with_error(self.evaluation_result, labels["evaluation_result"]))
+            form.addRow(self.tr("Grade:"), with_error(self.grade, labels["evaluation_grade"]))
             self.reason.hide()
         else:
             note = QLabel(
@@ -90,16 +87,12 @@ class EndPairingDialog(QDialog):
             )
             note.setWordWrap(True)
             form.addRow(note)
-            form.addRow(self.tr("Reason:"), _with_error(self.reason, labels["end_reason"]))
+            form.addRow(self.tr("Reason:"), with_error(self.reason, labels["end_reason"]))
             for widget in (self.mentor_evaluation, self.mentee_summary, self.evaluation_result, self.grade):
                 widget.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = dialog_buttons(self, self.save, QDialogButtonBox.StandardButton.Ok)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Complete the pairing") if completed else self.tr("End early"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.general)
         layout.addLayout(form)
@@ -115,18 +108,13 @@ class EndPairingDialog(QDialog):
             evaluation_result=self.evaluation_result.text(),
             evaluation_grade=self.grade.currentText() if self._completed else "",
         )
-        try:
-            self.result_view = mentorship.end_mentorship(
-                self._ctx, self._current.id, end, self._current.version
-            )
-        except ValidationError as err:
-            self.messages.show(err.fields)
-            return
-        except (ConflictError, NotFoundError) as err:
-            QMessageBox.warning(self, self.tr("Not saved"), str(err))
-            return
-        self.messages.clear()
-        self.accept()
+        current = self._current
+        self.result_view = save_or_explain(
+            self,
+            self.messages,
+            lambda: mentorship.end_mentorship(self._ctx, current.id, end, current.version),
+            self.tr("Not saved"),
+        )
 
     @classmethod
     def ask(

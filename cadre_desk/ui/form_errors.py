@@ -1,10 +1,16 @@
-"""Validation messages next to the fields they are about (services raise them in Chinese)."""
+"""Validation messages next to the fields they are about (services raise them in Chinese), and the
+Save / Cancel plumbing the record dialogs share."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+
+T = TypeVar("T")
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -43,3 +49,46 @@ class FieldMessages:
     def text_of(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+def with_error(widget: QWidget, label: QLabel) -> QWidget:
+    """The field with its (hidden until needed) error label under it."""
+    box = QWidget(widget.parentWidget())
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(label)
+    return box
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    accepted: Callable[[], object],
+    ok: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+) -> QDialogButtonBox:
+    """`ok` (Save unless told) runs `accepted`, which closes the dialog when it succeeds; Cancel rejects."""
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(accepted)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def save_or_explain(
+    dialog: QDialog, messages: FieldMessages, action: Callable[[], T], title: str, warning: str = "{error}"
+) -> T | None:
+    """Run a dialog's save: on success close the dialog and return what `action` returned; otherwise
+    return None and leave the dialog open, with a validation error's messages next to their fields,
+    or a conflict (or a record gone meanwhile) in a warning box (`title`; `warning`, the error put in
+    for `{error}`)."""
+    try:
+        result = action()
+    except ValidationError as err:
+        messages.show(err.fields)
+        return None
+    except (ConflictError, NotFoundError) as err:
+        QMessageBox.warning(dialog, title, warning.format(error=str(err)))
+        return None
+    messages.clear()
+    dialog.accept()
+    return result

@@ -7,21 +7,17 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.form_errors import FieldMessages, error_label
-from cadre_desk.ui.pairing_dialog import _with_error
+from cadre_desk.ui.form_errors import FieldMessages, dialog_buttons, error_label, save_or_explain, with_error
 
 
 class GuidanceDialog(QDialog):
@@ -55,14 +51,10 @@ class GuidanceDialog(QDialog):
         self.messages = FieldMessages(self.general, labels)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow(self.tr("Date:"), _with_error(self.date, labels["date"]))
-        form.addRow(self.tr("Form:"), _with_error(self.form, labels["form"]))
-        form.addRow(self.tr("Content:"), _with_error(self.content, labels["content"]))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        form.addRow(self.tr("Date:"), with_error(self.date, labels["date"]))
+        form.addRow(self.tr("Form:"), with_error(self.form, labels["form"]))
+        form.addRow(self.tr("Content:"), with_error(self.content, labels["content"]))
+        buttons = dialog_buttons(self, self.save)
         layout.addWidget(self.general)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -71,21 +63,17 @@ class GuidanceDialog(QDialog):
         data = mentorship.MentorshipRecordInput(
             self.date.text(), self.form.currentText(), self.content.toPlainText()
         )
-        try:
-            if self._current is None:
-                self.result_view = mentorship.add_record(self._ctx, self._mentorship_id, data)
-            else:
-                self.result_view = mentorship.update_record(
-                    self._ctx, self._current.id, data, self._current.version
-                )
-        except ValidationError as err:
-            self.messages.show(err.fields)
-            return
-        except (ConflictError, NotFoundError) as err:
-            QMessageBox.warning(self, self.tr("Not saved"), str(err))
-            return
-        self.messages.clear()
-        self.accept()
+        current = self._current
+        self.result_view = save_or_explain(
+            self,
+            self.messages,
+            lambda: (
+                mentorship.add_record(self._ctx, self._mentorship_id, data)
+                if current is None
+                else mentorship.update_record(self._ctx, current.id, data, current.version)
+            ),
+            self.tr("Not saved"),
+        )
 
     @classmethod
     def ask(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from cadre_desk.services import talks, worktable
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.qtfix import emit
 from cadre_desk.ui.record_kinds import action_label, kind_label
+from cadre_desk.ui.tables import RowsModel
 from cadre_desk.ui.workers import Job, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,12 +50,11 @@ class HomeRow:
     follow_up_id: int | None = None
 
 
-class HomeListModel(QAbstractTableModel):
+class HomeListModel(RowsModel):
     """A thin table model over `HomeRow`s."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = tuple(headers)
+        super().__init__(headers, parent)
         self._rows: list[HomeRow] = []
 
     def set_rows(self, rows: Sequence[HomeRow]) -> None:
@@ -65,14 +65,8 @@ class HomeListModel(QAbstractTableModel):
     def row_at(self, row: int) -> HomeRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self._headers):
+        if not self._valid(index):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

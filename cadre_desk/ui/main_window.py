@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -57,7 +56,6 @@ ROSTER = "roster"
 WELCOME = "welcome"
 MIN_WIDTH, MIN_HEIGHT = 960, 600
 INTEGRITY_CHECK_DELAY_MS = 1500  # after the window is up and painted
-TRANSFER_MODULE = "cadre_desk.ui.transfer"
 
 
 class MainWindow(QMainWindow):
@@ -171,21 +169,20 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.transfer_actions: list[QAction] = []
-        if importlib.util.find_spec(TRANSFER_MODULE) is not None:
-            import_menu = QMenu(self.tr("&Import"), self)
-            for text, slot in (
-                (self.tr("Appointment forms (.lrmx, .lrm)…"), self.import_lrmx),
-                (self.tr("Roster spreadsheet (.xlsx)…"), lambda: self._transfer("import_roster")),
-                (self.tr("Exchange package…"), lambda: self._transfer("import_package")),
-            ):
-                action = self._action(text, slot)
-                import_menu.addAction(action)
-                self.transfer_actions.append(action)
-            file_menu.addMenu(import_menu)
-            export = self._action(self.tr("&Export exchange package…"), self.export_package)
-            self.transfer_actions.append(export)
-            file_menu.addAction(export)
-            file_menu.addSeparator()
+        import_menu = QMenu(self.tr("&Import"), self)
+        for text, slot in (
+            (self.tr("Appointment forms (.lrmx, .lrm)…"), self.import_lrmx),
+            (self.tr("Roster spreadsheet (.xlsx)…"), lambda: self._transfer("import_roster")),
+            (self.tr("Exchange package…"), lambda: self._transfer("import_package")),
+        ):
+            action = self._action(text, slot)
+            import_menu.addAction(action)
+            self.transfer_actions.append(action)
+        file_menu.addMenu(import_menu)
+        export = self._action(self.tr("&Export exchange package…"), self.export_package)
+        self.transfer_actions.append(export)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
         self.backup_action = self._action(
             self.tr("&Back up the database…"), self.back_up, name="backupAction"
         )

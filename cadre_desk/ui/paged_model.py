@@ -9,22 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from cadre_desk.ui.tables import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[int, int], Sequence[Any]]  # (offset, limit) -> rows
 Cell = Callable[[Any, int], str]  # (row, column) -> text
 
 
-class PagedModel(QAbstractTableModel):
+class PagedModel(RowsModel):
     """Rows come from `fetch(offset, limit)`; `cell(row, column)` formats them."""
 
     def __init__(self, headers: Sequence[str], cell: Cell, page_size: int = 100, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
+        super().__init__(headers, parent)
         self._cell = cell
         self._fetch: Fetch | None = None
-        self._rows: list[Any] = []
         self._more = False
         self._fetching = False
         self.page_size = page_size
@@ -80,24 +80,9 @@ class PagedModel(QAbstractTableModel):
 
     # --- Qt --------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self._headers):
+        if not self._valid(index):
             return None
         if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and self.tooltips):
             return self._cell(self._rows[index.row()], index.column()) or None
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)

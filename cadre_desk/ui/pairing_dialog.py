@@ -6,32 +6,19 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.cadre_picker import CadrePicker
-from cadre_desk.ui.form_errors import FieldMessages, error_label
-
-
-def _with_error(widget: QWidget, label: QLabel) -> QWidget:
-    box = QWidget(widget.parentWidget())
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(widget)
-    layout.addWidget(label)
-    return box
+from cadre_desk.ui.form_errors import FieldMessages, dialog_buttons, error_label, save_or_explain, with_error
 
 
 class PairingDialog(QDialog):
@@ -67,8 +54,8 @@ class PairingDialog(QDialog):
         self.messages = FieldMessages(self.general, labels)
 
         form = QFormLayout()
-        form.addRow(self.tr("Mentor:"), _with_error(self.mentor, labels["mentor_id"]))
-        form.addRow(self.tr("Mentee:"), _with_error(self.mentee, labels["mentee_id"]))
+        form.addRow(self.tr("Mentor:"), with_error(self.mentor, labels["mentor_id"]))
+        form.addRow(self.tr("Mentee:"), with_error(self.mentee, labels["mentee_id"]))
         term = QWidget(self)
         row = QHBoxLayout(term)
         row.setContentsMargins(0, 0, 0, 0)
@@ -84,14 +71,10 @@ class PairingDialog(QDialog):
         col.addWidget(labels["term_start"])
         col.addWidget(labels["term_end"])
         form.addRow(self.tr("Term:"), term_box)
-        form.addRow(self.tr("Goals:"), _with_error(self.goals, labels["goals"]))
-        form.addRow(self.tr("Plan:"), _with_error(self.plan, labels["plan"]))
+        form.addRow(self.tr("Goals:"), with_error(self.goals, labels["goals"]))
+        form.addRow(self.tr("Plan:"), with_error(self.plan, labels["plan"]))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.general)
         layout.addLayout(form)
@@ -129,21 +112,17 @@ class PairingDialog(QDialog):
             goals=self.goals.toPlainText(),
             plan=self.plan.toPlainText(),
         )
-        try:
-            if self._current is None:
-                self.result_view = mentorship.create_mentorship(self._ctx, data)
-            else:
-                self.result_view = mentorship.update_mentorship(
-                    self._ctx, self._current.id, data, self._current.version
-                )
-        except ValidationError as err:
-            self.messages.show(err.fields)
-            return
-        except (ConflictError, NotFoundError) as err:
-            QMessageBox.warning(self, self.tr("Not saved"), str(err))
-            return
-        self.messages.clear()
-        self.accept()
+        current = self._current
+        self.result_view = save_or_explain(
+            self,
+            self.messages,
+            lambda: (
+                mentorship.create_mentorship(self._ctx, data)
+                if current is None
+                else mentorship.update_mentorship(self._ctx, current.id, data, current.version)
+            ),
+            self.tr("Not saved"),
+        )
 
     @classmethod
     def ask(

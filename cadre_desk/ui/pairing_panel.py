@@ -21,6 +21,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.confirm import confirmed
 from cadre_desk.ui.diary_timeline import DiaryTimeline
 from cadre_desk.ui.end_pairing_dialog import EndPairingDialog
 from cadre_desk.ui.guidance_dialog import GuidanceDialog
@@ -202,16 +203,13 @@ class PairingPanel(QWidget):
             printing.print_pairing(self, self._ctx, self.view.id)
 
     def archive(self) -> None:
-        if self.view is None:
-            return
-        answer = QMessageBox.question(
+        if self.view is not None and confirmed(
             self,
             self.tr("Archive pairing"),
             self.tr("Archive the pairing of {mentor} and {mentee}? It can be restored later.").format(
                 mentor=self.view.mentor, mentee=self.view.mentee
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             archived = mentorship.archive_mentorship(self._ctx, self.view.id)
             emit(self.changed, archived.id)
             self.show_pairing(None)

@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,14 @@ from cadre_desk.ui.paged_model import PagedModel
 from cadre_desk.ui.pairing_dialog import PairingDialog
 from cadre_desk.ui.pairing_panel import PairingPanel
 from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.tables import (
+    list_splitter,
+    restore_split_state,
+    save_split_state,
+    setup_list_table,
+    show_row,
+    size_columns,
+)
 
 FILTER_DELAY_MS = 200
 COLUMN_CHARS = (5, 5, 12, 4, 5, 6, 5)
@@ -87,31 +92,13 @@ class PairingsPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("pairingsTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vheader = self.table.verticalHeader()
-        vheader.setVisible(False)
-        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vheader.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        char = self.fontMetrics().horizontalAdvance("汉")
-        for column, chars in enumerate(COLUMN_CHARS):
-            width = max(chars * char, header.fontMetrics().horizontalAdvance(headers[column])) + 20
-            header.resizeSection(column, width)
+        setup_list_table(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        size_columns(self.table, headers, COLUMN_CHARS)
         self.panel = PairingPanel(ctx, today, self)
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._pairing_changed)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("pairingsSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([620, 680])
+        self.splitter = list_splitter("pairingsSplitter", self.table, self.panel, [620, 680], self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
@@ -154,12 +141,7 @@ class PairingsPage(QWidget):
                 self.panel.show_pairing(None)
 
     def select(self, mentorship_id: int) -> bool:
-        row = self.model.row_of(lambda r: r.id == mentorship_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return show_row(self.table, self.model.row_of(lambda r: r.id == mentorship_id))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -207,13 +189,7 @@ class PairingsPage(QWidget):
     # --- state -----------------------------------------------------------------------------------
 
     def save_state(self, settings: Settings) -> None:
-        settings.set(keys.PAIRINGS_SPLITTER, self.splitter.saveState())
-        settings.set(keys.PAIRINGS_HEADER, self.table.horizontalHeader().saveState())
+        save_split_state(settings, keys.PAIRINGS_SPLITTER, keys.PAIRINGS_HEADER, self.splitter, self.table)
 
     def restore_state(self, settings: Settings) -> None:
-        splitter = settings.get(keys.PAIRINGS_SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        header = settings.get(keys.PAIRINGS_HEADER)
-        if not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
+        restore_split_state(settings, keys.PAIRINGS_SPLITTER, keys.PAIRINGS_HEADER, self.splitter, self.table)

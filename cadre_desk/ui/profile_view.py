@@ -34,6 +34,7 @@ from cadre_desk.errors import CadreDeskError, ConflictError, ValidationError
 from cadre_desk.services import cadre_records, cadres, diary, mentorship, talks, timeline, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.timeline import EventKind, Role
+from cadre_desk.ui.confirm import confirmed
 from cadre_desk.ui.conflict_dialog import ConflictDialog, Resolution
 from cadre_desk.ui.photo_crop import PhotoCropDialog
 from cadre_desk.ui.profile_form import CadreForm
@@ -575,10 +576,7 @@ class ProfileView(QWidget):
     def remove_photo(self) -> None:
         if self._cadre_id is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Remove photo"), self.tr("Remove the photo of this cadre?")
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirmed(self, self.tr("Remove photo"), self.tr("Remove the photo of this cadre?")):
             self._store_photo(None)
 
     def _store_photo(self, data: bytes | None) -> bool:

@@ -2,14 +2,13 @@
 selected cadre's profile on the right.
 
 Printing and exchange live in `cadre_desk.ui.printing` and `cadre_desk.ui.transfer`; they are imported
-only when used, and their menu entries (and drops of .lrmx files) appear only if those modules exist.
+only when used, so that start-up does not load reportlab or openpyxl.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
-import importlib.util
 import logging
 import time
 from collections.abc import Callable
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -43,19 +41,13 @@ from cadre_desk.ui.qtfix import emit
 from cadre_desk.ui.roster_filters import RosterFilterPanel
 from cadre_desk.ui.roster_model import Column, RosterFilter, RosterModel
 from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.tables import restore_split_state, save_split_state, setup_list_table
 
 log = logging.getLogger("cadre_desk.ui")
 
 WIDTH_SAMPLE_ROWS = 200  # column widths are measured on this many rows, never on all of them
 MAX_COLUMN_CHARS = 18  # a very long unit name is elided (its tooltip shows it) rather than widening
 EXCHANGE_SUFFIXES = (".lrmx", ".lrm")
-
-
-def module_available(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def exchange_paths(paths: list[Path]) -> list[Path]:
@@ -99,22 +91,13 @@ class RosterPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        setup_list_table(self.table, QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
-        vheader = self.table.verticalHeader()
-        vheader.setVisible(False)
-        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vheader.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
@@ -178,7 +161,7 @@ class RosterPage(QWidget):
         self.proxy.modelReset.connect(self._emit_counts)
         self.proxy.layoutChanged.connect(self._emit_counts)
         self._widths_measured = False
-        self.setAcceptDrops(module_available("cadre_desk.ui.transfer"))
+        self.setAcceptDrops(True)
 
     # --- data ------------------------------------------------------------------------------------
 
@@ -415,33 +398,32 @@ class RosterPage(QWidget):
             menu.addAction(self.archive_action)
         if any(r.archived for r in rows):
             menu.addAction(self.restore_action)
-        if module_available("cadre_desk.ui.printing"):
-            menu.addSeparator()
-            if len(ids) == 1:
-                menu.addAction(
-                    self.tr("Print dossier…"), lambda: self._call("printing", "print_cadre_dossier", ids[0])
-                )
-                menu.addAction(
-                    self.tr("Print appointment form…"),
-                    lambda: self._call("printing", "print_appointment_form", ids[0]),
-                )
+        menu.addSeparator()
+        if len(ids) == 1:
             menu.addAction(
-                self.tr("Batch print…"),
-                lambda: self._call("printing", "batch_print", ids, self.tr("Cadre dossiers")),
-            )
-        if module_available("cadre_desk.ui.transfer"):
-            menu.addSeparator()
-            menu.addAction(
-                self.tr("Export appointment forms (.lrmx)…"),
-                lambda: self._call("transfer", "export_lrmx", ids),
+                self.tr("Print dossier…"), lambda: self._call("printing", "print_cadre_dossier", ids[0])
             )
             menu.addAction(
-                self.tr("Export roster (Excel)…"),
-                lambda: self._call("transfer", "export_roster", ids, self.visible_columns()),
+                self.tr("Print appointment form…"),
+                lambda: self._call("printing", "print_appointment_form", ids[0]),
             )
+        menu.addAction(
+            self.tr("Batch print…"),
+            lambda: self._call("printing", "batch_print", ids, self.tr("Cadre dossiers")),
+        )
+        menu.addSeparator()
+        menu.addAction(
+            self.tr("Export appointment forms (.lrmx)…"),
+            lambda: self._call("transfer", "export_lrmx", ids),
+        )
+        menu.addAction(
+            self.tr("Export roster (Excel)…"),
+            lambda: self._call("transfer", "export_roster", ids, self.visible_columns()),
+        )
         return menu
 
     def _call(self, module: str, function: str, *args: Any) -> Any:
+        # printing and transfer are imported on first use: start-up loads neither reportlab nor openpyxl
         target = importlib.import_module(f"cadre_desk.ui.{module}")
         return getattr(target, function)(self, self._ctx, *args)
 
@@ -463,9 +445,9 @@ class RosterPage(QWidget):
         self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> bool:
-        if not module_available("cadre_desk.ui.transfer") or not self.profile.maybe_leave():
+        if not self.profile.maybe_leave():
             return False
-        from cadre_desk.ui import transfer  # type: ignore[attr-defined,unused-ignore]  # written alongside
+        from cadre_desk.ui import transfer  # imported on use: openpyxl is not loaded at start-up
 
         changed = bool(transfer.import_lrmx_files(self, self._ctx, paths))
         if changed:
@@ -518,15 +500,10 @@ class RosterPage(QWidget):
         self._widths_measured = True
 
     def save_state(self, settings: Settings) -> None:
-        settings.set(keys.ROSTER_SPLITTER, self.splitter.saveState())
-        settings.set(keys.ROSTER_HEADER, self.table.horizontalHeader().saveState())
+        save_split_state(settings, keys.ROSTER_SPLITTER, keys.ROSTER_HEADER, self.splitter, self.table)
         settings.set(keys.ROSTER_FILTERS_SHOWN, self.filters_button.isChecked())
 
     def restore_state(self, settings: Settings) -> None:
-        splitter = settings.get(keys.ROSTER_SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        header = settings.get(keys.ROSTER_HEADER)
-        if not header.isEmpty() and self.table.horizontalHeader().restoreState(header):
+        if restore_split_state(settings, keys.ROSTER_SPLITTER, keys.ROSTER_HEADER, self.splitter, self.table):
             self._widths_measured = True
         self.filters_button.setChecked(settings.get(keys.ROSTER_FILTERS_SHOWN))

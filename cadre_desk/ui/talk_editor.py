@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,12 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.cadre_picker import CadrePicker
-from cadre_desk.ui.form_errors import FieldMessages, error_label
-from cadre_desk.ui.pairing_dialog import _with_error
+from cadre_desk.ui.form_errors import FieldMessages, dialog_buttons, error_label, save_or_explain, with_error
 from cadre_desk.ui.talk_outlines import is_suggested, outline_for
 
 FOLLOW_UP_ID = Qt.ItemDataRole.UserRole + 1
@@ -110,9 +107,9 @@ class TalkEditor(QDialog):
         top_row.addWidget(self.talk_at)
         top_row.addWidget(self.kind)
         top_row.addStretch(1)
-        form.addRow(self.tr("Time and kind:"), _with_error(top, labels["talk_at"]))
+        form.addRow(self.tr("Time and kind:"), with_error(top, labels["talk_at"]))
         form.addRow("", labels["kind"])
-        form.addRow(self.tr("Place:"), _with_error(self.place, labels["place"]))
+        form.addRow(self.tr("Place:"), with_error(self.place, labels["place"]))
         subjects = QWidget(body)
         subjects_layout = QVBoxLayout(subjects)
         subjects_layout.setContentsMargins(0, 0, 0, 0)
@@ -121,12 +118,12 @@ class TalkEditor(QDialog):
         pick_row.addWidget(self.remove_subject_button)
         subjects_layout.addLayout(pick_row)
         subjects_layout.addWidget(self.subjects)
-        form.addRow(self.tr("Talked with:"), _with_error(subjects, labels["subject_ids"]))
-        form.addRow(self.tr("Talkers:"), _with_error(self.talkers, labels["talkers"]))
-        form.addRow(self.tr("Recorder:"), _with_error(self.recorder, labels["recorder"]))
-        form.addRow(self.tr("Outline:"), _with_error(self.outline, labels["outline"]))
-        form.addRow(self.tr("Content:"), _with_error(self.content, labels["content"]))
-        form.addRow(self.tr("Own statement:"), _with_error(self.statement, labels["statement"]))
+        form.addRow(self.tr("Talked with:"), with_error(subjects, labels["subject_ids"]))
+        form.addRow(self.tr("Talkers:"), with_error(self.talkers, labels["talkers"]))
+        form.addRow(self.tr("Recorder:"), with_error(self.recorder, labels["recorder"]))
+        form.addRow(self.tr("Outline:"), with_error(self.outline, labels["outline"]))
+        form.addRow(self.tr("Content:"), with_error(self.content, labels["content"]))
+        form.addRow(self.tr("Own statement:"), with_error(self.statement, labels["statement"]))
         follow = QWidget(body)
         follow_layout = QVBoxLayout(follow)
         follow_layout.setContentsMargins(0, 0, 0, 0)
@@ -136,15 +133,11 @@ class TalkEditor(QDialog):
         follow_buttons.addStretch(1)
         follow_layout.addWidget(self.follow_ups)
         follow_layout.addLayout(follow_buttons)
-        form.addRow(self.tr("Follow-ups:"), _with_error(follow, labels["follow_ups"]))
+        form.addRow(self.tr("Follow-ups:"), with_error(follow, labels["follow_ups"]))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.general)
         layout.addWidget(scroll, 1)
@@ -305,23 +298,20 @@ class TalkEditor(QDialog):
             statement=self.statement.toPlainText(),
             follow_ups=self._follow_up_inputs(),
         )
-        try:
-            if self._current is None:
-                self.result_view = talks.record_talk(self._ctx, data)
-            else:
-                self.result_view = talks.update_talk(self._ctx, self._current.id, data, self._current.version)
-        except ValidationError as err:
-            self.messages.show(err.fields)
-            return
-        except (ConflictError, NotFoundError) as err:
-            QMessageBox.warning(
-                self,
-                self.tr("Not saved"),
-                self.tr("{error}\n\nYour text stays in the editor.").format(error=str(err)),
-            )
-            return
-        self._dirty = False
-        self.accept()
+        current = self._current
+        self.result_view = save_or_explain(
+            self,
+            self.messages,
+            lambda: (
+                talks.record_talk(self._ctx, data)
+                if current is None
+                else talks.update_talk(self._ctx, current.id, data, current.version)
+            ),
+            self.tr("Not saved"),
+            self.tr("{error}\n\nYour text stays in the editor."),
+        )
+        if self.result_view is not None:
+            self._dirty = False
 
     def _may_leave(self) -> bool:
         if not self._dirty:

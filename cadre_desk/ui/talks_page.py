@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -28,16 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.domain.yearmonth import DateFormatError
 from cadre_desk.errors import CadreDeskError, NotFoundError
 from cadre_desk.services import talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui import settings as keys
 from cadre_desk.ui.cadre_picker import CadrePicker
-from cadre_desk.ui.diary_page import parse_optional_date
+from cadre_desk.ui.confirm import confirmed
+from cadre_desk.ui.date_range import DateRange
 from cadre_desk.ui.paged_model import PagedModel
 from cadre_desk.ui.qtfix import emit
 from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.tables import (
+    list_splitter,
+    restore_split_state,
+    save_split_state,
+    setup_list_table,
+    show_row,
+    size_columns,
+)
 from cadre_desk.ui.talk_editor import TalkEditor
 
 FILTER_DELAY_MS = 250
@@ -201,14 +208,11 @@ class TalkPanel(QWidget):
             printing.print_talk(self, self._ctx, self.view.id)
 
     def archive(self) -> None:
-        if self.view is None:
-            return
-        answer = QMessageBox.question(
+        if self.view is not None and confirmed(
             self,
             self.tr("Archive talk record"),
             self.tr("Archive this talk record? It can be restored later."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             talk_id = self.view.id
             talks.set_talk_archived(self._ctx, talk_id, True)
             self.show_talk(None)
@@ -228,12 +232,6 @@ class TalksPage(QWidget):
         self.kind.addItem(self.tr("All kinds"), "")
         for kind in vocab.TalkKind:
             self.kind.addItem(kind.value, kind.value)
-        self.date_from = QLineEdit(self)
-        self.date_to = QLineEdit(self)
-        for edit in (self.date_from, self.date_to):
-            edit.setPlaceholderText(self.tr("e.g. 2024.05.17"))
-            edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(150)
         self.cadre = CadrePicker(ctx, self)
         self.talker = QLineEdit(self)
         self.talker.setClearButtonEnabled(True)
@@ -242,6 +240,7 @@ class TalksPage(QWidget):
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b3261e;")
         self.problem.hide()
+        self.dates = DateRange(self.problem, self)
         self.new_button = QPushButton(self.tr("Record a talk…"), self)
         self.new_button.clicked.connect(self.new_talk)
         grid = QGridLayout()
@@ -253,14 +252,7 @@ class TalksPage(QWidget):
         grid.addWidget(self.talker, 0, 5)
         grid.addWidget(self.new_button, 0, 6)
         grid.addWidget(QLabel(self.tr("From:"), self), 1, 0)
-        dates = QWidget(self)
-        dates_row = QHBoxLayout(dates)
-        dates_row.setContentsMargins(0, 0, 0, 0)
-        dates_row.addWidget(self.date_from)
-        dates_row.addWidget(QLabel(self.tr("to"), self))
-        dates_row.addWidget(self.date_to)
-        dates_row.addStretch(1)
-        grid.addWidget(dates, 1, 1, 1, 3)
+        grid.addWidget(self.dates, 1, 1, 1, 3)
         grid.addWidget(self.problem, 1, 4, 1, 2)
         grid.addWidget(self.count, 1, 6, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(3, 1)
@@ -278,31 +270,13 @@ class TalksPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("talksTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        vheader = self.table.verticalHeader()
-        vheader.setVisible(False)
-        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vheader.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        char = self.fontMetrics().horizontalAdvance("汉")
-        for column, chars in enumerate(COLUMN_CHARS):
-            width = max(chars * char, header.fontMetrics().horizontalAdvance(headers[column])) + 20
-            header.resizeSection(column, width)
+        setup_list_table(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        size_columns(self.table, headers, COLUMN_CHARS)
         self.panel = TalkPanel(ctx, today, self)
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._talk_changed)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("talksSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([660, 640])
+        self.splitter = list_splitter("talksSplitter", self.table, self.panel, [660, 640], self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(grid)
@@ -315,19 +289,14 @@ class TalksPage(QWidget):
         self.talker.textChanged.connect(lambda _t: self._timer.start())
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.cadre.changed.connect(self.refresh)
-        self.date_from.editingFinished.connect(self.refresh)
-        self.date_to.editingFinished.connect(self.refresh)
+        self.dates.edited.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def filters(self) -> dict[str, Any] | None:
-        try:
-            date_from = parse_optional_date(self.date_from.text())
-            date_to = parse_optional_date(self.date_to.text())
-        except DateFormatError as exc:
-            self.problem.setText(self.tr("Date filter: {error}").format(error=str(exc)))
-            self.problem.show()
+        dates = self.dates.dates()
+        if dates is None:
             return None
-        self.problem.hide()
+        date_from, date_to = dates
         return {
             "cadre_id": self.cadre.cadre_id(),
             "kind": self.kind.currentData() or None,
@@ -359,12 +328,7 @@ class TalksPage(QWidget):
                 self.panel.show_talk(None)
 
     def select(self, talk_id: int) -> bool:
-        row = self.model.row_of(lambda r: r.id == talk_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return show_row(self.table, self.model.row_of(lambda r: r.id == talk_id))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -402,16 +366,15 @@ class TalksPage(QWidget):
         except NotFoundError:
             return False
         if not self.select(view.id):
-            for widget in (self.kind, self.date_from, self.date_to, self.talker, self.cadre):
+            for widget in (self.kind, self.dates, self.talker, self.cadre):
                 widget.blockSignals(True)
             self.kind.setCurrentIndex(0)
-            self.date_from.clear()
-            self.date_to.clear()
+            self.dates.clear()
             self.talker.clear()
             self.cadre.set_cadre(
                 view.subject_ids[0], view.subjects[0]
             ) if view.subject_ids else self.cadre.clear()
-            for widget in (self.kind, self.date_from, self.date_to, self.talker, self.cadre):
+            for widget in (self.kind, self.dates, self.talker, self.cadre):
                 widget.blockSignals(False)
             self.refresh()
             if not self.select(view.id):
@@ -419,13 +382,7 @@ class TalksPage(QWidget):
         return True
 
     def save_state(self, settings: Settings) -> None:
-        settings.set(keys.TALKS_SPLITTER, self.splitter.saveState())
-        settings.set(keys.TALKS_HEADER, self.table.horizontalHeader().saveState())
+        save_split_state(settings, keys.TALKS_SPLITTER, keys.TALKS_HEADER, self.splitter, self.table)
 
     def restore_state(self, settings: Settings) -> None:
-        splitter = settings.get(keys.TALKS_SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        header = settings.get(keys.TALKS_HEADER)
-        if not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
+        restore_split_state(settings, keys.TALKS_SPLITTER, keys.TALKS_HEADER, self.splitter, self.table)

@@ -72,6 +72,35 @@ def _show_error(parent: QWidget | None, exc: Exception) -> None:
     raise exc
 
 
+def _attempt(parent: QWidget | None, title: str, fn: Callable[[ProgressFn], T]) -> T | None:
+    """`run_with_progress`, for a single step: a known error (or Cancel) is shown and gives None."""
+    try:
+        return run_with_progress(parent, title, fn)
+    except Exception as exc:  # known errors shown, bugs re-raised to the crash handler
+        _show_error(parent, exc)
+        return None
+
+
+def _open_file(parent: QWidget, path: Path | None, title: str, file_filter: str) -> Path | None:
+    """`path`, or the file the user picks (None if they cancel)."""
+    if path is not None:
+        return path
+    name, _filter = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return Path(name) if name else None
+
+
+def _save_file(parent: QWidget, title: str, suggested: str, file_filter: str, suffix: str) -> Path | None:
+    """Where to write, with `suffix` added when the user left it off (None if they cancel)."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    if not name:
+        return None
+    return Path(name if name.lower().endswith(suffix) else name + suffix)
+
+
+def _export_finished(parent: QWidget, text: str) -> None:
+    QMessageBox.information(parent, QCoreApplication.translate("Transfer", "Export finished"), text)
+
+
 def _finished(parent: QWidget | None, result: importing.ImportResult) -> None:
     text = QCoreApplication.translate(
         "Transfer", "Imported: {created} new, {updated} updated, {unchanged} unchanged."
@@ -102,16 +131,14 @@ def import_lrmx_files(parent: QWidget, ctx: ServiceContext, paths: Sequence[Path
 
 
 def import_roster(parent: QWidget, ctx: ServiceContext, path: Path | None = None) -> bool:
+    path = _open_file(
+        parent,
+        path,
+        QCoreApplication.translate("Transfer", "Import roster"),
+        QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
+    )
     if path is None:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            QCoreApplication.translate("Transfer", "Import roster"),
-            "",
-            QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
-        )
-        if not name:
-            return False
-        path = Path(name)
+        return False
     try:
         sheet = run_with_progress(
             parent,
@@ -145,16 +172,14 @@ def import_roster(parent: QWidget, ctx: ServiceContext, path: Path | None = None
 
 
 def import_package(parent: QWidget, ctx: ServiceContext, path: Path | None = None) -> bool:
+    path = _open_file(
+        parent,
+        path,
+        QCoreApplication.translate("Transfer", "Import exchange package"),
+        QCoreApplication.translate("Transfer", "Exchange packages (*.zip)"),
+    )
     if path is None:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            QCoreApplication.translate("Transfer", "Import exchange package"),
-            "",
-            QCoreApplication.translate("Transfer", "Exchange packages (*.zip)"),
-        )
-        if not name:
-            return False
-        path = Path(name)
+        return False
     try:
         plan = run_with_progress(
             parent,
@@ -188,78 +213,67 @@ def export_lrmx(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int]) 
     )
     if not folder:
         return
-    try:
-        result = run_with_progress(
-            parent,
-            QCoreApplication.translate("Transfer", "Exporting appointment forms"),
-            lambda p: forms.export_files(ctx, cadre_ids, Path(folder), p),
-        )
-    except Exception as exc:
-        _show_error(parent, exc)
-        return
-    QMessageBox.information(
+    result = _attempt(
         parent,
-        QCoreApplication.translate("Transfer", "Export finished"),
-        QCoreApplication.translate("Transfer", "{count} files written to {folder}").format(
-            count=len(result.files), folder=folder
-        ),
+        QCoreApplication.translate("Transfer", "Exporting appointment forms"),
+        lambda p: forms.export_files(ctx, cadre_ids, Path(folder), p),
     )
+    if result is not None:
+        _export_finished(
+            parent,
+            QCoreApplication.translate("Transfer", "{count} files written to {folder}").format(
+                count=len(result.files), folder=folder
+            ),
+        )
 
 
 def export_roster(
     parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int], columns: Sequence[str] | None
 ) -> None:
-    name, _filter = QFileDialog.getSaveFileName(
+    dest = _save_file(
         parent,
         QCoreApplication.translate("Transfer", "Export roster"),
         QCoreApplication.translate("Transfer", "roster.xlsx"),
         QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
+        ".xlsx",
     )
-    if not name:
+    if dest is None:
         return
-    dest = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
-    try:
-        count = run_with_progress(
-            parent,
-            QCoreApplication.translate("Transfer", "Exporting the roster"),
-            lambda p: roster.export_roster(
-                ctx, dest, cadre_ids=list(cadre_ids) or None, columns=columns, progress=p
-            ),
-        )
-    except Exception as exc:
-        _show_error(parent, exc)
-        return
-    QMessageBox.information(
+    count = _attempt(
         parent,
-        QCoreApplication.translate("Transfer", "Export finished"),
-        QCoreApplication.translate("Transfer", "{count} rows written to {path}").format(
-            count=count, path=dest
+        QCoreApplication.translate("Transfer", "Exporting the roster"),
+        lambda p: roster.export_roster(
+            ctx, dest, cadre_ids=list(cadre_ids) or None, columns=columns, progress=p
         ),
     )
+    if count is not None:
+        _export_finished(
+            parent,
+            QCoreApplication.translate("Transfer", "{count} rows written to {path}").format(
+                count=count, path=dest
+            ),
+        )
 
 
 def export_package(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int]) -> None:
-    name, _filter = QFileDialog.getSaveFileName(
+    dest = _save_file(
         parent,
         QCoreApplication.translate("Transfer", "Export exchange package"),
         QCoreApplication.translate("Transfer", "exchange.zip"),
         QCoreApplication.translate("Transfer", "Exchange packages (*.zip)"),
+        ".zip",
     )
-    if not name:
+    if dest is None:
         return
-    dest = Path(name if name.lower().endswith(".zip") else name + ".zip")
-    try:
-        counts = run_with_progress(
-            parent,
-            QCoreApplication.translate("Transfer", "Writing the package"),
-            lambda p: package.export_package(ctx, cadre_ids, dest, p),
-        )
-    except Exception as exc:
-        _show_error(parent, exc)
-        return
-    QMessageBox.information(
+    counts = _attempt(
         parent,
-        QCoreApplication.translate("Transfer", "Export finished"),
+        QCoreApplication.translate("Transfer", "Writing the package"),
+        lambda p: package.export_package(ctx, cadre_ids, dest, p),
+    )
+    if counts is None:
+        return
+    _export_finished(
+        parent,
         QCoreApplication.translate("Transfer", "{cadres} cadres, {records} records written to {path}").format(
             cadres=counts.get("cadre", 0), records=sum(counts.values()), path=dest
         ),

@@ -295,6 +295,24 @@
     </message>
 </context>
 <context>
+    <name>DateRange</name>
+    <message>
+        <location filename="../../cadre_desk/ui/date_range.py" line="+33"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2024.05.17</source>
+        <translation>如 2024.05.17</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Date filter: {error}</source>
+        <translation>日期筛选：{error}</translation>
+    </message>
+</context>
+<context>
     <name>DemoRunner</name>
     <message>
         <location filename="../../cadre_desk/ui/demo_runner.py" line="+44"/>
@@ -325,7 +343,7 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary_editor.py" line="+59"/>
+        <location filename="../../cadre_desk/ui/diary_editor.py" line="+58"/>
         <source>Growth diary of {name}</source>
         <translation>{name}的成长日记</translation>
     </message>
@@ -414,12 +432,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Not submitted</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -432,12 +450,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary_page.py" line="+49"/>
-        <source>e.g. 2024.05.17</source>
-        <translation>如 2024.05.17</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../cadre_desk/ui/diary_page.py" line="+41"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -462,7 +475,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>写日记…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Mentee:</source>
         <translation>被帮带人：</translation>
     </message>
@@ -477,17 +490,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>日期从：</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Date filter: {error}</source>
-        <translation>日期筛选：{error}</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+60"/>
         <source>Choose a mentee, or a mentor to see the entries of their mentees.</source>
         <translation>请选择被帮带人；或选择导师，查看其所带干部的日记。</translation>
     </message>
@@ -537,7 +540,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/end_pairing_dialog.py" line="+46"/>
+        <location filename="../../cadre_desk/ui/end_pairing_dialog.py" line="+43"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation>结业评价：{pairing}</translation>
     </message>
@@ -582,7 +585,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>中止原因：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Complete the pairing</source>
         <translation>结业</translation>
     </message>
@@ -592,7 +595,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>中止帮带</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -662,7 +665,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>GuidanceDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/guidance_dialog.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/guidance_dialog.py" line="+37"/>
         <source>Edit guidance record</source>
         <translation>编辑帮带记录</translation>
     </message>
@@ -687,7 +690,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -695,7 +698,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home_page.py" line="+178"/>
+        <location filename="../../cadre_desk/ui/home_page.py" line="+172"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -900,7 +903,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/main_window.py" line="+84"/>
+        <location filename="../../cadre_desk/ui/main_window.py" line="+82"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -920,7 +923,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -935,12 +938,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-106"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -1190,7 +1193,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairing_dialog.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/pairing_dialog.py" line="+36"/>
         <source>Edit pairing</source>
         <translation>编辑结对</translation>
     </message>
@@ -1235,7 +1238,7 @@ Logs: {logs}</source>
         <translation>帮带计划：</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>Choose the mentor from the list</source>
         <translation>请从列表中选择导师</translation>
     </message>
@@ -1245,7 +1248,7 @@ Logs: {logs}</source>
         <translation>请从列表中选择被帮带人</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1253,7 +1256,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairing_panel.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/pairing_panel.py" line="+53"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -1373,7 +1376,7 @@ Logs: {logs}</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Archive pairing</source>
         <translation>归档结对</translation>
     </message>
@@ -1383,7 +1386,7 @@ Logs: {logs}</source>
         <translation>归档{mentor}与{mentee}的结对吗？以后可以恢复。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1391,7 +1394,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings_page.py" line="+60"/>
+        <location filename="../../cadre_desk/ui/pairings_page.py" line="+65"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1446,7 +1449,7 @@ Logs: {logs}</source>
         <translation>待点评</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+46"/>
         <source>{count} pairings</source>
         <translation>共 {count} 对</translation>
     </message>
@@ -1754,7 +1757,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_view.py" line="+145"/>
+        <location filename="../../cadre_desk/ui/profile_view.py" line="+146"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2009,12 +2012,12 @@ Logs: {logs}</source>
     <message>
         <location line="+7"/>
         <location line="+12"/>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Import photo</source>
         <translation>导入照片</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-32"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -2024,7 +2027,7 @@ Logs: {logs}</source>
         <translation>无法将 {file} 读取为 JPG 或 PNG 图片。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
@@ -2034,7 +2037,7 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-315"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
@@ -2246,7 +2249,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_page.py" line="+86"/>
+        <location filename="../../cadre_desk/ui/roster_page.py" line="+78"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -2266,7 +2269,7 @@ Logs: {logs}</source>
         <translation>新建干部</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
         <source>Archive…</source>
         <translation>归档…</translation>
     </message>
@@ -2309,7 +2312,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>新建干部…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Print dossier…</source>
         <translation>打印档案…</translation>
     </message>
@@ -2329,7 +2332,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>干部档案</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Export appointment forms (.lrmx)…</source>
         <translation>导出任免审批表（.lrmx）…</translation>
     </message>
@@ -2339,7 +2342,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>导出名册（Excel）…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
@@ -2517,7 +2520,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talk_editor.py" line="+60"/>
+        <location filename="../../cadre_desk/ui/talk_editor.py" line="+57"/>
         <source>Edit talk record</source>
         <translation>编辑谈话记录</translation>
     </message>
@@ -2622,7 +2625,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>后续事项：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+58"/>
         <source>Replace the outline?</source>
         <translation>替换谈话提纲？</translation>
     </message>
@@ -2632,7 +2635,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>谈话提纲中已有您填写的内容。要替换为“{kind}”的参考提纲吗？</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+114"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2646,7 +2649,7 @@ Your text stays in the editor.</source>
 您填写的内容仍保留在编辑器中。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -2659,7 +2662,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks_page.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/talks_page.py" line="+90"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -2764,7 +2767,7 @@ Your text stays in the editor.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Archive talk record</source>
         <translation>归档谈话记录</translation>
     </message>
@@ -2777,14 +2780,9 @@ Your text stays in the editor.</source>
 <context>
     <name>TalksPage</name>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>e.g. 2024.05.17</source>
-        <translation>如 2024.05.17</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2792,7 +2790,7 @@ Your text stays in the editor.</source>
         <translation>谈话人姓名</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Record a talk…</source>
         <translation>记录谈话…</translation>
     </message>
@@ -2817,12 +2815,7 @@ Your text stays in the editor.</source>
         <translation>日期从：</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2852,12 +2845,7 @@ Your text stays in the editor.</source>
         <translation>未完成事项</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Date filter: {error}</source>
-        <translation>日期筛选：{error}</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+54"/>
         <source>More than {count} talks</source>
         <translation>超过 {count} 次谈话</translation>
     </message>
@@ -2880,41 +2868,41 @@ Your text stays in the editor.</source>
         <translation>无法完成</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+35"/>
         <source>Imported: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>导入完成：新增 {created} 人，更新 {updated} 人，未变 {unchanged} 人。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+94"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-87"/>
         <source>Reading appointment forms</source>
         <translation>正在读取任免表</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+43"/>
-        <location line="+32"/>
+        <location line="+41"/>
+        <location line="+30"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-57"/>
         <source>Import roster</source>
         <translation>导入名册</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+106"/>
+        <location line="+1"/>
+        <location line="+99"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-92"/>
         <source>Reading the roster</source>
         <translation>正在读取名册</translation>
     </message>
@@ -2929,13 +2917,13 @@ Your text stays in the editor.</source>
         <translation>导入交换包</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+93"/>
+        <location line="+1"/>
+        <location line="+84"/>
         <source>Exchange packages (*.zip)</source>
         <translation>交换包 (*.zip)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-77"/>
         <source>Reading the package</source>
         <translation>正在读取交换包</translation>
     </message>
@@ -2950,19 +2938,17 @@ Your text stays in the editor.</source>
         <translation>任免表导出到</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Exporting appointment forms</source>
         <translation>正在导出任免表</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+32"/>
-        <location line="+28"/>
+        <location line="-117"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="+123"/>
         <source>{count} files written to {folder}</source>
         <translation>已写入 {count} 个文件到 {folder}</translation>
     </message>
@@ -2977,12 +2963,12 @@ Your text stays in the editor.</source>
         <translation>干部名册.xlsx</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Exporting the roster</source>
         <translation>正在导出名册</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>{count} rows written to {path}</source>
         <translation>已导出 {count} 行到 {path}</translation>
     </message>
@@ -2997,12 +2983,12 @@ Your text stays in the editor.</source>
         <translation>交换包.zip</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Writing the package</source>
         <translation>正在写入交换包</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>{cadres} cadres, {records} records written to {path}</source>
         <translation>已将 {cadres} 位干部、共 {records} 条记录写入 {path}</translation>
     </message>

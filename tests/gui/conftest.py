@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 os.environ.setdefault("CADRE_DESK_CRASH_LOG_ONLY", "1")
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,10 +23,12 @@ from cadre_desk.ui import i18n
 from cadre_desk.ui.application import application
 from cadre_desk.ui.fonts import install_fonts
 from cadre_desk.ui.main_window import MainWindow
+from cadre_desk.ui.roster_page import RosterPage
 from cadre_desk.ui.settings import Settings
 from tests.conftest import make_cadre
 
 R = cr.ResumeEntryInput
+ROSTER_TODAY = dt.date(2026, 6, 1)
 
 
 @pytest.fixture(scope="session")
@@ -136,3 +139,16 @@ def sample_cadres(ctx: ServiceContext) -> dict[str, cadres.CadreView]:
     )
     cr.save_assessments(ctx, zhang.id, [cr.AssessmentInput(2023, "优秀")], profile.cadre.version)
     return {"张三": cadres.get_cadre(ctx, zhang.id), "李四": li, "王小明": wang}
+
+
+@pytest.fixture
+def roster_page(
+    qtbot: QtBot, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView], _zh_cn: None
+) -> RosterPage:
+    """The roster page, shown at 1400×800 with the sample cadres loaded, as of `ROSTER_TODAY`."""
+    roster = RosterPage(ctx, ROSTER_TODAY)
+    qtbot.addWidget(roster)
+    roster.resize(1400, 800)
+    roster.show()
+    roster.reload()
+    return roster

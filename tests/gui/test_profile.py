@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -17,22 +15,16 @@ from cadre_desk.ui.conflict_dialog import ConflictDialog, Resolution
 from cadre_desk.ui.photo_crop import PhotoCropDialog, crop_to_jpeg, largest_crop
 from cadre_desk.ui.profile_view import ProfileView
 from cadre_desk.ui.roster_page import RosterPage
+from tests.gui.conftest import ROSTER_TODAY
 
-TODAY = dt.date(2026, 6, 1)
+TODAY = ROSTER_TODAY
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def page(
-    qtbot: QtBot, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView], _zh_cn: None
-) -> RosterPage:
-    roster = RosterPage(ctx, TODAY)
-    qtbot.addWidget(roster)
-    roster.resize(1400, 800)
-    roster.show()
-    roster.reload()
-    roster.show_cadre(sample_cadres["张三"].id)
-    return roster
+def page(roster_page: RosterPage, sample_cadres: dict[str, cadres.CadreView]) -> RosterPage:
+    roster_page.show_cadre(sample_cadres["张三"].id)
+    return roster_page
 
 
 def set_cell(view: ProfileView, key: str, row: int, field: str, text: str) -> None:

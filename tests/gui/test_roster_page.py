@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -17,21 +15,15 @@ from cadre_desk.ui.new_cadre_dialog import NewCadreDialog
 from cadre_desk.ui.roster_model import Column
 from cadre_desk.ui.roster_page import RosterPage
 from cadre_desk.ui.settings import Settings
+from tests.gui.conftest import ROSTER_TODAY
 
-TODAY = dt.date(2026, 6, 1)
+TODAY = ROSTER_TODAY
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
-def page(
-    qtbot: QtBot, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView], _zh_cn: None
-) -> RosterPage:
-    roster = RosterPage(ctx, TODAY)
-    qtbot.addWidget(roster)
-    roster.resize(1400, 800)
-    roster.show()
-    roster.reload()
-    return roster
+def page(roster_page: RosterPage) -> RosterPage:
+    return roster_page
 
 
 def shown_names(page: RosterPage) -> list[str]:

@@ -177,6 +177,35 @@ def test_pairings_diaries_and_comments_keep_the_rules(county: tuple[Database, de
     assert len({e.content for e in entries}) == len(entries)
 
 
+def test_mentors_comment_within_days_and_statuses_fit_today(
+    county: tuple[Database, demo.DemoReport, list],
+) -> None:
+    """工作台 lists only the last weeks' entries as awaiting comment; ended terms are ended."""
+    db, _report, _calls = county
+    with db.read() as session:
+        pairs = {m.id: m for m in session.scalars(select(Mentorship))}
+        entries = {e.id: e for e in session.scalars(select(DiaryEntry))}
+        comments = list(session.scalars(select(MentorComment)))
+        session.expunge_all()
+    for m in pairs.values():
+        if m.status == vocab.MentorshipStatus.ACTIVE:
+            assert m.ended_on is None and m.term_end >= TODAY
+        else:
+            assert m.ended_on is not None and m.ended_on <= TODAY
+            assert m.status in (vocab.MentorshipStatus.COMPLETED, vocab.MentorshipStatus.ABORTED)
+    waiting = [e for e in entries.values() if e.state == vocab.DiaryState.SUBMITTED]
+    assert waiting, "a few recent entries still wait for their mentor"
+    assert len(waiting) < 0.1 * len(entries)
+    for e in waiting:
+        assert pairs[e.mentorship_id or 0].status == vocab.MentorshipStatus.ACTIVE
+        assert (TODAY - e.date).days < 21
+    for c in comments:
+        e = entries[c.entry_id]
+        m = pairs[e.mentorship_id or 0]
+        assert e.date <= c.date <= min(m.ended_on or m.term_end, TODAY)
+        assert (c.date - e.date).days <= 16
+
+
 def test_talks_have_subjects_and_sane_dates(county: tuple[Database, demo.DemoReport, list]) -> None:
     db, _report, _calls = county
     with db.read() as session:

@@ -21,7 +21,30 @@ from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
 from cadre_desk.db.models.transfer import CadreFormSource, ExchangeBase
 from cadre_desk.db.models.unit import Account, Unit
 
+# The records of the cadre files in dependency order: each model refers only to models before it
+# (the order rows are written in by the exchange packages and the demo data).
+RECORD_MODELS: tuple[type[Base], ...] = (
+    Unit,
+    Cadre,
+    CadrePhoto,
+    CadreFormSource,
+    ResumeEntry,
+    FamilyMember,
+    RewardOrPunishment,
+    Assessment,
+    Training,
+    Secondment,
+    Mentorship,
+    MentorshipRecord,
+    DiaryEntry,
+    MentorComment,
+    Talk,
+    TalkSubject,
+    TalkFollowUp,
+)
+
 __all__ = [
+    "RECORD_MODELS",
     "Account",
     "AppSetting",
     "Assessment",
