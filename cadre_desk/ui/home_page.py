@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -37,6 +37,7 @@ from cadre_desk.ui.workers import Job, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
 URGENT = QColor("#b3261e")
+STRETCH_MIN_CHARS = 10  # the title or action column keeps room for this many characters
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,25 @@ class HomeList(QTableView):
                 widest = max(widest, metrics.horizontalAdvance(text) + 14)
             self.setColumnWidth(column, min(widest, metrics.horizontalAdvance("汉") * 14))
         self._fitted = True
+        self._keep_stretch_readable()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_stretch_readable()
+
+    def _keep_stretch_readable(self) -> None:
+        """The stretching column (the title or the action) never shrinks below a readable width:
+        on a narrow window the table scrolls sideways instead."""
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != self._stretch)
+        least = self.fontMetrics().horizontalAdvance("汉") * STRETCH_MIN_CHARS
+        mode = header.sectionResizeMode(self._stretch)
+        if self.viewport().width() - others < least:
+            if mode != QHeaderView.ResizeMode.Interactive:
+                header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(self._stretch, least)
+        elif mode != QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(self._stretch, QHeaderView.ResizeMode.Stretch)
 
     def current_row(self) -> int:
         rows = self.selectionModel().selectedRows()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -54,7 +54,9 @@ log = logging.getLogger("cadre_desk.ui")
 HOME = "home"
 ROSTER = "roster"
 WELCOME = "welcome"
-MIN_WIDTH, MIN_HEIGHT = 960, 600
+MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
+DEFAULT_SIZE = QSize(1400, 860)
+SCREEN_SHARE = 0.92  # a first window leaves a margin of the screen free
 INTEGRITY_CHECK_DELAY_MS = 1500  # after the window is up and painted
 
 
@@ -552,7 +554,7 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1400, 860)
+            self.resize(self.default_size())
         state = self.settings.get(keys.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -563,6 +565,15 @@ class MainWindow(QMainWindow):
             restore = getattr(page, "restore_state", None)
             if callable(restore):
                 restore(self.settings)
+
+    def default_size(self) -> QSize:
+        """1400 x 860, or less on a small or high-DPI screen (whose logical size is smaller)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return DEFAULT_SIZE
+        room = screen.availableGeometry().size()
+        fits = QSize(int(room.width() * SCREEN_SHARE), int(room.height() * SCREEN_SHARE))
+        return DEFAULT_SIZE.boundedTo(fits).expandedTo(self.minimumSize())
 
     def save_state(self) -> None:
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())

@@ -134,3 +134,34 @@ def test_an_empty_home_page(qtbot: QtBot, ctx: ServiceContext, _zh_cn: None) -> 
     assert page.pending_heading.text() == "待点评的成长日记（0）"
     page.mark_selected_done()  # nothing selected: nothing happens
     assert page.follow_model.rowCount() == 0
+
+
+def test_the_action_column_stays_readable_in_a_narrow_window(qtbot: QtBot, ctx: ServiceContext) -> None:
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex
+    from PySide6.QtWidgets import QHeaderView
+
+    from cadre_desk.ui.home_page import STRETCH_MIN_CHARS, HomeList
+
+    class Rows(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 3
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 4
+
+        def data(self, index: QModelIndex, role: int = 0) -> object:
+            return "中华人民共和国某某县某某单位" if role == 0 and index.column() != 1 else None
+
+    model = Rows()
+    table = HomeList(model, "narrow", 1)  # type: ignore[arg-type]
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.show()
+    model.modelReset.emit()
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch
+    table.resize(300, 300)
+    qtbot.waitUntil(lambda: header.sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive)
+    assert header.sectionSize(1) >= table.fontMetrics().horizontalAdvance("汉") * STRETCH_MIN_CHARS
+    table.resize(1600, 300)
+    qtbot.waitUntil(lambda: header.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch)

@@ -215,3 +215,12 @@ def test_unsaved_profile_edits_hold_the_page_and_the_window_until_answered(
     window.nav.setCurrentItem(window._nav_item(HOME))
     assert window.current_page() == HOME
     assert not profile.is_dirty()
+
+
+def test_a_first_window_fits_the_screen(open_window: Opener) -> None:
+    window = open_window()
+    room = window.screen().availableGeometry().size()
+    size = window.default_size()
+    assert size.width() <= max(room.width(), window.minimumWidth())
+    assert size.height() <= max(room.height(), window.minimumHeight())
+    assert size.width() >= window.minimumWidth() and size.height() >= window.minimumHeight()
