@@ -151,8 +151,11 @@ class PairingsPage(QWidget):
                 self.panel.show_pairing(row.id)
 
     def _pairing_changed(self, mentorship_id: int) -> None:
+        # A pairing the list no longer shows (completed or ended under the 进行中 filter) stays in the
+        # panel; refresh() empties the panel when the list is left empty, so ask before it runs.
+        showing = self.panel.view is not None and self.panel.view.id == mentorship_id
         self.refresh()
-        if not self.select(mentorship_id) and self.panel.view is not None:
+        if not self.select(mentorship_id) and showing:
             self.panel.show_pairing(mentorship_id)
 
     # --- actions ---------------------------------------------------------------------------------

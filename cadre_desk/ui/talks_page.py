@@ -196,10 +196,14 @@ class TalkPanel(QWidget):
     def edit(self) -> None:
         if self.view is None:
             return
+        talk_id = self.view.id
         saved = TalkEditor.ask(self, self._ctx, self.view)
         if saved is not None:
             self.show_talk(saved.id)
             emit(self.changed, saved.id)
+        else:
+            # Cancelled, perhaps after a conflicting save: show what is stored now, not the old copy.
+            self.show_talk(talk_id)
 
     def print_record(self) -> None:
         if self.view is not None:

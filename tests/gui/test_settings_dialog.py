@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import app_settings
+from cadre_desk.services import app_settings, cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui import application
 from cadre_desk.ui import settings as keys
@@ -125,6 +126,89 @@ def test_moving_the_data_file_copies_it_and_keeps_the_old_one(
     assert not dialog.runner.running
     assert "已有同名文件" in boxes[-1]
     assert dest.read_bytes() == before
+
+
+def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (read only; a WAL next to the file is read too)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            )
+        ]
+        return {
+            name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+            for name in sorted(names)
+        }
+    finally:
+        conn.close()
+
+
+def test_the_moved_copy_is_verified_and_the_old_file_keeps_its_records(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    sample_cadres: dict[str, cadres.CadreView],
+    dialog: SettingsDialog,
+    settings: Settings,
+    tmp_path: Path,
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old = ctx.db.path
+    assert old is not None
+    before = table_rows(old)
+    assert len(before["cadre"]) == 3
+    dest = tmp_path / "新位置" / "档案数据.db"
+    chosen: list[str] = []
+
+    def save_name(_parent: QWidget, _title: str, start: str, *_a: object) -> tuple[str, str]:
+        chosen.append(start)
+        return str(dest), "SQLite (*.db)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
+    assert chosen == [str(old)]  # the file dialog starts at the current file
+
+    # A whole, checked, self-contained copy at the new place, holding the same records.
+    assert dest.is_file() and not dest.with_name(dest.name + ".part").exists()
+    assert not dest.with_name(dest.name + "-wal").exists()
+    copy = sqlite3.connect(f"file:{dest}?mode=ro", uri=True)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        names = {r[0] for r in copy.execute("SELECT name FROM cadre")}
+    finally:
+        copy.close()
+    assert names == set(sample_cadres)
+    assert table_rows(dest) == before
+
+    # The old file: every record as it was. Only its audit log has one line more, noting the copy
+    # (maintenance.backup audits every copy in the open database), so its bytes are not identical.
+    after = table_rows(old)
+    assert {k: v for k, v in after.items() if k != "audit_event"} == {
+        k: v for k, v in before.items() if k != "audit_event"
+    }
+    assert set(before["audit_event"]) < set(after["audit_event"])
+    conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        added = conn.execute("SELECT action, entity, summary FROM audit_event ORDER BY id DESC").fetchone()
+    finally:
+        conn.close()
+    assert added == ("backup", "database", str(dest))
+
+    # The new place is what the next start opens; this run goes on with the old file.
+    assert settings.get(keys.DATABASE_PATH) == str(dest)
+    assert Settings.at(Path(settings.file_name)).get(keys.DATABASE_PATH) == str(dest)  # on disk
+    assert ctx.db.path == old and dialog.path_label.text() == str(old)
+    assert dialog.move_note.text().startswith("已复制并校验")
+    assert str(dest) in dialog.move_note.text() and str(old) in dialog.move_note.text()
+    assert dialog.move_button.isEnabled()
+    assert len(boxes) == 1 and str(dest) in boxes[0]  # asked whether to quit now; answered No
+    assert dialog.isVisible()
 
 
 def test_without_a_saved_path_the_data_directory_is_used(

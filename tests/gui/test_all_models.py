@@ -1,0 +1,189 @@
+"""Every item model in a main window that has been used, through Qt's model tester.
+
+The window is opened on the sample cadres plus a pairing with guidance records, a diary entry with
+the mentor's comment and a talk with follow-ups; each navigation page is visited and a record opened
+on it, so the models hold rows (and the profile's lazy tabs are loaded) when the tester checks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from cadre_desk.services import cadre_records as cr
+from cadre_desk.services import cadres, diary, mentorship, talks
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.diary_page import DiaryPage
+from cadre_desk.ui.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.pairings_page import PairingsPage
+from cadre_desk.ui.talks_page import TalksPage
+from cadre_desk.ui.work_pages import DIARY, PAIRINGS, TALKS
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+Opener = Callable[[], MainWindow]
+
+
+@dataclass(frozen=True)
+class Records:
+    pairing: mentorship.MentorshipView
+    guidance: tuple[mentorship.MentorshipRecordView, ...]
+    entry: diary.DiaryEntryView
+    comment: diary.CommentView
+    talk: talks.TalkView
+
+
+@pytest.fixture
+def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> Records:
+    mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
+    profile = cr.save_resume(
+        ctx,
+        mentee.id,
+        [
+            cr.ResumeEntryInput("2009.09", "2013.07", "某某大学公共管理专业学习"),
+            cr.ResumeEntryInput("2013.07", None, "某某县青山镇科员、党委副书记"),
+        ],
+        mentee.version,
+    ).profile
+    profile = cr.save_family(
+        ctx,
+        mentee.id,
+        [cr.FamilyMemberInput("父亲", "李大山", "1962.04", "中共党员", "某某县青山镇退休干部")],
+        profile.cadre.version,
+    )
+    cr.save_assessments(ctx, mentee.id, [cr.AssessmentInput(2023, "称职")], profile.cadre.version)
+    pairing = mentorship.create_mentorship(
+        ctx,
+        mentorship.MentorshipInput(
+            mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层治理", "每月谈心一次"
+        ),
+    )
+    guidance = (
+        mentorship.add_record(
+            ctx, pairing.id, mentorship.MentorshipRecordInput("2024.02.10", "谈心", "谈工作思路")
+        ),
+        mentorship.add_record(
+            ctx, pairing.id, mentorship.MentorshipRecordInput("2024.03.15", "带教", "带领入户走访")
+        ),
+    )
+    entry = diary.create_entry(
+        ctx,
+        diary.DiaryEntryInput(mentee.id, "2024.06.03", "入户走访", "工作", "走访了三户困难群众。"),
+        submit=True,
+    )
+    diary.create_entry(
+        ctx, diary.DiaryEntryInput(mentee.id, "2024.06.05", "读书笔记", "学习", "读《之江新语》。")
+    )
+    comment = diary.add_comment(
+        ctx, entry.id, diary.CommentInput(mentor.id, "走访要记下群众的原话。", "2024.06.04")
+    )
+    talk = talks.record_talk(
+        ctx,
+        talks.TalkInput(
+            talk_at="2024.06.18 09:30",
+            kind="提醒谈话",
+            subject_ids=(mentee.id,),
+            talkers="张三",
+            place="组织部三楼会议室",
+            recorder="孙干事",
+            content="提醒按时报送材料。",
+            follow_ups=(
+                talks.FollowUpInput("提交整改报告", "李四", "2024.07.01"),
+                talks.FollowUpInput("回访谈话对象", "干部一科", "2024.08.01", "2024.07.20"),
+            ),
+        ),
+    )
+    return Records(pairing, guidance, diary.get_entry(ctx, entry.id), comment, talk)
+
+
+def test_every_model_in_a_used_window_passes_the_model_tester(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    open_window: Opener,
+    sample_cadres: dict[str, cadres.CadreView],
+    records: Records,
+) -> None:
+    window = open_window()
+    assert window.page_keys() == [HOME, ROSTER, PAIRINGS, DIARY, TALKS]
+    qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
+
+    # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
+    window.nav.setCurrentItem(window._nav_item(ROSTER))
+    assert window.current_page() == ROSTER
+    li = sample_cadres["李四"]
+    assert window.roster.select_cadre(li.id)
+    profile = window.roster.profile
+    qtbot.waitUntil(lambda: profile.cadre_id == li.id)
+    profile.load_all_tabs()
+    lazy = (profile.mentorships, profile.diary, profile.talks, profile.timeline)
+    assert [table.records.rowCount() for table in lazy[:3]] == [1, 2, 1]
+    assert lazy[3].records.rowCount() >= 2
+
+    # 结对帮带: the pairing, its guidance records and its diary tab.
+    window.nav.setCurrentItem(window._nav_item(PAIRINGS))
+    pairings = window.page(PAIRINGS)
+    assert isinstance(pairings, PairingsPage) and window.current_page() == PAIRINGS
+    assert pairings.show_record("mentorship", records.pairing.id)
+    panel = pairings.panel
+    assert panel.view is not None and panel.view.id == records.pairing.id
+    assert panel.records.records.rowCount() == 2
+    panel.tabs.setCurrentWidget(panel.diary)
+    assert records.entry.id in [c.item.entry.id for c in panel.diary.cards]
+
+    # 成长日记: the mentee's timeline, opened from the comment.
+    window.nav.setCurrentItem(window._nav_item(DIARY))
+    diary_page = window.page(DIARY)
+    assert isinstance(diary_page, DiaryPage) and window.current_page() == DIARY
+    assert diary_page.show_record("comment", records.comment.id)
+    assert diary_page.mentee.cadre_id() == sample_cadres["李四"].id
+    assert len(diary_page.timeline.cards) == 2
+
+    # 谈话记录: the talk with its follow-ups.
+    window.nav.setCurrentItem(window._nav_item(TALKS))
+    talks_page = window.page(TALKS)
+    assert isinstance(talks_page, TalksPage) and window.current_page() == TALKS
+    assert talks_page.show_record("talk", records.talk.id)
+    assert talks_page.panel.view is not None and talks_page.panel.view.id == records.talk.id
+    assert talks_page.panel.follow_ups.rowCount() == 2
+
+    window.nav.setCurrentItem(window._nav_item(HOME))
+    assert window.current_page() == HOME
+
+    models = window.findChildren(QAbstractItemModel)
+    expected = {
+        window.roster.model,
+        window.roster.proxy,
+        profile.resume.records,
+        profile.editors["family"].records,
+        profile.editors["assessments"].records,
+        *(table.records for table in lazy),
+        pairings.model,
+        panel.records.records,
+        talks_page.model,
+        talks_page.panel.follow_ups.model(),
+        window.home.pending_model,
+        window.home.follow_model,
+        window.home.ending_model,
+        window.home.recent_model,
+    }
+    missing = [type(m).__name__ for m in expected if m not in models]
+    assert not missing, f"not found among the window's models: {missing}"
+    ours = [m for m in models if not type(m).__module__.startswith("PySide6")]
+    # 20 of our own (roster and its filter, 6 profile editors, 5 read-only tables, 2 paged lists,
+    # 4 home lists, the search results) and about as many of Qt's (combo boxes, completers, tables).
+    assert len(ours) >= 20, sorted(type(m).__name__ for m in ours)
+    assert len(models) >= 45, sorted(type(m).__name__ for m in models)
+    filled = [m for m in models if m.rowCount() > 0]
+    assert len(filled) >= 35, sorted(type(m).__name__ for m in filled)
+    checked = 0
+    for model in models:
+        # Ours (written in Python) get pytest-qt's Python tester, which reports the line that failed;
+        # Qt's own (a QTableWidget's, a combo box's …) get Qt's C++ tester, which knows their types.
+        qtmodeltester.check(model, force_py=model in ours)
+        checked += 1
+    assert checked == len(models) >= 45
