@@ -241,7 +241,8 @@ def _plan_one(
     merged = {k: ("" if v is None and k in _TEXT_DEFAULTS else v) for k, v in merged.items()}
     if cadre is None:
         for column, default in _CREATE_DEFAULTS.items():
-            if not merged.get(column):
+            # A form file that carries the element blank keeps it blank: its export must give it back.
+            if not merged.get(column) and (data.source is None or column not in values):
                 merged[column] = default
     try:
         data_in = cadres.CadreInput(**merged)  # type: ignore[arg-type]  # validate checks the values

@@ -174,6 +174,8 @@ def _ym_cell(value: Any, fmt: str, label: str) -> tuple[YearMonth | None, str]:
         return YearMonth(value.year, value.month), ""
     if isinstance(value, bool):
         raise FormatProblem(f"“{value}”不是年月")
+    if isinstance(value, float) and value.is_integer() and "." not in fmt:
+        value = int(value)  # 198503 stored as `198503.0` (Apache POI and other writers)
     if isinstance(value, int):
         return formtext.read_year_month(str(value), label), ""
     if isinstance(value, float):

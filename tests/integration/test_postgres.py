@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import diary, maintenance, mentorship, search, talks
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
+from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 
 ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
 
@@ -33,15 +32,15 @@ if not ADMIN_URL:
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
     assert ADMIN_URL is not None
-    name = f"cadre_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    admin = admin_engine(ADMIN_URL)
+    try:
+        name = create_database(admin)
+        try:
+            yield database_url(ADMIN_URL, name)
+        finally:
+            drop_database(admin, name)
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,134 @@
+"""Generated cadres through the database: a .lrmx file is imported, the cadre exported again, and the
+file comes back element by element; on SQLite and (when a server is given) on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager as ContextManager
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from cadre_desk.db.opening import open_database
+from cadre_desk.services import cadre_records, cadres
+from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.transfer import forms, importing, lrmx
+from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.unit.test_parsers_properties import FAST
+from tests.unit.test_parsers_properties import cadres as generated_cadres
+
+ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_ctx(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Callable[[], ContextManager[ServiceContext]]]:
+    """A factory of empty, migrated databases (cloned from one migrated template, so it is quick)."""
+    if request.param == "sqlite":
+        template = tmp_path / "template.db"
+        open_database(str(template)).dispose()
+
+        @contextlib.contextmanager
+        def sqlite_clone() -> Iterator[ServiceContext]:
+            path = tmp_path / f"{uuid.uuid4().hex}.db"
+            shutil.copy(template, path)
+            db = open_database(str(path))
+            try:
+                yield open_context(db, "测试员")
+            finally:
+                db.dispose()
+                path.unlink()
+
+        yield sqlite_clone
+        return
+    if not ADMIN_URL:
+        pytest.skip("no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)")
+    admin = admin_engine(ADMIN_URL)
+    try:
+        base = create_database(admin)
+        try:
+            open_database(database_url(ADMIN_URL, base)).dispose()
+
+            @contextlib.contextmanager
+            def pg_clone() -> Iterator[ServiceContext]:
+                assert ADMIN_URL is not None
+                name = create_database(admin, template=base)
+                db = open_database(database_url(ADMIN_URL, name))
+                try:
+                    yield open_context(db, "测试员")
+                finally:
+                    db.dispose()
+                    drop_database(admin, name)
+
+            yield pg_clone
+        finally:
+            drop_database(admin, base)
+    finally:
+        admin.dispose()
+
+
+def test_generated_cadres_round_trip_through_the_database(
+    fresh_ctx: Callable[[], ContextManager[ServiceContext]], tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+
+    @settings(FAST, max_examples=12)
+    @given(view=generated_cadres())
+    def check(view: lrmx.ModelView) -> None:
+        with fresh_ctx() as ctx:
+            round_trip(ctx, view)
+
+    def round_trip(ctx: ServiceContext, view: lrmx.ModelView) -> None:
+        original = lrmx.write_lrmx(view, dt.date(2025, 5, 1))
+        path = folder / f"{uuid.uuid4().hex}.lrmx"
+        path.write_bytes(original)
+        plan = forms.plan_files(ctx, [path])
+        assert plan.rejected == (), plan.rejected
+        result = importing.apply_plan(ctx, plan)
+        (cid,) = result.cadre_ids
+        exported = forms.form_bytes(ctx, cid)
+        assert lrmx.elements(exported) == lrmx.elements(original)
+        profile = cadre_records.get_profile(ctx, cid)
+        assert profile.cadre.name == view.values["name"]
+        assert profile.cadre.id_number == view.values["id_number"]
+        assert len(profile.resume) == len(view.resume)
+        assert [e.text for e in profile.resume] == [e.text for e in view.resume]
+        assert [len(e.concurrent) for e in profile.resume] == [len(e.concurrent) for e in view.resume]
+        assert [f.name for f in profile.family] == [f.name for f in view.family]
+        photo = cadres.get_photo(ctx, cid)
+        assert (photo[0] if photo else None) == view.photo
+        # and the same file again is matched and changes nothing
+        again = forms.plan_files(ctx, [path])
+        assert [i.action for i in again.items] == ["unchanged"], again.items[0].changes
+
+    check()
+
+
+def test_blank_health_and_ethnicity_come_back_blank(
+    fresh_ctx: Callable[[], ContextManager[ServiceContext]], tmp_path: Path
+) -> None:
+    """Regression: a form with 民族 / 健康状况 left blank was exported with 汉族 / 健康 filled in."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "lrmx" / "filled_compact.lrmx"
+    original = (
+        fixture.read_text(encoding="utf-8")
+        .replace("<MinZu>汉族</MinZu>", "<MinZu></MinZu>")
+        .replace(
+            "<JianKangZhuangKuang>健康</JianKangZhuangKuang>", "<JianKangZhuangKuang></JianKangZhuangKuang>"
+        )
+    )
+    path = tmp_path / "blank.lrmx"
+    path.write_text(original, encoding="utf-8")
+    with fresh_ctx() as ctx:
+        (cid,) = importing.apply_plan(ctx, forms.plan_files(ctx, [path])).cadre_ids
+        view = cadres.get_cadre(ctx, cid)
+        assert (view.ethnicity, view.health) == ("", "")
+        assert lrmx.elements(forms.form_bytes(ctx, cid)) == lrmx.elements(original.encode("utf-8"))
