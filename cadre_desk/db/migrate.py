@@ -1,21 +1,33 @@
-"""Schema versions: Alembic upgrades on open, after a backup, and refusal of newer databases."""
+"""Schema versions: Alembic upgrades on open, after a backup, and refusal of newer databases.
+
+Alembic (and the parsing of the migration scripts) costs ~100 ms of every start, so it is imported
+only to upgrade. An up-to-date database is recognised from REVISIONS, which a test keeps equal to
+Alembic's own history: adding a migration means adding its revision here.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
 
 from cadre_desk import paths
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger("cadre_desk.db")
+
+# Every revision in the migrations folder, oldest first (linear history).
+REVISIONS = ("0001", "0002", "0003")
+VERSION_TABLE = "alembic_version"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(paths.MIGRATIONS_DIR))
     if connection is not None:
@@ -24,21 +36,23 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "the migrations folder has no revision"
-    return head
+    return REVISIONS[-1]
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in script_directory().walk_revisions()}
+    return set(REVISIONS)
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def has_user_tables(connection: Connection) -> bool:
@@ -47,4 +61,6 @@ def has_user_tables(connection: Connection) -> bool:
 
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Run the migrations on `connection` (inside the caller's transaction where the engine allows)."""
+    from alembic import command
+
     command.upgrade(alembic_config(connection), target)

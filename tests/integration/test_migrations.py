@@ -41,3 +41,35 @@ def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()
     engine.dispose()
+
+
+def test_the_revision_list_is_alembics_history() -> None:
+    """migrate.REVISIONS spares every start Alembic's import; it must list the migrations folder."""
+    walked = [rev.revision for rev in migrate.script_directory().walk_revisions()]
+    assert tuple(reversed(walked)) == migrate.REVISIONS
+    assert migrate.script_directory().get_current_head() == migrate.head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "fresh.db"
+    code = (
+        "import sys\n"
+        "from cadre_desk.db.opening import open_database\n"
+        f"open_database({str(db)!r}).dispose()\n"  # creates and migrates: Alembic is needed
+        "for name in [m for m in sys.modules if m.split('.')[0] == 'alembic']: del sys.modules[name]\n"
+        f"open_database({str(db)!r}).dispose()\n"
+        "print(any(m.split('.')[0] == 'alembic' for m in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "CADRE_DESK_DATA_DIR": str(tmp_path)},
+    )
+    assert proc.stdout.strip() == "False"
