@@ -181,9 +181,20 @@ class MainWindow(QMainWindow):
             import_menu.addAction(action)
             self.transfer_actions.append(action)
         file_menu.addMenu(import_menu)
-        export = self._action(self.tr("&Export exchange package…"), self.export_package)
-        self.transfer_actions.append(export)
-        file_menu.addAction(export)
+        export_menu = QMenu(self.tr("&Export"), self)
+        for text, slot in (
+            (self.tr("Exchange package of the cadres shown…"), self.export_package),
+            (self.tr("Roster of the cadres shown (.xlsx)…"), self.export_roster),
+            (self.tr("Talk records (.xlsx)…"), lambda: self._transfer("export_talks")),
+            (
+                self.tr("Diary activity per pairing (.xlsx)…"),
+                lambda: self._transfer("export_pairing_activity"),
+            ),
+        ):
+            action = self._action(text, slot)
+            export_menu.addAction(action)
+            self.transfer_actions.append(action)
+        file_menu.addMenu(export_menu)
         file_menu.addSeparator()
         self.backup_action = self._action(
             self.tr("&Back up the database…"), self.back_up, name="backupAction"
@@ -459,16 +470,28 @@ class MainWindow(QMainWindow):
         function = getattr(transfer, name)
         self._after_import(bool(function(self, self.ctx, *args)))
 
-    def export_package(self) -> None:
-        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
-
+    def _shown_cadre_ids(self) -> list[int]:
+        """The cadres the roster shows now (its filters applied); a message when there are none."""
         proxy = self.roster.proxy
         ids = [proxy.cadre_id(proxy.index(row, 0)) for row in range(proxy.rowCount())]
         cadre_ids = [i for i in ids if i is not None]
         if not cadre_ids:
             QMessageBox.information(self, self.tr("Export"), self.tr("The roster shows no cadres to export."))
-            return
-        transfer.export_package(self, self.ctx, cadre_ids)
+        return cadre_ids
+
+    def export_package(self) -> None:
+        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
+
+        cadre_ids = self._shown_cadre_ids()
+        if cadre_ids:
+            transfer.export_package(self, self.ctx, cadre_ids)
+
+    def export_roster(self) -> None:
+        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
+
+        cadre_ids = self._shown_cadre_ids()
+        if cadre_ids:
+            transfer.export_roster(self, self.ctx, cadre_ids, self.roster.export_fields())
 
     def back_up(self) -> None:
         if self.backup_runner.running:

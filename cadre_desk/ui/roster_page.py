@@ -45,6 +45,18 @@ from cadre_desk.ui.tables import restore_split_state, save_split_state, setup_li
 
 log = logging.getLogger("cadre_desk.ui")
 
+EXPORT_FIELDS: dict[Column, tuple[str, ...]] = {
+    Column.NAME: ("name",),
+    Column.GENDER: ("gender",),
+    Column.AGE: ("birth",),
+    Column.UNIT: ("unit",),
+    Column.POST: ("post",),
+    Column.RANK: ("rank",),
+    Column.EDUCATION: ("fulltime_education", "inservice_education"),
+    Column.POLITICAL_STATUS: ("political_status",),
+    Column.POST_SINCE: ("post_since",),
+}
+
 WIDTH_SAMPLE_ROWS = 200  # column widths are measured on this many rows, never on all of them
 MAX_COLUMN_CHARS = 18  # a very long unit name is elided (its tooltip shows it) rather than widening
 EXCHANGE_SUFFIXES = (".lrmx", ".lrm")
@@ -418,7 +430,7 @@ class RosterPage(QWidget):
         )
         menu.addAction(
             self.tr("Export roster (Excel)…"),
-            lambda: self._call("transfer", "export_roster", ids, self.visible_columns()),
+            lambda: self._call("transfer", "export_roster", ids, self.export_fields()),
         )
         return menu
 
@@ -455,6 +467,14 @@ class RosterPage(QWidget):
         return changed
 
     # --- columns and state -----------------------------------------------------------------------
+
+    def export_fields(self) -> list[str]:
+        """The roster-export fields (transfer.roster.FIELDS) for the columns shown, in their order;
+        the age column exports the birth month it is computed from."""
+        fields: list[str] = []
+        for column in self.visible_columns():
+            fields.extend(f for f in EXPORT_FIELDS[column] if f not in fields)
+        return fields
 
     def visible_columns(self) -> list[Column]:
         header = self.table.horizontalHeader()

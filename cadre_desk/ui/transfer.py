@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.transfer import forms, importing, package, roster
+from cadre_desk.transfer import activity, forms, importing, package, roster
 from cadre_desk.ui.import_preview import ColumnMappingDialog, ImportPreviewDialog
 from cadre_desk.ui.package_conflicts import PackageConflictDialog
 from cadre_desk.ui.workers import Cancelled, ProgressFn, run_in_background
@@ -278,3 +278,53 @@ def export_package(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int
             cadres=counts.get("cadre", 0), records=sum(counts.values()), path=dest
         ),
     )
+
+
+def export_talks(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int] = ()) -> None:
+    """Talk records (all, or those of the given cadres) to a formatted .xlsx."""
+    dest = _save_file(
+        parent,
+        QCoreApplication.translate("Transfer", "Export talk records"),
+        QCoreApplication.translate("Transfer", "talk records.xlsx"),
+        QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
+        ".xlsx",
+    )
+    if dest is None:
+        return
+    count = _attempt(
+        parent,
+        QCoreApplication.translate("Transfer", "Exporting talk records"),
+        lambda _p: activity.export_talks(ctx, dest, list(cadre_ids) or None),
+    )
+    if count is not None:
+        _export_finished(
+            parent,
+            QCoreApplication.translate("Transfer", "{count} talks written to {path}").format(
+                count=count, path=dest
+            ),
+        )
+
+
+def export_pairing_activity(parent: QWidget, ctx: ServiceContext) -> None:
+    """Diary activity per pairing (entries, comments, last entry …) to a formatted .xlsx."""
+    dest = _save_file(
+        parent,
+        QCoreApplication.translate("Transfer", "Export diary activity per pairing"),
+        QCoreApplication.translate("Transfer", "pairings.xlsx"),
+        QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
+        ".xlsx",
+    )
+    if dest is None:
+        return
+    count = _attempt(
+        parent,
+        QCoreApplication.translate("Transfer", "Exporting diary activity"),
+        lambda _p: activity.export_pairing_activity(ctx, dest),
+    )
+    if count is not None:
+        _export_finished(
+            parent,
+            QCoreApplication.translate("Transfer", "{count} pairings written to {path}").format(
+                count=count, path=dest
+            ),
+        )

@@ -698,7 +698,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home_page.py" line="+172"/>
+        <location filename="../../cadre_desk/ui/home_page.py" line="+192"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -903,7 +903,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/main_window.py" line="+82"/>
+        <location filename="../../cadre_desk/ui/main_window.py" line="+84"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -923,7 +923,32 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+12"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exchange package of the cadres shown…</source>
+        <translation>交换包（名册中显示的干部）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster of the cadres shown (.xlsx)…</source>
+        <translation>名册（名册中显示的干部和列，Excel）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk records (.xlsx)…</source>
+        <translation>谈话记录（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diary activity per pairing (.xlsx)…</source>
+        <translation>帮带结对日记情况（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -938,7 +963,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-114"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -963,12 +988,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>交换包…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Export exchange package…</source>
-        <translation>导出交换包(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -1069,7 +1089,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>干部任免审批表 (*.lrmx *.lrm)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1079,7 +1099,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>名册中当前没有可导出的干部。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
@@ -2249,7 +2269,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_page.py" line="+78"/>
+        <location filename="../../cadre_desk/ui/roster_page.py" line="+90"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -2342,7 +2362,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>导出名册（Excel）…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
@@ -2767,7 +2787,7 @@ Your text stays in the editor.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Archive talk record</source>
         <translation>归档谈话记录</translation>
     </message>
@@ -2898,11 +2918,13 @@ Your text stays in the editor.</source>
     <message>
         <location line="+1"/>
         <location line="+99"/>
+        <location line="+52"/>
+        <location line="+25"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-169"/>
         <source>Reading the roster</source>
         <translation>正在读取名册</translation>
     </message>
@@ -2943,7 +2965,47 @@ Your text stays in the editor.</source>
         <translation>正在导出任免表</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="+69"/>
+        <source>Export talk records</source>
+        <translation>导出谈话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>talk records.xlsx</source>
+        <translation>谈话记录.xlsx</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting talk records</source>
+        <translation>正在导出谈话记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} talks written to {path}</source>
+        <translation>已导出 {count} 次谈话：{path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export diary activity per pairing</source>
+        <translation>导出帮带结对日记情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pairings.xlsx</source>
+        <translation>帮带结对.xlsx</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting diary activity</source>
+        <translation>正在导出日记情况</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} pairings written to {path}</source>
+        <translation>已导出 {count} 对结对：{path}</translation>
+    </message>
+    <message>
+        <location line="-226"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
