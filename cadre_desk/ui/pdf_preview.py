@@ -61,7 +61,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        info = QLabel(self.tr("{pages} pages").format(pages=self.document.pageCount()), self)
+        info = QLabel(self.tr("Pages: {pages}").format(pages=self.document.pageCount()), self)
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(self.tr("Save PDF…"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)

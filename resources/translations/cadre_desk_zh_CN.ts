@@ -943,12 +943,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>谈话记录（Excel）…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Diary activity per pairing (.xlsx)…</source>
         <translation>帮带结对日记情况（Excel）…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -963,7 +963,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-117"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -988,7 +988,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>交换包…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -1478,7 +1478,7 @@ Logs: {logs}</source>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pdf_preview.py" line="+64"/>
-        <source>{pages} pages</source>
+        <source>Pages: {pages}</source>
         <translation>共 {pages} 页</translation>
     </message>
     <message>
