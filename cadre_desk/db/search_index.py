@@ -24,6 +24,8 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from cadre_desk.db.base import like_escape
+
 _RUN = re.compile(r"[^\W_]+")
 COUNT_CAP = 10_000
 _INSERT_DOC = (
@@ -254,7 +256,7 @@ def _matching_ids(terms: Sequence[str], sqlite: bool) -> tuple[str, dict[str, ob
     if not sqlite:
         clauses = []
         for i, term in enumerate(terms):
-            params[f"t{i}"] = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params[f"t{i}"] = f"%{like_escape(term)}%"
             clauses.append(f"lower(body) LIKE :t{i} ESCAPE '\\'")
         return "SELECT id FROM search_doc WHERE " + " AND ".join(clauses), params, False
     selects = []

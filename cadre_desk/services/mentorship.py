@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from cadre_desk.db.base import utcnow
-from cadre_desk.db.models import Cadre, DiaryEntry, Mentorship, MentorshipRecord, Unit
+from cadre_desk.db.base import like_escape, utcnow
+from cadre_desk.db.models import Cadre, DiaryEntry, Mentorship, MentorshipRecord
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import audit, search
@@ -454,20 +454,8 @@ class PairingRow:
     uncommented: int  # submitted (已提交) entries still waiting for the mentor's comment
 
 
-@dataclass(frozen=True)
-class CadreChoice:
-    """A cadre as offered by a picker: enough to tell two 王伟 apart."""
-
-    id: int
-    name: str
-    unit: str
-    post: str
-    archived: bool
-
-
 def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return f"%{like_escape(text)}%"
 
 
 def _pairing_filter(stmt: Any, mentor: Any, mentee: Any, status: str | None, text: str) -> Any:
@@ -589,48 +577,3 @@ def count_pairings(ctx: ServiceContext, status: str | None = None, text: str = "
     )
     with ctx.db.read() as session:
         return int(session.scalar(stmt) or 0)
-
-
-def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreChoice]:
-    """Live cadres whose name, pinyin initials or unit contain every word of `text` (for pickers).
-
-    Names that start with the text come first, then the rest by name; at most `limit` rows.
-    """
-    words = text.split()
-    if not words:
-        return []
-    stmt = select(Cadre.id, Cadre.name, Unit.name, Unit.short_name, Cadre.post, Cadre.archived_at).outerjoin(
-        Unit, Unit.id == Cadre.unit_id
-    )
-    stmt = stmt.where(Cadre.archived_at.is_(None))
-    for word in words:
-        pattern = _like(word.lower())
-        stmt = stmt.where(
-            Cadre.name.like(pattern, escape="\\")
-            | func.lower(Cadre.name_initials).like(pattern, escape="\\")
-            | Unit.name.like(pattern, escape="\\")
-            | Unit.short_name.like(pattern, escape="\\")
-        )
-    first = words[0].lower()
-    starts = case(
-        (Cadre.name.like(_like(first)[1:], escape="\\"), 0),
-        (func.lower(Cadre.name_initials).like(_like(first)[1:], escape="\\"), 0),
-        else_=1,
-    )
-    stmt = stmt.order_by(starts, func.length(Cadre.name), Cadre.name, Cadre.id).limit(limit)
-    with ctx.db.read() as session:
-        return [
-            CadreChoice(r[0], r[1], r[3] or r[2] or "", r[4], r[5] is not None) for r in session.execute(stmt)
-        ]
-
-
-def cadre_choice(ctx: ServiceContext, cadre_id: int) -> CadreChoice:
-    with ctx.db.read() as session:
-        row = session.execute(
-            select(Cadre.id, Cadre.name, Unit.name, Unit.short_name, Cadre.post, Cadre.archived_at)
-            .outerjoin(Unit, Unit.id == Cadre.unit_id)
-            .where(Cadre.id == cadre_id)
-        ).first()
-        if row is None:
-            raise NotFoundError("干部", cadre_id)
-        return CadreChoice(row[0], row[1], row[3] or row[2] or "", row[4], row[5] is not None)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QWidget
 
-from cadre_desk.services import mentorship
+from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.qtfix import emit
 
@@ -57,7 +57,7 @@ class CadrePicker(QWidget):
     def set_cadre(self, cadre_id: int | None, name: str = "") -> None:
         """Show a chosen cadre (the name is looked up when not given)."""
         if cadre_id is not None and not name:
-            name = mentorship.cadre_choice(self._ctx, cadre_id).name
+            name = cadres.cadre_choice(self._ctx, cadre_id).name
         changed = cadre_id != self._id
         self._id, self._name = cadre_id, name if cadre_id is not None else ""
         blocked = self.line.blockSignals(True)
@@ -86,7 +86,7 @@ class CadrePicker(QWidget):
         if not text or self._id is not None:
             self._hide_popup()
             return
-        for choice in mentorship.find_cadres(self._ctx, text, MAX_CHOICES):
+        for choice in cadres.find_cadres(self._ctx, text, MAX_CHOICES):
             detail = " · ".join(p for p in (choice.unit, choice.post) if p)
             item = QStandardItem(f"{choice.name}　{detail}" if detail else choice.name)
             item.setData(choice.id, ID_ROLE)

@@ -18,13 +18,11 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -46,6 +44,7 @@ from cadre_desk.ui.record_kinds import kind_label
 from cadre_desk.ui.roster_page import RosterPage
 from cadre_desk.ui.settings import Settings
 from cadre_desk.ui.settings_dialog import SettingsDialog
+from cadre_desk.ui.transfer_menus import TransferMenus
 from cadre_desk.ui.welcome import WelcomePage
 from cadre_desk.ui.work_pages import build_work_pages
 
@@ -170,31 +169,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.transfer_actions: list[QAction] = []
-        import_menu = QMenu(self.tr("&Import"), self)
-        for text, slot in (
-            (self.tr("Appointment forms (.lrmx, .lrm)…"), self.import_lrmx),
-            (self.tr("Roster spreadsheet (.xlsx)…"), lambda: self._transfer("import_roster")),
-            (self.tr("Exchange package…"), lambda: self._transfer("import_package")),
-        ):
-            action = self._action(text, slot)
-            import_menu.addAction(action)
-            self.transfer_actions.append(action)
-        file_menu.addMenu(import_menu)
-        export_menu = QMenu(self.tr("&Export"), self)
-        for text, slot in (
-            (self.tr("Exchange package of the cadres shown…"), self.export_package),
-            (self.tr("Roster of the cadres shown (.xlsx)…"), self.export_roster),
-            (self.tr("Talk records (.xlsx)…"), lambda: self._transfer("export_talks")),
-            (
-                self.tr("Diary activity per pairing (.xlsx)…"),
-                lambda: self._transfer("export_pairing_activity"),
-            ),
-        ):
-            action = self._action(text, slot)
-            export_menu.addAction(action)
-            self.transfer_actions.append(action)
-        file_menu.addMenu(export_menu)
+        self.transfers = TransferMenus(self, self.ctx, self.roster)
+        self.transfers.changed.connect(self.refresh)
+        self.transfer_actions = self.transfers.actions
+        file_menu.addMenu(self.transfers.import_menu)
+        file_menu.addMenu(self.transfers.export_menu)
         file_menu.addSeparator()
         self.backup_action = self._action(
             self.tr("&Back up the database…"), self.back_up, name="backupAction"
@@ -452,46 +431,6 @@ class MainWindow(QMainWindow):
         self.integrity_box = box
 
     # --- file menu -------------------------------------------------------------------------------
-
-    def _after_import(self, changed: bool) -> None:
-        if changed:
-            self.refresh()
-
-    def import_lrmx(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import appointment forms"), "", self.tr("Appointment forms (*.lrmx *.lrm)")
-        )
-        if names:
-            self._transfer("import_lrmx_files", [Path(n) for n in names])
-
-    def _transfer(self, name: str, *args: object) -> None:
-        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
-
-        function = getattr(transfer, name)
-        self._after_import(bool(function(self, self.ctx, *args)))
-
-    def _shown_cadre_ids(self) -> list[int]:
-        """The cadres the roster shows now (its filters applied); a message when there are none."""
-        proxy = self.roster.proxy
-        ids = [proxy.cadre_id(proxy.index(row, 0)) for row in range(proxy.rowCount())]
-        cadre_ids = [i for i in ids if i is not None]
-        if not cadre_ids:
-            QMessageBox.information(self, self.tr("Export"), self.tr("The roster shows no cadres to export."))
-        return cadre_ids
-
-    def export_package(self) -> None:
-        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
-
-        cadre_ids = self._shown_cadre_ids()
-        if cadre_ids:
-            transfer.export_package(self, self.ctx, cadre_ids)
-
-    def export_roster(self) -> None:
-        from cadre_desk.ui import transfer  # imported on use: only the import/export actions need it
-
-        cadre_ids = self._shown_cadre_ids()
-        if cadre_ids:
-            transfer.export_roster(self, self.ctx, cadre_ids, self.roster.export_fields())
 
     def back_up(self) -> None:
         if self.backup_runner.running:

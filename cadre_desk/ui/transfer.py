@@ -227,32 +227,39 @@ def export_lrmx(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int]) 
         )
 
 
-def export_roster(
-    parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int], columns: Sequence[str] | None
+def _export_xlsx(
+    parent: QWidget,
+    title: str,
+    suggested: str,
+    working: str,
+    write: Callable[[Path, ProgressFn], int],
+    done: str,
 ) -> None:
+    """Ask where, write the workbook in the background, say how many rows went where (`done`
+    has {count} and {path})."""
     dest = _save_file(
-        parent,
-        QCoreApplication.translate("Transfer", "Export roster"),
-        QCoreApplication.translate("Transfer", "roster.xlsx"),
-        QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
-        ".xlsx",
+        parent, title, suggested, QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"), ".xlsx"
     )
     if dest is None:
         return
-    count = _attempt(
+    count = _attempt(parent, working, lambda p: write(dest, p))
+    if count is not None:
+        _export_finished(parent, done.format(count=count, path=dest))
+
+
+def export_roster(
+    parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int], columns: Sequence[str] | None
+) -> None:
+    _export_xlsx(
         parent,
+        QCoreApplication.translate("Transfer", "Export roster"),
+        QCoreApplication.translate("Transfer", "roster.xlsx"),
         QCoreApplication.translate("Transfer", "Exporting the roster"),
-        lambda p: roster.export_roster(
+        lambda dest, p: roster.export_roster(
             ctx, dest, cadre_ids=list(cadre_ids) or None, columns=columns, progress=p
         ),
+        QCoreApplication.translate("Transfer", "{count} rows written to {path}"),
     )
-    if count is not None:
-        _export_finished(
-            parent,
-            QCoreApplication.translate("Transfer", "{count} rows written to {path}").format(
-                count=count, path=dest
-            ),
-        )
 
 
 def export_package(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int]) -> None:
@@ -282,49 +289,23 @@ def export_package(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int
 
 def export_talks(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int] = ()) -> None:
     """Talk records (all, or those of the given cadres) to a formatted .xlsx."""
-    dest = _save_file(
+    _export_xlsx(
         parent,
         QCoreApplication.translate("Transfer", "Export talk records"),
         QCoreApplication.translate("Transfer", "talk records.xlsx"),
-        QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
-        ".xlsx",
-    )
-    if dest is None:
-        return
-    count = _attempt(
-        parent,
         QCoreApplication.translate("Transfer", "Exporting talk records"),
-        lambda _p: activity.export_talks(ctx, dest, list(cadre_ids) or None),
+        lambda dest, _p: activity.export_talks(ctx, dest, list(cadre_ids) or None),
+        QCoreApplication.translate("Transfer", "{count} talks written to {path}"),
     )
-    if count is not None:
-        _export_finished(
-            parent,
-            QCoreApplication.translate("Transfer", "{count} talks written to {path}").format(
-                count=count, path=dest
-            ),
-        )
 
 
 def export_pairing_activity(parent: QWidget, ctx: ServiceContext) -> None:
     """Diary activity per pairing (entries, comments, last entry …) to a formatted .xlsx."""
-    dest = _save_file(
+    _export_xlsx(
         parent,
         QCoreApplication.translate("Transfer", "Export diary activity per pairing"),
         QCoreApplication.translate("Transfer", "pairings.xlsx"),
-        QCoreApplication.translate("Transfer", "Excel workbooks (*.xlsx)"),
-        ".xlsx",
-    )
-    if dest is None:
-        return
-    count = _attempt(
-        parent,
         QCoreApplication.translate("Transfer", "Exporting diary activity"),
-        lambda _p: activity.export_pairing_activity(ctx, dest),
+        lambda dest, _p: activity.export_pairing_activity(ctx, dest),
+        QCoreApplication.translate("Transfer", "{count} pairings written to {path}"),
     )
-    if count is not None:
-        _export_finished(
-            parent,
-            QCoreApplication.translate("Transfer", "{count} pairings written to {path}").format(
-                count=count, path=dest
-            ),
-        )

@@ -903,7 +903,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/main_window.py" line="+84"/>
+        <location filename="../../cadre_desk/ui/main_window.py" line="+83"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -923,32 +923,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exchange package of the cadres shown…</source>
-        <translation>交换包（名册中显示的干部）…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Roster of the cadres shown (.xlsx)…</source>
-        <translation>名册（名册中显示的干部和列，Excel）…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Talk records (.xlsx)…</source>
-        <translation>谈话记录（Excel）…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Diary activity per pairing (.xlsx)…</source>
-        <translation>帮带结对日记情况（Excel）…</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -963,32 +938,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-97"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>&amp;Import</source>
-        <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Appointment forms (.lrmx, .lrm)…</source>
-        <translation>干部任免审批表（.lrmx、.lrm）…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Roster spreadsheet (.xlsx)…</source>
-        <translation>干部花名册（.xlsx）…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exchange package…</source>
-        <translation>交换包…</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+58"/>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -1079,27 +1034,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 请先备份最近的工作，再从备份恢复数据文件（“文件 → 备份数据库”可生成备份）。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Import appointment forms</source>
-        <translation>导入干部任免审批表</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Appointment forms (*.lrmx *.lrm)</source>
-        <translation>干部任免审批表 (*.lrmx *.lrm)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The roster shows no cadres to export.</source>
-        <translation>名册中当前没有可导出的干部。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
@@ -2917,14 +2852,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
-        <location line="+52"/>
-        <location line="+25"/>
+        <location line="+103"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-96"/>
         <source>Reading the roster</source>
         <translation>正在读取名册</translation>
     </message>
@@ -2940,12 +2873,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+84"/>
+        <location line="+91"/>
         <source>Exchange packages (*.zip)</source>
         <translation>交换包 (*.zip)</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-84"/>
         <source>Reading the package</source>
         <translation>正在读取交换包</translation>
     </message>
@@ -2965,7 +2898,7 @@ Your text stays in the editor.</source>
         <translation>正在导出任免表</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>Export talk records</source>
         <translation>导出谈话记录</translation>
     </message>
@@ -2975,17 +2908,17 @@ Your text stays in the editor.</source>
         <translation>谈话记录.xlsx</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Exporting talk records</source>
         <translation>正在导出谈话记录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>{count} talks written to {path}</source>
         <translation>已导出 {count} 次谈话：{path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Export diary activity per pairing</source>
         <translation>导出帮带结对日记情况</translation>
     </message>
@@ -2995,17 +2928,17 @@ Your text stays in the editor.</source>
         <translation>帮带结对.xlsx</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Exporting diary activity</source>
         <translation>正在导出日记情况</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>{count} pairings written to {path}</source>
         <translation>已导出 {count} 对结对：{path}</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-209"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
@@ -3015,7 +2948,7 @@ Your text stays in the editor.</source>
         <translation>已写入 {count} 个文件到 {folder}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+31"/>
         <source>Export roster</source>
         <translation>导出名册</translation>
     </message>
@@ -3025,17 +2958,17 @@ Your text stays in the editor.</source>
         <translation>干部名册.xlsx</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Exporting the roster</source>
         <translation>正在导出名册</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>{count} rows written to {path}</source>
         <translation>已导出 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Export exchange package</source>
         <translation>导出交换包</translation>
     </message>
@@ -3053,6 +2986,74 @@ Your text stays in the editor.</source>
         <location line="+7"/>
         <source>{cadres} cadres, {records} records written to {path}</source>
         <translation>已将 {cadres} 位干部、共 {records} 条记录写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferMenus</name>
+    <message>
+        <location filename="../../cadre_desk/ui/transfer_menus.py" line="+31"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appointment forms (.lrmx, .lrm)…</source>
+        <translation>干部任免审批表（.lrmx、.lrm）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster spreadsheet (.xlsx)…</source>
+        <translation>干部花名册（.xlsx）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange package…</source>
+        <translation>交换包…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exchange package of the cadres shown…</source>
+        <translation>交换包（名册中显示的干部）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster of the cadres shown (.xlsx)…</source>
+        <translation>名册（名册中显示的干部和列，Excel）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk records (.xlsx)…</source>
+        <translation>谈话记录（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diary activity per pairing (.xlsx)…</source>
+        <translation>帮带结对日记情况（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Import appointment forms</source>
+        <translation>导入干部任免审批表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Appointment forms (*.lrmx *.lrm)</source>
+        <translation>干部任免审批表 (*.lrmx *.lrm)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The roster shows no cadres to export.</source>
+        <translation>名册中当前没有可导出的干部。</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,7 @@ def test_show_cadre_clears_filters_and_finds_archived(page: RosterPage, ctx: Ser
     assert page.selected_ids() == [wang.id]
 
 
-def test_drops_are_refused_without_the_transfer_module(page: RosterPage, tmp_path: object) -> None:
+def test_a_drop_keeps_appointment_forms_and_folders_only(page: RosterPage, tmp_path: object) -> None:
     from pathlib import Path
 
     from cadre_desk.ui.roster_page import exchange_paths

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cadre_desk.services import diary, mentorship, talks
+from cadre_desk.services import cadres, diary, mentorship, talks
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -50,13 +50,12 @@ def test_find_cadres_by_name_initials_and_prefix_first(ctx: ServiceContext, unit
     make_cadre(ctx, "王小明")
     make_cadre(ctx, "李王")
     gone = make_cadre(ctx, "王五")
-    from cadre_desk.services import cadres
 
     cadres.archive_cadre(ctx, gone.id)
-    assert [c.name for c in mentorship.find_cadres(ctx, "王")] == ["王小明", "李王"]
-    assert [c.name for c in mentorship.find_cadres(ctx, "wxm")] == ["王小明"]
-    assert mentorship.find_cadres(ctx, "   ") == []
-    assert mentorship.cadre_choice(ctx, gone.id).archived
+    assert [c.name for c in cadres.find_cadres(ctx, "王")] == ["王小明", "李王"]
+    assert [c.name for c in cadres.find_cadres(ctx, "wxm")] == ["王小明"]
+    assert cadres.find_cadres(ctx, "   ") == []
+    assert cadres.cadre_choice(ctx, gone.id).archived
 
 
 def test_timeline_pages_with_comments_and_mentor(ctx: ServiceContext) -> None:
