@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView, QWidget
 
-from cadre_desk.ui.tables import RowsModel
+from cadre_desk.ui.tables import RowsModel, setup_list_table, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[int, int], Sequence[Any]]  # (offset, limit) -> rows
@@ -86,3 +87,18 @@ class PagedModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and self.tooltips):
             return self._cell(self._rows[index.row()], index.column()) or None
         return None
+
+
+def paged_table(
+    parent: QWidget, name: str, headers: Sequence[str], cell: Cell, column_chars: Sequence[int]
+) -> tuple[PagedModel, QTableView]:
+    """A list page's table: a PagedModel of 100-row pages in a read-only, row-selecting view whose
+    last column stretches and the others are `column_chars` characters wide."""
+    model = PagedModel(headers, cell, page_size=100, parent=parent)
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    setup_list_table(table)
+    table.horizontalHeader().setStretchLastSection(True)
+    size_columns(table, headers, column_chars)
+    return model, table

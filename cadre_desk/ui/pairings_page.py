@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from cadre_desk.errors import NotFoundError
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui import settings as keys
-from cadre_desk.ui.paged_model import PagedModel
+from cadre_desk.ui.paged_model import paged_table
 from cadre_desk.ui.pairing_dialog import PairingDialog
 from cadre_desk.ui.pairing_panel import PairingPanel
 from cadre_desk.ui.settings import Settings
@@ -30,9 +29,7 @@ from cadre_desk.ui.tables import (
     list_splitter,
     restore_split_state,
     save_split_state,
-    setup_list_table,
     show_row,
-    size_columns,
 )
 
 FILTER_DELAY_MS = 200
@@ -88,13 +85,7 @@ class PairingsPage(QWidget):
             self.tr("Last entry"),
             self.tr("Uncommented"),
         ]
-        self.model = PagedModel(headers, pairing_cell, page_size=100, parent=self)
-        self.table = QTableView(self)
-        self.table.setObjectName("pairingsTable")
-        self.table.setModel(self.model)
-        setup_list_table(self.table)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        size_columns(self.table, headers, COLUMN_CHARS)
+        self.model, self.table = paged_table(self, "pairingsTable", headers, pairing_cell, COLUMN_CHARS)
         self.panel = PairingPanel(ctx, today, self)
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._pairing_changed)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -34,16 +33,14 @@ from cadre_desk.ui import settings as keys
 from cadre_desk.ui.cadre_picker import CadrePicker
 from cadre_desk.ui.confirm import confirmed
 from cadre_desk.ui.date_range import DateRange
-from cadre_desk.ui.paged_model import PagedModel
+from cadre_desk.ui.paged_model import paged_table
 from cadre_desk.ui.qtfix import emit
 from cadre_desk.ui.settings import Settings
 from cadre_desk.ui.tables import (
     list_splitter,
     restore_split_state,
     save_split_state,
-    setup_list_table,
     show_row,
-    size_columns,
 )
 from cadre_desk.ui.talk_editor import TalkEditor
 
@@ -270,13 +267,7 @@ class TalksPage(QWidget):
             self.tr("Place"),
             self.tr("Open follow-ups"),
         ]
-        self.model = PagedModel(headers, talk_cell, page_size=100, parent=self)
-        self.table = QTableView(self)
-        self.table.setObjectName("talksTable")
-        self.table.setModel(self.model)
-        setup_list_table(self.table)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        size_columns(self.table, headers, COLUMN_CHARS)
+        self.model, self.table = paged_table(self, "talksTable", headers, talk_cell, COLUMN_CHARS)
         self.panel = TalkPanel(ctx, today, self)
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._talk_changed)
