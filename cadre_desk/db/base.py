@@ -26,11 +26,6 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def like_escape(text: str) -> str:
-    """`text` for a LIKE pattern with ESCAPE '\\': its own %, _ and backslash match literally."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def new_uid() -> str:
     return str(uuid.uuid4())
 

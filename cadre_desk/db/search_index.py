@@ -24,8 +24,6 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import like_escape
-
 _RUN = re.compile(r"[^\W_]+")
 COUNT_CAP = 10_000
 _INSERT_DOC = (
@@ -256,7 +254,8 @@ def _matching_ids(terms: Sequence[str], sqlite: bool) -> tuple[str, dict[str, ob
     if not sqlite:
         clauses = []
         for i, term in enumerate(terms):
-            params[f"t{i}"] = f"%{like_escape(term)}%"
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params[f"t{i}"] = f"%{escaped}%"
             clauses.append(f"lower(body) LIKE :t{i} ESCAPE '\\'")
         return "SELECT id FROM search_doc WHERE " + " AND ".join(clauses), params, False
     selects = []

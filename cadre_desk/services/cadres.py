@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import like_escape, utcnow
+from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, CadrePhoto, Unit
 from cadre_desk.domain import vocab
 from cadre_desk.domain.idcard import IdNumberError, parse_id_number
@@ -465,10 +465,6 @@ class CadreChoice:
     archived: bool
 
 
-def _contains(text: str) -> str:
-    return f"%{like_escape(text)}%"
-
-
 def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreChoice]:
     """Live cadres whose name, pinyin initials or unit contain every word of `text` (for pickers).
 
@@ -481,18 +477,17 @@ def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreCh
         Unit, Unit.id == Cadre.unit_id
     )
     stmt = stmt.where(Cadre.archived_at.is_(None))
-    for word in words:
-        pattern = _contains(word.lower())
+    for word in (w.lower() for w in words):
         stmt = stmt.where(
-            Cadre.name.like(pattern, escape="\\")
-            | func.lower(Cadre.name_initials).like(pattern, escape="\\")
-            | Unit.name.like(pattern, escape="\\")
-            | Unit.short_name.like(pattern, escape="\\")
+            Cadre.name.contains(word, autoescape=True)
+            | func.lower(Cadre.name_initials).contains(word, autoescape=True)
+            | Unit.name.contains(word, autoescape=True)
+            | Unit.short_name.contains(word, autoescape=True)
         )
     first = words[0].lower()
     starts = case(
-        (Cadre.name.like(_contains(first)[1:], escape="\\"), 0),
-        (func.lower(Cadre.name_initials).like(_contains(first)[1:], escape="\\"), 0),
+        (Cadre.name.startswith(first, autoescape=True), 0),
+        (func.lower(Cadre.name_initials).startswith(first, autoescape=True), 0),
         else_=1,
     )
     stmt = stmt.order_by(starts, func.length(Cadre.name), Cadre.name, Cadre.id).limit(limit)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from cadre_desk.db.base import like_escape, utcnow
+from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, DiaryEntry, Mentorship, MentorshipRecord
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
@@ -454,21 +454,16 @@ class PairingRow:
     uncommented: int  # submitted (已提交) entries still waiting for the mentor's comment
 
 
-def _like(text: str) -> str:
-    return f"%{like_escape(text)}%"
-
-
 def _pairing_filter(stmt: Any, mentor: Any, mentee: Any, status: str | None, text: str) -> Any:
     stmt = stmt.where(Mentorship.archived_at.is_(None))
     if status:
         stmt = stmt.where(Mentorship.status == status)
-    for term in text.split():
-        pattern = _like(term.lower())
+    for term in text.lower().split():
         stmt = stmt.where(
-            mentor.name.like(pattern, escape="\\")
-            | mentee.name.like(pattern, escape="\\")
-            | func.lower(mentor.name_initials).like(pattern, escape="\\")
-            | func.lower(mentee.name_initials).like(pattern, escape="\\")
+            mentor.name.contains(term, autoescape=True)
+            | mentee.name.contains(term, autoescape=True)
+            | func.lower(mentor.name_initials).contains(term, autoescape=True)
+            | func.lower(mentee.name_initials).contains(term, autoescape=True)
         )
     return stmt
 

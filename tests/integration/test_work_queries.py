@@ -55,6 +55,8 @@ def test_find_cadres_by_name_initials_and_prefix_first(ctx: ServiceContext, unit
     assert [c.name for c in cadres.find_cadres(ctx, "王")] == ["王小明", "李王"]
     assert [c.name for c in cadres.find_cadres(ctx, "wxm")] == ["王小明"]
     assert cadres.find_cadres(ctx, "   ") == []
+    assert cadres.find_cadres(ctx, "%") == cadres.find_cadres(ctx, "_") == []  # matched literally
+    assert [r.mentee for r in mentorship.list_pairings(ctx, text="%", today=TODAY)] == []
     assert cadres.cadre_choice(ctx, gone.id).archived
 
 
