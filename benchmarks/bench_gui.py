@@ -28,12 +28,12 @@ CHILD = r"""
 import json, os, sys, time
 started = float(sys.argv[3])
 from PySide6.QtCore import QTimer
-from cadre_desk.ui import i18n
-from cadre_desk.ui.application import application
-from cadre_desk.ui.fonts import install_fonts
-from cadre_desk.ui.main_window import MainWindow
-from cadre_desk.ui.opening import open_with_splash
-from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.shell import i18n
+from cadre_desk.ui.shell.application import application
+from cadre_desk.ui.shell.fonts import install_fonts
+from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.opening import open_with_splash
+from cadre_desk.ui.shell.settings import Settings
 
 app = application()
 install_fonts(app)

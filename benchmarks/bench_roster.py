@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import open_context
-from cadre_desk.ui.fonts import install_fonts
-from cadre_desk.ui.roster_page import RosterPage
+from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.shell.fonts import install_fonts
 
 # Typed one key at a time, with a clear between words: initials, names, units, posts (20 keys).
 WORDS = ("zs", "wxm", "张", "青山", "镇", "书记", "lj", "县委", "科长", "liy", "办公室")

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QStackedWidget
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import open_context
-from cadre_desk.ui.fonts import install_fonts
-from cadre_desk.ui.settings import Settings
-from cadre_desk.ui.work_pages import build_work_pages
+from cadre_desk.ui.shell.fonts import install_fonts
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.shell.work_pages import build_work_pages
 
 
 def main(path: str) -> None:

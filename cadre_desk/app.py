@@ -15,6 +15,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.setup(verbose=args.verbose)
     if args.command is not None:
         return cli.run(args, handlers)
-    from cadre_desk.ui.application import run_gui  # Qt is imported only for the GUI
+    from cadre_desk.ui.shell.application import run_gui  # Qt is imported only for the GUI
 
     return run_gui(args.db, operator=args.operator)  # None: the saved choice or the default

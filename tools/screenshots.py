@@ -29,12 +29,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from cadre_desk import demo, paths
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import open_context
-from cadre_desk.ui import i18n
-from cadre_desk.ui.application import application
-from cadre_desk.ui.fonts import install_fonts
-from cadre_desk.ui.main_window import HOME, ROSTER, MainWindow
-from cadre_desk.ui.settings import Settings
-from cadre_desk.ui.settings_dialog import SettingsDialog
+from cadre_desk.ui.settings.settings_dialog import SettingsDialog
+from cadre_desk.ui.shell import i18n
+from cadre_desk.ui.shell.application import application
+from cadre_desk.ui.shell.fonts import install_fonts
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.shell.settings import Settings
 
 SIZE = (1440, 900)
 TODAY = dt.date(2026, 11, 25)  # fixed, so the pictures do not change from day to day

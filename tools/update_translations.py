@@ -5,7 +5,7 @@
     .venv/bin/python tools/update_translations.py --check  # also fail if any entry is untranslated
 
 Workflow: write English UI strings with self.tr() / QCoreApplication.translate() / QT_TRANSLATE_NOOP
-in cadre_desk/ui/*.py; run this script; open resources/translations/cadre_desk_zh_CN.ts in
+in cadre_desk/ui/**/*.py; run this script; open resources/translations/cadre_desk_zh_CN.ts in
 `.venv/bin/pyside6-linguist` (or any editor) and fill in the new entries (lupdate marks them
 `type="unfinished"`); run this script again so the compiled .qm matches. Commit both files.
 Translations of strings that disappeared from the sources are dropped (-no-obsolete).
@@ -32,7 +32,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    return sorted((paths.PACKAGE_DIR / "ui").glob("*.py"))
+    return sorted((paths.PACKAGE_DIR / "ui").rglob("*.py"))
 
 
 def ts_file(language: str) -> Path:

@@ -19,12 +19,12 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import i18n
-from cadre_desk.ui.application import application
-from cadre_desk.ui.fonts import install_fonts
-from cadre_desk.ui.main_window import MainWindow
-from cadre_desk.ui.roster_page import RosterPage
-from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.shell import i18n
+from cadre_desk.ui.shell.application import application
+from cadre_desk.ui.shell.fonts import install_fonts
+from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.settings import Settings
 from tests.conftest import make_cadre
 
 R = cr.ResumeEntryInput

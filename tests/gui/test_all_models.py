@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import cadres, diary, mentorship, talks
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.diary_page import DiaryPage
-from cadre_desk.ui.main_window import HOME, ROSTER, MainWindow
-from cadre_desk.ui.pairings_page import PairingsPage
-from cadre_desk.ui.talks_page import TalksPage
-from cadre_desk.ui.work_pages import DIARY, PAIRINGS, TALKS
+from cadre_desk.ui.diary.diary_page import DiaryPage
+from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
+from cadre_desk.ui.talks.talks_page import TalksPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

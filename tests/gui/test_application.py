@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from cadre_desk.ui import application, opening
-from cadre_desk.ui.crash import CrashHandler
+from cadre_desk.ui.shell import application, opening
+from cadre_desk.ui.shell.crash import CrashHandler
 
 
 @pytest.fixture

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.errors import NotFoundError
-from cadre_desk.ui import crash, qtfix, workers
-from cadre_desk.ui import settings as keys
-from cadre_desk.ui.settings import Settings
-from cadre_desk.ui.workers import Cancelled, ProgressFn, run_in_background
+from cadre_desk.ui.jobs import workers
+from cadre_desk.ui.jobs.workers import Cancelled, ProgressFn, run_in_background
+from cadre_desk.ui.shell import crash
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.settings import Settings
 
 
 def raise_and_catch() -> tuple[type[BaseException], BaseException, object]:
@@ -134,7 +135,7 @@ def test_emit_keeps_the_reference_count_of_true(qapp: QApplication) -> None:
     job = workers.Job(lambda _r: None, lambda _r: None, lambda _e: None)
     before = sys.getrefcount(True)
     for _ in range(1000):
-        qtfix.emit(job.finished)
+        job.finished.emit()
     assert abs(sys.getrefcount(True) - before) < 10
 
 

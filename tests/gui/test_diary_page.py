@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.domain import vocab
 from cadre_desk.services import cadres, diary, mentorship
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.diary_editor import DiaryEditor
-from cadre_desk.ui.diary_page import DiaryPage
+from cadre_desk.ui.diary.diary_editor import DiaryEditor
+from cadre_desk.ui.diary.diary_page import DiaryPage
 from tests.gui.test_main_window import type_with_ime
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

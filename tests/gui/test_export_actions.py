@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres
-from cadre_desk.ui.main_window import ROSTER, MainWindow
-from cadre_desk.ui.roster_model import Column
+from cadre_desk.ui.roster.roster_model import Column
+from cadre_desk.ui.shell.main_window import ROSTER, MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres, search
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import global_search
-from cadre_desk.ui.global_search import Results, SearchResultsModel
-from cadre_desk.ui.main_window import ROSTER, MainWindow
+from cadre_desk.ui.search import global_search
+from cadre_desk.ui.search.global_search import Results, SearchResultsModel
+from cadre_desk.ui.shell.main_window import ROSTER, MainWindow
 from tests.conftest import make_cadre
 from tests.gui.test_main_window import type_with_ime
 

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import talks, worktable
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.home_page import HomePage
-from cadre_desk.ui.main_window import HOME, ROSTER, MainWindow
-from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.home.home_page import HomePage
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.shell.settings import Settings
 from tests.integration.test_worktable import TODAY, HomeWorld, build_home_world
 
 
@@ -140,7 +140,7 @@ def test_the_action_column_stays_readable_in_a_narrow_window(qtbot: QtBot, ctx: 
     from PySide6.QtCore import QAbstractTableModel, QModelIndex
     from PySide6.QtWidgets import QHeaderView
 
-    from cadre_desk.ui.home_page import STRETCH_MIN_CHARS, HomeList
+    from cadre_desk.ui.home.home_page import STRETCH_MIN_CHARS, HomeList
 
     class Rows(QAbstractTableModel):
         def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008

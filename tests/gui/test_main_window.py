@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import integrity_check, workers
-from cadre_desk.ui import settings as keys
-from cadre_desk.ui.main_window import HOME, ROSTER, MainWindow
-from cadre_desk.ui.roster_model import Column
-from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.jobs import integrity_check, workers
+from cadre_desk.ui.roster.roster_model import Column
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.shell.settings import Settings
 
 Opener = Callable[[], MainWindow]
 

@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.domain import vocab
 from cadre_desk.services import cadres, mentorship
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.end_pairing_dialog import EndPairingDialog
-from cadre_desk.ui.guidance_dialog import GuidanceDialog
-from cadre_desk.ui.pairings_page import PairingsPage
-from cadre_desk.ui.record_table import RecordTable
+from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
+from cadre_desk.ui.pairings.guidance_dialog import GuidanceDialog
+from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.widgets.record_table import RecordTable
 from tests.gui.test_main_window import type_with_ime
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.domain import vocab
 from cadre_desk.services import cadres, diary, mentorship
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.cadre_picker import CadrePicker
-from cadre_desk.ui.end_pairing_dialog import EndPairingDialog
-from cadre_desk.ui.pairing_dialog import PairingDialog
-from cadre_desk.ui.pairings_page import PairingsPage
-from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
+from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
+from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from tests.gui.test_main_window import type_with_ime
 
 TODAY = dt.date(2024, 6, 20)

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres, mentorship, talks
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import printing
-from cadre_desk.ui.pairing_panel import PairingPanel
-from cadre_desk.ui.roster_page import RosterPage
-from cadre_desk.ui.talks_page import TalkPanel
+from cadre_desk.ui.pairings.pairing_panel import PairingPanel
+from cadre_desk.ui.printing import printing
+from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.talks.talks_page import TalkPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -16,8 +16,8 @@ from cadre_desk.db.models import AuditEvent
 from cadre_desk.services import talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import DateRange
-from cadre_desk.ui import printing
-from cadre_desk.ui.pdf_preview import PdfPreviewDialog
+from cadre_desk.ui.printing import printing
+from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
 from tests.conftest import make_cadre
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: dialogs

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres, talks
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.conflict_dialog import ConflictDialog, Resolution
-from cadre_desk.ui.photo_crop import PhotoCropDialog, crop_to_jpeg, largest_crop
-from cadre_desk.ui.profile_view import ProfileView
-from cadre_desk.ui.roster_page import RosterPage
+from cadre_desk.ui.profile.profile_view import ProfileView
+from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
+from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog, crop_to_jpeg, largest_crop
 from tests.gui.conftest import ROSTER_TODAY
 
 TODAY = ROSTER_TODAY

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.services.cadres import CadreSummary
-from cadre_desk.ui.roster_model import ID_ROLE, Column, RosterFilter, RosterModel
+from cadre_desk.ui.roster.roster_model import ID_ROLE, Column, RosterFilter, RosterModel
 
 TODAY = dt.date(2026, 6, 1)
 

@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import settings as keys
-from cadre_desk.ui.new_cadre_dialog import NewCadreDialog
-from cadre_desk.ui.roster_model import Column
-from cadre_desk.ui.roster_page import RosterPage
-from cadre_desk.ui.settings import Settings
+from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
+from cadre_desk.ui.roster.roster_model import Column
+from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.settings import Settings
 from tests.gui.conftest import ROSTER_TODAY
 
 TODAY = ROSTER_TODAY
@@ -195,7 +195,7 @@ def test_show_cadre_clears_filters_and_finds_archived(page: RosterPage, ctx: Ser
 def test_a_drop_keeps_appointment_forms_and_folders_only(page: RosterPage, tmp_path: object) -> None:
     from pathlib import Path
 
-    from cadre_desk.ui.roster_page import exchange_paths
+    from cadre_desk.ui.roster.roster_page import exchange_paths
 
     folder = Path(str(tmp_path))
     (folder / "a.lrmx").write_text("x", encoding="utf-8")

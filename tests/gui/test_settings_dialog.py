@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import app_settings, cadres
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import application
-from cadre_desk.ui import settings as keys
-from cadre_desk.ui.settings import Settings
-from cadre_desk.ui.settings_dialog import SettingsDialog
+from cadre_desk.ui.settings.settings_dialog import SettingsDialog
+from cadre_desk.ui.shell import application
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.settings import Settings
 from tests.gui.test_main_window import type_with_ime
 
 

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres, talks
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import settings as keys
-from cadre_desk.ui.settings import Settings
-from cadre_desk.ui.talk_editor import TalkEditor
-from cadre_desk.ui.talks_page import TalksPage
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.talks.talk_editor import TalkEditor
+from cadre_desk.ui.talks.talks_page import TalksPage
 from tests.gui.test_main_window import type_with_ime
 from tests.gui.test_pairing_workflows import Button, press, run_dialog
 

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres, talks
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.talk_editor import TalkEditor
-from cadre_desk.ui.talk_outlines import outline_for
-from cadre_desk.ui.talks_page import TalksPage
+from cadre_desk.ui.talks.talk_editor import TalkEditor
+from cadre_desk.ui.talks.talk_outlines import outline_for
+from cadre_desk.ui.talks.talks_page import TalksPage
 from tests.gui.test_main_window import type_with_ime
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

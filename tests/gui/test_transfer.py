@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing, package
-from cadre_desk.ui import transfer
-from cadre_desk.ui.import_preview import ColumnMappingDialog, ImportPreviewDialog
-from cadre_desk.ui.package_conflicts import PackageConflictDialog
+from cadre_desk.ui.transfer import transfer
+from cadre_desk.ui.transfer.import_preview import ColumnMappingDialog, ImportPreviewDialog
+from cadre_desk.ui.transfer.package_conflicts import PackageConflictDialog
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lrmx"
 

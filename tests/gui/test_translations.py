@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from cadre_desk import paths
-from cadre_desk.ui import i18n
+from cadre_desk.ui.shell import i18n
 
 TS = paths.translations_dir() / "cadre_desk_zh_CN.ts"
 QM = paths.translations_dir() / "cadre_desk_zh_CN.qm"

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import units
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui import settings as keys
-from cadre_desk.ui.main_window import HOME, ROSTER, WELCOME, MainWindow
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, WELCOME, MainWindow
 
 Opener = Callable[[], MainWindow]
 

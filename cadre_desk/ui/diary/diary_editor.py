@@ -1,0 +1,257 @@
+"""Writing a growth-diary entry: a roomy editor with a word count, draft autosave and submit.
+
+Every few seconds a changed entry is saved as a draft (草稿) through the service, so a crash loses
+at most those seconds. A stale save (someone changed the entry meanwhile) stops autosave and keeps
+the text in the editor; closing with unsaved text asks first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cadre_desk.domain import vocab
+from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.services import diary
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.form_errors import FieldMessages, error_label, save_or_explain, with_error
+
+
+def word_count(text: str) -> int:
+    """Characters that are not white space: how Chinese writers count 字."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+class DiaryEditor(QDialog):
+    AUTOSAVE_MS = 5000
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        mentee_id: int,
+        mentee: str,
+        entry: diary.DiaryEntryView | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._mentee_id = mentee_id
+        self.entry = entry
+        self._dirty = False
+        self._conflict = False
+        self.setWindowTitle(self.tr("Growth diary of {name}").format(name=mentee))
+        self.resize(820, 680)
+        day = entry.date if entry else (today or dt.date.today())
+        self.date = QLineEdit(f"{day:%Y.%m.%d}", self)
+        self.date.setMaximumWidth(140)
+        self.category = QComboBox(self)
+        self.category.addItems(list(vocab.DIARY_CATEGORIES))
+        self.category.setCurrentText("工作")
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("Title"))
+        self.content = QPlainTextEdit(self)
+        self.content.setPlaceholderText(
+            self.tr("What did you do and learn? Write freely; drafts save themselves.")
+        )
+        font = QFont(self.content.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.content.setFont(font)
+        self.content.setTabChangesFocus(True)
+        self.words = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("autosaveStatus")
+        if entry is not None:
+            self.category.setCurrentText(entry.category)
+            self.title.setText(entry.title)
+            self.content.setPlainText(entry.content)
+        labels = {name: error_label(self) for name in ("date", "title", "category", "content")}
+        self.general = error_label(self)
+        self.messages = FieldMessages(
+            self.general, labels | {"state": self.general, "mentee_id": self.general}
+        )
+
+        head = QFormLayout()
+        line = QWidget(self)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.date)
+        row.addWidget(QLabel(self.tr("Category:"), self))
+        row.addWidget(self.category)
+        row.addStretch(1)
+        head.addRow(self.tr("Date:"), with_error(line, labels["date"]))
+        head.addRow(self.tr("Title:"), with_error(self.title, labels["title"]))
+        self.save_button = QPushButton(self.tr("Save draft"), self)
+        self.submit_button = QPushButton(self.tr("Submit to mentor"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.save_button.clicked.connect(lambda: self.save(quiet=False))
+        self.submit_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.words)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general)
+        layout.addLayout(head)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(labels["content"])
+        layout.addLayout(buttons)
+
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(self.AUTOSAVE_MS)
+        self.autosave.timeout.connect(self._autosave)
+        self.autosave.start()
+        for edit in (self.date, self.title):
+            edit.textEdited.connect(self._edited)
+        self.category.currentIndexChanged.connect(self._edited)
+        self.content.textChanged.connect(self._edited)
+        self._dirty = False
+        self._count()
+        if entry is not None and entry.state != vocab.DiaryState.DRAFT:
+            self.submit_button.setEnabled(False)
+            self.status.setText(self.tr("Submitted entry: changes are saved when you save."))
+        self.content.setFocus() if entry is not None else self.title.setFocus()
+
+    # --- state -----------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _edited(self, *_args: object) -> None:
+        self._dirty = True
+        self._count()
+
+    def _count(self) -> None:
+        self.words.setText(self.tr("{count} characters").format(count=word_count(self.content.toPlainText())))
+
+    def _input(self) -> diary.DiaryEntryInput:
+        return diary.DiaryEntryInput(
+            mentee_id=self._mentee_id,
+            date=self.date.text(),
+            title=self.title.text(),
+            category=self.category.currentText(),
+            content=self.content.toPlainText(),
+        )
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        if (
+            self._dirty
+            and not self._conflict
+            and (self.entry is None or self.entry.state == vocab.DiaryState.DRAFT)
+        ):
+            self.save(quiet=True)
+
+    def save(self, quiet: bool = False) -> bool:
+        """Save as a draft (or keep the state of a submitted entry). `quiet`: autosave, no dialogs."""
+        try:
+            if self.entry is None:
+                self.entry = diary.create_entry(self._ctx, self._input())
+            else:
+                self.entry = diary.update_entry(self._ctx, self.entry.id, self._input(), self.entry.version)
+        except ValidationError as err:
+            if quiet:
+                self.status.setText(self.tr("Draft not saved yet: {why}").format(why=str(err)))
+            else:
+                self.messages.show(err.fields)
+            return False
+        except (ConflictError, NotFoundError) as err:
+            self._conflict = True
+            self.autosave.stop()
+            self.status.setText(self.tr("Not saved: the entry was changed elsewhere"))
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("{error}\n\nYour text stays in the editor: copy it before you close.").format(
+                    error=str(err)
+                ),
+            )
+            return False
+        self._dirty = False
+        self.messages.clear()
+        now = dt.datetime.now()
+        if quiet:
+            self.status.setText(self.tr("Draft saved automatically at {time}").format(time=f"{now:%H:%M:%S}"))
+        else:
+            self.status.setText(self.tr("Saved at {time}").format(time=f"{now:%H:%M:%S}"))
+        return True
+
+    def submit(self) -> None:
+        if (self._dirty or self.entry is None) and not self.save(quiet=False):
+            return
+        entry = self.entry
+        assert entry is not None
+        submitted = save_or_explain(
+            self,
+            self.messages,
+            lambda: diary.submit_entry(self._ctx, entry.id, entry.version),
+            self.tr("Not submitted"),
+        )
+        if submitted is not None:
+            self.entry = submitted
+            self._dirty = False
+
+    # --- leaving ---------------------------------------------------------------------------------
+
+    def _may_leave(self) -> bool:
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The entry has changes that are not saved yet. Save them as a draft?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save(quiet=False)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self._may_leave():
+            self.autosave.stop()
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_leave():
+            self.autosave.stop()
+            event.accept()
+        else:
+            event.ignore()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget,
+        ctx: ServiceContext,
+        mentee_id: int,
+        mentee: str,
+        entry: diary.DiaryEntryView | None = None,
+        today: dt.date | None = None,
+    ) -> diary.DiaryEntryView | None:
+        """Edit until closed; returns the entry as last saved (None if nothing was ever saved)."""
+        dialog = cls(ctx, mentee_id, mentee, entry, today, parent)
+        dialog.exec()
+        return dialog.entry

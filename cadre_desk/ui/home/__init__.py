@@ -1,0 +1,1 @@
+"""工作台: what needs attention today."""

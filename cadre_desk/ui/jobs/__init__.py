@@ -1,0 +1,1 @@
+"""Background jobs run off the GUI thread: the worker helper, backups, demo data, the integrity check."""

@@ -1,0 +1,1 @@
+"""结对帮带: the pairings page, the pairing panel and its dialogs."""

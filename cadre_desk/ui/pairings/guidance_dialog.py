@@ -1,0 +1,95 @@
+"""One guidance record of a pairing (帮带记录): date, form (谈心, 带教 …) and what was done."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cadre_desk.domain import vocab
+from cadre_desk.services import mentorship
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.form_errors import (
+    FieldMessages,
+    dialog_buttons,
+    error_label,
+    save_or_explain,
+    with_error,
+)
+
+
+class GuidanceDialog(QDialog):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        mentorship_id: int,
+        current: mentorship.MentorshipRecordView | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._mentorship_id = mentorship_id
+        self._current = current
+        self.result_view: mentorship.MentorshipRecordView | None = None
+        self.setWindowTitle(self.tr("Edit guidance record") if current else self.tr("New guidance record"))
+        self.setMinimumWidth(520)
+        day = current.date if current else (today or dt.date.today())
+        self.date = QLineEdit(f"{day:%Y.%m.%d}", self)
+        self.date.setMaximumWidth(140)
+        self.form = QComboBox(self)
+        self.form.addItems(list(vocab.GUIDANCE_FORMS))
+        self.content = QPlainTextEdit(self)
+        self.content.setMinimumHeight(140)
+        if current is not None:
+            self.form.setCurrentText(current.form)
+            self.content.setPlainText(current.content)
+        labels = {name: error_label(self) for name in ("date", "form", "content")}
+        self.general = error_label(self)
+        self.messages = FieldMessages(self.general, labels)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Date:"), with_error(self.date, labels["date"]))
+        form.addRow(self.tr("Form:"), with_error(self.form, labels["form"]))
+        form.addRow(self.tr("Content:"), with_error(self.content, labels["content"]))
+        buttons = dialog_buttons(self, self.save)
+        layout.addWidget(self.general)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        data = mentorship.MentorshipRecordInput(
+            self.date.text(), self.form.currentText(), self.content.toPlainText()
+        )
+        current = self._current
+        self.result_view = save_or_explain(
+            self,
+            self.messages,
+            lambda: (
+                mentorship.add_record(self._ctx, self._mentorship_id, data)
+                if current is None
+                else mentorship.update_record(self._ctx, current.id, data, current.version)
+            ),
+            self.tr("Not saved"),
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget,
+        ctx: ServiceContext,
+        mentorship_id: int,
+        current: mentorship.MentorshipRecordView | None = None,
+        today: dt.date | None = None,
+    ) -> mentorship.MentorshipRecordView | None:
+        dialog = cls(ctx, mentorship_id, current, today, parent)
+        dialog.exec()
+        return dialog.result_view

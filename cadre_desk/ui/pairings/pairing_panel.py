@@ -1,0 +1,241 @@
+"""One pairing: who, term, status, goals and plan, guidance records, the mentee's diary, the ending."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cadre_desk.domain import vocab
+from cadre_desk.errors import CadreDeskError
+from cadre_desk.services import mentorship
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.diary.diary_timeline import DiaryTimeline
+from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
+from cadre_desk.ui.pairings.guidance_dialog import GuidanceDialog
+from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
+from cadre_desk.ui.widgets.confirm import confirmed
+from cadre_desk.ui.widgets.record_table import RecordTable
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+
+
+class PairingPanel(QWidget):
+    open_record = Signal(str, int)
+    changed = Signal(int)  # mentorship id
+
+    def __init__(
+        self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._today = today
+        self.view: mentorship.MentorshipView | None = None
+        self._records: list[mentorship.MentorshipRecordView] = []
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.heading.linkActivated.connect(self._link)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.complete_button = QPushButton(self.tr("Evaluate and complete…"), self)
+        self.abort_button = QPushButton(self.tr("End early…"), self)
+        self.archive_button = QPushButton(self.tr("Archive"), self)
+        self.print_button = QPushButton(self.tr("Print / PDF…"), self)
+        self.print_button.setToolTip(self.tr("The pairing dossier (帮带档案) with preview, save and print"))
+        self.print_button.clicked.connect(self.print_dossier)
+        self.edit_button.clicked.connect(self.edit)
+        self.complete_button.clicked.connect(lambda: self.end(True))
+        self.abort_button.clicked.connect(lambda: self.end(False))
+        self.archive_button.clicked.connect(self.archive)
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.complete_button, self.abort_button, self.archive_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+
+        self.tabs = QTabWidget(self)
+        self.overview = QTextBrowser(self)
+        self.overview.setOpenLinks(False)
+        self.overview.anchorClicked.connect(lambda url: self._link(url.toString()))
+        self.records = RecordTable([self.tr("Date"), self.tr("Form"), self.tr("Content")], (7, 6, 0), self)
+        self.records.doubleClicked.connect(lambda _index: self.edit_record())
+        self.add_record_button = QPushButton(self.tr("Add record…"), self)
+        self.edit_record_button = QPushButton(self.tr("Edit record…"), self)
+        self.archive_record_button = QPushButton(self.tr("Archive record"), self)
+        self.add_record_button.clicked.connect(self.add_record)
+        self.edit_record_button.clicked.connect(self.edit_record)
+        self.archive_record_button.clicked.connect(self.archive_record)
+        records_tab = QWidget(self)
+        records_layout = QVBoxLayout(records_tab)
+        record_buttons = QHBoxLayout()
+        for button in (self.add_record_button, self.edit_record_button, self.archive_record_button):
+            record_buttons.addWidget(button)
+        record_buttons.addStretch(1)
+        records_layout.addLayout(record_buttons)
+        records_layout.addWidget(self.records)
+        self.diary = DiaryTimeline(ctx, today, self)
+        self.diary.changed.connect(lambda: self.view and self.changed.emit(self.view.id))
+        self.tabs.addTab(self.overview, self.tr("Goals and plan"))
+        self.tabs.addTab(records_tab, self.tr("Guidance records"))
+        self.tabs.addTab(self.diary, self.tr("Growth diary"))
+        self._diary_loaded = False
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        self.show_pairing(None)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def show_pairing(self, mentorship_id: int | None) -> None:
+        self.view = mentorship.get_mentorship(self._ctx, mentorship_id) if mentorship_id is not None else None
+        v = self.view
+        for button in (
+            self.edit_button,
+            self.complete_button,
+            self.abort_button,
+            self.archive_button,
+            self.print_button,
+        ):
+            button.setEnabled(v is not None)
+        for button in (self.add_record_button, self.edit_record_button, self.archive_record_button):
+            button.setEnabled(v is not None)
+        if v is None:
+            self.heading.setText(self.tr("<i>Choose a pairing from the list, or create one.</i>"))
+            self.overview.clear()
+            self.records.set_rows([])
+            self._records = []
+            self.diary.set_filters(None)
+            return
+        active = v.status == vocab.MentorshipStatus.ACTIVE
+        self.complete_button.setEnabled(active)
+        self.abort_button.setEnabled(active)
+        self.heading.setText(
+            self.tr(
+                "<h3>Mentor <a href='cadre:{mentor_id}'>{mentor}</a> guides "
+                "<a href='cadre:{mentee_id}'>{mentee}</a></h3>Term {start} – {end} · {status}"
+            ).format(
+                mentor_id=v.mentor_id,
+                mentor=html.escape(v.mentor),
+                mentee_id=v.mentee_id,
+                mentee=html.escape(v.mentee),
+                start=f"{v.term_start:%Y.%m.%d}",
+                end=f"{v.term_end:%Y.%m.%d}",
+                status=html.escape(v.status),
+            )
+        )
+        ended = f"{v.ended_on:%Y.%m.%d}" if v.ended_on else ""
+        goals, plan = self.tr("Goals"), self.tr("Plan")
+        parts = [
+            f"<h4>{goals}</h4>",
+            _paragraphs(v.goals) or "—",
+            f"<h4>{plan}</h4>",
+            _paragraphs(v.plan) or "—",
+        ]
+        if v.status == vocab.MentorshipStatus.ABORTED:
+            title = self.tr("Ended early on {date}").format(date=ended)
+            parts += [f"<h4>{title}</h4>", _paragraphs(v.end_reason)]
+        elif v.status == vocab.MentorshipStatus.COMPLETED:
+            title = self.tr("Evaluation (completed on {date}), grade: {grade}").format(
+                date=ended, grade=html.escape(v.evaluation_grade)
+            )
+            labels = (self.tr("Mentor's evaluation"), self.tr("Mentee's summary"), self.tr("Result"))
+            texts = (v.mentor_evaluation, v.mentee_summary, v.evaluation_result)
+            parts.append(f"<h4>{title}</h4>")
+            for label, text in zip(labels, texts, strict=True):
+                parts += [f"<p><b>{label}</b></p>", _paragraphs(text) or "—"]
+        self.overview.setHtml("".join(parts))
+        self._load_records()
+        self._diary_loaded = False
+        if self.tabs.currentWidget() is self.diary:
+            self._tab_changed(self.tabs.currentIndex())
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.diary and not self._diary_loaded and self.view is not None:
+            self.diary.set_filters({"mentorship_id": self.view.id})
+            self._diary_loaded = True
+
+    def _load_records(self) -> None:
+        assert self.view is not None
+        self._records = mentorship.list_records(self._ctx, self.view.id)
+        self.records.set_rows([(f"{r.date:%Y.%m.%d}", r.form, r.content) for r in self._records])
+
+    def _link(self, link: str) -> None:
+        kind, _, ref = link.partition(":")
+        if ref.isdigit():
+            self.open_record.emit(kind, int(ref))
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def _done(self, view: mentorship.MentorshipView | None) -> None:
+        if view is not None:
+            self.show_pairing(view.id)
+            self.changed.emit(view.id)
+
+    def edit(self) -> None:
+        if self.view is not None:
+            self._done(PairingDialog.ask(self, self._ctx, self.view, self._today))
+
+    def end(self, completed: bool) -> None:
+        if self.view is not None:
+            self._done(EndPairingDialog.ask(self, self._ctx, self.view, completed, self._today))
+
+    def print_dossier(self) -> None:
+        if self.view is not None:
+            from cadre_desk.ui.printing import printing  # reportlab is loaded on first print, not at start-up
+
+            printing.print_pairing(self, self._ctx, self.view.id)
+
+    def archive(self) -> None:
+        if self.view is not None and confirmed(
+            self,
+            self.tr("Archive pairing"),
+            self.tr("Archive the pairing of {mentor} and {mentee}? It can be restored later.").format(
+                mentor=self.view.mentor, mentee=self.view.mentee
+            ),
+        ):
+            archived = mentorship.archive_mentorship(self._ctx, self.view.id)
+            self.changed.emit(archived.id)
+            self.show_pairing(None)
+
+    def _selected_record(self) -> mentorship.MentorshipRecordView | None:
+        rows = self.records.selectionModel().selectedRows()
+        return self._records[rows[0].row()] if rows else None
+
+    def add_record(self) -> None:
+        if self.view is not None and GuidanceDialog.ask(self, self._ctx, self.view.id, None, self._today):
+            self._load_records()
+
+    def edit_record(self) -> None:
+        record = self._selected_record()
+        if (
+            self.view is not None
+            and record is not None
+            and GuidanceDialog.ask(self, self._ctx, self.view.id, record, self._today)
+        ):
+            self._load_records()
+
+    def archive_record(self) -> None:
+        record = self._selected_record()
+        if record is None:
+            return
+        try:
+            mentorship.set_record_archived(self._ctx, record.id, True)
+        except CadreDeskError as err:
+            QMessageBox.warning(self, self.tr("Not saved"), str(err))
+        self._load_records()

@@ -1,0 +1,380 @@
+"""Printing from the client: build a case file in the background, preview it, save or print it.
+
+Other pages call these functions (import lazily: QtPdf loads only when printing):
+`print_cadre_dossier`, `print_appointment_form`, `print_pairing`, `print_talk`, `batch_print`.
+Saving and printing are recorded in the audit trail (`services.printing.record_output`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cadre_desk.errors import CadreDeskError
+from cadre_desk.services import cadre_records, cadres, printing
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.printing import SECTIONS, DateRange
+from cadre_desk.ui.jobs.workers import Cancelled, Job, ProgressFn, run_in_background
+from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
+
+log = logging.getLogger("cadre_desk.ui")
+
+_SECTION_LABELS = {
+    "basic": "Basic data",
+    "resume": "Career (resume)",
+    "family": "Family",
+    "assessments": "Annual assessments",
+    "rewards": "Rewards and punishments",
+    "training": "Training",
+    "secondments": "Secondments",
+    "pairings": "Mentorship pairings",
+    "diary": "Growth diary",
+    "talks": "Talk records",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
+# The section labels, for lupdate (translated with _tr at run time).
+_NOOP = [
+    QCoreApplication.translate("Printing", "Basic data"),
+    QCoreApplication.translate("Printing", "Career (resume)"),
+    QCoreApplication.translate("Printing", "Family"),
+    QCoreApplication.translate("Printing", "Annual assessments"),
+    QCoreApplication.translate("Printing", "Rewards and punishments"),
+    QCoreApplication.translate("Printing", "Training"),
+    QCoreApplication.translate("Printing", "Secondments"),
+    QCoreApplication.translate("Printing", "Mentorship pairings"),
+    QCoreApplication.translate("Printing", "Growth diary"),
+    QCoreApplication.translate("Printing", "Talk records"),
+]
+
+
+class DossierOptionsDialog(QDialog):
+    """Which sections, and which dates, a cadre dossier prints."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print cadre dossier"))
+        self.boxes: dict[str, QCheckBox] = {}
+        group = QGroupBox(self.tr("Sections"), self)
+        grid = QVBoxLayout(group)
+        for key in SECTIONS:
+            box = QCheckBox(_tr(_SECTION_LABELS[key]), group)
+            box.setChecked(True)
+            self.boxes[key] = box
+            grid.addWidget(box)
+        self.limit = QCheckBox(self.tr("Only records dated between"), self)
+        today = QDate.currentDate()
+        self.start = QDateEdit(today.addYears(-3), self)
+        self.end = QDateEdit(today, self)
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("yyyy.MM.dd")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            self.limit.toggled.connect(edit.setEnabled)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(self.end)
+        form = QFormLayout()
+        form.addRow(self.limit, dates)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(group)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def result_value(self) -> tuple[tuple[str, ...], DateRange]:
+        sections = tuple(k for k, box in self.boxes.items() if box.isChecked())
+        if not self.limit.isChecked():
+            return sections, DateRange()
+        start: dt.date = self.start.date().toPython()  # type: ignore[assignment]  # QDate -> date
+        end: dt.date = self.end.date().toPython()  # type: ignore[assignment]
+        if end < start:
+            start, end = end, start
+        return sections, DateRange(start, end)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> tuple[tuple[str, ...], DateRange] | None:
+        dialog = cls(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        sections, rng = dialog.result_value()
+        return (sections or SECTIONS), rng
+
+
+class BatchOptionsDialog(QDialog):
+    """Where a batch goes: a folder, one file per cadre or one merged file."""
+
+    def __init__(self, parent: QWidget | None, count: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Batch print"))
+        self.separate = QRadioButton(self.tr("One PDF file per cadre ({count})").format(count=count), self)
+        self.merged = QRadioButton(self.tr("One merged PDF file with a bookmark per cadre"), self)
+        self.separate.setChecked(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.separate)
+        layout.addWidget(self.merged)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, count: int) -> tuple[Path, bool] | None:
+        """(folder, merged) or None when cancelled."""
+        dialog = cls(parent, count)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        folder = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("BatchOptionsDialog", "Choose the folder for the PDF files")
+        )
+        return (Path(folder), dialog.merged.isChecked()) if folder else None
+
+
+# --- single documents ----------------------------------------------------------------------------
+
+
+def _show_error(parent: QWidget, title: str, exc: Exception) -> None:
+    if isinstance(exc, CadreDeskError):
+        QMessageBox.warning(parent, title, str(exc))
+
+
+def _preview_in_background(
+    parent: QWidget,
+    ctx: ServiceContext,
+    title: str,
+    build: Callable[[], tuple[bytes, str]],
+    document: str,
+    entity: str,
+    entity_id: int,
+) -> Job:
+    """Build the PDF off the GUI thread, then show the preview; saving/printing goes to the audit trail."""
+
+    def work(progress: ProgressFn) -> tuple[bytes, str]:
+        progress(title, 0, 1)
+        return build()
+
+    def on_done(result: object) -> None:
+        assert isinstance(result, tuple)
+        data: bytes = result[0]
+        file_name: str = result[1]
+
+        def record(action: str, target: str) -> None:
+            printing.record_output(ctx, action, document, entity, [entity_id], target)  # type: ignore[arg-type]
+
+        dialog = PdfPreviewDialog(parent, data, title, file_name, record)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    return run_in_background(work, on_done, lambda exc: _show_error(parent, title, exc))
+
+
+def _stamp() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def print_cadre_dossier(parent: QWidget, ctx: ServiceContext, cadre_id: int) -> None:
+    """Ask sections and dates, build the 干部成长档案, preview it."""
+    from cadre_desk.reports import dossier
+
+    choice = DossierOptionsDialog.ask(parent)
+    if choice is None:
+        return
+    sections, rng = choice
+    settings = printing.print_settings(ctx)
+
+    def build() -> tuple[bytes, str]:
+        file = printing.gather_cadre(ctx, cadre_id, rng)
+        photo = cadres.get_photo(ctx, cadre_id)
+        out = io.BytesIO()
+        dossier.build_cadre_dossier(
+            file, out, dossier.DossierOptions(settings, sections, _stamp()), photo[0] if photo else None
+        )
+        return out.getvalue(), f"{file.profile.cadre.name}_{dossier.TITLE}.pdf"
+
+    _preview_in_background(
+        parent,
+        ctx,
+        QCoreApplication.translate("Printing", "Cadre dossier"),
+        build,
+        dossier.TITLE,
+        "cadre",
+        cadre_id,
+    )
+
+
+def print_appointment_form(parent: QWidget, ctx: ServiceContext, cadre_id: int) -> None:
+    from cadre_desk.reports import appointment_form
+
+    settings = printing.print_settings(ctx)
+
+    def build() -> tuple[bytes, str]:
+        profile = cadre_records.get_profile(ctx, cadre_id)
+        photo = cadres.get_photo(ctx, cadre_id)
+        options = appointment_form.FormOptions(
+            operator=settings.operator,
+            confidentiality=settings.confidentiality,
+            reporting_unit=settings.department,
+        )
+        out = io.BytesIO()
+        appointment_form.build_appointment_form(profile, photo[0] if photo else None, out, options)
+        return out.getvalue(), f"{profile.cadre.name}_{appointment_form.TITLE}.pdf"
+
+    _preview_in_background(
+        parent,
+        ctx,
+        QCoreApplication.translate("Printing", "Appointment form"),
+        build,
+        appointment_form.TITLE,
+        "cadre",
+        cadre_id,
+    )
+
+
+def print_pairing(parent: QWidget, ctx: ServiceContext, mentorship_id: int) -> None:
+    from cadre_desk.reports import pairing_dossier
+
+    settings = printing.print_settings(ctx)
+
+    def build() -> tuple[bytes, str]:
+        pairing = printing.gather_pairing(ctx, mentorship_id)
+        out = io.BytesIO()
+        pairing_dossier.build_pairing_dossier(
+            pairing, out, pairing_dossier.PairingOptions(settings, _stamp())
+        )
+        return out.getvalue(), f"{pairing.mentor.name}-{pairing.mentee.name}_{pairing_dossier.TITLE}.pdf"
+
+    title = QCoreApplication.translate("Printing", "Pairing dossier")
+    _preview_in_background(parent, ctx, title, build, pairing_dossier.TITLE, "mentorship", mentorship_id)
+
+
+def print_talk(parent: QWidget, ctx: ServiceContext, talk_id: int) -> None:
+    from cadre_desk.reports import talk_form
+
+    settings = printing.print_settings(ctx)
+
+    def build() -> tuple[bytes, str]:
+        talk = printing.gather_talk(ctx, talk_id)
+        out = io.BytesIO()
+        talk_form.build_talk_form(talk, out, talk_form.TalkOptions(settings, _stamp()))
+        return out.getvalue(), f"{'、'.join(talk.talk.subjects) or talk_id}_{talk_form.TITLE}.pdf"
+
+    _preview_in_background(
+        parent,
+        ctx,
+        QCoreApplication.translate("Printing", "Talk record"),
+        build,
+        talk_form.TITLE,
+        "talk",
+        talk_id,
+    )
+
+
+# --- batches -------------------------------------------------------------------------------------
+
+
+def batch_print(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int], title: str) -> None:
+    """Dossiers of `cadre_ids` into a chosen folder (one file each, or merged), in the background.
+
+    Worker processes build the files; the dialog shows progress and Cancel stops the batch (files
+    already written stay). The progress dialog (object name `batchProgress`) holds the job as `.job`.
+    """
+    from cadre_desk.reports import batch
+
+    ids = list(cadre_ids)
+    if not ids:
+        return
+    choice = BatchOptionsDialog.ask(parent, len(ids))
+    if choice is None:
+        return
+    folder, merge = choice
+    path = ctx.db.path
+    database = str(path) if path is not None else ctx.db.url.render_as_string(hide_password=False)
+    spec = batch.BatchSpec(database, "dossier", printing.print_settings(ctx))
+    merged = folder / f"{title}_{batch.KIND_TITLES['dossier']}（合订本）.pdf" if merge else None
+
+    dialog = QProgressDialog(parent)
+    dialog.setObjectName("batchProgress")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(
+        QCoreApplication.translate("Printing", "Printing {count} dossiers…").format(count=len(ids))
+    )
+    dialog.setCancelButtonText(QCoreApplication.translate("Printing", "Cancel"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    dialog.setRange(0, len(ids))
+
+    def work(progress: ProgressFn) -> batch.BatchResult:
+        return batch.run_batch(spec, ids, folder, None, progress, merged, mp_context="spawn")
+
+    def on_progress(_label: str, done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    def close() -> None:
+        dialog.reset()
+        dialog.close()
+        dialog.deleteLater()
+
+    def on_done(result: object) -> None:
+        close()
+        assert isinstance(result, batch.BatchResult)
+        printing.record_output(
+            ctx,
+            "export",
+            batch.KIND_TITLES["dossier"],
+            "cadre",
+            [i.cadre_id for i in result.items],
+            str(folder),
+        )
+        where = str(result.merged or folder)
+        text = QCoreApplication.translate(
+            "Printing", "{count} dossiers ({pages} pages) were written to\n{path}"
+        ).format(count=len(result.items), pages=result.pages, path=where)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("batchDone")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the caller's event loop goes on
+
+    def on_error(exc: Exception) -> None:
+        close()
+        if isinstance(exc, Cancelled):
+            log.info("batch print cancelled")
+        else:
+            _show_error(parent, title, exc)
+
+    job = run_in_background(work, on_done, on_error, on_progress)
+    dialog.canceled.connect(job.cancel)
+    dialog.job = job  # type: ignore[attr-defined]
+    dialog.show()

@@ -1,0 +1,594 @@
+"""干部档案: the profile of one cadre in tabs, edited in place.
+
+基本信息 and the six record lists are editable and saved together with one 保存 (each through its own
+service call, in order, each carrying the version the previous one returned). 帮带, 成长日记, 谈话记录
+and 时间轴 are read-only lists loaded only when their tab is first shown; double-clicking a row there
+emits `open_record(kind, id)`. A stale save shows both versions (`ConflictDialog`); leaving with
+unsaved edits asks first (`maybe_leave`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cadre_desk.errors import CadreDeskError, ConflictError, ValidationError
+from cadre_desk.services import cadre_records, cadres, diary, mentorship, talks, timeline, units
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.timeline import EventKind, Role
+from cadre_desk.ui.profile.profile_form import CadreForm
+from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
+from cadre_desk.ui.profile.record_editor import RecordEditor
+from cadre_desk.ui.shell.style import PROFILE_STYLE, emphasize, secondary
+from cadre_desk.ui.widgets.confirm import confirmed
+from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
+from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
+from cadre_desk.ui.widgets.record_table import RecordTable
+from cadre_desk.ui.widgets.tab_strip import TabStrip
+
+log = logging.getLogger("cadre_desk.ui")
+
+LAZY_TABS = ("mentorship", "diary", "talks", "timeline")
+
+
+class ProfileView(QWidget):
+    """`show_cadre(id)` loads a cadre (after `maybe_leave()` if the caller is switching)."""
+
+    saved = Signal(int)  # cadre id, after any successful save (the roster refreshes its row)
+    open_record = Signal(str, int)  # "mentorship" | "diary" | "talk", record id
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self, ctx: ServiceContext, parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._today = today
+        self._cadre_id: int | None = None
+        self._version = 0
+        self._dirty = False
+        self._loaded_tabs: set[str] = set()
+        self.profile: cadre_records.CadreProfile | None = None
+
+        self._stack = QStackedWidget(self)
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setObjectName("profilePlaceholder")
+        self._stack.addWidget(self.placeholder)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("profileTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        emphasize(self.title, 1.5)
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("profileSubtitle")
+        self.subtitle.setWordWrap(True)
+        secondary(self.subtitle)
+        self.status = QLabel(self)
+        self.status.setObjectName("profileStatus")
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("profileSave")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("Discard changes"), self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("profilePrint")
+        self.print_button.setText(self.tr("Print / PDF"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        print_menu = QMenu(self.print_button)
+        self.print_dossier_action = print_menu.addAction(self.tr("Cadre dossier (干部成长档案)…"))
+        self.print_form_action = print_menu.addAction(self.tr("Appointment form (干部任免审批表)…"))
+        self.print_dossier_action.triggered.connect(lambda: self.print_document("print_cadre_dossier"))
+        self.print_form_action.triggered.connect(lambda: self.print_document("print_appointment_form"))
+        self.print_button.setMenu(print_menu)
+        self.setStyleSheet(PROFILE_STYLE)
+
+        self.form = CadreForm(self)
+        self.form.changed.connect(self._edited)
+        self.form.photo_import_requested.connect(self.import_photo)
+        self.form.photo_remove_requested.connect(self.remove_photo)
+        basic = QWidget(self)
+        basic_layout = QVBoxLayout(basic)
+        basic_layout.setContentsMargins(8, 8, 8, 8)
+        basic_layout.addWidget(self.form)
+        basic_layout.addStretch(1)
+        self.basic_scroll = QScrollArea(self)
+        self.basic_scroll.setWidgetResizable(True)
+        self.basic_scroll.setWidget(basic)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("profileTabs")
+        self.tabs.setDocumentMode(True)
+        self._basic_title = self.tr("Basic information")
+        self.tabs.addTab(self.basic_scroll, self._basic_title)
+
+        self.list_tabs: dict[str, ListTab] = {tab.key: tab for tab in list_tabs()}
+        self.editors: dict[str, RecordEditor] = {}
+        for tab in self.list_tabs.values():
+            editor = RecordEditor(tab.specs, self)
+            editor.setObjectName(f"{tab.key}Editor")
+            editor.changed.connect(self._edited)
+            self.editors[tab.key] = editor
+            self.tabs.addTab(editor, tab.title)
+        self.resume = self.editors["resume"]
+        self.resume.changed.connect(self._check_resume)
+
+        self.mentorships = RecordTable(
+            [self.tr("Role"), self.tr("Paired with"), self.tr("Term"), self.tr("Status")], (4, 5, 0, 5)
+        )
+        self.diary = RecordTable(
+            [self.tr("Date"), self.tr("Title"), self.tr("Category"), self.tr("State")], (7, 0, 4, 5)
+        )
+        self.talks = RecordTable(
+            [self.tr("Time"), self.tr("Kind"), self.tr("Talked with by"), self.tr("Place")], (9, 6, 0, 0)
+        )
+        self.timeline = RecordTable([self.tr("When"), self.tr("What"), self.tr("Record")], (11, 6, 0))
+        self._lazy_titles = {
+            "mentorship": self.tr("Pairings"),
+            "diary": self.tr("Growth diary"),
+            "talks": self.tr("Talks"),
+            "timeline": self.tr("Timeline"),
+        }
+        self._lazy_widgets = {
+            "mentorship": self.mentorships,
+            "diary": self.diary,
+            "talks": self.talks,
+            "timeline": self.timeline,
+        }
+        for key, widget in self._lazy_widgets.items():
+            widget.setObjectName(f"{key}List")
+            widget.activated_key.connect(self._open)
+            self.tabs.addTab(widget, self._lazy_titles[key])
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tab_strip = TabStrip(self)  # wraps onto a second row rather than hiding tabs
+        self.tab_strip.attach(self.tabs)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(8, 6, 8, 0)
+        body_layout.addLayout(header)
+        body_layout.addWidget(self.status)
+        body_layout.addWidget(self.tab_strip)
+        body_layout.addWidget(self.tabs, 1)
+        self.body = body
+        self._stack.addWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self.show_cadre(None)
+
+    # --- loading ----------------------------------------------------------------------------------
+
+    @property
+    def cadre_id(self) -> int | None:
+        return self._cadre_id
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def show_message(self, text: str) -> None:
+        self._cadre_id = None
+        self.profile = None
+        self.placeholder.setText(text)
+        self._stack.setCurrentWidget(self.placeholder)
+        self._set_dirty(False)
+
+    def show_cadre(self, cadre_id: int | None) -> None:
+        """Load a cadre, discarding any edits (ask with `maybe_leave()` first)."""
+        if cadre_id is None:
+            self.show_message(self.tr("Select a cadre in the roster to see the profile."))
+            return
+        try:
+            profile = cadre_records.get_profile(self._ctx, cadre_id)
+            photo_data = cadres.get_photo(self._ctx, cadre_id) if profile.cadre.has_photo else None
+        except CadreDeskError as exc:  # e.g. removed by someone else meanwhile
+            self.show_message(str(exc))
+            return
+        self.form.set_units(units.list_units(self._ctx, include_archived=True))
+        self._cadre_id = cadre_id
+        self._loaded_tabs = set()
+        self._fill(profile)
+        self.form.set_photo(self._pixmap(photo_data))
+        self.status.clear()
+        self.status.hide()
+        self._stack.setCurrentWidget(self.body)
+        self._set_dirty(False)
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _pixmap(self, data: tuple[bytes, str] | None) -> QPixmap | None:
+        if data is None:
+            return None
+        photo = QPixmap()
+        if not photo.loadFromData(data[0]):
+            log.warning("photo of cadre %s could not be decoded", self._cadre_id)
+            return None
+        return photo
+
+    def _fill(self, profile: cadre_records.CadreProfile) -> None:
+        self.profile = profile
+        cadre = profile.cadre
+        self._version = cadre.version
+        title = cadre.name
+        if cadre.archived:
+            title = self.tr("{name} (archived)").format(name=title)
+        self.title.setText(title)
+        age = self.tr("{age} years old").format(age=cadre.age(self._today))
+        self.subtitle.setText("　".join(p for p in (cadre.unit, cadre.post, age) if p))
+        self.form.load(cadre, self._today)
+        self._fill_lists(profile)
+
+    def _fill_lists(self, profile: cadre_records.CadreProfile, only: set[str] | None = None) -> None:
+        for key, tab in self.list_tabs.items():
+            if only is None or key in only:
+                self.editors[key].load(tab.rows_of(profile))
+            self._set_tab_count(key, tab.count_of(profile))
+        if only is None or "resume" in only:
+            self._check_resume()
+
+    def _set_tab_count(self, key: str, count: int) -> None:
+        index = self.tabs.indexOf(self.editors[key])
+        title = self.list_tabs[key].title
+        self.tabs.setTabText(index, self.tr("{title} ({count})").format(title=title, count=count))
+        self.tab_strip.sync_texts()
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for key, lazy in self._lazy_widgets.items():
+            if widget is lazy:
+                self.load_tab(key)
+
+    def load_tab(self, key: str) -> None:
+        """Fill one of the read-only tabs (once per cadre shown)."""
+        if self._cadre_id is None or key in self._loaded_tabs:
+            return
+        self._loaded_tabs.add(key)
+        try:
+            count = self._load_lazy(key, self._cadre_id)
+        except CadreDeskError as exc:
+            self.status.setText(str(exc))
+            self.status.show()
+            return
+        index = self.tabs.indexOf(self._lazy_widgets[key])
+        self.tabs.setTabText(
+            index, self.tr("{title} ({count})").format(title=self._lazy_titles[key], count=count)
+        )
+        self.tab_strip.sync_texts()
+
+    def load_all_tabs(self) -> None:
+        for key in LAZY_TABS:
+            self.load_tab(key)
+
+    def _load_lazy(self, key: str, cadre_id: int) -> int:
+        if key == "mentorship":
+            pairings = mentorship.list_mentorships(self._ctx, cadre_id)
+            self.mentorships.set_rows(
+                [
+                    (
+                        self.tr("Mentor") if m.mentor_id == cadre_id else self.tr("Mentee"),
+                        m.mentee if m.mentor_id == cadre_id else m.mentor,
+                        f"{m.term_start:%Y.%m.%d}--{m.term_end:%Y.%m.%d}",
+                        m.status,
+                    )
+                    for m in pairings
+                ],
+                [("mentorship", m.id) for m in pairings],
+            )
+            return len(pairings)
+        if key == "diary":
+            entries = diary.list_entries(self._ctx, mentee_id=cadre_id)
+            self.diary.set_rows(
+                [(f"{e.date:%Y.%m.%d}", e.title, e.category, e.state) for e in entries],
+                [("diary", e.id) for e in entries],
+            )
+            return len(entries)
+        if key == "talks":
+            found = talks.list_talks(self._ctx, cadre_id=cadre_id)
+            self.talks.set_rows(
+                [(f"{t.talk_at:%Y.%m.%d %H:%M}", t.kind, t.talkers, t.place) for t in found],
+                [("talk", t.id) for t in found],
+            )
+            return len(found)
+        events = timeline.cadre_timeline(self._ctx, cadre_id)
+        self.timeline.set_rows(
+            [(e.when, self._event_label(e), self._event_text(e)) for e in events],
+            [(e.record_kind, e.record_id) if e.record_id is not None else None for e in events],
+        )
+        return len(events)
+
+    def _event_label(self, event: timeline.TimelineEvent) -> str:
+        labels = {
+            EventKind.RESUME: self.tr("Resume"),
+            EventKind.CONCURRENT: self.tr("Resume (meanwhile)"),
+            EventKind.REWARD: self.tr("Reward/punishment"),
+            EventKind.ASSESSMENT: self.tr("Assessment"),
+            EventKind.TRAINING: self.tr("Training"),
+            EventKind.SECONDMENT: self.tr("Secondment"),
+            EventKind.MENTORSHIP_START: self.tr("Pairing begins"),
+            EventKind.MENTORSHIP_END: self.tr("Pairing ends"),
+            EventKind.DIARY: self.tr("Growth diary"),
+            EventKind.TALK: self.tr("Talk"),
+        }
+        return labels[event.kind]
+
+    def _event_text(self, event: timeline.TimelineEvent) -> str:
+        if event.kind in (EventKind.MENTORSHIP_START, EventKind.MENTORSHIP_END):
+            if event.role is Role.MENTOR:
+                return self.tr("Mentor of {name} ({status})").format(name=event.title, status=event.detail)
+            return self.tr("Mentored by {name} ({status})").format(name=event.title, status=event.detail)
+        if event.kind is EventKind.TALK:
+            return self.tr("{kind}, by {talkers}").format(kind=event.title, talkers=event.detail)
+        if event.detail:
+            return f"{event.title}（{event.detail}）"
+        return event.title
+
+    def _open(self, key: object) -> None:
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], int) and key[0]:
+            self.open_record.emit(str(key[0]), key[1])
+
+    # --- editing state ----------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self._cadre_id is not None and (
+            self.form.is_dirty() or any(e.is_dirty() for e in self.editors.values())
+        )
+
+    def _edited(self) -> None:
+        self._set_dirty(self.is_dirty())
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _check_resume(self) -> None:
+        entries, _prefixes = self.list_tabs["resume"].inputs_of(self.resume.records.records())
+        warnings = cadre_records.resume_warnings(entries)
+        if warnings:
+            items = "；".join(w.message for w in warnings)
+            self.resume.notes.setText(self.tr("Please check the resume: {items}").format(items=items))
+        self.resume.notes.setVisible(bool(warnings))
+
+    def revert(self) -> None:
+        self.form.revert()
+        for editor in self.editors.values():
+            editor.records.revert()
+        self._check_resume()
+        self.status.hide()
+        self._set_dirty(False)
+
+    def print_document(self, function: str) -> None:
+        """Print what is saved: unsaved edits are saved or discarded first (or printing is cancelled)."""
+        cadre_id = self.cadre_id
+        if cadre_id is None or not self.maybe_leave():
+            return
+        from cadre_desk.ui.printing import printing  # reportlab is loaded on first print, not at start-up
+
+        getattr(printing, function)(self, self._ctx, cadre_id)
+
+    def maybe_leave(self) -> bool:
+        """True if the caller may show something else: nothing unsaved, saved, or discarded."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The profile of {name} has unsaved changes. Save them?").format(
+                name=self.profile.cadre.name if self.profile else ""
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()
+            return True
+        return False
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #c0392b;")
+        self.status.show()
+
+    def _live_problems(self) -> QWidget | None:
+        """The first tab with a field in error (checked as typed), or None."""
+        if self.form.validate():
+            return self.basic_scroll
+        for key, editor in self.editors.items():
+            if editor.is_dirty() and editor.records.errors():
+                return self.editors[key]
+        return None
+
+    def save(self) -> bool:
+        """Save every changed part; True when nothing is left unsaved."""
+        if self._cadre_id is None or not self.is_dirty():
+            return True
+        broken = self._live_problems()
+        if broken is not None:
+            self.tabs.setCurrentWidget(broken)
+            self._say(self.tr("Please correct the fields marked in red before saving."))
+            return False
+        cadre_id = self._cadre_id
+        try:
+            self._save_parts(cadre_id)
+        except ConflictError:
+            return self._resolve_conflict(cadre_id)
+        except ValidationError:
+            return False  # shown at the fields by _save_parts
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
+            return False
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Saved."))
+        self.status.show()
+        self._set_dirty(False)
+        self.saved.emit(cadre_id)
+        return True
+
+    def _save_parts(self, cadre_id: int) -> None:
+        """Each changed part in turn; a part that saved is clean even if a later one fails."""
+        if self.form.is_dirty():
+            try:
+                view = cadres.update_cadre(self._ctx, cadre_id, self.form.value(), self._version)
+            except ValidationError as exc:
+                rest = self.form.show_errors(exc.fields)
+                self.tabs.setCurrentWidget(self.basic_scroll)
+                self._say("\n".join(rest) or self.tr("Please correct the fields marked in red."))
+                raise
+            self._version = view.version
+            self.form.load(view, self._today)
+            if self.profile is not None:
+                self.profile = cadre_records.CadreProfile(
+                    view,
+                    self.profile.resume,
+                    self.profile.family,
+                    self.profile.rewards,
+                    self.profile.assessments,
+                    self.profile.trainings,
+                    self.profile.secondments,
+                    self.profile.resume_warnings,
+                )
+                self.title.setText(view.name)
+        for key, tab in self.list_tabs.items():
+            editor = self.editors[key]
+            if not editor.is_dirty():
+                continue
+            inputs, prefixes = tab.inputs_of(editor.records.records())
+            try:
+                profile = tab.save(self._ctx, cadre_id, inputs, self._version)
+            except ValidationError as exc:
+                cells, rest = split_errors(exc.fields, prefixes)
+                editor.records.set_server_errors(cells)
+                editor.show_messages(rest)
+                self.tabs.setCurrentWidget(editor)
+                self._say(self.tr("Please correct the fields marked in red."))
+                raise
+            self._version = profile.cadre.version
+            self.profile = profile
+            self._fill_lists(profile, only={key})
+        self._loaded_tabs = set()  # the timeline may have changed
+        self._tab_changed(self.tabs.currentIndex())
+
+    def differences(self, theirs: cadre_records.CadreProfile) -> list[tuple[str, str, str]]:
+        """(field, mine, theirs) for every edited part that differs from the saved version."""
+        found: list[tuple[str, str, str]] = []
+        if self.form.is_dirty():
+            saved = CadreForm._texts_of(self.form, theirs.cadre)
+            for key in saved:
+                mine = self.form.text_of(key)
+                if mine != saved[key]:
+                    if key == "unit_id":
+                        mine, saved_text = self.form.value_text(key), theirs.cadre.unit
+                    else:
+                        saved_text = saved[key]
+                    found.append((self.form.label_of(key), mine, saved_text))
+        for key, tab in self.list_tabs.items():
+            editor = self.editors[key]
+            if not editor.is_dirty():
+                continue
+            mine_lines = ["  ".join(v for v in values if v) for _i, values in editor.records.snapshot()]
+            their_lines = ["  ".join(v for v in values if v) for _i, values in tab.rows_of(theirs)]
+            if mine_lines != their_lines:
+                found.append((tab.title, "\n".join(mine_lines), "\n".join(their_lines)))
+        return found
+
+    def _resolve_conflict(self, cadre_id: int) -> bool:
+        try:
+            theirs = cadre_records.get_profile(self._ctx, cadre_id)
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
+            return False
+        choice = ConflictDialog.ask(self, theirs.cadre.name, self.differences(theirs))
+        if choice is Resolution.KEEP_THEIRS:
+            self.show_cadre(cadre_id)
+            self.saved.emit(cadre_id)
+            return True
+        if choice is Resolution.OVERWRITE:
+            self._version = theirs.cadre.version
+            return self.save()
+        self._say(self.tr("Not saved: your changes are still in the form."))
+        return False
+
+    # --- photo ------------------------------------------------------------------------------------
+
+    def import_photo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import photo"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+        )
+        if path:
+            self.import_photo_file(Path(path))
+
+    def import_photo_file(self, path: Path) -> bool:
+        if self._cadre_id is None:
+            return False
+        image = QImage(str(path))
+        if image.isNull():
+            QMessageBox.warning(
+                self,
+                self.tr("Import photo"),
+                self.tr("{file} could not be read as a JPG or PNG image.").format(file=path.name),
+            )
+            return False
+        data = PhotoCropDialog.ask(self, image)
+        if data is None:
+            return False
+        return self._store_photo(data)
+
+    def remove_photo(self) -> None:
+        if self._cadre_id is None:
+            return
+        if confirmed(self, self.tr("Remove photo"), self.tr("Remove the photo of this cadre?")):
+            self._store_photo(None)
+
+    def _store_photo(self, data: bytes | None) -> bool:
+        assert self._cadre_id is not None
+        try:
+            view = cadres.set_photo(self._ctx, self._cadre_id, data)
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Import photo"), str(exc))
+            return False
+        if view.version == self._version + 1:
+            # Only our own change since we loaded: edits in the form stay and save against it.
+            # (Otherwise someone else saved too, and the next save must still meet the conflict.)
+            self._version = view.version
+        self.form.set_photo(self._pixmap((data, "image/jpeg")) if data is not None else None)
+        self.saved.emit(self._cadre_id)
+        return True

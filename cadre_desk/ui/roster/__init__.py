@@ -1,0 +1,1 @@
+"""干部名册: the roster table, its filters and the new-cadre dialog."""

@@ -1,0 +1,371 @@
+"""The roster's table model: a thin model over `list[CadreSummary]`, plus the filtering proxy.
+
+All rows are loaded once (`cadres.list_cadres` is a plain column query; 10,000 rows take a few
+tens of milliseconds) and filtered in memory. Sorting reorders the Python list in the source model:
+Python's sort is fast, whereas a proxy comparing rows through `data()` would cross into Python for
+every comparison. `data()` only reads precomputed values; it never queries.
+
+Filtering works the same way: the proxy computes the set of accepted cadre ids in one Python pass
+over precomputed lower-case haystacks (narrowing the previous result while the user keeps typing),
+and `filterAcceptsRow` is a set lookup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from cadre_desk.domain import vocab
+from cadre_desk.services.cadres import CadreSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the cadre id of a row, on every column
+
+
+class Column(IntEnum):
+    NAME = 0
+    GENDER = 1
+    AGE = 2
+    UNIT = 3
+    POST = 4
+    RANK = 5
+    EDUCATION = 6
+    POLITICAL_STATUS = 7
+    POST_SINCE = 8
+
+
+HEADERS: dict[Column, str] = {
+    Column.NAME: str(QT_TRANSLATE_NOOP("RosterModel", "Name")),
+    Column.GENDER: str(QT_TRANSLATE_NOOP("RosterModel", "Gender")),
+    Column.AGE: str(QT_TRANSLATE_NOOP("RosterModel", "Age")),
+    Column.UNIT: str(QT_TRANSLATE_NOOP("RosterModel", "Unit")),
+    Column.POST: str(QT_TRANSLATE_NOOP("RosterModel", "Post")),
+    Column.RANK: str(QT_TRANSLATE_NOOP("RosterModel", "Rank")),
+    Column.EDUCATION: str(QT_TRANSLATE_NOOP("RosterModel", "Education")),
+    Column.POLITICAL_STATUS: str(QT_TRANSLATE_NOOP("RosterModel", "Political status")),
+    Column.POST_SINCE: str(QT_TRANSLATE_NOOP("RosterModel", "In post since")),
+}
+
+_CENTERED = {Column.GENDER, Column.AGE, Column.POST_SINCE}
+_RANK_ORDER = {rank: i for i, rank in enumerate(vocab.RANKS)}
+_EDUCATION_ORDER = {education: i for i, education in enumerate(vocab.EDUCATIONS)}
+
+
+@cache
+def _pinyin(name: str) -> str:
+    """The full pinyin of a name (`zhang san`), computed once per distinct name when sorting by name."""
+    from pypinyin import lazy_pinyin  # loaded on the first sort by name (55 MB)
+
+    return " ".join(lazy_pinyin(name))
+
+
+@dataclass(frozen=True)
+class RosterCriteria:
+    """The structured filters; an empty set or `None` means "any"."""
+
+    unit_ids: frozenset[int] | None = None  # a unit and the units under it; None: every unit
+    ranks: frozenset[str] = frozenset()
+    genders: frozenset[str] = frozenset()
+    educations: frozenset[str] = frozenset()
+    political_statuses: frozenset[str] = frozenset()
+    age_min: int | None = None
+    age_max: int | None = None
+
+    def is_empty(self) -> bool:
+        return self == RosterCriteria()
+
+    def accepts(self, row: CadreSummary, age: int) -> bool:
+        if self.unit_ids is not None and row.unit_id not in self.unit_ids:
+            return False
+        if self.ranks and row.rank not in self.ranks:
+            return False
+        if self.genders and row.gender not in self.genders:
+            return False
+        if self.educations and row.education not in self.educations:
+            return False
+        if self.political_statuses and row.political_status not in self.political_statuses:
+            return False
+        if self.age_min is not None and age < self.age_min:
+            return False
+        return self.age_max is None or age <= self.age_max
+
+
+def _ordered(order: dict[str, int], value: str) -> tuple[int, str]:
+    """Known values in their official order, unknown ones after them, empty ones last."""
+    if not value:
+        return (len(order) + 1, "")
+    return (order.get(value, len(order)), value)
+
+
+class RosterModel(QAbstractTableModel):
+    def __init__(self, today: dt.date | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._rows: list[CadreSummary] = []
+        self._ages: dict[int, int] = {}  # cadre id -> age at `today`
+        self._unit_rank: dict[str, int] = {}  # units in the order the service lists them
+        self._haystacks: dict[int, str] = {}  # cadre id -> "name\nunit\npost", case-folded
+        self._positions: dict[int, int] | None = None  # cadre id -> row, built when first asked
+
+    # --- loading ----------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[CadreSummary]) -> None:
+        """Replace every row; `rows` come in the service's order (unit order, then id)."""
+        today = self._today or dt.date.today()
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._ages = {row.id: row.age(today) for row in self._rows}
+        self._unit_rank = {}
+        for row in self._rows:
+            self._unit_rank.setdefault(row.unit, len(self._unit_rank))
+        self._haystacks = {row.id: f"{row.name}\n{row.unit}\n{row.post}".casefold() for row in self._rows}
+        self._positions = None
+        self.endResetModel()
+
+    def haystack(self, cadre_id: int) -> str:
+        return self._haystacks.get(cadre_id, "")
+
+    def age_of(self, cadre_id: int) -> int:
+        return self._ages.get(cadre_id, 0)
+
+    def all_rows(self) -> list[CadreSummary]:
+        """The rows themselves (not a copy): for the filter's single pass."""
+        return self._rows
+
+    def row_at(self, row: int) -> CadreSummary:
+        return self._rows[row]
+
+    def rows(self) -> list[CadreSummary]:
+        return list(self._rows)
+
+    def row_of(self, cadre_id: int) -> int | None:
+        if self._positions is None:
+            self._positions = {row.id: i for i, row in enumerate(self._rows)}
+        return self._positions.get(cadre_id)
+
+    # --- the model interface ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
+        return 0 if parent.isValid() else len(Column)
+
+    def display_text(self, row: CadreSummary, column: Column) -> str:
+        if column is Column.NAME:
+            return row.name
+        if column is Column.GENDER:
+            return row.gender
+        if column is Column.AGE:
+            return str(self._ages[row.id])
+        if column is Column.UNIT:
+            return row.unit
+        if column is Column.POST:
+            return row.post
+        if column is Column.RANK:
+            return row.rank
+        if column is Column.EDUCATION:
+            return row.education
+        if column is Column.POLITICAL_STATUS:
+            return row.political_status
+        return str(row.post_since) if row.post_since is not None else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.UNIT, Column.POST):
+            return self.display_text(row, column) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTERED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if row.archived and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#8a8a8a"))
+        if row.archived and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(Column):
+            return QCoreApplication.translate("RosterModel", HEADERS[Column(section)])
+        return None
+
+    # --- sorting ---------------------------------------------------------------------------------
+
+    def _sort_key(self, column: Column) -> Callable[[CadreSummary], Any]:
+        if column is Column.NAME:
+            return lambda r: (r.name_initials, _pinyin(r.name), r.name)
+        if column is Column.AGE:
+            return lambda r: (self._ages[r.id], -r.birth.to_int())
+        if column is Column.UNIT:
+            return lambda r: self._unit_rank.get(r.unit, 0)
+        if column is Column.RANK:
+            return lambda r: _ordered(_RANK_ORDER, r.rank)
+        if column is Column.EDUCATION:
+            return lambda r: _ordered(_EDUCATION_ORDER, r.education)
+        if column is Column.POST_SINCE:
+            return lambda r: r.post_since.to_int() if r.post_since is not None else 0
+        return lambda r: (not self.display_text(r, column), self.display_text(r, column))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column) or not self._rows:
+            return
+        key = self._sort_key(Column(column))
+        self.layoutAboutToBeChanged.emit()
+        old_positions = {id(r): i for i, r in enumerate(self._rows)}
+        # Stable: rows that compare equal keep the service's order (units in their official order).
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._positions = None
+        new_row = {old_positions[id(r)]: i for i, r in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(new_row[i.row()], i.column()) if i.isValid() else i for i in old]
+        )
+        self.layoutChanged.emit()
+
+
+class RosterFilter(QSortFilterProxyModel):
+    """Quick filter on name, pinyin initials (`zs` finds 张三), unit and post, plus `RosterCriteria`.
+
+    Sorting is the source model's. The accepted ids are computed in one pass (`_recompute`); while
+    the user only adds to the query, the pass covers just the rows accepted before.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._terms: tuple[str, ...] = ()
+        self._criteria = RosterCriteria()
+        self._accepted: set[int] | None = None  # None: every row
+        self._pending_reset = False
+        self._rows: list[CadreSummary] = []
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self._terms
+
+    @property
+    def criteria(self) -> RosterCriteria:
+        return self._criteria
+
+    def is_filtered(self) -> bool:
+        return bool(self._terms) or not self._criteria.is_empty()
+
+    def setSourceModel(self, model: Any) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            old.modelAboutToBeReset.disconnect(self._source_resetting)
+        super().setSourceModel(model)
+        if model is not None:
+            # Before the proxy's own slot (connected in super()) re-filters the new rows.
+            model.modelAboutToBeReset.connect(self._source_resetting)
+
+    def _source_resetting(self) -> None:
+        self._accepted = None
+        self._pending_reset = True
+
+    def set_query(self, text: str) -> None:
+        """Whitespace-separated terms; a row must match all of them (as the search does)."""
+        terms = tuple(t.casefold() for t in text.split())
+        if terms == self._terms:
+            return
+        narrowing = self._narrows(self._terms, terms)
+        self._apply(terms, self._criteria, narrowing)
+
+    def set_criteria(self, criteria: RosterCriteria) -> None:
+        if criteria == self._criteria:
+            return
+        self._apply(self._terms, criteria, False)
+
+    def clear(self) -> None:
+        self._apply((), RosterCriteria(), False)
+
+    @staticmethod
+    def _narrows(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+        """True if every row matching `new` also matches `old` (each old term is inside a new one)."""
+        if not old or len(new) < len(old):
+            return False
+        return all(o in n for o, n in zip(old, new, strict=False))
+
+    def _apply(self, terms: tuple[str, ...], criteria: RosterCriteria, narrowing: bool) -> None:
+        self._begin_filter_change()
+        self._terms = terms
+        self._criteria = criteria
+        self._recompute(narrowing)
+        self._end_filter_change()
+
+    def _recompute(self, narrowing: bool = False) -> None:
+        model = self.sourceModel()
+        if not isinstance(model, RosterModel) or not self.is_filtered():
+            self._accepted = None
+            return
+        self._rows = model.all_rows()  # the model's own list: sorting reorders it in place
+        rows = self._rows
+        if narrowing and self._accepted is not None:
+            rows = [r for r in rows if r.id in self._accepted]
+        terms, criteria = self._terms, self._criteria
+        haystack, age_of = model.haystack, model.age_of
+        check_criteria = not criteria.is_empty()
+        accepted: set[int] = set()
+        for row in rows:
+            if check_criteria and not criteria.accepts(row, age_of(row.id)):
+                continue
+            hay = haystack(row.id)
+            if all(t in hay or (t.isascii() and row.name_initials.startswith(t)) for t in terms):
+                accepted.add(row.id)
+        self._accepted = accepted
+
+    def _begin_filter_change(self) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt 6.9+
+        if begin is not None:
+            begin()
+
+    def _end_filter_change(self) -> None:
+        end = getattr(self, "endFilterChange", None)
+        if end is not None:
+            end(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._pending_reset:
+            # First call after a source reset: the rows are new, so recompute once for all of them.
+            self._pending_reset = False
+            self._recompute()
+        accepted = self._accepted
+        if accepted is None:
+            return True
+        return self._rows[source_row].id in accepted  # called 10,000 times a keystroke: keep it bare
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+    def cadre_id(self, index: QModelIndex) -> int | None:
+        value = self.data(index, ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, int) else None

@@ -1,0 +1,1 @@
+"""The settings dialog (department, this computer, language, the data file)."""

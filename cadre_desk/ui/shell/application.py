@@ -1,0 +1,88 @@
+"""The GUI's start-up: QApplication, crash handler, font, translation, database, main window, event loop."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cadre_desk import __version__, paths
+from cadre_desk.errors import CadreDeskError
+from cadre_desk.ui.shell import crash, i18n
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.fonts import install_fonts
+from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.opening import OpenFailed, open_with_splash
+from cadre_desk.ui.shell.settings import Settings
+
+log = logging.getLogger("cadre_desk.ui")
+
+EXIT_OK = 0
+EXIT_CANNOT_OPEN = 1
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created with High-DPI defaults if there is none yet, as in tests)."""
+    QCoreApplication.setOrganizationName(paths.APP_NAME)
+    QCoreApplication.setApplicationName(keys.APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Qt 6 always scales for high DPI; pass fractional factors (125 %, 150 %) through unrounded.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def chosen_database(given: str | None, settings: Settings) -> str:
+    """`--db` wins, then `CADRE_DESK_DB`, then the file moved to in Settings, then the data directory."""
+    if given:
+        return given
+    if os.environ.get("CADRE_DESK_DB"):
+        return paths.default_database()
+    return settings.get(keys.DATABASE_PATH) or paths.default_database()
+
+
+def chosen_operator(given: str | None, settings: Settings) -> str | None:
+    """`--operator` wins, then the name saved in Settings; None: the login name (`open_context`)."""
+    return given or settings.get(keys.OPERATOR) or None
+
+
+def run_gui(db_path_or_url: str | None = None, operator: str | None = None) -> int:
+    """Open the database and run the main window; 1 if the database cannot be opened (left untouched).
+
+    Without `db_path_or_url` / `operator` the ones saved in Settings (or the defaults) are used."""
+    app = application()
+    settings = Settings()
+    with crash.installed():
+        install_fonts(app)
+        translators = i18n.install_translators(app, i18n.chosen_language(settings.get(keys.LANGUAGE)))
+        try:
+            database = chosen_database(db_path_or_url, settings)
+            return _run(app, settings, database, chosen_operator(operator, settings))
+        finally:
+            i18n.remove_translators(app, translators)
+
+
+def _run(app: QApplication, settings: Settings, db_path_or_url: str, operator: str | None) -> int:
+    try:
+        ctx = open_with_splash(db_path_or_url, operator)
+    except CadreDeskError as exc:
+        log.error("cannot open the database %s: %s", db_path_or_url, exc)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("application", "Cannot open the database"), str(exc)
+        )
+        return EXIT_CANNOT_OPEN
+    except OpenFailed:  # a bug, already shown by the crash handler
+        return EXIT_CANNOT_OPEN
+    try:
+        window = MainWindow(ctx, settings)
+        window.show()
+        log.info("main window open on %s as %s", ctx.db.display_name(), ctx.operator)
+        return int(app.exec())
+    finally:
+        ctx.db.dispose()

@@ -1,0 +1,563 @@
+"""The main window: menus, the global search box, the left navigation, the page stack, the status bar.
+
+Pages sit in a QStackedWidget, listed in the navigation by key: 工作台 (home) first, 干部名册, then the
+work pages of `work_pages.build_work_pages`. The welcome page has no navigation entry and stands in
+for the roster while the database holds no cadres. `open_record(kind, id)` routes a record (from the
+search, the home page or another page) to the page that shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from cadre_desk import __version__, paths
+from cadre_desk.services import maintenance
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.home.home_page import HomePage
+from cadre_desk.ui.jobs import integrity_check, workers
+from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_path
+from cadre_desk.ui.jobs.demo_runner import DemoRunner
+from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.search.global_search import GlobalSearch
+from cadre_desk.ui.settings.settings_dialog import SettingsDialog
+from cadre_desk.ui.shell import memory
+from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.shell.welcome import WelcomePage
+from cadre_desk.ui.shell.work_pages import build_work_pages
+from cadre_desk.ui.transfer.transfer_menus import TransferMenus
+from cadre_desk.ui.widgets.record_kinds import kind_label
+
+log = logging.getLogger("cadre_desk.ui")
+
+HOME = "home"
+ROSTER = "roster"
+WELCOME = "welcome"
+MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
+DEFAULT_SIZE = QSize(1400, 860)
+SCREEN_SHARE = 0.92  # a first window leaves a margin of the screen free
+INTEGRITY_CHECK_DELAY_MS = 1500  # after the window is up and painted
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        settings: Settings,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+        background_checks: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self._closed = False
+        self.integrity_problems: list[str] | None = None  # None: not checked (yet)
+        self.quick_check: integrity_check.QuickCheck | None = None
+        # An explicit minimum keeps the layout from resetting it on every change (and the offscreen
+        # platform used by the tests from warning that it cannot pass size hints on).
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        database = ctx.db.display_name()
+        path = ctx.db.path
+        self.setWindowTitle(self.tr("Cadre Desk — {file}").format(file=path.name if path else database))
+
+        self._pages: dict[str, QWidget] = {}
+        self._nav_keys: list[str] = []
+        self.stack = QStackedWidget(self)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMinimumWidth(120)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
+        self.nav.currentItemChanged.connect(self._nav_changed)
+
+        self.home = HomePage(ctx, today, self)
+        self.roster = RosterPage(ctx, today, self)
+        self.welcome = WelcomePage(database, settings.get(keys.DEMO_CADRES), self)
+        self.add_page(HOME, self.tr("Worktable"), self.home)
+        self.add_page(ROSTER, self.tr("Cadre roster"), self.roster)
+        self.add_page(WELCOME, "", self.welcome, in_navigation=False)
+        for key, title, page in build_work_pages(ctx, settings, today, self):
+            self.add_page(key, title, page)
+        for page in self._pages.values():
+            signal = getattr(page, "open_record", None)
+            if signal is not None:
+                signal.connect(self.open_record)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("navSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([150, 1200])
+        self.setCentralWidget(self.splitter)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchBox")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)")
+        )
+        self.search.setMinimumWidth(420)
+        self.search.setMaximumWidth(640)
+        self.global_search = GlobalSearch(ctx, self.search, self)
+        self.global_search.open_record.connect(self.open_record)
+
+        self.demo = DemoRunner(ctx, self)
+        self.demo.finished.connect(self._demo_finished)
+        self.backup_runner = BackupRunner(ctx, self)
+        self.backup_runner.finished.connect(self._backup_finished)
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar(database)
+
+        self.welcome.demo_requested.connect(self._generate_demo)
+        self.welcome.blank_requested.connect(lambda: self.show_page(ROSTER, allow_welcome=False))
+        self.roster.counts_changed.connect(self._show_counts)
+
+        self.restore_state()
+        total = self.roster.reload()
+        wanted = settings.get(keys.CURRENT_PAGE)
+        if not total:
+            self.show_page(WELCOME)
+        else:
+            self.show_page(wanted if wanted in self._nav_keys else HOME)
+        memory.drop_source_lines()  # start-up imports are done
+        if background_checks:
+            QTimer.singleShot(0, self.refresh_record_counts)
+            QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, self.check_integrity)
+
+    # --- building --------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.transfers = TransferMenus(self, self.ctx, self.roster)
+        self.transfers.changed.connect(self.refresh)
+        self.transfer_actions = self.transfers.actions
+        file_menu.addMenu(self.transfers.import_menu)
+        file_menu.addMenu(self.transfers.export_menu)
+        file_menu.addSeparator()
+        self.backup_action = self._action(
+            self.tr("&Back up the database…"), self.back_up, name="backupAction"
+        )
+        self.backup_action.setEnabled(self.ctx.db.path is not None)
+        file_menu.addAction(self.backup_action)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.page_actions: list[QAction] = []
+        for number, key in enumerate(self._nav_keys, start=1):
+            item = self._nav_item(key)
+            title = item.text() if item is not None else key
+            shortcut = f"Ctrl+{number}" if number <= 9 else None
+            action = self._action(title, self._page_opener(key), shortcut, name=f"page_{key}")
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.data_location_action = self._action(self.tr("&Data file location…"), self.show_data_location)
+        help_menu.addAction(self.data_location_action)
+        self.about_action = self._action(self.tr("&About Cadre Desk"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _page_opener(self, key: str) -> Callable[[], None]:
+        return lambda: self.show_page(key)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Search"), self)
+        toolbar.setObjectName("searchToolBar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Search:"), self))
+        toolbar.addWidget(self.search)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _build_status_bar(self, database: str) -> None:
+        bar = self.statusBar()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.records_label = QLabel(self)
+        self.records_label.setObjectName("recordsLabel")
+        self.operator_label = QLabel(self.tr("Operator: {name}").format(name=self.ctx.operator), self)
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=database), self)
+        self.db_label.setToolTip(database)
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.records_label)
+        bar.addPermanentWidget(self.operator_label)
+        bar.addPermanentWidget(self.db_label)
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    def add_page(self, key: str, title: str, page: QWidget, in_navigation: bool = True) -> None:
+        self._pages[key] = page
+        self.stack.addWidget(page)
+        if in_navigation:
+            item = QListWidgetItem(title, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self._nav_keys.append(key)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def page_keys(self) -> list[str]:
+        """The navigation's pages, in order."""
+        return list(self._nav_keys)
+
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        return next((key for key, page in self._pages.items() if page is widget), "")
+
+    def _nav_item(self, key: str) -> QListWidgetItem | None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                return item
+        return None
+
+    def show_page(self, key: str, allow_welcome: bool = True) -> None:
+        if key == ROSTER and allow_welcome and self.roster.total() == 0:
+            key = WELCOME
+        page = self._pages[key]
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+            memory.drop_source_lines()  # of anything the page imported on its first visit
+        self.stack.setCurrentWidget(page)
+        # The welcome page stands in for the empty roster, so the roster's entry stays selected.
+        item = self._nav_item(ROSTER if key == WELCOME else key)
+        if item is not None and self.nav.currentItem() is not item:
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(blocked)
+        if key == ROSTER:
+            self.roster.table.setFocus()
+        elif key == WELCOME:
+            self.welcome.demo_button.setFocus()
+        elif key == HOME:
+            self.home.focus_first_list()
+
+    def _nav_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        if isinstance(key, str) and self.stack.currentWidget() is not self._pages[key]:
+            if not self.can_leave_current():
+                # Stay on the page with unsaved edits; re-select its entry once this change is done.
+                QTimer.singleShot(0, self._select_current_nav_item)
+                return
+            self.show_page(key)
+
+    def _select_current_nav_item(self) -> None:
+        key = self.current_page()
+        item = self._nav_item(ROSTER if key == WELCOME else key)
+        if item is not None:
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(blocked)
+
+    def can_leave_current(self) -> bool:
+        """Ask the current page (if it edits something) whether its unsaved changes may be left."""
+        can_leave = getattr(self.stack.currentWidget(), "can_leave", None)
+        return bool(can_leave()) if callable(can_leave) else True
+
+    def refresh(self) -> None:
+        """F5: fetch the roster and the current page again."""
+        self.roster.reload()
+        key = self.current_page()
+        if key == WELCOME and self.roster.total():
+            key = ROSTER
+        self.show_page(key)
+        self.refresh_record_counts()
+
+    # --- opening records -------------------------------------------------------------------------
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record: a cadre in the roster's profile, anything else on the page that handles it."""
+        if not self.can_leave_current():
+            return
+        if kind == "cadre":
+            self.show_page(ROSTER, allow_welcome=False)
+            show_cadre = getattr(self.roster, "show_cadre", None)
+            if callable(show_cadre):
+                show_cadre(record_id)
+            elif not self.roster.select_cadre(record_id):
+                self.roster.set_query("")  # filtered out: show every cadre, then select it
+                if not self.roster.select_cadre(record_id):
+                    self.roster.profile.show_cadre(record_id)
+            return
+        previous = self.current_page()
+        for key in self._nav_keys:
+            page = self._pages[key]
+            show_record = getattr(page, "show_record", None)
+            if not callable(show_record):
+                continue
+            self.show_page(key)
+            if show_record(kind, record_id):
+                return
+        if previous:
+            self.show_page(previous)
+        self.statusBar().showMessage(
+            self.tr("No page can show this {kind} yet").format(kind=kind_label(kind)), 8000
+        )
+
+    # --- search ----------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- status ----------------------------------------------------------------------------------
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        if shown == total:
+            self.count_label.setText(self.tr("{total} cadres").format(total=total))
+        else:
+            self.count_label.setText(self.tr("{shown} of {total} cadres").format(shown=shown, total=total))
+
+    def refresh_record_counts(self) -> None:
+        """Pairings, diary entries and talks in the status bar (counted in the background)."""
+        db = self.ctx.db
+
+        def done(counts: object) -> None:
+            if self._closed or not isValid(self) or not isinstance(counts, dict):
+                return
+            self.records_label.setText(
+                self.tr("{pairings} pairings · {entries} diary entries · {talks} talks").format(
+                    pairings=counts.get("mentorship", 0),
+                    entries=counts.get("diary_entry", 0),
+                    talks=counts.get("talk", 0),
+                )
+            )
+
+        def failed(exc: Exception) -> None:
+            log.warning("record counts failed: %s", exc)
+
+        workers.run_in_background(lambda _progress: maintenance.stats(db), done, failed)
+
+    def check_integrity(self) -> None:
+        """SQLite's quick_check on a read-only connection, in the background; warn only on a problem."""
+        path = self.ctx.db.path
+        if path is None or self._closed:
+            return
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, workers.Cancelled):
+                log.warning("integrity check failed to run: %s", exc)
+
+        self.quick_check = integrity_check.QuickCheck(path)
+        workers.run_in_background(self.quick_check.run, self._integrity_checked, failed)
+
+    def _integrity_checked(self, problems: object) -> None:
+        if self._closed or not isValid(self) or not isinstance(problems, list):
+            return
+        self.integrity_problems = [str(p) for p in problems]
+        if not problems:
+            log.info("quick_check: the database file is sound")
+            return
+        log.error("quick_check found problems: %s", problems[:5])
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The database file is damaged"),
+            self.tr(
+                "The check of the data file found problems:\n{problems}\n\nBack up your recent work, then "
+                "restore the file from a backup (File → Back up the database makes one)."
+            ).format(problems="\n".join(self.integrity_problems[:5])),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("integrityWarning")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.integrity_box = box
+
+    # --- file menu -------------------------------------------------------------------------------
+
+    def back_up(self) -> None:
+        if self.backup_runner.running:
+            return
+        dest = ask_backup_path(self, self.ctx)
+        if dest is not None:
+            self.backup_runner.start(dest, self.tr("Back up the database"))
+
+    def _backup_finished(self, path: object) -> None:
+        if self._closed or not isValid(self):
+            return
+        if isinstance(path, Path):
+            self.statusBar().showMessage(self.tr("Backed up and verified: {path}").format(path=path), 15_000)
+        elif self.backup_runner.error:
+            self.statusBar().showMessage(self.backup_runner.error, 15_000)
+
+    def open_settings(self) -> None:
+        result = SettingsDialog.ask(self, self.ctx, self.settings)
+        if result is not None and result.quit_now:
+            QTimer.singleShot(0, self.close)
+
+    # --- demo data -------------------------------------------------------------------------------
+
+    def _generate_demo(self, count: int) -> None:
+        self.settings.set(keys.DEMO_CADRES, count)
+        self.welcome.set_busy(True)
+        self.demo.start(count)
+
+    def _demo_finished(self, changed: bool) -> None:
+        self.welcome.set_busy(False)
+        if not changed:
+            return
+        total = self.roster.reload()
+        self.refresh_record_counts()
+        if total:
+            self.show_page(HOME)
+            report = self.demo.report
+            if report is not None:
+                self.statusBar().showMessage(
+                    self.tr("Demo data generated: {units} units, {cadres} cadres, {talks} talks").format(
+                        units=report.units, cadres=report.cadres, talks=report.talks
+                    ),
+                    10_000,
+                )
+
+    # --- help ------------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        database = html.escape(self.ctx.db.display_name())
+        QMessageBox.about(
+            self,
+            self.tr("About Cadre Desk"),
+            self.tr(
+                "<h3>Cadre Desk {version}</h3>"
+                "<p>Records of cadre development for a county organization department: profiles, "
+                "mentorship pairings, growth diaries and talk records. Works offline.</p>"
+                "<p>Database: {database}</p>"
+            ).format(version=__version__, database=database),
+        )
+
+    def show_data_location(self) -> None:
+        path = self.ctx.db.path
+        box = QMessageBox(self)
+        box.setObjectName("dataLocation")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Data file location"))
+        box.setText(
+            self.tr("Data file: {database}\nBackups: {backups}\nLogs: {logs}").format(
+                database=self.ctx.db.display_name(), backups=paths.backup_dir(), logs=paths.log_dir()
+            )
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = None
+        if path is not None:
+            open_button = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if path is not None and box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    # --- state, closing --------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(self.default_size())
+        state = self.settings.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        nav = self.settings.get(keys.NAV_SPLITTER)
+        if not nav.isEmpty():
+            self.splitter.restoreState(nav)
+        for page in self._pages.values():
+            restore = getattr(page, "restore_state", None)
+            if callable(restore):
+                restore(self.settings)
+
+    def default_size(self) -> QSize:
+        """1400 x 860, or less on a small or high-DPI screen (whose logical size is smaller)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return DEFAULT_SIZE
+        room = screen.availableGeometry().size()
+        fits = QSize(int(room.width() * SCREEN_SHARE), int(room.height() * SCREEN_SHARE))
+        return DEFAULT_SIZE.boundedTo(fits).expandedTo(self.minimumSize())
+
+    def save_state(self) -> None:
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.WINDOW_STATE, self.saveState())
+        self.settings.set(keys.NAV_SPLITTER, self.splitter.saveState())
+        current = self.current_page()
+        self.settings.set(keys.CURRENT_PAGE, ROSTER if current == WELCOME else current)
+        for page in self._pages.values():
+            save = getattr(page, "save_state", None)
+            if callable(save):
+                save(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self.can_leave_current():
+            event.ignore()
+            return
+        if self.quick_check is not None:
+            self.quick_check.stop()  # quitting never waits for the check of a large file
+        if workers.active_jobs():
+            workers.cancel_all_and_wait()
+        self._closed = True
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""谈话记录: the talks page, the talk editor and the outlines per kind."""

@@ -1,0 +1,1 @@
+"""Data in and out from the client: imports with previews, exports, exchange packages."""

@@ -1,0 +1,91 @@
+"""File → 导入 / 导出: the menus and their slots. The work itself is `cadre_desk.ui.transfer.transfer`,
+imported on first use so that start-up does not load openpyxl and the XML parsers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.roster.roster_page import RosterPage
+
+
+class TransferMenus(QObject):
+    """The import and export submenus for `window`; `changed` after an import that changed data."""
+
+    changed = Signal()
+
+    def __init__(self, window: QWidget, ctx: ServiceContext, roster: RosterPage) -> None:
+        super().__init__(window)
+        self._window = window
+        self._ctx = ctx
+        self._roster = roster
+        self.actions: list[QAction] = []
+        self.import_menu = self._menu(
+            self.tr("&Import"),
+            (
+                (self.tr("Appointment forms (.lrmx, .lrm)…"), self.import_lrmx),
+                (self.tr("Roster spreadsheet (.xlsx)…"), lambda: self._call("import_roster")),
+                (self.tr("Exchange package…"), lambda: self._call("import_package")),
+            ),
+        )
+        self.export_menu = self._menu(
+            self.tr("&Export"),
+            (
+                (self.tr("Exchange package of the cadres shown…"), self.export_package),
+                (self.tr("Roster of the cadres shown (.xlsx)…"), self.export_roster),
+                (self.tr("Talk records (.xlsx)…"), lambda: self._call("export_talks")),
+                (
+                    self.tr("Diary activity per pairing (.xlsx)…"),
+                    lambda: self._call("export_pairing_activity"),
+                ),
+            ),
+        )
+
+    def _menu(self, title: str, entries: tuple[tuple[str, Callable[[], Any]], ...]) -> QMenu:
+        menu = QMenu(title, self._window)
+        for text, slot in entries:
+            action = QAction(text, self._window)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            menu.addAction(action)
+            self.actions.append(action)
+        return menu
+
+    def _call(self, name: str, *args: object) -> None:
+        from cadre_desk.ui.transfer import transfer  # imported on use: only these actions need it
+
+        if getattr(transfer, name)(self._window, self._ctx, *args):
+            self.changed.emit()
+
+    def import_lrmx(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self._window, self.tr("Import appointment forms"), "", self.tr("Appointment forms (*.lrmx *.lrm)")
+        )
+        if names:
+            self._call("import_lrmx_files", [Path(n) for n in names])
+
+    def _shown_cadre_ids(self) -> list[int]:
+        """The cadres the roster shows now (its filters applied); a message when there are none."""
+        proxy = self._roster.proxy
+        ids = [proxy.cadre_id(proxy.index(row, 0)) for row in range(proxy.rowCount())]
+        cadre_ids = [i for i in ids if i is not None]
+        if not cadre_ids:
+            QMessageBox.information(
+                self._window, self.tr("Export"), self.tr("The roster shows no cadres to export.")
+            )
+        return cadre_ids
+
+    def export_package(self) -> None:
+        cadre_ids = self._shown_cadre_ids()
+        if cadre_ids:
+            self._call("export_package", cadre_ids)
+
+    def export_roster(self) -> None:
+        cadre_ids = self._shown_cadre_ids()
+        if cadre_ids:
+            self._call("export_roster", cadre_ids, self._roster.export_fields())
