@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
-from cadre_desk import paths
+from cadre_desk import outfile, paths
 from cadre_desk.db.models import Cadre, Unit
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.yearmonth import YearMonth
@@ -400,9 +400,24 @@ def export_roster(
     return total
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def as_text(book: openpyxl.Workbook) -> None:
+    """Make every cell that would be a formula plain text (a stored `=HYPERLINK(…)` or `=cmd|…` must
+    not run in Excel, and must read back as written): string type and Excel's quote prefix."""
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" or (
+                    isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS)
+                ):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def save_book(book: openpyxl.Workbook, dest: Path) -> None:
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        book.save(dest)
-    except OSError as exc:
-        raise StorageError(f"无法写入 {dest}：{exc.strerror or exc}") from None
+    """Save with every value as data (no formulas), the file appearing only when complete."""
+    as_text(book)
+    with outfile.atomic_path(dest) as tmp:
+        book.save(tmp)
