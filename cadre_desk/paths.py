@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "CadreDesk"
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The source checkout (tools, docs, the .ts translation source); absent from an installed wheel.
 ROOT_DIR = PACKAGE_DIR.parent
-RESOURCES_DIR = ROOT_DIR / "resources"
 MIGRATIONS_DIR = PACKAGE_DIR / "db" / "migrations"
 
 
@@ -34,9 +36,24 @@ def backup_dir() -> Path:
     return data_dir() / "backups"
 
 
+@cache
+def package_resources() -> Path:
+    """cadre_desk/resources inside the installed package (a wheel, a bundle or the checkout).
+
+    Found through importlib.resources, never through the source tree. Fonts and translations are
+    handed to reportlab and Qt by file name, so the package must live on a file system (it always
+    does: wheels are unpacked, PyInstaller and the .deb put files on disk).
+    """
+    traversable = resources.files("cadre_desk") / "resources"
+    if not isinstance(traversable, Path):
+        raise RuntimeError(f"cadre_desk is not installed on a file system ({traversable!r})")
+    return traversable
+
+
 def font_path(name: str) -> Path:
-    return RESOURCES_DIR / "fonts" / name
+    return package_resources() / "fonts" / name
 
 
 def translations_dir() -> Path:
-    return RESOURCES_DIR / "translations"
+    """The compiled .qm catalogues (their .ts sources are in the checkout's resources/translations)."""
+    return package_resources() / "translations"

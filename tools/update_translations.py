@@ -7,7 +7,9 @@
 Workflow: write English UI strings with self.tr() / QCoreApplication.translate() / QT_TRANSLATE_NOOP
 in cadre_desk/ui/**/*.py; run this script; open resources/translations/cadre_desk_zh_CN.ts in
 `.venv/bin/pyside6-linguist` (or any editor) and fill in the new entries (lupdate marks them
-`type="unfinished"`); run this script again so the compiled .qm matches. Commit both files.
+`type="unfinished"`); run this script again so the compiled .qm matches. Commit both files: the .ts
+source stays in the checkout's resources/translations, the compiled .qm is written into the package
+(cadre_desk/resources/translations), where the installed app finds it through importlib.resources.
 Translations of strings that disappeared from the sources are dropped (-no-obsolete).
 """
 
@@ -19,10 +21,15 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from cadre_desk import paths  # the venv has the project installed (pip install -e .)
+# This checkout's package, not the one the venv's editable install points at (a worktree's tool
+# must write its own files).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cadre_desk import paths
 
 LANGUAGES = ("zh_CN",)
 CATALOG = "cadre_desk"
+SOURCE_DIR = paths.ROOT_DIR / "resources" / "translations"
 
 
 def tool(name: str) -> str:
@@ -36,7 +43,7 @@ def sources() -> list[Path]:
 
 
 def ts_file(language: str) -> Path:
-    return paths.translations_dir() / f"{CATALOG}_{language}.ts"
+    return SOURCE_DIR / f"{CATALOG}_{language}.ts"
 
 
 def qm_file(language: str) -> Path:
@@ -63,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="fail if any entry is untranslated")
     args = parser.parse_args(argv)
+    SOURCE_DIR.mkdir(parents=True, exist_ok=True)
     paths.translations_dir().mkdir(parents=True, exist_ok=True)
     status = 0
     for language in LANGUAGES:

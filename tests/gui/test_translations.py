@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from cadre_desk import paths
 from cadre_desk.ui.shell import i18n
 
-TS = paths.translations_dir() / "cadre_desk_zh_CN.ts"
+TS = paths.ROOT_DIR / "resources" / "translations" / "cadre_desk_zh_CN.ts"
 QM = paths.translations_dir() / "cadre_desk_zh_CN.qm"
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d")
 

@@ -1,8 +1,8 @@
 """Translations the Qt way: English source strings, the zh_CN translation installed by default.
 
 `CADRE_DESK_LANG=en` (or the setting `ui/language = en`) keeps the English source strings.
-The .ts source and the compiled .qm live in resources/translations; `tools/update_translations.py`
-regenerates them.
+The .ts source lives in resources/translations, the compiled .qm inside the package
+(cadre_desk/resources/translations); `tools/update_translations.py` regenerates both.
 """
 
 from __future__ import annotations
