@@ -2,9 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/about.py" line="+55"/>
+        <source>About Cadre Desk</source>
+        <translation>关于干部成长档案台</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;h3&gt;Cadre Desk {version}&lt;/h3&gt;&lt;p&gt;Records of cadre development for a county organization department: profiles, mentorship pairings, growth diaries and talk records. Works offline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {data}&lt;/p&gt;&lt;p&gt;Printed documents embed WenQuanYi Micro Hei (Apache-2.0) and a subset of HanaMinA (Hanazono Font License). Built with Qt {qt} (LGPL) and Python {python}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;干部成长档案台 {version}&lt;/h3&gt;&lt;p&gt;县级组织部门的干部成长工作档案：干部档案、一对一结对帮带、成长日记和谈话记录。离线使用。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;数据文件夹：{data}&lt;/p&gt;&lt;p&gt;打印的文档嵌入文泉驿微米黑（Apache-2.0）和花园明朝 A 的子集（花园字体许可）。基于 Qt {qt}（LGPL）和 Python {python}。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;p&gt;Portable mode: the data is kept beside the program.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;便携模式：数据保存在程序旁边。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the version and locations, for a support request</source>
+        <translation>复制版本号和文件位置，用于寻求技术支持</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/backup_runner.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+49"/>
         <source>Copying the database to
 {path}</source>
         <translation>正在将数据库复制到
@@ -29,7 +62,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing.py" line="+137"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+137"/>
         <source>Batch print</source>
         <translation>批量打印</translation>
     </message>
@@ -52,7 +85,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_form.py" line="+84"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+83"/>
         <source>Import photo…</source>
         <translation>导入照片…</translation>
     </message>
@@ -215,7 +248,7 @@
 <context>
     <name>CadrePicker</name>
     <message>
-        <location filename="../../cadre_desk/ui/cadre_picker.py" line="+31"/>
+        <location filename="../../cadre_desk/ui/widgets/cadre_picker.py" line="+30"/>
         <source>Name, pinyin initials or unit</source>
         <translation>姓名、拼音首字母或单位</translation>
     </message>
@@ -223,7 +256,7 @@
 <context>
     <name>ChoiceButton</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_filters.py" line="+70"/>
+        <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+69"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
@@ -236,7 +269,7 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/import_preview.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="+90"/>
         <source>Unrecognised columns</source>
         <translation>未识别的列</translation>
     </message>
@@ -254,7 +287,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/conflict_dialog.py" line="+34"/>
+        <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
         <source>Changed by someone else</source>
         <translation>档案已被他人修改</translation>
     </message>
@@ -297,7 +330,7 @@
 <context>
     <name>DateRange</name>
     <message>
-        <location filename="../../cadre_desk/ui/date_range.py" line="+33"/>
+        <location filename="../../cadre_desk/ui/widgets/date_range.py" line="+32"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -315,7 +348,7 @@
 <context>
     <name>DemoRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/demo_runner.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/jobs/demo_runner.py" line="+43"/>
         <source>Generating demo data</source>
         <translation>正在生成演示数据</translation>
     </message>
@@ -343,7 +376,7 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary_editor.py" line="+58"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+58"/>
         <source>Growth diary of {name}</source>
         <translation>{name}的成长日记</translation>
     </message>
@@ -450,7 +483,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary_page.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+41"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -508,7 +541,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary_timeline.py" line="+170"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+169"/>
         <location line="+15"/>
         <source>No diary entries match.</source>
         <translation>没有符合条件的日记。</translation>
@@ -522,7 +555,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DossierOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing.py" line="-78"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="-78"/>
         <source>Print cadre dossier</source>
         <translation>打印干部成长档案</translation>
     </message>
@@ -540,7 +573,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/end_pairing_dialog.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+49"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation>结业评价：{pairing}</translation>
     </message>
@@ -603,7 +636,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary_timeline.py" line="-116"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-116"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation>{date} · {mentee} · {category} · {state} · {count} 字</translation>
     </message>
@@ -647,7 +680,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../cadre_desk/ui/global_search.py" line="+289"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="+288"/>
         <source>Nothing found for “{query}”</source>
         <translation>未找到与“{query}”相关的记录</translation>
     </message>
@@ -665,7 +698,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>GuidanceDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/guidance_dialog.py" line="+37"/>
+        <location filename="../../cadre_desk/ui/pairings/guidance_dialog.py" line="+43"/>
         <source>Edit guidance record</source>
         <translation>编辑帮带记录</translation>
     </message>
@@ -698,7 +731,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home_page.py" line="+192"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+191"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -845,7 +878,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/import_preview.py" line="-67"/>
+        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="-67"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
@@ -903,7 +936,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/main_window.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+84"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1049,17 +1082,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>已生成演示数据：单位 {units} 个，干部 {cadres} 人，谈话记录 {talks} 条</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>About Cadre Desk</source>
-        <translation>关于干部成长档案台</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;h3&gt;Cadre Desk {version}&lt;/h3&gt;&lt;p&gt;Records of cadre development for a county organization department: profiles, mentorship pairings, growth diaries and talk records. Works offline.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;干部成长档案台 {version}&lt;/h3&gt;&lt;p&gt;县级组织部门的干部成长工作档案：干部档案、一对一结对帮带、成长日记和谈话记录。离线使用。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Data file location</source>
         <translation>数据文件位置</translation>
     </message>
@@ -1081,7 +1104,7 @@ Logs: {logs}</source>
 <context>
     <name>NewCadreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/new_cadre_dialog.py" line="+30"/>
+        <location filename="../../cadre_desk/ui/roster/new_cadre_dialog.py" line="+30"/>
         <source>New cadre</source>
         <translation>新建干部</translation>
     </message>
@@ -1105,7 +1128,7 @@ Logs: {logs}</source>
 <context>
     <name>PackageConflictDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/package_conflicts.py" line="+23"/>
+        <location filename="../../cadre_desk/ui/transfer/package_conflicts.py" line="+23"/>
         <source>Import exchange package</source>
         <translation>导入交换包</translation>
     </message>
@@ -1148,7 +1171,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairing_dialog.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+42"/>
         <source>Edit pairing</source>
         <translation>编辑结对</translation>
     </message>
@@ -1211,7 +1234,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairing_panel.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+52"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -1349,7 +1372,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings_page.py" line="+65"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+62"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1404,7 +1427,7 @@ Logs: {logs}</source>
         <translation>待点评</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+40"/>
         <source>{count} pairings</source>
         <translation>共 {count} 对</translation>
     </message>
@@ -1412,7 +1435,7 @@ Logs: {logs}</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pdf_preview.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+64"/>
         <source>Pages: {pages}</source>
         <translation>共 {pages} 页</translation>
     </message>
@@ -1450,7 +1473,7 @@ Logs: {logs}</source>
 <context>
     <name>PhotoCropDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/photo_crop.py" line="+122"/>
+        <location filename="../../cadre_desk/ui/widgets/photo_crop.py" line="+122"/>
         <source>Crop photo</source>
         <translation>裁剪照片</translation>
     </message>
@@ -1463,7 +1486,7 @@ Logs: {logs}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing.py" line="-27"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="-27"/>
         <source>Basic data</source>
         <translation>基本情况</translation>
     </message>
@@ -1553,7 +1576,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileLists</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_lists.py" line="+160"/>
+        <location filename="../../cadre_desk/ui/profile/profile_lists.py" line="+160"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -1712,7 +1735,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile_view.py" line="+146"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+145"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2006,7 +2029,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/record_editor.py" line="+275"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+273"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -2039,7 +2062,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordKinds</name>
     <message>
-        <location filename="../../cadre_desk/ui/record_kinds.py" line="+10"/>
+        <location filename="../../cadre_desk/ui/widgets/record_kinds.py" line="+10"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
@@ -2107,7 +2130,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterFilterPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_filters.py" line="+23"/>
+        <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+23"/>
         <location line="+7"/>
         <source>Any</source>
         <translation>不限</translation>
@@ -2156,7 +2179,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_model.py" line="+55"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2204,7 +2227,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster_page.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+88"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -2267,37 +2290,37 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>新建干部…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Print dossier…</source>
         <translation>打印档案…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Print appointment form…</source>
         <translation>打印任免审批表…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Batch print…</source>
         <translation>批量打印…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Cadre dossiers</source>
         <translation>干部档案</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-19"/>
         <source>Export appointment forms (.lrmx)…</source>
         <translation>导出任免审批表（.lrmx）…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Export roster (Excel)…</source>
         <translation>导出名册（Excel）…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+83"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
@@ -2310,7 +2333,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/global_search.py" line="-173"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="-173"/>
         <source>Show more… ({left}{plus} left)</source>
         <translation>显示更多…（还有 {left}{plus} 条）</translation>
     </message>
@@ -2318,7 +2341,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings_dialog.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+51"/>
         <location line="+164"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -2475,7 +2498,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talk_editor.py" line="+57"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+63"/>
         <source>Edit talk record</source>
         <translation>编辑谈话记录</translation>
     </message>
@@ -2617,7 +2640,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks_page.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+86"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -2800,7 +2823,7 @@ Your text stays in the editor.</source>
         <translation>未完成事项</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+48"/>
         <source>More than {count} talks</source>
         <translation>超过 {count} 次谈话</translation>
     </message>
@@ -2813,7 +2836,7 @@ Your text stays in the editor.</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer.py" line="+35"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+35"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2991,7 +3014,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TransferMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer_menus.py" line="+31"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+30"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -3059,7 +3082,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/welcome.py" line="+35"/>
+        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+34"/>
         <source>Welcome to Cadre Desk</source>
         <translation>欢迎使用干部成长档案台</translation>
     </message>
@@ -3104,7 +3127,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WorkPages</name>
     <message>
-        <location filename="../../cadre_desk/ui/work_pages.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/shell/work_pages.py" line="+36"/>
         <source>Mentorship pairings</source>
         <translation>结对帮带</translation>
     </message>
@@ -3122,7 +3145,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/application.py" line="+77"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+85"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -3130,7 +3153,7 @@ Your text stays in the editor.</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../cadre_desk/ui/crash.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/shell/crash.py" line="+64"/>
         <source>Unexpected error</source>
         <translation>程序错误</translation>
     </message>
@@ -3172,7 +3195,7 @@ Please send it to your support contact.</source>
 <context>
     <name>opening</name>
     <message>
-        <location filename="../../cadre_desk/ui/opening.py" line="+39"/>
+        <location filename="../../cadre_desk/ui/shell/opening.py" line="+39"/>
         <source>Cadre Desk</source>
         <translation>干部成长档案台</translation>
     </message>

@@ -15,6 +15,7 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.ui.shell import crash, i18n
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
+from cadre_desk.ui.shell.icon import app_icon
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.opening import OpenFailed, open_with_splash
 from cadre_desk.ui.shell.settings import Settings
@@ -32,10 +33,15 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
-        return existing
-    # Qt 6 always scales for high DPI; pass fractional factors (125 %, 150 %) through unrounded.
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    return QApplication(argv if argv is not None else sys.argv[:1])
+        app = existing
+    else:
+        # Qt 6 always scales for high DPI; pass fractional factors (125 %, 150 %) through unrounded.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    # The .desktop entry's name: Wayland and X11 docks match the window to its menu entry and icon.
+    QGuiApplication.setDesktopFileName("cadre-desk")
+    app.setWindowIcon(app_icon())
+    return app
 
 
 def chosen_database(given: str | None, settings: Settings) -> str:

@@ -9,7 +9,6 @@ search, the home page or another page) to the page that shows it.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from cadre_desk import __version__, paths
+from cadre_desk import paths
 from cadre_desk.services import maintenance
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.home.home_page import HomePage
@@ -43,6 +42,7 @@ from cadre_desk.ui.search.global_search import GlobalSearch
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell import memory
 from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.about import AboutDialog
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.welcome import WelcomePage
 from cadre_desk.ui.shell.work_pages import build_work_pages
@@ -480,17 +480,11 @@ class MainWindow(QMainWindow):
     # --- help ------------------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        database = html.escape(self.ctx.db.display_name())
-        QMessageBox.about(
-            self,
-            self.tr("About Cadre Desk"),
-            self.tr(
-                "<h3>Cadre Desk {version}</h3>"
-                "<p>Records of cadre development for a county organization department: profiles, "
-                "mentorship pairings, growth diaries and talk records. Works offline.</p>"
-                "<p>Database: {database}</p>"
-            ).format(version=__version__, database=database),
-        )
+        """帮助 → 关于 (window-modal, so the window stays responsive to tests and the event loop)."""
+        dialog = AboutDialog(self.ctx.db.display_name(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = dialog
+        dialog.open()
 
     def show_data_location(self) -> None:
         path = self.ctx.db.path

@@ -77,9 +77,15 @@ class Settings:
     """Read and write declared keys; a missing or malformed value reads as the key's default."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self._q = qsettings or QSettings(
-            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-        )
+        if qsettings is None:
+            portable = paths.portable_dir()  # a portable program keeps its settings with its data
+            if portable is not None:
+                qsettings = QSettings(str(portable / "settings.ini"), QSettings.Format.IniFormat)
+            else:
+                qsettings = QSettings(
+                    QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+                )
+        self._q = qsettings
 
     @classmethod
     def at(cls, path: Path) -> Settings:
