@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from cadre_desk import __version__, paths
-from cadre_desk.cli import core, dossier, transfer
+from cadre_desk.cli import core, dossier, transfer, units
 from cadre_desk.cli.common import EXIT_ERROR, Handler, report_error
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services.context import open_context
 
-COMMAND_MODULES = (core, dossier, transfer)
+COMMAND_MODULES = (core, dossier, transfer, units)
 CREATES_DATABASE = ("init", "demo")
 
 

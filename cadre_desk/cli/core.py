@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
+from cadre_desk.errors import ValidationError
 from cadre_desk.services import cadre_records, cadres, maintenance, search, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.serialize import to_jsonable
@@ -32,6 +33,14 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     lst.add_argument("--offset", type=int, default=0)
     lst.add_argument("--archived", action="store_true", help="list archived cadres instead")
     lst.add_argument("--json", action="store_true")
+    add = cadre_sub.add_parser("add", help="create a cadre (validated as in the window)")
+    add.add_argument("--name", required=True)
+    add.add_argument("--gender", required=True, choices=("男", "女"))
+    add.add_argument("--birth", required=True, help="出生年月, e.g. 1985.03")
+    add.add_argument("--id-number", default="", help="身份证号 (checked against birth and gender)")
+    add.add_argument("--unit", help="unit name, short name or number")
+    add.add_argument("--post", default="", help="现任职务")
+    add.add_argument("--json", action="store_true")
     show = cadre_sub.add_parser("show", help="one cadre with all child records")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
@@ -105,6 +114,8 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
             for r in rows:
                 print(f"{r.id:>6}  {r.name:<6}\t{r.gender}  {r.birth}  {r.unit}  {r.post}  {r.rank}")
         return EXIT_OK
+    if args.cadre_command == "add":
+        return _cadre_add(ctx, args)
     profile = cadre_records.get_profile(ctx, args.id)
     if args.json:
         data = to_jsonable(profile.cadre)
@@ -125,6 +136,33 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
         print(f"{c.name}（{c.gender}，{c.birth}，{c.age()}岁）{c.unit} {c.post} {c.rank}")
         for e in profile.resume:
             print(f"  {e.start}--{e.end or ''}  {e.text}")
+    return EXIT_OK
+
+
+def _cadre_add(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    unit_id = None
+    if args.unit:
+        unit = units.find_unit(ctx, args.unit)
+        if unit.archived:
+            raise ValidationError({"unit_id": f"单位“{unit.name}”已归档"})
+        unit_id = unit.id
+    view = cadres.create_cadre(
+        ctx,
+        cadres.CadreInput(
+            name=args.name,
+            gender=args.gender,
+            birth=args.birth,
+            id_number=args.id_number,
+            unit_id=unit_id,
+            post=args.post,
+        ),
+    )
+    if args.json:
+        data = to_jsonable(view)
+        data["age"] = view.age()
+        print_json(data)
+    else:
+        print(f"已创建干部：{view.name}（编号 {view.id}）")
     return EXIT_OK
 
 

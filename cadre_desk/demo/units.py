@@ -190,25 +190,25 @@ def build_county(rng: random.Random, cadres: int) -> County:
 
     committee = add(f"中共{c}委员会", "县委", "党委", "top", None, 0)
     committee.leading = [Post(5, "县委书记"), Post(4, "县委副书记"), Post(4, "县委常委、县委办公室主任")]
-    government = add(f"{c}人民政府", "县政府", "党政机关", "top", None, 0)
+    government = add(f"{c}人民政府", "县政府", "政府", "top", None, 0)
     government.leading = [Post(5, "县委副书记、县长"), Post(4, "县委常委、常务副县长")] + [
         Post(4, "副县长") for _ in range(4)
     ]
-    congress = add(f"{c}人民代表大会常务委员会", "县人大常委会", "人大政协", "top", None, 0)
+    congress = add(f"{c}人民代表大会常务委员会", "县人大常委会", "人大", "top", None, 0)
     congress.leading = [Post(5, "县人大常委会主任")] + [Post(4, "县人大常委会副主任") for _ in range(3)]
-    cppcc = add(f"中国人民政治协商会议{c}委员会", "县政协", "人大政协", "top", None, 0)
+    cppcc = add(f"中国人民政治协商会议{c}委员会", "县政协", "政协", "top", None, 0)
     cppcc.leading = [Post(5, "县政协主席")] + [Post(4, "县政协副主席") for _ in range(3)]
 
     for name, short, (head, level), first, deputy, sections in _PARTY_DEPTS[: 6 + round(4 * f)]:
-        u = add(name.format(c=c), short, "党委", "party", committee.index, 1.6)
+        u = add(name.format(c=c), short, "部门", "party", committee.index, 1.6)
         u.leading = [Post(level, head), Post(3 if level == 4 else 2, first)]
         u.leading += [Post(2, deputy) for _ in range(2 + rng.randint(0, 1))]
         u.sections, u.chief_title = sections, "科长"
-    office = add(f"{c}人民政府办公室", "县政府办", "党政机关", "bureau", government.index, 1.4)
+    office = add(f"{c}人民政府办公室", "县政府办", "部门", "bureau", government.index, 1.4)
     office.leading = [Post(3, "县政府办公室主任")] + [Post(2, "县政府办公室副主任") for _ in range(3)]
     office.sections, office.chief_title = ("秘书股", "综合股", "督查室", "金融工作股"), "股长"
     for name, short, sections in _BUREAUS[: 16 + round(12 * f)]:
-        u = add(f"{c}{name}", short, "党政机关", "bureau", government.index, 1.5)
+        u = add(f"{c}{name}", short, "部门", "bureau", government.index, 1.5)
         u.leading = [Post(3, f"{short}党组书记、局长")] + [
             Post(2, f"{short}党组成员、副局长" if i < 2 else f"{short}副局长")
             for i in range(2 + rng.randint(0, 2))

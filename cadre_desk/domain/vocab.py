@@ -60,7 +60,33 @@ DIARY_CATEGORIES = ("学习", "工作", "思想", "调研", "其他")
 GUIDANCE_FORMS = ("谈心", "带教", "现场指导", "交办任务", "集中学习", "其他")
 TRAINING_KINDS = ("党校主体班", "专题班", "以会代训", "现场观摩", "网络培训", "外出考察学习", "其他")
 SECONDMENT_KINDS = ("上挂", "下派", "外派", "交流任职", "驻村", "其他")
-UNIT_KINDS = ("党委", "党政机关", "人大政协", "群团组织", "乡镇", "街道", "事业单位", "国有企业", "其他")
+
+
+class UnitKind(StrEnum):
+    """单位类别: what the structure analysis groups units by (all 乡镇, all 部门 …)."""
+
+    PARTY_COMMITTEE = "党委"
+    CONGRESS = "人大"
+    GOVERNMENT = "政府"
+    CPPCC = "政协"
+    TOWNSHIP = "乡镇"
+    SUBDISTRICT = "街道"
+    DEPARTMENT = "部门"
+    INSTITUTION = "事业单位"
+    STATE_ENTERPRISE = "国有企业"
+    MASS_ORGANISATION = "群团组织"
+    OTHER = "其他"
+
+
+UNIT_KINDS = tuple(UnitKind)
+
+
+class PostLevel(StrEnum):
+    """正职 / 副职 of a post in a leadership team (班子)."""
+
+    CHIEF = "正职"
+    DEPUTY = "副职"
+
 
 POLITICAL_STATUSES = (
     "中共党员",

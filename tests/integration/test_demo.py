@@ -92,7 +92,10 @@ def test_counts_are_plausible(county: tuple[Database, demo.DemoReport, list]) ->
         categories = set(session.scalars(select(DiaryEntry.category)))
     assert kinds == set(vocab.TalkKind)
     assert states == set(vocab.DiaryState)
-    assert unit_kinds <= set(vocab.UNIT_KINDS) and {"党委", "乡镇", "党政机关"} <= unit_kinds
+    assert (
+        unit_kinds <= set(vocab.UNIT_KINDS)
+        and {"党委", "政府", "人大", "政协", "乡镇", "部门", "事业单位", "国有企业"} <= unit_kinds
+    )
     assert categories <= set(vocab.DIARY_CATEGORIES)
     assert 0.15 < genders["女"] / 200 < 0.45
 

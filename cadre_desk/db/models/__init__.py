@@ -18,6 +18,7 @@ from cadre_desk.db.models.mentorship import Mentorship, MentorshipRecord
 from cadre_desk.db.models.search import SearchDoc
 from cadre_desk.db.models.setting import AppSetting
 from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
+from cadre_desk.db.models.team import TeamMember, TeamPost
 from cadre_desk.db.models.transfer import CadreFormSource, ExchangeBase
 from cadre_desk.db.models.unit import Account, Unit
 
@@ -67,6 +68,8 @@ __all__ = [
     "Talk",
     "TalkFollowUp",
     "TalkSubject",
+    "TeamMember",
+    "TeamPost",
     "Training",
     "Unit",
 ]
