@@ -5,12 +5,12 @@ and writing a formatted roster staff can print.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
 import openpyxl
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -25,10 +25,11 @@ from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import StorageError
 from cadre_desk.services import audit, maintenance
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.transfer import formtext, importing
+from cadre_desk.transfer import archive, formtext, importing
 from cadre_desk.transfer.model import CadreData, FormatProblem
 
 Progress = Callable[[str, int, int], None]
+log = logging.getLogger("cadre_desk.transfer")
 
 # field → (label in exported headers, accepted header spellings)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -114,25 +115,7 @@ def open_roster(
 
     `mapping` overrides recognition: header text → field name (or "" to ignore the column).
     """
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise StorageError(f"文件不存在：{path}") from None
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise StorageError(f"无法读取 Excel 文件 {path.name}（应为 .xlsx）：{exc}") from None
-    try:
-        if sheet is not None:
-            if sheet not in book.sheetnames:
-                raise StorageError(f"工作表“{sheet}”不存在（有：{'、'.join(book.sheetnames)}）")
-            ws = book[sheet]
-        else:
-            ws = book.worksheets[0]
-        rows = [
-            (n, tuple(c.value for c in row), tuple(c.number_format for c in row))
-            for n, row in enumerate(ws.iter_rows(), start=1)
-        ]
-    finally:
-        book.close()
+    title, rows = _read_rows(path, sheet)
     mapping = dict(mapping or {})
     best, best_score = None, 0
     for n, values, _f in rows[:HEADER_SCAN_ROWS]:
@@ -163,7 +146,51 @@ def open_roster(
             unmapped.append(header)
     if "name" not in columns.values():
         raise StorageError("表头中没有“姓名”列")
-    return RosterSheet(ws.title, best, headers, columns, tuple(unmapped), tuple(rows[best:]))
+    return RosterSheet(title, best, headers, columns, tuple(unmapped), tuple(rows[best:]))
+
+
+MAX_ROWS = 100_000
+MAX_COLUMNS = 500
+
+
+def _read_rows(
+    path: Path, sheet: str | None
+) -> tuple[str, list[tuple[int, tuple[Any, ...], tuple[str, ...]]]]:
+    """The sheet's title and its rows (number, values, number formats), after checking what the file
+    is and what it would inflate to; every way a file can be wrong is a `StorageError`."""
+    with archive.open_zip(path, archive.XLSX) as zf:
+        archive.refuse_xml_declarations(zf, path.name)
+    try:
+        with open(path, "rb") as f:
+            book = openpyxl.load_workbook(f, data_only=True)
+    except OSError as exc:
+        raise StorageError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    except Exception as exc:  # openpyxl fails on damaged content in many ways; it is the file's fault
+        log.info("unreadable workbook %s", path, exc_info=True)
+        raise StorageError(f"无法读取 Excel 文件 {path.name}（文件已损坏或不是 .xlsx）：{exc}") from None
+    try:
+        if sheet is not None:
+            if sheet not in book.sheetnames:
+                raise StorageError(f"工作表“{sheet}”不存在（有：{'、'.join(book.sheetnames)}）")
+            ws = book[sheet]
+            if not isinstance(ws, Worksheet):
+                raise StorageError(f"工作表“{sheet}”是图表，没有数据")
+        elif book.worksheets:
+            ws = book.worksheets[0]
+        else:
+            raise StorageError(f"{path.name} 中没有数据工作表（只有图表）")
+        if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+            raise StorageError(
+                f"工作表“{ws.title}”过大（{ws.max_row} 行 × {ws.max_column} 列）；"
+                f"名册最多 {MAX_ROWS} 行、{MAX_COLUMNS} 列，请删去多余的行列后再导入"
+            )
+        rows = [
+            (n, tuple(c.value for c in row), tuple(c.number_format for c in row))
+            for n, row in enumerate(ws.iter_rows(), start=1)
+        ]
+        return ws.title, rows
+    finally:
+        book.close()
 
 
 def _ym_cell(value: Any, fmt: str, label: str) -> tuple[YearMonth | None, str]:

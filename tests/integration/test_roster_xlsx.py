@@ -158,7 +158,7 @@ def test_update_shows_field_diff(ctx: ServiceContext, cadre_factory, tmp_path: P
 
 def test_not_a_roster(tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(StorageError, match="无法读取"):
+    with pytest.raises(StorageError, match="文本（如 CSV）文件，不是"):
         roster.open_roster(tmp_path / "x.xlsx")
     book = openpyxl.Workbook()
     book.active.append(["a", "b"])
