@@ -27,7 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cadre_desk import paths
 
-LANGUAGES = ("zh_CN",)
+# en: the source strings are English already; its catalogue holds only the plural forms
+# (`tr("%n pairing(s)", "", n)` -> "1 pairing" / "2 pairings"), so only those must be translated.
+LANGUAGES = ("zh_CN", "en")
+PLURALS_ONLY = {"en"}
 CATALOG = "cadre_desk"
 SOURCE_DIR = paths.ROOT_DIR / "resources" / "translations"
 
@@ -50,10 +53,13 @@ def qm_file(language: str) -> Path:
     return paths.translations_dir() / f"{CATALOG}_{language}.qm"
 
 
-def untranslated(ts: Path) -> list[str]:
-    """Source texts whose translation is missing, unfinished or empty."""
+def untranslated(ts: Path, plurals_only: bool = False) -> list[str]:
+    """Source texts whose translation is missing, unfinished or empty (`plurals_only`: of the
+    messages with plural forms)."""
     missing = []
     for message in ET.parse(ts).getroot().iter("message"):
+        if plurals_only and message.get("numerus") != "yes":
+            continue
         translation = message.find("translation")
         if translation is None or translation.get("type") in {"unfinished", "vanished", "obsolete"}:
             ok = False
@@ -76,9 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:
         ts = ts_file(language)
         lupdate = [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative"]
+        if not ts.exists():
+            lupdate += ["-target-language", language]
         subprocess.run([*lupdate, *map(str, sources()), "-ts", str(ts)], check=True)
         subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm_file(language))], check=True)
-        missing = untranslated(ts)
+        missing = untranslated(ts, plurals_only=language in PLURALS_ONLY)
         if missing:
             print(f"{ts.name}: {len(missing)} untranslated:", *missing, sep="\n  ")
             if args.check:

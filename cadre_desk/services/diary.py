@@ -29,6 +29,9 @@ class DiaryEntryInput:
     title: str
     category: str
     content: str
+    # A pairing of the mentee to attach the entry to although its date lies outside the pairing's
+    # term (the user confirmed it); None: the pairing in force on the date, if any.
+    attach_to: int | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,80 @@ def _entry_view(session: Session, e: DiaryEntry) -> DiaryEntryView:
     return entry_view(e, mentee.name if mentee else "", comments_by_entry(session, [e.id]).get(e.id, ()))
 
 
+class OutsidePairing(ValidationError):
+    """An entry to be submitted whose date lies outside every pairing of the mentee.
+
+    `pairing_id` is the mentee's pairing nearest to the date (None: the mentee has no pairing at
+    all, so there is no mentor to submit to). The caller may save again with `attach_to` set to it.
+    """
+
+    def __init__(self, message: str, pairing_id: int | None) -> None:
+        super().__init__({"date": message})
+        self.pairing_id = pairing_id
+
+
+@dataclass(frozen=True)
+class PairingFit:
+    """Where a date falls for a mentee: `in_term` (the pairing in force) or else `nearest`."""
+
+    in_term: int | None
+    nearest: int | None
+    mentor: str = ""
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+
+
+def _pairing_end(m: Mentorship) -> dt.date:
+    return m.ended_on or m.term_end
+
+
+def _fit(session: Session, mentee_id: int, date: dt.date) -> PairingFit:
+    live = active_mentorship_of(session, mentee_id, date)
+    if live is not None:
+        return PairingFit(live.id, live.id, live.mentor.name, live.term_start, _pairing_end(live))
+    pairings = list(
+        session.scalars(
+            select(Mentorship).where(Mentorship.mentee_id == mentee_id, Mentorship.archived_at.is_(None))
+        )
+    )
+    if not pairings:
+        return PairingFit(None, None)
+
+    def distance(m: Mentorship) -> int:
+        return (m.term_start - date).days if date < m.term_start else (date - _pairing_end(m)).days
+
+    near = min(pairings, key=lambda m: (distance(m), -m.id))
+    return PairingFit(None, near.id, near.mentor.name, near.term_start, _pairing_end(near))
+
+
+def pairing_fit(ctx: ServiceContext, mentee_id: int, date: dt.date | str) -> PairingFit:
+    """Whether an entry of `mentee_id` dated `date` falls inside a pairing, or which one is nearest.
+
+    An unreadable date fits nothing (the save that follows reports it)."""
+    errs = FieldErrors()
+    day = errs.date("date", date, "日记日期", required=True, allow_future=True)
+    if day is None:
+        return PairingFit(None, None)
+    with ctx.db.read() as session:
+        return _fit(session, mentee_id, day)
+
+
+def _outside_message(session: Session, e_date: dt.date, mentee_id: int) -> OutsidePairing:
+    fit = _fit(session, mentee_id, e_date)
+    if fit.nearest is None:
+        mentee = session.get(Cadre, mentee_id)
+        name = mentee.name if mentee else ""
+        return OutsidePairing(f"{name}没有结对帮带，日记无法提交导师点评（可保存为草稿）", None)
+    assert fit.term_start is not None and fit.term_end is not None
+    when = "开始之前" if e_date < fit.term_start else "结束之后"
+    return OutsidePairing(
+        f"日记日期（{e_date:%Y.%m.%d}）在与导师{fit.mentor}的结对帮带期"
+        f"（{fit.term_start:%Y.%m.%d}—{fit.term_end:%Y.%m.%d}）{when}，"
+        "请修改日期，或确认将日记归入该结对",
+        fit.nearest,
+    )
+
+
 def load(session: Session, entry_id: int) -> DiaryEntry:
     e = session.get(DiaryEntry, entry_id)
     if e is None:
@@ -145,9 +222,14 @@ def _validate(session: Session, data: DiaryEntryInput) -> dict[str, Any]:
     title = errs.text("title", data.title, "标题", required=True, max_len=200)
     category = errs.choice("category", data.category, "类别", vocab.DIARY_CATEGORIES)
     content = errs.text("content", data.content, "正文", required=True, max_len=MAX_CONTENT)
+    attached: Mentorship | None = None
+    if data.attach_to is not None:
+        attached = session.get(Mentorship, data.attach_to)
+        if attached is None or attached.mentee_id != data.mentee_id or attached.archived_at is not None:
+            errs.add("date", "要归入的结对不存在、已归档或不属于该干部")
     errs.raise_if_any()
     assert date is not None
-    pairing = active_mentorship_of(session, data.mentee_id, date)
+    pairing = active_mentorship_of(session, data.mentee_id, date) or attached
     return {
         "mentee_id": data.mentee_id,
         "date": date,
@@ -162,6 +244,8 @@ def create_entry(ctx: ServiceContext, data: DiaryEntryInput, submit: bool = Fals
     """A new entry, saved as a draft (草稿) or submitted to the mentor at once."""
     with ctx.db.uow() as session:
         values = _validate(session, data)
+        if submit and values["mentorship_id"] is None:
+            raise _outside_message(session, values["date"], data.mentee_id)
         e = DiaryEntry(**values, state=vocab.DiaryState.DRAFT.value)
         if submit:
             e.state, e.submitted_at = vocab.DiaryState.SUBMITTED.value, utcnow()
@@ -186,6 +270,10 @@ def update_entry(
         if e.state == vocab.DiaryState.COMMENTED:
             raise ValidationError({"state": "导师已点评的日记不能再修改"})
         values = _validate(session, data)
+        if values["mentorship_id"] is None and values["date"] == e.date and e.mentorship_id is not None:
+            values["mentorship_id"] = e.mentorship_id  # attached once by choice: stays while the date does
+        if e.state != vocab.DiaryState.DRAFT and values["mentorship_id"] is None:
+            raise _outside_message(session, values["date"], data.mentee_id)
         changes = audit.diff(audit.snapshot(e, tuple(values)), values)
         if changes:
             for key, value in values.items():
@@ -202,6 +290,10 @@ def submit_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> D
         _check_version(e, expected_version)
         if e.state != vocab.DiaryState.DRAFT:
             raise ValidationError({"state": f"日记已是“{e.state}”状态"})
+        if e.archived_at is not None:
+            raise ValidationError({"state": "该日记已归档"})
+        if e.mentorship_id is None:
+            raise _outside_message(session, e.date, e.mentee_id)
         e.state, e.submitted_at = vocab.DiaryState.SUBMITTED.value, utcnow()
         session.flush()
         audit.record(
@@ -214,6 +306,33 @@ def submit_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> D
             {"state": [vocab.DiaryState.DRAFT.value, e.state]},
             e.title,
         )
+        return _entry_view(session, e)
+
+
+def withdraw_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> DiaryEntryView:
+    """Take a submitted entry back to draft (草稿), as long as the mentor has not commented on it."""
+    with ctx.db.uow() as session:
+        e = load(session, entry_id)
+        _check_version(e, expected_version)
+        if e.state == vocab.DiaryState.COMMENTED:
+            raise ValidationError({"state": "导师已点评的日记不能撤回"})
+        if e.state != vocab.DiaryState.SUBMITTED:
+            raise ValidationError({"state": f"日记是“{e.state}”，不需要撤回"})
+        if e.archived_at is not None:
+            raise ValidationError({"state": "该日记已归档"})
+        e.state, e.submitted_at = vocab.DiaryState.DRAFT.value, None
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            "update",
+            "diary_entry",
+            e.id,
+            e.uid,
+            {"state": [vocab.DiaryState.SUBMITTED.value, e.state]},
+            e.title,
+        )
+        search.index_diary(session, e)
         return _entry_view(session, e)
 
 
@@ -240,6 +359,10 @@ def set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> Di
 def get_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
     with ctx.db.read() as session:
         return _entry_view(session, load(session, entry_id))
+
+
+def _archived(archived: bool) -> Any:
+    return DiaryEntry.archived_at.is_not(None) if archived else DiaryEntry.archived_at.is_(None)
 
 
 def _entry_filter(
@@ -283,6 +406,7 @@ def list_entries(
     mentor_id: int | None = None,
     limit: int = 200,
     offset: int = 0,
+    archived: bool = False,
 ) -> list[DiaryEntrySummary]:
     """Entries newest first; `mentor_id` keeps that mentor's pairings (待点评: with `state`)."""
     stmt = (
@@ -299,7 +423,7 @@ def list_entries(
             DiaryEntry.version,
         )
         .join(Cadre, Cadre.id == DiaryEntry.mentee_id)
-        .where(DiaryEntry.archived_at.is_(None))
+        .where(_archived(archived))
     )
     stmt = _entry_filter(stmt, mentee_id, mentorship_id, mentor_id, state, category, date_from, date_to)
     stmt = stmt.order_by(DiaryEntry.date.desc(), DiaryEntry.id.desc()).limit(limit).offset(offset)
@@ -439,9 +563,12 @@ def timeline(
     date_to: dt.date | None = None,
     limit: int = 20,
     offset: int = 0,
+    archived: bool = False,
 ) -> list[TimelineItem]:
-    """A page of full entries, newest first, in three queries whatever the page size."""
-    stmt = select(DiaryEntry).where(DiaryEntry.archived_at.is_(None))
+    """A page of full entries, newest first, in three queries whatever the page size.
+
+    `archived`: the archived entries instead of the live ones."""
+    stmt = select(DiaryEntry).where(_archived(archived))
     stmt = _entry_filter(stmt, mentee_id, mentorship_id, mentor_id, state, category, date_from, date_to)
     stmt = stmt.order_by(DiaryEntry.date.desc(), DiaryEntry.id.desc()).limit(limit).offset(offset)
     with ctx.db.read() as session:
@@ -474,9 +601,10 @@ def count_entries(
     mentorship_id: int | None = None,
     mentor_id: int | None = None,
     state: str | None = None,
+    archived: bool = False,
 ) -> int:
     stmt = _entry_filter(
-        select(func.count(DiaryEntry.id)).where(DiaryEntry.archived_at.is_(None)),
+        select(func.count(DiaryEntry.id)).where(_archived(archived)),
         mentee_id,
         mentorship_id,
         mentor_id,

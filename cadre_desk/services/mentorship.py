@@ -454,8 +454,11 @@ class PairingRow:
     uncommented: int  # submitted (已提交) entries still waiting for the mentor's comment
 
 
-def _pairing_filter(stmt: Any, mentor: Any, mentee: Any, status: str | None, text: str) -> Any:
-    stmt = stmt.where(Mentorship.archived_at.is_(None))
+def _pairing_filter(
+    stmt: Any, mentor: Any, mentee: Any, status: str | None, text: str, archived: bool = False
+) -> Any:
+    """`archived`: the archived pairings (to restore them) instead of the live ones."""
+    stmt = stmt.where(Mentorship.archived_at.is_not(None) if archived else Mentorship.archived_at.is_(None))
     if status:
         stmt = stmt.where(Mentorship.status == status)
     for term in text.lower().split():
@@ -475,6 +478,7 @@ def list_pairings(
     today: dt.date | None = None,
     limit: int = 200,
     offset: int = 0,
+    archived: bool = False,
 ) -> list[PairingRow]:
     """A page of pairings (active first, then newest), each with its diary figures.
 
@@ -493,6 +497,7 @@ def list_pairings(
         mentee,
         status,
         text,
+        archived,
     )
     active_first = case((Mentorship.status == vocab.MentorshipStatus.ACTIVE.value, 0), else_=1)
     page_ids = page.order_by(active_first, Mentorship.term_start.desc(), Mentorship.id.desc())
@@ -559,7 +564,9 @@ def list_pairings(
         return rows
 
 
-def count_pairings(ctx: ServiceContext, status: str | None = None, text: str = "") -> int:
+def count_pairings(
+    ctx: ServiceContext, status: str | None = None, text: str = "", archived: bool = False
+) -> int:
     mentor, mentee = aliased(Cadre), aliased(Cadre)
     stmt = _pairing_filter(
         select(func.count(Mentorship.id))
@@ -569,6 +576,7 @@ def count_pairings(ctx: ServiceContext, status: str | None = None, text: str = "
         mentee,
         status,
         text,
+        archived,
     )
     with ctx.db.read() as session:
         return int(session.scalar(stmt) or 0)

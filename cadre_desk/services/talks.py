@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import and_, case, delete, func, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.base import utcnow
@@ -387,6 +387,7 @@ class TalkRow:
     recorder: str
     follow_ups: int
     open_follow_ups: int
+    overdue_follow_ups: int = 0  # open and past their due date (as of the `today` asked for)
 
 
 def _talk_filter(
@@ -396,8 +397,10 @@ def _talk_filter(
     date_from: dt.date | None,
     date_to: dt.date | None,
     talker: str | None,
+    archived: bool = False,
 ) -> Any:
-    stmt = stmt.where(Talk.archived_at.is_(None))
+    """`archived`: the archived talks (to restore them) instead of the live ones."""
+    stmt = stmt.where(Talk.archived_at.is_not(None) if archived else Talk.archived_at.is_(None))
     if cadre_id is not None:
         stmt = stmt.where(Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)))
     if kind:
@@ -420,8 +423,11 @@ def list_talk_rows(
     talker: str | None = None,
     limit: int = 200,
     offset: int = 0,
+    archived: bool = False,
+    today: dt.date | None = None,
 ) -> list[TalkRow]:
     """A page of talks, newest first, in three queries (talks, subjects, follow-up counts)."""
+    day = today or dt.date.today()
     stmt = _talk_filter(
         select(Talk.id, Talk.version, Talk.talk_at, Talk.kind, Talk.talkers, Talk.place, Talk.recorder),
         cadre_id,
@@ -429,6 +435,7 @@ def list_talk_rows(
         date_from,
         date_to,
         talker,
+        archived,
     )
     stmt = stmt.order_by(Talk.talk_at.desc(), Talk.id.desc()).limit(limit).offset(offset)
     with ctx.db.read() as session:
@@ -442,17 +449,20 @@ def list_talk_rows(
             .order_by(TalkSubject.talk_id, TalkSubject.position, TalkSubject.id)
         ):
             names.setdefault(talk_id, []).append(name)
-        counts: dict[int, tuple[int, int]] = {}
-        for talk_id, total, still_open in session.execute(
+        counts: dict[int, tuple[int, int, int]] = {}
+        for talk_id, total, still_open, overdue in session.execute(
             select(
                 TalkFollowUp.talk_id,
                 func.count(TalkFollowUp.id),
                 func.sum(case((TalkFollowUp.done_date.is_(None), 1), else_=0)),
+                func.sum(
+                    case((and_(TalkFollowUp.done_date.is_(None), TalkFollowUp.due_date < day), 1), else_=0)
+                ),
             )
             .where(TalkFollowUp.talk_id.in_(ids), TalkFollowUp.archived_at.is_(None))
             .group_by(TalkFollowUp.talk_id)
         ):
-            counts[talk_id] = (int(total), int(still_open or 0))
+            counts[talk_id] = (int(total), int(still_open or 0), int(overdue or 0))
         return [
             TalkRow(
                 id=t[0],
@@ -463,8 +473,9 @@ def list_talk_rows(
                 talkers=t[4],
                 place=t[5],
                 recorder=t[6],
-                follow_ups=counts.get(t[0], (0, 0))[0],
-                open_follow_ups=counts.get(t[0], (0, 0))[1],
+                follow_ups=counts.get(t[0], (0, 0, 0))[0],
+                open_follow_ups=counts.get(t[0], (0, 0, 0))[1],
+                overdue_follow_ups=counts.get(t[0], (0, 0, 0))[2],
             )
             for t in talks
         ]
@@ -478,9 +489,10 @@ def count_talks(
     date_to: dt.date | None = None,
     talker: str | None = None,
     cap: int = 1000,
+    archived: bool = False,
 ) -> int:
     """How many talks match, counted up to `cap` (a result of `cap` means "at least")."""
-    matching = _talk_filter(select(Talk.id), cadre_id, kind, date_from, date_to, talker).limit(cap)
+    matching = _talk_filter(select(Talk.id), cadre_id, kind, date_from, date_to, talker, archived).limit(cap)
     stmt = select(func.count()).select_from(matching.subquery())
     with ctx.db.read() as session:
         return int(session.scalar(stmt) or 0)

@@ -285,6 +285,19 @@
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/diary/comment_dialog.py" line="+14"/>
+        <source>Edit the comment of mentor {mentor}</source>
+        <translation>修改导师{mentor}的点评</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The change is recorded in the audit trail.</source>
+        <translation>修改会记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
@@ -376,7 +389,17 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+58"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+50"/>
+        <source>Attach to the pairing</source>
+        <translation>归入该结对</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change the date</source>
+        <translation>修改日期</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Growth diary of {name}</source>
         <translation>{name}的成长日记</translation>
     </message>
@@ -431,7 +454,21 @@
         <translation>{count} 字</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
+        <source>The date {date} is outside the pairing with mentor {mentor} ({start} – {end}).
+
+Attach the entry to this pairing anyway (the mentor can then read and comment on it), or change the date?</source>
+        <translation>日期 {date} 不在与导师{mentor}的结对帮带期（{start} – {end}）内。
+
+仍将这篇日记归入该结对（导师可以阅读并点评），还是修改日期？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a date within the pairing&apos;s term.</source>
+        <translation>请选择结对帮带期内的日期。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Draft not saved yet: {why}</source>
         <translation>草稿尚未保存：{why}</translation>
     </message>
@@ -465,12 +502,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>已于 {time} 保存</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Not submitted</source>
         <translation>未提交</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -504,6 +541,16 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the archived entries, to restore them</source>
+        <translation>显示已归档的日记，可以恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write an entry…</source>
         <translation>写日记…</translation>
     </message>
@@ -523,25 +570,34 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>日期从：</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Choose a mentee, or a mentor to see the entries of their mentees.</source>
         <translation>请选择被帮带人；或选择导师，查看其所带干部的日记。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+12"/>
-        <source>{count} shown</source>
-        <translation>显示 {count} 篇</translation>
+        <source>%n shown</source>
+        <translation>
+            <numerusform>显示 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 篇</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{count} entries</source>
-        <translation>共 {count} 篇</translation>
+        <location line="+25"/>
+        <source>Choose the mentee first, then write the entry.</source>
+        <translation>请先选择被帮带人，再写日记。</translation>
     </message>
 </context>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+169"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+251"/>
         <location line="+15"/>
         <source>No diary entries match.</source>
         <translation>没有符合条件的日记。</translation>
@@ -550,6 +606,34 @@ Your text stays in the editor: copy it before you close.</source>
         <location line="-12"/>
         <source>Load older entries</source>
         <translation>加载更早的日记</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>A mentor&apos;s comment on “{title}” is typed but not saved. Discard it?</source>
+        <translation>对“{title}”的导师点评已输入但尚未保存。要放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardQuestion</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+61"/>
+        <source>Discard your input?</source>
+        <translation>放弃输入的内容？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you typed here is not saved yet. Discard it?</source>
+        <translation>这里输入的内容尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -636,45 +720,97 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-116"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-291"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation>{date} · {mentee} · {category} · {state} · {count} 字</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+47"/>
+        <location line="+81"/>
         <source>Show all</source>
         <translation>展开全文</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-73"/>
         <source>Comment by mentor {mentor} ({date}): {text}</source>
         <translation>导师点评（{mentor}，{date}）：{text}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>Edit comment…</source>
+        <translation>修改点评…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+125"/>
+        <source>Withdraw comment</source>
+        <translation>撤回点评</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Continue writing…</source>
         <translation>继续写…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Withdraw to draft</source>
+        <translation>撤回为草稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the entry back to edit it; possible until the mentor comments</source>
+        <translation>撤回后可以修改；导师点评之前都可以撤回</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Mentor&apos;s comment on this entry</source>
         <translation>导师对这篇日记的点评</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Comment as {mentor}</source>
         <translation>以导师{mentor}身份点评</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Show less</source>
         <translation>收起</translation>
     </message>
     <message>
         <location line="+18"/>
+        <location line="+14"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Archive diary entry</source>
+        <translation>归档日记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive the entry “{title}”? It can be restored from the Archived view.</source>
+        <translation>归档日记“{title}”吗？可以在“已归档”中恢复。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Withdraw the comment of {mentor}? The entry waits for a comment again.</source>
+        <translation>撤回{mentor}的点评吗？日记将重新等待点评。</translation>
     </message>
 </context>
 <context>
@@ -1250,11 +1386,13 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+63"/>
+        <location line="+16"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-78"/>
         <source>Print / PDF…</source>
         <translation>打印 / 导出PDF…</translation>
     </message>
@@ -1294,27 +1432,34 @@ Logs: {logs}</source>
         <translation>归档记录</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Goals and plan</source>
         <translation>目标与计划</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+32"/>
         <source>Guidance records</source>
         <translation>帮带记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-6"/>
         <source>&lt;i&gt;Choose a pairing from the list, or create one.&lt;/i&gt;</source>
         <translation>&lt;i&gt;请从列表中选择一个结对，或新建结对。&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;h3&gt;Mentor &lt;a href=&apos;cadre:{mentor_id}&apos;&gt;{mentor}&lt;/a&gt; guides &lt;a href=&apos;cadre:{mentee_id}&apos;&gt;{mentee}&lt;/a&gt;&lt;/h3&gt;Term {start} – {end} · {status}</source>
         <translation>&lt;h3&gt;导师 &lt;a href=&apos;cadre:{mentor_id}&apos;&gt;{mentor}&lt;/a&gt; 帮带 &lt;a href=&apos;cadre:{mentee_id}&apos;&gt;{mentee}&lt;/a&gt;&lt;/h3&gt;帮带期 {start} – {end} · {status}</translation>
     </message>
@@ -1354,14 +1499,30 @@ Logs: {logs}</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Growth diary ({count})</source>
+        <translation>成长日记（{count}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Guidance records ({count})</source>
+        <translation>帮带记录（{count}）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Not restored</source>
+        <translation>未能恢复</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Archive pairing</source>
         <translation>归档结对</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Archive the pairing of {mentor} and {mentee}? It can be restored later.</source>
-        <translation>归档{mentor}与{mentee}的结对吗？以后可以恢复。</translation>
+        <location line="+2"/>
+        <source>Archive the pairing of {mentor} and {mentee}? Tick Archived above the list to see it again and restore it.</source>
+        <translation>归档{mentor}与{mentee}的结对吗？勾选列表上方的“已归档”可以再看到并恢复它。</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -1372,7 +1533,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+62"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+64"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1380,6 +1541,16 @@ Logs: {logs}</source>
         <location line="+6"/>
         <source>Filter by mentor or mentee (name or pinyin initials)</source>
         <translation>按导师或被帮带人筛选（姓名或拼音首字母）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the archived pairings, to restore them</source>
+        <translation>显示已归档的结对，可以恢复</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1392,7 +1563,7 @@ Logs: {logs}</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Mentor</source>
         <translation>导师</translation>
     </message>
@@ -1426,10 +1597,12 @@ Logs: {logs}</source>
         <source>Uncommented</source>
         <translation>待点评</translation>
     </message>
-    <message>
-        <location line="+40"/>
-        <source>{count} pairings</source>
-        <translation>共 {count} 对</translation>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n pairing(s)</source>
+        <translation>
+            <numerusform>共 %n 对</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2099,7 +2272,7 @@ Logs: {logs}</source>
     <message>
         <location line="+1"/>
         <source>Archived</source>
-        <translation>归档</translation>
+        <translation>已归档</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2341,7 +2514,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+52"/>
         <location line="+164"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -2603,7 +2776,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>后续事项：</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Replace the outline?</source>
         <translation>替换谈话提纲？</translation>
     </message>
@@ -2640,7 +2813,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+86"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+89"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -2666,11 +2839,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+27"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-24"/>
         <source>Print / PDF…</source>
         <translation>打印 / 导出PDF…</translation>
     </message>
@@ -2685,7 +2859,12 @@ Your text stays in the editor.</source>
         <translation>后续事项（完成后勾选）：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Choose a talk from the list, or record one.</source>
         <translation>请从列表中选择一次谈话，或新建谈话记录。</translation>
     </message>
@@ -2740,25 +2919,30 @@ Your text stays in the editor.</source>
         <translation>本人表态</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Archive talk record</source>
         <translation>归档谈话记录</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Archive this talk record? It can be restored later.</source>
-        <translation>归档这份谈话记录吗？以后可以恢复。</translation>
+        <source>Archive this talk record? Tick Archived above the list to see it again and restore it.</source>
+        <translation>归档这条谈话记录吗？勾选列表上方的“已归档”可以再看到并恢复它。</translation>
     </message>
 </context>
 <context>
     <name>TalksPage</name>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -2773,7 +2957,17 @@ Your text stays in the editor.</source>
         <translation>记录谈话…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the archived talk records, to restore them</source>
+        <translation>显示已归档的谈话记录，可以恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
@@ -2793,7 +2987,7 @@ Your text stays in the editor.</source>
         <translation>日期从：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2823,14 +3017,16 @@ Your text stays in the editor.</source>
         <translation>未完成事项</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>More than {count} talks</source>
         <translation>超过 {count} 次谈话</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{count} talks</source>
-        <translation>共 {count} 次谈话</translation>
+        <source>%n talk(s)</source>
+        <translation>
+            <numerusform>共 %n 次谈话</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3145,7 +3341,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+85"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+83"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -3205,6 +3401,14 @@ Please send it to your support contact.</source>
 {path}</source>
         <translation>正在打开数据库…
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-245"/>
+        <source>Date outside the pairing</source>
+        <translation>日期不在结对期内</translation>
     </message>
 </context>
 </TS>

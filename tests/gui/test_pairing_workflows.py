@@ -256,7 +256,7 @@ def test_archive_a_pairing_only_when_the_user_says_yes(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     qtbot.mouseClick(panel.archive_button, Qt.MouseButton.LeftButton)
-    assert asked == ["归档王小明与李四的结对吗？以后可以恢复。"]
+    assert asked == ["归档王小明与李四的结对吗？勾选列表上方的“已归档”可以再看到并恢复它。"]
     assert not mentorship.get_mentorship(ctx, pairing.id).archived
     assert panel.view is not None and panel.view.id == pairing.id
     assert page.model.rowCount() == 1
@@ -269,3 +269,13 @@ def test_archive_a_pairing_only_when_the_user_says_yes(
     assert panel.view is None and not panel.archive_button.isEnabled()
     assert page.model.rowCount() == 0
     assert page.count.text() == "共 0 对"
+
+    page.archived.setChecked(True)
+    assert page.model.rowCount() == 1 and page.count.text() == "共 1 对"
+    assert panel.view is not None and panel.archive_button.text() == "恢复"
+    assert not panel.edit_button.isEnabled() and not panel.complete_button.isEnabled()
+    qtbot.mouseClick(panel.archive_button, Qt.MouseButton.LeftButton)
+    assert not mentorship.get_mentorship(ctx, pairing.id).archived
+    assert panel.view is not None and panel.view.id == pairing.id  # still shown, now live
+    page.archived.setChecked(False)
+    assert page.model.rowCount() == 1

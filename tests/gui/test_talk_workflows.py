@@ -65,7 +65,7 @@ def test_archive_a_talk_only_when_the_user_says_yes(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     qtbot.mouseClick(panel.archive_button, Qt.MouseButton.LeftButton)
-    assert asked == ["归档这份谈话记录吗？以后可以恢复。"]
+    assert asked == ["归档这条谈话记录吗？勾选列表上方的“已归档”可以再看到并恢复它。"]
     assert not talks.get_talk(ctx, talk.id).archived
     assert panel.view is not None and panel.view.id == talk.id
     assert page.model.rowCount() == 1 and page.count.text() == "共 1 次谈话"
@@ -77,6 +77,18 @@ def test_archive_a_talk_only_when_the_user_says_yes(
     assert panel.view is None and not panel.archive_button.isEnabled() and not panel.edit_button.isEnabled()
     assert page.model.rowCount() == 0 and page.count.text() == "共 0 次谈话"
     assert panel.follow_ups.rowCount() == 0
+
+    # the way back: the 已归档 filter lists it, and 恢复 brings it back
+    page.archived.setChecked(True)
+    assert page.model.rowCount() == 1 and page.count.text() == "共 1 次谈话"
+    assert panel.view is not None and panel.view.id == talk.id
+    assert panel.archive_button.text() == "恢复" and not panel.edit_button.isEnabled()
+    qtbot.mouseClick(panel.archive_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2  # restoring needs no question
+    assert not talks.get_talk(ctx, talk.id).archived
+    assert page.model.rowCount() == 0  # it left the archived view …
+    page.archived.setChecked(False)
+    assert page.model.rowCount() == 1  # … and is back in the list
 
 
 def test_saving_over_someone_elses_change_keeps_the_users_text(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,32 @@ from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.form_errors import FieldMessages, error_label, save_or_explain, with_error
+
+
+class OutsideTermQuestion:
+    """The choice for an entry dated outside the mentee's pairing: attach it anyway, or change the date."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, text: str) -> bool:
+        """True: attach the entry to the pairing; False: go back and change the date."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            parent.tr("Date outside the pairing"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        box.setObjectName("outsideTermQuestion")
+        attach = box.addButton(
+            QCoreApplication.translate("DiaryEditor", "Attach to the pairing"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        change = box.addButton(
+            QCoreApplication.translate("DiaryEditor", "Change the date"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(change)
+        box.exec()
+        return box.clickedButton() is attach
 
 
 def word_count(text: str) -> int:
@@ -55,6 +81,7 @@ class DiaryEditor(QDialog):
         self.entry = entry
         self._dirty = False
         self._conflict = False
+        self._attach_to: int | None = None  # a pairing the user chose although the date is outside it
         self.setWindowTitle(self.tr("Growth diary of {name}").format(name=mentee))
         self.resize(820, 680)
         day = entry.date if entry else (today or dt.date.today())
@@ -150,7 +177,40 @@ class DiaryEditor(QDialog):
             title=self.title.text(),
             category=self.category.currentText(),
             content=self.content.toPlainText(),
+            attach_to=self._attach_to,
         )
+
+    def _date_fits(self) -> bool:
+        """Outside every term of the mentee's pairings: ask whether to attach the entry anyway.
+
+        False when the user goes back to change the date (the date field says why)."""
+        fit = diary.pairing_fit(self._ctx, self._mentee_id, self.date.text())
+        if fit.in_term is not None or fit.nearest is None:
+            self._attach_to = None
+            return True
+        if self._attach_to == fit.nearest or (
+            self.entry is not None
+            and self.entry.mentorship_id == fit.nearest
+            and f"{self.entry.date:%Y.%m.%d}" == self.date.text().strip()
+        ):
+            return True
+        assert fit.term_start is not None and fit.term_end is not None
+        text = self.tr(
+            "The date {date} is outside the pairing with mentor {mentor} ({start} – {end}).\n\n"
+            "Attach the entry to this pairing anyway (the mentor can then read and comment on it), "
+            "or change the date?"
+        ).format(
+            date=self.date.text().strip(),
+            mentor=fit.mentor,
+            start=f"{fit.term_start:%Y.%m.%d}",
+            end=f"{fit.term_end:%Y.%m.%d}",
+        )
+        if OutsideTermQuestion.ask(self, text):
+            self._attach_to = fit.nearest
+            return True
+        self.messages.show({"date": self.tr("Choose a date within the pairing's term.")})
+        self.date.setFocus()
+        return False
 
     # --- saving ----------------------------------------------------------------------------------
 
@@ -164,6 +224,8 @@ class DiaryEditor(QDialog):
 
     def save(self, quiet: bool = False) -> bool:
         """Save as a draft (or keep the state of a submitted entry). `quiet`: autosave, no dialogs."""
+        if not quiet and not self._date_fits():
+            return False
         try:
             if self.entry is None:
                 self.entry = diary.create_entry(self._ctx, self._input())
@@ -197,7 +259,10 @@ class DiaryEditor(QDialog):
         return True
 
     def submit(self) -> None:
-        if (self._dirty or self.entry is None) and not self.save(quiet=False):
+        if not self._date_fits():
+            return
+        relink = self.entry is not None and self._attach_to not in (None, self.entry.mentorship_id)
+        if (self._dirty or self.entry is None or relink) and not self.save(quiet=False):
             return
         entry = self.entry
         assert entry is not None
@@ -210,6 +275,7 @@ class DiaryEditor(QDialog):
         if submitted is not None:
             self.entry = submitted
             self._dirty = False
+            self.submit_button.setEnabled(False)
 
     # --- leaving ---------------------------------------------------------------------------------
 

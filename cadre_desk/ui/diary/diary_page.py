@@ -21,7 +21,7 @@ from cadre_desk.errors import NotFoundError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
-from cadre_desk.ui.diary.diary_timeline import DiaryTimeline
+from cadre_desk.ui.diary.diary_timeline import DiaryTimeline, timeline_can_leave
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.date_range import DateRange
 
@@ -47,6 +47,9 @@ class DiaryPage(QWidget):
             self.state.addItem(state.value, state.value)
         self.waiting = QCheckBox(self.tr("Awaiting comment"), self)
         self.waiting.setToolTip(self.tr("Submitted entries the mentor has not commented on yet"))
+        self.archived = QCheckBox(self.tr("Archived"), self)
+        self.archived.setObjectName("archivedFilter")
+        self.archived.setToolTip(self.tr("Show the archived entries, to restore them"))
         self.new_button = QPushButton(self.tr("Write an entry…"), self)
         self.new_button.clicked.connect(self.new_entry)
         self.count = QLabel(self)
@@ -69,6 +72,7 @@ class DiaryPage(QWidget):
         filters_layout.addWidget(self.category, 0, 0)
         filters_layout.addWidget(self.state, 0, 1)
         filters_layout.addWidget(self.waiting, 0, 2)
+        filters_layout.addWidget(self.archived, 0, 3)
         grid.addWidget(filters, 1, 2, 1, 2)
         grid.addWidget(self.count, 1, 5, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(1, 1)
@@ -90,6 +94,7 @@ class DiaryPage(QWidget):
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
         self.waiting.toggled.connect(self._waiting_toggled)
+        self.archived.toggled.connect(lambda _on: self.refresh())
         self.new_button.setEnabled(False)
 
     # --- filtering -------------------------------------------------------------------------------
@@ -112,6 +117,7 @@ class DiaryPage(QWidget):
             "category": self.category.currentData() or None,
             "date_from": date_from,
             "date_to": date_to,
+            "archived": self.archived.isChecked(),
         }
 
     def refresh(self) -> None:
@@ -133,15 +139,16 @@ class DiaryPage(QWidget):
         if filters is None or (filters["mentee_id"] is None and filters["mentor_id"] is None):
             return
         if filters["date_from"] or filters["date_to"] or filters["category"]:
-            self.count.setText(self.tr("{count} shown").format(count=len(self.timeline.cards)))
+            self.count.setText(self.tr("%n shown", "", len(self.timeline.cards)))
             return
         total = diary.count_entries(
             self._ctx,
             mentee_id=filters["mentee_id"],
             mentor_id=filters["mentor_id"],
             state=filters["state"],
+            archived=filters["archived"],
         )
-        self.count.setText(self.tr("{count} entries").format(count=total))
+        self.count.setText(self.tr("%n entries", "", total))
 
     # --- writing ---------------------------------------------------------------------------------
 
@@ -158,6 +165,19 @@ class DiaryPage(QWidget):
 
     # --- the page contract -----------------------------------------------------------------------
 
+    def can_leave(self) -> bool:
+        """A mentor's comment typed but not saved is not thrown away without asking."""
+        return timeline_can_leave(self.timeline)
+
+    def new_record(self) -> None:
+        """Ctrl+N: write an entry for the chosen mentee (or say who must be chosen first)."""
+        if self.mentee.cadre_id() is None:
+            self.mentee.setFocus()
+            self.problem.setText(self.tr("Choose the mentee first, then write the entry."))
+            self.problem.show()
+            return
+        self.new_entry()
+
     def show_record(self, kind: str, record_id: int) -> bool:
         if kind not in ("diary", "comment"):
             return False
@@ -172,6 +192,7 @@ class DiaryPage(QWidget):
             self.category,
             self.state,
             self.waiting,
+            self.archived,
             self.dates,
         ):
             widget.blockSignals(True)
@@ -181,6 +202,7 @@ class DiaryPage(QWidget):
         self.state.setCurrentIndex(0)
         self.state.setEnabled(True)
         self.waiting.setChecked(False)
+        self.archived.setChecked(entry.archived)
         self.dates.clear()
         for widget in (
             self.mentee,
@@ -188,6 +210,7 @@ class DiaryPage(QWidget):
             self.category,
             self.state,
             self.waiting,
+            self.archived,
             self.dates,
         ):
             widget.blockSignals(False)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +28,9 @@ from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.diary.comment_dialog import CommentDialog
+from cadre_desk.ui.widgets.confirm import confirmed
+from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 
 PAGE = 20
 PREVIEW_CHARS = 400
@@ -78,6 +82,7 @@ class EntryCard(QFrame):
             self.fold_button.clicked.connect(self._toggle)
             layout.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._show_text()
+        self.comment_rows: list[tuple[diary.CommentView, QPushButton, QPushButton]] = []
         for c in e.comments:
             label = QLabel(
                 self.tr("Comment by mentor {mentor} ({date}): {text}").format(
@@ -89,31 +94,64 @@ class EntryCard(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setStyleSheet("background: #f3f6fb; padding: 6px; border-left: 3px solid #4a78c2;")
             layout.addWidget(label)
+            if not e.archived:
+                edit = QPushButton(self.tr("Edit comment…"), self)
+                withdraw = QPushButton(self.tr("Withdraw comment"), self)
+                edit.setFlat(True)
+                withdraw.setFlat(True)
+                edit.clicked.connect(lambda _c=False, comment=c: self.edit_comment(comment))
+                withdraw.clicked.connect(lambda _c=False, comment=c: self.withdraw_comment(comment))
+                row = QHBoxLayout()
+                row.addStretch(1)
+                row.addWidget(edit)
+                row.addWidget(withdraw)
+                layout.addLayout(row)
+                self.comment_rows.append((c, edit, withdraw))
         self.comment_box: QPlainTextEdit | None = None
         self.comment_button: QPushButton | None = None
         self.edit_button: QPushButton | None = None
+        self.withdraw_button: QPushButton | None = None
+        self.archive_button = QPushButton(self.tr("Restore") if e.archived else self.tr("Archive"), self)
+        self.archive_button.setObjectName("restoreEntry" if e.archived else "archiveEntry")
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.comment_error = QLabel(self)
+        self.comment_error.setStyleSheet("color: #b3261e;")
+        self.comment_error.setWordWrap(True)
+        self.comment_error.hide()
         actions = QHBoxLayout()
-        if e.state == vocab.DiaryState.DRAFT:
+        if e.archived:
+            actions.addWidget(QLabel(self.tr("Archived"), self))
+        elif e.state == vocab.DiaryState.DRAFT:
             self.edit_button = QPushButton(self.tr("Continue writing…"), self)
             self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.item))
             actions.addWidget(self.edit_button)
-            actions.addStretch(1)
-            layout.addLayout(actions)
-        elif item.mentor_id is not None:
-            self.comment_box = QPlainTextEdit(self)
-            self.comment_box.setPlaceholderText(self.tr("Mentor's comment on this entry"))
-            self.comment_box.setFixedHeight(self.fontMetrics().height() * 4 + 12)
-            self.comment_button = QPushButton(self.tr("Comment as {mentor}").format(mentor=item.mentor), self)
-            self.comment_button.clicked.connect(self.add_comment)
-            self.comment_error = QLabel(self)
-            self.comment_error.setStyleSheet("color: #b3261e;")
-            self.comment_error.setWordWrap(True)
-            self.comment_error.hide()
-            layout.addWidget(self.comment_box)
-            actions.addWidget(self.comment_error, 1)
-            actions.addStretch(0)
+        else:
+            if e.state == vocab.DiaryState.SUBMITTED:
+                self.withdraw_button = QPushButton(self.tr("Withdraw to draft"), self)
+                self.withdraw_button.setToolTip(
+                    self.tr("Take the entry back to edit it; possible until the mentor comments")
+                )
+                self.withdraw_button.clicked.connect(self.withdraw)
+                actions.addWidget(self.withdraw_button)
+            if item.mentor_id is not None:
+                self.comment_box = QPlainTextEdit(self)
+                self.comment_box.setPlaceholderText(self.tr("Mentor's comment on this entry"))
+                self.comment_box.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+                self.comment_button = QPushButton(
+                    self.tr("Comment as {mentor}").format(mentor=item.mentor), self
+                )
+                self.comment_button.clicked.connect(self.add_comment)
+                layout.addWidget(self.comment_box)
+        actions.addWidget(self.comment_error, 1)
+        actions.addStretch(0)
+        actions.addWidget(self.archive_button)
+        if self.comment_button is not None:
             actions.addWidget(self.comment_button)
-            layout.addLayout(actions)
+        layout.addLayout(actions)
+
+    def unsaved_comment(self) -> bool:
+        """A comment typed into the box but not saved yet."""
+        return self.comment_box is not None and bool(self.comment_box.toPlainText().strip())
 
     def _show_text(self) -> None:
         content = self.item.entry.content
@@ -144,7 +182,51 @@ class EntryCard(QFrame):
         except (ConflictError, NotFoundError) as err:
             QMessageBox.warning(self, self.tr("Not saved"), str(err))
             return
+        self.comment_box.clear()
         self.changed.emit(self.item.entry.id)
+
+    def _run(self, action: Callable[[], object]) -> None:
+        """Run a change of this entry; a refused one is explained, and the card is rebuilt either way."""
+        try:
+            action()
+        except ValidationError as err:
+            self.comment_error.setText(str(err))
+            self.comment_error.show()
+            return
+        except (ConflictError, NotFoundError) as err:
+            QMessageBox.warning(self, self.tr("Not saved"), str(err))
+        self.changed.emit(self.item.entry.id)
+
+    def withdraw(self) -> None:
+        e = self.item.entry
+        self._run(lambda: diary.withdraw_entry(self._ctx, e.id, e.version))
+
+    def toggle_archived(self) -> None:
+        e = self.item.entry
+        if not e.archived and not confirmed(
+            self,
+            self.tr("Archive diary entry"),
+            self.tr("Archive the entry “{title}”? It can be restored from the Archived view.").format(
+                title=e.title
+            ),
+        ):
+            return
+        self._run(lambda: diary.set_entry_archived(self._ctx, e.id, not e.archived))
+
+    def edit_comment(self, comment: diary.CommentView) -> None:
+        text = CommentDialog.ask(self, comment.mentor, comment.text)
+        if text is not None and text != comment.text:
+            self._run(lambda: diary.update_comment(self._ctx, comment.id, text, comment.version))
+
+    def withdraw_comment(self, comment: diary.CommentView) -> None:
+        if confirmed(
+            self,
+            self.tr("Withdraw comment"),
+            self.tr("Withdraw the comment of {mentor}? The entry waits for a comment again.").format(
+                mentor=comment.mentor
+            ),
+        ):
+            self._run(lambda: diary.set_comment_archived(self._ctx, comment.id, True))
 
 
 class DiaryTimeline(QScrollArea):
@@ -221,6 +303,14 @@ class DiaryTimeline(QScrollArea):
         if index is not None:
             old = self.cards[index]
             fresh = diary.get_entry(self._ctx, entry_id)
+            wanted = bool(self._filters and self._filters.get("archived"))
+            if fresh.archived != wanted:  # archived or restored: it leaves this view
+                self.column.removeWidget(old)
+                old.deleteLater()
+                del self.cards[index]
+                self._update()
+                self.changed.emit()
+                return
             item = diary.TimelineItem(fresh, old.item.mentor_id, old.item.mentor)
             card = EntryCard(self._ctx, item, self._today, self.body)
             card.edit_requested.connect(self.edit_requested)
@@ -229,6 +319,9 @@ class DiaryTimeline(QScrollArea):
             old.deleteLater()
             self.cards[index] = card
         self.changed.emit()
+
+    def unsaved_comments(self) -> list[EntryCard]:
+        return [card for card in self.cards if card.unsaved_comment()]
 
     def card_of(self, entry_id: int, max_pages: int = 50) -> EntryCard | None:
         """The card of an entry, loading older pages until it appears."""
@@ -246,3 +339,24 @@ class DiaryTimeline(QScrollArea):
         self.ensureWidgetVisible(card, 0, 0)
         card.setFocus()
         return True
+
+
+def timeline_can_leave(timeline: DiaryTimeline) -> bool:
+    """True when no comment is typed and unsaved, or the user agrees to discard it."""
+    cards = timeline.unsaved_comments()
+    if not cards:
+        return True
+    if DiscardQuestion.ask(
+        timeline,
+        QCoreApplication.translate(
+            "DiaryTimeline", "A mentor's comment on “{title}” is typed but not saved. Discard it?"
+        ).format(title=cards[0].item.entry.title),
+    ):
+        for card in cards:
+            assert card.comment_box is not None
+            card.comment_box.clear()
+        return True
+    timeline.ensureWidgetVisible(cards[0])
+    assert cards[0].comment_box is not None
+    cards[0].comment_box.setFocus()
+    return False

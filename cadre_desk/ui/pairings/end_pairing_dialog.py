@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -26,9 +25,10 @@ from cadre_desk.ui.widgets.form_errors import (
     save_or_explain,
     with_error,
 )
+from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 
 
-class EndPairingDialog(QDialog):
+class EndPairingDialog(GuardedDialog):
     """`completed=True`: the evaluation form; False: the early end, which needs a reason."""
 
     def __init__(

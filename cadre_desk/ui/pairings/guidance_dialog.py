@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -24,9 +23,10 @@ from cadre_desk.ui.widgets.form_errors import (
     save_or_explain,
     with_error,
 )
+from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 
 
-class GuidanceDialog(QDialog):
+class GuidanceDialog(GuardedDialog):
     def __init__(
         self,
         ctx: ServiceContext,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,9 +24,10 @@ from cadre_desk.ui.widgets.form_errors import (
     save_or_explain,
     with_error,
 )
+from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 
 
-class PairingDialog(QDialog):
+class PairingDialog(GuardedDialog):
     def __init__(
         self,
         ctx: ServiceContext,

@@ -78,6 +78,7 @@ class PairingPanel(QWidget):
         self.add_record_button.clicked.connect(self.add_record)
         self.edit_record_button.clicked.connect(self.edit_record)
         self.archive_record_button.clicked.connect(self.archive_record)
+        self.records.selectionModel().selectionChanged.connect(lambda *_a: self._update_record_buttons())
         records_tab = QWidget(self)
         records_layout = QVBoxLayout(records_tab)
         record_buttons = QHBoxLayout()
@@ -87,7 +88,7 @@ class PairingPanel(QWidget):
         records_layout.addLayout(record_buttons)
         records_layout.addWidget(self.records)
         self.diary = DiaryTimeline(ctx, today, self)
-        self.diary.changed.connect(lambda: self.view and self.changed.emit(self.view.id))
+        self.diary.changed.connect(self._diary_changed)
         self.tabs.addTab(self.overview, self.tr("Goals and plan"))
         self.tabs.addTab(records_tab, self.tr("Guidance records"))
         self.tabs.addTab(self.diary, self.tr("Growth diary"))
@@ -113,18 +114,24 @@ class PairingPanel(QWidget):
             self.print_button,
         ):
             button.setEnabled(v is not None)
-        for button in (self.add_record_button, self.edit_record_button, self.archive_record_button):
-            button.setEnabled(v is not None)
+        self.add_record_button.setEnabled(v is not None)
+        self.archive_button.setText(self.tr("Archive"))
         if v is None:
             self.heading.setText(self.tr("<i>Choose a pairing from the list, or create one.</i>"))
             self.overview.clear()
             self.records.set_rows([])
             self._records = []
+            self._update_record_buttons()
+            self.tabs.setTabText(1, self.tr("Guidance records"))
+            self.tabs.setTabText(2, self.tr("Growth diary"))
             self.diary.set_filters(None)
             return
-        active = v.status == vocab.MentorshipStatus.ACTIVE
+        active = v.status == vocab.MentorshipStatus.ACTIVE and not v.archived
         self.complete_button.setEnabled(active)
         self.abort_button.setEnabled(active)
+        self.edit_button.setEnabled(not v.archived)
+        self.add_record_button.setEnabled(not v.archived)
+        self.archive_button.setText(self.tr("Restore") if v.archived else self.tr("Archive"))
         self.heading.setText(
             self.tr(
                 "<h3>Mentor <a href='cadre:{mentor_id}'>{mentor}</a> guides "
@@ -161,9 +168,17 @@ class PairingPanel(QWidget):
                 parts += [f"<p><b>{label}</b></p>", _paragraphs(text) or "—"]
         self.overview.setHtml("".join(parts))
         self._load_records()
+        entries = mentorship.diary_count(self._ctx, v.id)
+        self.tabs.setTabText(2, self.tr("Growth diary ({count})").format(count=entries))
         self._diary_loaded = False
         if self.tabs.currentWidget() is self.diary:
             self._tab_changed(self.tabs.currentIndex())
+
+    def _diary_changed(self) -> None:
+        if self.view is not None:
+            entries = mentorship.diary_count(self._ctx, self.view.id)
+            self.tabs.setTabText(2, self.tr("Growth diary ({count})").format(count=entries))
+            self.changed.emit(self.view.id)
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.diary and not self._diary_loaded and self.view is not None:
@@ -174,6 +189,14 @@ class PairingPanel(QWidget):
         assert self.view is not None
         self._records = mentorship.list_records(self._ctx, self.view.id)
         self.records.set_rows([(f"{r.date:%Y.%m.%d}", r.form, r.content) for r in self._records])
+        self.tabs.setTabText(1, self.tr("Guidance records ({count})").format(count=len(self._records)))
+        self._update_record_buttons()
+
+    def _update_record_buttons(self) -> None:
+        """Edit and Archive act on the selected record, so they wait for a selection."""
+        chosen = self._selected_record() is not None and self.view is not None and not self.view.archived
+        self.edit_record_button.setEnabled(chosen)
+        self.archive_record_button.setEnabled(chosen)
 
     def _link(self, link: str) -> None:
         kind, _, ref = link.partition(":")
@@ -202,16 +225,29 @@ class PairingPanel(QWidget):
             printing.print_pairing(self, self._ctx, self.view.id)
 
     def archive(self) -> None:
-        if self.view is not None and confirmed(
+        """Archive the shown pairing, or restore it when it is archived."""
+        if self.view is None:
+            return
+        if self.view.archived:
+            try:
+                restored = mentorship.restore_mentorship(self._ctx, self.view.id)
+            except CadreDeskError as err:
+                QMessageBox.warning(self, self.tr("Not restored"), str(err))
+                return
+            self.show_pairing(restored.id)
+            self.changed.emit(restored.id)
+            return
+        if confirmed(
             self,
             self.tr("Archive pairing"),
-            self.tr("Archive the pairing of {mentor} and {mentee}? It can be restored later.").format(
-                mentor=self.view.mentor, mentee=self.view.mentee
-            ),
+            self.tr(
+                "Archive the pairing of {mentor} and {mentee}? Tick Archived above the list to see "
+                "it again and restore it."
+            ).format(mentor=self.view.mentor, mentee=self.view.mentee),
         ):
             archived = mentorship.archive_mentorship(self._ctx, self.view.id)
-            self.changed.emit(archived.id)
             self.show_pairing(None)
+            self.changed.emit(archived.id)
 
     def _selected_record(self) -> mentorship.MentorshipRecordView | None:
         rows = self.records.selectionModel().selectedRows()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +21,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.errors import NotFoundError
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.diary.diary_timeline import timeline_can_leave
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
 from cadre_desk.ui.pairings.pairing_panel import PairingPanel
 from cadre_desk.ui.shell import settings as keys
@@ -66,6 +68,9 @@ class PairingsPage(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Filter by mentor or mentee (name or pinyin initials)"))
+        self.archived = QCheckBox(self.tr("Archived"), self)
+        self.archived.setObjectName("archivedFilter")
+        self.archived.setToolTip(self.tr("Show the archived pairings, to restore them"))
         self.count = QLabel(self)
         self.new_button = QPushButton(self.tr("New pairing…"), self)
         self.new_button.clicked.connect(self.new_pairing)
@@ -73,6 +78,7 @@ class PairingsPage(QWidget):
         bar.addWidget(QLabel(self.tr("Status:"), self))
         bar.addWidget(self.status)
         bar.addWidget(self.filter, 1)
+        bar.addWidget(self.archived)
         bar.addWidget(self.count)
         bar.addWidget(self.new_button)
 
@@ -101,6 +107,7 @@ class PairingsPage(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.filter.textChanged.connect(lambda _text: self._timer.start())
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.archived.toggled.connect(lambda _on: self.refresh())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._loaded = False
 
@@ -108,7 +115,11 @@ class PairingsPage(QWidget):
 
     def _filters(self) -> dict[str, Any]:
         status = self.status.currentData()
-        return {"status": status or None, "text": self.filter.text().strip()}
+        return {
+            "status": status or None,
+            "text": self.filter.text().strip(),
+            "archived": self.archived.isChecked(),
+        }
 
     def refresh(self) -> None:
         """Reload the first page of the list (keeping the shown pairing when it is still listed)."""
@@ -123,7 +134,7 @@ class PairingsPage(QWidget):
 
         self.model.set_fetch(fetch)
         total = mentorship.count_pairings(self._ctx, **filters)
-        self.count.setText(self.tr("{count} pairings").format(count=total))
+        self.count.setText(self.tr("%n pairing(s)", "", total))
         self._loaded = True
         if keep is None or not self.select(keep):
             if self.model.rowCount():
@@ -155,6 +166,7 @@ class PairingsPage(QWidget):
         view = PairingDialog.ask(self, self._ctx, None, self._today)
         if view is not None:
             self.status.setCurrentIndex(1)
+            self.archived.setChecked(False)
             self.filter.clear()
             self.refresh()
             if not self.select(view.id):
@@ -172,6 +184,9 @@ class PairingsPage(QWidget):
             self.filter.blockSignals(True)
             self.filter.setText(view.mentee)
             self.filter.blockSignals(False)
+            self.archived.blockSignals(True)
+            self.archived.setChecked(view.archived)
+            self.archived.blockSignals(False)
             self.status.blockSignals(True)
             self.status.setCurrentIndex(0)
             self.status.blockSignals(False)
@@ -179,6 +194,17 @@ class PairingsPage(QWidget):
             if not self.select(view.id):
                 self.panel.show_pairing(view.id)
         return True
+
+    def new_record(self) -> None:
+        """Ctrl+N on this page."""
+        self.new_pairing()
+
+    def print_record(self) -> None:
+        """Ctrl+P: the shown pairing's dossier."""
+        self.panel.print_dossier()
+
+    def can_leave(self) -> bool:
+        return timeline_can_leave(self.panel.diary)
 
     # --- state -----------------------------------------------------------------------------------
 

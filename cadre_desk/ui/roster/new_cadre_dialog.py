@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
@@ -18,9 +17,10 @@ from cadre_desk.errors import CadreDeskError, ValidationError
 from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.profile.profile_form import CadreForm
+from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 
 
-class NewCadreDialog(QDialog):
+class NewCadreDialog(GuardedDialog):
     def __init__(
         self, ctx: ServiceContext, parent: QWidget | None = None, today: dt.date | None = None
     ) -> None:

@@ -31,6 +31,7 @@ from cadre_desk.ui.jobs.backup_runner import BackupRunner
 from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -44,7 +45,7 @@ class SettingsResult:
     quit_now: bool  # the user chose to quit so that the moved data file is used
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(GuardedDialog):
     def __init__(self, ctx: ServiceContext, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")

@@ -22,6 +22,14 @@ ENGLISH = "en"
 CATALOG = "cadre_desk"
 
 
+_installed = {"language": DEFAULT_LANGUAGE}
+
+
+def current_language() -> str:
+    """The language whose translators were installed last (zh_CN until then)."""
+    return _installed["language"]
+
+
 def chosen_language(setting: str | None = None) -> str:
     """The environment variable wins over the setting; anything unknown falls back to zh_CN."""
     value = (os.environ.get(LANG_ENV) or setting or DEFAULT_LANGUAGE).strip()
@@ -32,11 +40,16 @@ def chosen_language(setting: str | None = None) -> str:
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install ours and Qt's own (standard buttons, context menus); return them to keep them alive."""
+    _installed["language"] = language
+    installed: list[QTranslator] = []
     if language == ENGLISH:
         QLocale.setDefault(QLocale("en_US"))
-        return []
+        plurals = QTranslator(app)  # the English catalogue holds only the plural forms
+        if plurals.load(f"{CATALOG}_{ENGLISH}", str(paths.translations_dir())):
+            app.installTranslator(plurals)
+            installed.append(plurals)
+        return installed
     QLocale.setDefault(QLocale(language))
-    installed: list[QTranslator] = []
     ours = QTranslator(app)
     if ours.load(f"{CATALOG}_{language}", str(paths.translations_dir())):
         app.installTranslator(ours)
@@ -54,3 +67,4 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    _installed["language"] = DEFAULT_LANGUAGE

@@ -61,7 +61,7 @@ class TalkEditor(QDialog):
         self._dirty = False
         self.result_view: talks.TalkView | None = None
         self.setWindowTitle(self.tr("Edit talk record") if current else self.tr("New talk record"))
-        self.resize(860, 760)
+        self.resize(860, 640)  # fits a 1280 x 720 screen (the body scrolls)
         self.talk_at = QLineEdit(self)
         self.talk_at.setPlaceholderText(self.tr("e.g. 2024.05.17 14:30"))
         self.talk_at.setMaximumWidth(200)
@@ -137,8 +137,8 @@ class TalkEditor(QDialog):
         follow_buttons.addWidget(self.add_follow_up_button)
         follow_buttons.addWidget(self.remove_follow_up_button)
         follow_buttons.addStretch(1)
+        follow_layout.addLayout(follow_buttons)  # above the table: never below the fold
         follow_layout.addWidget(self.follow_ups)
-        follow_layout.addLayout(follow_buttons)
         form.addRow(self.tr("Follow-ups:"), with_error(follow, labels["follow_ups"]))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -153,6 +153,7 @@ class TalkEditor(QDialog):
             self._fill(current)
         else:
             self.talk_at.setText(f"{dt.datetime.now():%Y.%m.%d %H:%M}")
+            self.recorder.setText(ctx.operator)  # usually the clerk at the keyboard
             if subject is not None:
                 self._add_subject(*subject)
         self.subject_picker.changed.connect(self._add_picked)

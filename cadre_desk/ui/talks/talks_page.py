@@ -8,8 +8,10 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -46,6 +48,7 @@ from cadre_desk.ui.widgets.tables import (
 FILTER_DELAY_MS = 250
 COUNT_CAP = 1000  # counting all 250,000 talks of a large county would take 200 ms
 COLUMN_CHARS = (9, 6, 10, 10, 10, 4)
+OVERDUE = QColor("#b3261e")  # as on 工作台
 
 
 def talk_cell(row: talks.TalkRow, column: int) -> str:
@@ -120,8 +123,11 @@ class TalkPanel(QWidget):
     def show_talk(self, talk_id: int | None) -> None:
         self.view = talks.get_talk(self._ctx, talk_id) if talk_id is not None else None
         t = self.view
-        self.edit_button.setEnabled(t is not None)
+        self.edit_button.setEnabled(t is not None and not t.archived)
         self.archive_button.setEnabled(t is not None)
+        self.archive_button.setText(
+            self.tr("Restore") if t is not None and t.archived else self.tr("Archive")
+        )
         self.print_button.setEnabled(t is not None)
         blocked = self.follow_ups.blockSignals(True)
         self.follow_ups.setRowCount(0)
@@ -161,6 +167,7 @@ class TalkPanel(QWidget):
             tick.setCheckState(Qt.CheckState.Checked if f.done_date else Qt.CheckState.Unchecked)
             tick.setData(Qt.ItemDataRole.UserRole, f.id)
             self.follow_ups.setItem(row, 0, tick)
+            overdue = f.done_date is None and f.due_date is not None and f.due_date < self._day()
             for column, text in (
                 (1, f.action),
                 (2, f.owner),
@@ -168,8 +175,15 @@ class TalkPanel(QWidget):
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
+                if overdue:
+                    item.setForeground(OVERDUE)
+                    if column == 3:
+                        item.setToolTip(self.tr("Overdue"))
                 self.follow_ups.setItem(row, column, item)
         self.follow_ups.blockSignals(blocked)
+
+    def _day(self) -> dt.date:
+        return self._today or dt.date.today()
 
     def _ticked(self, item: QTableWidgetItem) -> None:
         if item.column() != 0 or self.view is None:
@@ -208,12 +222,20 @@ class TalkPanel(QWidget):
             printing.print_talk(self, self._ctx, self.view.id)
 
     def archive(self) -> None:
-        if self.view is not None and confirmed(
+        """Archive the shown talk, or restore it when it is archived."""
+        if self.view is None:
+            return
+        talk_id = self.view.id
+        if self.view.archived:
+            talks.set_talk_archived(self._ctx, talk_id, False)
+            self.show_talk(talk_id)
+            self.changed.emit(talk_id)
+            return
+        if confirmed(
             self,
             self.tr("Archive talk record"),
-            self.tr("Archive this talk record? It can be restored later."),
+            self.tr("Archive this talk record? Tick Archived above the list to see it again and restore it."),
         ):
-            talk_id = self.view.id
             talks.set_talk_archived(self._ctx, talk_id, True)
             self.show_talk(None)
             self.changed.emit(talk_id)
@@ -243,6 +265,9 @@ class TalksPage(QWidget):
         self.dates = DateRange(self.problem, self)
         self.new_button = QPushButton(self.tr("Record a talk…"), self)
         self.new_button.clicked.connect(self.new_talk)
+        self.archived = QCheckBox(self.tr("Archived"), self)
+        self.archived.setObjectName("archivedFilter")
+        self.archived.setToolTip(self.tr("Show the archived talk records, to restore them"))
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Kind:"), self), 0, 0)
         grid.addWidget(self.kind, 0, 1)
@@ -253,7 +278,8 @@ class TalksPage(QWidget):
         grid.addWidget(self.new_button, 0, 6)
         grid.addWidget(QLabel(self.tr("From:"), self), 1, 0)
         grid.addWidget(self.dates, 1, 1, 1, 3)
-        grid.addWidget(self.problem, 1, 4, 1, 2)
+        grid.addWidget(self.problem, 1, 4)
+        grid.addWidget(self.archived, 1, 5)
         grid.addWidget(self.count, 1, 6, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(5, 1)
@@ -267,6 +293,7 @@ class TalksPage(QWidget):
             self.tr("Open follow-ups"),
         ]
         self.model, self.table = paged_table(self, "talksTable", headers, talk_cell, COLUMN_CHARS)
+        self.model.foreground = lambda row: OVERDUE if row.overdue_follow_ups else None
         self.panel = TalkPanel(ctx, today, self)
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._talk_changed)
@@ -284,6 +311,7 @@ class TalksPage(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.cadre.changed.connect(self.refresh)
         self.dates.edited.connect(self.refresh)
+        self.archived.toggled.connect(lambda _on: self.refresh())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def filters(self) -> dict[str, Any] | None:
@@ -297,6 +325,7 @@ class TalksPage(QWidget):
             "date_from": date_from,
             "date_to": date_to,
             "talker": self.talker.text().strip() or None,
+            "archived": self.archived.isChecked(),
         }
 
     def refresh(self) -> None:
@@ -307,14 +336,14 @@ class TalksPage(QWidget):
         keep = self.panel.view.id if self.panel.view is not None else None
 
         def fetch(offset: int, limit: int) -> list[talks.TalkRow]:
-            return talks.list_talk_rows(self._ctx, **filters, limit=limit, offset=offset)
+            return talks.list_talk_rows(self._ctx, **filters, limit=limit, offset=offset, today=self._today)
 
         self.model.set_fetch(fetch)
         total = talks.count_talks(self._ctx, **filters, cap=COUNT_CAP)
         if total >= COUNT_CAP:
             self.count.setText(self.tr("More than {count} talks").format(count=COUNT_CAP))
         else:
-            self.count.setText(self.tr("{count} talks").format(count=total))
+            self.count.setText(self.tr("%n talk(s)", "", total))
         if keep is None or not self.select(keep):
             if self.model.rowCount():
                 self.table.selectRow(0)
@@ -334,7 +363,7 @@ class TalksPage(QWidget):
     def _talk_changed(self, talk_id: int) -> None:
         row = self.model.row_of(lambda r: r.id == talk_id)
         fresh = (
-            talks.list_talk_rows(self._ctx, **(self.filters() or {}), limit=1, offset=row)
+            talks.list_talk_rows(self._ctx, **(self.filters() or {}), limit=1, offset=row, today=self._today)
             if row is not None
             else []
         )
@@ -348,6 +377,7 @@ class TalksPage(QWidget):
         subject = (cadre_id, self.cadre.cadre_name()) if cadre_id is not None else None
         saved = TalkEditor.ask(self, self._ctx, None, subject)
         if saved is not None:
+            self.archived.setChecked(False)
             self.refresh()
             if not self.select(saved.id):
                 self.panel.show_talk(saved.id)
@@ -360,20 +390,29 @@ class TalksPage(QWidget):
         except NotFoundError:
             return False
         if not self.select(view.id):
-            for widget in (self.kind, self.dates, self.talker, self.cadre):
+            for widget in (self.kind, self.dates, self.talker, self.cadre, self.archived):
                 widget.blockSignals(True)
+            self.archived.setChecked(view.archived)
             self.kind.setCurrentIndex(0)
             self.dates.clear()
             self.talker.clear()
             self.cadre.set_cadre(
                 view.subject_ids[0], view.subjects[0]
             ) if view.subject_ids else self.cadre.clear()
-            for widget in (self.kind, self.dates, self.talker, self.cadre):
+            for widget in (self.kind, self.dates, self.talker, self.cadre, self.archived):
                 widget.blockSignals(False)
             self.refresh()
             if not self.select(view.id):
                 self.panel.show_talk(view.id)
         return True
+
+    def new_record(self) -> None:
+        """Ctrl+N on this page."""
+        self.new_talk()
+
+    def print_record(self) -> None:
+        """Ctrl+P: the shown talk's record form."""
+        self.panel.print_record()
 
     def save_state(self, settings: Settings) -> None:
         save_split_state(settings, keys.TALKS_SPLITTER, keys.TALKS_HEADER, self.splitter, self.table)

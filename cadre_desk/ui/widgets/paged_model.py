@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView, QWidget
 
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
@@ -30,6 +31,7 @@ class PagedModel(RowsModel):
         self._fetching = False
         self.page_size = page_size
         self.tooltips = True
+        self.foreground: Callable[[Any], QColor | None] | None = None  # e.g. red for overdue rows
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -86,6 +88,8 @@ class PagedModel(RowsModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and self.tooltips):
             return self._cell(self._rows[index.row()], index.column()) or None
+        if role == Qt.ItemDataRole.ForegroundRole and self.foreground is not None:
+            return self.foreground(self._rows[index.row()])
         return None
 
 
