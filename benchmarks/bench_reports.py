@@ -55,7 +55,6 @@ from cadre_desk.services.cadres import CadreView  # noqa: E402
 
 OPTIONS = FormOptions(
     age_reference=dt.date(2026, 11, 24),
-    printed_at=dt.datetime(2026, 11, 24, 9, 30),
     operator="王㛃",
     proposed_post="XX县XX镇党委书记",
     proposed_removal="XX县委组织部干部一科科长职务",

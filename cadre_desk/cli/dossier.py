@@ -40,6 +40,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     f.add_argument("id", type=int)
     f.add_argument("-o", "--output", type=Path, required=True)
     f.add_argument("--reference", metavar="DATE", help="date the ages are computed at (default today)")
+    f.add_argument("--draft", action="store_true", help="print a 草稿 (draft) watermark on both pages")
 
     for name, what in (("pairing", "帮带档案 of one pairing"), ("talk", "谈话记录表 of one talk")):
         a = actions.add_parser(name, help=what)
@@ -75,7 +76,12 @@ def _write(path: Path, build: object) -> int:
         raise StorageError(f"目录不存在：{parent}")
     try:
         with tempfile.NamedTemporaryFile(dir=parent, suffix=".part", delete=False) as tmp:
-            pages = build(tmp)  # type: ignore[operator]
+            try:
+                pages = build(tmp)  # type: ignore[operator]
+            except BaseException:
+                tmp.close()
+                Path(tmp.name).unlink(missing_ok=True)
+                raise
         Path(tmp.name).replace(path)
     except OSError as exc:
         raise StorageError(f"无法写入文件 {path}：{exc.strerror}") from None
@@ -107,9 +113,10 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
         form_options = appointment_form.FormOptions(
             age_reference=_date(args.reference, "reference", "计算年龄时间") or dt.date.today(),
             operator=settings.operator,
-            confidentiality=settings.confidentiality,
             reporting_unit=settings.department,
+            draft=args.draft,
         )
+        appointment_form.check_form(profile, form_options)  # too long: say so before any file is made
         pages = _write(
             out,
             lambda f: appointment_form.build_appointment_form(

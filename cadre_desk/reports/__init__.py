@@ -4,8 +4,9 @@
 - `page`: A4 pages with the confidentiality mark, title, `第 X 页 共 Y 页`, print time and operator;
   metadata and bookmarks (`build_pdf`, `DocumentInfo`, `Bookmark`).
 - `cells`, `grid`: text fitted into ruled cells, and stacked ruled tables for forms.
-- `appointment_form`: the 干部任免审批表 (`build_appointment_form`, `FormOptions`); its text rules
-  are the pure functions of `form_text`.
+- `appointment_form`: the 干部任免审批表 drawn to the official template's grid, always two pages
+  (`build_appointment_form`, `FormOptions`, `FormTooLong`); `form_fit` sets its text at the official
+  sizes, and its text rules are the pure functions of `form_text`.
 
 This package never imports Qt: the GUI, the CLI and batch workers all call it the same way.
 """

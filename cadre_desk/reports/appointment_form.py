@@ -1,48 +1,84 @@
-"""干部任免审批表: the national appointment form, drawn to its real layout on A4.
+"""干部任免审批表: the national appointment form, drawn to the official editor's A4 template.
 
-Page one is the 7-column grid (personal data, photo, education, posts) with the 简历 filling the rest of
-the page; its font steps down so long careers still fit, and what even the smallest size cannot hold
-continues on a following page. Page two (built in `form_back`) carries 奖惩情况, 年度考核结果, 任免理由,
-the family table and the approval blocks.
+One sheet printed front and back: page 1 (personal data, photo, education, posts, 简历) and page 2
+(奖惩情况, 年度考核结果, 任免理由, the family, 呈报单位 and the approvals), never more. The grid is the
+template's, in millimetres (`../shared/formats/appointment-form.md`): it is drawn straight on the
+canvas, and every text steps down through the official sizes until it fits its cell. When even
+5.5 pt is not enough, `layout_form` raises `FormTooLong` naming the cadre and the fields, before
+anything is written. No header, footer or marking: only an optional 草稿 watermark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak, Table
+from reportlab.lib.colors import Color, black
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
-from cadre_desk.reports import cells, fonts, form_back, form_text, grid
-from cadre_desk.reports.cells import FORM_SIZES, PAD_X, PAD_Y, Text
-from cadre_desk.reports.page import DEFAULT_MARK, Bookmark, DocumentInfo, Margins, build_pdf, frame_size
+from cadre_desk.errors import ValidationError
+from cadre_desk.reports import fonts, form_text
+from cadre_desk.reports.form_fit import MM, STEPS, Fitted, Line, Para, fit
+from cadre_desk.reports.page import CREATOR
 from cadre_desk.services.cadre_records import CadreProfile
 
 TITLE = "干部任免审批表"
-APPENDIX = "附页：表内未能完整显示的内容"
-MARGINS = Margins(left=2.5 * cm, right=2.0 * cm, top=2.0 * cm, bottom=1.8 * cm)
-WIDTH, HEIGHT = frame_size(MARGINS)
-# The seven columns of page one: label, value, label, value, label, value, photo.
-_COL_CM = (2.1, 2.5, 2.0, 2.3, 2.3, 2.5)
-COLS: tuple[float, ...] = (*(w * cm for w in _COL_CM), WIDTH - sum(_COL_CM) * cm)
-ROW = 1.3 * cm  # the rows of the grid beside the photo and the education rows
-POST_ROW = 1.1 * cm  # 现任职务, 拟任职务, 拟免职务
-ROW_MAX = 2.5 * cm  # a row of the grid grows to this for long text; longer text goes to the 附页
-MIN_RESUME = 4 * cm  # below this the 简历 starts on its own page
-SPAN_GAP = 1.0  # ems between the 简历 dates and the text
+PAGE_W, PAGE_H = 210.0, 297.0  # mm
+INNER_RULE, OUTER_RULE = 1.0, 1.5  # points
+TITLE_SIZE, LABEL_SIZE = 24.0, 14.0
+TITLE_PITCH = 12.45  # mm from one title character to the next
+FAMILY_ROWS = 7
+PAD = 1.0  # mm of padding inside a cell
+SONG = fonts.SONG_FONT
+
+# Page 1: the table's left and top edge (top: the Word estimate of the template), columns and rows.
+FRONT_LEFT, FRONT_TOP = 22.0, 25.3
+FRONT_COLS = (0.0, 18.0, 41.0, 59.8, 82.8, 106.0, 129.5, 165.7)
+TOP_ROWS = (12.5, 12.2, 12.0, 12.5)
+EDU_ROW = 12.2  # 全日制 and 在职, each two sub-rows of 6.1 (学历 over 学位) without a rule
+POST_ROW = 12.5
+RESUME_H = 125.8
+RESUME_LABEL_W = 13.8
+FRONT_H = sum(TOP_ROWS) + 2 * EDU_ROW + 3 * POST_ROW + RESUME_H  # 236.9
+POST_CHARS_LINES = 3  # a post grows to three lines at 小四 before it shrinks
+
+# Page 2.
+BACK_LEFT, BACK_TOP = 21.0, 28.6
+BACK_W = 166.2
+BACK_LABEL_W = 13.1
+BACK_ROWS = (25.0, 18.0, 24.0)  # 奖惩情况, 年度考核结果, 任免理由
+FAMILY_HEAD_H, FAMILY_ROW_H = 11.4, 12.3
+REPORT_H, REPORT_NAME_H = 36.5, 23.5  # 呈报单位: the unit in the upper 23.5, 填表时间 in the lower 13.0
+APPROVE_H = 35.6
+APPROVE_COLS = (0.0, 13.1, 84.5, 98.3, 166.2)  # 审批机关意见 label, body, 行政机关任免意见 label, body
+FAMILY_COLS = (0.0, 13.1, 32.4, 54.9, 65.0, 82.8, 166.2)  # label, 称谓, 姓名, 年龄, 政治面貌, 工作单位及职务
+BACK_H = sum(BACK_ROWS) + FAMILY_HEAD_H + FAMILY_ROWS * FAMILY_ROW_H + REPORT_H + APPROVE_H  # 236.6
+SIGNER_GAP = 2.75  # mm from the table to 填表人
+
+DECEASED_WORDS = ("去世", "死亡", "逝世", "已逝", "已故")
+RESUME_INDENT = "0000.00--0000.00  "
+
+
+@dataclass(frozen=True)
+class FormOffsets:
+    """Print offsets in millimetres (print settings): shift the grid for a printer or duplexing."""
+
+    top: float = 0.0  # 上边距, both pages
+    front_left: float = 0.0  # 正面页左边距
+    back_left: float = 0.0  # 背面页左边距
 
 
 @dataclass(frozen=True)
 class FormOptions:
-    """What one print of the form adds to the profile (the .lrmx fields that are per print)."""
+    """The form's own data (stored with the cadre's 任免 case) and how this print is made."""
 
     age_reference: dt.date = field(default_factory=dt.date.today)  # 计算年龄时间
-    printed_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
-    operator: str = ""
-    confidentiality: str = DEFAULT_MARK
     proposed_post: str = ""  # 拟任职务
     proposed_removal: str = ""  # 拟免职务
     reason: str = ""  # 任免理由
@@ -50,183 +86,513 @@ class FormOptions:
     filled_by: str = ""  # 填表人
     filled_on: dt.date | None = None  # 填表时间
     current_post: str | None = None  # 现任职务 when it differs from the profile's post
+    operator: str = ""  # the PDF's author when there is no 呈报单位 (never printed)
+    draft: bool = False  # a 草稿 watermark
+    offsets: FormOffsets = field(default_factory=FormOffsets)
+
+
+class FormTooLong(ValidationError):
+    """Fields whose text does not fit the two pages even at 5.5 pt; nothing was printed."""
+
+    def __init__(self, cadre: str, labels: Sequence[str]) -> None:
+        self.cadre = cadre
+        self.labels = tuple(labels)
+        names = "、".join(f"“{label}”" for label in labels)
+        super().__init__(
+            {
+                "form": f"{cadre}的干部任免审批表未打印：{names}内容过长，缩小到最小字号（5.5 磅）"
+                "仍超出表格。任免表只有正反两页，请精简后再打印。"
+            }
+        )
+
+
+# --- layout: what goes where, decided before anything is drawn -----------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in millimetres from the table's top left corner."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Text fitted into a box: `align` left or centre, `valign` middle or top."""
+
+    box: Box
+    fitted: Fitted
+    align: str = "centre"
+    valign: str = "middle"
+    pad: float = PAD
 
 
 @dataclass
-class _Cell:
-    row: int
-    col: int
-    last_col: int
-    text: str
-    align: str = "centre"
-    is_label: bool = False
-    last_row: int | None = None
+class Page:
+    left: float  # mm from the page's left edge to the table
+    top: float
+    width: float
+    height: float
+    cells: list[Box] = field(default_factory=list)  # ruled rectangles
+    texts: list[Placed] = field(default_factory=list)
+    heavy: list[float] = field(default_factory=list)  # y of inner rules drawn at OUTER_RULE
+    photo: Box | None = None
 
 
-def _lbl(row: int, col: int, text: str, last_col: int | None = None, last_row: int | None = None) -> _Cell:
-    return _Cell(row, col, col if last_col is None else last_col, text, "centre", True, last_row)
+@dataclass
+class FormLayout:
+    pages: tuple[Page, Page]
+    title_at: tuple[float, float]  # mm: centre x and baseline y of the title on page 1
+    signer: str  # `填表人：…` under page 2's table
 
 
-def _front_cells(profile: CadreProfile, options: FormOptions) -> list[_Cell]:
+class _Builder:
+    """Fits each field into its cell, collecting the labels of fields that do not fit."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.too_long: list[str] = []
+
+    def cell(self, box: Box) -> Box:
+        self.page.cells.append(box)
+        return box
+
+    def label(self, box: Box, lines: Sequence[str], size: float = LABEL_SIZE, spread: bool = False) -> None:
+        """A label as the template breaks it (one string per printed line), centred in its cell."""
+        self.cell(box)
+        w = (box.x1 - box.x0 - 2 * PAD) * MM
+        h = (box.y1 - box.y0 - 2 * PAD) * MM
+        while size > STEPS[-1] and max(fonts_width(line, size) for line in lines) > w + 0.01:
+            size -= 0.5
+        leading = size * (1.5 if spread else 1.2)
+        leading = min(leading, h / len(lines))
+        size = min(size, leading)
+        placed = Fitted(size, leading, tuple(Line(t) for t in lines))
+        self.page.texts.append(Placed(box, placed))
+
+    def text(
+        self,
+        box: Box,
+        label: str,
+        paras: Sequence[Para] | str,
+        align: str = "centre",
+        valign: str = "middle",
+        tight: bool = False,
+        max_lines: int | None = None,
+        steps: Sequence[float] = STEPS,
+        pad: float = PAD,
+    ) -> Fitted | None:
+        """Fit a value into `box` (not ruled here); record `label` as too long when it does not fit.
+
+        A centred value first shrinks to keep each of its lines on one printed line (`（41岁）`,
+        `中共党员`), and only then wraps.
+        """
+        if not paras:
+            return None
+        w = (box.x1 - box.x0 - 2 * pad) * MM
+        h = (box.y1 - box.y0 - 2 * pad) * MM
+        fitted = None
+        if align == "centre" and isinstance(paras, str) and max_lines is None:
+            fitted = fit(paras, w, h, steps, tight, paras.count("\n") + 1)
+        if fitted is None:
+            fitted = fit(paras, w, h, steps, tight, max_lines)
+        if fitted is None:
+            self.too_long.append(label)
+            return None
+        self.page.texts.append(Placed(box, fitted, align, valign, pad))
+        return fitted
+
+
+def fonts_width(text: str, size: float) -> float:
+    return fonts.string_width(text, size, SONG)
+
+
+def _short_field(b: _Builder, box: Box, label: str, text: str) -> None:
+    """姓名, 籍贯, 出生地, 民族, 健康状况: one line up to 4 characters; two lines of 4 at 小四,
+    left-aligned, up to 8 (a `·` never starts a line); past 8 the text shrinks."""
+    text = text.strip()
+    if len(text) <= 4:
+        b.text(box, label, text)
+        return
+    if len(text) <= 8:
+        cut = 5 if text[4] in "·・•" else 4  # the dot stays at the end of the first line
+        b.text(box, label, f"{text[:cut]}\n{text[cut:]}", align="left")
+        return
+    b.text(box, label, text, align="left")
+
+
+def _front(profile: CadreProfile, options: FormOptions, offsets: FormOffsets) -> tuple[Page, list[str]]:
     c = profile.cadre
+    page = Page(FRONT_LEFT + offsets.front_left, FRONT_TOP + offsets.top, FRONT_COLS[-1], FRONT_H)
+    b = _Builder(page)
+    x = FRONT_COLS
+    ys = [0.0]
+    for h in TOP_ROWS:
+        ys.append(ys[-1] + h)
+
+    def at(c0: int, c1: int, r: int) -> Box:
+        return Box(x[c0], ys[r], x[c1], ys[r + 1])
+
     ref = options.age_reference
+    b.label(at(0, 1, 0), ["姓  名"])
+    _short_field(b, b.cell(at(1, 2, 0)), "姓名", c.name)
+    b.label(at(2, 3, 0), ["性  别"])
+    b.text(b.cell(at(3, 4, 0)), "性别", c.gender)
+    b.label(at(4, 5, 0), ["出生年月", "（岁）"])
+    b.text(b.cell(at(5, 6, 0)), "出生年月", form_text.birth_cell(c.birth, ref))
+    b.label(at(0, 1, 1), ["民  族"])
+    _short_field(b, b.cell(at(1, 2, 1)), "民族", c.ethnicity)
+    b.label(at(2, 3, 1), ["籍  贯"])
+    _short_field(b, b.cell(at(3, 4, 1)), "籍贯", c.native_place)
+    b.label(at(4, 5, 1), ["出 生 地"])
+    _short_field(b, b.cell(at(5, 6, 1)), "出生地", c.birthplace)
+    b.label(at(0, 1, 2), ["入  党", "时  间"])
+    b.text(b.cell(at(1, 2, 2)), "入党时间", form_text.party_text(c.party_join, c.democratic_party))
+    b.label(at(2, 3, 2), ["参加工", "作时间"])
+    b.text(b.cell(at(3, 4, 2)), "参加工作时间", form_text.year_month(c.work_start))
+    b.label(at(4, 5, 2), ["健康状况"])
+    _short_field(b, b.cell(at(5, 6, 2)), "健康状况", c.health)
+    b.label(at(0, 1, 3), ["专业技", "术职务"])
+    b.text(b.cell(at(1, 3, 3)), "专业技术职务", c.professional_title.strip())
+    b.label(at(3, 4, 3), ["熟悉专业", "有何专长"])
+    b.text(b.cell(at(4, 6, 3)), "熟悉专业有何专长", c.speciality.strip(), tight=True, pad=0.5)
+    page.photo = b.cell(Box(x[6], 0.0, x[7], ys[4]))
+
+    # 学历学位: two rows, each 学历 over 学位 in sub-rows without a rule between them.
+    y = ys[4]
+    b.label(Box(x[0], y, x[1], y + 2 * EDU_ROW), ["学 历", "学 位"])
+    educations = (
+        (
+            "全日制",
+            ["全日制", "教  育"],
+            c.fulltime_education,
+            c.fulltime_degree,
+            c.fulltime_school,
+            c.fulltime_degree_school,
+        ),
+        (
+            "在职",
+            ["在  职", "教  育"],
+            c.inservice_education,
+            c.inservice_degree,
+            c.inservice_school,
+            c.inservice_degree_school,
+        ),
+    )
+    for kind, label, education, degree, school_text, degree_school_text in educations:
+        b.label(Box(x[1], y, x[2], y + EDU_ROW), label)
+        value = b.cell(Box(x[2], y, x[4], y + EDU_ROW))
+        b.label(Box(x[4], y, x[5], y + EDU_ROW), ["毕业院校", "系及专业"])
+        schools = b.cell(Box(x[5], y, x[7], y + EDU_ROW))
+        half = EDU_ROW / 2
+        upper = Box(value.x0, y, value.x1, y + half)
+        lower = Box(value.x0, y + half, value.x1, y + EDU_ROW)
+        b.text(upper, f"{kind}教育学历", education.strip(), pad=0.2)
+        b.text(lower, f"{kind}教育学位", degree.strip(), pad=0.2)
+        school, degree_school = school_text.strip(), degree_school_text.strip()
+        if not degree_school or degree_school == school or not school:
+            b.text(schools, f"{kind}教育毕业院校系及专业", school or degree_school)
+        else:
+            b.text(Box(schools.x0, y, schools.x1, y + half), f"{kind}教育毕业院校系及专业", school)
+            b.text(
+                Box(schools.x0, y + half, schools.x1, y + EDU_ROW), f"{kind}教育学位授予院校", degree_school
+            )
+        y += EDU_ROW
+
+    # 现任职务, 拟任职务, 拟免职务: 小四 up to three lines (the row grows), then smaller; 简历 gives way.
     post = c.post if options.current_post is None else options.current_post
-    return [
-        _lbl(0, 0, "姓　名"),
-        _Cell(0, 1, 1, c.name),
-        _lbl(0, 2, "性　别"),
-        _Cell(0, 3, 3, c.gender),
-        _lbl(0, 4, "出生年月\n（岁）"),
-        _Cell(0, 5, 5, form_text.birth_cell(c.birth, ref)),
-        _lbl(1, 0, "民　族"),
-        _Cell(1, 1, 1, c.ethnicity),
-        _lbl(1, 2, "籍　贯"),
-        _Cell(1, 3, 3, c.native_place),
-        _lbl(1, 4, "出 生 地"),
-        _Cell(1, 5, 5, c.birthplace),
-        _lbl(2, 0, "入　党\n时　间"),
-        _Cell(2, 1, 1, form_text.party_text(c.party_join, c.democratic_party)),
-        _lbl(2, 2, "参加工\n作时间"),
-        _Cell(2, 3, 3, form_text.year_month(c.work_start)),
-        _lbl(2, 4, "健康状况"),
-        _Cell(2, 5, 5, c.health),
-        _lbl(3, 0, "专业技\n术职务"),
-        _Cell(3, 1, 2, c.professional_title),
-        _lbl(3, 3, "熟悉专业\n有何专长"),
-        _Cell(3, 4, 5, c.speciality),
-        _lbl(4, 0, "学　历\n学　位", last_row=5),
-        _lbl(4, 1, "全日制\n教　育"),
-        _Cell(4, 2, 3, form_text.education_text(c.fulltime_education, c.fulltime_degree)),
-        _lbl(4, 4, "毕业院校\n系及专业"),
-        _Cell(4, 5, 6, form_text.school_text(c.fulltime_school, c.fulltime_degree_school), "left"),
-        _lbl(5, 1, "在　职\n教　育"),
-        _Cell(5, 2, 3, form_text.education_text(c.inservice_education, c.inservice_degree)),
-        _lbl(5, 4, "毕业院校\n系及专业"),
-        _Cell(5, 5, 6, form_text.school_text(c.inservice_school, c.inservice_degree_school), "left"),
-        _lbl(6, 0, "现任职务"),
-        _Cell(6, 1, 6, post, "left"),
-        _lbl(7, 0, "拟任职务"),
-        _Cell(7, 1, 6, options.proposed_post, "left"),
-        _lbl(8, 0, "拟免职务"),
-        _Cell(8, 1, 6, options.proposed_removal, "left"),
-    ]
+    posts = (
+        ("现任职务", "现  任  职  务", post),
+        ("拟任职务", "拟  任  职  务", options.proposed_post),
+        ("拟免职务", "拟  免  职  务", options.proposed_removal),
+    )
+    value_w = (x[7] - x[2] - 2 * PAD) * MM
+    min_resume = 20.0  # mm the 简历 keeps at least while the posts grow
+    for name, post_label, post_text in posts:
+        text = post_text.strip()
+        height = POST_ROW
+        fitted = None
+        if text:
+            room = FRONT_H - y - min_resume - 2 * POST_ROW
+            fitted = (
+                fit(text, value_w, (height - 2 * PAD) * MM, (12,), max_lines=2)
+                or fit(text, value_w, max(room - 2 * PAD, 0) * MM, (12, 10.5, 9), max_lines=POST_CHARS_LINES)
+                or fit(text, value_w, max(room - 2 * PAD, 0) * MM, (9, 7.5, 6.5, 5.5))
+            )
+            if fitted is None:
+                b.too_long.append(name)
+            else:
+                height = max(POST_ROW, fitted.height / MM + 2 * PAD)
+        b.label(Box(x[0], y, x[2], y + height), [post_label])
+        box = b.cell(Box(x[2], y, x[7], y + height))
+        if fitted is not None:
+            page.texts.append(Placed(box, fitted, "left"))
+        y += height
 
-
-def _front_table(
-    profile: CadreProfile, photo: bytes | None, options: FormOptions, overflow: list[tuple[str, str]]
-) -> Table:
-    specs = _front_cells(profile, options)
-    mins = [ROW] * 6 + [POST_ROW] * 3
-    heights = list(mins)
-    data: list[list[Any]] = [[""] * 7 for _ in mins]
-    label = ""
-    for spec in specs:
-        inner_w = sum(COLS[spec.col : spec.last_col + 1]) - 2 * PAD_X
-        rows = range(spec.row, (spec.last_row if spec.last_row is not None else spec.row) + 1)
-        inner_h = sum(mins[r] for r in rows) - 2 * PAD_Y
-        keep_lines = spec.is_label or spec.align != "left"
-        max_h = ROW_MAX * len(rows) - 2 * PAD_Y
-        fitted = cells.fit(spec.text, inner_w, inner_h, spec.align, keep_lines=keep_lines, max_height=max_h)
-        if spec.is_label:
-            label = spec.text
-        elif fitted.clipped:
-            overflow.append((label, spec.text))
-        data[spec.row][spec.col] = fitted.paragraph
-        if spec.last_row is None:
-            heights[spec.row] = max(heights[spec.row], fitted.height + 2 * PAD_Y + 0.5)
-    photo_h = sum(heights[:4]) - 2 * PAD_Y
-    data[0][6] = cells.Photo(photo, COLS[6] - 2 * PAD_X, photo_h)
-    spans = [
-        (s.col, s.row, s.last_col, s.last_row or s.row) for s in specs if s.last_col > s.col or s.last_row
-    ]
-    spans.append((6, 0, 6, 3))  # the photo
-    style = grid.grid_style(spans, last=False)
-    return Table(data, colWidths=list(COLS), rowHeights=heights, style=style)
-
-
-def _resume_texts(profile: CadreProfile, size: float) -> list[Text]:
-    """Main lines with their dates as a hanging bullet; 其间 lines under the text column."""
-    indent = fonts.string_width("0000.00--0000.00", size) + SPAN_GAP * size
-    return [
-        Text(item.text, size, bullet=None if item.concurrent else item.span, indent=indent)
+    # 简历: the rest of the table.
+    b.label(Box(0.0, y, RESUME_LABEL_W, FRONT_H), ["简", "", "", "", "", "历"], spread=True)
+    box = b.cell(Box(RESUME_LABEL_W, y, x[7], FRONT_H))
+    paras = [
+        Para(item.text, "" if item.concurrent else item.span, RESUME_INDENT)
         for item in form_text.resume_items(profile.resume)
     ]
+    if paras:
+        area = Box(box.x0 + 0.5, box.y0 + 1.0, box.x1, box.y1 - 0.5)
+        b.text(area, "简历", paras, align="left", valign="top", tight=True)
+    return page, b.too_long
 
 
-def _fit_resume(profile: CadreProfile, width: float, height: float) -> tuple[list[Text], list[Text]]:
-    """The 简历 for page one at the largest size that fits, and what continues after it (usually none)."""
-    texts: list[Text] = []
-    for size in FORM_SIZES:
-        texts = _resume_texts(profile, size)
-        if not texts or (size != FORM_SIZES[-1] and cells.estimate_height(texts, width) > height):
-            continue
-        if sum(t.height(width) for t in texts) <= height:
-            return texts, []
-    # Even the smallest size is too long: fill page one, continue the rest on the next page.
-    return grid.fill(texts, width, height)
+def _back(profile: CadreProfile, options: FormOptions, offsets: FormOffsets) -> tuple[Page, list[str]]:
+    page = Page(BACK_LEFT + offsets.back_left, BACK_TOP + offsets.top, BACK_W, BACK_H)
+    b = _Builder(page)
+    lw = BACK_LABEL_W
+    y = 0.0
+    blocks = (
+        ("奖惩情况", ["奖", "惩", "情", "况"], form_text.reward_lines(profile.rewards), BACK_ROWS[0]),
+        (
+            "年度考核结果",
+            ["年核", "度结", "考果"],
+            [form_text.assessment_summary(profile.assessments)],
+            BACK_ROWS[1],
+        ),
+        (
+            "任免理由",
+            ["任", "免", "理", "由"],
+            [options.reason.strip()] if options.reason.strip() else [],
+            BACK_ROWS[2],
+        ),
+    )
+    for name, label, lines, h in blocks:
+        b.label(Box(0.0, y, lw, y + h), label)
+        box = b.cell(Box(lw, y, BACK_W, y + h))
+        if lines:
+            b.text(box, name, [Para(t) for t in lines], align="left", tight=True, pad=0.5)
+        y += h
 
+    family_h = FAMILY_HEAD_H + FAMILY_ROWS * FAMILY_ROW_H
+    b.label(Box(0.0, y, lw, y + family_h), list("家庭主要成员及重要社会关系"), size=LABEL_SIZE)
+    fx = FAMILY_COLS
+    heads = (["称  谓"], ["姓  名"], ["年", "龄"], ["政 治", "面 貌"], ["工 作 单 位 及 职 务"])
+    for i, head in enumerate(heads, start=1):
+        b.label(Box(fx[i], y, fx[i + 1], y + FAMILY_HEAD_H), head)
+    y += FAMILY_HEAD_H
+    members = list(profile.family)
+    if len(members) > FAMILY_ROWS:
+        b.too_long.append(f"家庭主要成员及重要社会关系（{len(members)} 人，表内只有 {FAMILY_ROWS} 行）")
+        members = members[:FAMILY_ROWS]
+    for row in range(FAMILY_ROWS):
+        boxes = [b.cell(Box(fx[i], y, fx[i + 1], y + FAMILY_ROW_H)) for i in range(1, 6)]
+        if row < len(members):
+            m = members[row]
+            who = f"家庭成员（{m.relation}{m.name}）"
+            b.text(boxes[0], who + "称谓", m.relation.strip())
+            b.text(boxes[1], who + "姓名", m.name.strip())
+            b.text(boxes[2], who + "年龄", family_age(m, options.age_reference))
+            b.text(boxes[3], who + "政治面貌", m.political_status.strip())
+            b.text(boxes[4], who + "工作单位及职务", form_text.family_employer(m), align="left")
+        y += FAMILY_ROW_H
 
-def _front_story(
-    profile: CadreProfile, photo: bytes | None, options: FormOptions, overflow: list[tuple[str, str]]
-) -> list[Flowable]:
-    title = cells.Title(TITLE, 22, space_after=2)
-    ref_line = cells.Line(right=f"计算年龄时间：{form_text.reference_text(options.age_reference)}", size=10.5)
-    top = _front_table(profile, photo, options, overflow)
-    used = sum(f.wrap(WIDTH, HEIGHT)[1] for f in (title, ref_line, top))
-    story: list[Flowable] = [Bookmark(f"{TITLE}（{profile.cadre.name}）"), Bookmark("基本情况", 1)]
-    story += [title, ref_line, top]
-    room = HEIGHT - used - 1.0
-    content_w = WIDTH - COLS[0] - 2 * PAD_X
-    label = cells.label("简\n\n\n\n\n历")
-    if room < MIN_RESUME:
-        room = HEIGHT - 1.0
-        story.append(PageBreak())
-    first, rest = _fit_resume(profile, content_w, room - 2 * PAD_Y)
-    story.append(Bookmark("简历", 1))
-    story.append(
-        Table(
-            [[label, [t.paragraph() for t in first]]],
-            colWidths=[COLS[0], WIDTH - COLS[0]],
-            rowHeights=[room],
-            style=grid.grid_style([], top_aligned=[(1, 0)], first=False),
+    b.label(Box(0.0, y, lw, y + REPORT_H), ["呈", "报", "单", "位"])
+    b.cell(Box(lw, y, BACK_W, y + REPORT_H))
+    unit = options.reporting_unit.strip()
+    if unit:
+        b.text(Box(lw + 2, y, BACK_W - 2, y + REPORT_NAME_H), "呈报单位", unit)
+    filled = form_text.form_date(options.filled_on) if options.filled_on else ""
+    if filled:
+        b.text(Box(BACK_W - 70, y + REPORT_NAME_H, BACK_W - 8, y + REPORT_H), "填表时间", filled)
+    y += REPORT_H
+    page.heavy.append(y)
+    ax = APPROVE_COLS
+    b.label(Box(ax[0], y, ax[1], y + APPROVE_H), ["审意", "批　", "机　", "关见"])
+    b.label(Box(ax[2], y, ax[3], y + APPROVE_H), ["行任", "政免", "机意", "关见"])
+    for body in (Box(ax[1], y, ax[2], y + APPROVE_H), Box(ax[3], y, ax[4], y + APPROVE_H)):
+        b.cell(body)
+        bottom = body.y1 - 2.0
+        seal = Box(body.x0, bottom - 16, body.x1 - 8, bottom - 8)
+        b.text(seal, "（盖章）", "（盖章）", align="right", steps=(LABEL_SIZE,))
+        b.text(
+            Box(body.x0, bottom - 8, body.x1 - 4, bottom),
+            "年月日",
+            "年    月    日",
+            align="right",
+            steps=(LABEL_SIZE,),
         )
-    )
-    if rest:
-        story.extend(grid.continued_block("简\n历\n（续）", rest, content_w))
-    return story
+    return page, b.too_long
 
 
-def form_story(profile: CadreProfile, photo: bytes | None, options: FormOptions) -> list[Flowable]:
-    """The flowables of the whole form (two pages for a usual profile)."""
+def family_age(member: object, ref: dt.date) -> str:
+    """A family member's age at 计算年龄时间; blank when deceased (also when the post says so)."""
+    employer = str(getattr(member, "employer_post", ""))
+    if any(word in employer for word in DECEASED_WORDS):
+        return ""
+    return form_text.family_age(member, ref)  # type: ignore[arg-type]
+
+
+def layout_form(profile: CadreProfile, options: FormOptions) -> FormLayout:
+    """Where everything goes on the two pages; raises `FormTooLong` when a field cannot fit."""
     fonts.register_fonts()
-    overflow: list[tuple[str, str]] = []  # (label, whole text) of cells cut to fit the grid
-    story = _front_story(profile, photo, options, overflow)
-    story.append(PageBreak())
-    story.extend(form_back.back_story(profile, options, WIDTH, HEIGHT, COLS[0], overflow))
-    if overflow:
-        story += [PageBreak(), Bookmark(APPENDIX, 1), cells.Title(APPENDIX, 16, space_after=8)]
-        content_w = WIDTH - COLS[0] - 2 * PAD_X
-        for label, text in overflow:
-            body = [Text(line, 10.5) for line in text.split("\n")]
-            story.extend(grid.continued_block(label, body, content_w, COLS[0]))
-    return story
+    front, too_long = _front(profile, options, options.offsets)
+    back, too_long_back = _back(profile, options, options.offsets)
+    too_long += too_long_back
+    if too_long:
+        raise FormTooLong(profile.cadre.name, list(dict.fromkeys(too_long)))
+    title_x = front.left + FRONT_COLS[-1] / 2
+    title_baseline = front.top - 3.6
+    signer = f"填表人：{options.filled_by.strip()}"
+    return FormLayout((front, back), (title_x, title_baseline), signer)
 
 
-def document_info(profile: CadreProfile, options: FormOptions) -> DocumentInfo:
-    name = profile.cadre.name
-    return DocumentInfo(
-        title=f"{TITLE}（{name}）",
-        subject=f"{TITLE}：{name}" + (f"，{profile.cadre.unit}" if profile.cadre.unit else ""),
-        author=options.reporting_unit or options.operator,
-        operator=options.operator,
-        confidentiality=options.confidentiality,
-        printed_at=options.printed_at,
-        keywords=(TITLE, name),
-    )
+def check_form(profile: CadreProfile, options: FormOptions) -> None:
+    """Raise `FormTooLong` if the form of `profile` cannot be printed on its two pages."""
+    layout_form(profile, options)
+
+
+# --- drawing --------------------------------------------------------------------------------------
+
+
+def _px(x_mm: float) -> float:
+    return x_mm * MM
+
+
+def _py(y_mm: float) -> float:
+    return (PAGE_H - y_mm) * MM
+
+
+def _segments(page: Page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The inner rules as merged horizontal (y, x0, x1) and vertical (x, y0, y1) segments, in mm."""
+    horizontal: dict[float, list[tuple[float, float]]] = {}
+    vertical: dict[float, list[tuple[float, float]]] = {}
+    for box in page.cells:
+        for yy in (box.y0, box.y1):
+            if 0.01 < yy < page.height - 0.01:
+                horizontal.setdefault(round(yy, 3), []).append((box.x0, box.x1))
+        for xx in (box.x0, box.x1):
+            if 0.01 < xx < page.width - 0.01:
+                vertical.setdefault(round(xx, 3), []).append((box.y0, box.y1))
+
+    def merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for a, z in sorted(spans):
+            if out and a <= out[-1][1] + 0.01:
+                out[-1] = (out[-1][0], max(out[-1][1], z))
+            else:
+                out.append((a, z))
+        return out
+
+    h = [(yy, a, z) for yy, spans in horizontal.items() for a, z in merge(spans)]
+    v = [(xx, a, z) for xx, spans in vertical.items() for a, z in merge(spans)]
+    return h, v
+
+
+def _draw_grid(c: Canvas, page: Page) -> None:
+    left, top = page.left, page.top
+    horizontal, vertical = _segments(page)
+    c.setStrokeColor(black)
+    for yy, a, z in horizontal:
+        c.setLineWidth(OUTER_RULE if any(abs(yy - hy) < 0.01 for hy in page.heavy) else INNER_RULE)
+        c.line(_px(left + a), _py(top + yy), _px(left + z), _py(top + yy))
+    c.setLineWidth(INNER_RULE)
+    for xx, a, z in vertical:
+        c.line(_px(left + xx), _py(top + a), _px(left + xx), _py(top + z))
+    c.setLineWidth(OUTER_RULE)
+    c.rect(_px(left), _py(top + page.height), page.width * MM, page.height * MM, stroke=1, fill=0)
+
+
+def _draw_text(c: Canvas, page: Page, placed: Placed) -> None:
+    box, f = placed.box, placed.fitted
+    pad = placed.pad
+    x0 = _px(page.left + box.x0 + pad)
+    x1 = _px(page.left + box.x1 - pad)
+    top = _py(page.top + box.y0 + pad)
+    bottom = _py(page.top + box.y1 - pad)
+    if placed.valign == "middle":
+        top -= ((top - bottom) - f.height) / 2
+    for i, line in enumerate(f.lines):
+        baseline = top - i * f.leading - (f.leading - f.size) / 2 - f.size * 0.86
+        if line.lead:
+            fonts.draw_string(c, x0, baseline, line.lead, f.size, "left", SONG)
+        if placed.align == "centre":
+            fonts.draw_string(c, (x0 + x1) / 2, baseline, line.text, f.size, "centre", SONG)
+        elif placed.align == "right":
+            fonts.draw_string(c, x1, baseline, line.text, f.size, "right", SONG)
+        else:
+            fonts.draw_string(c, x0 + line.indent, baseline, line.text, f.size, "left", SONG)
+
+
+def _draw_photo(c: Canvas, page: Page, photo: bytes | None) -> None:
+    if page.photo is None or not photo:
+        return
+    try:
+        image = ImageReader(io.BytesIO(photo))
+        iw, ih = image.getSize()
+    except Exception:  # an unreadable photo prints as an empty photo cell, never fails the form
+        return
+    box = page.photo
+    w, h = (box.x1 - box.x0) * MM - 2 * INNER_RULE, (box.y1 - box.y0) * MM - 2 * INNER_RULE
+    scale = min(w / iw, h / ih)
+    dw, dh = iw * scale, ih * scale
+    x = _px(page.left + box.x0) + INNER_RULE + (w - dw) / 2
+    y = _py(page.top + box.y1) + INNER_RULE + (h - dh) / 2
+    c.drawImage(image, x, y, dw, dh)
+
+
+def _draw_watermark(c: Canvas) -> None:
+    c.saveState()
+    c.setFillColor(Color(0.82, 0.82, 0.82))
+    c.translate(PAGE_W * MM / 2, PAGE_H * MM / 2)
+    c.rotate(35)
+    fonts.draw_string(c, 0, -60, "草稿", 200, "centre", SONG)
+    c.restoreState()
+
+
+def _draw_page(c: Canvas, page: Page, photo: bytes | None, draft: bool) -> None:
+    if draft:
+        _draw_watermark(c)
+    c.setFillColor(black)
+    _draw_photo(c, page, photo)
+    for placed in page.texts:
+        _draw_text(c, page, placed)
+    _draw_grid(c, page)
 
 
 def build_appointment_form(
     profile: CadreProfile, photo: bytes | None, out: BinaryIO | Path | str, options: FormOptions
 ) -> int:
-    """Write the form of `profile` as a PDF to `out` (a path or a binary stream); returns the page count."""
-    return build_pdf(out, form_story(profile, photo, options), document_info(profile, options), MARGINS)
+    """Write the form of `profile` as a two-page PDF to `out` (a path or a binary stream); returns 2.
+
+    Raises `FormTooLong` before writing anything when the content does not fit.
+    """
+    layout = layout_form(profile, options)
+    name = profile.cadre.name
+    target = str(out) if isinstance(out, Path) else out
+    c = Canvas(target, pagesize=A4, lang="zh-CN")
+    c.setTitle(f"{TITLE}（{name}）")
+    c.setSubject(f"{TITLE}：{name}" + (f"，{profile.cadre.unit}" if profile.cadre.unit else ""))
+    c.setAuthor(options.reporting_unit or options.operator or CREATOR)
+    c.setCreator(CREATOR)
+    c.setKeywords(f"{TITLE}, {name}")
+    c.setViewerPreference("DisplayDocTitle", "true")
+    front, back = layout.pages
+    c.bookmarkPage("form")
+    c.addOutlineEntry(f"{TITLE}（{name}）", "form", level=0, closed=False)
+    c.bookmarkPage("front")
+    c.addOutlineEntry("基本情况、简历", "front", level=1)
+    x, baseline = layout.title_at
+    first = x - TITLE_PITCH * (len(TITLE) - 1) / 2
+    for i, char in enumerate(TITLE):
+        fonts.draw_string(c, _px(first + i * TITLE_PITCH), _py(baseline), char, TITLE_SIZE, "centre", SONG)
+    _draw_page(c, front, photo, options.draft)
+    c.showPage()
+    c.bookmarkPage("back")
+    c.addOutlineEntry("奖惩情况、家庭成员、审批意见", "back", level=1)
+    _draw_page(c, back, None, options.draft)
+    signer_top = back.top + back.height + SIGNER_GAP
+    baseline_y = _py(signer_top) - LABEL_SIZE * 0.86
+    fonts.draw_string(c, _px(back.left), baseline_y, layout.signer, LABEL_SIZE, "left", SONG)
+    c.showPage()
+    c.showOutline()
+    c.save()
+    return 2

@@ -104,11 +104,7 @@ def build_one(db: Database, spec: BatchSpec, cadre_id: int, out_dir: Path) -> Ba
         with open(path, "wb") as out:
             if spec.kind == "form":
                 options = FormOptions(
-                    age_reference=spec.printed_at.date(),
-                    printed_at=spec.printed_at,
-                    operator=s.operator,
-                    confidentiality=s.confidentiality,
-                    reporting_unit=s.department,
+                    age_reference=spec.printed_at.date(), operator=s.operator, reporting_unit=s.department
                 )
                 pages = build_appointment_form(profile, photo, out, options)
             else:

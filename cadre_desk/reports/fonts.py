@@ -4,6 +4,10 @@ WenQuanYi Micro Hei is the main font. It lacks CJK Extension A (e.g. 㛃, 䶮, w
 the newest unified ideographs, so a subset of HanaMinA covering them ships beside it. reportlab does
 not fall back per glyph by itself: `markup` splits text into runs by font for Paragraphs, and
 `draw_string` does the same for text drawn straight on a canvas.
+
+The appointment form is set in a Song face (AR PL SungtiL GB, `SONG_FONT`), as the official form is in
+宋体. It covers GB 2312 only: for other characters the form falls back to WenQuanYi, then to HanaMinA
+(pass `main=SONG_FONT` to `font_runs`, `string_width` and `draw_string`).
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from cadre_desk import paths
 
 MAIN_FONT = "WenQuanYiMicroHei"
 FALLBACK_FONT = "HanaMinExt"
+SONG_FONT = "ARPLSungtiLGB"
 
 MAIN_FONT_FILE = paths.font_path("wqy-microhei.ttc")
 FALLBACK_FONT_FILE = paths.font_path("hanamina-ext.ttf")
+SONG_FONT_FILE = paths.font_path("arphic-sungtil-gb.ttf")
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,8 @@ class _Coverage:
     main: frozenset[int]
     fallback: frozenset[int]
     main_chars: frozenset[str]  # `main` as characters (with the line breaks), for a quick subset test
+    song: frozenset[int] = frozenset()
+    song_chars: frozenset[str] = frozenset()
 
 
 class _State:
@@ -47,8 +55,10 @@ def register_fonts() -> None:
             return
         main = TTFont(MAIN_FONT, str(MAIN_FONT_FILE), subfontIndex=0)
         fallback = TTFont(FALLBACK_FONT, str(FALLBACK_FONT_FILE))
+        song = TTFont(SONG_FONT, str(SONG_FONT_FILE))
         pdfmetrics.registerFont(main)
         pdfmetrics.registerFont(fallback)
+        pdfmetrics.registerFont(song)
         # Without this every canvas starts with an unused, unembedded Helvetica.
         rl_config.canvas_basefontname = MAIN_FONT
         main_codes = frozenset(main.face.charToGlyph)
@@ -56,6 +66,8 @@ def register_fonts() -> None:
             main=main_codes,
             fallback=frozenset(fallback.face.charToGlyph),
             main_chars=frozenset(map(chr, main_codes)) | frozenset("\n\r\t"),
+            song=frozenset(song.face.charToGlyph),
+            song_chars=frozenset(map(chr, song.face.charToGlyph)) | frozenset("\n\r\t"),
         )
 
 
@@ -70,26 +82,33 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def font_for(char: str) -> str:
-    """The font that draws `char`: the main one when it has the glyph, else the fallback if it has it."""
+def font_for(char: str, main: str = MAIN_FONT) -> str:
+    """The font that draws `char`: `main` when it has the glyph, else the first fallback that has it
+    (for the Song face: WenQuanYi, then HanaMinA)."""
     cov = _cov()
     code = ord(char)
+    if main == SONG_FONT:
+        if code in cov.song:
+            return SONG_FONT
+        if code in cov.main or code not in cov.fallback:
+            return MAIN_FONT if code in cov.main else SONG_FONT
+        return FALLBACK_FONT
     if code in cov.main or code not in cov.fallback:
         return MAIN_FONT
     return FALLBACK_FONT
 
 
 @lru_cache(maxsize=4096)
-def font_runs(text: str) -> tuple[tuple[str, str], ...]:
-    """Split `text` into (font name, piece) runs, the fallback font only where the main font lacks a glyph."""
+def font_runs(text: str, main: str = MAIN_FONT) -> tuple[tuple[str, str], ...]:
+    """Split `text` into (font name, piece) runs, a fallback font only where `main` lacks a glyph."""
     cov = _cov()
-    if cov.main_chars.issuperset(text):
-        return ((MAIN_FONT, text),) if text else ()
+    if (cov.song_chars if main == SONG_FONT else cov.main_chars).issuperset(text):
+        return ((main, text),) if text else ()
     runs: list[tuple[str, str]] = []
-    current = MAIN_FONT
+    current = main
     piece: list[str] = []
     for char in text:
-        font = MAIN_FONT if char in "\n\r\t" else font_for(char)
+        font = main if char in "\n\r\t" else font_for(char, main)
         if font != current and piece:
             runs.append((current, "".join(piece)))
             piece = []
@@ -113,14 +132,19 @@ def missing_glyphs(text: str) -> str:
     """The distinct characters of `text` that no shipped font can draw (they would print as boxes)."""
     cov = _cov()
     seen = dict.fromkeys(
-        c for c in text if c not in "\n\r\t" and ord(c) not in cov.main and ord(c) not in cov.fallback
+        c
+        for c in text
+        if c not in "\n\r\t"
+        and ord(c) not in cov.main
+        and ord(c) not in cov.fallback
+        and ord(c) not in cov.song
     )
     return "".join(seen)
 
 
-def string_width(text: str, size: float) -> float:
+def string_width(text: str, size: float, main: str = MAIN_FONT) -> float:
     """The width of `text` in points at `size`, measuring each run in its own font."""
-    return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in font_runs(text))
+    return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in font_runs(text, main))
 
 
 def clip(text: str, size: float, width: float) -> str:
@@ -137,17 +161,19 @@ def clip(text: str, size: float, width: float) -> str:
     return text[:low] + "…"
 
 
-def draw_string(canvas: Canvas, x: float, y: float, text: str, size: float, align: str = "left") -> float:
+def draw_string(
+    canvas: Canvas, x: float, y: float, text: str, size: float, align: str = "left", main: str = MAIN_FONT
+) -> float:
     """Draw one line of text with per-glyph fallback; `align` is left, centre or right of `x`.
 
     Returns the width drawn.
     """
-    width = string_width(text, size)
+    width = string_width(text, size, main)
     if align == "centre":
         x -= width / 2
     elif align == "right":
         x -= width
-    for font, piece in font_runs(text):
+    for font, piece in font_runs(text, main):
         canvas.setFont(font, size)
         canvas.drawString(x, y, piece)
         x += pdfmetrics.stringWidth(piece, font, size)

@@ -7,6 +7,7 @@ rules are tested on their own (see docs of the .lrmx format for where they come 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -59,8 +60,15 @@ def form_date(value: dt.date | None) -> str:
 
 
 def party_text(party_join: YearMonth | None, democratic_party: str) -> str:
-    """入党时间: the join month, a 民主党派 name, or both on two lines."""
-    return "\n".join(p for p in (year_month(party_join), democratic_party.strip()) if p)
+    """入党时间: the join month; for a 民主党派 member the party with the month, `民盟（2002.03）`;
+    for two parties both in brackets after the month, `2002.03（民盟、民革）` (the editor's help)."""
+    month = year_month(party_join)
+    parties = [p for p in re.split(r"[、，,；;\s]+", democratic_party.strip()) if p]
+    if not parties:
+        return month
+    if len(parties) == 1:
+        return f"{parties[0]}（{month}）" if month else parties[0]
+    return f"{month}（{'、'.join(parties)}）"
 
 
 def education_text(education: str, degree: str) -> str:

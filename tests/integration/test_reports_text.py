@@ -91,7 +91,9 @@ def test_birth_and_family_ages() -> None:
 
 def test_small_fields() -> None:
     assert form_text.party_text(YM("2006.05"), "") == "2006.05"
-    assert form_text.party_text(YM("1998.07"), "民盟") == "1998.07\n民盟"
+    assert form_text.party_text(YM("1998.07"), "民盟") == "民盟（1998.07）"
+    assert form_text.party_text(None, "民盟") == "民盟"
+    assert form_text.party_text(YM("2002.03"), "民盟、民革") == "2002.03（民盟、民革）"
     assert form_text.party_text(None, "") == ""
     assert form_text.education_text("大学", "法学学士") == "大学\n法学学士"
     assert form_text.school_text("A大学法学专业", "A大学法学专业") == "A大学法学专业"

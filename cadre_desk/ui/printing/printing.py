@@ -240,11 +240,7 @@ def print_appointment_form(parent: QWidget, ctx: ServiceContext, cadre_id: int) 
     def build() -> tuple[bytes, str]:
         profile = cadre_records.get_profile(ctx, cadre_id)
         photo = cadres.get_photo(ctx, cadre_id)
-        options = appointment_form.FormOptions(
-            operator=settings.operator,
-            confidentiality=settings.confidentiality,
-            reporting_unit=settings.department,
-        )
+        options = appointment_form.FormOptions(operator=settings.operator, reporting_unit=settings.department)
         out = io.BytesIO()
         appointment_form.build_appointment_form(profile, photo[0] if photo else None, out, options)
         return out.getvalue(), f"{profile.cadre.name}_{appointment_form.TITLE}.pdf"
