@@ -45,6 +45,11 @@ def _choose_units(rng: random.Random, county: County, cadres: int) -> list[int]:
     if cadres >= 10:  # the county party secretary heads even a small record
         result[county.units[0].index] = 1
         remaining -= 1
+    if cadres >= 150:  # … and the county's four leading teams are there from a middling record on
+        for spec in county.units[:4]:
+            wanted = len(spec.leading) - result[spec.index]
+            result[spec.index] += wanted
+            remaining -= wanted
     for i in range(remaining):
         result[chosen[i % len(chosen)]] += 1
     return result
@@ -81,7 +86,43 @@ def build_world(
         people.append(person)
         if progress is not None and (done % 100 == 0 or done == len(slots)):
             progress("生成干部档案", done, len(slots))
+    _write_teams(writer, county, unit_ids, people)
     return World(county, unit_ids, people)
+
+
+def _write_teams(writer: Writer, county: County, unit_ids: dict[int, int], people: list[Person]) -> None:
+    """The 班子 of every unit that has cadres in the record: its posts, and the leaders holding them."""
+    holders: dict[tuple[int, str], list[Person]] = {}
+    for p in people:
+        if p.level >= 2:
+            holders.setdefault((p.unit.index, p.post), []).append(p)
+    staffed = {p.unit.index for p in people}
+    for spec in county.units:
+        if spec.index not in staffed:  # a small record leaves some units without cadres
+            continue
+        for order, post in enumerate(units.team_posts(spec), start=1):
+            post_id = writer.add(
+                "team_post",
+                {
+                    "unit_id": unit_ids[spec.index],
+                    "name": post.name,
+                    "level": "正职" if post.chief else "副职",
+                    "slots": post.slots,
+                    "sort_order": order * 10,
+                    "archived_at": None,
+                },
+            )
+            for p in holders.get((spec.index, post.text), [])[: post.slots]:
+                writer.add(
+                    "team_member",
+                    {
+                        "post_id": post_id,
+                        "cadre_id": p.id,
+                        "since": p.post_since,
+                        "until": None,
+                        "archived_at": None,
+                    },
+                )
 
 
 def _child(cadre_id: int, position: int, **values: object) -> dict[str, object]:

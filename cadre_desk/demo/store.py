@@ -18,15 +18,20 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.models import (
     RECORD_MODELS,
     AuditEvent,
+    Base,
     Cadre,
     CadreFormSource,
     CadrePhoto,
+    TeamMember,
+    TeamPost,
     Unit,
 )
 from cadre_desk.errors import CadreDeskError
 
 # Dependency order (a table comes after every table it refers to); demo cadres have no photos or forms.
-MODELS = tuple(m for m in RECORD_MODELS if m not in (CadrePhoto, CadreFormSource))
+# The 班子 tables come last: they refer to units and cadres only.
+_RECORDS = tuple(m for m in RECORD_MODELS if m not in (CadrePhoto, CadreFormSource))
+MODELS: tuple[type[Base], ...] = (*_RECORDS, TeamPost, TeamMember)
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in MODELS}  # type: ignore[misc]
 FLUSH_ROWS = 20_000
 

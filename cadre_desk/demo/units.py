@@ -309,12 +309,54 @@ def allocate(rng: random.Random, county: County, cadres: int) -> list[int]:
     return counts
 
 
+@dataclass(frozen=True)
+class TeamPostSpec:
+    """A post of a unit's 班子: its name (without the unit's prefix), 正职 / 副职, 职数, and the texts of
+    the cadres' 现任职务 that hold it."""
+
+    name: str
+    chief: bool
+    slots: int
+    text: str
+
+
+def team_posts(spec: UnitSpec) -> list[TeamPostSpec]:
+    """The 班子 of a unit from its leading posts: the same post twice is one post of 职数 2; a post at the
+    head's level (党委书记, 镇长, 人大主席 …) is a 正职, the rest 副职."""
+    if not spec.leading:
+        return []
+    head = spec.leading[0].level
+    texts: dict[str, list[Post]] = {}
+    for post in spec.leading:
+        texts.setdefault(post.text, []).append(post)
+    out = []
+    for text, posts in texts.items():
+        name = text
+        if spec.profile != "top" and text.startswith(spec.short_name) and len(text) > len(spec.short_name):
+            name = text[len(spec.short_name) :]
+        out.append(TeamPostSpec(name, posts[0].level == head, len(posts), text))
+    return out
+
+
+VACANT_HEAD, VACANT_DEPUTY = 0.04, 0.08  # the chance that a leading post is vacant (缺配)
+
+
 def unit_posts(rng: random.Random, spec: UnitSpec, count: int) -> list[Post]:
-    """The posts of `count` cadres in a unit: a share of leaders, section chiefs, then general staff."""
-    if spec.profile == "top":
+    """The posts of `count` cadres in a unit: leaders (a few posts left vacant), section chiefs, then staff.
+
+    A unit with few cadres in the record fills its 班子 first (a third of its cadres are leaders), so
+    that even a small demo county has real leadership teams.
+    """
+    if spec.profile == "top":  # the county's leaders: `count` is the size of their 班子
         return spec.leading[:count]
-    n_lead = min(len(spec.leading), max(1 if count >= 2 else 0, round(count * 0.16)))
-    lead = spec.leading[:n_lead]
+    leading = [
+        post
+        for index, post in enumerate(spec.leading)
+        if rng.random() >= (VACANT_HEAD if index == 0 else VACANT_DEPUTY)
+    ]
+    small = count // 3 if count <= 40 else 0
+    n_lead = min(len(leading), max(1 if count >= 2 else 0, round(count * 0.16), small))
+    lead = leading[:n_lead]
     n_chief = min(len(spec.sections) * 2, round(count * 0.2))
     chiefs: list[Post] = []
     for i in range(n_chief):

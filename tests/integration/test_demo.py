@@ -33,7 +33,7 @@ from cadre_desk.domain.idcard import parse_id_number
 from cadre_desk.domain.resume import Span, check_lines
 from cadre_desk.domain.yearmonth import age_at
 from cadre_desk.errors import CadreDeskError, ValidationError
-from cadre_desk.services import cadres, maintenance, search
+from cadre_desk.services import cadres, maintenance, search, teams, units
 from cadre_desk.services.context import open_context
 
 TODAY = dt.date(2025, 6, 15)
@@ -292,3 +292,30 @@ def test_same_seed_and_day_give_the_same_rows(tmp_path: Path) -> None:
     for table in tables:
         assert first[table] == again[table], table
     assert first["cadre"] != other["cadre"] and first["diary_entry"] != other["diary_entry"]
+
+
+def test_every_staffed_unit_has_a_real_leadership_team(
+    county: tuple[Database, demo.DemoReport, list],
+) -> None:
+    db, _report, _calls = county
+    ctx = open_context(db, "测试员")
+    staffed = {u for u, n in units.unit_counts(ctx).items() if n.cadres}
+    team_list = teams.list_teams(ctx)
+    with db.read() as session:
+        cadre_units = dict(session.execute(select(Cadre.id, Cadre.unit_id)).all())
+    vacancies = 0
+    for team in team_list:
+        assert bool(team.posts) == (team.unit_id in staffed), team.unit_name
+        if not team.posts:
+            continue
+        assert team.posts[0].level == vocab.PostLevel.CHIEF, team.unit_name  # 书记 / 正职 first
+        assert any(p.level == vocab.PostLevel.DEPUTY for p in team.posts), team.unit_name
+        for post in team.posts:
+            assert post.slots >= 1 and post.filled <= post.slots and post.name
+            assert all(cadre_units[m.cadre_id] == team.unit_id for m in post.members)
+            assert all(m.since is not None and m.post.endswith(post.name) for m in post.members)
+        vacancies += team.vacant
+    committee = next(t for t in team_list if t.unit_kind == "党委")  # the county committee: its 书记 at least
+    assert committee.posts[0].members
+    filled = sum(t.filled for t in team_list)
+    assert filled > 20 and vacancies > 0  # real teams, with gaps for the structure analysis to find
