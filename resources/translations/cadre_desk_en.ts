@@ -239,7 +239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+177"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,16 +300,16 @@
     <name>ConflictDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
-        <source>Changed by someone else</source>
+        <source>Changed since you opened it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>While you were editing, the profile of {name} was saved by someone else. These fields differ between your version and the saved one:</source>
+        <source>While you were editing, the stored profile of {name} changed (an import, another page or window, or another computer). Changes to different fields were combined; these fields were changed on both sides:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,12 +325,12 @@
     </message>
     <message>
         <location line="+16"/>
-        <source>Keep the saved version</source>
+        <source>Use the stored values of these fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Overwrite with mine</source>
+        <source>Keep my values of these fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -515,7 +515,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+43"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,7 +565,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Choose a mentee, or a mentor to see the entries of their mentees.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,7 +586,7 @@ Your text stays in the editor: copy it before you close.</source>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Choose the mentee first, then write the entry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,7 +1069,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+84"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+85"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,7 +1084,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,7 +1114,22 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;New record on this page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Print the current record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,7 +1179,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+126"/>
+        <source>Nothing to do for this on this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>No page can show this {kind} yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,7 +1545,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+66"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,7 +1621,7 @@ Logs: {logs}</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+66"/>
         <source>Pages: {pages}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,7 +1920,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+89"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+90"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2016,12 +2036,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-190"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2036,7 +2056,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,7 +2142,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Please check the resume: {items}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,13 +2162,14 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+80"/>
+        <location line="+12"/>
+        <location line="+137"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-231"/>
+        <location line="+97"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2159,7 +2180,17 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+83"/>
+        <source>The stored profile changed meanwhile and was merged with your unsaved edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored profile changed meanwhile; Save asks about the fields both changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Not saved: your changes are still in the form.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2795,7 +2826,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+89"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+90"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2924,7 +2955,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalksPage</name>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3297,7 +3328,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Start with an empty database</source>
         <translation type="unfinished"></translation>
     </message>

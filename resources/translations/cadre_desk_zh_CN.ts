@@ -240,7 +240,7 @@
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+177"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -301,16 +301,16 @@
     <name>ConflictDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
-        <source>Changed by someone else</source>
-        <translation>档案已被他人修改</translation>
+        <source>Changed since you opened it</source>
+        <translation>打开后已有变动</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>While you were editing, the profile of {name} was saved by someone else. These fields differ between your version and the saved one:</source>
-        <translation>您编辑期间，{name}的档案已被他人保存。以下内容在您的版本与已保存的版本之间不同：</translation>
+        <source>While you were editing, the stored profile of {name} changed (an import, another page or window, or another computer). Changes to different fields were combined; these fields were changed on both sides:</source>
+        <translation>在您编辑期间，{name}的存档档案有了变动（导入、其他页面或窗口、或其他电脑）。不同字段的修改已经合并；以下字段双方都改过：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
@@ -326,13 +326,13 @@
     </message>
     <message>
         <location line="+16"/>
-        <source>Keep the saved version</source>
-        <translation>保留已保存的版本</translation>
+        <source>Use the stored values of these fields</source>
+        <translation>这些字段采用存档中的值</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Overwrite with mine</source>
-        <translation>用我的版本覆盖</translation>
+        <source>Keep my values of these fields</source>
+        <translation>这些字段保留我的修改</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -520,7 +520,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+43"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -570,7 +570,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>日期从：</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Choose a mentee, or a mentor to see the entries of their mentees.</source>
         <translation>请选择被帮带人；或选择导师，查看其所带干部的日记。</translation>
     </message>
@@ -589,7 +589,7 @@ Your text stays in the editor: copy it before you close.</source>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Choose the mentee first, then write the entry.</source>
         <translation>请先选择被帮带人，再写日记。</translation>
     </message>
@@ -1072,7 +1072,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+84"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+85"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1087,7 +1087,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1097,7 +1097,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+45"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1107,7 +1107,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-116"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -1127,7 +1127,22 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;New record on this page…</source>
+        <translation>新建本页记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Print the current record…</source>
+        <translation>打印当前记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
@@ -1167,7 +1182,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+126"/>
+        <source>Nothing to do for this on this page</source>
+        <translation>本页没有可执行的此项操作</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>No page can show this {kind} yet</source>
         <translation>暂无可以显示该{kind}的页面</translation>
     </message>
@@ -1533,7 +1553,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+66"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1608,7 +1628,7 @@ Logs: {logs}</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+66"/>
         <source>Pages: {pages}</source>
         <translation>共 {pages} 页</translation>
     </message>
@@ -1908,7 +1928,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+145"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+146"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1918,7 +1938,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -1928,7 +1948,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-248"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2034,12 +2054,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-190"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -2054,7 +2074,7 @@ Logs: {logs}</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
     </message>
@@ -2124,7 +2144,7 @@ Logs: {logs}</source>
         <translation>{kind}，谈话人：{talkers}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
@@ -2139,13 +2159,14 @@ Logs: {logs}</source>
         <translation>请先更正标红的内容再保存。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+80"/>
+        <location line="+12"/>
+        <location line="+137"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-231"/>
+        <location line="+97"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2156,7 +2177,17 @@ Logs: {logs}</source>
         <translation>请更正标红的内容。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+83"/>
+        <source>The stored profile changed meanwhile and was merged with your unsaved edits.</source>
+        <translation>存档中的档案在此期间有变动，已与您未保存的修改合并。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The stored profile changed meanwhile; Save asks about the fields both changed.</source>
+        <translation>存档中的档案在此期间有变动；保存时会询问双方都改过的字段。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Not saved: your changes are still in the form.</source>
         <translation>未保存：您的修改仍保留在表单中。</translation>
     </message>
@@ -2188,13 +2219,13 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-391"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
     </message>
@@ -2813,7 +2844,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+89"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+90"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -2942,7 +2973,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalksPage</name>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -3315,7 +3346,7 @@ Your text stays in the editor.</source>
         <translation>生成演示数据</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Start with an empty database</source>
         <translation>从空白开始</translation>
     </message>

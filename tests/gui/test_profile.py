@@ -163,8 +163,49 @@ def test_conflict_shows_both_versions(
         theirs.to_input().__class__(**{**theirs.to_input().__dict__, "phone": "13800000000"}),
         theirs.version,
     )
-    assert view.save()  # overwrite with mine
-    assert cadres.get_cadre(ctx, cadre_id).post == "我的职务"
+    assert view.save()  # different fields: merged without asking
+    assert len(shown) == 1
+    stored = cadres.get_cadre(ctx, cadre_id)
+    assert stored.post == "我的职务" and stored.phone == "13800000000"
+    assert view.form.text_of("phone") == "13800000000" and not view.is_dirty()
+
+
+def test_a_change_made_elsewhere_refreshes_and_merges(
+    page: RosterPage, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = page.profile
+    cadre_id = view.cadre_id
+    assert cadre_id is not None
+
+    def store(**changes: str) -> None:
+        theirs = cadres.get_cadre(ctx, cadre_id)
+        data = theirs.to_input().__dict__ | changes
+        cadres.update_cadre(ctx, cadre_id, theirs.to_input().__class__(**data), theirs.version)
+
+    store(phone="13900000000")  # e.g. an import of the same cadre
+    view.refresh_from_store()  # what the main window does after any change in this window
+    assert view.form.text_of("phone") == "13900000000" and not view.is_dirty()
+
+    asked: list[object] = []
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, *a: asked.append(a)))
+    view.form.set_text("post", "我的职务")
+    store(speciality="新导入的专长")
+    view.refresh_from_store()  # unsaved edits stay, the import's field comes in
+    assert view.form.text_of("post") == "我的职务" and view.form.text_of("speciality") == "新导入的专长"
+    assert view.is_dirty() and "合并" in view.status.text()
+    assert view.save() and asked == []
+    stored = cadres.get_cadre(ctx, cadre_id)
+    assert (stored.post, stored.speciality, stored.phone) == ("我的职务", "新导入的专长", "13900000000")
+
+    view.form.set_text("post", "又改的职务")
+    store(post="导入的职务")
+    view.refresh_from_store()
+    monkeypatch.setattr(
+        ConflictDialog, "ask", classmethod(lambda cls, *a: asked.append(a) or Resolution.OVERWRITE)
+    )
+    assert view.save()
+    assert len(asked) == 1 and asked[0][2] == [("现任职务", "又改的职务", "导入的职务")]  # type: ignore[index]
+    assert cadres.get_cadre(ctx, cadre_id).post == "又改的职务"
 
 
 def test_lazy_tabs_timeline_and_open_record(qtbot: QtBot, page: RosterPage, ctx: ServiceContext) -> None:

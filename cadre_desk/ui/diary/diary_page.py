@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.errors import NotFoundError
 from cadre_desk.services import diary
+from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.diary.diary_timeline import DiaryTimeline, timeline_can_leave
@@ -28,6 +29,7 @@ from cadre_desk.ui.widgets.date_range import DateRange
 
 class DiaryPage(QWidget):
     open_record = Signal(str, int)
+    records_changed = Signal(object)  # Changes
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -82,6 +84,7 @@ class DiaryPage(QWidget):
         self.timeline = DiaryTimeline(ctx, today, self)
         self.timeline.edit_requested.connect(self._edit_item)
         self.timeline.changed.connect(self._update_count)
+        self.timeline.changed.connect(lambda: self.records_changed.emit(Changes(diary=True)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(grid)
@@ -157,11 +160,13 @@ class DiaryPage(QWidget):
         if mentee_id is not None:
             DiaryEditor.ask(self, self._ctx, mentee_id, self.mentee.cadre_name(), None, self._today)
             self.refresh()
+            self.records_changed.emit(Changes(diary=True))
 
     def _edit_item(self, item: diary.TimelineItem) -> None:
         entry = diary.get_entry(self._ctx, item.entry.id)
         DiaryEditor.ask(self, self._ctx, entry.mentee_id, entry.mentee, entry, self._today)
         self.refresh()
+        self.records_changed.emit(Changes(diary=True))
 
     # --- the page contract -----------------------------------------------------------------------
 

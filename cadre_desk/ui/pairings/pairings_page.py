@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.errors import NotFoundError
 from cadre_desk.services import mentorship
+from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_timeline import timeline_can_leave
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
@@ -53,6 +54,7 @@ def pairing_cell(row: mentorship.PairingRow, column: int) -> str:
 
 class PairingsPage(QWidget):
     open_record = Signal(str, int)
+    records_changed = Signal(object)  # Changes
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -156,6 +158,7 @@ class PairingsPage(QWidget):
         # A pairing the list no longer shows (completed or ended under the 进行中 filter) stays in the
         # panel; refresh() empties the panel when the list is left empty, so ask before it runs.
         showing = self.panel.view is not None and self.panel.view.id == mentorship_id
+        self.records_changed.emit(Changes(pairings=True, diary=True))
         self.refresh()
         if not self.select(mentorship_id) and showing:
             self.panel.show_pairing(mentorship_id)
@@ -165,6 +168,7 @@ class PairingsPage(QWidget):
     def new_pairing(self) -> None:
         view = PairingDialog.ask(self, self._ctx, None, self._today)
         if view is not None:
+            self.records_changed.emit(Changes(pairings=True))
             self.status.setCurrentIndex(1)
             self.archived.setChecked(False)
             self.filter.clear()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.ui.widgets.screen_fit import fitting_size
+
 log = logging.getLogger("cadre_desk.ui")
 
 OutputFn = Callable[[str, str], None]  # (action "print"/"export", target) -> None, for the audit trail
@@ -48,7 +50,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("pdfPreview")
-        self.resize(820, 960)
+        self.resize(fitting_size(self, QSize(820, 960)))  # A4-shaped, but the buttons stay on screen
         self.data = data
         self.file_name = file_name
         self._on_output = on_output

@@ -345,6 +345,7 @@ class CadreForm(QFrame):
         if view is not None and view.unit_id is not None and self.unit_box.findData(view.unit_id) < 0:
             self.unit_box.addItem(view.unit, view.unit_id)  # an archived unit still shows its name
         self._loaded = self._texts_of(view)
+        self._base = dict(self._loaded)  # as stored, before the widgets normalised it (three-way merge)
         for key, text in self._loaded.items():
             self.set_text(key, text)
         self._loaded = {key: self.text_of(key) for key in self._editors}  # as the widgets normalised them
@@ -367,6 +368,32 @@ class CadreForm(QFrame):
 
     def is_dirty(self) -> bool:
         return any(self.text_of(key) != text for key, text in self._loaded.items())
+
+    def merge_stored(self, view: CadreView) -> list[str]:
+        """Three-way merge with a newer stored version of the shown cadre.
+
+        Fields changed only in `view` (since this form loaded its base) are taken into the form;
+        fields changed only here stay as typed; `view` becomes the new base. Returns the fields
+        changed on both sides to different values (left as typed here), for the caller to ask about.
+        """
+        stored = self._texts_of(view)
+        conflicts: list[str] = []
+        self._loading = True
+        try:
+            for key, text in stored.items():
+                theirs_changed = text != self._base.get(key, "")
+                mine_changed = self.text_of(key) != self._loaded.get(key, "")
+                if theirs_changed and not mine_changed:
+                    self.set_text(key, text)
+                    self._loaded[key] = self.text_of(key)
+                elif theirs_changed:
+                    if self.text_of(key) != text:
+                        conflicts.append(key)
+                    self._loaded[key] = text
+        finally:
+            self._loading = False
+        self._base = stored
+        return conflicts
 
     def changed_fields(self) -> list[str]:
         return [key for key, text in self._loaded.items() if self.text_of(key) != text]

@@ -65,6 +65,7 @@ class ProfileView(QWidget):
         self._cadre_id: int | None = None
         self._version = 0
         self._dirty = False
+        self._stale_conflicts: list[tuple[str, str, str]] = []
         self._loaded_tabs: set[str] = set()
         self.profile: cadre_records.CadreProfile | None = None
 
@@ -218,6 +219,7 @@ class ProfileView(QWidget):
             return
         self.form.set_units(units.list_units(self._ctx, include_archived=True))
         self._cadre_id = cadre_id
+        self._stale_conflicts = []
         self._loaded_tabs = set()
         self._fill(profile)
         self.form.set_photo(self._pixmap(photo_data))
@@ -365,7 +367,11 @@ class ProfileView(QWidget):
         )
 
     def _edited(self) -> None:
-        self._set_dirty(self.is_dirty())
+        dirty = self.is_dirty()
+        if dirty and self.status.text() == self.tr("Saved."):
+            self.status.clear()  # "Saved." never stands next to an enabled Save button
+            self.status.hide()
+        self._set_dirty(dirty)
 
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty)
@@ -447,6 +453,8 @@ class ProfileView(QWidget):
             self._say(self.tr("Please correct the fields marked in red before saving."))
             return False
         cadre_id = self._cadre_id
+        if self._stale_conflicts:
+            return self._resolve_conflict(cadre_id)
         try:
             self._save_parts(cadre_id)
         except ConflictError:
@@ -530,20 +538,90 @@ class ProfileView(QWidget):
                 found.append((tab.title, "\n".join(mine_lines), "\n".join(their_lines)))
         return found
 
+    def merge_stored(self, theirs: cadre_records.CadreProfile) -> list[tuple[str, str, str]]:
+        """Three-way merge of the edits here with the stored profile `theirs` (base: what this view
+        loaded). Changes on one side only are combined without asking: fields and list tabs changed
+        only in the store are taken into the form, those changed only here stay. Returns (label,
+        mine, theirs) for what both sides changed differently; `theirs` becomes the new base."""
+        base = self.profile
+        conflicts: list[tuple[str, str, str]] = []
+        for key in self.form.merge_stored(theirs.cadre):
+            mine, stored = self.form.value_text(key), CadreForm._texts_of(self.form, theirs.cadre)[key]
+            if key == "unit_id":
+                stored = theirs.cadre.unit
+            conflicts.append((self.form.label_of(key), mine, stored))
+        reload: set[str] = set()
+        for key, tab in self.list_tabs.items():
+            theirs_rows = tab.rows_of(theirs)
+            theirs_changed = base is None or tab.rows_of(base) != theirs_rows
+            if not theirs_changed:
+                continue
+            editor = self.editors[key]
+            if not editor.is_dirty():
+                reload.add(key)
+                continue
+            mine_lines = ["  ".join(v for v in values if v) for _i, values in editor.records.snapshot()]
+            their_lines = ["  ".join(v for v in values if v) for _i, values in theirs_rows]
+            if mine_lines != their_lines:
+                conflicts.append((tab.title, "\n".join(mine_lines), "\n".join(their_lines)))
+        self.profile = theirs
+        self._version = theirs.cadre.version
+        if reload:
+            self._fill_lists(theirs, only=reload)
+        self._set_dirty(self.is_dirty())
+        return conflicts
+
+    def refresh_from_store(self) -> None:
+        """After a change made elsewhere in this window (an import, another page): show the stored
+        profile again, merging it under any unsaved edits (fields both sides changed wait for Save)."""
+        cadre_id = self._cadre_id
+        if cadre_id is None:
+            return
+        if not self.is_dirty():
+            self.show_cadre(cadre_id)
+            return
+        try:
+            theirs = cadre_records.get_profile(self._ctx, cadre_id)
+        except CadreDeskError as exc:
+            self._say(str(exc))
+            return
+        if theirs.cadre.version == self._version:
+            return
+        self._stale_conflicts = self.merge_stored(theirs)
+        self.title.setText(theirs.cadre.name)
+        self._say(
+            self.tr("The stored profile changed meanwhile and was merged with your unsaved edits.")
+            if not self._stale_conflicts
+            else self.tr("The stored profile changed meanwhile; Save asks about the fields both changed.")
+        )
+
     def _resolve_conflict(self, cadre_id: int) -> bool:
         try:
             theirs = cadre_records.get_profile(self._ctx, cadre_id)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Could not save"), str(exc))
             return False
-        choice = ConflictDialog.ask(self, theirs.cadre.name, self.differences(theirs))
+        conflicts = self.merge_stored(theirs) + self._stale_conflicts
+        self._stale_conflicts = []
+        if not conflicts:
+            return self.save()  # nothing overlapped: the edits go onto the stored version
+        choice = ConflictDialog.ask(self, theirs.cadre.name, conflicts)
         if choice is Resolution.KEEP_THEIRS:
-            self.show_cadre(cadre_id)
-            self.saved.emit(cadre_id)
-            return True
-        if choice is Resolution.OVERWRITE:
-            self._version = theirs.cadre.version
+            labels = {label for label, _mine, _theirs in conflicts}
+            for key in self.form.changed_fields():
+                if self.form.label_of(key) in labels:
+                    self.form.set_text(key, CadreForm._texts_of(self.form, theirs.cadre)[key])
+            for key, tab in self.list_tabs.items():
+                if tab.title in labels:
+                    self.editors[key].load(tab.rows_of(theirs))
+            if not self.is_dirty():
+                self.show_cadre(cadre_id)
+                self.saved.emit(cadre_id)
+                return True
             return self.save()
+        if choice is Resolution.OVERWRITE:
+            return self.save()
+        self._stale_conflicts = conflicts  # cancelled: asked again at the next save
         self._say(self.tr("Not saved: your changes are still in the form."))
         return False
 

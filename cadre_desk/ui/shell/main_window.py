@@ -32,6 +32,7 @@ from shiboken6 import isValid
 
 from cadre_desk import paths
 from cadre_desk.services import maintenance
+from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.jobs import integrity_check, workers
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
             signal = getattr(page, "open_record", None)
             if signal is not None:
                 signal.connect(self.open_record)
+            changed = getattr(page, "records_changed", None)  # Signal(Changes): what the page changed
+            if changed is not None:
+                changed.connect(self.apply_changes)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("navSplitter")
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.transfers = TransferMenus(self, self.ctx, self.roster)
-        self.transfers.changed.connect(self.refresh)
+        self.transfers.changed.connect(lambda: self.apply_changes(Changes.everything()))
         self.transfer_actions = self.transfers.actions
         file_menu.addMenu(self.transfers.import_menu)
         file_menu.addMenu(self.transfers.export_menu)
@@ -192,6 +196,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.new_action = self._action(
+            self.tr("&New record on this page…"),
+            lambda: self.page_command("new_record"),
+            "Ctrl+N",
+            "newAction",
+        )
+        self.save_action = self._action(
+            self.tr("&Save"), lambda: self.page_command("save_record"), "Ctrl+S", "saveAction"
+        )
+        self.print_action = self._action(
+            self.tr("&Print the current record…"),
+            lambda: self.page_command("print_record"),
+            "Ctrl+P",
+            "printAction",
+        )
+        for action in (self.new_action, self.save_action, self.print_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         self.find_action = self._action(self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         edit_menu.addAction(self.find_action)
@@ -292,7 +315,7 @@ class MainWindow(QMainWindow):
         if key == ROSTER:
             self.roster.table.setFocus()
         elif key == WELCOME:
-            self.welcome.demo_button.setFocus()
+            self.welcome.blank_button.setFocus()  # Enter never generates demo data by accident
         elif key == HOME:
             self.home.focus_first_list()
 
@@ -321,13 +344,50 @@ class MainWindow(QMainWindow):
         return bool(can_leave()) if callable(can_leave) else True
 
     def refresh(self) -> None:
-        """F5: fetch the roster and the current page again."""
+        """F5: fetch the roster, the open profile and the current page again."""
         self.roster.reload()
+        self.roster.profile.refresh_from_store()
         key = self.current_page()
         if key == WELCOME and self.roster.total():
             key = ROSTER
         self.show_page(key)
         self.refresh_record_counts()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """A change made in this window (an import, a page's edit): every view of it is refreshed.
+
+        The roster and the open profile reload (unsaved edits in the profile are merged with the
+        stored record, see ProfileView.refresh_from_store); the page on screen refreshes; the
+        status bar counts again."""
+        if changes.cadres or changes.units:
+            self.roster.reload()
+            if changes.touches_cadre(self.roster.profile.cadre_id):
+                self.roster.profile.refresh_from_store()
+        key = self.current_page()
+        if key == WELCOME and self.roster.total():
+            self.show_page(ROSTER)
+        elif key not in (ROSTER, WELCOME) and self.sender() is not self._pages[key]:  # it knows
+            refresh = getattr(self._pages[key], "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.refresh_record_counts()
+
+    def page_command(self, name: str) -> None:
+        """Ctrl+N / Ctrl+S / Ctrl+P: `new_record`, `save_record` or `print_record` of the page shown."""
+        page = self.stack.currentWidget()
+        commands: dict[str, Callable[[], object]] = {}
+        if page is self.roster:
+            profile = self.roster.profile
+            commands = {
+                "new_record": self.roster.new_cadre,
+                "save_record": profile.save,
+                "print_record": lambda: profile.print_document("print_cadre_dossier"),
+            }
+        command = commands.get(name) or getattr(page, name, None)
+        if callable(command):
+            command()
+        else:
+            self.statusBar().showMessage(self.tr("Nothing to do for this on this page"), 4000)
 
     # --- opening records -------------------------------------------------------------------------
 

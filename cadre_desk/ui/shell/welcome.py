@@ -66,7 +66,6 @@ class WelcomePage(QWidget):
         self.count.setAccessibleName(self.tr("Number of demo cadres"))
         self.demo_button = QPushButton(self.tr("Generate demo data"), card)
         self.demo_button.setObjectName("demoButton")
-        self.demo_button.setDefault(True)
         self.blank_button = QPushButton(self.tr("Start with an empty database"), card)
         self.blank_button.setObjectName("blankButton")
         self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.count.value()))

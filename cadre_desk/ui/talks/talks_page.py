@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.errors import CadreDeskError, NotFoundError
 from cadre_desk.services import talks
+from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.settings import Settings
@@ -243,6 +244,7 @@ class TalkPanel(QWidget):
 
 class TalksPage(QWidget):
     open_record = Signal(str, int)
+    records_changed = Signal(object)  # Changes
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -361,6 +363,7 @@ class TalksPage(QWidget):
                 self.panel.show_talk(row.id)
 
     def _talk_changed(self, talk_id: int) -> None:
+        self.records_changed.emit(Changes(talks=True))
         row = self.model.row_of(lambda r: r.id == talk_id)
         fresh = (
             talks.list_talk_rows(self._ctx, **(self.filters() or {}), limit=1, offset=row, today=self._today)
@@ -377,6 +380,7 @@ class TalksPage(QWidget):
         subject = (cadre_id, self.cadre.cadre_name()) if cadre_id is not None else None
         saved = TalkEditor.ask(self, self._ctx, None, subject)
         if saved is not None:
+            self.records_changed.emit(Changes(talks=True))
             self.archived.setChecked(False)
             self.refresh()
             if not self.select(saved.id):

@@ -31,12 +31,13 @@ class ConflictDialog(QDialog):
         self, name: str, differences: Sequence[tuple[str, str, str]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Changed by someone else"))
+        self.setWindowTitle(self.tr("Changed since you opened it"))
         self.resolution: Resolution | None = None
         intro = QLabel(
             self.tr(
-                "While you were editing, the profile of {name} was saved by someone else. "
-                "These fields differ between your version and the saved one:"
+                "While you were editing, the stored profile of {name} changed (an import, another "
+                "page or window, or another computer). Changes to different fields were combined; "
+                "these fields were changed on both sides:"
             ).format(name=name),
             self,
         )
@@ -60,8 +61,8 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(self)
-        self.theirs_button = QPushButton(self.tr("Keep the saved version"), self)
-        self.mine_button = QPushButton(self.tr("Overwrite with mine"), self)
+        self.theirs_button = QPushButton(self.tr("Use the stored values of these fields"), self)
+        self.mine_button = QPushButton(self.tr("Keep my values of these fields"), self)
         buttons.addButton(self.theirs_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -76,6 +77,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(760, 420)
+        self.setObjectName("conflictDialog")
 
     def _choose(self, resolution: Resolution) -> None:
         self.resolution = resolution
