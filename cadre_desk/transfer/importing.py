@@ -145,9 +145,11 @@ class _Index:
     def __init__(self, session: Session) -> None:
         self.by_id_number: dict[str, int] = {}
         self.by_name_birth: dict[tuple[str, int], list[int]] = {}
-        for cid, name, birth, idn in session.execute(
-            select(Cadre.id, Cadre.name, Cadre.birth, Cadre.id_number)
+        self.versions: dict[int, int] = {}
+        for cid, name, birth, idn, version in session.execute(
+            select(Cadre.id, Cadre.name, Cadre.birth, Cadre.id_number, Cadre.version)
         ):
+            self.versions[cid] = version
             if idn:
                 self.by_id_number[idn] = cid
             self.by_name_birth.setdefault((name, birth.to_int()), []).append(cid)
@@ -321,6 +323,27 @@ def check_plan(plan: ImportPlan) -> None:
 
 
 CHUNK = 500
+STALE = "预览之后数据已被修改（可能有另一个导入同时进行），本次未写入任何数据；请重新预览后再导入"
+
+
+def recheck(session: Session, plan: ImportPlan) -> None:
+    """Match the plan again inside the write transaction (the preview was made without the write lock).
+
+    Two identical imports started together both planned "create" for everyone; the second to get the
+    lock must not add everyone again. A cadre to create must still match nobody, a cadre to update must
+    still have the version the preview saw; otherwise nothing is written (`ImportRejected`).
+    """
+    index = _Index(session)
+    stale: list[tuple[str, str]] = []
+    for item in plan.items:
+        if item.action == "create":
+            found, problem = index.match(item.values)
+            if found is not None or problem:
+                stale.append((item.source, f"{item.name} 已在预览之后被导入或录入"))
+        elif item.cadre_id is not None and index.versions.get(item.cadre_id) != item.expected_version:
+            stale.append((item.source, f"{item.name} 已在预览之后被修改或删除"))
+    if stale:
+        raise ImportRejected([("预览已过期", STALE), *stale])
 
 
 def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
@@ -332,6 +355,7 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
     created = updated = unchanged = 0
     ids: list[int] = []
     with ctx.db.uow() as session:
+        recheck(session, plan)
         unit_ids = _create_units(session, ctx, plan.new_units)
         total = len(plan.items)
         new_cadres: list[Cadre] = []

@@ -402,57 +402,64 @@ def _local_record(session: Session, model: Any, row: Any, uid_of: _Uids) -> Reco
 
 def plan_package(ctx: ServiceContext, path: Path, progress: Progress | None = None) -> PackagePlan:
     manifest, records = read_package(path)
+    with ctx.db.read() as session:
+        return _plan(session, manifest, records, progress)
+
+
+def _plan(
+    session: Session, manifest: dict[str, Any], records: list[Record], progress: Progress | None = None
+) -> PackagePlan:
+    """Match every record against the local database and decide new / same / theirs / mine / conflict."""
     actions: dict[str, str] = {}
     local_ids: dict[str, int] = {}
     conflicts: list[Conflict] = []
     alias: dict[str, str] = {}
-    with ctx.db.read() as session:
-        uid_of = _Uids(session)
-        bases = _bases(session, (r.uid for r in records))
-        for n, rec in enumerate(records):
-            if progress is not None and n % 100 == 0:
-                progress("比对", n + 1, len(records))
-            model = BY_NAME[rec.entity]
-            row = session.scalars(select(model).where(model.uid == rec.uid)).first()
-            if row is None and model is Cadre and rec.fields.get("id_number"):
-                row = session.scalars(select(Cadre).where(Cadre.id_number == rec.fields["id_number"])).first()
-            if row is None and model is CadrePhoto:
-                cadre_uid = rec.refs.get("cadre_id")
-                cadre_id = local_ids.get(cadre_uid or "")
-                if cadre_id is not None:
-                    row = session.scalars(select(CadrePhoto).where(CadrePhoto.cadre_id == cadre_id)).first()
-            if row is None and model is CadreFormSource:
-                cadre_id = local_ids.get(rec.refs.get("cadre_id") or "")
-                if cadre_id is not None:
-                    row = session.scalars(
-                        select(CadreFormSource).where(CadreFormSource.cadre_id == cadre_id)
-                    ).first()
-            if row is None:
-                actions[rec.uid] = "new"
-                continue
-            local_ids[rec.uid] = row.id
-            if row.uid != rec.uid:
-                alias[row.uid] = rec.uid  # the same cadre, created on both machines (matched by ID number)
-            mine = _local_record(session, model, row, uid_of)
-            mine.refs = {k: alias.get(v or "", v) for k, v in mine.refs.items()}
-            mine.hash = content_hash(mine.fields, mine.refs)
-            my_base = bases.get(rec.uid)
-            if mine.hash == rec.hash:
-                actions[rec.uid] = "same"
-            elif mine.hash in (my_base, rec.base):
-                actions[rec.uid] = "theirs"
-            elif rec.hash in (my_base, rec.base):
-                actions[rec.uid] = "mine"
-            else:
-                actions[rec.uid] = "conflict"
-                diffs = tuple(
-                    Difference(k, _show(mine.fields.get(k)), _show(rec.fields.get(k)))
-                    for k in sorted(set(rec.fields) | set(mine.fields))
-                    if mine.fields.get(k) != rec.fields.get(k)
-                ) + tuple(
-                    Difference(k, "（关联不同）", "") for k in rec.refs if mine.refs.get(k) != rec.refs.get(k)
-                )
-                conflicts.append(Conflict(rec.entity, rec.uid, rec.label(), diffs))
+    uid_of = _Uids(session)
+    bases = _bases(session, (r.uid for r in records))
+    for n, rec in enumerate(records):
+        if progress is not None and n % 100 == 0:
+            progress("比对", n + 1, len(records))
+        model = BY_NAME[rec.entity]
+        row = session.scalars(select(model).where(model.uid == rec.uid)).first()
+        if row is None and model is Cadre and rec.fields.get("id_number"):
+            row = session.scalars(select(Cadre).where(Cadre.id_number == rec.fields["id_number"])).first()
+        if row is None and model is CadrePhoto:
+            cadre_uid = rec.refs.get("cadre_id")
+            cadre_id = local_ids.get(cadre_uid or "")
+            if cadre_id is not None:
+                row = session.scalars(select(CadrePhoto).where(CadrePhoto.cadre_id == cadre_id)).first()
+        if row is None and model is CadreFormSource:
+            cadre_id = local_ids.get(rec.refs.get("cadre_id") or "")
+            if cadre_id is not None:
+                row = session.scalars(
+                    select(CadreFormSource).where(CadreFormSource.cadre_id == cadre_id)
+                ).first()
+        if row is None:
+            actions[rec.uid] = "new"
+            continue
+        local_ids[rec.uid] = row.id
+        if row.uid != rec.uid:
+            alias[row.uid] = rec.uid  # the same cadre, created on both machines (matched by ID number)
+        mine = _local_record(session, model, row, uid_of)
+        mine.refs = {k: alias.get(v or "", v) for k, v in mine.refs.items()}
+        mine.hash = content_hash(mine.fields, mine.refs)
+        my_base = bases.get(rec.uid)
+        if mine.hash == rec.hash:
+            actions[rec.uid] = "same"
+        elif mine.hash in (my_base, rec.base):
+            actions[rec.uid] = "theirs"
+        elif rec.hash in (my_base, rec.base):
+            actions[rec.uid] = "mine"
+        else:
+            actions[rec.uid] = "conflict"
+            diffs = tuple(
+                Difference(k, _show(mine.fields.get(k)), _show(rec.fields.get(k)))
+                for k in sorted(set(rec.fields) | set(mine.fields))
+                if mine.fields.get(k) != rec.fields.get(k)
+            ) + tuple(
+                Difference(k, "（关联不同）", "") for k in rec.refs if mine.refs.get(k) != rec.refs.get(k)
+            )
+            conflicts.append(Conflict(rec.entity, rec.uid, rec.label(), diffs))
     return PackagePlan(manifest, records, actions, local_ids, conflicts)
 
 
@@ -483,6 +490,7 @@ def apply_package(
     added = merged = kept = same = 0
     touched: dict[str, list[Any]] = {}
     with ctx.db.uow() as session:
+        _recheck(session, plan)
         id_of: dict[str, int] = dict(plan.local_ids)
 
         def resolve(target: str, uid: str | None) -> int | None:
@@ -557,6 +565,28 @@ def apply_package(
                 summary=f"导入交换包：新增 {added}，合并 {merged}，保留本机 {kept}，未变 {same}",
             )
     return PackageResult(added, merged, kept, same)
+
+
+STALE = "预览之后本机数据已被修改（可能有另一个导入同时进行），本次未写入任何数据；请重新导入"
+
+
+def _recheck(session: Session, plan: PackagePlan) -> None:
+    """Plan again inside the write transaction: the preview was made without the write lock, and a
+    second import of the same package started together must not add everything again."""
+    now = _plan(session, plan.manifest, plan.records)
+    if now.actions != plan.actions or now.local_ids != plan.local_ids:
+        changed = [
+            (
+                rec.label(),
+                f"预览时为“{ACTIONS[plan.actions[rec.uid]]}”，现在为“{ACTIONS[now.actions[rec.uid]]}”",
+            )
+            for rec in plan.records
+            if plan.actions[rec.uid] != now.actions[rec.uid]
+        ]
+        raise ImportRejected([("预览已过期", STALE), *changed])
+
+
+ACTIONS = {"new": "新增", "theirs": "采用对方", "mine": "保留本机", "same": "相同", "conflict": "冲突"}
 
 
 def _reindex(session: Session, touched: Mapping[str, list[Any]]) -> None:

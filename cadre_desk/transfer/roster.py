@@ -5,6 +5,7 @@ and writing a formatted roster staff can print.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -298,6 +299,9 @@ def row_number(label: str) -> int:
     return int(label.removeprefix("第").removesuffix("行"))
 
 
+KEEP_IMPORT_BACKUPS = 5
+
+
 def apply_roster(
     ctx: ServiceContext, plan: importing.ImportPlan, progress: Progress | None = None
 ) -> importing.ImportResult:
@@ -305,14 +309,36 @@ def apply_roster(
     importing.check_plan(plan)
     backup = ""
     if ctx.db.path is not None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = paths.backup_dir() / f"{ctx.db.path.stem}-before-roster-import-{stamp}.db"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        backup = str(
-            maintenance.backup(ctx, dest, None if progress is None else lambda d, t: progress("备份", d, t))
-        )
+        backup = str(_backup_before_import(ctx, ctx.db.path, progress))
     result = importing.apply_plan(ctx, plan, progress)
     return importing.ImportResult(result.created, result.updated, result.unchanged, result.cadre_ids, backup)
+
+
+def _backup_before_import(ctx: ServiceContext, db_path: Path, progress: Progress | None) -> Path:
+    """A full verified copy in `backups/`; only the newest `KEEP_IMPORT_BACKUPS` of them are kept."""
+    folder = paths.backup_dir()
+    prefix = f"{db_path.stem}-before-roster-import-"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # two imports in one second get two files
+    dest = folder / f"{prefix}{stamp}.db"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"无法创建备份目录 {folder}：{exc.strerror or exc}") from None
+    done = maintenance.backup(ctx, dest, None if progress is None else lambda d, t: progress("备份", d, t))
+    thin_import_backups(folder, prefix)
+    return done
+
+
+def thin_import_backups(folder: Path, prefix: str, keep: int = KEEP_IMPORT_BACKUPS) -> list[Path]:
+    """Delete all but the newest `keep` pre-import backups of one database (names sort by time)."""
+    found = sorted(p for p in folder.glob(f"{glob.escape(prefix)}*.db") if p.is_file())
+    removed = found[:-keep] if keep > 0 else found
+    for old in removed:
+        try:
+            old.unlink()
+        except OSError as exc:
+            log.warning("could not remove the old backup %s: %s", old, exc)
+    return removed
 
 
 # --- export --------------------------------------------------------------------------------------

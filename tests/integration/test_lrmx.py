@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cadre_desk.db.engine import Database
-from cadre_desk.errors import ConflictError, ImportRejected
+from cadre_desk.errors import ImportRejected
 from cadre_desk.services import cadre_records, cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing, lrmx
@@ -196,6 +196,6 @@ def test_a_stale_preview_rolls_back_everything(ctx: ServiceContext, db: Database
         ctx, view.id, cadres.CadreInput(**{**view.to_input().__dict__, "phone": "123"}), view.version
     )
     before = _db_hash(db)
-    with pytest.raises(ConflictError):
+    with pytest.raises(ImportRejected, match="已在预览之后被修改"):
         importing.apply_plan(ctx, plan)
     assert _db_hash(db) == before
