@@ -13,7 +13,7 @@ from pathlib import Path
 from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
 from cadre_desk.domain.yearmonth import parse_date
 from cadre_desk.errors import StorageError, ValidationError
-from cadre_desk.services import cadre_records, cadres, printing, units
+from cadre_desk.services import appointment, cadre_records, cadres, printing, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTION_TITLES, SECTIONS, DateRange
 
@@ -39,7 +39,9 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     f = actions.add_parser("form", help="干部任免审批表 of one cadre")
     f.add_argument("id", type=int)
     f.add_argument("-o", "--output", type=Path, required=True)
-    f.add_argument("--reference", metavar="DATE", help="date the ages are computed at (default today)")
+    f.add_argument(
+        "--reference", metavar="DATE", help="date the ages are computed at (default: the form's 计算年龄时间)"
+    )
     f.add_argument("--draft", action="store_true", help="print a 草稿 (draft) watermark on both pages")
 
     for name, what in (("pairing", "帮带档案 of one pairing"), ("talk", "谈话记录表 of one talk")):
@@ -110,12 +112,9 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
     elif action == "form":
         profile = cadre_records.get_profile(ctx, args.id)
         photo = cadres.get_photo(ctx, args.id)
-        form_options = appointment_form.FormOptions(
-            age_reference=_date(args.reference, "reference", "计算年龄时间") or dt.date.today(),
-            operator=settings.operator,
-            reporting_unit=settings.department,
-            draft=args.draft,
-        )
+        case = appointment.get_case(ctx, args.id)
+        reference = _date(args.reference, "reference", "计算年龄时间")
+        form_options = appointment_form.options_for(case, settings, args.draft, reference)
         appointment_form.check_form(profile, form_options)  # too long: say so before any file is made
         pages = _write(
             out,
@@ -139,6 +138,21 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_forms(ctx: ServiceContext, ids: list[int], settings: printing.PrintSettings) -> None:
+    """Every form of a batch fits its two pages, or nothing is printed: name each cadre and field."""
+    from cadre_desk.reports import appointment_form
+
+    problems: dict[str, str] = {}
+    for cadre_id in ids:
+        options = appointment_form.options_for(appointment.get_case(ctx, cadre_id), settings)
+        try:
+            appointment_form.check_form(cadre_records.get_profile(ctx, cadre_id), options)
+        except appointment_form.FormTooLong as exc:
+            problems[f"cadre{cadre_id}"] = str(exc)
+    if problems:
+        raise ValidationError(problems)
+
+
 def _batch(ctx: ServiceContext, args: argparse.Namespace, settings: printing.PrintSettings) -> int:
     from cadre_desk.reports import batch
 
@@ -147,6 +161,8 @@ def _batch(ctx: ServiceContext, args: argparse.Namespace, settings: printing.Pri
     if not ids:
         raise ValidationError({"unit": "没有可打印的干部"})
     database = str(ctx.db.path) if ctx.db.path else ctx.db.url.render_as_string(hide_password=False)
+    if args.kind == "form":
+        _check_forms(ctx, ids, settings)
     spec = batch.BatchSpec(database, args.kind, settings)
     out_dir: Path = args.output
     merged = out_dir / f"{batch.KIND_TITLES[args.kind]}（合订本）.pdf" if args.merge else None

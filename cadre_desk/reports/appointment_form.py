@@ -26,7 +26,9 @@ from cadre_desk.errors import ValidationError
 from cadre_desk.reports import fonts, form_text
 from cadre_desk.reports.form_fit import MM, STEPS, Fitted, Line, Para, fit
 from cadre_desk.reports.page import CREATOR
+from cadre_desk.services.appointment import CaseView
 from cadre_desk.services.cadre_records import CadreProfile
+from cadre_desk.services.printing import PrintSettings
 
 TITLE = "干部任免审批表"
 PAGE_W, PAGE_H = 210.0, 297.0  # mm
@@ -89,6 +91,25 @@ class FormOptions:
     operator: str = ""  # the PDF's author when there is no 呈报单位 (never printed)
     draft: bool = False  # a 草稿 watermark
     offsets: FormOffsets = field(default_factory=FormOffsets)
+
+
+def options_for(
+    case: CaseView, settings: PrintSettings, draft: bool = False, age_reference: dt.date | None = None
+) -> FormOptions:
+    """The options of a print: the form's data of the cadre's case, the print offsets of the settings."""
+    top, front_left, back_left = settings.form_offsets
+    return FormOptions(
+        age_reference=age_reference or case.age_reference,
+        proposed_post=case.proposed_post,
+        proposed_removal=case.proposed_removal,
+        reason=case.reason,
+        reporting_unit=case.reporting_unit,
+        filled_by=case.filled_by,
+        filled_on=case.filled_on,
+        operator=settings.operator,
+        draft=draft,
+        offsets=FormOffsets(top, front_left, back_left),
+    )
 
 
 class FormTooLong(ValidationError):

@@ -86,15 +86,16 @@ def _init(spec: BatchSpec) -> None:
 
 def build_one(db: Database, spec: BatchSpec, cadre_id: int, out_dir: Path) -> BatchItem:
     """Gather and write one cadre's document (in whichever process calls it)."""
-    from cadre_desk.reports.appointment_form import FormOptions, build_appointment_form
+    from cadre_desk.reports.appointment_form import build_appointment_form, options_for
     from cadre_desk.reports.dossier import DossierOptions, build_cadre_dossier
-    from cadre_desk.services import cadre_records
+    from cadre_desk.services import appointment, cadre_records
 
     s = spec.settings
     with db.read() as session:
         photo = printing.get_photo_in(session, cadre_id)
         if spec.kind == "form":
             profile = cadre_records.profile_in(session, cadre_id)
+            case = appointment.case_in(session, cadre_id, spec.printed_at.date(), s.department)
             name = profile.cadre.name
         else:
             file = printing.gather_cadre_in(session, cadre_id, spec.date_range)
@@ -103,10 +104,7 @@ def build_one(db: Database, spec: BatchSpec, cadre_id: int, out_dir: Path) -> Ba
     try:
         with open(path, "wb") as out:
             if spec.kind == "form":
-                options = FormOptions(
-                    age_reference=spec.printed_at.date(), operator=s.operator, reporting_unit=s.department
-                )
-                pages = build_appointment_form(profile, photo, out, options)
+                pages = build_appointment_form(profile, photo, out, options_for(case, s))
             else:
                 dossier_options = DossierOptions(s, spec.sections, spec.printed_at)
                 pages = build_cadre_dossier(file, out, dossier_options, photo)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -18,8 +19,18 @@ class DepartmentSettings:
     confidentiality_mark: str = "内部资料 注意保存"  # printed on every page of every PDF
     print_preparer: str = ""  # 制表人 printed on closing pages (blank: the operator)
     print_reviewer: str = ""  # 审核人
+    # Print offsets of the 干部任免审批表, millimetres (+ moves down / right), for a printer or duplexing.
+    form_offset_top: float = 0.0  # 上边距
+    form_offset_front_left: float = 0.0  # 正面页左边距
+    form_offset_back_left: float = 0.0  # 背面页左边距
 
 
+OFFSET_LIMIT = 30.0  # mm either way
+_OFFSETS = {
+    "form_offset_top": "上边距",
+    "form_offset_front_left": "正面页左边距",
+    "form_offset_back_left": "背面页左边距",
+}
 _LIMITS = {"department_name": 60, "confidentiality_mark": 30, "print_preparer": 20, "print_reviewer": 20}
 _LABELS = {
     "department_name": "单位名称",
@@ -33,15 +44,35 @@ def get_settings(ctx: ServiceContext) -> DepartmentSettings:
     with ctx.db.read() as session:
         stored = {key: value for key, value in session.execute(select(AppSetting.key, AppSetting.value))}
     known = {f.name for f in fields(DepartmentSettings)}
-    return replace(DepartmentSettings(), **{k: v for k, v in stored.items() if k in known})
+    values: dict[str, Any] = {k: v for k, v in stored.items() if k in known}
+    for name in _OFFSETS:
+        if name in values:
+            try:
+                values[name] = float(str(values[name]))
+            except ValueError:
+                values[name] = 0.0
+    return replace(DepartmentSettings(), **values)
+
+
+def _offset(errs: FieldErrors, name: str, value: object) -> float:
+    try:
+        number = round(float(str(value).strip() or 0), 1)
+    except ValueError:
+        errs.add(name, f"{_OFFSETS[name]}“{value}”不是数字（毫米）")
+        return 0.0
+    if abs(number) > OFFSET_LIMIT:
+        errs.add(name, f"{_OFFSETS[name]}应在 ±{OFFSET_LIMIT:g} 毫米以内（现为 {number:g}）")
+    return number
 
 
 def save_settings(ctx: ServiceContext, new: DepartmentSettings) -> DepartmentSettings:
     errs = FieldErrors()
-    values = {
+    values: dict[str, object] = {
         name: errs.text(name, getattr(new, name), _LABELS[name], required=False, max_len=limit)
         for name, limit in _LIMITS.items()
     }
+    for name in _OFFSETS:
+        values[name] = _offset(errs, name, getattr(new, name))
     errs.raise_if_any()
     old = get_settings(ctx)
     with ctx.db.uow() as session:

@@ -102,6 +102,7 @@ class PrintSettings:
     preparer: str
     reviewer: str
     operator: str
+    form_offsets: tuple[float, float, float] = (0.0, 0.0, 0.0)  # mm: 上边距, 正面页左边距, 背面页左边距
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def print_settings(ctx: ServiceContext) -> PrintSettings:
         preparer=s.print_preparer or ctx.operator,
         reviewer=s.print_reviewer,
         operator=ctx.operator,
+        form_offsets=(s.form_offset_top, s.form_offset_front_left, s.form_offset_back_left),
     )
 
 

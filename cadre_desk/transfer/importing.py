@@ -19,7 +19,7 @@ from cadre_desk.db.models import Cadre, SearchDoc, Unit
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, ValidationError
-from cadre_desk.services import audit, cadres, search
+from cadre_desk.services import appointment, audit, cadres, search
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import formtext, store
 from cadre_desk.transfer.model import CadreData
@@ -376,6 +376,8 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
                     ids.append(item.cadre_id)
                     if item.data.source is not None:
                         store.set_source(session, item.cadre_id, item.data.source)
+                    if item.data.case is not None:
+                        appointment.store_case(session, ctx, item.cadre_id, _case_values(item.data.case))
                 continue
             values = dict(item.values)
             if isinstance(values.get("unit_id"), tuple):
@@ -450,6 +452,8 @@ def _write_children(
         store.set_photo(session, cadre.id, data.photo)
     if data.source is not None:
         store.set_source(session, cadre.id, data.source)
+    if data.case is not None:
+        appointment.store_case(session, ctx, cadre.id, _case_values(data.case))
     if not fresh:
         session.flush()
     audit.record(
@@ -462,6 +466,14 @@ def _write_children(
         {c.field: [c.old, c.new] for c in item.changes},
         f"导入：{cadre.name}（{item.source}）"[:200],
     )
+
+
+def _case_values(case: dict[str, Any]) -> dict[str, object]:
+    """The form's data of a file as `appointment_case` holds it (texts cut to the columns' limits)."""
+    values: dict[str, object] = {name: case.get(name) for name in appointment.FIELDS}
+    for name, (_label, limit) in appointment.TEXT_LIMITS.items():
+        values[name] = str(values[name] or "")[:limit]
+    return values
 
 
 def _index_new(session: Session, new_cadres: Sequence[Cadre]) -> None:

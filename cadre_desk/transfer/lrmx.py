@@ -93,16 +93,19 @@ TEXT_FIELDS = {
     "XianRenZhiWu": "post",
 }
 YM_FIELDS = {"ChuShengNianYue": ("birth", "出生年月"), "CanJiaGongZuoShiJian": ("work_start", "参加工作时间")}
-# Elements of the form the app does not model (they belong to one appointment, not to the cadre).
-FORM_ONLY = (
-    "NiRenZhiWu",
-    "NiMianZhiWu",
-    "RenMianLiYou",
-    "ChengBaoDanWei",
-    "JiSuanNianLingShiJian",
-    "TianBiaoShiJian",
-    "TianBiaoRen",
-)
+# Elements of the form's own data (one appointment, not the cadre): tag → appointment_case column.
+CASE_FIELDS = {
+    "NiRenZhiWu": "proposed_post",
+    "NiMianZhiWu": "proposed_removal",
+    "RenMianLiYou": "reason",
+    "ChengBaoDanWei": "reporting_unit",
+    "JiSuanNianLingShiJian": "age_reference",
+    "TianBiaoShiJian": "filled_on",
+    "TianBiaoRen": "filled_by",
+}
+FORM_ONLY = tuple(CASE_FIELDS)
+CASE_DATES = ("JiSuanNianLingShiJian", "TianBiaoShiJian")
+_CASE_DATE = re.compile(r"^\s*(\d{4})[.\-/年]?(\d{1,2})(?:[.\-/月]?(\d{1,2})日?)?\s*$")
 _DATA_URL = re.compile(r"^\s*data:image/([a-zA-Z0-9.+-]+);base64,", re.IGNORECASE)
 
 
@@ -121,6 +124,7 @@ class ModelView:
     assessments: tuple[AssessmentItem, ...]
     photo: bytes | None
     source: FormSource | None
+    case: dict[str, Any] | None = None  # appointment_case columns; None: no case saved
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -230,6 +234,20 @@ def _read_value(tag: str, text: str) -> Any:
     raise KeyError(tag)
 
 
+def _read_case(tag: str, text: str) -> Any:
+    """A case value as stored: text stripped, dates (`20240517`, `2024.05.17`, `202405`) as dates."""
+    if tag not in CASE_DATES:
+        return text.strip()
+    match = _CASE_DATE.match(text)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def read_lrmx(data: bytes, file_name: str = "") -> CadreData:
     """Read one file; raise `LrmxError` (unreadable) or `FormatProblem` (a value that cannot be read)."""
     root = parse_xml(data)
@@ -261,6 +279,14 @@ def read_lrmx(data: bytes, file_name: str = "") -> CadreData:
         out.assessments = formtext.read_assessments(_text(root.find("NianDuKaoHeJieGuo")))
     if root.find("JiaTingChengYuan") is not None:
         out.family = read_family(root.find("JiaTingChengYuan"))
+    case = {column: _read_case(tag, _text(root.find(tag))) for tag, column in CASE_FIELDS.items()}
+    if any(root.find(tag) is not None for tag in CASE_FIELDS):
+        out.case = case
+        for tag in CASE_DATES:
+            text = _text(root.find(tag)).strip()
+            if text and case[CASE_FIELDS[tag]] is None:
+                label = "计算年龄时间" if tag == "JiSuanNianLingShiJian" else "填表时间"
+                out.warnings.append(f"{label}“{text}”无法识别，未导入")
     shape: dict[str, Any] = {}
     photo_el = root.find("ZhaoPian")
     if photo_el is not None and _text(photo_el).strip():
@@ -349,16 +375,20 @@ def _family_element(items: tuple[FamilyItem, ...]) -> ET.Element:
     return el
 
 
-def _default_form_only(tag: str, today: dt.date) -> str:
-    if tag in ("JiSuanNianLingShiJian", "TianBiaoShiJian"):
-        return f"{today:%Y%m%d}"
-    return ""
+def _case_text(tag: str, m: ModelView, today: dt.date) -> str:
+    """The form's data as written: the saved case, or a new form's (today's dates, blanks)."""
+    value = None if m.case is None else m.case.get(CASE_FIELDS[tag])
+    if tag in CASE_DATES:
+        if value is None and (m.case is None or tag == "JiSuanNianLingShiJian"):
+            value = today
+        return "" if value is None else f"{value:%Y%m%d}"
+    return str(value or "")
 
 
 def _new_text(tag: str, m: ModelView, today: dt.date) -> str | None:
     """Text for a modelled element from the database (None: not modelled)."""
     if tag in FORM_ONLY:
-        return _default_form_only(tag, today)
+        return _case_text(tag, m, today)
     if tag == "Version":
         return WRITER_VERSION
     if tag == "ZhaoPian":
@@ -396,8 +426,16 @@ def _update_from_model(root: ET.Element, m: ModelView, today: dt.date) -> None:
     sep, last_tail = _indent_like(root)
     for tag in ORDER:
         el = root.find(tag)
-        if tag in FORM_ONLY or tag == "Version":
+        if tag == "Version" or (tag in FORM_ONLY and m.case is None):
             continue  # kept as read
+        if tag in FORM_ONLY:
+            column = CASE_FIELDS[tag]
+            if el is None:
+                if m.case.get(column) not in ("", None):  # type: ignore[union-attr]
+                    _insert(root, ET.Element(tag), tag, sep, last_tail).text = _case_text(tag, m, today)
+            elif _read_case(tag, _text(el)) != m.case.get(column):  # type: ignore[union-attr]
+                el.text = _case_text(tag, m, today)
+            continue
         if tag == "ZhaoPian":
             text = _new_text(tag, m, today) or ""
             if el is None:

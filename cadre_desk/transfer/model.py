@@ -60,6 +60,7 @@ class CadreData:
     assessments: tuple[AssessmentItem, ...] | None = None
     photo: bytes | None = None
     source: FormSource | None = None
+    case: dict[str, Any] | None = None  # the form's own data (appointment_case columns), None: absent
     unit_name: str | None = None
     warnings: list[str] = field(default_factory=list)
 

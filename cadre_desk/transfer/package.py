@@ -22,6 +22,7 @@ from cadre_desk import __version__
 from cadre_desk.db.base import UTCDateTime, YearMonthType
 from cadre_desk.db.models import (
     RECORD_MODELS,
+    AppointmentCase,
     Assessment,
     Cadre,
     CadreFormSource,
@@ -59,6 +60,7 @@ LABELS = {
     "cadre": "干部",
     "cadre_photo": "照片",
     "cadre_form_source": "任免表原件",
+    "appointment_case": "任免表信息",
     "resume_entry": "简历",
     "family_member": "家庭成员",
     "reward_or_punishment": "奖惩",
@@ -215,6 +217,7 @@ def _selection(session: Session, cadre_ids: set[int]) -> dict[str, list[Any]]:
     for model in (
         CadrePhoto,
         CadreFormSource,
+        AppointmentCase,
         ResumeEntry,
         FamilyMember,
         RewardOrPunishment,
@@ -428,12 +431,10 @@ def _plan(
             cadre_id = local_ids.get(cadre_uid or "")
             if cadre_id is not None:
                 row = session.scalars(select(CadrePhoto).where(CadrePhoto.cadre_id == cadre_id)).first()
-        if row is None and model is CadreFormSource:
+        if row is None and model in (CadreFormSource, AppointmentCase):  # one per cadre
             cadre_id = local_ids.get(rec.refs.get("cadre_id") or "")
             if cadre_id is not None:
-                row = session.scalars(
-                    select(CadreFormSource).where(CadreFormSource.cadre_id == cadre_id)
-                ).first()
+                row = session.scalars(select(model).where(model.cadre_id == cadre_id)).first()
         if row is None:
             actions[rec.uid] = "new"
             continue

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import (
+    AppointmentCase,
     Assessment,
     Cadre,
     CadreFormSource,
@@ -19,7 +20,7 @@ from cadre_desk.db.models import (
     RewardOrPunishment,
 )
 from cadre_desk.services.cadres import EDITABLE
-from cadre_desk.transfer.lrmx import ModelView
+from cadre_desk.transfer.lrmx import CASE_FIELDS, ModelView
 from cadre_desk.transfer.model import AssessmentItem, FamilyItem, FormSource, ResumeItem, RewardItem
 
 
@@ -73,6 +74,13 @@ def source_of(session: Session, cadre_id: int) -> FormSource | None:
     return FormSource(row.format, row.xml, row.file_version, row.file_name, dict(row.photo_shape or {}))
 
 
+def case_of(session: Session, cadre_id: int) -> dict[str, Any] | None:
+    row = session.scalars(select(AppointmentCase).where(AppointmentCase.cadre_id == cadre_id)).first()
+    if row is None:
+        return None
+    return {name: getattr(row, name) for name in CASE_FIELDS.values()}
+
+
 def model_view(session: Session, cadre: Cadre) -> ModelView:
     return ModelView(
         values={name: getattr(cadre, name) for name in EDITABLE},
@@ -82,6 +90,7 @@ def model_view(session: Session, cadre: Cadre) -> ModelView:
         assessments=assessments_of(session, cadre.id),
         photo=photo_of(session, cadre.id),
         source=source_of(session, cadre.id),
+        case=case_of(session, cadre.id),
     )
 
 

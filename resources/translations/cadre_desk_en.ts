@@ -1727,7 +1727,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Appointment form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2536,13 +2536,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+52"/>
-        <location line="+164"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+55"/>
+        <location line="+194"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-185"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2583,6 +2583,31 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
     <message>
         <location line="+21"/>
+        <source>Appointment form print offsets (干部任免审批表)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Top margin (上边距):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Front page left margin (正面页左边距):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back page left margin (背面页左边距):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shifts the form on the paper: positive values move it down or to the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2627,7 +2652,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation type="unfinished"></translation>

@@ -1734,7 +1734,7 @@ Logs: {logs}</source>
         <translation>干部成长档案</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Appointment form</source>
         <translation>干部任免审批表</translation>
     </message>
@@ -2545,13 +2545,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+52"/>
-        <location line="+164"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+55"/>
+        <location line="+194"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-185"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -2592,6 +2592,31 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
     <message>
         <location line="+21"/>
+        <source>Appointment form print offsets (干部任免审批表)</source>
+        <translation>任免审批表打印偏移</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Top margin (上边距):</source>
+        <translation>上边距：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Front page left margin (正面页左边距):</source>
+        <translation>正面页左边距：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back page left margin (背面页左边距):</source>
+        <translation>背面页左边距：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shifts the form on the paper: positive values move it down or to the right.</source>
+        <translation>整体移动表格在纸上的位置：正数向下或向右移动。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -2636,7 +2661,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>

@@ -110,3 +110,73 @@ def test_batch_merge(demo_db: tuple[Path, Path], tmp_path: Path) -> None:
     tops = [o for o in reader.outline if not isinstance(o, list)]
     assert len(tops) == 30 and len(reader.pages) == sum(len(PdfReader(f).pages) for f in files)
     assert len([e for e in _exports(db) if e[0] == "export"]) >= 30
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True, capture_output=True, text=True)
+    return "".join(out.stdout.split())
+
+
+def test_the_form_prints_its_case_data_and_refuses_what_does_not_fit(
+    demo_db: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db, base = demo_db
+    cadre = _first(db, "SELECT id FROM cadre ORDER BY id DESC LIMIT 1")
+    name = str(_first_text(db, f"SELECT name FROM cadre WHERE id = {cadre}"))
+    with sqlite3.connect(db) as con:
+        con.execute(
+            "INSERT INTO appointment_case (id, uid, created_at, updated_at, version, cadre_id, "
+            "proposed_post, proposed_removal, reason, reporting_unit, filled_by, filled_on, age_reference) "
+            "VALUES "
+            "(9001, 'case-9001', '2026-01-01', '2026-01-01', 1, ?, '某镇党委书记', '某局副局长职务', "
+            "'工作需要', '中共某县委组织部', '赵填表', '2024-04-20', '2024-04-30')",
+            (cadre,),
+        )
+    out = tmp_path / "form.pdf"
+    cmd = ("--db", str(db), "dossier", "form", str(cadre), "-o", str(out))
+    run(*cmd, "--draft", data_dir=base)
+    text = _pdf_text(out)
+    for value in (
+        "某镇党委书记",
+        "某局副局长职务",
+        "工作需要",
+        "中共某县委组织部",
+        "填表人：赵填表",
+        "2024年04月20日",
+        "草稿",
+    ):
+        assert value in text, value
+    assert len(PdfReader(out).pages) == 2
+    out.unlink()
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE appointment_case SET reason = ? WHERE id = 9001", ("理由" * 950,))
+    proc = run(*cmd, data_dir=base, check=False)
+    assert proc.returncode != 0
+    assert name in proc.stderr and "任免理由" in proc.stderr and "5.5" in proc.stderr
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    proc = run(
+        "--db",
+        str(db),
+        "dossier",
+        "batch",
+        "--all",
+        "--kind",
+        "form",
+        "-o",
+        str(folder),
+        data_dir=base,
+        check=False,
+    )
+    assert proc.returncode != 0 and name in proc.stderr and "任免理由" in proc.stderr
+    assert list(folder.iterdir()) == []  # said before printing: nothing written
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM appointment_case WHERE id = 9001")
+
+
+def _first_text(db: Path, sql: str) -> str:
+    with sqlite3.connect(db) as con:
+        return str(con.execute(sql).fetchone()[0])

@@ -1,6 +1,7 @@
 """All models, importable from one place (Alembic's autogenerate and the services use this)."""
 
 from cadre_desk.db.base import Base
+from cadre_desk.db.models.appointment import AppointmentCase
 from cadre_desk.db.models.audit import AuditEvent
 from cadre_desk.db.models.cadre import (
     Assessment,
@@ -29,6 +30,7 @@ RECORD_MODELS: tuple[type[Base], ...] = (
     Cadre,
     CadrePhoto,
     CadreFormSource,
+    AppointmentCase,
     ResumeEntry,
     FamilyMember,
     RewardOrPunishment,
@@ -48,6 +50,7 @@ __all__ = [
     "RECORD_MODELS",
     "Account",
     "AppSetting",
+    "AppointmentCase",
     "Assessment",
     "AuditEvent",
     "Base",

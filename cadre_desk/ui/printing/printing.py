@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import cadre_records, cadres, printing
+from cadre_desk.services import appointment, cadre_records, cadres, printing
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTIONS, DateRange
 from cadre_desk.ui.jobs.workers import Cancelled, Job, ProgressFn, run_in_background
@@ -232,7 +232,9 @@ def print_cadre_dossier(parent: QWidget, ctx: ServiceContext, cadre_id: int) -> 
     )
 
 
-def print_appointment_form(parent: QWidget, ctx: ServiceContext, cadre_id: int) -> None:
+def print_appointment_form(parent: QWidget, ctx: ServiceContext, cadre_id: int, draft: bool = False) -> None:
+    """Build the 干部任免审批表 with the form's data of the cadre's case; content too long for its two
+    pages is reported (cadre and fields) instead of a preview."""
     from cadre_desk.reports import appointment_form
 
     settings = printing.print_settings(ctx)
@@ -240,7 +242,7 @@ def print_appointment_form(parent: QWidget, ctx: ServiceContext, cadre_id: int) 
     def build() -> tuple[bytes, str]:
         profile = cadre_records.get_profile(ctx, cadre_id)
         photo = cadres.get_photo(ctx, cadre_id)
-        options = appointment_form.FormOptions(operator=settings.operator, reporting_unit=settings.department)
+        options = appointment_form.options_for(appointment.get_case(ctx, cadre_id), settings, draft)
         out = io.BytesIO()
         appointment_form.build_appointment_form(profile, photo[0] if photo else None, out, options)
         return out.getvalue(), f"{profile.cadre.name}_{appointment_form.TITLE}.pdf"

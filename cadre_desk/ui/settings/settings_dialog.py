@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -36,6 +38,7 @@ from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 log = logging.getLogger("cadre_desk.ui")
 
 DEPARTMENT_FIELDS = ("department_name", "confidentiality_mark", "print_preparer", "print_reviewer")
+OFFSET_FIELDS = ("form_offset_top", "form_offset_front_left", "form_offset_back_left")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,33 @@ class SettingsDialog(GuardedDialog):
             dept_form.addRow(labels[name], column)
             self.edits[name] = edit
             self.errors[name] = error
+
+        # --- print offsets of the appointment form (department-wide: the printer is shared) ---
+        offsets_box = QGroupBox(self.tr("Appointment form print offsets (干部任免审批表)"), self)
+        offsets_form = QFormLayout(offsets_box)
+        offset_labels = {
+            "form_offset_top": self.tr("Top margin (上边距):"),
+            "form_offset_front_left": self.tr("Front page left margin (正面页左边距):"),
+            "form_offset_back_left": self.tr("Back page left margin (背面页左边距):"),
+        }
+        self.offsets: dict[str, QDoubleSpinBox] = {}
+        for name in OFFSET_FIELDS:
+            spin = QDoubleSpinBox(offsets_box)
+            spin.setObjectName(name)
+            spin.setRange(-app_settings.OFFSET_LIMIT, app_settings.OFFSET_LIMIT)
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" mm")
+            spin.setValue(float(getattr(self.department, name)))
+            offsets_form.addRow(offset_labels[name], spin)
+            self.offsets[name] = spin
+        offsets_note = QLabel(
+            self.tr("Shifts the form on the paper: positive values move it down or to the right."),
+            offsets_box,
+        )
+        offsets_note.setWordWrap(True)
+        offsets_note.setStyleSheet("color: gray;")
+        offsets_form.addRow(offsets_note)
 
         # --- this computer (QSettings) ---
         local_box = QGroupBox(self.tr("This computer"), self)
@@ -153,6 +183,7 @@ class SettingsDialog(GuardedDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(dept_box)
+        layout.addWidget(offsets_box)
         layout.addWidget(local_box)
         layout.addWidget(data_box)
         layout.addWidget(self.buttons)
@@ -174,7 +205,9 @@ class SettingsDialog(GuardedDialog):
     def accept(self) -> None:
         for label in self.errors.values():
             label.hide()
-        wanted = app_settings.DepartmentSettings(**{n: self.edits[n].text() for n in DEPARTMENT_FIELDS})
+        typed: dict[str, Any] = {n: self.edits[n].text() for n in DEPARTMENT_FIELDS}
+        typed.update({n: self.offsets[n].value() for n in OFFSET_FIELDS})
+        wanted = app_settings.DepartmentSettings(**typed)
         try:
             saved = app_settings.save_settings(self._ctx, wanted)
         except ValidationError as exc:
