@@ -1069,7 +1069,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+85"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+87"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,7 +1084,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,7 +1124,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Print the current record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,13 +1179,18 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+111"/>
         <source>Nothing to do for this on this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+15"/>
         <source>No page can show this {kind} yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This {kind} no longer exists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2147,7 +2152,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+37"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2168,8 +2173,8 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+97"/>
+        <location line="-242"/>
+        <location line="+108"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2225,7 +2230,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+273"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+274"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,7 +2380,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+54"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+59"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,7 +2428,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+88"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+89"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,7 +2464,7 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+161"/>
-        <location line="+104"/>
+        <location line="+127"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2851,7 +2856,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+91"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2980,7 +2985,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalksPage</name>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3289,12 +3294,12 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Diary activity per pairing (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Import appointment forms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3304,7 +3309,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+24"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3317,7 +3322,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+34"/>
+        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+35"/>
         <source>Welcome to Cadre Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3361,7 +3366,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WorkPages</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/work_pages.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/shell/work_pages.py" line="+33"/>
         <source>Mentorship pairings</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1072,7 +1072,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+85"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+87"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1087,7 +1087,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+71"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1097,7 +1097,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1107,7 +1107,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -1137,7 +1137,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Print the current record…</source>
         <translation>打印当前记录(&amp;P)…</translation>
     </message>
@@ -1182,14 +1182,19 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+111"/>
         <source>Nothing to do for this on this page</source>
         <translation>本页没有可执行的此项操作</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+15"/>
         <source>No page can show this {kind} yet</source>
         <translation>暂无可以显示该{kind}的页面</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This {kind} no longer exists</source>
+        <translation>该{kind}已不存在</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2144,7 +2149,7 @@ Logs: {logs}</source>
         <translation>{kind}，谈话人：{talkers}</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+72"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
@@ -2165,8 +2170,8 @@ Logs: {logs}</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+97"/>
+        <location line="-242"/>
+        <location line="+108"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2219,7 +2224,7 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-402"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
@@ -2233,7 +2238,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+273"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+274"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -2383,7 +2388,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+54"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2431,7 +2436,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+88"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+89"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -2467,7 +2472,7 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+161"/>
-        <location line="+104"/>
+        <location line="+127"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
     </message>
@@ -2869,7 +2874,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+91"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -2998,7 +3003,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalksPage</name>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -3306,12 +3311,12 @@ Your text stays in the editor.</source>
         <translation>谈话记录（Excel）…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Diary activity per pairing (.xlsx)…</source>
         <translation>帮带结对日记情况（Excel）…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Import appointment forms</source>
         <translation>导入干部任免审批表</translation>
     </message>
@@ -3321,7 +3326,7 @@ Your text stays in the editor.</source>
         <translation>干部任免审批表 (*.lrmx *.lrm)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+24"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -3334,7 +3339,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+34"/>
+        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+35"/>
         <source>Welcome to Cadre Desk</source>
         <translation>欢迎使用干部成长档案台</translation>
     </message>
@@ -3379,7 +3384,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WorkPages</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/work_pages.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/shell/work_pages.py" line="+33"/>
         <source>Mentorship pairings</source>
         <translation>结对帮带</translation>
     </message>

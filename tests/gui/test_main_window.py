@@ -10,13 +10,17 @@ from PySide6.QtGui import QColor, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres
+from cadre_desk.services import cadres, diary, mentorship, search, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs import integrity_check, workers
+from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.roster.roster_model import Column
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
+from cadre_desk.ui.talks.talks_page import TalksPage
+from cadre_desk.ui.widgets.record_kinds import kind_label
 
 Opener = Callable[[], MainWindow]
 
@@ -161,15 +165,61 @@ def test_the_background_integrity_check(
     box.close()
 
 
-def test_a_record_no_page_shows_is_reported(
-    open_window: Opener, sample_cadres: dict[str, cadres.CadreView]
+def test_every_kind_of_record_opens_on_its_page_and_a_missing_one_is_reported(
+    open_window: Opener, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]
 ) -> None:
+    mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
+    pairing = mentorship.create_mentorship(
+        ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层", "")
+    )
+    entry = diary.create_entry(
+        ctx, diary.DiaryEntryInput(mentee.id, "2024.06.03", "入户走访", "工作", "走访三户。"), submit=True
+    )
+    comment = diary.add_comment(ctx, entry.id, diary.CommentInput(mentor.id, "记下原话。", "2024.06.04"))
+    talk = talks.record_talk(
+        ctx,
+        talks.TalkInput(
+            talk_at="2024.06.18 09:30",
+            kind="提醒谈话",
+            subject_ids=(mentee.id,),
+            talkers="张三",
+            content="提醒。",
+        ),
+    )
     window = open_window()
-    if any(callable(getattr(window.page(k), "show_record", None)) for k in window.page_keys()):
-        return  # the work pages handle records; their own tests cover routing
-    window.open_record("talk", 12345)
+    opened = {
+        "cadre": (ROSTER, mentee.id),
+        "mentorship": (PAIRINGS, pairing.id),
+        "diary": (DIARY, entry.id),
+        "comment": (DIARY, comment.id),
+        "talk": (TALKS, talk.id),
+    }
+    assert set(opened) == set(search.KINDS)
+    for kind, (key, record_id) in opened.items():
+        window.show_page(HOME)
+        window.open_record(kind, record_id)
+        assert window.current_page() == key, kind
+    window.open_record("cadre", mentee.id)
+    assert window.roster.profile.cadre_id == mentee.id
+    pairings_page = window.page(PAIRINGS)
+    assert isinstance(pairings_page, PairingsPage)
+    window.open_record("mentorship", pairing.id)
+    assert pairings_page.panel.view is not None and pairings_page.panel.view.id == pairing.id
+    talks_page = window.page(TALKS)
+    assert isinstance(talks_page, TalksPage)
+    window.open_record("talk", talk.id)
+    assert talks_page.panel.view is not None and talks_page.panel.view.id == talk.id
+
+    # A record that no longer exists: back to where the user was, and a message saying so.
+    for kind in search.KINDS:
+        window.show_page(HOME)
+        window.statusBar().clearMessage()
+        window.open_record(kind, 12345)
+        assert window.current_page() == HOME, kind
+        assert kind_label(kind) in window.statusBar().currentMessage(), kind
+    window.open_record("unit", 1)  # a kind no page shows
     assert window.current_page() == HOME
-    assert "谈话记录" in window.statusBar().currentMessage()
+    assert "unit" in window.statusBar().currentMessage()
 
 
 def test_the_integrity_check_can_be_stopped(

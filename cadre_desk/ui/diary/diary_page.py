@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,13 +23,13 @@ from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.diary.diary_timeline import DiaryTimeline, timeline_can_leave
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.date_range import DateRange
 
 
-class DiaryPage(QWidget):
-    open_record = Signal(str, int)
-    records_changed = Signal(object)  # Changes
+class DiaryPage(Page):
+    record_kinds = frozenset({"diary", "comment"})
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -174,14 +174,15 @@ class DiaryPage(QWidget):
         """A mentor's comment typed but not saved is not thrown away without asking."""
         return timeline_can_leave(self.timeline)
 
-    def new_record(self) -> None:
-        """Ctrl+N: write an entry for the chosen mentee (or say who must be chosen first)."""
+    def new_record(self) -> bool:
+        """Write an entry for the chosen mentee (or say who must be chosen first)."""
         if self.mentee.cadre_id() is None:
             self.mentee.setFocus()
             self.problem.setText(self.tr("Choose the mentee first, then write the entry."))
             self.problem.show()
-            return
+            return True
         self.new_entry()
+        return True
 
     def show_record(self, kind: str, record_id: int) -> bool:
         if kind not in ("diary", "comment"):

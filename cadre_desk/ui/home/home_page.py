@@ -31,6 +31,7 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import talks, worktable
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, run_in_background
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
 from cadre_desk.ui.widgets.tables import RowsModel
 
@@ -164,8 +165,7 @@ def _day(value: dt.date) -> str:
     return f"{value:%Y.%m.%d}"
 
 
-class HomePage(QWidget):
-    open_record = Signal(str, int)  # kind, id
+class HomePage(Page):
     changed = Signal()  # a follow-up was ticked off here
     loaded = Signal()  # the lists show fresh data
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from cadre_desk.ui.diary.diary_timeline import timeline_can_leave
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
 from cadre_desk.ui.pairings.pairing_panel import PairingPanel
 from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets.paged_model import paged_table
 from cadre_desk.ui.widgets.tables import (
@@ -52,9 +53,8 @@ def pairing_cell(row: mentorship.PairingRow, column: int) -> str:
     return values[column]
 
 
-class PairingsPage(QWidget):
-    open_record = Signal(str, int)
-    records_changed = Signal(object)  # Changes
+class PairingsPage(Page):
+    record_kinds = frozenset({"mentorship"})
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -199,13 +199,14 @@ class PairingsPage(QWidget):
                 self.panel.show_pairing(view.id)
         return True
 
-    def new_record(self) -> None:
-        """Ctrl+N on this page."""
+    def new_record(self) -> bool:
         self.new_pairing()
+        return True
 
-    def print_record(self) -> None:
-        """Ctrl+P: the shown pairing's dossier."""
+    def print_record(self) -> bool:
+        """The shown pairing's dossier."""
         self.panel.print_dossier()
+        return True
 
     def can_leave(self) -> bool:
         return timeline_can_leave(self.panel.diary)

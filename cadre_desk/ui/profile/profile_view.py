@@ -101,8 +101,8 @@ class ProfileView(QWidget):
         print_menu = QMenu(self.print_button)
         self.print_dossier_action = print_menu.addAction(self.tr("Cadre dossier (干部成长档案)…"))
         self.print_form_action = print_menu.addAction(self.tr("Appointment form (干部任免审批表)…"))
-        self.print_dossier_action.triggered.connect(lambda: self.print_document("print_cadre_dossier"))
-        self.print_form_action.triggered.connect(lambda: self.print_document("print_appointment_form"))
+        self.print_dossier_action.triggered.connect(self.print_dossier)
+        self.print_form_action.triggered.connect(self.print_form)
         self.print_button.setMenu(print_menu)
         self.setStyleSheet(PROFILE_STYLE)
 
@@ -396,14 +396,25 @@ class ProfileView(QWidget):
         self.status.hide()
         self._set_dirty(False)
 
-    def print_document(self, function: str) -> None:
-        """Print what is saved: unsaved edits are saved or discarded first (or printing is cancelled)."""
-        cadre_id = self.cadre_id
-        if cadre_id is None or not self.maybe_leave():
-            return
-        from cadre_desk.ui.printing import printing  # reportlab is loaded on first print, not at start-up
+    # Printing prints what is saved: unsaved edits are saved or discarded first (or printing is
+    # cancelled). ui.printing is imported on first print, so that start-up does not load reportlab.
 
-        getattr(printing, function)(self, self._ctx, cadre_id)
+    def _saved_cadre(self) -> int | None:
+        return self.cadre_id if self.cadre_id is not None and self.maybe_leave() else None
+
+    def print_dossier(self) -> None:
+        cadre_id = self._saved_cadre()
+        if cadre_id is not None:
+            from cadre_desk.ui.printing import printing
+
+            printing.print_cadre_dossier(self, self._ctx, cadre_id)
+
+    def print_form(self) -> None:
+        cadre_id = self._saved_cadre()
+        if cadre_id is not None:
+            from cadre_desk.ui.printing import printing
+
+            printing.print_appointment_form(self, self._ctx, cadre_id)
 
     def maybe_leave(self) -> bool:
         """True if the caller may show something else: nothing unsaved, saved, or discarded."""

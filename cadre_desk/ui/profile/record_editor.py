@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -223,7 +224,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             combo.addItems(list(spec.choices))
             return combo
         editor = super().createEditor(parent, option, index)
-        if spec.placeholder and hasattr(editor, "setPlaceholderText"):
+        if spec.placeholder and isinstance(editor, QLineEdit):
             editor.setPlaceholderText(spec.placeholder)
         return editor
 

@@ -23,10 +23,12 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLibraryInfo,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QVersionNumber,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -34,6 +36,9 @@ from cadre_desk.domain import vocab
 from cadre_desk.services.cadres import CadreSummary
 
 Index = QModelIndex | QPersistentModelIndex
+
+# begin/endFilterChange (Qt 6.9+) keep the view's selection through a filter change; older: invalidate
+FILTER_CHANGE_API = QLibraryInfo.version() >= QVersionNumber(6, 9)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the cadre id of a row, on every column
 
@@ -340,14 +345,12 @@ class RosterFilter(QSortFilterProxyModel):
         self._accepted = accepted
 
     def _begin_filter_change(self) -> None:
-        begin = getattr(self, "beginFilterChange", None)  # Qt 6.9+
-        if begin is not None:
-            begin()
+        if FILTER_CHANGE_API:
+            self.beginFilterChange()
 
     def _end_filter_change(self) -> None:
-        end = getattr(self, "endFilterChange", None)
-        if end is not None:
-            end(QSortFilterProxyModel.Direction.Rows)
+        if FILTER_CHANGE_API:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateFilter()
 

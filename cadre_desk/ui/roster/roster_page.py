@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cadre_desk.errors import CadreDeskError
+from cadre_desk.errors import CadreDeskError, NotFoundError
 from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.profile.profile_view import ProfileView
@@ -38,6 +38,7 @@ from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
 from cadre_desk.ui.roster.roster_filters import RosterFilterPanel
 from cadre_desk.ui.roster.roster_model import Column, RosterFilter, RosterModel
 from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets.tables import restore_split_state, save_split_state, setup_list_table
 
@@ -65,11 +66,11 @@ def exchange_paths(paths: list[Path]) -> list[Path]:
     return [p for p in paths if p.is_dir() or p.suffix.lower() in EXCHANGE_SUFFIXES]
 
 
-class RosterPage(QWidget):
+class RosterPage(Page):
     """`reload()` fetches every roster row once; the filters work in memory."""
 
     counts_changed = Signal(int, int)  # shown, total
-    open_record = Signal(str, int)  # "mentorship" | "diary" | "talk", id: the main window routes it
+    record_kinds = frozenset({"cadre"})
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -296,6 +297,29 @@ class RosterPage(QWidget):
             self.select_cadre(cadre_id)
         if self.profile.cadre_id != cadre_id:
             self.profile.show_cadre(cadre_id)
+
+    def show_record(self, kind: str, record_id: int) -> bool:
+        if kind != "cadre":
+            return False
+        try:
+            cadres.get_cadre(self._ctx, record_id)
+        except NotFoundError:
+            return False
+        self.show_cadre(record_id)
+        return True
+
+    def new_record(self) -> bool:
+        self.new_cadre()
+        return True
+
+    def save_record(self) -> bool:
+        self.profile.save()
+        return True
+
+    def print_record(self) -> bool:
+        """The dossier of the cadre in the profile."""
+        self.profile.print_dossier()
+        return True
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -2,8 +2,9 @@
 
 Pages sit in a QStackedWidget, listed in the navigation by key: 工作台 (home) first, 干部名册, then the
 work pages of `work_pages.build_work_pages`. The welcome page has no navigation entry and stands in
-for the roster while the database holds no cadres. `open_record(kind, id)` routes a record (from the
-search, the home page or another page) to the page that shows it.
+for the roster while the database holds no cadres. Every page is a `shell.page.Page`;
+`open_record(kind, id)` routes a record (from the search, the home page or another page) to the page
+whose `record_kinds` hold its kind.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell import memory
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.about import AboutDialog
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.welcome import WelcomePage
 from cadre_desk.ui.shell.work_pages import build_work_pages
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         path = ctx.db.path
         self.setWindowTitle(self.tr("Cadre Desk — {file}").format(file=path.name if path else database))
 
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, Page] = {}
         self._nav_keys: list[str] = []
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
@@ -103,12 +105,8 @@ class MainWindow(QMainWindow):
         for key, title, page in build_work_pages(ctx, settings, today, self):
             self.add_page(key, title, page)
         for page in self._pages.values():
-            signal = getattr(page, "open_record", None)
-            if signal is not None:
-                signal.connect(self.open_record)
-            changed = getattr(page, "records_changed", None)  # Signal(Changes): what the page changed
-            if changed is not None:
-                changed.connect(self.apply_changes)
+            page.open_record.connect(self.open_record)
+            page.records_changed.connect(self.apply_changes)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("navSplitter")
@@ -198,16 +196,19 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.new_action = self._action(
             self.tr("&New record on this page…"),
-            lambda: self.page_command("new_record"),
+            lambda: self.page_command(lambda page: page.new_record()),
             "Ctrl+N",
             "newAction",
         )
         self.save_action = self._action(
-            self.tr("&Save"), lambda: self.page_command("save_record"), "Ctrl+S", "saveAction"
+            self.tr("&Save"),
+            lambda: self.page_command(lambda page: page.save_record()),
+            "Ctrl+S",
+            "saveAction",
         )
         self.print_action = self._action(
             self.tr("&Print the current record…"),
-            lambda: self.page_command("print_record"),
+            lambda: self.page_command(lambda page: page.print_record()),
             "Ctrl+P",
             "printAction",
         )
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
 
     # --- pages -----------------------------------------------------------------------------------
 
-    def add_page(self, key: str, title: str, page: QWidget, in_navigation: bool = True) -> None:
+    def add_page(self, key: str, title: str, page: Page, in_navigation: bool = True) -> None:
         self._pages[key] = page
         self.stack.addWidget(page)
         if in_navigation:
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self._nav_keys.append(key)
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         return self._pages[key]
 
     def page_keys(self) -> list[str]:
@@ -301,10 +302,8 @@ class MainWindow(QMainWindow):
         if key == ROSTER and allow_welcome and self.roster.total() == 0:
             key = WELCOME
         page = self._pages[key]
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
-            memory.drop_source_lines()  # of anything the page imported on its first visit
+        page.refresh()
+        memory.drop_source_lines()  # of anything the page imported on its first visit
         self.stack.setCurrentWidget(page)
         # The welcome page stands in for the empty roster, so the roster's entry stays selected.
         item = self._nav_item(ROSTER if key == WELCOME else key)
@@ -340,8 +339,8 @@ class MainWindow(QMainWindow):
 
     def can_leave_current(self) -> bool:
         """Ask the current page (if it edits something) whether its unsaved changes may be left."""
-        can_leave = getattr(self.stack.currentWidget(), "can_leave", None)
-        return bool(can_leave()) if callable(can_leave) else True
+        current = self._pages.get(self.current_page())
+        return current is None or current.can_leave()
 
     def refresh(self) -> None:
         """F5: fetch the roster, the open profile and the current page again."""
@@ -367,57 +366,39 @@ class MainWindow(QMainWindow):
         if key == WELCOME and self.roster.total():
             self.show_page(ROSTER)
         elif key not in (ROSTER, WELCOME) and self.sender() is not self._pages[key]:  # it knows
-            refresh = getattr(self._pages[key], "refresh", None)
-            if callable(refresh):
-                refresh()
+            self._pages[key].refresh()
         self.refresh_record_counts()
 
-    def page_command(self, name: str) -> None:
-        """Ctrl+N / Ctrl+S / Ctrl+P: `new_record`, `save_record` or `print_record` of the page shown."""
-        page = self.stack.currentWidget()
-        commands: dict[str, Callable[[], object]] = {}
-        if page is self.roster:
-            profile = self.roster.profile
-            commands = {
-                "new_record": self.roster.new_cadre,
-                "save_record": profile.save,
-                "print_record": lambda: profile.print_document("print_cadre_dossier"),
-            }
-        command = commands.get(name) or getattr(page, name, None)
-        if callable(command):
-            command()
-        else:
+    def page_command(self, command: Callable[[Page], bool]) -> None:
+        """Ctrl+N / Ctrl+S / Ctrl+P: `command` is `new_record`, `save_record` or `print_record` of a Page."""
+        page = self._pages.get(self.current_page())
+        if page is None or not command(page):
             self.statusBar().showMessage(self.tr("Nothing to do for this on this page"), 4000)
 
     # --- opening records -------------------------------------------------------------------------
 
+    def page_for(self, kind: str) -> str | None:
+        """The key of the page that shows records of `kind` (a cadre: the roster, with the profile)."""
+        return next((key for key in self._nav_keys if kind in self._pages[key].record_kinds), None)
+
     def open_record(self, kind: str, record_id: int) -> None:
-        """Show a record: a cadre in the roster's profile, anything else on the page that handles it."""
+        """Show a record on the page that shows its kind; a status message if it no longer exists."""
         if not self.can_leave_current():
             return
-        if kind == "cadre":
-            self.show_page(ROSTER, allow_welcome=False)
-            show_cadre = getattr(self.roster, "show_cadre", None)
-            if callable(show_cadre):
-                show_cadre(record_id)
-            elif not self.roster.select_cadre(record_id):
-                self.roster.set_query("")  # filtered out: show every cadre, then select it
-                if not self.roster.select_cadre(record_id):
-                    self.roster.profile.show_cadre(record_id)
+        key = self.page_for(kind)
+        if key is None:
+            self.statusBar().showMessage(
+                self.tr("No page can show this {kind} yet").format(kind=kind_label(kind)), 8000
+            )
             return
         previous = self.current_page()
-        for key in self._nav_keys:
-            page = self._pages[key]
-            show_record = getattr(page, "show_record", None)
-            if not callable(show_record):
-                continue
-            self.show_page(key)
-            if show_record(kind, record_id):
-                return
+        self.show_page(key, allow_welcome=False)
+        if self._pages[key].show_record(kind, record_id):
+            return
         if previous:
             self.show_page(previous)
         self.statusBar().showMessage(
-            self.tr("No page can show this {kind} yet").format(kind=kind_label(kind)), 8000
+            self.tr("This {kind} no longer exists").format(kind=kind_label(kind)), 8000
         )
 
     # --- search ----------------------------------------------------------------------------------
@@ -579,9 +560,7 @@ class MainWindow(QMainWindow):
         if not nav.isEmpty():
             self.splitter.restoreState(nav)
         for page in self._pages.values():
-            restore = getattr(page, "restore_state", None)
-            if callable(restore):
-                restore(self.settings)
+            page.restore_state(self.settings)
 
     def default_size(self) -> QSize:
         """1400 x 860, or less on a small or high-DPI screen (whose logical size is smaller)."""
@@ -599,9 +578,7 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         self.settings.set(keys.CURRENT_PAGE, ROSTER if current == WELCOME else current)
         for page in self._pages.values():
-            save = getattr(page, "save_state", None)
-            if callable(save):
-                save(self.settings)
+            page.save_state(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

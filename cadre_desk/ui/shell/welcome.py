@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.demo import MAX_CADRES, MIN_CADRES
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.style import WELCOME_STYLE, emphasize
 
 CARD_WIDTH = 680
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Page):
     """Emits `demo_requested(count)` or `blank_requested()`; the main window does the work."""
 
     demo_requested = Signal(int)

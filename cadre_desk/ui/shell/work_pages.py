@@ -1,11 +1,7 @@
 """The daily-work pages after the roster in the navigation: 结对帮带, 成长日记, 谈话记录.
 
-Contract with the main window, which adds the returned pages in order:
-- `build_work_pages(ctx, settings, today, parent)` returns `(key, title, page)` triples;
-- a page may have a Signal `open_record(str, int)` (kind, id) that the main window routes to the page
-  that shows that kind ("cadre", "mentorship", "diary", "comment", "talk", as in services.search.KINDS);
-- a page may implement `show_record(kind: str, record_id: int) -> bool` (True when it handled it),
-  `refresh()` (called each time it is shown), `save_state(settings)` and `restore_state(settings)`.
+`build_work_pages(ctx, settings, today, parent)` returns `(key, title, page)` triples, which the main
+window adds in order; each page is a `shell.page.Page` (the contract between the window and its pages).
 """
 
 from __future__ import annotations
@@ -18,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.talks.talks_page import TalksPage
 
@@ -26,7 +23,7 @@ PAIRINGS, DIARY, TALKS = "pairings", "diary", "talks"
 
 def build_work_pages(
     ctx: ServiceContext, settings: Settings, today: dt.date | None, parent: QWidget
-) -> list[tuple[str, str, QWidget]]:
+) -> list[tuple[str, str, Page]]:
     pairings = PairingsPage(ctx, today, parent)
     diary = DiaryPage(ctx, today, parent)
     talks = TalksPage(ctx, today, parent)

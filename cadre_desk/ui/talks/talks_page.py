@@ -33,6 +33,7 @@ from cadre_desk.services import talks
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell import settings as keys
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
@@ -242,9 +243,8 @@ class TalkPanel(QWidget):
             self.changed.emit(talk_id)
 
 
-class TalksPage(QWidget):
-    open_record = Signal(str, int)
-    records_changed = Signal(object)  # Changes
+class TalksPage(Page):
+    record_kinds = frozenset({"talk"})
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -410,13 +410,14 @@ class TalksPage(QWidget):
                 self.panel.show_talk(view.id)
         return True
 
-    def new_record(self) -> None:
-        """Ctrl+N on this page."""
+    def new_record(self) -> bool:
         self.new_talk()
+        return True
 
-    def print_record(self) -> None:
-        """Ctrl+P: the shown talk's record form."""
+    def print_record(self) -> bool:
+        """The shown talk's record form."""
         self.panel.print_record()
+        return True
 
     def save_state(self, settings: Settings) -> None:
         save_split_state(settings, keys.TALKS_SPLITTER, keys.TALKS_HEADER, self.splitter, self.table)

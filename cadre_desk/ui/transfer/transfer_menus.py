@@ -1,5 +1,5 @@
 """File → 导入 / 导出: the menus and their slots. The work itself is `cadre_desk.ui.transfer.transfer`,
-imported on first use so that start-up does not load openpyxl and the XML parsers."""
+imported on first use (in each slot) so that start-up does not load openpyxl and the XML parsers."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ class TransferMenus(QObject):
             self.tr("&Import"),
             (
                 (self.tr("Appointment forms (.lrmx, .lrm)…"), self.import_lrmx),
-                (self.tr("Roster spreadsheet (.xlsx)…"), lambda: self._call("import_roster")),
-                (self.tr("Exchange package…"), lambda: self._call("import_package")),
+                (self.tr("Roster spreadsheet (.xlsx)…"), self.import_roster),
+                (self.tr("Exchange package…"), self.import_package),
             ),
         )
         self.export_menu = self._menu(
@@ -39,11 +39,8 @@ class TransferMenus(QObject):
             (
                 (self.tr("Exchange package of the cadres shown…"), self.export_package),
                 (self.tr("Roster of the cadres shown (.xlsx)…"), self.export_roster),
-                (self.tr("Talk records (.xlsx)…"), lambda: self._call("export_talks")),
-                (
-                    self.tr("Diary activity per pairing (.xlsx)…"),
-                    lambda: self._call("export_pairing_activity"),
-                ),
+                (self.tr("Talk records (.xlsx)…"), self.export_talks),
+                (self.tr("Diary activity per pairing (.xlsx)…"), self.export_pairing_activity),
             ),
         )
 
@@ -56,10 +53,8 @@ class TransferMenus(QObject):
             self.actions.append(action)
         return menu
 
-    def _call(self, name: str, *args: object) -> None:
-        from cadre_desk.ui.transfer import transfer  # imported on use: only these actions need it
-
-        if getattr(transfer, name)(self._window, self._ctx, *args):
+    def _imported(self, changed: bool) -> None:
+        if changed:
             self.changed.emit()
 
     def import_lrmx(self) -> None:
@@ -67,7 +62,19 @@ class TransferMenus(QObject):
             self._window, self.tr("Import appointment forms"), "", self.tr("Appointment forms (*.lrmx *.lrm)")
         )
         if names:
-            self._call("import_lrmx_files", [Path(n) for n in names])
+            from cadre_desk.ui.transfer import transfer
+
+            self._imported(transfer.import_lrmx_files(self._window, self._ctx, [Path(n) for n in names]))
+
+    def import_roster(self) -> None:
+        from cadre_desk.ui.transfer import transfer
+
+        self._imported(transfer.import_roster(self._window, self._ctx))
+
+    def import_package(self) -> None:
+        from cadre_desk.ui.transfer import transfer
+
+        self._imported(transfer.import_package(self._window, self._ctx))
 
     def _shown_cadre_ids(self) -> list[int]:
         """The cadres the roster shows now (its filters applied); a message when there are none."""
@@ -83,9 +90,23 @@ class TransferMenus(QObject):
     def export_package(self) -> None:
         cadre_ids = self._shown_cadre_ids()
         if cadre_ids:
-            self._call("export_package", cadre_ids)
+            from cadre_desk.ui.transfer import transfer
+
+            transfer.export_package(self._window, self._ctx, cadre_ids)
 
     def export_roster(self) -> None:
         cadre_ids = self._shown_cadre_ids()
         if cadre_ids:
-            self._call("export_roster", cadre_ids, self._roster.export_fields())
+            from cadre_desk.ui.transfer import transfer
+
+            transfer.export_roster(self._window, self._ctx, cadre_ids, self._roster.export_fields())
+
+    def export_talks(self) -> None:
+        from cadre_desk.ui.transfer import transfer
+
+        transfer.export_talks(self._window, self._ctx)
+
+    def export_pairing_activity(self) -> None:
+        from cadre_desk.ui.transfer import transfer
+
+        transfer.export_pairing_activity(self._window, self._ctx)
