@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres, diary, mentorship, search, talks
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.jobs import integrity_check, workers
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.roster.roster_model import Column
@@ -274,3 +275,20 @@ def test_a_first_window_fits_the_screen(open_window: Opener) -> None:
     assert size.width() <= max(room.width(), window.minimumWidth())
     assert size.height() <= max(room.height(), window.minimumHeight())
     assert size.width() >= window.minimumWidth() and size.height() >= window.minimumHeight()
+
+
+def test_ctrl_n_acts_on_the_page_shown(
+    qtbot: QtBot, open_window: Opener, sample_cadres: dict[str, cadres.CadreView]
+) -> None:
+    window = open_window()
+    window.show()
+    window.show_page(HOME)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage()  # 工作台 has nothing to create
+    window.show_page(DIARY)
+    diary_page = window.page(DIARY)
+    assert isinstance(diary_page, DiaryPage)
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert diary_page.problem.isVisible()  # the page's own Ctrl+N: choose the mentee first
+    assert not window.statusBar().currentMessage()
