@@ -254,6 +254,59 @@
     </message>
 </context>
 <context>
+    <name>CaseForm</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+36"/>
+        <source>Printed on the appointment form (干部任免审批表) and written to .lrmx files. A new form takes today&apos;s date.</source>
+        <translation>打印在干部任免审批表上，并随 .lrmx 文件导出。新表默认为今天的日期。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Proposed post (拟任职务):</source>
+        <translation>拟任职务：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post to be removed (拟免职务):</source>
+        <translation>拟免职务：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (任免理由):</source>
+        <translation>任免理由：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting unit (呈报单位):</source>
+        <translation>呈报单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled in by (填表人):</source>
+        <translation>填表人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled in on (填表时间):</source>
+        <translation>填表时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ages counted at (计算年龄时间):</source>
+        <translation>计算年龄时间：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>e.g. 2024.05.17</source>
+        <translation>例如 2024.05.17</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Not saved yet: a new form&apos;s values.</source>
+        <translation>尚未保存：新表的默认值。</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceButton</name>
     <message>
         <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+69"/>
@@ -1933,7 +1986,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+146"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+158"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1943,7 +1996,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+192"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -1953,7 +2006,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-260"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1983,12 +2036,22 @@ Logs: {logs}</source>
         <translation>干部任免审批表…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Draft watermark (草稿)</source>
+        <translation>草稿水印</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>Appointment</source>
+        <translation>任免</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -2059,12 +2122,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+191"/>
+        <location line="+192"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -2089,7 +2152,7 @@ Logs: {logs}</source>
         <translation>{age}岁</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Mentor</source>
         <translation>导师</translation>
     </message>
@@ -2149,7 +2212,7 @@ Logs: {logs}</source>
         <translation>{kind}，谈话人：{talkers}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
@@ -2165,19 +2228,20 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+137"/>
+        <location line="+147"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-242"/>
-        <location line="+108"/>
+        <location line="-253"/>
+        <location line="+109"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+28"/>
+        <location line="+22"/>
+        <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
         <translation>请更正标红的内容。</translation>
     </message>
@@ -2224,13 +2288,13 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-415"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
     </message>

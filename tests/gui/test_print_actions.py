@@ -23,7 +23,9 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     made: list[tuple[str, int]] = []
     for name in ("print_cadre_dossier", "print_appointment_form", "print_pairing", "print_talk"):
         monkeypatch.setattr(
-            printing, name, lambda _parent, _ctx, record_id, name=name: made.append((name, record_id))
+            printing,
+            name,
+            lambda _parent, _ctx, record_id, *_draft, name=name: made.append((name, record_id)),
         )
     return made
 

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.errors import CadreDeskError, ConflictError, ValidationError
-from cadre_desk.services import cadre_records, cadres, diary, mentorship, talks, timeline, units
+from cadre_desk.services import appointment, cadre_records, cadres, diary, mentorship, talks, timeline, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.timeline import EventKind, Role
+from cadre_desk.ui.profile.case_form import CaseForm
 from cadre_desk.ui.profile.profile_form import CadreForm
 from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
 from cadre_desk.ui.profile.record_editor import RecordEditor
@@ -101,6 +102,10 @@ class ProfileView(QWidget):
         print_menu = QMenu(self.print_button)
         self.print_dossier_action = print_menu.addAction(self.tr("Cadre dossier (干部成长档案)…"))
         self.print_form_action = print_menu.addAction(self.tr("Appointment form (干部任免审批表)…"))
+        print_menu.addSeparator()
+        self.print_draft_action = print_menu.addAction(self.tr("Draft watermark (草稿)"))
+        self.print_draft_action.setObjectName("printDraft")
+        self.print_draft_action.setCheckable(True)
         self.print_dossier_action.triggered.connect(self.print_dossier)
         self.print_form_action.triggered.connect(self.print_form)
         self.print_button.setMenu(print_menu)
@@ -124,6 +129,13 @@ class ProfileView(QWidget):
         self.tabs.setDocumentMode(True)
         self._basic_title = self.tr("Basic information")
         self.tabs.addTab(self.basic_scroll, self._basic_title)
+        self.case_form = CaseForm(self)
+        self.case_form.changed.connect(self._edited)
+        self.case_scroll = QScrollArea(self)
+        self.case_scroll.setObjectName("caseTab")
+        self.case_scroll.setWidgetResizable(True)
+        self.case_scroll.setWidget(self.case_form)
+        self.tabs.addTab(self.case_scroll, self.tr("Appointment"))
 
         self.list_tabs: dict[str, ListTab] = {tab.key: tab for tab in list_tabs()}
         self.editors: dict[str, RecordEditor] = {}
@@ -249,6 +261,7 @@ class ProfileView(QWidget):
         age = self.tr("{age} years old").format(age=cadre.age(self._today))
         self.subtitle.setText("　".join(p for p in (cadre.unit, cadre.post, age) if p))
         self.form.load(cadre, self._today)
+        self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))
         self._fill_lists(profile)
 
     def _fill_lists(self, profile: cadre_records.CadreProfile, only: set[str] | None = None) -> None:
@@ -363,7 +376,9 @@ class ProfileView(QWidget):
 
     def is_dirty(self) -> bool:
         return self._cadre_id is not None and (
-            self.form.is_dirty() or any(e.is_dirty() for e in self.editors.values())
+            self.form.is_dirty()
+            or self.case_form.is_dirty()
+            or any(e.is_dirty() for e in self.editors.values())
         )
 
     def _edited(self) -> None:
@@ -390,6 +405,7 @@ class ProfileView(QWidget):
 
     def revert(self) -> None:
         self.form.revert()
+        self.case_form.revert()
         for editor in self.editors.values():
             editor.records.revert()
         self._check_resume()
@@ -414,7 +430,7 @@ class ProfileView(QWidget):
         if cadre_id is not None:
             from cadre_desk.ui.printing import printing
 
-            printing.print_appointment_form(self, self._ctx, cadre_id)
+            printing.print_appointment_form(self, self._ctx, cadre_id, self.print_draft_action.isChecked())
 
     def maybe_leave(self) -> bool:
         """True if the caller may show something else: nothing unsaved, saved, or discarded."""
@@ -506,6 +522,16 @@ class ProfileView(QWidget):
                     self.profile.resume_warnings,
                 )
                 self.title.setText(view.name)
+        if self.case_form.is_dirty():
+            try:
+                case = appointment.save_case(self._ctx, cadre_id, self.case_form.value(), self._version)
+            except ValidationError as exc:
+                rest = self.case_form.show_errors(exc.fields)
+                self.tabs.setCurrentWidget(self.case_scroll)
+                self._say("\n".join(rest) or self.tr("Please correct the fields marked in red."))
+                raise
+            self._version = case.cadre_version
+            self.case_form.load(case)
         for key, tab in self.list_tabs.items():
             editor = self.editors[key]
             if not editor.is_dirty():
