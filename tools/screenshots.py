@@ -132,7 +132,15 @@ def shoot(ctx: object, out: Path, tmp: Path) -> int:
     dialog = SettingsDialog(ctx, settings, window)
     dialog.show()
     save(dialog, out, f"{number:02d}-settings")
+    number += 1
     dialog.close()
+
+    window.show_page(ROSTER)  # the profile's 任免 tab: the appointment form's own data
+    window.roster.select_first()
+    profile = window.roster.profile
+    profile.tabs.setCurrentWidget(profile.case_scroll)
+    settle(300)
+    save(window, out, f"{number:02d}-appointment")
     window.close()
     settle()
     i18n.remove_translators(app, translators)
