@@ -73,3 +73,27 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) 
         env={**os.environ, "CADRE_DESK_DATA_DIR": str(tmp_path)},
     )
     assert proc.stdout.strip() == "False"
+
+
+def test_0006_upgrades_a_0005_database_with_its_search_index(tmp_path: Path) -> None:
+    """The kind index is added to a database of the previous schema without touching its documents."""
+    from cadre_desk.db import search_index
+    from cadre_desk.db.opening import open_database
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0005")
+    engine.dispose()
+    db = open_database(str(path))  # backs up, then upgrades to head
+    try:
+        with db.uow() as session:
+            search_index.put(session, "diary", 1, "2024-01-02", "", "乡村振兴")
+            search_index.put(session, "talk", 2, "2024-01-03", "", "乡村振兴")
+        with db.read() as session:
+            rows = search_index.query(session, ["乡村振兴"], kinds=["diary"])
+        assert [(r.kind, r.ref_id) for r in rows] == [("diary", 1)]
+        with db.engine.connect() as conn:
+            assert "ix_search_doc_kind_id" in {i["name"] for i in inspect(conn).get_indexes("search_doc")}
+    finally:
+        db.dispose()

@@ -78,6 +78,8 @@ def test_migrations_and_every_service_on_postgres(pg_ctx: ServiceContext) -> Non
     hits = search.search(ctx, "谈话")
     assert {h.kind for h in hits.hits} == {"talk"}
     assert search.search(ctx, "晓明").total >= 2  # the cadre, the pairing and the talk carry the name
+    limited = search.search(ctx, "晓明", kinds=["talk", "mentorship"])
+    assert {h.kind for h in limited.hits} == {"talk", "mentorship"} and limited.total == 2
     report = maintenance.check(ctx)
     assert report.ok, report.items
     counts = maintenance.stats(ctx.db)

@@ -7,7 +7,7 @@ The SQLite FTS5 tables themselves are created by the migration and maintained by
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cadre_desk.db.base import Base
@@ -15,7 +15,11 @@ from cadre_desk.db.base import Base
 
 class SearchDoc(Base):
     __tablename__ = "search_doc"
-    __table_args__ = (UniqueConstraint("kind", "ref_id", name="uq_search_doc_kind_ref"),)
+    __table_args__ = (
+        UniqueConstraint("kind", "ref_id", name="uq_search_doc_kind_ref"),
+        # The ids of one kind in id order: a search with a kind filter merges them with the FTS rowids.
+        Index("ix_search_doc_kind_id", "kind", "id"),
+    )
 
     # Ids encode the record's date (see db/search_index.py): 64-bit; on SQLite the rowid itself.
     id: Mapped[int] = mapped_column(
