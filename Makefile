@@ -8,13 +8,14 @@ STAMP := $(VENV)/.installed
 ARGS ?=
 
 # Qt's runtime libraries (even offscreen), a real X server for screenshots, the CJK font, poppler for
-# reading PDFs back, PostgreSQL for the second-engine tests, and venv support for Debian's Python.
+# reading PDFs back, PostgreSQL for the second-engine tests, and venv support for Debian's Python;
+# binutils (objdump) for the bundle's library check, debootstrap for `make dist-test`'s bare root.
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth \
-	fonts-wqy-microhei poppler-utils postgresql python3-venv
+	fonts-wqy-microhei poppler-utils postgresql python3-venv binutils debootstrap
 
-.PHONY: run test lint system-packages venv demo bench bench-gui screenshots clean
+.PHONY: run test lint system-packages venv demo bench bench-gui screenshots clean dist dist-test
 
 run: system-packages venv
 	$(BIN)/cadre-desk $(ARGS)
@@ -63,5 +64,15 @@ DB ?= /tmp/cadre-bench-10k.db
 bench-gui: system-packages venv
 	$(BIN)/python benchmarks/bench_gui.py --db $(DB)
 
+# Offline packages in dist/: the wheel and a wheelhouse with install scripts, the bundled program
+# (PyInstaller) as a .deb and as a portable .tar.gz. See README "Installing offline".
+dist: system-packages venv
+	$(BIN)/python tools/dist.py $(ARGS)
+
+# The packages as a clerk meets them: the .deb and the portable archive in a bare Debian 12 root
+# without network, the window under Xvfb, and an upgrade to a next version that keeps the data.
+dist-test: dist
+	$(BIN)/python tools/dist_test.py $(ARGS)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cadre_desk import cli, log
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # In a bundled program a batch-print worker process (spawn, as the GUI and Windows start them)
+    # re-runs this executable: freeze_support runs the worker and exits before any argument parsing.
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, handlers = cli.build_parser()
     args = parser.parse_args(argv)
     log.setup(verbose=args.verbose)
-    if args.command is not None:
+    if args.command is not None and args.command != cli.OPEN_COMMAND:
         return cli.run(args, handlers)
     from cadre_desk.ui.shell.application import run_gui  # Qt is imported only for the GUI
 
-    return run_gui(args.db, operator=args.operator)  # None: the saved choice or the default
+    files = [Path(name).absolute() for name in getattr(args, "files", None) or ()]
+    return run_gui(args.db, operator=args.operator, open_files=files)  # None: saved choice or default

@@ -20,6 +20,7 @@ from cadre_desk.services.context import open_context
 
 COMMAND_MODULES = (core, dossier, transfer, units)
 CREATES_DATABASE = ("init", "demo")
+OPEN_COMMAND = "open"  # not a CLI command: app.py starts the window with these files
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
@@ -37,6 +38,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     parser.add_argument("--version", action="version", version=f"cadre-desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    opener = sub.add_parser(
+        OPEN_COMMAND,
+        help="start the window and import these files (appointment forms, exchange packages); "
+        "the desktop's file types call this",
+    )
+    opener.add_argument("files", nargs="+", metavar="FILE")
     handlers: dict[str, Handler] = {}
     for module in COMMAND_MODULES:
         handlers.update(module.register(sub))
@@ -65,6 +72,6 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
 def main(argv: Sequence[str] | None = None) -> int:
     parser, handlers = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
+    if args.command is None or args.command == OPEN_COMMAND:
         parser.error("no command")
     return run(args, handlers)

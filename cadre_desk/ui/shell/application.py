@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -58,10 +60,16 @@ def chosen_operator(given: str | None, settings: Settings) -> str | None:
     return given or settings.get(keys.OPERATOR) or None
 
 
-def run_gui(db_path_or_url: str | None = None, operator: str | None = None) -> int:
+def run_gui(
+    db_path_or_url: str | None = None,
+    operator: str | None = None,
+    open_files: Sequence[Path] = (),
+) -> int:
     """Open the database and run the main window; 1 if the database cannot be opened (left untouched).
 
-    Without `db_path_or_url` / `operator` the ones saved in Settings (or the defaults) are used."""
+    Without `db_path_or_url` / `operator` the ones saved in Settings (or the defaults) are used.
+    `open_files` (appointment forms, exchange packages: what the desktop's file types hand over) are
+    offered for import as soon as the window shows."""
     app = application()
     settings = Settings()
     with crash.installed():
@@ -69,12 +77,18 @@ def run_gui(db_path_or_url: str | None = None, operator: str | None = None) -> i
         translators = i18n.install_translators(app, i18n.chosen_language(settings.get(keys.LANGUAGE)))
         try:
             database = chosen_database(db_path_or_url, settings)
-            return _run(app, settings, database, chosen_operator(operator, settings))
+            return _run(app, settings, database, chosen_operator(operator, settings), open_files)
         finally:
             i18n.remove_translators(app, translators)
 
 
-def _run(app: QApplication, settings: Settings, db_path_or_url: str, operator: str | None) -> int:
+def _run(
+    app: QApplication,
+    settings: Settings,
+    db_path_or_url: str,
+    operator: str | None,
+    open_files: Sequence[Path] = (),
+) -> int:
     try:
         ctx = open_with_splash(db_path_or_url, operator)
     except CadreDeskError as exc:
@@ -89,6 +103,8 @@ def _run(app: QApplication, settings: Settings, db_path_or_url: str, operator: s
         window = MainWindow(ctx, settings)
         window.show()
         log.info("main window open on %s as %s", ctx.db.display_name(), ctx.operator)
+        if open_files:
+            QTimer.singleShot(0, lambda: window.transfers.open_files(open_files))
         return int(app.exec())
     finally:
         ctx.db.dispose()

@@ -3,7 +3,8 @@ imported on first use (in each slot) so that start-up does not load openpyxl and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,18 @@ class TransferMenus(QObject):
         from cadre_desk.ui.transfer import transfer
 
         self._imported(transfer.import_package(self._window, self._ctx))
+
+    def open_files(self, files: Sequence[Path]) -> None:
+        """Files handed over by the desktop (`cadre-desk open FILE…`): exchange packages (zip files)
+        go to the package import, anything else to the appointment-form import, each with its preview."""
+        from cadre_desk.ui.transfer import transfer
+
+        packages = [path for path in files if path.is_file() and zipfile.is_zipfile(path)]
+        forms = [path for path in files if path not in packages]
+        if forms:
+            self._imported(transfer.import_lrmx_files(self._window, self._ctx, forms))
+        for path in packages:
+            self._imported(transfer.import_package(self._window, self._ctx, path))
 
     def _shown_cadre_ids(self) -> list[int]:
         """The cadres the roster shows now (its filters applied); a message when there are none."""
