@@ -9,6 +9,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 
+class Message(str):
+    """A user message: the Chinese text itself (what the CLI prints and the zh_CN window shows), plus a
+    stable `key` and the `params` it was made from, so that a window in another language can say the
+    same in its own words (`ui.widgets.messages.user_text`). Compares and prints as the Chinese text."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, chinese: str, **params: object) -> Message:
+        message = super().__new__(cls, chinese.format(**params))
+        message.key = key
+        message.params = params
+        return message
+
+
 class CadreDeskError(Exception):
     """Base of every error the user may see. `str(err)` is the user text."""
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, DiaryEntry, MentorComment, Mentorship
 from cadre_desk.domain import vocab
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
 from cadre_desk.services import audit, search
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.mentorship import active_mentorship_of
@@ -195,13 +195,25 @@ def _outside_message(session: Session, e_date: dt.date, mentee_id: int) -> Outsi
     if fit.nearest is None:
         mentee = session.get(Cadre, mentee_id)
         name = mentee.name if mentee else ""
-        return OutsidePairing(f"{name}没有结对帮带，日记无法提交导师点评（可保存为草稿）", None)
+        return OutsidePairing(
+            Message(
+                "diary_no_pairing", "{name}没有结对帮带，日记无法提交导师点评（可保存为草稿）", name=name
+            ),
+            None,
+        )
     assert fit.term_start is not None and fit.term_end is not None
-    when = "开始之前" if e_date < fit.term_start else "结束之后"
+    before = e_date < fit.term_start
     return OutsidePairing(
-        f"日记日期（{e_date:%Y.%m.%d}）在与导师{fit.mentor}的结对帮带期"
-        f"（{fit.term_start:%Y.%m.%d}—{fit.term_end:%Y.%m.%d}）{when}，"
-        "请修改日期，或确认将日记归入该结对",
+        Message(
+            "diary_before_pairing" if before else "diary_after_pairing",
+            "日记日期（{date}）在与导师{mentor}的结对帮带期（{start}—{end}）"
+            + ("开始之前" if before else "结束之后")
+            + "，请修改日期，或确认将日记归入该结对",
+            date=f"{e_date:%Y.%m.%d}",
+            mentor=fit.mentor,
+            start=f"{fit.term_start:%Y.%m.%d}",
+            end=f"{fit.term_end:%Y.%m.%d}",
+        ),
         fit.nearest,
     )
 
@@ -315,7 +327,9 @@ def withdraw_entry(ctx: ServiceContext, entry_id: int, expected_version: int) ->
         e = load(session, entry_id)
         _check_version(e, expected_version)
         if e.state == vocab.DiaryState.COMMENTED:
-            raise ValidationError({"state": "导师已点评的日记不能撤回"})
+            raise ValidationError(
+                {"state": Message("diary_commented_no_withdraw", "导师已点评的日记不能撤回")}
+            )
         if e.state != vocab.DiaryState.SUBMITTED:
             raise ValidationError({"state": f"日记是“{e.state}”，不需要撤回"})
         if e.archived_at is not None:
@@ -447,11 +461,20 @@ def add_comment(ctx: ServiceContext, entry_id: int, data: CommentInput) -> Comme
         errs = FieldErrors()
         pairing = _mentor_of_entry(session, e)
         if pairing is None:
-            errs.add("mentor_id", "该日记写于没有结对帮带的时期，没有导师可以点评")
+            errs.add(
+                "mentor_id", Message("comment_no_pairing", "该日记写于没有结对帮带的时期，没有导师可以点评")
+            )
         elif pairing.mentor_id != data.mentor_id:
-            errs.add("mentor_id", f"只有该日记所属结对的导师（{pairing.mentor.name}）可以点评")
+            errs.add(
+                "mentor_id",
+                Message(
+                    "comment_only_mentor",
+                    "只有该日记所属结对的导师（{mentor}）可以点评",
+                    mentor=pairing.mentor.name,
+                ),
+            )
         if e.state == vocab.DiaryState.DRAFT:
-            errs.add("entry", "草稿尚未提交，导师不能点评")
+            errs.add("entry", Message("comment_on_draft", "草稿尚未提交，导师不能点评"))
         if e.archived_at is not None:
             errs.add("entry", "该日记已归档")
         date = errs.date(

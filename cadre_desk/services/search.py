@@ -309,6 +309,17 @@ def rebuild(session: Session, progress: Callable[[int], None] | None = None) -> 
 # --- querying ------------------------------------------------------------------------------------
 
 
+def _shown_body(kind: str, body: str) -> str:
+    """The body as the user may read it: a cadre's pinyin initials (``lxm``, indexed so that typing
+    them finds the cadre) are left out of the snippet."""
+    if kind != "cadre":
+        return body
+    lines = body.split("\n")
+    if len(lines) > 1 and lines[1].isascii() and lines[1].isalpha():
+        del lines[1]
+    return "\n".join(lines)
+
+
 def make_snippet(body: str, terms: Sequence[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line excerpt around the first matched term, with the terms' positions in it."""
     flat = " ".join(body.split())
@@ -343,7 +354,8 @@ def search(
         total = search_index.count(session, terms, kinds) if with_total else -1
     hits = []
     for row in rows:
-        snippet, spans = make_snippet(row.body, terms)
+        body = _shown_body(row.kind, row.body)
+        snippet, spans = make_snippet(body, terms)
         hits.append(SearchHit(row.kind, row.ref_id, row.title, snippet, row.sort_key, spans))
     capped = total >= search_index.COUNT_CAP
     return SearchPage(query, tuple(terms), tuple(hits), total, offset, limit, capped)

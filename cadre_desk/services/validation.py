@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, parse_date
-from cadre_desk.errors import ValidationError
+from cadre_desk.errors import Message, ValidationError
 
 
 class FieldErrors:
@@ -27,9 +27,18 @@ class FieldErrors:
     def text(self, field: str, value: str, label: str, required: bool = False, max_len: int = 0) -> str:
         cleaned = value.strip()
         if required and not cleaned:
-            self.add(field, f"请填写{label}")
+            self.add(field, Message("required", "请填写{label}", label=label))
         if max_len and len(cleaned) > max_len:
-            self.add(field, f"{label}不能超过{max_len}个字（现为{len(cleaned)}个）")
+            self.add(
+                field,
+                Message(
+                    "too_long",
+                    "{label}不能超过{max_len}个字（现为{length}个）",
+                    label=label,
+                    max_len=max_len,
+                    length=len(cleaned),
+                ),
+            )
         return cleaned
 
     def choice(
@@ -38,10 +47,19 @@ class FieldErrors:
         cleaned = value.strip()
         if not cleaned:
             if required:
-                self.add(field, f"请选择{label}")
+                self.add(field, Message("choose", "请选择{label}", label=label))
             return cleaned
         if cleaned not in choices:
-            self.add(field, f"{label}“{cleaned}”不在可选范围内（{'、'.join(choices)}）")
+            self.add(
+                field,
+                Message(
+                    "not_a_choice",
+                    "{label}“{value}”不在可选范围内（{choices}）",
+                    label=label,
+                    value=cleaned,
+                    choices="、".join(choices),
+                ),
+            )
         return cleaned
 
     def year_month(
@@ -56,15 +74,18 @@ class FieldErrors:
             try:
                 value = YearMonth.parse_optional(value)
             except DateFormatError as exc:
-                self.add(field, f"{label}：{exc}")
+                self.add(field, Message("bad_date", "{label}：{problem}", label=label, problem=str(exc)))
                 return None
         if value is None:
             if required:
-                self.add(field, f"请填写{label}")
+                self.add(field, Message("required", "请填写{label}", label=label))
             return None
         now = YearMonth.from_date(today or dt.date.today())
         if value > now:
-            self.add(field, f"{label}（{value}）不能晚于当前年月")
+            self.add(
+                field,
+                Message("future_month", "{label}（{value}）不能晚于当前年月", label=label, value=str(value)),
+            )
         return value
 
     def date(
@@ -83,12 +104,17 @@ class FieldErrors:
                 try:
                     value = parse_date(value)
                 except DateFormatError as exc:
-                    self.add(field, f"{label}：{exc}")
+                    self.add(field, Message("bad_date", "{label}：{problem}", label=label, problem=str(exc)))
                     return None
         if value is None:
             if required:
-                self.add(field, f"请填写{label}")
+                self.add(field, Message("required", "请填写{label}", label=label))
             return None
         if not allow_future and value > (today or dt.date.today()):
-            self.add(field, f"{label}（{value:%Y.%m.%d}）不能晚于今天")
+            self.add(
+                field,
+                Message(
+                    "future_date", "{label}（{value}）不能晚于今天", label=label, value=f"{value:%Y.%m.%d}"
+                ),
+            )
         return value

@@ -84,7 +84,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+85"/>
         <source>Import photo…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,12 +234,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+205"/>
         <source>(no unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,7 +441,7 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+52"/>
         <source>Attach to the pairing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,10 +500,13 @@
         <source>Submitted entry: changes are saved when you save.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
-        <source>{count} characters</source>
-        <translation type="unfinished"></translation>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+28"/>
@@ -568,7 +571,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+44"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,7 +650,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+251"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+253"/>
         <location line="+15"/>
         <source>No diary entries match.</source>
         <translation type="unfinished"></translation>
@@ -707,7 +710,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+50"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,7 +869,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="+288"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="+289"/>
         <source>Nothing found for “{query}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,7 +887,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>GuidanceDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/guidance_dialog.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/pairings/guidance_dialog.py" line="+44"/>
         <source>Edit guidance record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,13 +1018,32 @@ Your text stays in the editor: copy it before you close.</source>
         <source>Diary entries waiting for a comment ({count})</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>{days} days</source>
-        <translation type="unfinished"></translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+78"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-71"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1041,22 +1063,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{days} days overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{days} days left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cannot tick off the follow-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,23 +1258,48 @@ Your text stays in the editor: copy it before you close.</source>
         <source>This {kind} no longer exists</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>{total} cadres</source>
-        <translation type="unfinished"></translation>
+        <source>%n cadre(s)</source>
+        <translation>
+            <numerusform>%n cadre</numerusform>
+            <numerusform>%n cadres</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{shown} of {total} cadres</source>
-        <translation type="unfinished"></translation>
+        <source>{shown} of %n cadre(s)</source>
+        <translation>
+            <numerusform>{shown} of %n cadre</numerusform>
+            <numerusform>{shown} of %n cadres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n mentorship pairing(s)</source>
+        <translation>
+            <numerusform>%n pairing</numerusform>
+            <numerusform>%n pairings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n diary entry(ies)</source>
+        <translation>
+            <numerusform>%n diary entry</numerusform>
+            <numerusform>%n diary entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n talk record(s)</source>
+        <translation>
+            <numerusform>%n talk</numerusform>
+            <numerusform>%n talks</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>{pairings} pairings · {entries} diary entries · {talks} talks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>The database file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,7 +1477,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+53"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,7 +1640,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+67"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2129,12 +2166,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{age} years old</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
@@ -2241,8 +2273,16 @@ Logs: {logs}</source>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="-234"/>
+        <source>%n year(s) old</source>
+        <translation>
+            <numerusform>%n year old</numerusform>
+            <numerusform>%n years old</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+248"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -2294,7 +2334,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+274"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+276"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2319,7 +2359,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>… and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2444,7 +2484,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+59"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+60"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2597,7 +2637,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="-173"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="-174"/>
         <source>Show more… ({left}{plus} left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2780,7 +2820,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+63"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+64"/>
         <source>Edit talk record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2920,7 +2960,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+92"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,7 +3358,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TransferMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+30"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+31"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3373,7 +3413,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3448,7 +3488,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+97"/>
         <source>Cannot open the database</source>
         <translation type="unfinished"></translation>
     </message>

@@ -85,7 +85,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+85"/>
         <source>Import photo…</source>
         <translation>导入照片…</translation>
     </message>
@@ -235,12 +235,12 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+205"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -442,7 +442,7 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+52"/>
         <source>Attach to the pairing</source>
         <translation>归入该结对</translation>
     </message>
@@ -501,10 +501,12 @@
         <source>Submitted entry: changes are saved when you save.</source>
         <translation>已提交的日记：修改在点击保存后生效。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
-        <source>{count} characters</source>
-        <translation>{count} 字</translation>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+28"/>
@@ -573,7 +575,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+44"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -650,7 +652,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+251"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+253"/>
         <location line="+15"/>
         <source>No diary entries match.</source>
         <translation>没有符合条件的日记。</translation>
@@ -710,7 +712,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+50"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation>结业评价：{pairing}</translation>
     </message>
@@ -869,7 +871,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="+288"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="+289"/>
         <source>Nothing found for “{query}”</source>
         <translation>未找到与“{query}”相关的记录</translation>
     </message>
@@ -887,7 +889,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>GuidanceDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/guidance_dialog.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/pairings/guidance_dialog.py" line="+44"/>
         <source>Edit guidance record</source>
         <translation>编辑帮带记录</translation>
     </message>
@@ -1018,13 +1020,29 @@ Your text stays in the editor: copy it before you close.</source>
         <source>Diary entries waiting for a comment ({count})</source>
         <translation>待点评的成长日记（{count}）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>{days} days</source>
-        <translation>{days} 天</translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+78"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还有 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-71"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation>7 天内到期或已逾期的谈话后续事项（{count}）</translation>
     </message>
@@ -1044,22 +1062,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>— 显示前 {shown} 条</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{days} days overdue</source>
-        <translation>逾期 {days} 天</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{days} days left</source>
-        <translation>还有 {days} 天</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Cannot tick off the follow-up</source>
         <translation>无法标记完成</translation>
     </message>
@@ -1249,23 +1257,43 @@ Your text stays in the editor: copy it before you close.</source>
         <source>This {kind} no longer exists</source>
         <translation>该{kind}已不存在</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>{total} cadres</source>
-        <translation>共 {total} 人</translation>
+        <source>%n cadre(s)</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{shown} of {total} cadres</source>
-        <translation>显示 {shown} 人 / 共 {total} 人</translation>
+        <source>{shown} of %n cadre(s)</source>
+        <translation>
+            <numerusform>显示 {shown} 人 / 共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n mentorship pairing(s)</source>
+        <translation>
+            <numerusform>结对 %n 对</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n diary entry(ies)</source>
+        <translation>
+            <numerusform>日记 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n talk record(s)</source>
+        <translation>
+            <numerusform>谈话 %n 次</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>{pairings} pairings · {entries} diary entries · {talks} talks</source>
-        <translation>结对 {pairings} 对 · 日记 {entries} 篇 · 谈话 {talks} 次</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
@@ -1448,7 +1476,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+53"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -1611,7 +1639,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+67"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -2147,12 +2175,7 @@ Logs: {logs}</source>
         <translation>{name}（已归档）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{age} years old</source>
-        <translation>{age}岁</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Mentor</source>
         <translation>导师</translation>
     </message>
@@ -2238,8 +2261,15 @@ Logs: {logs}</source>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message numerus="yes">
+        <location line="-234"/>
+        <source>%n year(s) old</source>
+        <translation>
+            <numerusform>%n岁</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+248"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -2302,7 +2332,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+274"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+276"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -2327,7 +2357,7 @@ Logs: {logs}</source>
         <translation>第{row}行 {field}：{message}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>… and {count} more</source>
         <translation>……另有 {count} 处</translation>
     </message>
@@ -2452,7 +2482,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+59"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+60"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2606,7 +2636,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="-173"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="-174"/>
         <source>Show more… ({left}{plus} left)</source>
         <translation>显示更多…（还有 {left}{plus} 条）</translation>
     </message>
@@ -2796,7 +2826,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+63"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+64"/>
         <source>Edit talk record</source>
         <translation>编辑谈话记录</translation>
     </message>
@@ -2938,7 +2968,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+92"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -3335,7 +3365,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TransferMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+30"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+31"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -3390,7 +3420,7 @@ Your text stays in the editor.</source>
         <translation>干部任免审批表 (*.lrmx *.lrm)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -3466,7 +3496,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+97"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -36,9 +36,24 @@ def _zh_cn(qapp: QApplication) -> Iterator[None]:
     """The app as users see it: our names, the bundled CJK font, the Chinese translation."""
     application()  # sets the organisation and application names on the existing instance
     install_fonts(qapp)
-    translators = i18n.install_translators(qapp, i18n.DEFAULT_LANGUAGE)
+    _INSTALLED[:] = i18n.install_translators(qapp, i18n.DEFAULT_LANGUAGE)
     yield
-    i18n.remove_translators(qapp, translators)
+    i18n.remove_translators(qapp, _INSTALLED)
+
+
+_INSTALLED: list[QTranslator] = []  # the session's zh_CN translators
+
+
+@pytest.fixture
+def english(qapp: QApplication, _zh_cn: None) -> Iterator[None]:
+    """The window in English (CADRE_DESK_LANG=en) for one test; zh_CN again afterwards."""
+    i18n.remove_translators(qapp, _INSTALLED)
+    ours = i18n.install_translators(qapp, i18n.ENGLISH)
+    try:
+        yield
+    finally:
+        i18n.remove_translators(qapp, ours)
+        _INSTALLED[:] = i18n.install_translators(qapp, i18n.DEFAULT_LANGUAGE)
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,9 @@ from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import FieldMessages, error_label, save_or_explain, with_error
+from cadre_desk.ui.widgets.messages import joined
 
 
 class OutsideTermQuestion:
@@ -88,8 +90,8 @@ class DiaryEditor(QDialog):
         self.date = QLineEdit(f"{day:%Y.%m.%d}", self)
         self.date.setMaximumWidth(140)
         self.category = QComboBox(self)
-        self.category.addItems(list(vocab.DIARY_CATEGORIES))
-        self.category.setCurrentText("工作")
+        add_codes(self.category, vocab.DIARY_CATEGORIES)
+        select_code(self.category, "工作")
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(self.tr("Title"))
         self.content = QPlainTextEdit(self)
@@ -104,7 +106,7 @@ class DiaryEditor(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("autosaveStatus")
         if entry is not None:
-            self.category.setCurrentText(entry.category)
+            select_code(self.category, entry.category)
             self.title.setText(entry.title)
             self.content.setPlainText(entry.content)
         labels = {name: error_label(self) for name in ("date", "title", "category", "content")}
@@ -168,14 +170,14 @@ class DiaryEditor(QDialog):
         self._count()
 
     def _count(self) -> None:
-        self.words.setText(self.tr("{count} characters").format(count=word_count(self.content.toPlainText())))
+        self.words.setText(self.tr("%n character(s)", "", word_count(self.content.toPlainText())))
 
     def _input(self) -> diary.DiaryEntryInput:
         return diary.DiaryEntryInput(
             mentee_id=self._mentee_id,
             date=self.date.text(),
             title=self.title.text(),
-            category=self.category.currentText(),
+            category=current_code(self.category),
             content=self.content.toPlainText(),
             attach_to=self._attach_to,
         )
@@ -233,7 +235,7 @@ class DiaryEditor(QDialog):
                 self.entry = diary.update_entry(self._ctx, self.entry.id, self._input(), self.entry.version)
         except ValidationError as err:
             if quiet:
-                self.status.setText(self.tr("Draft not saved yet: {why}").format(why=str(err)))
+                self.status.setText(self.tr("Draft not saved yet: {why}").format(why=joined(err.fields)))
             else:
                 self.messages.show(err.fields)
             return False

@@ -25,6 +25,7 @@ from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.diary.diary_timeline import DiaryTimeline, timeline_can_leave
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.date_range import DateRange
 
 
@@ -42,11 +43,11 @@ class DiaryPage(Page):
         self.category = QComboBox(self)
         self.category.addItem(self.tr("All categories"), "")
         for category in vocab.DIARY_CATEGORIES:
-            self.category.addItem(category, category)
+            self.category.addItem(code_text(category), category)
         self.state = QComboBox(self)
         self.state.addItem(self.tr("All states"), "")
         for state in vocab.DiaryState:
-            self.state.addItem(state.value, state.value)
+            self.state.addItem(code_text(state.value), state.value)
         self.waiting = QCheckBox(self.tr("Awaiting comment"), self)
         self.waiting.setToolTip(self.tr("Submitted entries the mentor has not commented on yet"))
         self.archived = QCheckBox(self.tr("Archived"), self)

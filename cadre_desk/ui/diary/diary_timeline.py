@@ -29,8 +29,10 @@ from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
+from cadre_desk.ui.widgets.messages import joined
 
 PAGE = 20
 PREVIEW_CHARS = 400
@@ -60,8 +62,8 @@ class EntryCard(QFrame):
             self.tr("{date} · {mentee} · {category} · {state} · {count} characters").format(
                 date=f"{e.date:%Y.%m.%d}",
                 mentee=e.mentee,
-                category=e.category,
-                state=e.state,
+                category=code_text(e.category),
+                state=code_text(e.state),
                 count=e.word_count,
             ),
             self,
@@ -176,7 +178,7 @@ class EntryCard(QFrame):
                 self._ctx, self.item.entry.id, diary.CommentInput(self.item.mentor_id, text, self._today)
             )
         except ValidationError as err:
-            self.comment_error.setText(str(err))
+            self.comment_error.setText(joined(err.fields))
             self.comment_error.show()
             return
         except (ConflictError, NotFoundError) as err:
@@ -190,7 +192,7 @@ class EntryCard(QFrame):
         try:
             action()
         except ValidationError as err:
-            self.comment_error.setText(str(err))
+            self.comment_error.setText(joined(err.fields))
             self.comment_error.show()
             return
         except (ConflictError, NotFoundError) as err:

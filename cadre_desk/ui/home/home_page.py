@@ -302,7 +302,7 @@ class HomePage(Page):
                         p.mentee,
                         p.mentor,
                         p.title,
-                        self.tr("{days} days").format(days=p.waiting_days),
+                        self.tr("%n day(s)", "", p.waiting_days),
                     ),
                     "diary",
                     p.entry_id,
@@ -380,10 +380,10 @@ class HomePage(Page):
 
     def _days_text(self, days_left: int) -> str:
         if days_left < 0:
-            return self.tr("{days} days overdue").format(days=-days_left)
+            return self.tr("%n day(s) overdue", "", -days_left)
         if days_left == 0:
             return self.tr("Due today")
-        return self.tr("{days} days left").format(days=days_left)
+        return self.tr("%n day(s) left", "", days_left)
 
     # --- actions ---------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.codes import add_codes, current_code
 from cadre_desk.ui.widgets.form_errors import (
     FieldMessages,
     dialog_buttons,
@@ -59,7 +60,7 @@ class EndPairingDialog(GuardedDialog):
         self.mentee_summary = QPlainTextEdit(self)
         self.evaluation_result = QLineEdit(self)
         self.grade = QComboBox(self)
-        self.grade.addItems(list(vocab.MentorshipGrade))
+        add_codes(self.grade, vocab.MentorshipGrade)
         fields = (
             "ended_on",
             "end_reason",
@@ -112,7 +113,7 @@ class EndPairingDialog(GuardedDialog):
             mentor_evaluation=self.mentor_evaluation.toPlainText(),
             mentee_summary=self.mentee_summary.toPlainText(),
             evaluation_result=self.evaluation_result.text(),
-            evaluation_grade=self.grade.currentText() if self._completed else "",
+            evaluation_grade=current_code(self.grade) if self._completed else "",
         )
         current = self._current
         self.result_view = save_or_explain(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import (
     FieldMessages,
     dialog_buttons,
@@ -46,11 +47,11 @@ class GuidanceDialog(GuardedDialog):
         self.date = QLineEdit(f"{day:%Y.%m.%d}", self)
         self.date.setMaximumWidth(140)
         self.form = QComboBox(self)
-        self.form.addItems(list(vocab.GUIDANCE_FORMS))
+        add_codes(self.form, vocab.GUIDANCE_FORMS)
         self.content = QPlainTextEdit(self)
         self.content.setMinimumHeight(140)
         if current is not None:
-            self.form.setCurrentText(current.form)
+            select_code(self.form, current.form)
             self.content.setPlainText(current.content)
         labels = {name: error_label(self) for name in ("date", "form", "content")}
         self.general = error_label(self)
@@ -67,7 +68,7 @@ class GuidanceDialog(GuardedDialog):
 
     def save(self) -> None:
         data = mentorship.MentorshipRecordInput(
-            self.date.text(), self.form.currentText(), self.content.toPlainText()
+            self.date.text(), current_code(self.form), self.content.toPlainText()
         )
         current = self._current
         self.result_view = save_or_explain(

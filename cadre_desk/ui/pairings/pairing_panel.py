@@ -25,6 +25,7 @@ from cadre_desk.ui.diary.diary_timeline import DiaryTimeline
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
 from cadre_desk.ui.pairings.guidance_dialog import GuidanceDialog
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.record_table import RecordTable
 
@@ -143,7 +144,7 @@ class PairingPanel(QWidget):
                 mentee=html.escape(v.mentee),
                 start=f"{v.term_start:%Y.%m.%d}",
                 end=f"{v.term_end:%Y.%m.%d}",
-                status=html.escape(v.status),
+                status=html.escape(code_text(v.status)),
             )
         )
         ended = f"{v.ended_on:%Y.%m.%d}" if v.ended_on else ""
@@ -159,7 +160,7 @@ class PairingPanel(QWidget):
             parts += [f"<h4>{title}</h4>", _paragraphs(v.end_reason)]
         elif v.status == vocab.MentorshipStatus.COMPLETED:
             title = self.tr("Evaluation (completed on {date}), grade: {grade}").format(
-                date=ended, grade=html.escape(v.evaluation_grade)
+                date=ended, grade=html.escape(code_text(v.evaluation_grade))
             )
             labels = (self.tr("Mentor's evaluation"), self.tr("Mentee's summary"), self.tr("Result"))
             texts = (v.mentor_evaluation, v.mentee_summary, v.evaluation_result)

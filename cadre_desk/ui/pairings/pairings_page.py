@@ -28,6 +28,7 @@ from cadre_desk.ui.pairings.pairing_panel import PairingPanel
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.paged_model import paged_table
 from cadre_desk.ui.widgets.tables import (
     list_splitter,
@@ -45,7 +46,7 @@ def pairing_cell(row: mentorship.PairingRow, column: int) -> str:
         row.mentor,
         row.mentee,
         f"{row.term_start:%Y.%m.%d}–{row.term_end:%Y.%m.%d}",
-        row.status,
+        code_text(row.status),
         str(row.entries_this_month),
         f"{row.last_entry:%Y.%m.%d}" if row.last_entry else "",
         str(row.uncommented) if row.uncommented else "",
@@ -65,7 +66,7 @@ class PairingsPage(Page):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("All statuses"), "")
         for status in vocab.MentorshipStatus:
-            self.status.addItem(status.value, status.value)
+            self.status.addItem(code_text(status.value), status.value)
         self.status.setCurrentIndex(1)  # 进行中: the pairings that need work
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)

@@ -32,6 +32,8 @@ from cadre_desk.services.cadres import CadreInput, CadreView
 from cadre_desk.services.units import UnitView
 from cadre_desk.services.validation import FieldErrors
 from cadre_desk.ui.shell.style import secondary
+from cadre_desk.ui.widgets.codes import add_codes, current_code
+from cadre_desk.ui.widgets.messages import user_text
 
 PHOTO_SIZE = QSize(120, 160)  # the form's 3:4 photo box, in device-independent pixels
 # Field labels wrap beyond this many characters (毕业院校系及专业（在职） takes two lines), so that one
@@ -136,7 +138,10 @@ class CadreForm(QFrame):
         elif key in _COMBOS:
             combo = QComboBox(self)
             combo.setEditable(key not in _FIXED_CHOICE)
-            combo.addItems(list(_COMBOS[key]))
+            if key in _FIXED_CHOICE:
+                add_codes(combo, _COMBOS[key])  # shown in the window's language, stored as is
+            else:
+                combo.addItems(list(_COMBOS[key]))
             if combo.isEditable():
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 combo.editTextChanged.connect(lambda _t: self._edited(key))
@@ -287,7 +292,7 @@ class CadreForm(QFrame):
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
         if isinstance(widget, QComboBox):
-            return widget.currentText()
+            return current_code(widget)
         return ""
 
     def value_text(self, key: str) -> str:
@@ -306,7 +311,9 @@ class CadreForm(QFrame):
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(text)
         elif isinstance(widget, QComboBox):
-            index = widget.findText(text)
+            index = widget.findData(text)
+            if index < 0:
+                index = widget.findText(text)
             if widget.isEditable():
                 widget.setEditText(text)
             elif index < 0 and text:
@@ -455,6 +462,7 @@ class CadreForm(QFrame):
         return message
 
     def _show_error(self, key: str, message: str | None) -> None:
+        message = user_text(message) if message else message  # in the window's language
         label = self._errors[key]
         editor = self._editors[key]
         if label.text() == (message or "") and label.isHidden() != bool(message):
@@ -484,7 +492,7 @@ class CadreForm(QFrame):
                 self._server_errors[key] = message
                 self._show_error(key, message)
             else:
-                rest.append(message)
+                rest.append(user_text(message))
         first = next((k for k in errors if k in self._editors), None)
         if first is not None:
             self._editors[first].setFocus()

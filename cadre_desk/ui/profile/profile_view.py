@@ -258,7 +258,7 @@ class ProfileView(QWidget):
         if cadre.archived:
             title = self.tr("{name} (archived)").format(name=title)
         self.title.setText(title)
-        age = self.tr("{age} years old").format(age=cadre.age(self._today))
+        age = self.tr("%n year(s) old", "", cadre.age(self._today))
         self.subtitle.setText("　".join(p for p in (cadre.unit, cadre.post, age) if p))
         self.form.load(cadre, self._today)
         self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))

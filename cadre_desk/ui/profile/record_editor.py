@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.ui.widgets.messages import user_text
+
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BRUSH = QBrush(QColor(255, 214, 208))
 
@@ -337,7 +339,9 @@ class RecordEditor(QWidget):
         errors = self.records.errors()
         if errors:
             lines = [
-                self.tr("Row {row}, {field}: {message}").format(row=r + 1, field=title, message=message)
+                self.tr("Row {row}, {field}: {message}").format(
+                    row=r + 1, field=title, message=user_text(message)
+                )
                 for r, title, message in errors[:6]
             ]
             if len(errors) > 6:
@@ -349,7 +353,7 @@ class RecordEditor(QWidget):
     def show_messages(self, messages: Sequence[str]) -> None:
         """Problems that belong to the whole list (e.g. a year assessed twice)."""
         if messages:
-            self.problems.setText("\n".join(messages))
+            self.problems.setText("\n".join(user_text(m) for m in messages))
             self.problems.show()
 
     def _update_buttons(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from cadre_desk.domain import vocab
 from cadre_desk.services.cadres import CadreSummary
+from cadre_desk.ui.widgets.codes import code_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -176,7 +177,7 @@ class RosterModel(QAbstractTableModel):
         if column is Column.NAME:
             return row.name
         if column is Column.GENDER:
-            return row.gender
+            return code_text(row.gender)
         if column is Column.AGE:
             return str(self._ages[row.id])
         if column is Column.UNIT:
@@ -188,7 +189,7 @@ class RosterModel(QAbstractTableModel):
         if column is Column.EDUCATION:
             return row.education
         if column is Column.POLITICAL_STATUS:
-            return row.political_status
+            return code_text(row.political_status)
         return str(row.post_since) if row.post_since is not None else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

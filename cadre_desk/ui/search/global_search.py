@@ -126,7 +126,8 @@ class SearchResultsModel(QAbstractListModel):
                 return True
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"[{kind_label(hit.kind)}] {hit.title}  {hit.date[:10]}\n{hit.snippet}"
+            day = hit.date[:10].replace("-", ".")  # 2024.05.17, as dates are written everywhere else
+            return f"[{kind_label(hit.kind)}] {hit.title}  {day}\n{hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.snippet
         if role == HitRole:

@@ -411,9 +411,9 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, shown: int, total: int) -> None:
         if shown == total:
-            self.count_label.setText(self.tr("{total} cadres").format(total=total))
+            self.count_label.setText(self.tr("%n cadre(s)", "", total))
         else:
-            self.count_label.setText(self.tr("{shown} of {total} cadres").format(shown=shown, total=total))
+            self.count_label.setText(self.tr("{shown} of %n cadre(s)", "", total).format(shown=shown))
 
     def refresh_record_counts(self) -> None:
         """Pairings, diary entries and talks in the status bar (counted in the background)."""
@@ -423,10 +423,12 @@ class MainWindow(QMainWindow):
             if self._closed or not isValid(self) or not isinstance(counts, dict):
                 return
             self.records_label.setText(
-                self.tr("{pairings} pairings · {entries} diary entries · {talks} talks").format(
-                    pairings=counts.get("mentorship", 0),
-                    entries=counts.get("diary_entry", 0),
-                    talks=counts.get("talk", 0),
+                " · ".join(
+                    (
+                        self.tr("%n mentorship pairing(s)", "", int(counts.get("mentorship", 0))),
+                        self.tr("%n diary entry(ies)", "", int(counts.get("diary_entry", 0))),
+                        self.tr("%n talk record(s)", "", int(counts.get("talk", 0))),
+                    )
                 )
             )
 

@@ -32,6 +32,7 @@ from cadre_desk.services import talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks.talk_outlines import is_suggested, outline_for
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.form_errors import (
     FieldMessages,
     dialog_buttons,
@@ -69,7 +70,7 @@ class TalkEditor(QDialog):
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Choose the kind of talk"), "")
         for kind in vocab.TalkKind:
-            self.kind.addItem(kind.value, kind.value)
+            self.kind.addItem(code_text(kind.value), kind.value)
         self.subject_picker = CadrePicker(ctx, self)
         self.subjects = QListWidget(self)
         self.subjects.setFlow(QListWidget.Flow.LeftToRight)

@@ -37,6 +37,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.date_range import DateRange
 from cadre_desk.ui.widgets.paged_model import paged_table
@@ -56,7 +57,7 @@ OVERDUE = QColor("#b3261e")  # as on 工作台
 def talk_cell(row: talks.TalkRow, column: int) -> str:
     values = (
         f"{row.talk_at:%Y.%m.%d %H:%M}",
-        row.kind,
+        code_text(row.kind),
         "、".join(row.subjects),
         row.talkers,
         row.place,
@@ -145,7 +146,7 @@ class TalkPanel(QWidget):
         rows = (
             (self.tr("Time"), html.escape(f"{t.talk_at:%Y.%m.%d %H:%M}")),
             (self.tr("Place"), html.escape(t.place)),
-            (self.tr("Kind"), html.escape(t.kind)),
+            (self.tr("Kind"), html.escape(code_text(t.kind))),
             (self.tr("Talked with"), subjects),
             (self.tr("Talkers"), html.escape(t.talkers)),
             (self.tr("Recorder"), html.escape(t.recorder)),
@@ -255,7 +256,7 @@ class TalksPage(Page):
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("All kinds"), "")
         for kind in vocab.TalkKind:
-            self.kind.addItem(kind.value, kind.value)
+            self.kind.addItem(code_text(kind.value), kind.value)
         self.cadre = CadrePicker(ctx, self)
         self.talker = QLineEdit(self)
         self.talker.setClearButtonEnabled(True)

@@ -9,6 +9,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.ui.widgets.messages import user_text
 
 T = TypeVar("T")
 
@@ -41,7 +42,7 @@ class FieldMessages:
         for field, message in errors.items():
             key = field.split("[", 1)[0].split(".", 1)[0]
             label = self.labels.get(field) or self.labels.get(key) or self.general
-            found.setdefault(label, []).append(message)
+            found.setdefault(label, []).append(user_text(message))
         for label, messages in found.items():
             label.setText("\n".join(messages))
             label.show()
