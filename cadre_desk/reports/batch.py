@@ -260,11 +260,11 @@ class _PdfAppender:
             if isinstance(obj, IndirectObject):
                 return ref(obj)
             if isinstance(obj, StreamObject):
-                stream = obj.__class__()
-                stream._data = obj._data  # copied encoded, as read
-                for k, v in obj.items():
-                    stream[NameObject(k)] = convert(v)
-                return stream
+                # Renumbered in place: the reader is this part's own and each object is converted once,
+                # so the data stays encoded as read and write_to_stream copies it unchanged.
+                for k, v in list(obj.items()):
+                    obj[NameObject(k)] = convert(v)
+                return obj
             if isinstance(obj, DictionaryObject):
                 copy = DictionaryObject()
                 for k, v in obj.items():

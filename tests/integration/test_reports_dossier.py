@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from cadre_desk.reports import dossier, pairing_dossier, talk_form
 from cadre_desk.reports.batch import BatchSpec, merge, run_batch
 from cadre_desk.services import cadre_records as records
-from cadre_desk.services import diary, mentorship, printing, talks
+from cadre_desk.services import cadres, diary, mentorship, printing, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import DateRange, PrintSettings
 from tests.conftest import make_cadre
@@ -321,7 +321,12 @@ def test_talk_form_one_page_and_long(ctx: ServiceContext, tmp_path: Path) -> Non
 
 
 def test_batch_and_merge(ctx: ServiceContext, db_path: Path, tmp_path: Path) -> None:
+    from PIL import Image  # reportlab's own dependency
+
     ids = [_full_cadre(ctx)[0], make_cadre(ctx, "空白").id]
+    photo = io.BytesIO()
+    Image.new("RGB", (90, 120), (200, 30, 30)).save(photo, "JPEG")
+    cadres.set_photo(ctx, ids[0], photo.getvalue())
     spec = BatchSpec(str(db_path), "dossier", SETTINGS, PRINTED)
     seen: list[int] = []
     result = run_batch(spec, ids, tmp_path / "out", 2, lambda _l, d, _t: seen.append(d), tmp_path / "all.pdf")
@@ -330,6 +335,10 @@ def test_batch_and_merge(ctx: ServiceContext, db_path: Path, tmp_path: Path) -> 
     assert len(reader.pages) == result.pages
     tops = [str(o.title) for o in reader.outline if not isinstance(o, list)]
     assert tops == [f"{i.name}（{i.cadre_id}）" for i in result.items]
+    # Every page's text, fonts and images come through as in the parts (streams copied as read).
+    assert text_of(tmp_path / "all.pdf") == [t for i in result.items for t in text_of(i.path)]
+    photos = [x.data for i in result.items for p in PdfReader(i.path).pages for x in p.images]
+    assert photos and [x.data for p in reader.pages for x in p.images] == photos
     forms = run_batch(BatchSpec(str(db_path), "form", SETTINGS, PRINTED), ids, tmp_path / "forms", 1)
     assert all(i.pages >= 2 and i.path.exists() for i in forms.items)
     assert merge(forms.items, tmp_path / "forms.pdf").exists()
