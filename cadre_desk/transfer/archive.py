@@ -34,9 +34,10 @@ class Limits:
     max_total: int
     max_ratio: int  # checked on members that inflate to more than `ratio_floor`
     ratio_floor: int = MB
+    office: bool = False  # an Office document: name the other Office formats a user may have given
 
 
-XLSX = Limits("Excel 文件（.xlsx）", max_total=64 * MB, max_ratio=200)
+XLSX = Limits("Excel 文件（.xlsx）", max_total=64 * MB, max_ratio=200, office=True)
 PACKAGE = Limits("交换包", max_total=1024 * MB, max_ratio=200)
 
 
@@ -95,6 +96,8 @@ def open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     """Open `path` as a zip after checking what it is and what its members would inflate to."""
     check_regular_file(path, limits.kind)
     head = _head(path, 4096)
+    if not head.startswith(ZIP_MAGIC) and not limits.office:
+        raise StorageError(f"{path.name} 不是{limits.kind}（应为本程序导出的 .zip 文件）")
     if head.startswith(OLE_MAGIC):
         if _ole_is_encrypted(path):
             raise StorageError(

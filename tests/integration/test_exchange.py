@@ -155,7 +155,7 @@ def test_talks_come_with_their_subjects_and_follow_ups(
 
 def test_damaged_or_foreign_packages_are_refused(other: ServiceContext, tmp_path: Path) -> None:
     (tmp_path / "x.zip").write_bytes(b"junk")
-    with pytest.raises(StorageError, match="无法读取交换包"):
+    with pytest.raises(StorageError, match="不是交换包"):
         package.plan_package(other, tmp_path / "x.zip")
     with zipfile.ZipFile(tmp_path / "y.zip", "w") as zf:
         zf.writestr("manifest.json", json.dumps({"format": "cadre-desk-exchange", "format_version": 99}))
