@@ -371,6 +371,8 @@ def read_package(path: Path) -> tuple[dict[str, Any], list[Record]]:
     """The manifest and every record, checked for shape, checksums and field types (`StorageError`,
     or `ImportRejected` listing every record whose fields are wrong)."""
     with archive.open_zip(path, archive.PACKAGE) as zf:
+        if "manifest.json" not in zf.namelist():
+            raise StorageError(f"{path.name} 不是干部成长档案台的交换包（没有 manifest.json）")
         manifest = _json(zf, "manifest.json", path.name)
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise StorageError("不是干部成长档案台的交换包")

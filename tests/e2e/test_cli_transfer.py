@@ -82,7 +82,7 @@ def test_roster_and_package_commands(tmp_path: Path) -> None:
     )
     assert summary["summary"]["new"] == 0 and summary["summary"]["conflict"] == 0
     proc = run("--db", db2, "import-package", str(tmp_path / "r.xlsx"), data_dir=data, check=False)
-    assert proc.returncode == 1 and "无法读取交换包" in proc.stderr
+    assert proc.returncode == 1 and "不是干部成长档案台的交换包" in proc.stderr
     shutil.copy(tmp_path / "r.xlsx", tmp_path / "bad.lrmx")
     proc = run("--db", db2, "import-lrmx", str(tmp_path / "bad.lrmx"), data_dir=data, check=False)
     assert proc.returncode == 1 and "不是有效的 XML" in proc.stdout
