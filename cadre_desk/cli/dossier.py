@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
 from cadre_desk.domain.yearmonth import parse_date
-from cadre_desk.errors import StorageError, ValidationError
-from cadre_desk.services import appointment, cadre_records, cadres, printing, units
+from cadre_desk.errors import ValidationError
+from cadre_desk.services import appointment, cadre_records, printing, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTION_TITLES, SECTIONS, DateRange
 
@@ -71,70 +71,28 @@ def _date(text: str | None, field: str, label: str) -> dt.date | None:
         raise ValidationError({field: f"{label}“{text}”无法识别：{exc}"}) from None
 
 
-def _write(path: Path, build: object) -> int:
-    """Build into a temporary file beside `path`, then move it into place (no half-written PDFs)."""
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise StorageError(f"目录不存在：{parent}")
-    try:
-        with tempfile.NamedTemporaryFile(dir=parent, suffix=".part", delete=False) as tmp:
-            try:
-                pages = build(tmp)  # type: ignore[operator]
-            except BaseException:
-                tmp.close()
-                Path(tmp.name).unlink(missing_ok=True)
-                raise
-        Path(tmp.name).replace(path)
-    except OSError as exc:
-        raise StorageError(f"无法写入文件 {path}：{exc.strerror}") from None
-    return int(pages)
-
-
 def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
-    from cadre_desk.reports import appointment_form, dossier, pairing_dossier, talk_form
+    from cadre_desk.reports import documents
 
     settings = printing.print_settings(ctx)
     action = args.dossier_command
     if action == "batch":
         return _batch(ctx, args, settings)
     out: Path = args.output
+    options = documents.DocumentOptions(settings)
+    kind: documents.DocumentKind = "dossier" if action == "cadre" else action
     if action == "cadre":
         rng = DateRange(_date(args.date_from, "from", "起始日期"), _date(args.date_to, "to", "截止日期"))
         if rng.start and rng.end and rng.end < rng.start:
             raise ValidationError({"to": "截止日期早于起始日期"})
-        file = printing.gather_cadre(ctx, args.id, rng)
-        photo = cadres.get_photo(ctx, args.id)
-        options = dossier.DossierOptions(settings, tuple(args.sections or SECTIONS))
-        pages = _write(
-            out, lambda f: dossier.build_cadre_dossier(file, f, options, photo[0] if photo else None)
-        )
-        title, entity, ids = dossier.TITLE, "cadre", [args.id]
+        options = replace(options, sections=tuple(args.sections or SECTIONS), date_range=rng)
     elif action == "form":
-        profile = cadre_records.get_profile(ctx, args.id)
-        photo = cadres.get_photo(ctx, args.id)
-        case = appointment.get_case(ctx, args.id)
         reference = _date(args.reference, "reference", "计算年龄时间")
-        form_options = appointment_form.options_for(case, settings, args.draft, reference)
-        appointment_form.check_form(profile, form_options)  # too long: say so before any file is made
-        pages = _write(
-            out,
-            lambda f: appointment_form.build_appointment_form(
-                profile, photo[0] if photo else None, f, form_options
-            ),
-        )
-        title, entity, ids = appointment_form.TITLE, "cadre", [args.id]
-    elif action == "pairing":
-        pairing = printing.gather_pairing(ctx, args.id)
-        popts = pairing_dossier.PairingOptions(settings)
-        pages = _write(out, lambda f: pairing_dossier.build_pairing_dossier(pairing, f, popts))
-        title, entity, ids = pairing_dossier.TITLE, "mentorship", [args.id]
-    else:
-        talk = printing.gather_talk(ctx, args.id)
-        topts = talk_form.TalkOptions(settings)
-        pages = _write(out, lambda f: talk_form.build_talk_form(talk, f, topts))
-        title, entity, ids = talk_form.TITLE, "talk", [args.id]
-    printing.record_output(ctx, "export", title, entity, ids, str(out))
-    print(f"已导出{title}：{out}（共 {pages} 页）")
+        options = replace(options, draft=args.draft, reference=reference)
+    document = documents.prepare(ctx.db, kind, args.id, options)
+    pages = document.write(out)
+    printing.record_output(ctx, "export", document.title, document.entity, [args.id], str(out))
+    print(f"已导出{document.title}：{out}（共 {pages} 页）")
     return EXIT_OK
 
 

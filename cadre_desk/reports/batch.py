@@ -86,31 +86,12 @@ def _init(spec: BatchSpec) -> None:
 
 def build_one(db: Database, spec: BatchSpec, cadre_id: int, out_dir: Path) -> BatchItem:
     """Gather and write one cadre's document (in whichever process calls it)."""
-    from cadre_desk.reports.appointment_form import build_appointment_form, options_for
-    from cadre_desk.reports.dossier import DossierOptions, build_cadre_dossier
-    from cadre_desk.services import appointment, cadre_records
+    from cadre_desk.reports import documents
 
-    s = spec.settings
-    with db.read() as session:
-        photo = printing.get_photo_in(session, cadre_id)
-        if spec.kind == "form":
-            profile = cadre_records.profile_in(session, cadre_id)
-            case = appointment.case_in(session, cadre_id, spec.printed_at.date(), s.department)
-            name = profile.cadre.name
-        else:
-            file = printing.gather_cadre_in(session, cadre_id, spec.date_range)
-            name = file.profile.cadre.name
-    path = out_dir / file_name(cadre_id, name, spec.kind)
-    try:
-        with open(path, "wb") as out:
-            if spec.kind == "form":
-                pages = build_appointment_form(profile, photo, out, options_for(case, s))
-            else:
-                dossier_options = DossierOptions(s, spec.sections, spec.printed_at)
-                pages = build_cadre_dossier(file, out, dossier_options, photo)
-    except OSError as exc:
-        raise StorageError(f"无法写入文件 {path}：{exc.strerror}") from None
-    return BatchItem(cadre_id, name, path, pages)
+    options = documents.DocumentOptions(spec.settings, spec.printed_at, spec.sections, spec.date_range)
+    document = documents.prepare(db, spec.kind, cadre_id, options)
+    path = out_dir / file_name(cadre_id, document.name, spec.kind)
+    return BatchItem(cadre_id, document.name, path, document.write(path))
 
 
 def _job(cadre_id: int, out_dir: str) -> BatchItem:

@@ -1815,27 +1815,27 @@ Logs: {logs}</source>
         <translation>谈心谈话记录</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+139"/>
         <source>Cadre dossier</source>
         <translation>干部成长档案</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
         <source>Appointment form</source>
         <translation>干部任免审批表</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
         <source>Pairing dossier</source>
         <translation>帮带档案</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
         <source>Talk record</source>
         <translation>谈话记录表</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>Printing {count} dossiers…</source>
         <translation>正在生成 {count} 份档案…</translation>
     </message>

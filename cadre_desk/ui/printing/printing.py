@@ -8,7 +8,6 @@ Saving and printing are recorded in the audit trail (`services.printing.record_o
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import appointment, cadre_records, cadres, printing
+from cadre_desk.reports.documents import DocumentKind, DocumentOptions
+from cadre_desk.services import printing
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.printing import SECTIONS, DateRange
+from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 from cadre_desk.ui.jobs.workers import Cancelled, Job, ProgressFn, run_in_background
 from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
 
@@ -172,129 +172,69 @@ def _preview_in_background(
     parent: QWidget,
     ctx: ServiceContext,
     title: str,
-    build: Callable[[], tuple[bytes, str]],
-    document: str,
-    entity: str,
-    entity_id: int,
+    kind: DocumentKind,
+    record_id: int,
+    options: Callable[[PrintSettings], DocumentOptions] = DocumentOptions,
 ) -> Job:
     """Build the PDF off the GUI thread, then show the preview; saving/printing goes to the audit trail."""
+    from cadre_desk.reports import documents
 
-    def work(progress: ProgressFn) -> tuple[bytes, str]:
+    chosen = options(printing.print_settings(ctx))
+
+    def work(progress: ProgressFn) -> tuple[documents.Document, bytes]:
         progress(title, 0, 1)
-        return build()
+        document = documents.prepare(ctx.db, kind, record_id, chosen)
+        return document, document.to_bytes()
 
     def on_done(result: object) -> None:
         assert isinstance(result, tuple)
-        data: bytes = result[0]
-        file_name: str = result[1]
+        document: documents.Document = result[0]
+        data: bytes = result[1]
 
         def record(action: str, target: str) -> None:
-            printing.record_output(ctx, action, document, entity, [entity_id], target)  # type: ignore[arg-type]
+            printing.record_output(ctx, action, document.title, document.entity, [record_id], target)  # type: ignore[arg-type]
 
-        dialog = PdfPreviewDialog(parent, data, title, file_name, record)
+        dialog = PdfPreviewDialog(parent, data, title, document.file_name(), record)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     return run_in_background(work, on_done, lambda exc: _show_error(parent, title, exc))
 
 
-def _stamp() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
-
-
 def print_cadre_dossier(parent: QWidget, ctx: ServiceContext, cadre_id: int) -> None:
     """Ask sections and dates, build the 干部成长档案, preview it."""
-    from cadre_desk.reports import dossier
-
     choice = DossierOptionsDialog.ask(parent)
     if choice is None:
         return
     sections, rng = choice
-    settings = printing.print_settings(ctx)
-
-    def build() -> tuple[bytes, str]:
-        file = printing.gather_cadre(ctx, cadre_id, rng)
-        photo = cadres.get_photo(ctx, cadre_id)
-        out = io.BytesIO()
-        dossier.build_cadre_dossier(
-            file, out, dossier.DossierOptions(settings, sections, _stamp()), photo[0] if photo else None
-        )
-        return out.getvalue(), f"{file.profile.cadre.name}_{dossier.TITLE}.pdf"
-
+    title = QCoreApplication.translate("Printing", "Cadre dossier")
     _preview_in_background(
         parent,
         ctx,
-        QCoreApplication.translate("Printing", "Cadre dossier"),
-        build,
-        dossier.TITLE,
-        "cadre",
+        title,
+        "dossier",
         cadre_id,
+        lambda settings: DocumentOptions(settings, sections=sections, date_range=rng),
     )
 
 
 def print_appointment_form(parent: QWidget, ctx: ServiceContext, cadre_id: int, draft: bool = False) -> None:
     """Build the 干部任免审批表 with the form's data of the cadre's case; content too long for its two
     pages is reported (cadre and fields) instead of a preview."""
-    from cadre_desk.reports import appointment_form
-
-    settings = printing.print_settings(ctx)
-
-    def build() -> tuple[bytes, str]:
-        profile = cadre_records.get_profile(ctx, cadre_id)
-        photo = cadres.get_photo(ctx, cadre_id)
-        options = appointment_form.options_for(appointment.get_case(ctx, cadre_id), settings, draft)
-        out = io.BytesIO()
-        appointment_form.build_appointment_form(profile, photo[0] if photo else None, out, options)
-        return out.getvalue(), f"{profile.cadre.name}_{appointment_form.TITLE}.pdf"
-
+    title = QCoreApplication.translate("Printing", "Appointment form")
     _preview_in_background(
-        parent,
-        ctx,
-        QCoreApplication.translate("Printing", "Appointment form"),
-        build,
-        appointment_form.TITLE,
-        "cadre",
-        cadre_id,
+        parent, ctx, title, "form", cadre_id, lambda settings: DocumentOptions(settings, draft=draft)
     )
 
 
 def print_pairing(parent: QWidget, ctx: ServiceContext, mentorship_id: int) -> None:
-    from cadre_desk.reports import pairing_dossier
-
-    settings = printing.print_settings(ctx)
-
-    def build() -> tuple[bytes, str]:
-        pairing = printing.gather_pairing(ctx, mentorship_id)
-        out = io.BytesIO()
-        pairing_dossier.build_pairing_dossier(
-            pairing, out, pairing_dossier.PairingOptions(settings, _stamp())
-        )
-        return out.getvalue(), f"{pairing.mentor.name}-{pairing.mentee.name}_{pairing_dossier.TITLE}.pdf"
-
     title = QCoreApplication.translate("Printing", "Pairing dossier")
-    _preview_in_background(parent, ctx, title, build, pairing_dossier.TITLE, "mentorship", mentorship_id)
+    _preview_in_background(parent, ctx, title, "pairing", mentorship_id)
 
 
 def print_talk(parent: QWidget, ctx: ServiceContext, talk_id: int) -> None:
-    from cadre_desk.reports import talk_form
-
-    settings = printing.print_settings(ctx)
-
-    def build() -> tuple[bytes, str]:
-        talk = printing.gather_talk(ctx, talk_id)
-        out = io.BytesIO()
-        talk_form.build_talk_form(talk, out, talk_form.TalkOptions(settings, _stamp()))
-        return out.getvalue(), f"{'、'.join(talk.talk.subjects) or talk_id}_{talk_form.TITLE}.pdf"
-
-    _preview_in_background(
-        parent,
-        ctx,
-        QCoreApplication.translate("Printing", "Talk record"),
-        build,
-        talk_form.TITLE,
-        "talk",
-        talk_id,
-    )
+    title = QCoreApplication.translate("Printing", "Talk record")
+    _preview_in_background(parent, ctx, title, "talk", talk_id)
 
 
 # --- batches -------------------------------------------------------------------------------------

@@ -1,0 +1,141 @@
+"""Every printed document, made one way whoever prints it: the CLI, the window's preview, batch workers.
+
+`prepare(db, kind, record_id, options)` reads what the document shows in one read transaction; the
+result builds the PDF into a file (`write`: the file appears only when complete) or into memory
+(`to_bytes`). An appointment form whose content cannot fit its two pages raises `FormTooLong`
+before any page is drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from cadre_desk.db.engine import Database
+from cadre_desk.errors import StorageError
+from cadre_desk.reports import appointment_form, dossier, pairing_dossier, talk_form
+from cadre_desk.services import appointment, cadre_records, printing
+from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
+
+DocumentKind = Literal["dossier", "form", "pairing", "talk"]
+
+TITLES: dict[DocumentKind, str] = {
+    "dossier": dossier.TITLE,
+    "form": appointment_form.TITLE,
+    "pairing": pairing_dossier.TITLE,
+    "talk": talk_form.TITLE,
+}
+# The audit trail's entity of each kind's record.
+ENTITIES: dict[DocumentKind, str] = {
+    "dossier": "cadre",
+    "form": "cadre",
+    "pairing": "mentorship",
+    "talk": "talk",
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    settings: PrintSettings
+    printed_at: dt.datetime = field(default_factory=_now)
+    sections: tuple[str, ...] = SECTIONS  # a cadre dossier's sections
+    date_range: DateRange = field(default_factory=DateRange)  # a cadre dossier's dated records
+    draft: bool = False  # an appointment form's 草稿 watermark
+    reference: dt.date | None = None  # an appointment form's 计算年龄时间 (None: the form's own)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document's data, read and ready to be built."""
+
+    kind: DocumentKind
+    record_id: int
+    name: str  # whose it is: the cadre's name, "mentor-mentee", the talk's subjects
+    build: Callable[[BinaryIO | Path], int]  # writes the PDF, returns its number of pages
+
+    @property
+    def title(self) -> str:
+        return TITLES[self.kind]
+
+    @property
+    def entity(self) -> str:
+        return ENTITIES[self.kind]
+
+    def file_name(self) -> str:
+        """A suggested file name: `张三_干部成长档案.pdf`."""
+        return f"{self.name}_{self.title}.pdf"
+
+    def to_bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.build(out)
+        return out.getvalue()
+
+    def write(self, path: Path) -> int:
+        """Build into a temporary file beside `path`, then move it into place; returns the pages."""
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise StorageError(f"目录不存在：{parent}")
+        part = parent / f"{path.name}.{uuid.uuid4().hex[:8]}.part"  # created as any file (umask)
+        try:
+            pages = self.build(part)
+            part.replace(path)
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise StorageError(f"无法写入文件 {path}：{exc.strerror}") from None
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return pages
+
+
+def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentOptions) -> Document:
+    """Read what the document of `kind` about record `record_id` shows (raises NotFoundError)."""
+    s = options.settings
+    with db.read() as session:
+        if kind == "dossier":
+            file = printing.gather_cadre_in(session, record_id, options.date_range)
+            photo = printing.get_photo_in(session, record_id)
+            dossier_options = dossier.DossierOptions(s, options.sections, options.printed_at)
+            return Document(
+                kind,
+                record_id,
+                file.profile.cadre.name,
+                lambda out: dossier.build_cadre_dossier(file, out, dossier_options, photo),
+            )
+        if kind == "form":
+            profile = cadre_records.profile_in(session, record_id)
+            photo = printing.get_photo_in(session, record_id)
+            case = appointment.case_in(session, record_id, options.printed_at.date(), s.department)
+            form_options = appointment_form.options_for(case, s, options.draft, options.reference)
+            return Document(
+                kind,
+                record_id,
+                profile.cadre.name,
+                lambda out: appointment_form.build_appointment_form(profile, photo, out, form_options),
+            )
+        if kind == "pairing":
+            pairing = printing.gather_pairing_in(session, record_id)
+            pairing_options = pairing_dossier.PairingOptions(s, options.printed_at)
+            return Document(
+                kind,
+                record_id,
+                f"{pairing.mentor.name}-{pairing.mentee.name}",
+                lambda out: pairing_dossier.build_pairing_dossier(pairing, out, pairing_options),
+            )
+        talk = printing.gather_talk_in(session, record_id)
+        talk_options = talk_form.TalkOptions(s, options.printed_at)
+        return Document(
+            kind,
+            record_id,
+            "、".join(talk.talk.subjects) or str(record_id),
+            lambda out: talk_form.build_talk_form(talk, out, talk_options),
+        )
