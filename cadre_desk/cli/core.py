@@ -9,7 +9,7 @@ from typing import Any
 
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import cadre_records, cadres, maintenance, search, units
+from cadre_desk.services import cadre_records, cadres, maintenance, search, units, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.serialize import to_jsonable
 
@@ -186,12 +186,36 @@ def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
+    to_verify, total = verification.cadres_to_verify(ctx, limit=None)
     if args.json:
-        print_json({"ok": report.ok, "items": report.items})
+        print_json(
+            {
+                "ok": report.ok,
+                "items": report.items,
+                # 待核实: cadres imported with correctable problems (they do not make the check fail)
+                "to_verify": {
+                    "total": total,
+                    "cadres": [
+                        {
+                            "cadre_id": c.cadre_id,
+                            "name": c.name,
+                            "unit": c.unit,
+                            "problems": [
+                                {"field": p.field, "label": p.label, "message": p.message}
+                                for p in verification.get_problems(ctx, c.cadre_id)
+                            ],
+                        }
+                        for c in to_verify
+                    ],
+                },
+            }
+        )
     else:
         for item in report.items:
             mark = "正常" if item.ok else "异常"
             print(f"{item.name:16} {mark}  {item.detail}")
+        if total:
+            print(f"{'待核实':14} {total} 人  （导入时发现、需人工核实的问题，见各干部档案）")
     return EXIT_OK if report.ok else EXIT_ERROR
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import StorageError
-from cadre_desk.services import cadres, units
+from cadre_desk.services import cadres, units, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import activity, forms, importing, package, roster
 
@@ -83,30 +83,48 @@ def _plan_json(plan: importing.ImportPlan) -> dict[str, Any]:
                     {"field": c.field, "label": c.label, "old": c.old, "new": c.new} for c in i.changes
                 ],
                 "warnings": list(i.warnings),
+                "to_verify": [
+                    {"field": p.field, "label": verification.label_of(p.field), "message": p.message}
+                    for p in i.problems
+                ],
             }
             for i in plan.items
         ],
-        "rejected": [{"source": r.source, "problems": [list(p) for p in r.problems]} for r in plan.rejected],
+        "rejected": [
+            {
+                "source": r.source,
+                "problems": [list(p) for p in r.problems],
+                "kind": r.kind,
+                "kind_label": r.kind_label,
+            }
+            for r in plan.rejected
+        ],
+        "to_verify": plan.to_verify(),
     }
 
 
 def _print_plan(plan: importing.ImportPlan) -> None:
     s = plan.summary()
-    print(f"新增 {s['create']}，更新 {s['update']}，未变 {s['unchanged']}，无法导入 {s['rejected']}")
+    line = f"新增 {s['create']}，更新 {s['update']}，未变 {s['unchanged']}，无法导入 {s['rejected']}"
+    if plan.to_verify():
+        line += f"（其中 {plan.to_verify()} 人带有待核实问题，照常导入）"
+    print(line)
     for unit in plan.new_units:
         print(f"  将新建单位：{unit}")
     for i in plan.items:
-        if i.action == "unchanged":
+        if i.action == "unchanged" and not i.problems:
             continue
-        mark = "新增" if i.action == "create" else "更新"
+        mark = {"create": "新增", "update": "更新"}.get(i.action, "未变")
         print(f"[{mark}] {i.name}  （{i.source}）")
         if i.action == "update":
             for c in i.changes:
                 print(f"    {c.label}：{c.old or '（空）'} → {c.new or '（空）'}")
         for w in i.warnings:
             print(f"    注意：{w}")
+        for p in i.problems:
+            print(f"    待核实（警告，照常导入）：{verification.label_of(p.field)}：{p.message}")
     for r in plan.rejected:
-        print(f"[无法导入] {r.source}")
+        print(f"[无法导入·{r.kind_label}] {r.source}")
         for label, message in r.problems:
             print(f"    {label + '：' if label else ''}{message}")
 

@@ -104,7 +104,7 @@ POLITICAL_STATUSES = (
     "群众",
 )
 DEMOCRATIC_PARTIES = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
-HEALTH_STATES = ("健康", "良好", "一般", "较差")
+HEALTH_STATES = ("健康", "良好", "一般", "较差", "有慢性病", "残疾")
 RANKS = (
     "试用期",
     "科员",
@@ -119,6 +119,8 @@ RANKS = (
     "副处级",
     "二级调研员",
     "正处级",
+    "一级科员",
+    "二级科员",
 )
 EDUCATIONS = (
     "研究生",
@@ -132,7 +134,42 @@ EDUCATIONS = (
     "省委党校大学",
     "省委党校大专",
 )
-DEGREES = ("博士", "硕士", "学士", "管理学硕士", "法学学士", "工学学士", "经济学学士", "公共管理硕士")
+# GB/T 6864 degrees: the academic ones per discipline, and the usual professional master's degrees.
+_DISCIPLINES = (
+    "哲学",
+    "经济学",
+    "法学",
+    "教育学",
+    "文学",
+    "历史学",
+    "理学",
+    "工学",
+    "农学",
+    "医学",
+    "军事学",
+    "管理学",
+    "艺术学",
+)
+DEGREES = (
+    "博士",
+    "硕士",
+    "学士",
+    *(f"{d}{level}" for level in ("学士", "硕士", "博士") for d in _DISCIPLINES),
+    "公共管理硕士",
+    "工商管理硕士",
+    "法律硕士",
+    "教育硕士",
+    "工程硕士",
+    "农业推广硕士",
+    "社会工作硕士",
+    "会计硕士",
+    "金融硕士",
+    "临床医学硕士",
+    "公共卫生硕士",
+    "翻译硕士",
+    "新闻与传播硕士",
+    "名誉博士",
+)
 RELATIONS = (
     "配偶",
     "丈夫",
@@ -209,3 +246,136 @@ ETHNICITIES = (
     "珞巴族",
     "基诺族",
 )
+
+
+# --- every spelling in use → the one stored value -------------------------------------------------
+
+# Captions of the official 任免表编辑器, the full GB/T 4762 names and the short forms staff write.
+_POLITICAL_ALIASES = {
+    "党员": "中共党员",
+    "共产党员": "中共党员",
+    "中国共产党党员": "中共党员",
+    "中共": "中共党员",
+    "预备党员": "中共预备党员",
+    "中国共产党预备党员": "中共预备党员",
+    "中共预备": "中共预备党员",
+    "团员": "共青团员",
+    "共青团": "共青团员",
+    "中国共产主义青年团团员": "共青团员",
+    "民革": "民革会员",
+    "民革党员": "民革会员",
+    "中国国民党革命委员会会员": "民革会员",
+    "民盟": "民盟盟员",
+    "民盟会员": "民盟盟员",
+    "中国民主同盟盟员": "民盟盟员",
+    "民建": "民建会员",
+    "中国民主建国会会员": "民建会员",
+    "民进": "民进会员",
+    "中国民主促进会会员": "民进会员",
+    "农工": "农工党党员",
+    "农工党": "农工党党员",
+    "中国农工民主党党员": "农工党党员",
+    "致公": "致公党党员",
+    "致公党": "致公党党员",
+    "中国致公党党员": "致公党党员",
+    "九三": "九三学社社员",
+    "九三学社": "九三学社社员",
+    "台盟": "台盟盟员",
+    "台湾民主自治同盟盟员": "台盟盟员",
+    "无党派": "无党派人士",
+    "无党派民主人士": "无党派人士",
+    "普通群众": "群众",
+}
+_PARTY_ALIASES = {
+    "中国国民党革命委员会": "民革",
+    "中国民主同盟": "民盟",
+    "中国民主建国会": "民建",
+    "中国民主促进会": "民进",
+    "中国农工民主党": "农工党",
+    "农工": "农工党",
+    "中国致公党": "致公党",
+    "致公": "致公党",
+    "九三": "九三学社",
+    "台湾民主自治同盟": "台盟",
+}
+_EDUCATION_ALIASES = {
+    "大学本科": "大学",
+    "本科": "大学",
+    "大本": "大学",
+    "硕士研究生": "研究生",
+    "博士研究生": "研究生",
+    "研究生毕业": "研究生",
+    "大学专科": "大专",
+    "专科": "大专",
+    "中等专科": "中专",
+    "中等专业学校": "中专",
+    "普通高中": "高中",
+    "中央党校本科": "中央党校大学",
+    "省委党校本科": "省委党校大学",
+    "省委党校专科": "省委党校大专",
+    "省级党校研究生": "省委党校研究生",
+    "省级党校大学": "省委党校大学",
+    "省级党校本科": "省委党校大学",
+    "省级党校大专": "省委党校大专",
+}
+_HEALTH_ALIASES = {
+    "身体健康": "健康",
+    "健康或良好": "健康",
+    "好": "健康",
+    "较好": "良好",
+    "一般或较弱": "一般",
+    "较弱": "较差",
+    "差": "较差",
+}
+_RANK_ALIASES = {
+    "副科": "副科级",
+    "正科": "正科级",
+    "副处": "副处级",
+    "正处": "正处级",
+    "试用期人员": "试用期",
+}
+_GENDER_ALIASES = {"男性": "男", "女性": "女", "M": "男", "F": "女", "1": "男", "2": "女"}
+
+# list name → (the code list, its aliases, a suffix some writers add)
+_CODE_LISTS: dict[str, tuple[tuple[str, ...], dict[str, str], str]] = {
+    "gender": (tuple(Gender), _GENDER_ALIASES, ""),
+    "political_status": (POLITICAL_STATUSES, _POLITICAL_ALIASES, ""),
+    "democratic_party": (DEMOCRATIC_PARTIES, _PARTY_ALIASES, ""),
+    "ethnicity": (ETHNICITIES, {}, ""),
+    "education": (EDUCATIONS, _EDUCATION_ALIASES, "学历"),
+    "degree": (DEGREES, {}, "学位"),
+    "health": (HEALTH_STATES, _HEALTH_ALIASES, ""),
+    "rank": (RANKS, _RANK_ALIASES, ""),
+    "relation": (RELATIONS, {}, ""),
+}
+CODE_LIST_NAMES = tuple(_CODE_LISTS)
+
+
+def code_list(list_name: str) -> tuple[str, ...]:
+    """The canonical values of a code list (`political_status`, `ethnicity`, `education`, …)."""
+    return _CODE_LISTS[list_name][0]
+
+
+def normalise_code(list_name: str, text: str) -> str:
+    """One canonical stored value for a code written in any spelling in use; unknown text comes back
+    stripped but otherwise as written (the caller decides whether that is an error or a 待核实 warning).
+
+    `list_name` is one of `CODE_LIST_NAMES`: gender, political_status (`民盟`, `九三`,
+    `中国民主同盟盟员` → `民盟盟员`), democratic_party, ethnicity (`汉` → `汉族`), education
+    (`大学本科` → `大学`), degree (`法学学士学位` → `法学学士`), health, rank (`正科` → `正科级`), relation.
+    Used by every way data comes in: the profile editor, .lrmx/.lrm, Excel rosters and packages.
+    """
+    values, aliases, suffix = _CODE_LISTS[list_name]
+    cleaned = "".join(text.split())  # 中共 党员, full-width or stray spaces
+    cleaned = cleaned.replace("（", "(").replace("）", ")")
+    if not cleaned or cleaned in values:
+        return cleaned if cleaned else ""
+    if cleaned.upper() in aliases:
+        return aliases[cleaned.upper()]
+    if cleaned in aliases:
+        return aliases[cleaned]
+    if suffix and cleaned.endswith(suffix) and len(cleaned) > len(suffix):
+        return normalise_code(list_name, cleaned[: -len(suffix)])
+    if list_name == "ethnicity" and f"{cleaned}族" in values:
+        return f"{cleaned}族"
+    return text.strip()

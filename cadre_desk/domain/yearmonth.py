@@ -112,5 +112,14 @@ def parse_date(text: str) -> dt.date:
     raise DateFormatError(f"“{text}”不是有效的日期，请写成 2024.05.17 这样的形式")
 
 
+# A year-month at the start of a text, as staff write it before an item (奖惩: `2019.12 被…`).
+LEADING_YEAR_MONTH = re.compile(r"^\s*(\d{4})\s*(?:[.．\-/]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)")
+
+
+def starts_with_year_month(text: str) -> bool:
+    """Whether `text` begins with a year-month (`2019.12`, `2019-12`, `2019年12月`)."""
+    return LEADING_YEAR_MONTH.match(text) is not None
+
+
 def format_date(value: dt.date | None) -> str:
     return "" if value is None else f"{value.year:04d}.{value.month:02d}.{value.day:02d}"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cadre_desk.domain.resume import Span, format_span
-from cadre_desk.domain.yearmonth import YearMonth, age_at
+from cadre_desk.domain.yearmonth import YearMonth, age_at, starts_with_year_month
 from cadre_desk.services.cadre_records import (
     AssessmentView,
     FamilyMemberView,
@@ -114,7 +114,8 @@ def reward_lines(rewards: Sequence[RewardView]) -> list[str]:
         issuer = item.issuer.strip()
         if issuer and issuer not in text:
             text = f"{text}（{issuer}）"
-        lines.append(f"{item.date} {text}" if item.date else text)
+        # A line read from a form carries its date in the text already: print it as written.
+        lines.append(f"{item.date} {text}" if item.date and not starts_with_year_month(text) else text)
     return lines
 
 

@@ -25,10 +25,9 @@ from cadre_desk.db.models import (
     Secondment,
     Training,
 )
-from cadre_desk.domain import vocab
 from cadre_desk.domain.resume import ResumeWarning, Span, check_lines
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.services import audit, cadres
+from cadre_desk.services import audit, cadres, validation, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -103,7 +102,7 @@ class AssessmentView:
 
 @dataclass(frozen=True)
 class AssessmentInput:
-    year: int
+    year: int | str
     grade: str
     notes: str = ""
     id: int | None = None
@@ -128,8 +127,8 @@ class TrainingInput:
     organiser: str = ""
     start_date: dt.date | str | None = None
     end_date: dt.date | str | None = None
-    hours: float = 0.0
-    days: float = 0.0
+    hours: float | str = 0.0
+    days: float | str = 0.0
     id: int | None = None
 
 
@@ -165,6 +164,7 @@ class CadreProfile:
     trainings: tuple[TrainingView, ...]
     secondments: tuple[SecondmentView, ...]
     resume_warnings: tuple[ResumeWarning, ...]
+    to_verify: tuple[verification.ProblemView, ...] = ()  # 待核实
 
 
 @dataclass(frozen=True)
@@ -227,6 +227,7 @@ def profile_in(session: Session, cadre_id: int) -> CadreProfile:
             for r in _live(session, Secondment, cadre_id, Secondment.start)
         ),
         resume_warnings=tuple(check_lines([Span(e.start, e.end) for e in resume])),
+        to_verify=verification.problems_in(session, cadre_id),
     )
 
 
@@ -235,87 +236,19 @@ def get_profile(ctx: ServiceContext, cadre_id: int) -> CadreProfile:
         return profile_in(session, cadre_id)
 
 
-# --- validating one item of each kind ------------------------------------------------------------
+# --- validating one item of each kind (the rules live in services.validation) ----------------------
+
+_resume_values = validation.resume_values
+_family_values = validation.family_values
+_reward_values = validation.reward_values
+_assessment_values = validation.assessment_values
+_training_values = validation.training_values
+_secondment_values = validation.secondment_values
 
 
-def _resume_values(errs: FieldErrors, prefix: str, item: ResumeEntryInput) -> dict[str, Any]:
-    start = errs.year_month(f"{prefix}.start", item.start, "起始年月", required=True)
-    end = errs.year_month(f"{prefix}.end", item.end, "截止年月")
-    text = errs.text(f"{prefix}.text", item.text, "简历内容", required=True, max_len=500)
-    if start is not None and end is not None and end < start:
-        errs.add(f"{prefix}.end", f"截止年月（{end}）早于起始年月（{start}）")
-    return {"start": start, "end": end, "text": text}
-
-
-def _family_values(errs: FieldErrors, prefix: str, item: FamilyMemberInput) -> dict[str, Any]:
-    return {
-        "relation": errs.text(f"{prefix}.relation", item.relation, "称谓", required=True, max_len=20),
-        "name": errs.text(f"{prefix}.name", item.name, "姓名", required=True, max_len=50),
-        "birth": errs.year_month(f"{prefix}.birth", item.birth, "出生年月"),
-        "political_status": errs.choice(
-            f"{prefix}.political_status",
-            item.political_status,
-            "政治面貌",
-            vocab.POLITICAL_STATUSES,
-            required=False,
-        ),
-        "employer_post": errs.text(
-            f"{prefix}.employer_post", item.employer_post, "工作单位及职务", max_len=200
-        ),
-        "deceased": bool(item.deceased),
-    }
-
-
-def _reward_values(errs: FieldErrors, prefix: str, item: RewardInput) -> dict[str, Any]:
-    return {
-        "kind": errs.choice(f"{prefix}.kind", item.kind, "奖惩类别", tuple(vocab.RewardKind)),
-        "date": errs.year_month(f"{prefix}.date", item.date, "奖惩时间"),
-        "text": errs.text(f"{prefix}.text", item.text, "奖惩内容", required=True, max_len=1000),
-        "issuer": errs.text(f"{prefix}.issuer", item.issuer, "批准机关", max_len=100),
-    }
-
-
-def _assessment_values(errs: FieldErrors, prefix: str, item: AssessmentInput) -> dict[str, Any]:
-    this_year = dt.date.today().year
-    if not 1950 <= item.year <= this_year:
-        errs.add(f"{prefix}.year", f"考核年度 {item.year} 不在 1950–{this_year} 之间")
-    return {
-        "year": item.year,
-        "grade": errs.choice(f"{prefix}.grade", item.grade, "考核等次", tuple(vocab.AssessmentGrade)),
-        "notes": errs.text(f"{prefix}.notes", item.notes, "备注", max_len=500),
-    }
-
-
-def _training_values(errs: FieldErrors, prefix: str, item: TrainingInput) -> dict[str, Any]:
-    start = errs.date(f"{prefix}.start_date", item.start_date, "开始日期")
-    end = errs.date(f"{prefix}.end_date", item.end_date, "结束日期")
-    if start and end and end < start:
-        errs.add(f"{prefix}.end_date", "结束日期早于开始日期")
-    if item.hours < 0 or item.days < 0:
-        errs.add(f"{prefix}.hours", "学时和天数不能为负数")
-    return {
-        "name": errs.text(f"{prefix}.name", item.name, "培训名称", required=True, max_len=200),
-        "kind": errs.text(f"{prefix}.kind", item.kind, "培训类别", max_len=20),
-        "organiser": errs.text(f"{prefix}.organiser", item.organiser, "主办单位", max_len=100),
-        "start_date": start,
-        "end_date": end,
-        "hours": float(item.hours),
-        "days": float(item.days),
-    }
-
-
-def _secondment_values(errs: FieldErrors, prefix: str, item: SecondmentInput) -> dict[str, Any]:
-    start = errs.year_month(f"{prefix}.start", item.start, "起始年月", required=True)
-    end = errs.year_month(f"{prefix}.end", item.end, "截止年月")
-    if start and end and end < start:
-        errs.add(f"{prefix}.end", "截止年月早于起始年月")
-    return {
-        "place": errs.text(f"{prefix}.place", item.place, "挂职单位", required=True, max_len=200),
-        "post": errs.text(f"{prefix}.post", item.post, "挂职职务", max_len=200),
-        "start": start,
-        "end": end,
-        "kind": errs.text(f"{prefix}.kind", item.kind, "挂职类别", max_len=20),
-    }
+def cell_message(list_name: str, field: str, text: str) -> str | None:
+    """The message the list editor shows for one cell as typed (the service's own rule)."""
+    return validation.cell_message(list_name, field, text)
 
 
 # --- saving a list -------------------------------------------------------------------------------
@@ -338,13 +271,24 @@ def _save_list(
     """
     existing = {row.id: row for row in _live(session, model, cadre_id)}
     planned = []
+    edited: set[str] = set()
     for i, item in enumerate(items):
         key = keys[i] if keys is not None else f"{label}[{i}]"
         values = values_of(errs, key, item) | {"position": i}
         if item.id is not None and item.id not in existing:
             errs.add(key, f"第{i + 1}条记录已不存在（可能已被他人删除），请刷新")
+        row = existing.get(item.id) if item.id is not None else None
+        for name, value in values.items():
+            if name != "position" and (row is None or getattr(row, name) != value):
+                edited.add(f"{key}.{name}")
         planned.append((item, values))
+    # A doubt on a value nobody touched (an imported value still 待核实) does not block the save.
+    for field_key, message in validation.blocking(errs.doubts.values(), edited).items():
+        errs.add(field_key, message)
     errs.raise_if_any()
+    cadre = cadres.load(session, cadre_id)
+    doubts = [p for p in errs.doubts.values() if p.field not in errs.errors]
+    verification.replace_problems(session, ctx, cadre, doubts, scope=label, edited=edited)
     table = model.__tablename__  # type: ignore[attr-defined]
     kept: set[int] = set()
     written: list[tuple[Any, CadreChild]] = []
@@ -388,7 +332,7 @@ def _save_simple(
 ) -> CadreProfile:
     with ctx.db.uow() as session:
         _touch(session, ctx, cadre_id, expected_version)
-        _save_list(session, ctx, model, cadre_id, items, values_of, FieldErrors(), label)
+        _save_list(session, ctx, model, cadre_id, items, values_of, FieldErrors(lenient=True), label)
         session.flush()
         return profile_in(session, cadre_id)
 
@@ -411,7 +355,7 @@ def save_resume(
     """Save the 简历 lines with their 其间 items; gaps and overlaps come back as warnings."""
     with ctx.db.uow() as session:
         _touch(session, ctx, cadre_id, expected_version)
-        errs = FieldErrors()
+        errs = FieldErrors(lenient=True)
         flat: list[ResumeEntryInput] = []
         parents: list[int | None] = []  # index in `flat` of each item's main line
         keys: list[str] = []  # `resume[2]`, `resume[2].concurrent[0]`: as the editor shows them
@@ -449,11 +393,11 @@ def save_rewards(
 def save_assessments(
     ctx: ServiceContext, cadre_id: int, items: Sequence[AssessmentInput], expected_version: int
 ) -> CadreProfile:
-    years = [item.year for item in items]
+    years = [str(item.year).strip() for item in items]
     duplicates = sorted({y for y in years if years.count(y) > 1})
     if duplicates:
         errs = FieldErrors()
-        errs.add("assessments", f"{'、'.join(map(str, duplicates))}年度的考核结果重复")
+        errs.add("assessments", f"{'、'.join(duplicates)}年度的考核结果重复")
         errs.raise_if_any()
     return _save_simple(ctx, cadre_id, expected_version, Assessment, items, _assessment_values, "assessments")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -11,17 +12,14 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, CadrePhoto, Unit
-from cadre_desk.domain import vocab
-from cadre_desk.domain.idcard import IdNumberError, parse_id_number
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth, age_at
-from cadre_desk.errors import ConflictError, NotFoundError
-from cadre_desk.services import audit, search
+from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.services import audit, search, validation, verification
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.validation import FieldErrors
+from cadre_desk.services.validation import MIN_PARTY_AGE, MIN_WORK_AGE, FieldErrors
 
-MIN_WORK_AGE = 16
-MIN_PARTY_AGE = 18
+__all__ = ["MIN_PARTY_AGE", "MIN_WORK_AGE"]
 MAX_PHOTO_BYTES = 5_000_000
 
 # The fields of the appointment form that `CadreInput` carries, in the form's order.
@@ -188,64 +186,15 @@ def _education(fulltime: str, inservice: str) -> str:
 def validate(
     session: Session, data: CadreInput, cadre_id: int | None = None, today: dt.date | None = None
 ) -> dict[str, Any]:
-    """Field-level checks (Chinese messages); returns the column values to store."""
-    errs = FieldErrors()
-    today = today or dt.date.today()
-    name = errs.text("name", data.name, "姓名", required=True, max_len=50)
-    gender = errs.choice("gender", data.gender, "性别", tuple(vocab.Gender))
-    birth = errs.year_month("birth", data.birth, "出生年月", required=True, today=today)
-    party_join = errs.year_month("party_join", data.party_join, "入党时间", today=today)
-    work_start = errs.year_month("work_start", data.work_start, "参加工作时间", today=today)
-    post_since = errs.year_month("post_since", data.post_since, "任现职时间", today=today)
-    ethnicity = errs.choice("ethnicity", data.ethnicity, "民族", vocab.ETHNICITIES, required=False)
-    political = errs.choice(
-        "political_status", data.political_status, "政治面貌", vocab.POLITICAL_STATUSES, required=False
-    )
-    if birth is not None:
-        if work_start is not None and "work_start" not in errs and age_at(birth, work_start) < MIN_WORK_AGE:
-            errs.add("work_start", f"参加工作时间（{work_start}）时未满{MIN_WORK_AGE}周岁")
-        if party_join is not None and "party_join" not in errs and age_at(birth, party_join) < MIN_PARTY_AGE:
-            errs.add("party_join", f"入党时间（{party_join}）时未满{MIN_PARTY_AGE}周岁")
-        if post_since is not None and "post_since" not in errs and post_since < birth:
-            errs.add("post_since", "任现职时间早于出生年月")
-    id_number: str | None = None
-    if data.id_number.strip():
-        try:
-            parsed = parse_id_number(data.id_number)
-        except IdNumberError as exc:
-            errs.add("id_number", str(exc))
-        else:
-            id_number = parsed.value
-            if birth is not None and YearMonth.from_date(parsed.birth) != birth:
-                errs.add(
-                    "id_number", f"身份证号中的出生年月（{parsed.birth:%Y.%m}）与出生年月（{birth}）不一致"
-                )
-            elif gender and gender != (vocab.Gender.MALE if parsed.male else vocab.Gender.FEMALE):
-                errs.add("id_number", f"身份证号显示的性别与所填性别（{gender}）不一致")
-            clash = session.execute(
-                select(Cadre.id, Cadre.name).where(Cadre.id_number == id_number, Cadre.id != (cadre_id or -1))
-            ).first()
-            if clash is not None:
-                errs.add("id_number", f"身份证号与已有干部“{clash.name}”（编号 {clash.id}）重复")
-    if data.unit_id is not None and session.get(Unit, data.unit_id) is None:
-        errs.add("unit_id", f"单位（编号 {data.unit_id}）不存在")
-    errs.raise_if_any()
-    values: dict[str, Any] = {name_: getattr(data, name_) for name_ in EDITABLE}
-    for key, value in values.items():
-        if isinstance(value, str):
-            values[key] = value.strip()
-    values.update(
-        name=name,
-        gender=gender,
-        birth=birth,
-        party_join=party_join,
-        work_start=work_start,
-        post_since=post_since,
-        ethnicity=ethnicity,
-        political_status=political,
-        id_number=id_number,
-    )
-    return values
+    """Every rule, strictly (Chinese messages; see services.validation); returns the column values."""
+    return validation.check_cadre(session, data, cadre_id=cadre_id, today=today).values
+
+
+def field_messages(
+    data: CadreInput, changed: Iterable[str] | None = None, today: dt.date | None = None
+) -> dict[str, str]:
+    """The messages the editor shows as the user types (the same rules as saving; no database)."""
+    return validation.field_messages(data, changed, today)
 
 
 def load(session: Session, cadre_id: int) -> Cadre:
@@ -279,8 +228,17 @@ def update_cadre(ctx: ServiceContext, cadre_id: int, data: CadreInput, expected_
     with ctx.db.uow() as session:
         cadre = load(session, cadre_id)
         check_version(cadre, expected_version)
-        values = validate(session, data, cadre_id)
-        changes = audit.diff(audit.snapshot(cadre, EDITABLE), values)
+        before = audit.snapshot(cadre, EDITABLE)
+        checked = validation.check_cadre(session, data, cadre_id=cadre_id, lenient=True)
+        values = checked.values
+        changed = {k for k, v in values.items() if (before.get(k) or None) != (v or None)}
+        edited = changed | _typed_differently(data, before)
+        refused = validation.blocking(checked.problems, edited)
+        if refused:
+            raise ValidationError(refused)
+        kept = [p for p in checked.problems if p.field not in refused]
+        verification.replace_problems(session, ctx, cadre, kept, scope="cadre", edited=edited)
+        changes = audit.diff(before, values)
         if changes:
             for key, value in values.items():
                 setattr(cadre, key, value)
@@ -292,6 +250,18 @@ def update_cadre(ctx: ServiceContext, cadre_id: int, data: CadreInput, expected_
             if "name" in changes:
                 search.reindex_cadre_relations(session, cadre.id)
         return to_view(cadre, _has_photo(session, cadre.id))
+
+
+def _typed_differently(data: CadreInput, before: dict[str, Any]) -> set[str]:
+    """Fields whose text the user changed even where the stored value ends up the same (a date
+    retyped, an unreadable imported value replaced): they count as edited for 待核实."""
+    out = set()
+    for name in EDITABLE:
+        typed = getattr(data, name)
+        old = before.get(name)
+        if isinstance(typed, str) and typed.strip() != ("" if old is None else str(old)):
+            out.add(name)
+    return out
 
 
 def archive_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:

@@ -27,6 +27,7 @@ from cadre_desk.db.models import (
     TalkSubject,
 )
 from cadre_desk.domain import vocab
+from cadre_desk.services import verification
 from cadre_desk.services.context import ServiceContext
 
 ENDING_WITHIN_DAYS = 30  # pairings whose term ends this soon
@@ -109,6 +110,9 @@ class Worktable:
     follow_ups: tuple[DueFollowUp, ...]
     follow_ups_total: int
     recent: tuple[RecentChange, ...]
+    # 待核实: cadres imported with correctable problems, most problems first
+    to_verify: tuple[verification.CadreToVerify, ...] = ()
+    to_verify_total: int = 0
 
 
 def _count(session: Session, stmt: Select[Any]) -> int:
@@ -273,6 +277,7 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         ending, ending_total = _ending_pairings(session, day, limit)
         follow_ups, follow_ups_total = _follow_ups(session, day, limit)
         recent = _recent(session, RECENT_CHANGES)
+        to_verify, to_verify_total = verification.cadres_to_verify_in(session, limit)
     return Worktable(
         today=day,
         pending_comments=tuple(pending),
@@ -282,4 +287,6 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         follow_ups=tuple(follow_ups),
         follow_ups_total=follow_ups_total,
         recent=tuple(recent),
+        to_verify=tuple(to_verify),
+        to_verify_total=to_verify_total,
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +23,48 @@ Progress = Callable[[str, int, int], None]
 SUFFIXES = (".lrmx", ".lrm")
 
 
+SNIFF_SUFFIXES = (".xml", "")  # other names whose content is checked for an appointment form
+SKIP_SUFFIXES = (
+    ".pic",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".bmp",
+    ".gif",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".pdf",
+    ".zip",
+)
+
+
+def _is_form_by_content(path: Path) -> bool:
+    """A file in a folder that is an appointment form whatever its name (`张三.xml`, `张三`)."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return False
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return lrmx.looks_like_form(head)
+
+
 def collect(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and every .lrmx/.lrm under a folder (recursively), sorted, without repeats."""
+    """Files as given, and every appointment form under a folder (recursively), sorted, without
+    repeats: .lrmx and .lrm by name, other files (`.xml`, no extension …) by their content."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+            for p in sorted(path.rglob("*")):
+                suffix = p.suffix.lower()
+                if p.is_symlink() or not p.is_file() or suffix in SKIP_SUFFIXES:
+                    continue
+                if suffix in SUFFIXES or _is_form_by_content(p):
+                    found.append(p)
         else:
             found.append(path)
     unique: dict[Path, None] = {}
@@ -35,13 +73,44 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     return list(unique)
 
 
+def read_bytes(path: Path, limit: int = lrmx.MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, at most `limit`; a device, a FIFO (it would block), a folder or a
+    file too large is refused with a Chinese message before anything is read."""
+    st = os.stat(path)  # follows symlinks: a link to /dev/zero is a character device
+    if stat.S_ISDIR(st.st_mode):
+        raise lrmx.LrmxError("这是一个文件夹，不是任免表文件")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "管道（FIFO）" if stat.S_ISFIFO(st.st_mode) else "设备或特殊文件"
+        raise lrmx.LrmxError(f"不是普通文件（是{kind}），已跳过")
+    if st.st_size > limit:
+        raise lrmx.LrmxError(
+            f"文件过大（{st.st_size // 1_048_576} MB），任免表文件不应超过 {limit // 1_048_576} MB"
+        )
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # replaced since the check
+            raise lrmx.LrmxError("不是普通文件，已跳过")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise lrmx.LrmxError(f"文件过大，任免表文件不应超过 {limit // 1_048_576} MB")
+    return data
+
+
 def read_file(path: Path) -> CadreData:
-    """One file; raise `FormatProblem`/`LrmxError` (ValueError) or `OSError` with the reason."""
-    if path.suffix.lower() == ".lrm":
-        return lrm.read_lrm(path)
-    if path.suffix.lower() != ".lrmx":
-        raise lrmx.LrmxError("不是任免表文件（应为 .lrmx 或 .lrm）")
-    return lrmx.read_lrmx(path.read_bytes(), path.name)
+    """One file; raise `FormatProblem`/`LrmxError` (ValueError) or `OSError` with the reason.
+
+    An .lrm is read as the legacy format; anything else is recognised by its content (an XML
+    document whose root is <Person> with the form's fields), whatever its extension.
+    """
+    data = read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix == ".lrm" or (
+        suffix != ".lrmx" and not lrmx.looks_like_form(data[:4096]) and lrm.looks_like_lrm(data)
+    ):
+        return lrm.read_lrm_bytes(data, path, read_bytes)
+    if suffix != ".lrmx" and not lrmx.looks_like_form(data[:4096]):
+        raise lrmx.LrmxError("不是任免表文件（内容既不是 .lrmx 的 <Person> XML，也不是 .lrm）")
+    return lrmx.read_lrmx(data, path.name)
 
 
 def _read_safely(path: Path) -> CadreData | Exception:
@@ -55,6 +124,10 @@ def _read_safely(path: Path) -> CadreData | Exception:
         return lrmx.LrmxError(f"无法读取（{exc.strerror}）")
     except (FormatProblem, lrmx.LrmxError) as exc:
         return exc
+    except (ValueError, RecursionError) as exc:  # any other value a reader could not take
+        return lrmx.LrmxError(f"无法读取该文件（{exc}）")
+    except MemoryError:
+        return lrmx.LrmxError("文件过大，读取时内存不足")
 
 
 def plan_files(
@@ -62,7 +135,7 @@ def plan_files(
 ) -> importing.ImportPlan:
     files = collect(paths)
     if not files:
-        raise StorageError("没有找到 .lrmx 或 .lrm 文件")
+        raise StorageError("没有找到任免表文件（.lrmx、.lrm，或内容为任免表的 .xml）")
     entries: list[tuple[str, CadreData | Exception]] = []
     for n, path in enumerate(files):
         if progress is not None:

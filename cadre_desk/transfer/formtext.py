@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from cadre_desk.domain import vocab
-from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
+from cadre_desk.domain.yearmonth import LEADING_YEAR_MONTH, DateFormatError, YearMonth
 from cadre_desk.transfer.model import AssessmentItem, FormatProblem, ResumeItem, RewardItem
 
 # --- year-months ---------------------------------------------------------------------------------
@@ -39,45 +39,27 @@ def compact(value: YearMonth | None) -> str:
 
 # --- values written differently by other tools ---------------------------------------------------
 
-_POLITICAL_ALIASES = {
-    "党员": "中共党员",
-    "中国共产党党员": "中共党员",
-    "预备党员": "中共预备党员",
-    "团员": "共青团员",
-    "共青团": "共青团员",
-    "无党派": "无党派人士",
-}
-_PARTY_STATUS = {
-    "民革": "民革会员",
-    "民盟": "民盟盟员",
-    "民建": "民建会员",
-    "民进": "民进会员",
-    "农工党": "农工党党员",
-    "致公党": "致公党党员",
-    "九三学社": "九三学社社员",
-    "台盟": "台盟盟员",
-}
-
 
 def ethnicity(text: str) -> str:
-    cleaned = text.strip()
-    if cleaned and cleaned not in vocab.ETHNICITIES and f"{cleaned}族" in vocab.ETHNICITIES:
-        return f"{cleaned}族"
-    return cleaned
+    return vocab.normalise_code("ethnicity", text)
 
 
 def political_status(text: str) -> str:
-    cleaned = text.strip()
-    return _POLITICAL_ALIASES.get(cleaned, cleaned)
+    return vocab.normalise_code("political_status", text)
 
 
 def gender(text: str) -> str:
-    cleaned = text.strip()
-    return {"男性": "男", "女性": "女", "M": "男", "F": "女"}.get(cleaned, cleaned)
+    return vocab.normalise_code("gender", text)
+
+
+def democratic_party(text: str) -> str:
+    return vocab.normalise_code("democratic_party", text)
 
 
 def party_status_of(party: str) -> str:
-    return _PARTY_STATUS.get(party, "")
+    """The member status of a 民主党派 (`民盟` → `民盟盟员`); "" for anything else."""
+    name = vocab.normalise_code("democratic_party", party)
+    return vocab.normalise_code("political_status", name) if name in vocab.DEMOCRATIC_PARTIES else ""
 
 
 # --- 入党时间 ------------------------------------------------------------------------------------
@@ -95,7 +77,7 @@ def read_party_join(text: str) -> tuple[YearMonth | None, str]:
         if part[0].isdigit():
             date = read_year_month(part, "入党时间")
         else:
-            party = part
+            party = democratic_party(part)
     return date, party
 
 
@@ -183,7 +165,7 @@ _PUNISHMENT_WORDS = (
     "免职",
     "留党察看",
 )
-_REWARD_DATE = re.compile(r"^\s*(\d{4})\s*(?:[.．\-/]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)")
+_REWARD_DATE = LEADING_YEAR_MONTH
 NONE_TEXT = ("无", "无。", "")
 
 
@@ -198,8 +180,11 @@ def read_rewards(text: str) -> tuple[RewardItem, ...]:
         date = None
         if match:
             month = int(match.group(2) or match.group(3))
-            if 1 <= month <= 12:
+            try:
                 date = YearMonth(int(match.group(1)), month)
+            except DateFormatError:
+                # As written (1800.01): validation takes it in as 待核实; the text keeps it anyway.
+                date = f"{match.group(1)}.{month:02d}"  # type: ignore[assignment]
         items.append(RewardItem(kind, date, line))
     return tuple(items)
 

@@ -15,52 +15,18 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db import search_index
 from cadre_desk.db.base import utcnow
-from cadre_desk.db.models import Cadre, SearchDoc, Unit
+from cadre_desk.db.models import Cadre, SearchDoc, Unit, VerificationProblem
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, ValidationError
-from cadre_desk.services import appointment, audit, cadres, search
+from cadre_desk.services import appointment, audit, cadres, search, validation, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import formtext, store
-from cadre_desk.transfer.model import CadreData
+from cadre_desk.transfer.model import AssessmentItem, CadreData, FamilyItem, ResumeItem, RewardItem
 
 Progress = Callable[[str, int, int], None]
 
-LABELS = {
-    "name": "姓名",
-    "gender": "性别",
-    "birth": "出生年月",
-    "ethnicity": "民族",
-    "native_place": "籍贯",
-    "birthplace": "出生地",
-    "political_status": "政治面貌",
-    "party_join": "入党时间",
-    "democratic_party": "民主党派",
-    "work_start": "参加工作时间",
-    "health": "健康状况",
-    "professional_title": "专业技术职务",
-    "speciality": "熟悉专业有何专长",
-    "fulltime_education": "全日制学历",
-    "fulltime_degree": "全日制学位",
-    "fulltime_school": "全日制毕业院校系及专业",
-    "fulltime_degree_school": "全日制学位院校系及专业",
-    "inservice_education": "在职学历",
-    "inservice_degree": "在职学位",
-    "inservice_school": "在职毕业院校系及专业",
-    "inservice_degree_school": "在职学位院校系及专业",
-    "post": "现任职务",
-    "rank": "职级",
-    "post_since": "任现职时间",
-    "id_number": "身份证号",
-    "unit_id": "单位",
-    "phone": "联系电话",
-    "notes": "备注",
-    "resume": "简历",
-    "family": "家庭成员",
-    "rewards": "奖惩情况",
-    "assessments": "年度考核",
-    "photo": "照片",
-}
+LABELS = validation.LABELS
 
 
 @dataclass(frozen=True)
@@ -82,12 +48,26 @@ class PlannedCadre:
     warnings: tuple[str, ...]
     values: dict[str, Any] = field(repr=False, compare=False)
     data: CadreData = field(repr=False, compare=False)
+    # 待核实: correctable problems taken in with the cadre (stored with it, listed on its profile)
+    problems: tuple[validation.Problem, ...] = ()
+
+
+# Why an entry is refused (nothing else is: correctable problems are taken in as 待核实).
+UNREADABLE = "unreadable"  # the file cannot be read
+NO_PERSON = "no_person"  # the file holds no person (no name, or no birth month at all)
+CONFLICT = "conflict"  # a decision is needed (which cadre it is, an ID number another cadre has)
+REFUSAL_LABELS = {UNREADABLE: "文件无法读取", NO_PERSON: "文件中没有人员", CONFLICT: "冲突，需要决定"}
 
 
 @dataclass(frozen=True)
 class Rejected:
     source: str
     problems: tuple[tuple[str, str], ...]  # (field label, message)
+    kind: str = UNREADABLE  # UNREADABLE / NO_PERSON / CONFLICT
+
+    @property
+    def kind_label(self) -> str:
+        return REFUSAL_LABELS.get(self.kind, self.kind)
 
     @property
     def reason(self) -> str:
@@ -111,6 +91,10 @@ class ImportPlan:
             "unchanged": self.count("unchanged"),
             "rejected": len(self.rejected),
         }
+
+    def to_verify(self) -> int:
+        """How many cadres come in with 待核实 problems."""
+        return sum(1 for i in self.items if i.problems)
 
     def without_rejected(self) -> ImportPlan:
         return dataclasses.replace(self, rejected=())
@@ -205,7 +189,8 @@ def plan_import(
                 progress("检查", n + 1, total)
             if isinstance(data, Exception):
                 cells = getattr(data, "problems", None)
-                rejected.append(Rejected(source, tuple(cells) if cells else (("", str(data)),)))
+                kind = getattr(data, "refusal", UNREADABLE)
+                rejected.append(Rejected(source, tuple(cells) if cells else (("", str(data)),), kind))
                 continue
             outcome = _plan_one(session, index, source, data, seen, new_units)
             (items if isinstance(outcome, PlannedCadre) else rejected).append(outcome)  # type: ignore[arg-type]
@@ -223,7 +208,7 @@ def _plan_one(
     values = dict(data.values)
     cadre_id, problem = index.match(values)
     if problem:
-        return Rejected(source, (("", problem),))
+        return Rejected(source, (("", problem),), CONFLICT)
     cadre = session.get(Cadre, cadre_id) if cadre_id is not None else None
     existing = audit.snapshot(cadre, cadres.EDITABLE) if cadre is not None else {}
     _derive_political(values, existing)
@@ -246,16 +231,24 @@ def _plan_one(
             # A form file that carries the element blank keeps it blank: its export must give it back.
             if not merged.get(column) and (data.source is None or column not in values):
                 merged[column] = default
+    children = {
+        "resume": data.resume,
+        "family": data.family,
+        "rewards": data.rewards,
+        "assessments": data.assessments,
+    }
     try:
-        data_in = cadres.CadreInput(**merged)  # type: ignore[arg-type]  # validate checks the values
-        checked = cadres.validate(session, data_in, cadre_id)
+        result = validation.check_import(session, merged, children, cadre_id=cadre_id)
     except ValidationError as exc:
-        return Rejected(source, tuple((LABELS.get(f, f), m) for f, m in exc.fields.items()))
+        kind = CONFLICT if "id_number" in exc.fields else NO_PERSON
+        return Rejected(source, tuple((LABELS.get(f, f), m) for f, m in exc.fields.items()), kind)
+    checked = result.values
+    data = _checked_children(data, result.children)
     same: object = checked["id_number"] or (checked["name"], checked["birth"].to_int())
     if cadre_id is not None:
         same = ("id", cadre_id)
     if same in seen:
-        return Rejected(source, (("", f"与 {seen[same]} 是同一位干部（重复）"),))
+        return Rejected(source, (("", f"与 {seen[same]} 是同一位干部（重复）"),), CONFLICT)
     seen[same] = source
     written = {k: checked[k] for k in merged if k in values or cadre is None}
     if data.unit_name is not None and values.get("unit_id") is None and data.unit_name.strip():
@@ -273,7 +266,30 @@ def _plan_one(
         warnings=warnings,
         values=written,
         data=data,
+        problems=result.problems,
     )
+
+
+def _checked_children(data: CadreData, children: dict[str, list[dict[str, Any]] | None]) -> CadreData:
+    """The file's child lists as validation cleaned them (codes canonical, lengths bounded)."""
+    out = dataclasses.replace(data)
+
+    def resume_item(v: dict[str, Any]) -> ResumeItem:
+        subs = tuple(ResumeItem(c["start"], c["end"], c["text"]) for c in v.get("concurrent", ()))
+        return ResumeItem(v["start"], v["end"], v["text"], subs)
+
+    if children.get("resume") is not None:
+        out.resume = tuple(resume_item(v) for v in children["resume"] or ())
+    if children.get("family") is not None:
+        out.family = tuple(
+            FamilyItem(v["relation"], v["name"], v["birth"], v["political_status"], v["employer_post"])
+            for v in children["family"] or ()
+        )
+    if children.get("rewards") is not None:
+        out.rewards = tuple(RewardItem(v["kind"], v["date"], v["text"]) for v in children["rewards"] or ())
+    if children.get("assessments") is not None:
+        out.assessments = tuple(AssessmentItem(v["year"], v["grade"]) for v in children["assessments"] or ())
+    return out
 
 
 _TEXT_DEFAULTS = {
@@ -378,6 +394,7 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
                         store.set_source(session, item.cadre_id, item.data.source)
                     if item.data.case is not None:
                         appointment.store_case(session, ctx, item.cadre_id, _case_values(item.data.case))
+                    _store_problems(session, ctx, item, cadres.load(session, item.cadre_id))
                 continue
             values = dict(item.values)
             if isinstance(values.get("unit_id"), tuple):
@@ -456,6 +473,7 @@ def _write_children(
         appointment.store_case(session, ctx, cadre.id, _case_values(data.case))
     if not fresh:
         session.flush()
+    _store_problems(session, ctx, item, cadre)
     audit.record(
         session,
         ctx,
@@ -474,6 +492,28 @@ def _case_values(case: dict[str, Any]) -> dict[str, object]:
     for name, (_label, limit) in appointment.TEXT_LIMITS.items():
         values[name] = str(values[name] or "")[:limit]
     return values
+
+
+def _store_problems(session: Session, ctx: ServiceContext, item: PlannedCadre, cadre: Cadre) -> None:
+    """The 待核实 problems of what this import brought: they replace those of the same fields."""
+    data = item.data
+    scope = set(item.values) | {
+        name
+        for name, items in (
+            ("resume", data.resume),
+            ("family", data.family),
+            ("rewards", data.rewards),
+            ("assessments", data.assessments),
+        )
+        if items is not None
+    }
+    if not item.problems and not session.scalar(
+        select(func.count()).select_from(VerificationProblem).where(VerificationProblem.cadre_id == cadre.id)
+    ):
+        return
+    verification.replace_problems(
+        session, ctx, cadre, item.problems, scope=scope, edited=None, source=item.source
+    )
 
 
 def _index_new(session: Session, new_cadres: Sequence[Cadre]) -> None:

@@ -7,7 +7,9 @@ Positions 12–15 are not documented publicly; they are not imported (see docs/e
 
 from __future__ import annotations
 
+import base64
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 from cadre_desk.transfer import lrmx
@@ -91,8 +93,18 @@ def to_person(fields: list[str]) -> ET.Element:
     return root
 
 
+def looks_like_lrm(data: bytes) -> bool:
+    """Whether a file's bytes look like a legacy .lrm (quoted fields separated by `","`)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b'"') and head.count(b'","') >= 5
+
+
 def read_lrm(path: Path) -> CadreData:
-    raw = path.read_bytes()
+    return read_lrm_bytes(path.read_bytes(), path, lambda p: p.read_bytes())
+
+
+def read_lrm_bytes(raw: bytes, path: Path, read: Callable[[Path], bytes]) -> CadreData:
+    """An .lrm's bytes; its photo is the sibling `.pic`, read with `read` (the caller's safe reader)."""
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -102,8 +114,6 @@ def read_lrm(path: Path) -> CadreData:
     if not pic.exists():
         pic = path.with_suffix(".PIC")
     if pic.exists():
-        import base64
-
-        root.find("ZhaoPian").text = base64.b64encode(pic.read_bytes()).decode("ascii")  # type: ignore[union-attr]
+        root.find("ZhaoPian").text = base64.b64encode(read(pic)).decode("ascii")  # type: ignore[union-attr]
     xml = ET.tostring(root, encoding="unicode", short_empty_elements=False)
     return lrmx.read_lrmx(xml.encode("utf-8"), path.name)

@@ -130,9 +130,58 @@ class ModelView:
 # --- reading -------------------------------------------------------------------------------------
 
 
+SOURCE_TEXT_MAX = 20_000  # the original file kept with a cadre keeps at most this much of one element
+MAX_DEPTH = 32  # the form nests 3 levels (Person / JiaTingChengYuan / Item / field)
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a form with a large photo is well under 1 MB
+_DECLARATION = re.compile(
+    rb"^(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"'][^>]*\?>"
+)
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """Files declaring GBK/GB2312/GB18030 (older editors write them) re-encoded as UTF-8.
+
+    Expat reads only single-byte encodings besides UTF-8/16; the declaration is rewritten to match.
+    """
+    match = _DECLARATION.match(data)
+    if match is None:
+        return data
+    declared = match.group(2).decode("ascii").lower()
+    if declared.replace("-", "").replace("_", "") in (
+        "utf8",
+        "utf16",
+        "usascii",
+        "ascii",
+        "iso88591",
+        "latin1",
+    ):
+        return data
+    codec = (
+        "gb18030"
+        if declared.replace("-", "").replace("_", "") in ("gbk", "gb2312", "gb18030", "cp936")
+        else declared
+    )
+    try:
+        text = data[match.end() :].decode(codec)
+    except LookupError:
+        raise LrmxError(f"文件声明的编码“{declared}”无法识别") from None
+    except UnicodeDecodeError:
+        raise LrmxError(f"文件声明为 {declared.upper()} 编码，但内容不是该编码的文本") from None
+    return ('<?xml version="1.0" encoding="UTF-8"?>' + text).encode("utf-8")
+
+
+def _check_depth(root: ET.Element) -> None:
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise LrmxError(f"文件的 XML 嵌套超过 {MAX_DEPTH} 层，不是任免表文件，已拒绝读取")
+        stack.extend((child, depth + 1) for child in el)
+
+
 def parse_xml(data: bytes) -> ET.Element:
     try:
-        root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root = SafeET.fromstring(_as_utf8(data), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise LrmxError(
             "文件含有 XML 实体定义或外部实体引用（可用于实体膨胀或读取本机文件），"
@@ -140,9 +189,22 @@ def parse_xml(data: bytes) -> ET.Element:
         ) from None
     except ET.ParseError as exc:
         raise LrmxError(f"不是有效的 XML 文件（{exc}）") from None
+    except ValueError as exc:  # e.g. an encoding expat cannot read
+        raise LrmxError(f"无法读取该 XML 文件（{exc}）") from None
+    except RecursionError:
+        raise LrmxError("文件的 XML 嵌套过深，不是任免表文件，已拒绝读取") from None
+    _check_depth(root)
     if root.tag != "Person":
         raise LrmxError(f"根元素是 <{root.tag}>，不是任免表文件的 <Person>")
+    if not any(root.find(tag) is not None for tag in ("XingMing", "ChuShengNianYue", "ShenFenZheng")):
+        raise LrmxError("文件的根元素是 <Person>，但没有任免表的字段（姓名、出生年月、身份证号）")
     return root  # type: ignore[no-any-return]
+
+
+def looks_like_form(head: bytes) -> bool:
+    """Whether the first bytes of a file look like an .lrmx appointment form (whatever its name)."""
+    sample = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return sample.startswith(b"<") and b"<Person" in head
 
 
 def _text(el: ET.Element | None) -> str:
@@ -153,10 +215,14 @@ def _family_item(item: ET.Element) -> FamilyItem | None:
     texts = {tag: _text(item.find(tag)).strip() for tag in FAMILY_ORDER}
     if not any(texts.values()):
         return None
+    try:
+        birth: Any = formtext.read_year_month(texts["ChuShengRiQi"], "家庭成员出生日期")
+    except FormatProblem:
+        birth = texts["ChuShengRiQi"]  # as written: validation takes it in as 待核实
     return FamilyItem(
         relation=texts["ChengWei"],
         name=texts["XingMing"],
-        birth=formtext.read_year_month(texts["ChuShengRiQi"], "家庭成员出生日期"),
+        birth=birth,
         political_status=formtext.political_status(texts["ZhengZhiMianMao"]),
         employer_post=texts["GongZuoDanWeiJiZhiWu"],
     )
@@ -260,7 +326,10 @@ def read_lrmx(data: bytes, file_name: str = "") -> CadreData:
     for tag, (column, _label) in YM_FIELDS.items():
         el = root.find(tag)
         if el is not None:
-            values[column] = _read_value(tag, _text(el))
+            try:
+                values[column] = _read_value(tag, _text(el))
+            except FormatProblem:
+                values[column] = _text(el).strip()  # as written: validation takes it in as 待核实
     if root.find("XingBie") is not None:
         values["gender"] = _read_value("XingBie", _text(root.find("XingBie")))
     if root.find("MinZu") is not None:
@@ -268,7 +337,10 @@ def read_lrmx(data: bytes, file_name: str = "") -> CadreData:
     if root.find("ShenFenZheng") is not None:
         values["id_number"] = _read_value("ShenFenZheng", _text(root.find("ShenFenZheng")))
     if root.find("RuDangShiJian") is not None:
-        party_join, party = _read_value("RuDangShiJian", _text(root.find("RuDangShiJian")))
+        try:
+            party_join, party = _read_value("RuDangShiJian", _text(root.find("RuDangShiJian")))
+        except FormatProblem:
+            party_join, party = _text(root.find("RuDangShiJian")).strip(), ""
         values["party_join"] = party_join
         values["democratic_party"] = party
     if root.find("JianLi") is not None:
@@ -296,6 +368,12 @@ def read_lrmx(data: bytes, file_name: str = "") -> CadreData:
             out.warnings.append(f"{exc}，照片未导入")
         else:
             photo_el.text = ""  # the bytes are kept in cadre_photo; the shape says how to write them
+    for el in root.iter():
+        if el.text is not None and len(el.text) > SOURCE_TEXT_MAX:
+            out.warnings.append(
+                f"<{el.tag}> 的内容过长（{len(el.text)} 个字），原文只保留前 {SOURCE_TEXT_MAX} 个字"
+            )
+            el.text = el.text[:SOURCE_TEXT_MAX]
     version = _text(root.find("Version")).strip()
     out.source = FormSource(
         format="lrmx",
@@ -351,7 +429,9 @@ def _same_meaning(tag: str, text: str, value: Any) -> bool:
     try:
         return bool(_read_value(tag, text) == value)
     except FormatProblem:
-        return False
+        # Text that could not be read was taken in as 待核实 with the field blank: while the field is
+        # still blank the file's text is given back as written.
+        return value in (None, "", (), (None, ""))
 
 
 def _family_element(items: tuple[FamilyItem, ...]) -> ET.Element:

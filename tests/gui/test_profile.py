@@ -72,12 +72,13 @@ def test_family_errors_from_typing_and_from_the_service(page: RosterPage) -> Non
     row = family.records.add_row(["儿子", "刘小明", "2010.13"])
     assert "月份 13" in family.problems.text()
     set_cell(view, "family", row, "birth", "2010.05")
-    set_cell(view, "family", row, "political_status", "党员")  # not in the list: only the service knows
+    set_cell(view, "family", row, "political_status", "火星党")  # not in the code list (the service's rule)
     assert not view.save()
     assert family.records.cell_error(row, family.records.column_of("political_status"))
-    set_cell(view, "family", row, "political_status", "群众")
+    set_cell(view, "family", row, "political_status", "民盟")  # the editor's caption: stored canonical
     assert view.save()
     assert [m.name for m in view.profile.family] == ["刘芳", "刘小明"]  # type: ignore[union-attr]
+    assert view.profile.family[1].political_status == "民盟盟员"  # type: ignore[union-attr]
 
 
 def test_basic_info_validation_as_typed(qtbot: QtBot, page: RosterPage) -> None:

@@ -267,7 +267,7 @@ def test_family(ctx: ServiceContext) -> None:
         cr.save_family(
             ctx,
             cadre.id,
-            [cr.FamilyMemberInput("", "李某", political_status="党员"), cr.FamilyMemberInput("儿子", "")],
+            [cr.FamilyMemberInput("", "李某", political_status="火星党"), cr.FamilyMemberInput("儿子", "")],
             reordered.cadre.version,
         )
     assert set(info.value.fields) == {"family[0].relation", "family[0].political_status", "family[1].name"}
@@ -325,7 +325,7 @@ def test_assessments(ctx: ServiceContext) -> None:
     next_year = dt.date.today().year + 1
     with pytest.raises(ValidationError) as info:
         cr.save_assessments(ctx, cadre.id, [cr.AssessmentInput(next_year, "优秀")], profile.cadre.version)
-    assert f"考核年度 {next_year}" in info.value.fields["assessments[0].year"]
+    assert f"1950–{next_year - 1} 之间" in info.value.fields["assessments[0].year"]
     assert row_counts(ctx) == before
     assert version(ctx, cadre.id) == profile.cadre.version
 

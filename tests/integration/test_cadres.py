@@ -114,7 +114,7 @@ def test_json_form_of_a_cadre(ctx: ServiceContext) -> None:
         ({"name": ""}, "name", "请填写姓名"),
         ({"name": "   "}, "name", "请填写姓名"),
         ({"name": "张" * 51}, "name", "姓名不能超过50个字"),
-        ({"gender": "M"}, "gender", "性别“M”不在可选范围内"),
+        ({"gender": "X"}, "gender", "性别“X”不在可选范围内"),
         ({"gender": ""}, "gender", "请选择性别"),
         ({"birth": "1985.13"}, "birth", "出生年月：月份 13 不存在"),
         ({"birth": "八五年"}, "birth", "不是有效的年月"),
@@ -123,7 +123,7 @@ def test_json_form_of_a_cadre(ctx: ServiceContext) -> None:
         ({"party_join": "2003.02"}, "party_join", "入党时间（2003.02）时未满18周岁"),
         ({"post_since": "1984.01"}, "post_since", "任现职时间早于出生年月"),
         ({"ethnicity": "火星族"}, "ethnicity", "民族“火星族”不在可选范围内"),
-        ({"political_status": "党员"}, "political_status", "政治面貌“党员”不在可选范围内"),
+        ({"political_status": "火星党"}, "political_status", "政治面貌“火星党”不在可选范围内"),
         ({"id_number": ID_ZHANG[:17] + ("0" if ID_ZHANG[17] != "0" else "1")}, "id_number", "校验位错误"),
         ({"id_number": "1101051985031"}, "id_number", "身份证号应为18位，现为13位"),
         (

@@ -22,6 +22,7 @@ from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
 from cadre_desk.db.models.team import TeamMember, TeamPost
 from cadre_desk.db.models.transfer import CadreFormSource, ExchangeBase
 from cadre_desk.db.models.unit import Account, Unit
+from cadre_desk.db.models.verification import VerificationProblem
 
 # The records of the cadre files in dependency order: each model refers only to models before it
 # (the order rows are written in by the exchange packages and the demo data).
@@ -75,4 +76,5 @@ __all__ = [
     "TeamPost",
     "Training",
     "Unit",
+    "VerificationProblem",
 ]

@@ -1,4 +1,8 @@
-"""Cadre (干部) with every field of the appointment form, and its child records."""
+"""Cadre (干部) with every field of the appointment form, and its child records.
+
+`info["max_length"]` bounds a `Text` column: the services take no more characters than that (as a
+`String(n)` column takes n), so every way data comes in is bounded the same (services.validation).
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ class Cadre(CommonColumns, Archivable, Base):
     work_start: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
     health: Mapped[str] = mapped_column(String(20), default="健康")
     professional_title: Mapped[str] = mapped_column(String(50), default="")  # 专业技术职务
-    speciality: Mapped[str] = mapped_column(Text, default="")  # 熟悉专业有何专长
+    speciality: Mapped[str] = mapped_column(Text, default="", info={"max_length": 500})  # 熟悉专业有何专长
     fulltime_education: Mapped[str] = mapped_column(String(30), default="")
     fulltime_degree: Mapped[str] = mapped_column(String(30), default="")
     fulltime_school: Mapped[str] = mapped_column(String(100), default="")  # school and major of 学历
@@ -37,13 +41,13 @@ class Cadre(CommonColumns, Archivable, Base):
     inservice_degree: Mapped[str] = mapped_column(String(30), default="")
     inservice_school: Mapped[str] = mapped_column(String(100), default="")
     inservice_degree_school: Mapped[str] = mapped_column(String(100), default="")
-    post: Mapped[str] = mapped_column(Text, default="")  # 现任职务
+    post: Mapped[str] = mapped_column(Text, default="", info={"max_length": 300})  # 现任职务
     rank: Mapped[str] = mapped_column(String(20), default="")  # 职级
     post_since: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True, default=None)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True, default=None)
     phone: Mapped[str] = mapped_column(String(30), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info={"max_length": 5000})
 
     unit: Mapped[Unit | None] = relationship(lazy="joined")
     photo: Mapped[CadrePhoto | None] = relationship(
@@ -77,7 +81,7 @@ class ResumeEntry(CadreChild, Base):
 
     start: Mapped[YearMonth] = mapped_column(YearMonthType())
     end: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info={"max_length": 500})
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("resume_entry.id", ondelete="CASCADE"), index=True, default=None
     )
@@ -90,7 +94,7 @@ class FamilyMember(CadreChild, Base):
     name: Mapped[str] = mapped_column(String(50))
     birth: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
     political_status: Mapped[str] = mapped_column(String(20), default="")
-    employer_post: Mapped[str] = mapped_column(Text, default="")  # 工作单位及职务
+    employer_post: Mapped[str] = mapped_column(Text, default="", info={"max_length": 200})  # 工作单位及职务
     deceased: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -99,7 +103,7 @@ class RewardOrPunishment(CadreChild, Base):
 
     kind: Mapped[str] = mapped_column(String(10))  # 奖励 / 惩处
     date: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info={"max_length": 1000})
     issuer: Mapped[str] = mapped_column(String(100), default="")  # 批准机关
 
 
@@ -108,7 +112,7 @@ class Assessment(CadreChild, Base):
 
     year: Mapped[int] = mapped_column(Integer)
     grade: Mapped[str] = mapped_column(String(10))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info={"max_length": 500})
 
 
 class Training(CadreChild, Base):

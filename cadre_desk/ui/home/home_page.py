@@ -1,4 +1,5 @@
-"""工作台 (home): what needs attention today, in four short lists; each item opens its record.
+"""工作台 (home): what needs attention today, in four short lists (and 待核实: imported cadres with
+problems to verify, while there are any); each item opens its record.
 
 The lists come from `services.worktable.load` (limited, indexed queries), fetched again each time the
 page is shown. Follow-ups can be ticked off here (`services.talks.mark_follow_up_done`).
@@ -200,10 +201,16 @@ class HomePage(Page):
         self.recent_model = HomeListModel(
             [self.tr("Time"), self.tr("Operator"), self.tr("Action"), self.tr("Record")], self
         )
+        self.verify_model = HomeListModel(
+            [self.tr("Cadre"), self.tr("Unit"), self.tr("Problems"), self.tr("First problem")], self
+        )
         self.pending_list = HomeList(self.pending_model, "pendingComments", 3, self)
         self.follow_list = HomeList(self.follow_model, "dueFollowUps", 1, self)
         self.ending_list = HomeList(self.ending_model, "endingPairings", 3, self)
         self.recent_list = HomeList(self.recent_model, "recentChanges", 3, self)
+        self.verify_list = HomeList(self.verify_model, "cadresToVerify", 3, self)
+        self.verify_heading = QLabel(self)
+        self.verify_heading.setObjectName("toVerifyHeading")
         self.pending_heading = QLabel(self)
         self.follow_heading = QLabel(self)
         self.ending_heading = QLabel(self)
@@ -227,8 +234,13 @@ class HomePage(Page):
         grid.addLayout(self._section(follow_head, self.follow_list), 0, 1)
         grid.addLayout(self._section(self.ending_heading, self.ending_list), 1, 0)
         grid.addLayout(self._section(self.recent_heading, self.recent_list), 1, 1)
+        # 待核实: shown only while imported cadres carry problems to verify.
+        grid.addLayout(self._section(self.verify_heading, self.verify_list), 2, 0, 1, 2)
+        self.verify_heading.hide()
+        self.verify_list.hide()
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
+        grid.setRowStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -239,6 +251,7 @@ class HomePage(Page):
             (self.follow_list, self.follow_model),
             (self.ending_list, self.ending_model),
             (self.recent_list, self.recent_model),
+            (self.verify_list, self.verify_model),
         ):
             view.activated_row.connect(lambda row, m=model: self._open(m, row))
 
@@ -366,6 +379,18 @@ class HomePage(Page):
                 for c in table.recent
             ],
         )
+        self._fill(
+            self.verify_heading,
+            self.tr("Imported cadres with problems to verify (待核实) ({count})"),
+            table.to_verify_total,
+            self.verify_model,
+            [
+                HomeRow((c.name, c.unit, str(c.problems), c.first), "cadre", c.cadre_id, urgent=True)
+                for c in table.to_verify
+            ],
+        )
+        self.verify_heading.setVisible(table.to_verify_total > 0)
+        self.verify_list.setVisible(table.to_verify_total > 0)
         self.done_button.setEnabled(False)
         self.loaded.emit()
 
@@ -412,7 +437,13 @@ class HomePage(Page):
         self.changed.emit()
 
     def focus_first_list(self) -> None:
-        for view in (self.pending_list, self.follow_list, self.ending_list, self.recent_list):
+        for view in (
+            self.pending_list,
+            self.follow_list,
+            self.ending_list,
+            self.recent_list,
+            self.verify_list,
+        ):
             if view.model().rowCount():
                 view.setFocus()
                 if view.current_row() < 0:

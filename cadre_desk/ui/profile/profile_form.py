@@ -1,8 +1,8 @@
 """基本信息: every field of the appointment form (干部任免审批表), editable, validated as typed.
 
-Each editor has a small error line under it. Live checks use the same rules and Chinese messages as
-the service (`FieldErrors`, the ID-number check digit); what only the database can know (a duplicate
-ID number) comes back from the service on save and is shown by `show_errors` at the same place.
+Each editor has a small error line under it. Live checks are the service's own rules and messages
+(`cadres.field_messages`; the form keeps no copy of them); what only the database can know (a
+duplicate ID number) comes back from the service on save and is shown by `show_errors` at the same place.
 """
 
 from __future__ import annotations
@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.domain.idcard import IdNumberError, parse_id_number
-from cadre_desk.domain.yearmonth import YearMonth
+from cadre_desk.services import cadres
 from cadre_desk.services.cadres import CadreInput, CadreView
 from cadre_desk.services.units import UnitView
-from cadre_desk.services.validation import FieldErrors
 from cadre_desk.ui.shell.style import secondary
 from cadre_desk.ui.widgets.codes import add_codes, current_code
 from cadre_desk.ui.widgets.messages import user_text
@@ -153,8 +151,6 @@ class CadreForm(QFrame):
             line.textChanged.connect(lambda _t: self._edited(key))
             if key in _YEAR_MONTHS:
                 line.setPlaceholderText("1985.03")
-            if key == "id_number":
-                line.setMaxLength(18)
             widget = line
         widget.setObjectName(f"edit_{key}")
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -416,48 +412,24 @@ class CadreForm(QFrame):
         if self._loading:
             return
         self._server_errors.pop(key, None)
-        self._check(key)
-        if key in ("birth", "gender"):
-            self._check("id_number")
+        self.validate()  # one field's value can settle another's (birth month and ID number)
         self.changed.emit()
 
-    def _live_error(self, key: str) -> str | None:
-        errs = FieldErrors()
-        text = self.text_of(key)
-        today = self._today or dt.date.today()
-        if key == "name":
-            errs.text(key, text, "姓名", required=True, max_len=50)
-        elif key == "birth":
-            errs.year_month(key, text, "出生年月", required=True, today=today)
-        elif key in ("party_join", "work_start", "post_since"):
-            label = {"party_join": "入党时间", "work_start": "参加工作时间", "post_since": "任现职时间"}[key]
-            errs.year_month(key, text, label, today=today)
-        elif key == "id_number" and text.strip():
-            try:
-                parsed = parse_id_number(text)
-            except IdNumberError as exc:
-                errs.add(key, str(exc))
-            else:
-                try:
-                    birth = YearMonth.parse(self.text_of("birth"))
-                except ValueError:
-                    birth = None
-                if birth is not None and YearMonth.from_date(parsed.birth) != birth:
-                    errs.add(key, f"身份证号中的出生年月（{parsed.birth:%Y.%m}）与出生年月（{birth}）不一致")
-                else:
-                    gender = self.text_of("gender")
-                    male = gender == vocab.Gender.MALE
-                    if gender and parsed.male != male:
-                        errs.add(key, f"身份证号显示的性别与所填性别（{gender}）不一致")
-        elif key == "phone" and text.strip():
-            if not all(ch.isdigit() or ch in "-+ ()" for ch in text.strip()):
-                errs.add(key, "联系电话只能包含数字和 - + ( )")
-        elif key not in ("notes",) and len(text.strip()) > 200:
-            errs.add(key, f"{self._labels.get(key, key)}不能超过200个字")
-        return errs.errors.get(key)
+    def _live_errors(self) -> dict[str, str]:
+        """The service's messages for the fields as typed (services.validation: one copy of the rules).
 
-    def _check(self, key: str) -> str | None:
-        message = self._live_error(key) or self._server_errors.get(key)
+        Doubts on fields the user has not changed are left out (an imported value may be 待核实).
+        """
+        if self._loading:
+            return {}
+        return cadres.field_messages(self.value(), self.changed_fields(), self._today or dt.date.today())
+
+    def _live_error(self, key: str) -> str | None:
+        return self._live_errors().get(key)
+
+    def _check(self, key: str, live: dict[str, str] | None = None) -> str | None:
+        messages = self._live_errors() if live is None else live
+        message = messages.get(key) or self._server_errors.get(key)
         self._show_error(key, message)
         return message
 
@@ -475,8 +447,9 @@ class CadreForm(QFrame):
     def validate(self) -> dict[str, str]:
         """Check every field now; returns field -> message for the fields in error."""
         found = {}
+        live = self._live_errors()
         for key in self._editors:
-            message = self._check(key)
+            message = self._check(key, live)
             if message:
                 found[key] = message
         return found

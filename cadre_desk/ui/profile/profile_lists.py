@@ -7,8 +7,7 @@ back into the service's input DTOs (with the error-key prefix of each row, `fami
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,71 +17,17 @@ from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import YearMonth, format_date
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.validation import FieldErrors
 from cadre_desk.ui.profile.record_editor import FieldSpec
 
 Row = tuple[int | None, list[str]]
 Record = tuple[int | None, dict[str, str]]
 
 
-def _ym_check(label: str, required: bool = False) -> Callable[[str], str | None]:
+def _check(list_name: str, field: str) -> Callable[[str], str | None]:
+    """The service's rule for one cell (services.validation): the UI keeps no copy of the rules."""
+
     def check(text: str) -> str | None:
-        errs = FieldErrors()
-        errs.year_month("f", text, label, required=required)
-        return errs.errors.get("f")
-
-    return check
-
-
-def _date_check(label: str) -> Callable[[str], str | None]:
-    def check(text: str) -> str | None:
-        errs = FieldErrors()
-        errs.date("f", text, label)
-        return errs.errors.get("f")
-
-    return check
-
-
-def _required(label: str, max_len: int = 0) -> Callable[[str], str | None]:
-    def check(text: str) -> str | None:
-        errs = FieldErrors()
-        errs.text("f", text, label, required=True, max_len=max_len)
-        return errs.errors.get("f")
-
-    return check
-
-
-def _year_check(text: str) -> str | None:
-    this_year = dt.date.today().year
-    if not text.strip():
-        return "请填写考核年度"
-    if not text.strip().isdigit() or not 1950 <= int(text) <= this_year:
-        return f"考核年度应为 1950–{this_year} 之间的年份"
-    return None
-
-
-def _number_check(label: str) -> Callable[[str], str | None]:
-    def check(text: str) -> str | None:
-        if not text.strip():
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            return f"{label}应为数字"
-        return f"{label}不能为负数" if value < 0 else None
-
-    return check
-
-
-def _choice_check(label: str, choices: Sequence[str]) -> Callable[[str], str | None]:
-    def check(text: str) -> str | None:
-        if not text.strip():
-            return f"请选择{label}"
-        return (
-            None
-            if text.strip() in choices
-            else f"{label}“{text.strip()}”不在可选范围内（{'、'.join(choices)}）"
-        )
+        return cr.cell_message(list_name, field, text)
 
     return check
 
@@ -93,13 +38,6 @@ def _ym(value: YearMonth | None) -> str:
 
 def _number(value: float) -> str:
     return f"{value:g}" if value else ""
-
-
-def _float(text: str) -> float:
-    try:
-        return float(text) if text.strip() else 0.0
-    except ValueError:
-        return 0.0
 
 
 @dataclass(frozen=True)
@@ -166,21 +104,21 @@ def list_tabs() -> tuple[ListTab, ...]:
                     "start",
                     QCoreApplication.translate("ProfileLists", "From"),
                     5,
-                    _ym_check("起始年月", True),
+                    _check("resume", "start"),
                     placeholder="2008.07",
                 ),
                 FieldSpec(
                     "end",
                     QCoreApplication.translate("ProfileLists", "To"),
                     5,
-                    _ym_check("截止年月"),
+                    _check("resume", "end"),
                     placeholder="2011.09",
                 ),
                 FieldSpec(
                     "text",
                     QCoreApplication.translate("ProfileLists", "Unit and post"),
                     0,
-                    _required("简历内容", 500),
+                    _check("resume", "text"),
                 ),
             ),
             _resume_rows,
@@ -196,27 +134,31 @@ def list_tabs() -> tuple[ListTab, ...]:
                     "relation",
                     QCoreApplication.translate("ProfileLists", "Relation"),
                     4,
-                    _required("称谓", 20),
+                    _check("family", "relation"),
                     relation_choices,
                 ),
                 FieldSpec(
-                    "name", QCoreApplication.translate("ProfileLists", "Name"), 5, _required("姓名", 50)
+                    "name", QCoreApplication.translate("ProfileLists", "Name"), 5, _check("family", "name")
                 ),
                 FieldSpec(
                     "birth",
                     QCoreApplication.translate("ProfileLists", "Born"),
                     5,
-                    _ym_check("出生年月"),
+                    _check("family", "birth"),
                     placeholder="1960.05",
                 ),
                 FieldSpec(
                     "political_status",
                     QCoreApplication.translate("ProfileLists", "Political status"),
                     6,
+                    _check("family", "political_status"),
                     choices=vocab.POLITICAL_STATUSES,
                 ),
                 FieldSpec(
-                    "employer_post", QCoreApplication.translate("ProfileLists", "Employer and post"), 0
+                    "employer_post",
+                    QCoreApplication.translate("ProfileLists", "Employer and post"),
+                    0,
+                    _check("family", "employer_post"),
                 ),
                 FieldSpec(
                     "deceased", QCoreApplication.translate("ProfileLists", "Deceased"), 3, boolean=True
@@ -260,23 +202,28 @@ def list_tabs() -> tuple[ListTab, ...]:
                     "kind",
                     QCoreApplication.translate("ProfileLists", "Kind"),
                     4,
-                    _choice_check("奖惩类别", tuple(vocab.RewardKind)),
+                    _check("rewards", "kind"),
                     tuple(vocab.RewardKind),
                 ),
                 FieldSpec(
                     "date",
                     QCoreApplication.translate("ProfileLists", "Date"),
                     5,
-                    _ym_check("奖惩时间"),
+                    _check("rewards", "date"),
                     placeholder="2015.06",
                 ),
                 FieldSpec(
                     "text",
                     QCoreApplication.translate("ProfileLists", "Description"),
                     0,
-                    _required("奖惩内容", 1000),
+                    _check("rewards", "text"),
                 ),
-                FieldSpec("issuer", QCoreApplication.translate("ProfileLists", "Approved by"), 8),
+                FieldSpec(
+                    "issuer",
+                    QCoreApplication.translate("ProfileLists", "Approved by"),
+                    8,
+                    _check("rewards", "issuer"),
+                ),
             ),
             lambda p: [(r.id, [r.kind, _ym(r.date), r.text, r.issuer]) for r in p.rewards],
             lambda records: _indexed(
@@ -295,25 +242,28 @@ def list_tabs() -> tuple[ListTab, ...]:
                     "year",
                     QCoreApplication.translate("ProfileLists", "Year"),
                     4,
-                    _year_check,
+                    _check("assessments", "year"),
                     placeholder="2023",
                 ),
                 FieldSpec(
                     "grade",
                     QCoreApplication.translate("ProfileLists", "Grade"),
                     6,
-                    _choice_check("考核等次", tuple(vocab.AssessmentGrade)),
+                    _check("assessments", "grade"),
                     tuple(vocab.AssessmentGrade),
                 ),
-                FieldSpec("notes", QCoreApplication.translate("ProfileLists", "Notes"), 0),
+                FieldSpec(
+                    "notes",
+                    QCoreApplication.translate("ProfileLists", "Notes"),
+                    0,
+                    _check("assessments", "notes"),
+                ),
             ),
             lambda p: [(a.id, [str(a.year), a.grade, a.notes]) for a in p.assessments],
             lambda records: _indexed(
                 "assessments",
                 records,
-                lambda i, v: cr.AssessmentInput(
-                    int(v["year"]) if v["year"].strip().isdigit() else 0, v["grade"], v["notes"], i
-                ),
+                lambda i, v: cr.AssessmentInput(v["year"], v["grade"], v["notes"], i),
             ),
             cr.save_assessments,
             lambda p: len(p.assessments),
@@ -326,7 +276,7 @@ def list_tabs() -> tuple[ListTab, ...]:
                     "name",
                     QCoreApplication.translate("ProfileLists", "Course"),
                     0,
-                    _required("培训名称", 200),
+                    _check("trainings", "name"),
                 ),
                 FieldSpec(
                     "kind",
@@ -339,21 +289,24 @@ def list_tabs() -> tuple[ListTab, ...]:
                     "start_date",
                     QCoreApplication.translate("ProfileLists", "From"),
                     6,
-                    _date_check("开始日期"),
+                    _check("trainings", "start_date"),
                     placeholder="2024.05.17",
                 ),
                 FieldSpec(
                     "end_date",
                     QCoreApplication.translate("ProfileLists", "To"),
                     6,
-                    _date_check("结束日期"),
+                    _check("trainings", "end_date"),
                     placeholder="2024.05.31",
                 ),
                 FieldSpec(
-                    "hours", QCoreApplication.translate("ProfileLists", "Hours"), 3, _number_check("学时")
+                    "hours",
+                    QCoreApplication.translate("ProfileLists", "Hours"),
+                    3,
+                    _check("trainings", "hours"),
                 ),
                 FieldSpec(
-                    "days", QCoreApplication.translate("ProfileLists", "Days"), 3, _number_check("天数")
+                    "days", QCoreApplication.translate("ProfileLists", "Days"), 3, _check("trainings", "days")
                 ),
             ),
             lambda p: [
@@ -380,8 +333,8 @@ def list_tabs() -> tuple[ListTab, ...]:
                     v["organiser"],
                     v["start_date"] or None,
                     v["end_date"] or None,
-                    _float(v["hours"]),
-                    _float(v["days"]),
+                    v["hours"],
+                    v["days"],
                     i,
                 ),
             ),
@@ -396,21 +349,21 @@ def list_tabs() -> tuple[ListTab, ...]:
                     "place",
                     QCoreApplication.translate("ProfileLists", "Host unit"),
                     0,
-                    _required("挂职单位", 200),
+                    _check("secondments", "place"),
                 ),
                 FieldSpec("post", QCoreApplication.translate("ProfileLists", "Post"), 0),
                 FieldSpec(
                     "start",
                     QCoreApplication.translate("ProfileLists", "From"),
                     5,
-                    _ym_check("起始年月", True),
+                    _check("secondments", "start"),
                     placeholder="2018.01",
                 ),
                 FieldSpec(
                     "end",
                     QCoreApplication.translate("ProfileLists", "To"),
                     5,
-                    _ym_check("截止年月"),
+                    _check("secondments", "end"),
                     placeholder="2018.12",
                 ),
                 FieldSpec(

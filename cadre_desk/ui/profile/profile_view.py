@@ -31,7 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.errors import CadreDeskError, ConflictError, ValidationError
-from cadre_desk.services import appointment, cadre_records, cadres, diary, mentorship, talks, timeline, units
+from cadre_desk.services import (
+    appointment,
+    cadre_records,
+    cadres,
+    diary,
+    mentorship,
+    talks,
+    timeline,
+    units,
+    verification,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.timeline import EventKind, Role
 from cadre_desk.ui.profile.case_form import CaseForm
@@ -69,6 +79,7 @@ class ProfileView(QWidget):
         self._stale_conflicts: list[tuple[str, str, str]] = []
         self._loaded_tabs: set[str] = set()
         self.profile: cadre_records.CadreProfile | None = None
+        self.to_verify: tuple[verification.ProblemView, ...] = ()
 
         self._stack = QStackedWidget(self)
         self.placeholder = QLabel(self)
@@ -88,6 +99,15 @@ class ProfileView(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("profileStatus")
         self.status.setWordWrap(True)
+        # 待核实: what an import found that staff should check; gone once the fields are corrected.
+        self.verify_banner = QLabel(self)
+        self.verify_banner.setObjectName("toVerifyBanner")
+        self.verify_banner.setWordWrap(True)
+        self.verify_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_banner.setStyleSheet(
+            "QLabel#toVerifyBanner { background: #fff4e5; border: 1px solid #e0a040; padding: 6px; }"
+        )
+        self.verify_banner.hide()
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("profileSave")
         self.save_button.setShortcut("Ctrl+S")
@@ -190,6 +210,7 @@ class ProfileView(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(8, 6, 8, 0)
         body_layout.addLayout(header)
+        body_layout.addWidget(self.verify_banner)
         body_layout.addWidget(self.status)
         body_layout.addWidget(self.tab_strip)
         body_layout.addWidget(self.tabs, 1)
@@ -263,6 +284,24 @@ class ProfileView(QWidget):
         self.form.load(cadre, self._today)
         self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))
         self._fill_lists(profile)
+        self.show_to_verify(profile.to_verify)
+
+    def show_to_verify(self, problems: tuple[verification.ProblemView, ...]) -> None:
+        """The 待核实 banner: each problem an import found, with its field (hidden when none)."""
+        self.to_verify = problems
+        if not problems:
+            self.verify_banner.clear()
+            self.verify_banner.hide()
+            return
+        lines = [
+            self.tr(
+                "To verify (待核实): {count} problem(s) found when this cadre was imported. "
+                "Correct the field and save; a problem that no longer applies disappears."
+            ).format(count=len(problems))
+        ]
+        lines.extend(f"• {p.label}：{p.message}" for p in problems)
+        self.verify_banner.setText("\n".join(lines))
+        self.verify_banner.show()
 
     def _fill_lists(self, profile: cadre_records.CadreProfile, only: set[str] | None = None) -> None:
         for key, tab in self.list_tabs.items():
@@ -551,6 +590,7 @@ class ProfileView(QWidget):
             self._fill_lists(profile, only={key})
         self._loaded_tabs = set()  # the timeline may have changed
         self._tab_changed(self.tabs.currentIndex())
+        self.show_to_verify(verification.get_problems(self._ctx, cadre_id))  # re-checked by the save
 
     def differences(self, theirs: cadre_records.CadreProfile) -> list[tuple[str, str, str]]:
         """(field, mine, theirs) for every edited part that differs from the saved version."""

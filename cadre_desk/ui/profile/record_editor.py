@@ -56,6 +56,7 @@ class RecordRowsModel(QAbstractTableModel):
         self._rows: list[list[str]] = []
         self._ids: list[int | None] = []
         self._loaded: list[tuple[int | None, tuple[str, ...]]] = []
+        self._loaded_by_id: dict[int, tuple[str, ...]] = {}
         self._server_errors: dict[tuple[int, str], str] = {}
 
     # --- content ----------------------------------------------------------------------------------
@@ -65,6 +66,7 @@ class RecordRowsModel(QAbstractTableModel):
         self._ids = [record_id for record_id, _ in rows]
         self._rows = [list(values) + [""] * (len(self.specs) - len(values)) for _, values in rows]
         self._loaded = self.snapshot()
+        self._loaded_by_id = {i: values for i, values in self._loaded if i is not None}
         self._server_errors = {}
         self.endResetModel()
 
@@ -128,7 +130,12 @@ class RecordRowsModel(QAbstractTableModel):
     def cell_error(self, row: int, column: int) -> str | None:
         spec = self.specs[column]
         text = self._rows[row][column]
-        live = spec.check(text) if spec.check is not None else None
+        record_id = self._ids[row]
+        saved = self._loaded_by_id.get(record_id) if record_id is not None else None
+        # A value as saved is not re-judged while typing (an imported value may be 待核实): the
+        # service decides on save, and its messages come back as server errors.
+        unchanged = saved is not None and column < len(saved) and saved[column] == text
+        live = spec.check(text) if spec.check is not None and not unchanged else None
         return live or self._server_errors.get((row, spec.key))
 
     def errors(self) -> list[tuple[int, str, str]]:

@@ -1,0 +1,124 @@
+"""Imports that are not too strict: correctable problems come in as 待核实 warnings (the cadre is
+imported, the value kept as written, the problem listed on the profile, 工作台 and `check`); only an
+unreadable file, a file without a person or a conflict is refused, and the preview says which."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cadre_desk.domain.idcard import make_id_number
+from cadre_desk.errors import ValidationError
+from cadre_desk.services import cadre_records, cadres, verification, worktable
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import forms, importing
+
+GOOD_ID = make_id_number("330102", dt.date(1985, 3, 12), 1, male=True)
+BAD_CHECK_DIGIT = GOOD_ID[:17] + ("0" if GOOD_ID[17] != "0" else "1")
+ID_OF_APRIL = make_id_number("330102", dt.date(1985, 4, 12), 2, male=True)
+
+
+def form(**fields: str) -> bytes:
+    values = {"XingMing": "王建国", "XingBie": "男", "ChuShengNianYue": "198503", "MinZu": "汉族"} | fields
+    body = "".join(f"<{tag}>{text}</{tag}>" for tag, text in values.items())
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<Person>{body}<Version>3.2.1.16</Version></Person>'.encode()
+    )
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def test_correctable_problems_are_imported_as_warnings(ctx: ServiceContext, tmp_path: Path) -> None:
+    a = write(
+        tmp_path,
+        "a.lrmx",
+        form(
+            ShenFenZheng=BAD_CHECK_DIGIT,
+            MinZu="火星族",
+            CanJiaGongZuoShiJian="2007年夏",
+            QuanRiZhiJiaoYu_XueLi="幼儿园",
+            JiangChengQingKuang="1800.01 获某奖",
+        ),
+    )
+    b = write(tmp_path, "b.lrmx", form(XingMing="李四", ShenFenZheng=ID_OF_APRIL))
+    plan = forms.plan_files(ctx, [a, b])
+    assert plan.rejected == ()
+    by_name = {i.name: i for i in plan.items}
+    assert {p.field for p in by_name["王建国"].problems} >= {
+        "id_number",
+        "ethnicity",
+        "work_start",
+        "fulltime_education",
+        "rewards[0].date",
+    }
+    assert "校验位错误" in next(p.message for p in by_name["王建国"].problems if p.field == "id_number")
+    assert [p.field for p in by_name["李四"].problems] == ["id_number"]
+    assert "不一致" in by_name["李四"].problems[0].message
+    result = importing.apply_plan(ctx, plan)
+    wang_id = result.cadre_ids[0]
+    wang = cadre_records.get_profile(ctx, wang_id)
+    # the field keeps the value as written
+    assert wang.cadre.id_number == BAD_CHECK_DIGIT
+    assert wang.cadre.ethnicity == "火星族"
+    assert wang.cadre.fulltime_education == "幼儿园"
+    assert wang.cadre.work_start is None
+    assert wang.rewards[0].text == "1800.01 获某奖"
+    assert {p.label for p in wang.to_verify} >= {"身份证号", "民族", "参加工作时间", "奖惩情况第1项时间"}
+    # 工作台 and check list the cadres to verify
+    table = worktable.load(ctx)
+    assert table.to_verify_total == 2
+    assert {c.name for c in table.to_verify} == {"王建国", "李四"}
+    listed, total = verification.cadres_to_verify(ctx)
+    assert total == 2 and listed[0].problems >= 5
+
+    # Editing other fields does not trip over the imported values still to verify ...
+    view = cadres.get_cadre(ctx, wang_id)
+    data = view.to_input()
+    view = cadres.update_cadre(
+        ctx, wang_id, type(data)(**{**data.__dict__, "phone": "13800000000"}), view.version
+    )
+    assert {p.field for p in verification.get_problems(ctx, wang_id)} >= {
+        "id_number",
+        "ethnicity",
+        "work_start",
+    }
+    # ... and correcting a field makes its problem disappear (the others stay).
+    data = view.to_input()
+    fixed = type(data)(**{**data.__dict__, "ethnicity": "汉", "id_number": GOOD_ID, "work_start": "2007.07"})
+    cadres.update_cadre(ctx, wang_id, fixed, view.version)
+    left = {p.field for p in verification.get_problems(ctx, wang_id)}
+    assert not left & {"id_number", "ethnicity", "work_start"}
+    assert "fulltime_education" in left
+    # A value the user changes must satisfy the rules: a new wrong value is refused, not flagged.
+    view = cadres.get_cadre(ctx, wang_id)
+    data = view.to_input()
+    with pytest.raises(ValidationError) as info:
+        cadres.update_cadre(
+            ctx, wang_id, type(data)(**{**data.__dict__, "ethnicity": "月球族"}), view.version
+        )
+    assert "民族“月球族”" in info.value.fields["ethnicity"]
+
+
+def test_refusals_say_which_kind(ctx: ServiceContext, tmp_path: Path) -> None:
+    cadres.create_cadre(ctx, cadres.CadreInput(name="张伟", gender="男", birth="1985.03"))
+    cadres.create_cadre(ctx, cadres.CadreInput(name="张伟", gender="男", birth="1985.03"))
+    files = [
+        write(tmp_path, "truncated.lrmx", b"<?xml version='1.0'?><Person><XingMing>"),
+        write(tmp_path, "nobody.lrmx", form(XingMing="", ChuShengNianYue="")),
+        write(tmp_path, "twin.lrmx", form(XingMing="张伟")),
+    ]
+    plan = forms.plan_files(ctx, files)
+    kinds = {Path(r.source).name: r.kind for r in plan.rejected}
+    assert kinds == {
+        "truncated.lrmx": importing.UNREADABLE,
+        "nobody.lrmx": importing.NO_PERSON,
+        "twin.lrmx": importing.CONFLICT,
+    }
+    labels = {r.kind_label for r in plan.rejected}
+    assert labels == {"文件无法读取", "文件中没有人员", "冲突，需要决定"}
