@@ -84,7 +84,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+85"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+83"/>
         <source>Import photo…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,12 +234,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+203"/>
         <source>(no unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+155"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -920,7 +920,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+191"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+192"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,7 +994,27 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Mark done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,7 +1024,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,8 +1046,13 @@ Your text stays in the editor: copy it before you close.</source>
             <numerusform>%n days</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+66"/>
+        <source>Imported cadres with problems to verify (待核实) ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+24"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n day overdue</numerusform>
@@ -1043,7 +1068,7 @@ Your text stays in the editor: copy it before you close.</source>
         </translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-83"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1083,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
         <source>— the first {shown} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,7 +1881,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileLists</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_lists.py" line="+160"/>
+        <location filename="../../cadre_desk/ui/profile/profile_lists.py" line="+98"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,20 +1892,20 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+173"/>
-        <location line="+64"/>
+        <location line="+185"/>
+        <location line="+67"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+173"/>
-        <location line="+64"/>
+        <location line="-245"/>
+        <location line="+185"/>
+        <location line="+67"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-245"/>
         <source>Unit and post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1910,12 +1935,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Employer and post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Deceased</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,13 +1951,13 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+72"/>
-        <location line="+85"/>
+        <location line="+80"/>
+        <location line="+88"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-161"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,12 +1967,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Approved by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Assessments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1962,12 +1987,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1982,12 +2007,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,7 +2040,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+111"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,12 +2166,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+211"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-210"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2156,13 +2181,18 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+35"/>
         <source>{name} (archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2263,18 +2293,18 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-254"/>
         <location line="+109"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-234"/>
+        <location line="-252"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n year old</numerusform>
@@ -2282,14 +2312,14 @@ Logs: {logs}</source>
         </translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+266"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>The stored profile changed meanwhile and was merged with your unsaved edits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2334,7 +2364,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+276"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+283"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>

@@ -85,7 +85,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+85"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+83"/>
         <source>Import photo…</source>
         <translation>导入照片…</translation>
     </message>
@@ -235,12 +235,12 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+203"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+155"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -922,7 +922,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+191"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+192"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -996,7 +996,27 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First problem</source>
+        <translation>首个问题</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
@@ -1006,7 +1026,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>将选中的后续事项标记为今天完成</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation>工作台加载失败：{error}</translation>
     </message>
@@ -1027,8 +1047,13 @@ Your text stays in the editor: copy it before you close.</source>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+66"/>
+        <source>Imported cadres with problems to verify (待核实) ({count})</source>
+        <translation>导入后待核实的干部（{count}）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+24"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
@@ -1042,7 +1067,7 @@ Your text stays in the editor: copy it before you close.</source>
         </translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-83"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation>7 天内到期或已逾期的谈话后续事项（{count}）</translation>
     </message>
@@ -1057,7 +1082,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>最近修改的记录（{count}）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+37"/>
         <source>— the first {shown} shown</source>
         <translation>— 显示前 {shown} 条</translation>
     </message>
@@ -1855,7 +1880,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileLists</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_lists.py" line="+160"/>
+        <location filename="../../cadre_desk/ui/profile/profile_lists.py" line="+98"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -1866,20 +1891,20 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+173"/>
-        <location line="+64"/>
+        <location line="+185"/>
+        <location line="+67"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+173"/>
-        <location line="+64"/>
+        <location line="-245"/>
+        <location line="+185"/>
+        <location line="+67"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-245"/>
         <source>Unit and post</source>
         <translation>单位及职务</translation>
     </message>
@@ -1909,12 +1934,12 @@ Logs: {logs}</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Employer and post</source>
         <translation>工作单位及职务</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
@@ -1925,13 +1950,13 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+72"/>
-        <location line="+85"/>
+        <location line="+80"/>
+        <location line="+88"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-161"/>
         <source>Date</source>
         <translation>时间</translation>
     </message>
@@ -1941,12 +1966,12 @@ Logs: {logs}</source>
         <translation>奖惩内容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Approved by</source>
         <translation>批准机关</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Assessments</source>
         <translation>考核</translation>
     </message>
@@ -1961,12 +1986,12 @@ Logs: {logs}</source>
         <translation>等次</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -1981,12 +2006,12 @@ Logs: {logs}</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
@@ -2014,7 +2039,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+158"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+178"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2024,7 +2049,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+211"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -2034,7 +2059,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-279"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2150,12 +2175,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+211"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-210"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -2165,7 +2190,7 @@ Logs: {logs}</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
@@ -2173,6 +2198,11 @@ Logs: {logs}</source>
         <location line="+35"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
+        <translation>待核实：导入时发现 {count} 个问题。改正相应字段并保存后，不再存在的问题会自动消失。</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -2251,32 +2281,32 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-254"/>
         <location line="+109"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-234"/>
+        <location line="-252"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+266"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
         <translation>请更正标红的内容。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>The stored profile changed meanwhile and was merged with your unsaved edits.</source>
         <translation>存档中的档案在此期间有变动，已与您未保存的修改合并。</translation>
     </message>
@@ -2318,7 +2348,7 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-416"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
@@ -2332,7 +2362,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+276"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+283"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
