@@ -122,3 +122,33 @@ def test_refusals_say_which_kind(ctx: ServiceContext, tmp_path: Path) -> None:
     }
     labels = {r.kind_label for r in plan.rejected}
     assert labels == {"文件无法读取", "文件中没有人员", "冲突，需要决定"}
+
+
+def test_migration_0006_adds_the_verification_table_without_loss(tmp_path: Path) -> None:
+    """A database of the schema before 待核实, holding a cadre, upgrades and keeps it."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from cadre_desk.db import migrate
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0005")
+        conn.execute(
+            text(
+                "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
+                "birth, ethnicity, native_place, birthplace, political_status, democratic_party, health, "
+                "professional_title, speciality, fulltime_education, fulltime_degree, fulltime_school, "
+                "fulltime_degree_school, inservice_education, inservice_degree, inservice_school, "
+                "inservice_degree_school, post, rank, phone, notes) VALUES (1, 'c1', '2026-01-01', "
+                "'2026-01-01', 2, '王建国', 'wjg', '男', 198503, '汉族', '', '', '', '', '健康', '', '', '', "
+                "'', '', '', '', '', '', '', '科长', '正科级', '', '')"
+            )
+        )
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
+        assert conn.execute(text("SELECT name, version FROM cadre")).one() == ("王建国", 2)
+        assert conn.execute(text("SELECT count(*) FROM verification_problem")).scalar() == 0
+    engine.dispose()
