@@ -124,7 +124,7 @@ def test_refusals_say_which_kind(ctx: ServiceContext, tmp_path: Path) -> None:
     assert labels == {"文件无法读取", "文件中没有人员", "冲突，需要决定"}
 
 
-def test_migration_0006_adds_the_verification_table_without_loss(tmp_path: Path) -> None:
+def test_migration_0007_adds_the_verification_table_without_loss(tmp_path: Path) -> None:
     """A database of the schema before 待核实, holding a cadre, upgrades and keeps it."""
     from alembic import command
     from sqlalchemy import create_engine, text
@@ -133,7 +133,7 @@ def test_migration_0006_adds_the_verification_table_without_loss(tmp_path: Path)
 
     engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0005")
+        command.upgrade(migrate.alembic_config(conn), migrate.REVISIONS[migrate.REVISIONS.index("0007") - 1])
         conn.execute(
             text(
                 "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
