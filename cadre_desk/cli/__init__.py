@@ -31,8 +31,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
-        help="SQLite file or SQLAlchemy URL (default: %(default)s)",
-        default=None,
+        help="SQLite file or SQLAlchemy URL (default: $CADRE_DESK_DB, else cadre-desk.db in "
+        + str(paths.data_dir()).replace("%", "%%")
+        + ")",
     )
     parser.add_argument("--operator", help="operator name recorded in the audit trail")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
-from cadre_desk.domain.yearmonth import parse_date
+from cadre_desk.domain.yearmonth import parse_date, parse_date_or_month
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import appointment, cadre_records, printing, units
 from cadre_desk.services.context import ServiceContext
@@ -33,8 +33,18 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         metavar="SECTION",
         help="sections to print (default all): " + ", ".join(f"{k}={v}" for k, v in SECTION_TITLES.items()),
     )
-    c.add_argument("--from", dest="date_from", metavar="DATE", help="dated records from (2024.01.01)")
-    c.add_argument("--to", dest="date_to", metavar="DATE", help="dated records up to (2024.12.31)")
+    c.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="dated records from (2024.01.01, or 2024.01: its 1st)",
+    )
+    c.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="dated records up to (2024.12.31, or 2024.12: its last day)",
+    )
 
     f = actions.add_parser("form", help="干部任免审批表 of one cadre")
     f.add_argument("id", type=int)
@@ -62,11 +72,12 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     return {"dossier": _cmd_dossier}
 
 
-def _date(text: str | None, field: str, label: str) -> dt.date | None:
+def _date(text: str | None, field: str, label: str, end: bool = False) -> dt.date | None:
+    """A full date; for a range (`end` for its end) also a year-month, meaning its first or last day."""
     if not text:
         return None
     try:
-        return parse_date(text)
+        return parse_date_or_month(text, end) if field in ("from", "to") else parse_date(text)
     except ValueError as exc:
         raise ValidationError({field: f"{label}“{text}”无法识别：{exc}"}) from None
 
@@ -82,7 +93,9 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
     options = documents.DocumentOptions(settings)
     kind: documents.DocumentKind = "dossier" if action == "cadre" else action
     if action == "cadre":
-        rng = DateRange(_date(args.date_from, "from", "起始日期"), _date(args.date_to, "to", "截止日期"))
+        rng = DateRange(
+            _date(args.date_from, "from", "起始日期"), _date(args.date_to, "to", "截止日期", end=True)
+        )
         if rng.start and rng.end and rng.end < rng.start:
             raise ValidationError({"to": "截止日期早于起始日期"})
         options = replace(options, sections=tuple(args.sections or SECTIONS), date_range=rng)

@@ -72,6 +72,9 @@ class YearMonth:
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month, 1)
 
+    def last_day(self) -> dt.date:
+        return self.add_months(1).first_day() - dt.timedelta(days=1)
+
     def months_until(self, other: YearMonth) -> int:
         """Whole months from self to other (negative if other is earlier)."""
         return (other.year - self.year) * 12 + (other.month - self.month)
@@ -119,6 +122,19 @@ LEADING_YEAR_MONTH = re.compile(r"^\s*(\d{4})\s*(?:[.．\-/]\s*(\d{1,2})|年\s*(
 def starts_with_year_month(text: str) -> bool:
     """Whether `text` begins with a year-month (`2019.12`, `2019-12`, `2019年12月`)."""
     return LEADING_YEAR_MONTH.match(text) is not None
+
+
+def parse_date_or_month(text: str, end: bool = False) -> dt.date:
+    """A full date (`2024.05.17`), or a year-month (`2024.05`) meaning its first day, or its last day
+    when `end` (the end of a range: `--to 2024.12` is 2024.12.31); raise `DateFormatError`."""
+    try:
+        return parse_date(text)
+    except DateFormatError as not_a_date:
+        try:
+            month = YearMonth.parse(text)
+        except DateFormatError:
+            raise not_a_date from None
+        return month.last_day() if end else month.first_day()
 
 
 def format_date(value: dt.date | None) -> str:

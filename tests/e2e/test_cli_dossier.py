@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from cadre_desk.services import diary, mentorship
+from cadre_desk.services.context import ServiceContext
+from tests.conftest import make_cadre
 from tests.e2e.test_cli import run
 
 
@@ -180,3 +183,28 @@ def test_the_form_prints_its_case_data_and_refuses_what_does_not_fit(
 def _first_text(db: Path, sql: str) -> str:
     with sqlite3.connect(db) as con:
         return str(con.execute(sql).fetchone()[0])
+
+
+def test_a_range_of_year_months_covers_whole_months(
+    ctx: ServiceContext, db_path: Path, tmp_path: Path
+) -> None:
+    """The README's `--from 2024.01 --to 2024.12`: from the first of January to the last of December."""
+    mentor, mentee = make_cadre(ctx, "王小明"), make_cadre(ctx, "李四")
+    mentorship.create_mentorship(
+        ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2023.01.01", "2025.12.31", "熟悉基层", "")
+    )
+    days = {
+        "2023.12.31": "旧年末日",
+        "2024.01.01": "元旦当日",
+        "2024.12.31": "年末当日",
+        "2025.01.01": "新年首日",
+    }
+    for day, title in days.items():
+        diary.create_entry(ctx, diary.DiaryEntryInput(mentee.id, day, title, "工作", "走访。"), submit=True)
+    out = tmp_path / "档案.pdf"
+    args = ["--db", str(db_path), "dossier", "cadre", str(mentee.id), "-o", str(out), "--sections", "diary"]
+    run(*args, "--from", "2024.01", "--to", "2024.12", data_dir=tmp_path)
+    text = "".join("".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert [t for t in days.values() if t in text] == ["元旦当日", "年末当日"]
+    bad = run(*args, "--from", "2024.13", data_dir=tmp_path, check=False)
+    assert bad.returncode == 1 and "起始日期" in bad.stderr

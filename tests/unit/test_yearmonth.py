@@ -16,6 +16,7 @@ from cadre_desk.domain.yearmonth import (
     age_at,
     format_date,
     parse_date,
+    parse_date_or_month,
 )
 
 year_months = st.builds(
@@ -142,3 +143,25 @@ def test_parse_date_rejects(text: str) -> None:
 def test_format_date() -> None:
     assert format_date(dt.date(2024, 5, 7)) == "2024.05.07"
     assert format_date(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2024.01", dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
+        ("2024.02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("2023-02", dt.date(2023, 2, 1), dt.date(2023, 2, 28)),
+        ("2024年12月", dt.date(2024, 12, 1), dt.date(2024, 12, 31)),
+        ("2024.05.17", dt.date(2024, 5, 17), dt.date(2024, 5, 17)),  # a full date is itself either way
+    ],
+)
+def test_a_range_bound_may_be_a_year_month(text: str, start: dt.date, end: dt.date) -> None:
+    assert parse_date_or_month(text) == start
+    assert parse_date_or_month(text, end=True) == end
+
+
+def test_a_range_bound_that_is_neither_says_how_to_write_a_date() -> None:
+    with pytest.raises(DateFormatError, match=r"2024\.05\.17"):
+        parse_date_or_month("2024.13")
+    with pytest.raises(DateFormatError):
+        parse_date_or_month("yesterday")
