@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +16,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # In a bundled program a batch-print worker process (spawn, as the GUI and Windows start them)
     # re-runs this executable: freeze_support runs the worker and exits before any argument parsing.
     multiprocessing.freeze_support()
+    argv_given = argv
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, handlers = cli.build_parser()
     args = parser.parse_args(argv)
@@ -23,4 +26,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cadre_desk.ui.shell.application import run_gui  # Qt is imported only for the GUI
 
     files = [Path(name).absolute() for name in getattr(args, "files", None) or ()]
-    return run_gui(args.db, operator=args.operator, open_files=files)  # None: saved choice or default
+    code = run_gui(args.db, operator=args.operator, open_files=files)  # None: saved choice or default
+    if argv_given is None:
+        exit_now(code)
+    return code
+
+
+def exit_now(code: int) -> None:
+    """End the window's process once everything is saved and closed (the database is disposed, the
+    workers are done): the logs are flushed, and the interpreter's teardown of thousands of Qt
+    wrappers (~1 s after the window closed) is skipped."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable
 
 from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.reports import cells, dossier, flow
@@ -21,6 +21,9 @@ from cadre_desk.reports.page import DocumentInfo
 from cadre_desk.services.printing import PairingFile, PersonLine, PrintSettings
 
 TITLE = "帮带档案"
+# A section starts on a new page only when less than this is left on the current one: a new pairing
+# (no records, a few entries, no evaluation yet) prints on one or two pages, not six mostly empty ones.
+SECTION_ROOM = 7 * cm
 
 
 @dataclass(frozen=True)
@@ -62,13 +65,13 @@ def pairing_story(p: PairingFile, options: PairingOptions) -> list[Flowable]:
             BODY,
         ),
         flow.signature_lines(("帮带导师", "被帮带人", "组织部门")),
-        PageBreak(),
+        CondPageBreak(SECTION_ROOM),
         Heading("二、指导记录", 0),
         *(dossier.records_block(p) or [flow.none_line()]),
-        PageBreak(),
+        CondPageBreak(SECTION_ROOM),
         Heading("三、成长日记与导师点评", 0),
         *(dossier.diary_block(p.diary, headings=True) or [flow.none_line()]),
-        PageBreak(),
+        CondPageBreak(SECTION_ROOM),
         Heading("四、帮带评价", 0),
         *dossier.evaluation_block(p)[1:],
         flow.signature_lines(("帮带导师", "被帮带人", "组织部门审核人")),

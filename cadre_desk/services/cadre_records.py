@@ -412,3 +412,31 @@ def save_secondments(
     ctx: ServiceContext, cadre_id: int, items: Sequence[SecondmentInput], expected_version: int
 ) -> CadreProfile:
     return _save_simple(ctx, cadre_id, expected_version, Secondment, items, _secondment_values, "secondments")
+
+
+def related_counts(ctx: ServiceContext, cadre_id: int) -> dict[str, int]:
+    """How many live pairings (as mentor or mentee), own diary entries and talks a cadre has: the
+    profile's tab titles show them before the tabs are opened."""
+    from sqlalchemy import func
+
+    from cadre_desk.db.models import DiaryEntry, Mentorship, Talk, TalkSubject
+
+    with ctx.db.read() as session:
+        pairings = session.scalar(
+            select(func.count(Mentorship.id)).where(
+                (Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id),
+                Mentorship.archived_at.is_(None),
+            )
+        )
+        entries = session.scalar(
+            select(func.count(DiaryEntry.id)).where(
+                DiaryEntry.mentee_id == cadre_id, DiaryEntry.archived_at.is_(None)
+            )
+        )
+        talks = session.scalar(
+            select(func.count(Talk.id)).where(
+                Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)),
+                Talk.archived_at.is_(None),
+            )
+        )
+    return {"mentorship": int(pairings or 0), "diary": int(entries or 0), "talks": int(talks or 0)}

@@ -234,7 +234,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+31"/>
+        <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>(no unit)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,6 +320,14 @@
     <message>
         <location line="+4"/>
         <source>{count} chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+239"/>
+        <source>e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2166,12 +2179,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+221"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-220"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2186,7 +2199,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2196,7 +2209,8 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-37"/>
+        <location line="+56"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
@@ -2364,7 +2378,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+283"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+47"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2654,7 +2668,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>

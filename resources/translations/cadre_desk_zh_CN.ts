@@ -235,7 +235,12 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+31"/>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
@@ -317,6 +322,14 @@
         <location line="+4"/>
         <source>{count} chosen</source>
         <translation>已选 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+239"/>
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
     </message>
 </context>
 <context>
@@ -2049,7 +2062,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+221"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -2059,7 +2072,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-289"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2175,12 +2188,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+221"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-220"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -2195,7 +2208,7 @@ Logs: {logs}</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
     </message>
@@ -2348,7 +2361,8 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-472"/>
+        <location line="+56"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
@@ -2362,7 +2376,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+283"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+47"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -2653,7 +2667,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>导出名册（Excel）…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>

@@ -56,7 +56,7 @@ def test_roster_export_writes_the_columns_shown(
     qtbot.waitUntil(dest.exists, timeout=20_000)
     sheet = openpyxl.load_workbook(dest).active
     header = [cell.value for cell in next(r for r in sheet.iter_rows(max_row=5) if r[0].value == "姓名")]
-    assert header[:3] == ["姓名", "性别", "出生年月"]  # the age column exports the birth month
+    assert header[:4] == ["姓名", "身份证号", "性别", "出生年月"]  # ID number always; age as birth month
     assert "职级" not in header and "单位" in header
     assert any(row[0].value == "张三" for row in sheet.iter_rows())
 

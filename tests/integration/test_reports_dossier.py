@@ -284,6 +284,29 @@ def test_pairing_dossier(ctx: ServiceContext, tmp_path: Path) -> None:
     assert outline_titles(reader)[:2] == ["一、结对帮带协议", "二、指导记录"]
 
 
+def test_a_new_pairing_prints_on_few_pages(ctx: ServiceContext, tmp_path: Path) -> None:
+    from tests.conftest import make_cadre
+
+    mentor = make_cadre(ctx, "周正德", birth="1972.06")
+    mentee = make_cadre(
+        ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
+    )
+    pairing = mentorship.create_mentorship(
+        ctx,
+        mentorship.MentorshipInput(
+            mentor.id, mentee.id, "2024.01.01", "2025.12.31", "熟悉基层工作", "每月谈心"
+        ),
+    )
+    diary.create_entry(ctx, diary.DiaryEntryInput(mentee.id, "2024.03.01", "第一篇", "工作", "走访三个村。"))
+    path = tmp_path / "new.pdf"
+    pages = pairing_dossier.build_pairing_dossier(
+        printing.gather_pairing(ctx, pairing.id), path, pairing_dossier.PairingOptions(SETTINGS, PRINTED)
+    )
+    assert pages <= 2  # was 4: every section began a new page, however little it held
+    text = "".join(text_of(path))
+    assert "二、指导记录" in text and "四、帮带评价" in text
+
+
 def test_talk_form_one_page_and_long(ctx: ServiceContext, tmp_path: Path) -> None:
     _c, _m, talk_id = _full_cadre(ctx)
     path = tmp_path / "t.pdf"

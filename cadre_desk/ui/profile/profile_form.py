@@ -29,7 +29,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.services import cadres
 from cadre_desk.services.cadres import CadreInput, CadreView
 from cadre_desk.services.units import UnitView
-from cadre_desk.ui.shell.style import secondary
+from cadre_desk.ui.shell.style import muted_placeholder, secondary
 from cadre_desk.ui.widgets.codes import add_codes, current_code
 from cadre_desk.ui.widgets.messages import user_text
 
@@ -150,7 +150,8 @@ class CadreForm(QFrame):
             line = QLineEdit(self)
             line.textChanged.connect(lambda _t: self._edited(key))
             if key in _YEAR_MONTHS:
-                line.setPlaceholderText("1985.03")
+                line.setPlaceholderText(self.tr("e.g. {example}").format(example="1985.03"))
+                muted_placeholder(line)
             widget = line
         widget.setObjectName(f"edit_{key}")
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -260,7 +260,17 @@ class ProfileView(QWidget):
         self.status.hide()
         self._stack.setCurrentWidget(self.body)
         self._set_dirty(False)
+        self._show_related_counts(cadre_id)
         self._tab_changed(self.tabs.currentIndex())
+
+    def _show_related_counts(self, cadre_id: int) -> None:
+        """The counts on the 帮带, 成长日记 and 谈话记录 tabs before they are visited."""
+        for key, count in cadre_records.related_counts(self._ctx, cadre_id).items():
+            index = self.tabs.indexOf(self._lazy_widgets[key])
+            self.tabs.setTabText(
+                index, self.tr("{title} ({count})").format(title=self._lazy_titles[key], count=count)
+            )
+        self.tab_strip.sync_texts()
 
     def _pixmap(self, data: tuple[bytes, str] | None) -> QPixmap | None:
         if data is None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.ui.shell.style import muted_placeholder
 from cadre_desk.ui.widgets.messages import user_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -234,7 +235,9 @@ class ChoiceDelegate(QStyledItemDelegate):
             return combo
         editor = super().createEditor(parent, option, index)
         if spec.placeholder and isinstance(editor, QLineEdit):
-            editor.setPlaceholderText(spec.placeholder)
+            # "e.g.": an example never reads as data already entered
+            editor.setPlaceholderText(self.tr("e.g. {example}").format(example=spec.placeholder))
+            muted_placeholder(editor)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

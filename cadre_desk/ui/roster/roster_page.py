@@ -500,10 +500,13 @@ class RosterPage(Page):
 
     def export_fields(self) -> list[str]:
         """The roster-export fields (transfer.roster.FIELDS) for the columns shown, in their order;
-        the age column exports the birth month it is computed from."""
+        the age column exports the birth month it is computed from. The 身份证号 always follows the
+        name: it identifies the cadre when the sheet comes back (an import matches on it)."""
         fields: list[str] = []
         for column in self.visible_columns():
             fields.extend(f for f in EXPORT_FIELDS[column] if f not in fields)
+        if "id_number" not in fields:
+            fields.insert(fields.index("name") + 1 if "name" in fields else 0, "id_number")
         return fields
 
     def visible_columns(self) -> list[Column]:

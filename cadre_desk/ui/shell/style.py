@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 # Form cells: a hairline under each value, as on the printed form; notes on a pale yellow card with
@@ -33,4 +33,18 @@ def secondary(widget: QWidget) -> None:
     """Text in the theme's muted colour (labels of form fields, subtitles)."""
     palette = widget.palette()
     palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+    widget.setPalette(palette)
+
+
+def muted_placeholder(widget: QWidget) -> None:
+    """Placeholder text (an example such as "e.g. 1985.03") in a clearly lighter grey than data."""
+    palette = widget.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    grey = QColor(
+        (text.red() + 2 * base.red()) // 3,
+        (text.green() + 2 * base.green()) // 3,
+        (text.blue() + 2 * base.blue()) // 3,
+    )
+    palette.setColor(QPalette.ColorRole.PlaceholderText, grey)
     widget.setPalette(palette)
