@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, Literal
 
 from sqlalchemy.engine import make_url
 
+from cadre_desk import outfile
 from cadre_desk.db.engine import Database
 from cadre_desk.errors import StorageError
 from cadre_desk.reports import fonts
@@ -162,16 +163,13 @@ def merge(items: Sequence[BatchItem], target: Path, progress: ProgressFn | None 
     flat however many there are: only the page numbers and the bookmarks are kept until the end.
     """
     title = f"{KIND_TITLES[_kind_of(items[0])]}（共 {len(items)} 人）" if items else ""
-    try:
-        with open(target, "wb") as out:
-            pdf = _PdfAppender(out)
-            for n, item in enumerate(items, 1):
-                pdf.append(item.path, f"{item.name}（{item.cadre_id}）")
-                if progress:
-                    progress("合并文件", n, len(items))
-            pdf.finish(title)
-    except OSError as exc:
-        raise StorageError(f"无法写入文件 {target}：{exc.strerror}") from None
+    with outfile.atomic_path(target, make_parent=False) as tmp, open(tmp, "wb") as out:
+        pdf = _PdfAppender(out)
+        for n, item in enumerate(items, 1):
+            pdf.append(item.path, f"{item.name}（{item.cadre_id}）")
+            if progress:
+                progress("合并文件", n, len(items))
+        pdf.finish(title)
     return target
 
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from cadre_desk import outfile
 from cadre_desk.db.engine import Database
-from cadre_desk.errors import StorageError
 from cadre_desk.reports import appointment_form, dossier, pairing_dossier, talk_form
 from cadre_desk.services import appointment, cadre_records, printing
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
@@ -81,20 +80,8 @@ class Document:
 
     def write(self, path: Path) -> int:
         """Build into a temporary file beside `path`, then move it into place; returns the pages."""
-        parent = path.parent if str(path.parent) else Path(".")
-        if not parent.is_dir():
-            raise StorageError(f"目录不存在：{parent}")
-        part = parent / f"{path.name}.{uuid.uuid4().hex[:8]}.part"  # created as any file (umask)
-        try:
-            pages = self.build(part)
-            part.replace(path)
-        except OSError as exc:
-            part.unlink(missing_ok=True)
-            raise StorageError(f"无法写入文件 {path}：{exc.strerror}") from None
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-        return pages
+        with outfile.atomic_path(path, make_parent=False) as part:
+            return self.build(part)
 
 
 def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentOptions) -> Document:

@@ -61,7 +61,7 @@ def _cover(file: CadreFile, options: DossierOptions, photo: bytes | None) -> lis
         ("打印日期", format_date(options.printed_at.date())),
     ]
     table = Table(
-        [[para(k, 14, "centre"), para(v, 14)] for k, v in rows],
+        [[para(k, 14, "centre"), para(_cover_text(v), 14)] for k, v in rows],
         colWidths=[3.2 * cm, 9.5 * cm],
         style=TableStyle(
             [
@@ -88,6 +88,13 @@ def _cover(file: CadreFile, options: DossierOptions, photo: bytes | None) -> lis
         story.append(Spacer(1, 2.0 * cm))
     story += [table, PageBreak()]
     return story
+
+
+COVER_CHARS = 60  # the cover is one page: longer values are shortened there, printed whole inside
+
+
+def _cover_text(value: str) -> str:
+    return value if len(value) <= COVER_CHARS else value[: COVER_CHARS - 1] + "…"
 
 
 def _closing(file: CadreFile, options: DossierOptions) -> list[Flowable]:

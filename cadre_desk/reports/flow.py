@@ -277,15 +277,22 @@ def fields_table(
         row += [""] * (2 * columns - len(row))
         rows.append(row)
     shade = [("BACKGROUND", (2 * i, 0), (2 * i, -1), LABEL_FILL) for i in range(columns)]
+    # splitInRow: a value taller than a page (a 600-character post) continues on the next page
     return Table(
-        rows, colWidths=[label_w, value_w] * columns, style=_table_style(*shade), splitByRow=1, hAlign="LEFT"
+        rows,
+        colWidths=[label_w, value_w] * columns,
+        style=_table_style(*shade),
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
     )
 
 
 def list_table(
     header: Sequence[str], rows: Sequence[Sequence[str]], widths_cm: Sequence[float], size: float = 10
 ) -> Table:
-    """A bordered list with a shaded header repeated on every page; splits between rows."""
+    """A bordered list with a shaded header repeated on every page; splits between rows, and inside a
+    row taller than a page."""
     fixed = sum(w for w in widths_cm if w > 0) * cm
     free = [i for i, w in enumerate(widths_cm) if w <= 0]
     widths = [w * cm if w > 0 else (WIDTH - fixed) / max(len(free), 1) for w in widths_cm]
@@ -297,6 +304,7 @@ def list_table(
         style=_table_style(("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL)),
         repeatRows=1,
         splitByRow=1,
+        splitInRow=1,
         hAlign="LEFT",
     )
 

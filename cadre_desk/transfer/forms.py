@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from cadre_desk import outfile
 from cadre_desk.db.models import Cadre
 from cadre_desk.errors import CadreDeskError, NotFoundError, StorageError
 from cadre_desk.services import audit
@@ -192,10 +193,8 @@ def export_files(
             cadre = rows[cid]
             data = lrmx.write_lrmx(store.model_view(session, cadre))
             path = out_dir / _file_name(cadre.name, used)
-            try:
-                path.write_bytes(data)
-            except OSError as exc:
-                raise StorageError(f"无法写入 {path}：{exc.strerror}") from None
+            with outfile.atomic_path(path, make_parent=False) as tmp:
+                tmp.write_bytes(data)
             written.append(path)
     with ctx.db.uow() as session:
         audit.record(

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, LargeBinary, Table, select
 from sqlalchemy.orm import Session
 
-from cadre_desk import __version__
+from cadre_desk import __version__, outfile
 from cadre_desk.db.base import UTCDateTime, YearMonthType
 from cadre_desk.db.models import (
     RECORD_MODELS,
@@ -296,28 +296,22 @@ def export_package(
             "selection": [uid_of("cadre", i) for i in cadre_ids],
             "counts": counts,
         }
-        try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(dest.name + ".part")
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-                for n, model in enumerate(MODELS):
-                    name = model.__tablename__
-                    mine = [r for r in records if r.entity == name]
-                    counts[name] = len(mine)
-                    if progress is not None:
-                        progress("写入交换包", n + 1, len(MODELS))
-                    payload = [
-                        {"uid": r.uid, "hash": r.hash, "base": r.base, "fields": r.fields, "refs": r.refs}
-                        for r in mine
-                    ]
-                    zf.writestr(f"data/{name}.json", json.dumps(payload, ensure_ascii=False, indent=1))
-                    for r in mine:
-                        if r.blob is not None:
-                            zf.writestr(f"photos/{r.uid}.bin", r.blob)
-                zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-            tmp.replace(dest)
-        except OSError as exc:
-            raise StorageError(f"无法写入交换包 {dest}：{exc.strerror or exc}") from None
+        with outfile.atomic_path(dest) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for n, model in enumerate(MODELS):
+                name = model.__tablename__
+                mine = [r for r in records if r.entity == name]
+                counts[name] = len(mine)
+                if progress is not None:
+                    progress("写入交换包", n + 1, len(MODELS))
+                payload = [
+                    {"uid": r.uid, "hash": r.hash, "base": r.base, "fields": r.fields, "refs": r.refs}
+                    for r in mine
+                ]
+                zf.writestr(f"data/{name}.json", json.dumps(payload, ensure_ascii=False, indent=1))
+                for r in mine:
+                    if r.blob is not None:
+                        zf.writestr(f"photos/{r.uid}.bin", r.blob)
+            zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         _set_bases(session, records, bases)
         audit.record(
             session, ctx, "export", "package", summary=f"导出交换包 {len(cadre_ids)} 位干部到 {dest}"[:200]

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk import outfile
+from cadre_desk.errors import StorageError
 from cadre_desk.ui.widgets.screen_fit import fitting_size
 
 log = logging.getLogger("cadre_desk.ui")
@@ -91,12 +93,13 @@ class PdfPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> bool:
         try:
-            path.write_bytes(self.data)
-        except OSError as exc:
+            with outfile.atomic_path(path, make_parent=False) as tmp:
+                tmp.write_bytes(self.data)
+        except StorageError as exc:
             QMessageBox.warning(
                 self,
                 self.windowTitle(),
-                self.tr("Could not write {path}: {error}").format(path=path, error=exc.strerror),
+                self.tr("Could not write {path}: {error}").format(path=path, error=exc),
             )
             return False
         if self._on_output:
