@@ -15,14 +15,19 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from cadre_desk.db import sqlite_tools
+from cadre_desk.db.failures import storage_error
 from cadre_desk.errors import StorageError
 
 log = logging.getLogger("cadre_desk.db")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a writer waits for another one (an import in another window) before giving up with a message.
+BUSY_TIMEOUT_MS = 5000
 
 
 def resolve_url(path_or_url: str) -> URL:
@@ -52,7 +57,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # 8 MB of page cache per connection. Each unit of work has its own connection (NullPool), so the
@@ -71,15 +76,28 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: URL) -> Engine:
-    if is_sqlite(url):
-        # NullPool: each unit of work gets its own connection, so no connection outlives a thread
-        # (workers in the GUI) and the file is closed when the app is.
-        engine = create_engine(url, poolclass=NullPool, connect_args={"check_same_thread": False})
+def make_engine(url: URL, read_only: bool = False) -> Engine:
+    """The engine of a database URL. SQL parameters (names, ID numbers) are never put into error
+    messages, so they reach neither the log nor the crash dialog (`hide_parameters`)."""
+    path = sqlite_path(url)
+    if path is not None:
+        # Every connection comes from `sqlite_tools.connect` (a URI with the path escaped). NullPool:
+        # each unit of work gets its own connection, so no connection outlives a thread (workers in
+        # the GUI) and the file is closed when the app is.
+        engine = create_engine(
+            url,
+            poolclass=NullPool,
+            hide_parameters=True,
+            creator=lambda: sqlite_tools.connect(path, read_only=read_only, timeout=BUSY_TIMEOUT_MS / 1000),
+        )
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    if is_sqlite(url):
+        raise StorageError(
+            "SQLite 地址中缺少数据库文件的路径（例如 sqlite:////home/用户/cadre-desk.db，或直接给出文件路径）。"
+        )
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @dataclass
@@ -93,6 +111,13 @@ class Database:
     @classmethod
     def from_url(cls, url: URL) -> Database:
         engine = make_engine(url)
+        return cls(url, engine, sessionmaker(engine, expire_on_commit=False))
+
+    @classmethod
+    def read_only(cls, path: Path) -> Database:
+        """A SQLite file opened read-only (worker processes that only gather print data)."""
+        url = URL.create("sqlite+pysqlite", database=str(path))
+        engine = make_engine(url, read_only=True)
         return cls(url, engine, sessionmaker(engine, expire_on_commit=False))
 
     @property
@@ -109,20 +134,36 @@ class Database:
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
-        """One unit of work: commits if the block succeeds, rolls back if it raises."""
-        with self.sessions() as session, session.begin():
+        """One unit of work: commits if the block succeeds, rolls back if it raises.
+
+        On SQLite it takes the write lock at once (BEGIN IMMEDIATE), waiting up to BUSY_TIMEOUT_MS for
+        another writer. Storage failures (locked, full, read-only, vanished, a lost server) become a
+        `StorageError` with the user's message.
+        """
+        with self._storage_errors(), self.sessions() as session, session.begin():
             if self.is_sqlite:
                 session.connection(execution_options={"cadre_write": True})
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work (rolled back at the end; never writes)."""
-        with self.sessions() as session:
+        """A read-only unit of work (rolled back at the end; never writes, never takes the write lock)."""
+        with self._storage_errors(), self.sessions() as session:
             try:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, OSError) as exc:
+            error = storage_error(exc, self.path)
+            if error is None:
+                raise
+            log.warning("storage error on %s: %s", self.display_name(), exc)
+            raise error from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,14 +1,43 @@
-"""SQLite-only maintenance: file sniffing, the online backup API, integrity and WAL checkpoints."""
+"""SQLite-only file work: every connection to a database file, sniffing, the verified online backup,
+integrity checks and WAL checkpoints.
+
+Every SQLite connection of the program is opened by `connect` here, from a URI built by `file_uri`, in
+which every character of the path is percent-encoded: a folder named `x#y` once cut a read-only URI
+short (`file:/data/x#y/…?mode=ro` opened `/data/x`), and a "verified" backup copied an empty database.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from cadre_desk.db.failures import describe_os_error, describe_sqlite_error
 from cadre_desk.errors import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# The files SQLite keeps beside a database; none of them may ever be a backup's target.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+PART_SUFFIX = ".part"
+
+
+def file_uri(path: Path, read_only: bool = False) -> str:
+    """The `file:` URI of a database file, every reserved character of the path escaped."""
+    uri = Path(os.path.abspath(path)).as_uri()  # percent-encodes #, ?, %, &, spaces, non-ASCII
+    return uri + ("?mode=ro" if read_only else "")
+
+
+def connect(path: Path, read_only: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
+    """A connection to the database file `path` (never creating one when `read_only`)."""
+    return sqlite3.connect(file_uri(path, read_only), uri=True, timeout=timeout, check_same_thread=False)
+
+
+def companions(path: Path) -> list[Path]:
+    """The database file and the journal, WAL and shared-memory files beside it."""
+    return [path, *(Path(str(path) + suffix) for suffix in COMPANION_SUFFIXES)]
 
 
 def sniff(path: Path) -> str:
@@ -21,30 +50,68 @@ def sniff(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StorageError(f"无法读取数据库文件 {path}：{exc.strerror}") from None
+        raise StorageError(f"无法读取数据库文件 {path}：{describe_os_error(exc)}") from None
     if not head:
         return "empty"
     return "sqlite" if head == SQLITE_HEADER else "other"
 
 
-def quick_check(path: Path) -> list[str]:
-    """Problems reported by `PRAGMA quick_check` (empty list: fine). Opens the file read-only."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+class CheckStopped(Exception):
+    """`QuickCheck.stop()` interrupted the check."""
+
+
+class QuickCheck:
+    """`PRAGMA quick_check` on a read-only connection that another thread can stop (`stop()`).
+
+    quick_check runs inside one SQLite opcode, so a progress handler would not be called during it;
+    `sqlite3.Connection.interrupt()` is.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._stopped = False
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+    def run(self) -> list[str]:
+        """The problems found (empty: sound); raises `CheckStopped` after `stop()`."""
+        with self._lock:
+            if self._stopped:
+                raise CheckStopped
+            try:
+                conn = connect(self.path, read_only=True)
+            except sqlite3.Error as exc:
+                return [describe_sqlite_error(exc, self.path)]
+            self._conn = conn
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if self._stopped:
+                raise CheckStopped from None
+            return [str(exc)]
         finally:
+            with self._lock:
+                self._conn = None
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    problems = [str(row[0]) for row in rows]
-    return [] if problems == ["ok"] else problems
+        problems = [str(row[0]) for row in rows]
+        return [] if problems == ["ok"] else problems
+
+
+def quick_check(path: Path) -> list[str]:
+    """Problems reported by `PRAGMA quick_check` (empty list: fine). Opens the file read-only."""
+    return QuickCheck(path).run()
 
 
 def read_revision(path: Path) -> tuple[bool, str | None]:
     """(has tables of its own, Alembic revision), read without writing a byte (read-only, no WAL switch)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(path, read_only=True)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
@@ -53,29 +120,126 @@ def read_revision(path: Path) -> tuple[bool, str | None]:
                 revision = row[0] if row else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc):
-            raise StorageError(f"数据库文件已损坏：{path}（{exc}）。请从备份恢复。") from None
-        raise StorageError(f"无法读取数据库文件 {path}：{exc}") from None
+    except sqlite3.Error as exc:
+        raise StorageError(describe_sqlite_error(exc, path)) from None
     return bool(names - {"alembic_version"}), revision
+
+
+# --- the verified backup -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a database held at one moment: its tables and the row count of each."""
+
+    counts: dict[str, int]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def take_snapshot(conn: sqlite3.Connection) -> Snapshot:
+    """Tables and row counts, read in `conn`'s current transaction (virtual tables are counted through
+    their shadow tables)."""
+    names = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' "
+            "ORDER BY name"
+        )
+    ]
+    return Snapshot(
+        {name: int(conn.execute(f"SELECT count(*) FROM {_quote(name)}").fetchone()[0]) for name in names}
+    )
+
+
+def refuse_own_files(source: Path, dest: Path) -> None:
+    """A backup must never overwrite the database or one of its companion files."""
+    own = companions(source.resolve())
+    target = dest.resolve()
+    same = target in own
+    if not same and dest.exists():
+        same = any(p.exists() and os.path.samefile(p, dest) for p in own)
+    if same:
+        raise StorageError(
+            f"不能把备份写到数据库文件本身或它的附属文件（-wal、-shm、-journal）上：{dest}。请另选一个文件名。"
+        )
+
+
+def part_files(dest: Path) -> list[Path]:
+    """The temporary files of a backup into `dest`: the copy being written and its journals."""
+    return companions(dest.with_name(dest.name + PART_SUFFIX))
+
+
+def remove_part_files(dest: Path) -> None:
+    for part in part_files(dest):
+        part.unlink(missing_ok=True)
+
+
+def _fsync(path: Path, directory: bool = False) -> None:
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        if directory:
+            return  # Windows cannot open a directory; its rename is durable enough
+        raise
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def verify_copy(path: Path, expected: Snapshot) -> None:
+    """Open the copy read-only and compare: the same tables, sound, the same row count in each."""
+    conn = connect(path, read_only=True)
+    try:
+        result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            raise StorageError(f"备份文件校验失败（完整性检查）：{'；'.join(result[:3])}")
+        conn.execute("BEGIN")
+        got = take_snapshot(conn)
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    if set(got.counts) != set(expected.counts):
+        missing = sorted(set(expected.counts) - set(got.counts))
+        raise StorageError(f"备份文件校验失败：缺少数据表 {'、'.join(missing[:5]) or '（表不一致）'}")
+    wrong = [name for name, n in expected.counts.items() if got.counts[name] != n]
+    if wrong:
+        name = wrong[0]
+        raise StorageError(
+            f"备份文件校验失败：表 {name} 应有 {expected.counts[name]} 行，备份中为 {got.counts[name]} 行"
+        )
 
 
 def online_backup(
     source: Path, dest: Path, progress: Callable[[int, int], None] | None = None, pages: int = 256
-) -> None:
-    """Copy a live database with SQLite's backup API, then verify the copy with `integrity_check`."""
+) -> Snapshot:
+    """Copy a live database into the new file `dest`, verified; returns what the copy holds.
+
+    The row counts are read in the same read transaction as the copy (one snapshot, whatever other
+    connections write meanwhile). The copy is written to `dest.part` in the target folder, verified
+    (tables, integrity_check, row counts), synced to disk and only then renamed to `dest`; a copy that
+    fails is deleted, and stale `.part` files of an earlier, killed backup are removed first.
+    """
+    refuse_own_files(source, dest)
     if dest.exists():
         raise StorageError(f"目标文件已存在：{dest}")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法创建备份目录 {dest.parent}：{exc.strerror}") from None
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
+        raise StorageError(f"无法创建备份目录 {dest.parent}：{describe_os_error(exc)}") from None
+    tmp = part_files(dest)[0]
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        remove_part_files(dest)
+        src = connect(source, read_only=True)
         try:
-            out = sqlite3.connect(tmp)
+            src.isolation_level = None
+            src.execute("BEGIN")  # one read snapshot for the counts and the copy
+            expected = take_snapshot(src)
+            out = connect(tmp)
             try:
                 out.execute("PRAGMA synchronous=FULL")
 
@@ -85,26 +249,32 @@ def online_backup(
 
                 src.backup(out, pages=pages, progress=on_progress)
                 out.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
-                result = out.execute("PRAGMA integrity_check").fetchone()
             finally:
                 out.close()
+            src.execute("ROLLBACK")
         finally:
             src.close()
+        verify_copy(tmp, expected)
+        _fsync(tmp)
+        if dest.exists():
+            raise StorageError(f"目标文件已存在：{dest}")
+        os.replace(tmp, dest)
+        _fsync(dest.parent, directory=True)
     except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"备份失败：{exc}") from None
+        remove_part_files(dest)
+        raise StorageError(f"备份失败：{describe_sqlite_error(exc, source)}") from None
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"备份失败：{exc.strerror}") from None
-    if result is None or result[0] != "ok":
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"备份文件校验失败：{result}")
-    tmp.replace(dest)
+        remove_part_files(dest)
+        raise StorageError(f"备份失败：{describe_os_error(exc)}") from None
+    except BaseException:
+        remove_part_files(dest)
+        raise
+    return expected
 
 
 def checkpoint(path: Path) -> None:
     """Fold the WAL back into the main file (after bulk loads, before copying)."""
-    conn = sqlite3.connect(path)
+    conn = connect(path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,8 @@ from cadre_desk.db.models import Base, SearchDoc
 from cadre_desk.errors import StorageError
 from cadre_desk.services import audit, search
 from cadre_desk.services.context import ServiceContext
+
+log = logging.getLogger("cadre_desk.services")
 
 
 @dataclass(frozen=True)
@@ -104,18 +108,20 @@ def check(
 
 
 def backup(ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None] | None = None) -> Path:
-    """A verified copy of the live database (SQLite online backup API)."""
+    """A verified copy of the live database (SQLite online backup API) in the new file `dest` (or in
+    the folder `dest`); raises `StorageError` and leaves nothing behind when it cannot be verified."""
     path = ctx.db.path
     if path is None:
         raise StorageError("在线备份仅适用于本机 SQLite 数据库；PostgreSQL 请使用 pg_dump")
-    dest = dest.expanduser().resolve()
+    dest = Path(os.path.abspath(dest.expanduser()))
     if dest.is_dir():
         dest = dest / f"{path.stem}-backup.db"
-    if dest == path:
-        raise StorageError("备份文件不能与数据库文件相同")
     sqlite_tools.online_backup(path, dest, progress)
-    with ctx.db.uow() as session:
-        audit.record(session, ctx, "backup", "database", summary=str(dest))
+    try:
+        with ctx.db.uow() as session:
+            audit.record(session, ctx, "backup", "database", summary=str(dest))
+    except StorageError as exc:  # the copy is made and verified; only its audit line is missing
+        log.warning("backup %s made, but not recorded in the audit trail: %s", dest, exc)
     return dest
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import select
-from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.engine import Database
@@ -385,5 +384,4 @@ def open_read_only(path: Path) -> Database:
     """A read-only connection to a SQLite file, for worker processes that only gather print data."""
     if not path.exists():
         raise StorageError(f"数据库文件不存在：{path}")
-    url = URL.create("sqlite+pysqlite", database=f"file:{path}?mode=ro", query={"uri": "true"})
-    return Database.from_url(url)
+    return Database.read_only(path)

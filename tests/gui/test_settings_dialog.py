@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from cadre_desk.db import sqlite_tools
+from cadre_desk.db.opening import open_database
 from cadre_desk.services import app_settings, cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
@@ -130,7 +131,7 @@ def test_moving_the_data_file_copies_it_and_keeps_the_old_one(
 
 def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table (read only; a WAL next to the file is read too)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite_tools.connect(path, read_only=True)
     try:
         names = [
             r[0]
@@ -175,7 +176,7 @@ def test_the_moved_copy_is_verified_and_the_old_file_keeps_its_records(
     # A whole, checked, self-contained copy at the new place, holding the same records.
     assert dest.is_file() and not dest.with_name(dest.name + ".part").exists()
     assert not dest.with_name(dest.name + "-wal").exists()
-    copy = sqlite3.connect(f"file:{dest}?mode=ro", uri=True)
+    copy = sqlite_tools.connect(dest, read_only=True)
     try:
         assert copy.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
@@ -192,7 +193,7 @@ def test_the_moved_copy_is_verified_and_the_old_file_keeps_its_records(
         k: v for k, v in before.items() if k != "audit_event"
     }
     assert set(before["audit_event"]) < set(after["audit_event"])
-    conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True)
+    conn = sqlite_tools.connect(old, read_only=True)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         added = conn.execute("SELECT action, entity, summary FROM audit_event ORDER BY id DESC").fetchone()
@@ -209,6 +210,34 @@ def test_the_moved_copy_is_verified_and_the_old_file_keeps_its_records(
     assert dialog.move_button.isEnabled()
     assert len(boxes) == 1 and str(dest) in boxes[0]  # asked whether to quit now; answered No
     assert dialog.isVisible()
+
+
+def test_moving_the_data_file_into_a_hostile_folder(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    sample_cadres: dict[str, cadres.CadreView],
+    dialog: SettingsDialog,
+    settings: Settings,
+    tmp_path: Path,
+    boxes: list[str],
+) -> None:
+    """`#`, `?`, `%`, `&`, spaces, Chinese and a leading `-` in the folder and the file name."""
+    old = ctx.db.path
+    assert old is not None
+    before = table_rows(old)
+    dest = tmp_path / "-新 #1?a=b%20&c 位置" / "-档案 #?%& 数据.db"
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.move_to(dest)
+    assert dialog.runner.error == ""
+    assert sorted(p.name for p in dest.parent.iterdir()) == [dest.name]
+    assert table_rows(dest) == before and len(before["cadre"]) == 3
+    assert settings.get(keys.DATABASE_PATH) == str(dest)
+    moved = open_database(str(dest))
+    try:
+        assert moved.path == dest
+    finally:
+        moved.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("-新")) == [dest.parent.name]
 
 
 def test_without_a_saved_path_the_data_directory_is_used(

@@ -71,7 +71,6 @@ class BackupRunner(QObject):
 
         def on_error(exc: Exception) -> None:
             self._close_dialog()
-            Path(str(dest) + ".part").unlink(missing_ok=True)
             if isinstance(exc, Cancelled):
                 self.error = self.tr("The copy was cancelled; nothing was changed.")
             elif isinstance(exc, CadreDeskError):
