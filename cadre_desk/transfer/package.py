@@ -44,7 +44,7 @@ from cadre_desk.db.models import (
 )
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ImportRejected, StorageError
-from cadre_desk.services import audit, search
+from cadre_desk.services import audit, search, validation, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import archive, importing, package_check
 
@@ -344,6 +344,8 @@ class PackagePlan:
     actions: dict[str, str] = field(repr=False)  # uid → new / theirs / mine / same / conflict
     local_ids: dict[str, int] = field(repr=False)  # uid → local id of a matching record
     conflicts: list[Conflict]
+    # 待核实: correctable problems of cadres the package writes (uid → problems), stored with them
+    to_verify: dict[str, tuple[validation.Problem, ...]] = field(default_factory=dict, repr=False)
 
     def count(self, action: str) -> int:
         return sum(1 for a in self.actions.values() if a == action)
@@ -508,6 +510,7 @@ def _plan(
     matcher = _Matcher(session, records, _Uids(session))
     bases = _bases(session, (r.uid for r in records))
     id_numbers: dict[str, str] = {}
+    to_verify: dict[str, tuple[validation.Problem, ...]] = {}
     for n, rec in enumerate(records):
         if progress is not None and n % 100 == 0:
             progress("比对", n + 1, len(records))
@@ -540,17 +543,19 @@ def _plan(
                 )
                 conflicts.append(Conflict(rec.entity, rec.uid, rec.label(), diffs))
         if actions[rec.uid] in ("new", "theirs", "conflict"):
-            for problem in package_check.rule_problems(
+            checked = package_check.check_record(
                 session, rec.entity, rec.fields, rec.refs, rec.uid, matcher.local_ids.get(rec.uid)
-            ):
-                problems.append((rec.label(), problem))
+            )
+            problems.extend((rec.label(), error) for error in checked.errors)
+            if checked.doubts:
+                to_verify[rec.uid] = checked.doubts
         if rec.entity == "cadre" and rec.fields.get("id_number"):
             first = id_numbers.setdefault(rec.fields["id_number"], rec.uid)
             if first != rec.uid:
                 problems.append((rec.label(), f"身份证号与交换包中的另一位干部（{first}）相同"))
     if problems:
         raise ImportRejected(problems)
-    return PackagePlan(manifest, records, actions, matcher.local_ids, conflicts)
+    return PackagePlan(manifest, records, actions, matcher.local_ids, conflicts, to_verify)
 
 
 def _show(value: Any) -> str:
@@ -641,6 +646,17 @@ def apply_package(
                     row.uid,
                     audit.diff(before, values),
                     f"交换包：{rec.label()}",
+                )
+            if model is Cadre:
+                # 待核实: what the package brought replaces the problems of the cadre's own fields
+                verification.replace_problems(
+                    session,
+                    ctx,
+                    row,
+                    plan.to_verify.get(rec.uid, ()),
+                    scope="cadre",
+                    edited=None,
+                    source="交换包",
                 )
             touched.setdefault(rec.entity, []).append(row)
             done_bases.append(rec)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary, String
@@ -19,7 +20,7 @@ from cadre_desk.db.base import UTCDateTime, YearMonthType
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import cadres
+from cadre_desk.services import cadres, validation
 
 UID = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,35}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -95,8 +96,9 @@ def field_problem(col: Any, value: Any) -> str | None:
     return None
 
 
-def cadre_input(fields: Mapping[str, Any]) -> cadres.CadreInput:
-    """The package's cadre fields as the profile form would submit them (the unit is checked apart)."""
+def cadre_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The package's cadre fields as an import hands them to the services (year-months as values; the
+    unit is resolved apart, from the package's references)."""
     values: dict[str, Any] = {}
     for name in cadres.EDITABLE:
         if name == "unit_id":
@@ -106,35 +108,43 @@ def cadre_input(fields: Mapping[str, Any]) -> cadres.CadreInput:
             values[name] = None if value is None else YearMonth.from_int(value)
         else:
             values[name] = "" if value is None else value
-    return cadres.CadreInput(**values)
+    return values
 
 
-def rule_problems(
+@dataclass(frozen=True)
+class Checked:
+    errors: tuple[str, ...] = ()  # refuse the package
+    doubts: tuple[validation.Problem, ...] = ()  # 待核实: taken in, listed on the cadre's profile
+
+
+def check_record(
     session: Session,
     entity: str,
     fields: Mapping[str, Any],
     refs: Mapping[str, str | None],
     uid: str,
     local_id: int | None,
-) -> list[str]:
-    """The services' rules for a record that may be written (its fields already have the right types)."""
-    problems: list[str] = []
+) -> Checked:
+    """The services' rules for a record that may be written (its fields already have the right types):
+    a cadre goes through `validation.check_import` like a cadre from any other import."""
+    errors: list[str] = []
+    doubts: tuple[validation.Problem, ...] = ()
     if entity == "cadre":
         try:
-            cadres.validate(session, cadre_input(fields), local_id)
+            doubts = validation.check_import(session, cadre_fields(fields), cadre_id=local_id).problems
         except ValidationError as exc:
-            problems.extend(exc.fields.values())
+            errors.extend(exc.fields.values())
     elif entity == "unit":
         if not str(fields.get("name") or "").strip():
-            problems.append("单位名称为空")
+            errors.append("单位名称为空")
         if refs.get("parent_id") == uid:
-            problems.append("单位的上级是它自己")
+            errors.append("单位的上级是它自己")
     elif entity == "mentorship":
         if refs.get("mentor_id") == refs.get("mentee_id"):
-            problems.append("导师与被帮带人是同一人")
+            errors.append("导师与被帮带人是同一人")
         if str(fields.get("term_end")) < str(fields.get("term_start")):
-            problems.append("帮带期限的结束日期早于开始日期")
+            errors.append("帮带期限的结束日期早于开始日期")
     for (table, column), codes in CODES.items():
         if entity == table and fields.get(column) not in codes:
-            problems.append(f"“{fields.get(column)}”不是可用的值（{'、'.join(codes)}）")
-    return problems
+            errors.append(f"“{fields.get(column)}”不是可用的值（{'、'.join(codes)}）")
+    return Checked(tuple(errors), doubts)
