@@ -164,8 +164,9 @@ def add_dummy_migration(package: Path) -> None:
         f'    op.drop_table("dist_upgrade_probe")\n',
         encoding="utf-8",
     )
+    revisions = ", ".join(f'"{name}"' for name in [*known, new])
     start, end = match.span(1)
-    migrate.write_text(text[:start] + match.group(1).rstrip() + f' "{new}",' + text[end:], "utf-8")
+    migrate.write_text(text[:start] + revisions + text[end:], "utf-8")
 
 
 def inputs_digest(version: str, extra_migration: bool) -> str:
