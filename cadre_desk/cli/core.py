@@ -188,6 +188,7 @@ def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
         bar.close()
     to_verify, total = verification.cadres_to_verify(ctx, limit=None)
     if args.json:
+        problems = verification.problems_by_cadre(ctx) if to_verify else {}
         print_json(
             {
                 "ok": report.ok,
@@ -202,7 +203,7 @@ def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
                             "unit": c.unit,
                             "problems": [
                                 {"field": p.field, "label": p.label, "message": p.message}
-                                for p in verification.get_problems(ctx, c.cadre_id)
+                                for p in problems.get(c.cadre_id, ())
                             ],
                         }
                         for c in to_verify

@@ -88,10 +88,12 @@ class FieldErrors:
     With `lenient=True`, correctable problems (`doubt`) are collected in `doubts` instead of `errors`.
     """
 
-    def __init__(self, lenient: bool = False) -> None:
+    def __init__(self, lenient: bool = False, importing: bool = False) -> None:
         self.errors: dict[str, str] = {}
         self.doubts: dict[str, Problem] = {}
-        self.lenient = lenient
+        self.lenient = lenient or importing
+        # An import keeps what it can: text too long for its column is cut (a doubt, not an error).
+        self.importing = importing
 
     def add(self, field: str, message: str) -> None:
         self.errors.setdefault(field, message)
@@ -124,7 +126,7 @@ class FieldErrors:
         if column is not None:
             max_len = max_length(column)
         if _CONTROL.search(cleaned):
-            if self.lenient:
+            if self.importing:
                 self.doubt(field, f"{label}含有不可见的控制字符，已删除", as_read=True)
                 cleaned = _CONTROL.sub("", cleaned).strip()
             else:
@@ -139,7 +141,7 @@ class FieldErrors:
                 max_len=max_len,
                 length=len(cleaned),
             )
-            if self.lenient:
+            if self.importing:
                 self.doubt(field, f"{label}过长（{len(cleaned)}个字），只保留了前{max_len}个字", as_read=True)
                 return cleaned[:max_len]
             self.add(field, message)
@@ -207,7 +209,7 @@ class FieldErrors:
                     self.add(field, Message("bad_date", "{label}：{problem}", label=label, problem=str(exc)))
                 else:
                     self.doubt(
-                        field, f"{label}：{exc}" + ("（该项暂空）" if self.lenient else ""), as_read=True
+                        field, f"{label}：{exc}" + ("（该项暂空）" if self.importing else ""), as_read=True
                     )
                 return None
         if value is None:
@@ -407,17 +409,20 @@ def _cadre_rules(
     birth_in = _get(data, "birth", None)
     birth = errs.year_month("birth", birth_in, "出生年月", required=parsed is None, today=today)
     if birth is None and parsed is not None and "birth" not in errs.errors:
-        birth = YearMonth.from_date(parsed.birth)
-        if _str(birth_in).strip():
-            errs.doubt(
-                "birth",
-                f"出生年月“{_str(birth_in).strip()[:30]}”无法识别，已按身份证号取为 {birth}",
-                as_read=True,
+        derived = YearMonth.from_date(parsed.birth)
+        raw = _str(birth_in).strip()
+        if errs.importing:  # the ID number says when the person was born: take it, and say so
+            birth = derived
+            message = (
+                f"出生年月“{raw[:30]}”无法识别，已按身份证号取为 {birth}"
+                if raw
+                else f"出生年月空缺，已按身份证号取为 {birth}"
             )
-        elif errs.lenient:
-            errs.doubt("birth", f"出生年月空缺，已按身份证号取为 {birth}", as_read=True)
+            errs.doubts["birth"] = Problem("birth", message, as_read=True)
+        elif "birth" in errs.doubts:
+            birth = derived  # the unreadable month stays a problem; the other checks use the ID's
         else:
-            errs.add("birth", "请填写出生年月")
+            errs.add("birth", Message("required", "请填写{label}", label="出生年月"))
     dates = {}
     for key, label in (
         ("party_join", "入党时间"),
@@ -668,7 +673,7 @@ def check_import(
     cannot be stored at all: no name, no birth month (nor a readable ID number to take it from),
     an ID number another cadre has, a unit that does not exist, a required child field missing.
     """
-    errs = FieldErrors(lenient=True)
+    errs = FieldErrors(importing=True)
     today = today or dt.date.today()
     values = _cadre_rules(errs, session, data, cadre_id, today)
     checked_children: dict[str, list[dict[str, Any]] | None] = {}

@@ -161,6 +161,19 @@ def problems_in(session: Session, cadre_id: int) -> tuple[ProblemView, ...]:
     return tuple(ProblemView(r.id, r.field, r.label, r.message, r.source, r.created_at) for r in rows)
 
 
+def problems_by_cadre(ctx: ServiceContext) -> dict[int, tuple[ProblemView, ...]]:
+    """Every cadre's problems (for `check --json`), in one query."""
+    out: dict[int, list[ProblemView]] = {}
+    with ctx.db.read() as session:
+        for r in session.scalars(
+            select(VerificationProblem).order_by(VerificationProblem.cadre_id, VerificationProblem.id)
+        ):
+            out.setdefault(r.cadre_id, []).append(
+                ProblemView(r.id, r.field, r.label, r.message, r.source, r.created_at)
+            )
+    return {cid: tuple(rows) for cid, rows in out.items()}
+
+
 def get_problems(ctx: ServiceContext, cadre_id: int) -> tuple[ProblemView, ...]:
     with ctx.db.read() as session:
         return problems_in(session, cadre_id)

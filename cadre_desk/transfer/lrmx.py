@@ -21,6 +21,7 @@ from typing import Any
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from cadre_desk.domain import vocab
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.transfer import formtext
 from cadre_desk.transfer.model import (
@@ -91,6 +92,14 @@ TEXT_FIELDS = {
     "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": "inservice_school",
     "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": "inservice_degree_school",
     "XianRenZhiWu": "post",
+}
+# Text elements holding a code (the code list of each), read in any spelling.
+CODE_COLUMNS = {
+    "health": "health",
+    "fulltime_education": "education",
+    "inservice_education": "education",
+    "fulltime_degree": "degree",
+    "inservice_degree": "degree",
 }
 YM_FIELDS = {"ChuShengNianYue": ("birth", "出生年月"), "CanJiaGongZuoShiJian": ("work_start", "参加工作时间")}
 # Elements of the form's own data (one appointment, not the cadre): tag → appointment_case column.
@@ -280,6 +289,9 @@ def encode_photo(data: bytes, shape: dict[str, Any] | None = None) -> str:
 def _read_value(tag: str, text: str) -> Any:
     """The meaning of one element's text, as the app stores it (used both to import and to compare)."""
     if tag in TEXT_FIELDS:
+        column = TEXT_FIELDS[tag]
+        if column in CODE_COLUMNS:  # `大学本科` means `大学`: an export keeps the file's own spelling
+            return vocab.normalise_code(CODE_COLUMNS[column], text)
         return text.strip()
     if tag in YM_FIELDS:
         return formtext.read_year_month(text, YM_FIELDS[tag][1])

@@ -48,7 +48,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The copy was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,7 +334,7 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="+109"/>
         <source>Unrecognised columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,17 +1114,22 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="-67"/>
+        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="-84"/>
         <source>Import preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>New: {create}   Updated: {update}   Unchanged: {unchanged}   Cannot import: {rejected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Imported with problems to verify (待核实): {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1154,12 +1159,42 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot import: unreadable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot import: no person in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot import: a conflict to decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To verify: {field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{action} (warnings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cannot import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Leave out the entries that cannot be imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,7 +1789,7 @@ Logs: {logs}</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+68"/>
         <source>Pages: {pages}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,7 +1814,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -49,7 +49,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The copy was cancelled; nothing was changed.</source>
         <translation>复制已取消，未做任何更改。</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="+109"/>
         <source>Unrecognised columns</source>
         <translation>未识别的列</translation>
     </message>
@@ -1113,17 +1113,22 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="-67"/>
+        <location filename="../../cadre_desk/ui/transfer/import_preview.py" line="-84"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>New: {create}   Updated: {update}   Unchanged: {unchanged}   Cannot import: {rejected}</source>
         <translation>新增：{create}   更新：{update}   未变：{unchanged}   无法导入：{rejected}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Imported with problems to verify (待核实): {count}</source>
+        <translation>带待核实问题导入：{count}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -1153,12 +1158,42 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot import: unreadable file</source>
+        <translation>无法导入：文件无法读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot import: no person in the file</source>
+        <translation>无法导入：文件中没有人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot import: a conflict to decide</source>
+        <translation>无法导入：冲突，需要决定</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To verify: {field}: {problem}</source>
+        <translation>待核实：{field}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{action} (warnings)</source>
+        <translation>{action}（有警告）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Leave out the entries that cannot be imported</source>
         <translation>跳过无法导入的项</translation>
     </message>
@@ -1752,7 +1787,7 @@ Logs: {logs}</source>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/printing/pdf_preview.py" line="+68"/>
         <source>Pages: {pages}</source>
         <translation>共 {pages} 页</translation>
     </message>
@@ -1777,7 +1812,7 @@ Logs: {logs}</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>

@@ -63,3 +63,42 @@ def test_home_lists_cadres_to_verify(qtbot: QtBot, ctx: ServiceContext, tmp_path
     with qtbot.waitSignal(page.open_record) as blocker:
         page.verify_list.activated_row.emit(0)
     assert blocker.args == ["cadre", cid]
+
+
+def test_the_editor_says_what_the_service_says(qtbot: QtBot, ctx: ServiceContext, _zh_cn: None) -> None:
+    from cadre_desk.services import cadres
+    from tests.conftest import make_cadre
+
+    view = ProfileView(ctx)
+    qtbot.addWidget(view)
+    view.show_cadre(make_cadre(ctx).id)
+    form_ = view.form
+    for key, text in (("phone", "call-me-maybe"), ("native_place", "某" * 120), ("rank", "宇宙级")):
+        form_.set_text(key, text)
+        expected = cadres.field_messages(form_.value(), form_.changed_fields())[key]
+        assert form_.errors()[key] == expected
+    assert "籍贯不能超过50个字" in form_.errors()["native_place"]
+    assert not view.save()
+
+
+def test_import_preview_tells_warnings_from_refusals(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, _zh_cn: None
+) -> None:
+    from cadre_desk.ui.transfer.import_preview import ImportPreviewDialog
+
+    files = [
+        write(tmp_path, "w.lrmx", form(ShenFenZheng=BAD_CHECK_DIGIT)),
+        write(tmp_path, "nobody.lrmx", form(XingMing="")),
+        write(tmp_path, "broken.lrmx", b"<Person>"),
+    ]
+    dialog = ImportPreviewDialog(forms.plan_files(ctx, files))
+    qtbot.addWidget(dialog)
+    cells = [
+        [dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+        for r in range(dialog.table.rowCount())
+    ]
+    assert "待核实" in dialog.summary.text()
+    warned = next(row for row in cells if row[1] == "王建国")
+    assert "警告" in warned[0] and "身份证号" in warned[3] and "校验位" in warned[3]
+    actions = {Path(row[2]).name: row[0] for row in cells if row[2].endswith(("nobody.lrmx", "broken.lrmx"))}
+    assert "没有人员" in actions["nobody.lrmx"] and "无法读取" in actions["broken.lrmx"]

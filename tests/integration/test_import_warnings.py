@@ -152,3 +152,19 @@ def test_migration_0007_adds_the_verification_table_without_loss(tmp_path: Path)
         assert conn.execute(text("SELECT name, version FROM cadre")).one() == ("王建国", 2)
         assert conn.execute(text("SELECT count(*) FROM verification_problem")).scalar() == 0
     engine.dispose()
+
+
+def test_an_unreadable_birth_month_is_taken_from_the_id_number(ctx: ServiceContext, tmp_path: Path) -> None:
+    path = write(tmp_path, "b.lrmx", form(ChuShengNianYue="八五年春", ShenFenZheng=GOOD_ID))
+    plan = forms.plan_files(ctx, [path])
+    (item,) = plan.items
+    assert [(p.field, p.message) for p in item.problems] == [
+        ("birth", "出生年月“八五年春”无法识别，已按身份证号取为 1985.03")
+    ]
+    (cid,) = importing.apply_plan(ctx, plan).cadre_ids
+    assert str(cadres.get_cadre(ctx, cid).birth) == "1985.03"
+    # Without an ID number there is no birth month at all: the file holds no person to take in.
+    nobody = forms.plan_files(
+        ctx, [write(tmp_path, "c.lrmx", form(XingMing="赵六", ChuShengNianYue="八五年春"))]
+    )
+    assert nobody.rejected[0].kind == importing.NO_PERSON

@@ -3,8 +3,10 @@ every spelling, and the same rules for the editor (field messages) and for impor
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from cadre_desk.db.models import Cadre, FamilyMember, RewardOrPunishment
@@ -13,6 +15,7 @@ from cadre_desk.errors import ValidationError
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import cadres, validation
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import roster
 from tests.conftest import make_cadre
 
 
@@ -107,3 +110,52 @@ def test_editor_messages_come_from_the_service() -> None:
     assert cr.cell_message("assessments", "year", "abc") == cr.cell_message("assessments", "year", "1800")
     assert cr.cell_message("assessments", "year", "2020") is None
     assert cr.cell_message("trainings", "hours", "x") == "学时应为数字"
+
+
+def test_a_roster_with_every_spelling_of_political_status_is_taken_in(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["姓名", "性别", "出生年月", "民族", "政治面貌", "学历", "职级"])
+    ws.append(["甲", "男", "1985.03", "汉", "民盟", "大学本科", "正科"])
+    ws.append(["乙", "女", "1986.04", "汉族", "九三", "本科", "副科"])
+    ws.append(["丙", "男", "1987.05", "回族", "中国民主同盟盟员", "研究生", "正科级"])
+    ws.append(["丁", "女", "1988.06", "满", "中国致公党党员", "大学", "科员"])
+    book.save(tmp_path / "r.xlsx")
+    _sheet, plan = roster.plan_roster(ctx, tmp_path / "r.xlsx")
+    assert plan.rejected == ()
+    assert all(not i.problems for i in plan.items)
+    ids = roster.apply_roster(ctx, plan).cadre_ids
+    got = [
+        (c.political_status, c.ethnicity, c.fulltime_education, c.rank)
+        for c in map(lambda i: cadres.get_cadre(ctx, i), ids)
+    ]
+    assert got == [
+        ("民盟盟员", "汉族", "大学", "正科级"),
+        ("九三学社社员", "汉族", "大学", "副科级"),
+        ("民盟盟员", "回族", "研究生", "正科级"),
+        ("致公党党员", "满族", "大学", "科员"),
+    ]
+
+
+def test_code_spellings_are_stored_canonical_and_a_form_keeps_its_own(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from cadre_desk.transfer import forms, importing, lrmx
+    from tests.integration.test_import_warnings import form, write
+
+    path = write(
+        tmp_path, "f.lrmx", form(QuanRiZhiJiaoYu_XueLi="大学本科", JianKangZhuangKuang="身体健康", MinZu="汉")
+    )
+    (cid,) = importing.apply_plan(ctx, forms.plan_files(ctx, [path])).cadre_ids
+    view = cadres.get_cadre(ctx, cid)
+    assert (view.fulltime_education, view.health, view.ethnicity) == ("大学", "健康", "汉族")
+    assert cadre_problems(ctx, cid) == ()
+    assert lrmx.elements(forms.form_bytes(ctx, cid)) == lrmx.elements(path.read_bytes())
+
+
+def cadre_problems(ctx: ServiceContext, cadre_id: int) -> tuple[object, ...]:
+    from cadre_desk.services import verification
+
+    return verification.get_problems(ctx, cadre_id)

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.services import verification
 from cadre_desk.transfer import importing, roster
+from cadre_desk.ui.widgets.messages import user_text
 
 
 class ImportPreviewDialog(QDialog):
@@ -31,29 +33,46 @@ class ImportPreviewDialog(QDialog):
         self.resize(900, 560)
         s = plan.summary()
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "New: {create}   Updated: {update}   Unchanged: {unchanged}   Cannot import: {rejected}"
-                ).format(**s),
-                self,
+        summary = self.tr(
+            "New: {create}   Updated: {update}   Unchanged: {unchanged}   Cannot import: {rejected}"
+        ).format(**s)
+        if plan.to_verify():
+            summary += "   " + self.tr("Imported with problems to verify (待核实): {count}").format(
+                count=plan.to_verify()
             )
-        )
-        rows = [i for i in plan.items if i.action != "unchanged"]
+        self.summary = QLabel(summary, self)
+        layout.addWidget(self.summary)
+        # Warnings (待核实) do not stop an import; refusals say why: unreadable, no person, a conflict.
+        rows = [i for i in plan.items if i.action != "unchanged" or i.problems]
         self.table = QTableWidget(len(rows) + len(plan.rejected), 4, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Action"), self.tr("Name"), self.tr("Source"), self.tr("Details")]
         )
-        labels = {"create": self.tr("New"), "update": self.tr("Update")}
+        labels = {"create": self.tr("New"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged")}
+        refusals = {
+            importing.UNREADABLE: self.tr("Cannot import: unreadable file"),
+            importing.NO_PERSON: self.tr("Cannot import: no person in the file"),
+            importing.CONFLICT: self.tr("Cannot import: a conflict to decide"),
+        }
         for r, item in enumerate(rows):
             details = "\n".join(
                 f"{c.label}: {c.old} → {c.new}" for c in item.changes if item.action == "update"
             )
-            details = "\n".join(filter(None, [details, *item.warnings]))
-            for c, text in enumerate((labels[item.action], item.name, item.source, details)):
+            to_verify = [
+                self.tr("To verify: {field}: {problem}").format(
+                    field=verification.label_of(p.field), problem=user_text(p.message)
+                )
+                for p in item.problems
+            ]
+            details = "\n".join(filter(None, [details, *item.warnings, *to_verify]))
+            action = labels[item.action]
+            if item.problems:
+                action = self.tr("{action} (warnings)").format(action=action)
+            for c, text in enumerate((action, item.name, item.source, details)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         for r, rej in enumerate(plan.rejected, start=len(rows)):
-            for c, text in enumerate((self.tr("Cannot import"), "", rej.source, rej.reason)):
+            action = refusals.get(rej.kind, self.tr("Cannot import"))
+            for c, text in enumerate((action, "", rej.source, rej.reason)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(2, 260)
