@@ -45,15 +45,25 @@ _INSTALLED: list[QTranslator] = []  # the session's zh_CN translators
 
 
 @pytest.fixture
-def english(qapp: QApplication, _zh_cn: None) -> Iterator[None]:
-    """The window in English (CADRE_DESK_LANG=en) for one test; zh_CN again afterwards."""
-    i18n.remove_translators(qapp, _INSTALLED)
-    ours = i18n.install_translators(qapp, i18n.ENGLISH)
-    try:
-        yield
-    finally:
+def switch_to_english(qapp: QApplication, _zh_cn: None) -> Iterator[Callable[[], None]]:
+    """Call it to go on in English (as CADRE_DESK_LANG=en would start the window); zh_CN again after
+    the test."""
+    ours: list[QTranslator] = []
+
+    def switch() -> None:
+        i18n.remove_translators(qapp, _INSTALLED)
+        ours[:] = i18n.install_translators(qapp, i18n.ENGLISH)
+
+    yield switch
+    if ours:
         i18n.remove_translators(qapp, ours)
         _INSTALLED[:] = i18n.install_translators(qapp, i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def english(switch_to_english: Callable[[], None]) -> None:
+    """The window in English (CADRE_DESK_LANG=en) for the whole test."""
+    switch_to_english()
 
 
 @pytest.fixture(autouse=True)
