@@ -1,4 +1,4 @@
-"""Phrase banks for pairings: goals (帮带目标), plans (帮带计划), guidance records, comments, evaluations.
+"""Phrase banks for pairings: goals (帮带目标), plans (帮带计划), mentorship records, comments, evaluations.
 
 Slots: {mentee} {mentor} {unit} {town} {label} {months} {n_item} {village}.
 """

@@ -1,4 +1,4 @@
-"""Mentorships (一对一帮带) with guidance records, and the mentees' weekly diaries with comments."""
+"""Mentorships (一对一帮带) with mentorship records, and the mentees' weekly diaries with comments."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from cadre_desk.domain import vocab
 MENTEE_MAX_AGE = 35
 MENTEE_SHARE = 0.23
 MAX_MENTEES = 3
-_FORM_WEIGHTS = (30, 20, 15, 15, 12, 8)  # in the order of vocab.GUIDANCE_FORMS
+_FORM_WEIGHTS = (30, 20, 15, 15, 12, 8)  # in the order of vocab.MENTORSHIP_RECORD_FORMS
 _GRADES = (("优秀", 30), ("良好", 45), ("合格", 22), ("不合格", 3))
 _DAY_WEIGHTS = (6, 6, 6, 8, 30, 17, 27)  # Monday … Sunday: most write at the end of the week
 AWAITING_DAYS = 21  # mentors comment within days: only entries younger than this still wait
@@ -220,7 +220,7 @@ def _write_pairing(
     pairing_id = writer.add("mentorship", values, at=local(min(start, today), 10))
     last = min(ended_on or end, today)
     month = start
-    forms = vocab.GUIDANCE_FORMS
+    forms = vocab.MENTORSHIP_RECORD_FORMS
     while month <= last:
         day = month + dt.timedelta(days=rng.randint(0, 27))
         if start <= day <= last:

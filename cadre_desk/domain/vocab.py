@@ -57,7 +57,7 @@ class RewardKind(StrEnum):
 
 
 DIARY_CATEGORIES = ("学习", "工作", "思想", "调研", "其他")
-GUIDANCE_FORMS = ("谈心", "带教", "现场指导", "交办任务", "集中学习", "其他")
+MENTORSHIP_RECORD_FORMS = ("谈心", "带教", "现场指导", "交办任务", "集中学习", "其他")
 TRAINING_KINDS = ("党校主体班", "专题班", "以会代训", "现场观摩", "网络培训", "外出考察学习", "其他")
 SECONDMENT_KINDS = ("上挂", "下派", "外派", "交流任职", "驻村", "其他")
 

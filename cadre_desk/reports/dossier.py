@@ -274,7 +274,7 @@ def _secondments(file: CadreFile) -> list[Flowable]:
 
 
 def pairing_body(p: PairingFile, with_diary: bool) -> list[Flowable]:
-    """Goals, plan, guidance records, (diary), evaluation of one pairing (shared with the pairing dossier)."""
+    """Goals, plan, mentorship records, (diary), evaluation of a pairing (shared with the pairing dossier)."""
     m = p.mentorship
     story: list[Flowable] = [
         fields_table(

@@ -1,6 +1,6 @@
 """帮带档案: the case file of one pairing (一对一帮带).
 
-The pairing agreement (both parties, term, goals, plan, signature lines), the guidance records, the
+The pairing agreement (both parties, term, goals, plan, signature lines), the mentorship records, the
 mentee's growth diary with each mentor comment under its entry, and the evaluation with signature lines.
 """
 

@@ -350,7 +350,7 @@ def withdraw_entry(ctx: ServiceContext, entry_id: int, expected_version: int) ->
         return _entry_view(session, e)
 
 
-def set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> DiaryEntryView:
+def _set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> DiaryEntryView:
     with ctx.db.uow() as session:
         e = load(session, entry_id)
         if (e.archived_at is not None) != archived:
@@ -368,6 +368,15 @@ def set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> Di
             search.index_diary(session, e)
             search.index_entry_comments(session, e)
         return _entry_view(session, e)
+
+
+def archive_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
+    """Recoverable with `restore_entry`; an archived one stays as it is."""
+    return _set_entry_archived(ctx, entry_id, True)
+
+
+def restore_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
+    return _set_entry_archived(ctx, entry_id, False)
 
 
 def get_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
@@ -538,7 +547,7 @@ def update_comment(ctx: ServiceContext, comment_id: int, text: str, expected_ver
         return comment_view(c, mentor.name if mentor else "")
 
 
-def set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -> CommentView:
+def _set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -> CommentView:
     """Archiving the last comment puts the entry back to 已提交 (waiting for a comment)."""
     with ctx.db.uow() as session:
         c = _load_comment(session, comment_id)
@@ -561,6 +570,15 @@ def set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -
             search.index_comment(session, c, e)
         mentor = session.get(Cadre, c.mentor_id)
         return comment_view(c, mentor.name if mentor else "")
+
+
+def archive_comment(ctx: ServiceContext, comment_id: int) -> CommentView:
+    """Recoverable with `restore_comment`; an archived one stays as it is."""
+    return _set_comment_archived(ctx, comment_id, True)
+
+
+def restore_comment(ctx: ServiceContext, comment_id: int) -> CommentView:
+    return _set_comment_archived(ctx, comment_id, False)
 
 
 # --- the timeline --------------------------------------------------------------------------------

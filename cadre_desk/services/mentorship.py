@@ -1,4 +1,4 @@
-"""Mentorship (一对一帮带): pairings, their end-of-term evaluation, and guidance records."""
+"""Mentorship (一对一帮带): pairings, their end-of-term evaluation, and mentorship records."""
 
 from __future__ import annotations
 
@@ -359,7 +359,7 @@ def diary_count(ctx: ServiceContext, mentorship_id: int) -> int:
         )
 
 
-# --- guidance records ----------------------------------------------------------------------------
+# --- mentorship records ----------------------------------------------------------------------------
 
 
 def _record_view(r: MentorshipRecord) -> MentorshipRecordView:
@@ -371,13 +371,15 @@ def _record_values(data: MentorshipRecordInput, m: Mentorship) -> dict[str, Any]
     date = errs.date("date", data.date, "指导日期", required=True)
     if date and date < m.term_start:
         errs.add("date", "指导日期早于帮带期开始日期")
-    form = errs.choice("form", data.form, "指导形式", vocab.GUIDANCE_FORMS)
+    form = errs.choice("form", data.form, "指导形式", vocab.MENTORSHIP_RECORD_FORMS)
     content = errs.text("content", data.content, "指导内容", required=True, max_len=50000)
     errs.raise_if_any()
     return {"date": date, "form": form, "content": content}
 
 
-def add_record(ctx: ServiceContext, mentorship_id: int, data: MentorshipRecordInput) -> MentorshipRecordView:
+def add_mentorship_record(
+    ctx: ServiceContext, mentorship_id: int, data: MentorshipRecordInput
+) -> MentorshipRecordView:
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         values = _record_values(data, m)
@@ -388,7 +390,7 @@ def add_record(ctx: ServiceContext, mentorship_id: int, data: MentorshipRecordIn
         return _record_view(r)
 
 
-def update_record(
+def update_mentorship_record(
     ctx: ServiceContext, record_id: int, data: MentorshipRecordInput, expected_version: int
 ) -> MentorshipRecordView:
     with ctx.db.uow() as session:
@@ -407,7 +409,9 @@ def update_record(
         return _record_view(r)
 
 
-def set_record_archived(ctx: ServiceContext, record_id: int, archived: bool) -> MentorshipRecordView:
+def _set_mentorship_record_archived(
+    ctx: ServiceContext, record_id: int, archived: bool
+) -> MentorshipRecordView:
     with ctx.db.uow() as session:
         r = session.get(MentorshipRecord, record_id)
         if r is None:
@@ -419,7 +423,16 @@ def set_record_archived(ctx: ServiceContext, record_id: int, archived: bool) -> 
         return _record_view(r)
 
 
-def list_records(ctx: ServiceContext, mentorship_id: int) -> list[MentorshipRecordView]:
+def archive_mentorship_record(ctx: ServiceContext, record_id: int) -> MentorshipRecordView:
+    """Recoverable with `restore_mentorship_record`; an archived one stays as it is."""
+    return _set_mentorship_record_archived(ctx, record_id, True)
+
+
+def restore_mentorship_record(ctx: ServiceContext, record_id: int) -> MentorshipRecordView:
+    return _set_mentorship_record_archived(ctx, record_id, False)
+
+
+def list_mentorship_records(ctx: ServiceContext, mentorship_id: int) -> list[MentorshipRecordView]:
     with ctx.db.read() as session:
         rows = session.scalars(
             select(MentorshipRecord)
@@ -436,7 +449,7 @@ def list_records(ctx: ServiceContext, mentorship_id: int) -> list[MentorshipReco
 
 
 @dataclass(frozen=True)
-class PairingRow:
+class MentorshipRow:
     """One line of the pairings list, with the diary figures of the pairing."""
 
     id: int
@@ -454,7 +467,7 @@ class PairingRow:
     uncommented: int  # submitted (已提交) entries still waiting for the mentor's comment
 
 
-def _pairing_filter(
+def _mentorship_filter(
     stmt: Any, mentor: Any, mentee: Any, status: str | None, text: str, archived: bool = False
 ) -> Any:
     """`archived`: the archived pairings (to restore them) instead of the live ones."""
@@ -471,7 +484,7 @@ def _pairing_filter(
     return stmt
 
 
-def list_pairings(
+def list_mentorship_rows(
     ctx: ServiceContext,
     status: str | None = None,
     text: str = "",
@@ -479,7 +492,7 @@ def list_pairings(
     limit: int = 200,
     offset: int = 0,
     archived: bool = False,
-) -> list[PairingRow]:
+) -> list[MentorshipRow]:
     """A page of pairings (active first, then newest), each with its diary figures.
 
     One statement: the page of pairings is chosen first (LIMIT), and only its diary entries are
@@ -489,7 +502,7 @@ def list_pairings(
     day = today or dt.date.today()
     month_start = day.replace(day=1)
     mentor, mentee = aliased(Cadre), aliased(Cadre)
-    page = _pairing_filter(
+    page = _mentorship_filter(
         select(Mentorship.id.label("id"))
         .join(mentor, mentor.id == Mentorship.mentor_id)
         .join(mentee, mentee.id == Mentorship.mentee_id),
@@ -545,7 +558,7 @@ def list_pairings(
             if isinstance(last, str):  # SQLite hands MAX() over a CASE back as text
                 last = dt.date.fromisoformat(last)
             rows.append(
-                PairingRow(
+                MentorshipRow(
                     id=r[0],
                     version=r[1],
                     mentor_id=r[2],
@@ -564,11 +577,11 @@ def list_pairings(
         return rows
 
 
-def count_pairings(
+def count_mentorships(
     ctx: ServiceContext, status: str | None = None, text: str = "", archived: bool = False
 ) -> int:
     mentor, mentee = aliased(Cadre), aliased(Cadre)
-    stmt = _pairing_filter(
+    stmt = _mentorship_filter(
         select(func.count(Mentorship.id))
         .join(mentor, mentor.id == Mentorship.mentor_id)
         .join(mentee, mentee.id == Mentorship.mentee_id),

@@ -296,7 +296,7 @@ def update_talk(ctx: ServiceContext, talk_id: int, data: TalkInput, expected_ver
         return _view(session, t)
 
 
-def set_talk_archived(ctx: ServiceContext, talk_id: int, archived: bool) -> TalkView:
+def _set_talk_archived(ctx: ServiceContext, talk_id: int, archived: bool) -> TalkView:
     with ctx.db.uow() as session:
         t = load(session, talk_id)
         if (t.archived_at is not None) != archived:
@@ -307,6 +307,15 @@ def set_talk_archived(ctx: ServiceContext, talk_id: int, archived: bool) -> Talk
             )
             search.index_talk(session, t)
         return _view(session, t)
+
+
+def archive_talk(ctx: ServiceContext, talk_id: int) -> TalkView:
+    """Recoverable with `restore_talk`; an archived one stays as it is."""
+    return _set_talk_archived(ctx, talk_id, True)
+
+
+def restore_talk(ctx: ServiceContext, talk_id: int) -> TalkView:
+    return _set_talk_archived(ctx, talk_id, False)
 
 
 def mark_follow_up_done(ctx: ServiceContext, follow_up_id: int, done: dt.date | None) -> FollowUpView:

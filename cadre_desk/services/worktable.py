@@ -96,7 +96,7 @@ class RecentChange:
     action: str  # create / update / archive / restore …
     entity: str
     kind: str  # the kind to open (ENTITY_KINDS)
-    record_id: int  # the id to open: a follow-up opens its talk, a guidance record its pairing
+    record_id: int  # the id to open: a follow-up opens its talk, a mentorship record its pairing
     summary: str
 
 

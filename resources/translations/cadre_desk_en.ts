@@ -898,39 +898,6 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
 </context>
 <context>
-    <name>GuidanceDialog</name>
-    <message>
-        <location filename="../../cadre_desk/ui/pairings/guidance_dialog.py" line="+44"/>
-        <source>Edit guidance record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New guidance record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Form:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Content:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>HomePage</name>
     <message>
         <location filename="../../cadre_desk/ui/home/home_page.py" line="+192"/>
@@ -1418,6 +1385,39 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>MentorshipRecordDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pairings/mentorship_record_dialog.py" line="+45"/>
+        <source>Edit mentorship record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New mentorship record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewCadreDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/roster/new_cadre_dialog.py" line="+30"/>
@@ -1619,11 +1619,16 @@ Logs: {logs}</source>
     <message>
         <location line="+1"/>
         <location line="+32"/>
-        <source>Guidance records</source>
+        <source>Mentorship records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="+67"/>
+        <source>Mentorship records ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-98"/>
         <location line="+32"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
@@ -1685,12 +1690,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Guidance records ({count})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+55"/>
         <source>Not restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1705,7 +1705,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>

@@ -900,39 +900,6 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
 </context>
 <context>
-    <name>GuidanceDialog</name>
-    <message>
-        <location filename="../../cadre_desk/ui/pairings/guidance_dialog.py" line="+44"/>
-        <source>Edit guidance record</source>
-        <translation>编辑帮带记录</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New guidance record</source>
-        <translation>新增帮带记录</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Date:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Form:</source>
-        <translation>指导形式：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Content:</source>
-        <translation>内容：</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-</context>
-<context>
     <name>HomePage</name>
     <message>
         <location filename="../../cadre_desk/ui/home/home_page.py" line="+192"/>
@@ -1417,6 +1384,39 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>MentorshipRecordDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pairings/mentorship_record_dialog.py" line="+45"/>
+        <source>Edit mentorship record</source>
+        <translation>编辑帮带记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New mentorship record</source>
+        <translation>新增帮带记录</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form:</source>
+        <translation>指导形式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>NewCadreDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/roster/new_cadre_dialog.py" line="+30"/>
@@ -1618,11 +1618,16 @@ Logs: {logs}</source>
     <message>
         <location line="+1"/>
         <location line="+32"/>
-        <source>Guidance records</source>
+        <source>Mentorship records</source>
         <translation>帮带记录</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="+67"/>
+        <source>Mentorship records ({count})</source>
+        <translation>帮带记录（{count}）</translation>
+    </message>
+    <message>
+        <location line="-98"/>
         <location line="+32"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
@@ -1684,12 +1689,7 @@ Logs: {logs}</source>
         <translation>成长日记（{count}）</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Guidance records ({count})</source>
-        <translation>帮带记录（{count}）</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+55"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
@@ -1704,7 +1704,7 @@ Logs: {logs}</source>
         <translation>归档{mentor}与{mentee}的结对吗？勾选列表上方的“已归档”可以再看到并恢复它。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

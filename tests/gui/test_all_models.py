@@ -1,6 +1,6 @@
 """Every item model in a main window that has been used, through Qt's model tester.
 
-The window is opened on the sample cadres plus a pairing with guidance records, a diary entry with
+The window is opened on the sample cadres plus a pairing with mentorship records, a diary entry with
 the mentor's comment and a talk with follow-ups; each navigation page is visited and a record opened
 on it, so the models hold rows (and the profile's lazy tabs are loaded) when the tester checks them.
 """
@@ -32,7 +32,7 @@ Opener = Callable[[], MainWindow]
 @dataclass(frozen=True)
 class Records:
     pairing: mentorship.MentorshipView
-    guidance: tuple[mentorship.MentorshipRecordView, ...]
+    mentorship_records: tuple[mentorship.MentorshipRecordView, ...]
     entry: diary.DiaryEntryView
     comment: diary.CommentView
     talk: talks.TalkView
@@ -63,11 +63,11 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
             mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层治理", "每月谈心一次"
         ),
     )
-    guidance = (
-        mentorship.add_record(
+    mentorship_records = (
+        mentorship.add_mentorship_record(
             ctx, pairing.id, mentorship.MentorshipRecordInput("2024.02.10", "谈心", "谈工作思路")
         ),
-        mentorship.add_record(
+        mentorship.add_mentorship_record(
             ctx, pairing.id, mentorship.MentorshipRecordInput("2024.03.15", "带教", "带领入户走访")
         ),
     )
@@ -98,7 +98,7 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
             ),
         ),
     )
-    return Records(pairing, guidance, diary.get_entry(ctx, entry.id), comment, talk)
+    return Records(pairing, mentorship_records, diary.get_entry(ctx, entry.id), comment, talk)
 
 
 def test_every_model_in_a_used_window_passes_the_model_tester(
@@ -124,7 +124,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert [table.records.rowCount() for table in lazy[:3]] == [1, 2, 1]
     assert lazy[3].records.rowCount() >= 2
 
-    # 结对帮带: the pairing, its guidance records and its diary tab.
+    # 结对帮带: the pairing, its mentorship records and its diary tab.
     window.nav.setCurrentItem(window._nav_item(PAIRINGS))
     pairings = window.page(PAIRINGS)
     assert isinstance(pairings, PairingsPage) and window.current_page() == PAIRINGS

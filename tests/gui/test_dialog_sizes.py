@@ -20,7 +20,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
-from cadre_desk.ui.pairings.guidance_dialog import GuidanceDialog
+from cadre_desk.ui.pairings.mentorship_record_dialog import MentorshipRecordDialog
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
 from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
 from cadre_desk.ui.printing.printing import BatchOptionsDialog, DossierOptionsDialog
@@ -74,7 +74,7 @@ def dialogs(
     return {
         "new cadre": lambda p: NewCadreDialog(ctx, p),
         "pairing": lambda p: PairingDialog(ctx, None, TODAY, p),
-        "guidance": lambda p: GuidanceDialog(ctx, pairing.id, None, TODAY, p),
+        "mentorship record": lambda p: MentorshipRecordDialog(ctx, pairing.id, None, TODAY, p),
         "complete pairing": lambda p: EndPairingDialog(ctx, pairing, True, TODAY, p),
         "end pairing early": lambda p: EndPairingDialog(ctx, pairing, False, TODAY, p),
         "diary editor": lambda p: DiaryEditor(ctx, mentee.id, mentee.name, entry, TODAY, p),

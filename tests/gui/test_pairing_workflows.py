@@ -1,4 +1,4 @@
-"""结对帮带 workflows driven from the pairing panel: 结业评价, guidance records, archiving a pairing.
+"""结对帮带 workflows driven from the pairing panel: 结业评价, mentorship records, archiving a pairing.
 
 The panel opens its dialogs with `exec()`; `run_dialog` stands in for that modal loop, so the test
 types into the real dialog and presses its real buttons, as the user would, with no timers.
@@ -19,7 +19,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.services import cadres, mentorship
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
-from cadre_desk.ui.pairings.guidance_dialog import GuidanceDialog
+from cadre_desk.ui.pairings.mentorship_record_dialog import MentorshipRecordDialog
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.widgets.record_table import RecordTable
 from tests.gui.test_main_window import type_with_ime
@@ -160,7 +160,7 @@ def test_evaluate_and_complete_a_pairing(
     assert page.model.rowCount() == 1 and page.model.index(0, 3).data() == "已结业"
 
 
-def test_add_edit_and_archive_guidance_records(
+def test_add_edit_and_archive_mentorship_records(
     qtbot: QtBot,
     ctx: ServiceContext,
     page: PairingsPage,
@@ -173,7 +173,7 @@ def test_add_edit_and_archive_guidance_records(
     assert panel.tabs.currentIndex() == 1 and panel.records.isVisible()
     assert panel.records.model().rowCount() == 0
 
-    def add(dialog: GuidanceDialog) -> None:
+    def add(dialog: MentorshipRecordDialog) -> None:
         assert dialog.windowTitle() == "新增帮带记录"
         assert dialog.date.text() == "2024.06.20"
         press(qtbot, dialog, Button.Save)  # no content yet
@@ -189,10 +189,10 @@ def test_add_edit_and_archive_guidance_records(
         press(qtbot, dialog, Button.Save)
         assert not dialog.isVisible()
 
-    added = run_dialog(monkeypatch, GuidanceDialog, add)
+    added = run_dialog(monkeypatch, MentorshipRecordDialog, add)
     qtbot.mouseClick(panel.add_record_button, Qt.MouseButton.LeftButton)
     assert len(added) == 1
-    [record] = mentorship.list_records(ctx, pairing.id)
+    [record] = mentorship.list_mentorship_records(ctx, pairing.id)
     assert (record.date, record.form) == (dt.date(2024, 6, 12), "现场指导")
     assert record.content == "陪同走访青山村困难户，讲解入户政策宣传的方法。"
     table = panel.records.model()
@@ -200,7 +200,7 @@ def test_add_edit_and_archive_guidance_records(
     assert [table.index(0, c).data() for c in range(3)] == ["2024.06.12", "现场指导", record.content]
 
     # A double-click on the row opens it for editing, filled in; the change is saved over it.
-    def edit(dialog: GuidanceDialog) -> None:
+    def edit(dialog: MentorshipRecordDialog) -> None:
         assert dialog.windowTitle() == "编辑帮带记录"
         assert dialog.date.text() == "2024.06.12" and dialog.form.currentText() == "现场指导"
         assert dialog.content.toPlainText() == record.content
@@ -211,32 +211,34 @@ def test_add_edit_and_archive_guidance_records(
         press(qtbot, dialog, Button.Save)
         assert not dialog.isVisible()
 
-    edited = run_dialog(monkeypatch, GuidanceDialog, edit)
+    edited = run_dialog(monkeypatch, MentorshipRecordDialog, edit)
     click_row(qtbot, panel.records, 0, double=True)
     assert len(edited) == 1
-    [changed] = mentorship.list_records(ctx, pairing.id)
+    [changed] = mentorship.list_mentorship_records(ctx, pairing.id)
     assert changed.id == record.id and changed.version > record.version
     assert (changed.form, changed.content) == ("带教", "带领走访青山村五户困难户，示范政策宣传。")
     assert table.index(0, 1).data() == "带教" and table.index(0, 2).data() == changed.content
 
     # Cancelling an edit keeps the record as it was.
-    cancelled = run_dialog(monkeypatch, GuidanceDialog, lambda d: press(qtbot, d, Button.Cancel))
+    cancelled = run_dialog(monkeypatch, MentorshipRecordDialog, lambda d: press(qtbot, d, Button.Cancel))
     click_row(qtbot, panel.records, 0)
     qtbot.mouseClick(panel.edit_record_button, Qt.MouseButton.LeftButton)
     assert len(cancelled) == 1
-    assert mentorship.list_records(ctx, pairing.id) == [changed]
+    assert mentorship.list_mentorship_records(ctx, pairing.id) == [changed]
 
     # Archiving the chosen record takes it off the list (and out of the service's list).
-    mentorship.add_record(ctx, pairing.id, mentorship.MentorshipRecordInput("2024.06.18", "谈心", "谈心谈话"))
+    mentorship.add_mentorship_record(
+        ctx, pairing.id, mentorship.MentorshipRecordInput("2024.06.18", "谈心", "谈心谈话")
+    )
     panel.show_pairing(pairing.id)
     assert table.rowCount() == 2
     click_row(qtbot, panel.records, 0)
     qtbot.mouseClick(panel.archive_record_button, Qt.MouseButton.LeftButton)
-    remaining = mentorship.list_records(ctx, pairing.id)
+    remaining = mentorship.list_mentorship_records(ctx, pairing.id)
     assert [r.content for r in remaining] == ["谈心谈话"]
     assert table.rowCount() == 1 and table.index(0, 2).data() == "谈心谈话"
     qtbot.mouseClick(panel.archive_record_button, Qt.MouseButton.LeftButton)  # nothing chosen now
-    assert len(mentorship.list_records(ctx, pairing.id)) == 1
+    assert len(mentorship.list_mentorship_records(ctx, pairing.id)) == 1
 
 
 def test_archive_a_pairing_only_when_the_user_says_yes(

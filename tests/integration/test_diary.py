@@ -243,7 +243,7 @@ def test_comment_rules(ctx: ServiceContext, world: World) -> None:
     assert edited.text == "修改后的点评" and edited.version == c.version + 1
     with pytest.raises(ConflictError):
         dy.update_comment(ctx, c.id, "过期的修改", c.version)
-    dy.set_entry_archived(ctx, entry.id, True)
+    dy.archive_entry(ctx, entry.id)
     with pytest.raises(ValidationError) as info:
         dy.add_comment(ctx, entry.id, comment(world.mentor.id))
     assert info.value.fields == {"entry": "该日记已归档"}
@@ -267,14 +267,14 @@ def test_archiving_the_last_comment_puts_the_entry_back(ctx: ServiceContext, wor
     first = dy.add_comment(ctx, entry.id, comment(world.mentor.id, "第一条点评", "2024.03.16"))
     second = dy.add_comment(ctx, entry.id, comment(world.mentor.id, "第二条点评", "2024.03.20"))
     assert [c.text for c in dy.get_entry(ctx, entry.id).comments] == ["第一条点评", "第二条点评"]
-    dy.set_comment_archived(ctx, second.id, True)
+    dy.archive_comment(ctx, second.id)
     still = dy.get_entry(ctx, entry.id)
     assert still.state == "已点评" and [c.id for c in still.comments] == [first.id]
-    dy.set_comment_archived(ctx, first.id, True)
+    dy.archive_comment(ctx, first.id)
     back = dy.get_entry(ctx, entry.id)
     assert back.state == "已提交" and back.comments == ()
     assert audits(ctx, "diary_entry")[-1][2] == {"state": ["已点评", "已提交"]}
-    dy.set_comment_archived(ctx, first.id, False)
+    dy.restore_comment(ctx, first.id)
     assert dy.get_entry(ctx, entry.id).state == "已点评"
     assert [a for a, _id, _c in audits(ctx, "mentor_comment")] == [
         "create",
@@ -294,7 +294,7 @@ def test_a_commented_entry_cannot_be_edited(ctx: ServiceContext, world: World) -
     assert info.value.fields == {"state": "导师已点评的日记不能再修改"}
     assert dy.get_entry(ctx, entry.id).content == entry.content
     # once the comment is withdrawn the mentee may correct it again
-    dy.set_comment_archived(ctx, c.id, True)
+    dy.archive_comment(ctx, c.id)
     current = dy.get_entry(ctx, entry.id)
     assert (
         dy.update_entry(ctx, entry.id, entry_input(world.mentee.id, content="改写"), current.version).content
@@ -316,7 +316,7 @@ def test_list_entries_filters(ctx: ServiceContext, world: World) -> None:
     d = dy.create_entry(ctx, entry_input(world.mentor.id, "2024.04.15", category="思想"), submit=True)
     dy.add_comment(ctx, c.id, comment(world.mentor.id))
     archived = dy.create_entry(ctx, entry_input(world.mentee.id, "2024.04.02"))
-    dy.set_entry_archived(ctx, archived.id, True)
+    dy.archive_entry(ctx, archived.id)
 
     def ids(**filters: object) -> list[int]:
         return [e.id for e in dy.list_entries(ctx, **filters)]  # type: ignore[arg-type]
@@ -343,7 +343,7 @@ def test_list_entries_filters(ctx: ServiceContext, world: World) -> None:
         "学习",
         len(a.content),
     )
-    dy.set_entry_archived(ctx, archived.id, False)
+    dy.restore_entry(ctx, archived.id)
     assert ids(mentee_id=world.mentee.id, state="草稿") == [archived.id, a.id]
 
 
@@ -378,10 +378,10 @@ def test_search_follows_entries(ctx: ServiceContext, world: World) -> None:
     assert found(ctx, "信访台账", "diary") == {entry.id}
     dy.submit_entry(ctx, entry.id, updated.version)
     assert found(ctx, "信访台账", "diary") == {entry.id}
-    dy.set_entry_archived(ctx, entry.id, True)
+    dy.archive_entry(ctx, entry.id)
     assert found(ctx, "信访台账", "diary") == set()
     assert maintenance.check(ctx).ok
-    dy.set_entry_archived(ctx, entry.id, False)
+    dy.restore_entry(ctx, entry.id)
     assert found(ctx, "信访台账", "diary") == {entry.id}
     assert maintenance.check(ctx).ok
 
@@ -395,10 +395,10 @@ def test_search_follows_comments(ctx: ServiceContext, world: World) -> None:
     edited = dy.update_comment(ctx, c.id, "要多到企业车间听诉求", c.version)
     assert found(ctx, "田间地头", "comment") == set()
     assert found(ctx, "企业车间", "comment") == {c.id}
-    dy.set_comment_archived(ctx, c.id, True)
+    dy.archive_comment(ctx, c.id)
     assert found(ctx, "企业车间", "comment") == set()
     assert maintenance.check(ctx).ok
-    dy.set_comment_archived(ctx, c.id, False)
+    dy.restore_comment(ctx, c.id)
     assert found(ctx, "企业车间", "comment") == {c.id}
     assert edited.version == c.version + 1
     assert maintenance.check(ctx).ok
@@ -407,15 +407,15 @@ def test_search_follows_comments(ctx: ServiceContext, world: World) -> None:
 def test_archiving_an_entry_hides_its_comments_from_search(ctx: ServiceContext, world: World) -> None:
     entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
     c = dy.add_comment(ctx, entry.id, comment(world.mentor.id, "要多到田间地头听民声"))
-    dy.set_entry_archived(ctx, entry.id, True)
+    dy.archive_entry(ctx, entry.id)
     assert found(ctx, "田间地头", "comment") == set()
     assert maintenance.check(ctx).ok
     # a comment edited or restored while its entry is archived stays out of the index
     c = dy.update_comment(ctx, c.id, "要多到企业车间听诉求", c.version)
-    dy.set_comment_archived(ctx, c.id, True)
-    dy.set_comment_archived(ctx, c.id, False)
+    dy.archive_comment(ctx, c.id)
+    dy.restore_comment(ctx, c.id)
     assert found(ctx, "企业车间", "comment") == set()
     assert maintenance.check(ctx).ok
-    dy.set_entry_archived(ctx, entry.id, False)
+    dy.restore_entry(ctx, entry.id)
     assert found(ctx, "企业车间", "comment") == {c.id}
     assert maintenance.check(ctx).ok

@@ -101,11 +101,11 @@ def test_withdraw_until_commented(ctx: ServiceContext, world: World) -> None:
 
 def test_archive_and_restore_entries(ctx: ServiceContext, world: World) -> None:
     entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    dy.set_entry_archived(ctx, entry.id, True)
+    dy.archive_entry(ctx, entry.id)
     assert dy.count_entries(ctx, mentee_id=world.mentee.id) == 0
     assert [i.entry.id for i in dy.timeline(ctx, mentee_id=world.mentee.id, archived=True)] == [entry.id]
     assert dy.count_entries(ctx, mentee_id=world.mentee.id, archived=True) == 1
-    dy.set_entry_archived(ctx, entry.id, False)
+    dy.restore_entry(ctx, entry.id)
     assert [s.id for s in dy.list_entries(ctx, mentee_id=world.mentee.id)] == [entry.id]
     assert dy.timeline(ctx, mentee_id=world.mentee.id, archived=True) == []
 
@@ -115,7 +115,7 @@ def test_edit_and_withdraw_a_comment(ctx: ServiceContext, world: World) -> None:
     c = dy.add_comment(ctx, entry.id, comment(world.mentor.id, date="2024.03.20"))
     edited = dy.update_comment(ctx, c.id, "改后的点评", c.version)
     assert dy.get_entry(ctx, entry.id).comments[0].text == "改后的点评"
-    dy.set_comment_archived(ctx, edited.id, True)
+    dy.archive_comment(ctx, edited.id)
     after = dy.get_entry(ctx, entry.id)
     assert after.comments == () and after.state == "已提交"
     with ctx.db.read() as session:

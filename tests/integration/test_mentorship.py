@@ -1,4 +1,4 @@
-"""Mentorship (一对一帮带): pairing rules, ending a term, guidance records, archive, locking, search."""
+"""Mentorship (一对一帮带): pairing rules, ending a term, mentorship records, archive, locking, search."""
 
 from __future__ import annotations
 
@@ -359,22 +359,26 @@ def test_list_filters(ctx: ServiceContext, people: dict[str, cadres.CadreView]) 
     assert [m.id for m in ms.list_mentorships(ctx, status="进行中")] == [b.id]
 
 
-# --- guidance records -----------------------------------------------------------------------------
+# --- mentorship records -----------------------------------------------------------------------------
 
 
-def test_guidance_records(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
+def test_mentorship_records(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
-    later = ms.add_record(ctx, view.id, ms.MentorshipRecordInput("2024.03.15", "现场指导", "指导防汛值守"))
-    earlier = ms.add_record(ctx, view.id, ms.MentorshipRecordInput("2024.02.01", "谈心", "谈工作适应情况"))
+    later = ms.add_mentorship_record(
+        ctx, view.id, ms.MentorshipRecordInput("2024.03.15", "现场指导", "指导防汛值守")
+    )
+    earlier = ms.add_mentorship_record(
+        ctx, view.id, ms.MentorshipRecordInput("2024.02.01", "谈心", "谈工作适应情况")
+    )
     assert (later.mentorship_id, later.date, later.form, later.content) == (
         view.id,
         dt.date(2024, 3, 15),
         "现场指导",
         "指导防汛值守",
     )
-    assert [r.id for r in ms.list_records(ctx, view.id)] == [earlier.id, later.id]  # by date
+    assert [r.id for r in ms.list_mentorship_records(ctx, view.id)] == [earlier.id, later.id]  # by date
 
-    updated = ms.update_record(
+    updated = ms.update_mentorship_record(
         ctx,
         later.id,
         ms.MentorshipRecordInput("2024.03.16", "现场指导", "指导防汛值守和转移群众"),
@@ -382,12 +386,14 @@ def test_guidance_records(ctx: ServiceContext, people: dict[str, cadres.CadreVie
     )
     assert updated.version == later.version + 1 and updated.date == dt.date(2024, 3, 16)
     with pytest.raises(ConflictError):
-        ms.update_record(ctx, later.id, ms.MentorshipRecordInput("2024.03.17", "谈心", "x"), later.version)
+        ms.update_mentorship_record(
+            ctx, later.id, ms.MentorshipRecordInput("2024.03.17", "谈心", "x"), later.version
+        )
 
-    ms.set_record_archived(ctx, earlier.id, True)
-    assert [r.id for r in ms.list_records(ctx, view.id)] == [later.id]
-    ms.set_record_archived(ctx, earlier.id, False)
-    assert [r.id for r in ms.list_records(ctx, view.id)] == [earlier.id, later.id]
+    ms.archive_mentorship_record(ctx, earlier.id)
+    assert [r.id for r in ms.list_mentorship_records(ctx, view.id)] == [later.id]
+    ms.restore_mentorship_record(ctx, earlier.id)
+    assert [r.id for r in ms.list_mentorship_records(ctx, view.id)] == [earlier.id, later.id]
     assert [a for a, _acc, _c in audits(ctx, "mentorship_record")] == [
         "create",
         "create",
@@ -396,7 +402,7 @@ def test_guidance_records(ctx: ServiceContext, people: dict[str, cadres.CadreVie
         "restore",
     ]
     with pytest.raises(NotFoundError):
-        ms.set_record_archived(ctx, 9999, True)
+        ms.archive_mentorship_record(ctx, 9999)
 
 
 @pytest.mark.parametrize(
@@ -408,7 +414,7 @@ def test_guidance_records(ctx: ServiceContext, people: dict[str, cadres.CadreVie
         (ms.MentorshipRecordInput("2024.02.01", "谈心", " "), "content", "请填写指导内容"),
     ],
 )
-def test_guidance_record_errors(
+def test_mentorship_record_errors(
     ctx: ServiceContext,
     people: dict[str, cadres.CadreView],
     data: ms.MentorshipRecordInput,
@@ -417,9 +423,9 @@ def test_guidance_record_errors(
 ) -> None:
     view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
     with pytest.raises(ValidationError) as info:
-        ms.add_record(ctx, view.id, data)
+        ms.add_mentorship_record(ctx, view.id, data)
     assert message in info.value.fields[field]
-    assert ms.list_records(ctx, view.id) == []
+    assert ms.list_mentorship_records(ctx, view.id) == []
 
 
 # --- the search index -----------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def _full_cadre(ctx: ServiceContext) -> tuple[int, int, int]:
             mentor.id, cadre.id, "2024.01.01", "2025.12.31", "提高群众工作能力", "每月谈心一次"
         ),
     )
-    mentorship.add_record(
+    mentorship.add_mentorship_record(
         ctx, m.id, mentorship.MentorshipRecordInput("2024.02.01", "谈心", "指导记录内容：昇燊")
     )
     entry = diary.create_entry(

@@ -307,9 +307,9 @@ def test_open_follow_ups_order_and_filters(ctx: ServiceContext, people: tuple) -
     assert [f.id for f in tk.open_follow_ups(ctx, due_before=dt.date(2024, 6, 30))] == [june.id]
     tk.mark_follow_up_done(ctx, june.id, dt.date(2024, 6, 14))
     assert [f.id for f in tk.open_follow_ups(ctx)] == [july.id, no_due.id]
-    tk.set_talk_archived(ctx, first.id, True)  # an archived talk's follow-ups are not owed
+    tk.archive_talk(ctx, first.id)  # an archived talk's follow-ups are not owed
     assert tk.open_follow_ups(ctx) == []
-    tk.set_talk_archived(ctx, first.id, False)
+    tk.restore_talk(ctx, first.id)
     assert [f.id for f in tk.open_follow_ups(ctx)] == [july.id, no_due.id]
 
 
@@ -331,7 +331,7 @@ def test_list_talks_filters(ctx: ServiceContext, people: tuple) -> None:
         ctx, talk_input((li.id,), talk_at="2024.04.01 00:00", kind="任职谈话", talkers="孙干事")
     )
     gone = tk.record_talk(ctx, talk_input((zhang.id,), talk_at="2024.02.01 10:00"))
-    tk.set_talk_archived(ctx, gone.id, True)
+    tk.archive_talk(ctx, gone.id)
 
     def ids(**filters: object) -> list[int]:
         return [t.id for t in tk.list_talks(ctx, **filters)]  # type: ignore[arg-type]
@@ -349,7 +349,7 @@ def test_list_talks_filters(ctx: ServiceContext, people: tuple) -> None:
     assert ids(talker="赵部长") == [c.id, a.id]
     assert ids(talker="孙干事", kind="任职谈话") == [d.id]
     assert ids(limit=2, offset=1) == [c.id, b.id]
-    tk.set_talk_archived(ctx, gone.id, False)
+    tk.restore_talk(ctx, gone.id)
     assert ids(cadre_id=zhang.id) == [b.id, gone.id, a.id]
 
 
@@ -378,10 +378,10 @@ def test_search_follows_talks(ctx: ServiceContext, people: tuple) -> None:
     assert found(ctx, "王小五") == {view.id}
     assert found(ctx, "王五") == set()
 
-    tk.set_talk_archived(ctx, view.id, True)
+    tk.archive_talk(ctx, view.id)
     assert found(ctx, "加强学习") == set()
     assert maintenance.check(ctx).ok
-    tk.set_talk_archived(ctx, view.id, False)
+    tk.restore_talk(ctx, view.id)
     assert found(ctx, "加强学习") == {view.id}
     assert updated.version < tk.get_talk(ctx, view.id).version
     report = maintenance.check(ctx)

@@ -117,7 +117,7 @@ def test_an_early_end_and_archived_records(ctx: ServiceContext) -> None:
         ctx, pairing.id, ms.MentorshipEnd(False, "2024.06.30", reason="工作调动"), pairing.version
     )
     entry = dy.create_entry(ctx, dy.DiaryEntryInput(mentee.id, "2024.03.15", "日记", "工作", "内容。"))
-    dy.set_entry_archived(ctx, entry.id, True)
+    dy.archive_entry(ctx, entry.id)
     events = cadre_timeline(ctx, mentee.id)
     assert [(e.kind, e.day) for e in events] == [
         (EventKind.MENTORSHIP_START, dt.date(2024, 1, 1)),

@@ -28,8 +28,8 @@ def test_pairing_rows_count_this_months_and_waiting_entries(ctx: ServiceContext)
     old = diary.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.11", "删", "工作", "内容"), submit=True
     )
-    diary.set_entry_archived(ctx, old.id, True)
-    rows = mentorship.list_pairings(ctx, today=TODAY)
+    diary.archive_entry(ctx, old.id)
+    rows = mentorship.list_mentorship_rows(ctx, today=TODAY)
     assert [r.mentee for r in rows] == ["林小雨", "陈远航"]
     first = rows[0]
     assert (first.id, first.entries_this_month, first.last_entry, first.uncommented) == (
@@ -39,11 +39,11 @@ def test_pairing_rows_count_this_months_and_waiting_entries(ctx: ServiceContext)
         2,
     )
     assert (rows[1].entries_this_month, rows[1].last_entry, rows[1].uncommented) == (0, None, 0)
-    assert [r.mentee for r in mentorship.list_pairings(ctx, text="lxy", today=TODAY)] == ["林小雨"]
-    assert [r.mentee for r in mentorship.list_pairings(ctx, text="周 陈", today=TODAY)] == ["陈远航"]
-    assert mentorship.count_pairings(ctx, text="周正德") == 2
-    assert len(mentorship.list_pairings(ctx, limit=1, offset=1, today=TODAY)) == 1
-    assert mentorship.list_pairings(ctx, text="100%") == []
+    assert [r.mentee for r in mentorship.list_mentorship_rows(ctx, text="lxy", today=TODAY)] == ["林小雨"]
+    assert [r.mentee for r in mentorship.list_mentorship_rows(ctx, text="周 陈", today=TODAY)] == ["陈远航"]
+    assert mentorship.count_mentorships(ctx, text="周正德") == 2
+    assert len(mentorship.list_mentorship_rows(ctx, limit=1, offset=1, today=TODAY)) == 1
+    assert mentorship.list_mentorship_rows(ctx, text="100%") == []
 
 
 def test_find_cadres_by_name_initials_and_prefix_first(ctx: ServiceContext, unit: object) -> None:
@@ -56,7 +56,7 @@ def test_find_cadres_by_name_initials_and_prefix_first(ctx: ServiceContext, unit
     assert [c.name for c in cadres.find_cadres(ctx, "wxm")] == ["王小明"]
     assert cadres.find_cadres(ctx, "   ") == []
     assert cadres.find_cadres(ctx, "%") == cadres.find_cadres(ctx, "_") == []  # matched literally
-    assert [r.mentee for r in mentorship.list_pairings(ctx, text="%", today=TODAY)] == []
+    assert [r.mentee for r in mentorship.list_mentorship_rows(ctx, text="%", today=TODAY)] == []
     assert cadres.cadre_choice(ctx, gone.id).archived
 
 

@@ -1,4 +1,4 @@
-"""Mentorship (一对一帮带) and the mentor's guidance records."""
+"""Mentorship (一对一帮带) and the mentor's mentorship records."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class Mentorship(CommonColumns, Archivable, Base):
 
 
 class MentorshipRecord(CommonColumns, Archivable, Base):
-    """A dated guidance record by the mentor (谈心, 带教, 现场指导, 交办任务 …)."""
+    """A dated mentorship record by the mentor (谈心, 带教, 现场指导, 交办任务 …)."""
 
     __tablename__ = "mentorship_record"
 

@@ -213,7 +213,7 @@ class EntryCard(QFrame):
             ),
         ):
             return
-        self._run(lambda: diary.set_entry_archived(self._ctx, e.id, not e.archived))
+        self._run(lambda: (diary.restore_entry if e.archived else diary.archive_entry)(self._ctx, e.id))
 
     def edit_comment(self, comment: diary.CommentView) -> None:
         text = CommentDialog.ask(self, comment.mentor, comment.text)
@@ -228,7 +228,7 @@ class EntryCard(QFrame):
                 mentor=comment.mentor
             ),
         ):
-            self._run(lambda: diary.set_comment_archived(self._ctx, comment.id, True))
+            self._run(lambda: diary.archive_comment(self._ctx, comment.id))
 
 
 class DiaryTimeline(QScrollArea):

@@ -1,4 +1,4 @@
-"""One pairing: who, term, status, goals and plan, guidance records, the mentee's diary, the ending."""
+"""One pairing: who, term, status, goals and plan, mentorship records, the mentee's diary, the ending."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from cadre_desk.services import mentorship
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_timeline import DiaryTimeline
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
-from cadre_desk.ui.pairings.guidance_dialog import GuidanceDialog
+from cadre_desk.ui.pairings.mentorship_record_dialog import MentorshipRecordDialog
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
@@ -91,7 +91,7 @@ class PairingPanel(QWidget):
         self.diary = DiaryTimeline(ctx, today, self)
         self.diary.changed.connect(self._diary_changed)
         self.tabs.addTab(self.overview, self.tr("Goals and plan"))
-        self.tabs.addTab(records_tab, self.tr("Guidance records"))
+        self.tabs.addTab(records_tab, self.tr("Mentorship records"))
         self.tabs.addTab(self.diary, self.tr("Growth diary"))
         self._diary_loaded = False
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -123,7 +123,7 @@ class PairingPanel(QWidget):
             self.records.set_rows([])
             self._records = []
             self._update_record_buttons()
-            self.tabs.setTabText(1, self.tr("Guidance records"))
+            self.tabs.setTabText(1, self.tr("Mentorship records"))
             self.tabs.setTabText(2, self.tr("Growth diary"))
             self.diary.set_filters(None)
             return
@@ -188,9 +188,9 @@ class PairingPanel(QWidget):
 
     def _load_records(self) -> None:
         assert self.view is not None
-        self._records = mentorship.list_records(self._ctx, self.view.id)
+        self._records = mentorship.list_mentorship_records(self._ctx, self.view.id)
         self.records.set_rows([(f"{r.date:%Y.%m.%d}", r.form, r.content) for r in self._records])
-        self.tabs.setTabText(1, self.tr("Guidance records ({count})").format(count=len(self._records)))
+        self.tabs.setTabText(1, self.tr("Mentorship records ({count})").format(count=len(self._records)))
         self._update_record_buttons()
 
     def _update_record_buttons(self) -> None:
@@ -255,7 +255,9 @@ class PairingPanel(QWidget):
         return self._records[rows[0].row()] if rows else None
 
     def add_record(self) -> None:
-        if self.view is not None and GuidanceDialog.ask(self, self._ctx, self.view.id, None, self._today):
+        if self.view is not None and MentorshipRecordDialog.ask(
+            self, self._ctx, self.view.id, None, self._today
+        ):
             self._load_records()
 
     def edit_record(self) -> None:
@@ -263,7 +265,7 @@ class PairingPanel(QWidget):
         if (
             self.view is not None
             and record is not None
-            and GuidanceDialog.ask(self, self._ctx, self.view.id, record, self._today)
+            and MentorshipRecordDialog.ask(self, self._ctx, self.view.id, record, self._today)
         ):
             self._load_records()
 
@@ -272,7 +274,7 @@ class PairingPanel(QWidget):
         if record is None:
             return
         try:
-            mentorship.set_record_archived(self._ctx, record.id, True)
+            mentorship.archive_mentorship_record(self._ctx, record.id)
         except CadreDeskError as err:
             QMessageBox.warning(self, self.tr("Not saved"), str(err))
         self._load_records()

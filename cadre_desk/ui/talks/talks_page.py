@@ -230,7 +230,7 @@ class TalkPanel(QWidget):
             return
         talk_id = self.view.id
         if self.view.archived:
-            talks.set_talk_archived(self._ctx, talk_id, False)
+            talks.restore_talk(self._ctx, talk_id)
             self.show_talk(talk_id)
             self.changed.emit(talk_id)
             return
@@ -239,7 +239,7 @@ class TalkPanel(QWidget):
             self.tr("Archive talk record"),
             self.tr("Archive this talk record? Tick Archived above the list to see it again and restore it."),
         ):
-            talks.set_talk_archived(self._ctx, talk_id, True)
+            talks.archive_talk(self._ctx, talk_id)
             self.show_talk(None)
             self.changed.emit(talk_id)
 

@@ -52,7 +52,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "思想": "Reflection",
     "调研": "Field research",
     "其他": "Other",
-    # GUIDANCE_FORMS
+    # MENTORSHIP_RECORD_FORMS
     "谈心": "Heart-to-heart talk",
     "带教": "Coaching",
     "现场指导": "On-site guidance",

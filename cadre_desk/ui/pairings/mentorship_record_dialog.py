@@ -1,4 +1,4 @@
-"""One guidance record of a pairing (帮带记录): date, form (谈心, 带教 …) and what was done."""
+"""One mentorship record of a pairing (帮带记录): date, form (谈心, 带教 …) and what was done."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from cadre_desk.ui.widgets.form_errors import (
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 
 
-class GuidanceDialog(GuardedDialog):
+class MentorshipRecordDialog(GuardedDialog):
     def __init__(
         self,
         ctx: ServiceContext,
@@ -41,13 +41,15 @@ class GuidanceDialog(GuardedDialog):
         self._mentorship_id = mentorship_id
         self._current = current
         self.result_view: mentorship.MentorshipRecordView | None = None
-        self.setWindowTitle(self.tr("Edit guidance record") if current else self.tr("New guidance record"))
+        self.setWindowTitle(
+            self.tr("Edit mentorship record") if current else self.tr("New mentorship record")
+        )
         self.setMinimumWidth(520)
         day = current.date if current else (today or dt.date.today())
         self.date = QLineEdit(f"{day:%Y.%m.%d}", self)
         self.date.setMaximumWidth(140)
         self.form = QComboBox(self)
-        add_codes(self.form, vocab.GUIDANCE_FORMS)
+        add_codes(self.form, vocab.MENTORSHIP_RECORD_FORMS)
         self.content = QPlainTextEdit(self)
         self.content.setMinimumHeight(140)
         if current is not None:
@@ -75,9 +77,9 @@ class GuidanceDialog(GuardedDialog):
             self,
             self.messages,
             lambda: (
-                mentorship.add_record(self._ctx, self._mentorship_id, data)
+                mentorship.add_mentorship_record(self._ctx, self._mentorship_id, data)
                 if current is None
-                else mentorship.update_record(self._ctx, current.id, data, current.version)
+                else mentorship.update_mentorship_record(self._ctx, current.id, data, current.version)
             ),
             self.tr("Not saved"),
         )
