@@ -6,7 +6,9 @@
 Builds (or reuses, with --db) a demo database, opens the main window in the zh_CN translation with
 the bundled font, visits 工作台, the roster with a profile open, each work page, the global search
 and the settings dialog, and writes one PNG per view with `QWidget.grab()` (identical under Xvfb and
-the offscreen platform). Settings go to a temporary ini file, never the user's.
+the offscreen platform). Settings go to a temporary ini file, never the user's. Last, the window
+again in English (CADRE_DESK_LANG=en) on 结对帮带: `english-pairings.png`; `--only english` writes
+just that one.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=paths.ROOT_DIR / "docs" / "screenshots")
     parser.add_argument("--db", type=Path, help="demo database to reuse (created if missing)")
     parser.add_argument("--cadres", type=int, default=300)
+    parser.add_argument("--only", choices=("english",), help="write only this screenshot")
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -77,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             if fresh:
                 report = demo.generate(db, args.cadres, seed=1, today=TODAY)
                 print(f"demo data: {report.cadres} cadres, {report.talks} talks", file=sys.stderr)
-            return shoot(ctx, out, Path(tmp))
+            if args.only == "english":
+                return shoot_english(ctx, out, Path(tmp))
+            code = shoot(ctx, out, Path(tmp))
+            return code or shoot_english(ctx, out, Path(tmp))
         finally:
             db.dispose()
 
@@ -141,6 +147,29 @@ def shoot(ctx: object, out: Path, tmp: Path) -> int:
     profile.tabs.setCurrentWidget(profile.case_scroll)
     settle(300)
     save(window, out, f"{number:02d}-appointment")
+    window.close()
+    settle()
+    i18n.remove_translators(app, translators)
+    return 0
+
+
+def shoot_english(ctx: object, out: Path, tmp: Path) -> int:
+    """The window as CADRE_DESK_LANG=en starts it: English UI, code values in English, the stored
+    values (names, units, texts) as they are."""
+    from cadre_desk.services.context import ServiceContext
+    from cadre_desk.ui.shell.work_pages import PAIRINGS
+
+    assert isinstance(ctx, ServiceContext)
+    app = application()
+    install_fonts(app)
+    translators = i18n.install_translators(app, i18n.ENGLISH)
+    window = MainWindow(ctx, Settings.at(tmp / "ui-en.ini"), today=TODAY, background_checks=False)
+    window.resize(*SIZE)
+    window.show()
+    window.refresh_record_counts()
+    window.show_page(PAIRINGS)
+    settle(600)
+    save(window, out, "english-pairings")
     window.close()
     settle()
     i18n.remove_translators(app, translators)
