@@ -87,8 +87,9 @@ def cadre_doc(
     )
 
 
-def diary_doc(entry_id: int, date: dt.date, title: str, category: str, content: str) -> Doc:
-    return ("diary", entry_id, day_key(date), title, _join(title, category, content))
+def diary_doc(entry_id: int, date: dt.date, title: str, category: str, content: str, mentee: str) -> Doc:
+    """The mentee's name is indexed too: typing her name finds her diary."""
+    return ("diary", entry_id, day_key(date), title, _join(title, category, content, mentee))
 
 
 def comment_doc(comment_id: int, date: dt.date, entry_title: str, text: str) -> Doc:
@@ -147,7 +148,9 @@ def index_diary(session: Session, entry: DiaryEntry) -> None:
     if entry.archived_at is not None:
         search_index.remove(session, "diary", entry.id)
         return
-    _put(session, diary_doc(entry.id, entry.date, entry.title, entry.category, entry.content))
+    mentee = session.get(Cadre, entry.mentee_id)
+    name = mentee.name if mentee is not None else ""
+    _put(session, diary_doc(entry.id, entry.date, entry.title, entry.category, entry.content, name))
 
 
 def index_comment(session: Session, comment: MentorComment, entry: DiaryEntry) -> None:
@@ -211,7 +214,7 @@ def index_mentorship(session: Session, m: Mentorship) -> None:
 
 
 def reindex_cadre_relations(session: Session, cadre_id: int) -> None:
-    """After a rename: the talks and pairings whose documents carry the cadre's name."""
+    """After a rename: the talks, pairings and diary entries whose documents carry the cadre's name."""
     talk_ids = select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)
     for talk in session.scalars(select(Talk).where(Talk.id.in_(talk_ids), Talk.archived_at.is_(None))):
         index_talk(session, talk)
@@ -221,6 +224,9 @@ def reindex_cadre_relations(session: Session, cadre_id: int) -> None:
     )
     for m in session.scalars(pairs):
         index_mentorship(session, m)
+    entries = select(DiaryEntry).where(DiaryEntry.mentee_id == cadre_id, DiaryEntry.archived_at.is_(None))
+    for entry in session.scalars(entries):
+        index_diary(session, entry)
 
 
 # --- rebuilding ----------------------------------------------------------------------------------
@@ -236,11 +242,19 @@ def all_docs(session: Session) -> Iterator[Doc]:
     for row in rows:
         yield cadre_doc(row[0], row[1], row[2], row[3] or "", row[4], row[5], row[6])
     for d in session.execute(
-        select(DiaryEntry.id, DiaryEntry.date, DiaryEntry.title, DiaryEntry.category, DiaryEntry.content)
+        select(
+            DiaryEntry.id,
+            DiaryEntry.date,
+            DiaryEntry.title,
+            DiaryEntry.category,
+            DiaryEntry.content,
+            Cadre.name,
+        )
+        .join(Cadre, Cadre.id == DiaryEntry.mentee_id)
         .where(DiaryEntry.archived_at.is_(None))
         .execution_options(yield_per=2000)
     ):
-        yield diary_doc(d[0], d[1], d[2], d[3], d[4])
+        yield diary_doc(d[0], d[1], d[2], d[3], d[4], d[5])
     for c in session.execute(
         select(MentorComment.id, MentorComment.date, DiaryEntry.title, MentorComment.text)
         .join(DiaryEntry, DiaryEntry.id == MentorComment.entry_id)
