@@ -287,3 +287,50 @@ def test_a_clerks_first_day(
     qtbot.waitUntil(lambda: window.records_label.text() == "1 pairing · 2 diary entries · 1 talk")
     assert window.count_label.text() == "2 cadres"
     window.close()
+
+
+def test_an_import_while_the_profile_is_edited_and_the_shortcuts(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    sample_cadres: dict[str, cadres.CadreView],
+    open_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Half-way through an edit, an import changes the same cadre: the open profile takes the import
+    in, Ctrl+S saves both without a conflict dialog; "已保存。" never stands beside an enabled 保存."""
+    from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog
+
+    zhang = sample_cadres["张三"]
+    window = open_window()
+    window.show_page(ROSTER)
+    window.roster.show_cadre(zhang.id)
+    profile = window.roster.profile
+    assert profile.form.editor("birth").placeholderText() == "例如 1985.03"  # an example, not data
+    titles = [profile.tabs.tabText(i) for i in range(profile.tabs.count())]
+    assert any(t.startswith("谈话记录（") or t.startswith("谈话记录 (") for t in titles), (
+        titles
+    )  # before a visit
+
+    profile.form.set_text("post", "干部一科科长（主持工作）")
+    assert profile.is_dirty()
+    stored = cadres.get_cadre(ctx, zhang.id)  # what an import of the same cadre does …
+    data = stored.to_input().__dict__ | {"phone": "13900001111"}
+    cadres.update_cadre(ctx, zhang.id, stored.to_input().__class__(**data), stored.version)
+    window.transfers.changed.emit()  # … and the window is told, as after every import
+    assert profile.form.text_of("phone") == "13900001111"
+    assert profile.form.text_of("post") == "干部一科科长（主持工作）" and profile.is_dirty()
+
+    asked: list[object] = []
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, *a: asked.append(a)))
+    press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = cadres.get_cadre(ctx, zhang.id)
+    assert (saved.post, saved.phone) == ("干部一科科长（主持工作）", "13900001111") and asked == []
+    assert profile.status.text() == "已保存。" and not profile.save_button.isEnabled()
+    profile.form.set_text("post", "干部一科科长")
+    assert profile.save_button.isEnabled() and profile.status.text() != "已保存。"
+    profile.revert()
+
+    printed: list[int] = []
+    monkeypatch.setattr(type(profile), "print_dossier", lambda self: printed.append(self.cadre_id))
+    press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed == [zhang.id]

@@ -110,7 +110,6 @@ class ProfileView(QWidget):
         self.verify_banner.hide()
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("profileSave")
-        self.save_button.setShortcut("Ctrl+S")
         self.save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Discard changes"), self)
         self.save_button.clicked.connect(self.save)
