@@ -181,6 +181,31 @@ def list_teams(ctx: ServiceContext, unit_ids: list[int] | None = None) -> list[L
         return [LeadershipTeamView(u.id, u.name, u.kind, tuple(by_unit[u.id])) for u in unit_rows]
 
 
+def team_fill(ctx: ServiceContext) -> dict[int, tuple[int, int]]:
+    """(职数, current holders) of every unit's 班子, for the unit tree (two grouped queries)."""
+    with ctx.db.read() as session:
+        slots = session.execute(
+            select(TeamPost.unit_id, func.sum(TeamPost.slots))
+            .where(TeamPost.archived_at.is_(None))
+            .group_by(TeamPost.unit_id)
+        ).all()
+        held = dict(
+            session.execute(
+                select(TeamPost.unit_id, func.count(TeamMember.id))
+                .join(TeamMember, TeamMember.post_id == TeamPost.id)
+                .join(Cadre, Cadre.id == TeamMember.cadre_id)
+                .where(
+                    TeamPost.archived_at.is_(None),
+                    TeamMember.archived_at.is_(None),
+                    TeamMember.until.is_(None),
+                    Cadre.archived_at.is_(None),
+                )
+                .group_by(TeamPost.unit_id)
+            ).all()
+        )
+        return {int(unit_id): (int(total or 0), int(held.get(unit_id, 0))) for unit_id, total in slots}
+
+
 def over_slots_warning(session: Session, post: TeamPost, unit_name: str = "") -> str:
     """A Chinese warning when the post's current holders exceed its 职数, else ""."""
     held = int(

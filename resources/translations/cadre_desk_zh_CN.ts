@@ -85,7 +85,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+84"/>
         <source>Import photo…</source>
         <translation>导入照片…</translation>
     </message>
@@ -235,17 +235,17 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+181"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+159"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -1173,7 +1173,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+87"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+89"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1188,7 +1188,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1213,7 +1213,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="-21"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -1283,7 +1288,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Nothing to do for this on this page</source>
         <translation>本页没有可执行的此项操作</translation>
     </message>
@@ -1384,6 +1389,44 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/units/member_dialog.py" line="+26"/>
+        <source>Appoint to {post}</source>
+        <translation>任职：{post}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2021.06</source>
+        <translation>例如 2021.06</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadre:</source>
+        <translation>干部：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the post since:</source>
+        <translation>任职时间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{post}: {filled} of {slots} approved posts held</source>
+        <translation>{post}：职数 {slots} 名，已配 {filled} 名</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the cadre from the list</source>
+        <translation>请从列表中选择干部</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>MentorshipRecordDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pairings/mentorship_record_dialog.py" line="+45"/>
@@ -1414,6 +1457,29 @@ Logs: {logs}</source>
         <location line="+19"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/units/merge_dialog.py" line="+21"/>
+        <source>Merge units</source>
+        <translation>合并单位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Merging “{name}” moves its cadres ({cadres}), its leadership-team posts ({posts}) with their holders, and its sub-units ({children}) to the unit chosen below; “{name}” is then archived. A post with the same name as one of the remaining unit&apos;s is folded into it.</source>
+        <translation>合并后，“{name}”的干部（{cadres} 名）、班子职位（{posts} 个，连同任职人员）和下级单位（{children} 个）将转到下面选择的单位，“{name}”随即归档。与保留单位同名的班子职位并为一个。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merge into:</source>
+        <translation>并入：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1899,50 @@ Logs: {logs}</source>
         <location line="+3"/>
         <source>Drag the frame to place it; use the slider or the mouse wheel to size it.</source>
         <translation>拖动方框选择位置；用滑块或鼠标滚轮调整大小。</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/units/post_dialog.py" line="+35"/>
+        <source>Edit post</source>
+        <translation>修改职位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New post</source>
+        <translation>新增职位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 党委书记, 副镇长</source>
+        <translation>例如 党委书记、副镇长</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The approved number of posts (职数)</source>
+        <translation>核定职数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post:</source>
+        <translation>职位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chief or deputy:</source>
+        <translation>正副职：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved posts:</source>
+        <translation>职数：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+7"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
@@ -2467,6 +2577,11 @@ Logs: {logs}</source>
         <location line="+1"/>
         <source>Pairing</source>
         <translation>结对帮带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3264,6 +3379,126 @@ Your text stays in the editor.</source>
     </message>
 </context>
 <context>
+    <name>TeamPanel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+46"/>
+        <source>Leaves the post</source>
+        <translation>离任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month {name} left {post} (e.g. 2025.06):</source>
+        <translation>{name}离任{post}的年月（例如 2025.06）：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Post / holder</source>
+        <translation>职位 / 任职人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chief/deputy</source>
+        <translation>正副职</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posts</source>
+        <translation>职数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Held / since</source>
+        <translation>实配 / 任职时间</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Add post…</source>
+        <translation>新增职位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit post…</source>
+        <translation>修改职位…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+182"/>
+        <source>Remove post</source>
+        <translation>撤销职位</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Appoint…</source>
+        <translation>任职…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves the post…</source>
+        <translation>离任…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+214"/>
+        <source>Entered by mistake</source>
+        <translation>误录移出</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>Take out a holder entered by mistake (no tenure is kept)</source>
+        <translation>移出误录的任职人员（不保留任职记录）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Choose a unit to see its leadership team.</source>
+        <translation>选择一个单位，查看其领导班子。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Approved posts {slots} · held {filled} · vacant {vacant}</source>
+        <translation>核定职数 {slots} · 实配 {filled} · 缺配 {vacant}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No leadership team posts yet: add the posts of this unit&apos;s 班子.</source>
+        <translation>尚未设置班子职位：请新增本单位班子的职位。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{filled} of {slots}</source>
+        <translation>{filled}/{slots}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {count} vacant</source>
+        <translation>，缺配 {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, {count} over</source>
+        <translation>，超配 {count}</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Remove the post “{post}” from this team?</source>
+        <translation>从班子中撤销职位“{post}”？</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Take {name} out of “{post}” as entered by mistake? No tenure is kept.</source>
+        <translation>将{name}作为误录从“{post}”移出？不保留任职记录。</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
         <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+35"/>
@@ -3507,6 +3742,198 @@ Your text stays in the editor.</source>
         <location line="+0"/>
         <source>The roster shows no cadres to export.</source>
         <translation>名册中当前没有可导出的干部。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTree</name>
+    <message>
+        <location filename="../../cadre_desk/ui/units/unit_tree.py" line="+34"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cadres</source>
+        <translation>干部数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Team</source>
+        <translation>班子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leadership team: holders / approved posts</source>
+        <translation>领导班子：实配 / 职数</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>{name} (archived)</source>
+        <translation>{name}（已归档）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} vacant</source>
+        <translation>缺配 {count} 名</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/units/units_page.py" line="+64"/>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+250"/>
+        <source>New unit</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location line="-248"/>
+        <source>New sub-unit</source>
+        <translation>新建下级单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up among its siblings (or drag it in the tree)</source>
+        <translation>在同级单位中上移（也可在树中拖动）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down among its siblings (or drag it in the tree)</source>
+        <translation>在同级单位中下移（也可在树中拖动）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short name:</source>
+        <translation>简称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent unit:</source>
+        <translation>上级单位：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Leadership team (班子)</source>
+        <translation>领导班子</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>No units yet: create the first one with “New unit”.</source>
+        <translation>还没有单位：点击“新建单位”创建第一个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(top level)</source>
+        <translation>（无上级单位）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The unit&apos;s changes are not saved. Discard them?</source>
+        <translation>单位的修改尚未保存，要放弃吗？</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Unit “{name}” created.</source>
+        <translation>已新建单位“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>“{absorbed}” merged into “{survivor}” (moved: cadres {cadres}, posts {posts}, sub-units {children}).</source>
+        <translation>已将“{absorbed}”并入“{survivor}”（转入干部 {cadres} 名、班子职位 {posts} 个、下级单位 {children} 个）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Archive unit</source>
+        <translation>归档单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive “{name}”? It can be restored later (Show archived, then Restore).</source>
+        <translation>归档“{name}”？以后可以恢复（勾选“显示已归档”后点“恢复”）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{name}” archived.</source>
+        <translation>已归档“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{name}” restored.</source>
+        <translation>已恢复“{name}”。</translation>
     </message>
 </context>
 <context>

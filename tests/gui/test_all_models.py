@@ -20,7 +20,7 @@ from cadre_desk.services import cadres, diary, mentorship, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
-from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, UNITS, MainWindow
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.talks.talks_page import TalksPage
 
@@ -109,7 +109,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     records: Records,
 ) -> None:
     window = open_window()
-    assert window.page_keys() == [HOME, ROSTER, PAIRINGS, DIARY, TALKS]
+    assert window.page_keys() == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS]
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.

@@ -17,7 +17,7 @@ from cadre_desk.ui.jobs import integrity_check, workers
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.roster.roster_model import Column
 from cadre_desk.ui.shell import settings as keys
-from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, UNITS, MainWindow
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.talks.talks_page import TalksPage
@@ -218,9 +218,12 @@ def test_every_kind_of_record_opens_on_its_page_and_a_missing_one_is_reported(
         window.open_record(kind, 12345)
         assert window.current_page() == HOME, kind
         assert kind_label(kind) in window.statusBar().currentMessage(), kind
-    window.open_record("unit", 1)  # a kind no page shows
+    window.open_record("barometer", 1)  # a kind no page shows
     assert window.current_page() == HOME
-    assert "unit" in window.statusBar().currentMessage()
+    assert "barometer" in window.statusBar().currentMessage()
+    window.open_record("unit", sample_cadres["张三"].unit_id or 0)  # units have a page of their own
+    assert window.current_page() == UNITS
+    assert window.units_page.tree.current_unit() == sample_cadres["张三"].unit_id
 
 
 def test_the_integrity_check_can_be_stopped(

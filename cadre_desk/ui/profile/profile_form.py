@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFrame,
     QGridLayout,
     QLabel,
@@ -126,7 +127,14 @@ class CadreForm(QFrame):
         widget: QWidget
         if key == "unit_id":
             widget = self.unit_box
-            self.unit_box.currentIndexChanged.connect(lambda _i: self._edited(key))
+            # Typed into: any part of a unit's name finds it (the list is long in a real county).
+            self.unit_box.setEditable(True)
+            self.unit_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = self.unit_box.completer()
+            if completer is not None:
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            self.unit_box.editTextChanged.connect(lambda _t: self._edited(key))
         elif key == "notes":
             notes = QPlainTextEdit(self)
             notes.setTabChangesFocus(True)
@@ -282,8 +290,7 @@ class CadreForm(QFrame):
     def text_of(self, key: str) -> str:
         widget = self._editors[key]
         if key == "unit_id":
-            data = self.unit_box.currentData()
-            return str(data) if isinstance(data, int) else ""
+            return self._typed_unit()
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
@@ -291,6 +298,15 @@ class CadreForm(QFrame):
         if isinstance(widget, QComboBox):
             return current_code(widget)
         return ""
+
+    def _typed_unit(self) -> str:
+        """The chosen unit's id as text; "" for no unit; "?" + the text when it names no unit."""
+        text = self.unit_box.currentText().strip()
+        if not text or text == self.unit_box.itemText(0):
+            return ""
+        index = self.unit_box.findText(text, Qt.MatchFlag.MatchFixedString)
+        data = self.unit_box.itemData(index) if index >= 0 else None
+        return str(data) if isinstance(data, int) else "?" + text
 
     def value_text(self, key: str) -> str:
         """What the user sees in a field (the unit's name for the unit)."""
@@ -405,7 +421,7 @@ class CadreForm(QFrame):
     def value(self) -> CadreInput:
         texts = {key: self.text_of(key) for key in self._editors}
         unit = texts.pop("unit_id")
-        return CadreInput(**texts, unit_id=int(unit) if unit else None)
+        return CadreInput(**texts, unit_id=int(unit) if unit.isdigit() else None)
 
     # --- validation -------------------------------------------------------------------------------
 
@@ -423,7 +439,11 @@ class CadreForm(QFrame):
         """
         if self._loading:
             return {}
-        return cadres.field_messages(self.value(), self.changed_fields(), self._today or dt.date.today())
+        found = cadres.field_messages(self.value(), self.changed_fields(), self._today or dt.date.today())
+        typed = self._typed_unit()
+        if typed.startswith("?"):  # a typed unit name that names no unit
+            found["unit_id"] = f"没有名为“{typed[1:]}”的单位，请从列表中选择，或先在“单位”页新建"
+        return found
 
     def _live_error(self, key: str) -> str | None:
         return self._live_errors().get(key)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from cadre_desk import paths
-from cadre_desk.services import maintenance
+from cadre_desk.services import maintenance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.home.home_page import HomePage
@@ -50,12 +50,14 @@ from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.welcome import WelcomePage
 from cadre_desk.ui.shell.work_pages import build_work_pages
 from cadre_desk.ui.transfer.transfer_menus import TransferMenus
+from cadre_desk.ui.units.units_page import UnitsPage
 from cadre_desk.ui.widgets.record_kinds import kind_label
 
 log = logging.getLogger("cadre_desk.ui")
 
 HOME = "home"
 ROSTER = "roster"
+UNITS = "units"
 WELCOME = "welcome"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
 DEFAULT_SIZE = QSize(1400, 860)
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(database, settings.get(keys.DEMO_CADRES), self)
         self.add_page(HOME, self.tr("Worktable"), self.home)
         self.add_page(ROSTER, self.tr("Cadre roster"), self.roster)
+        self.units_page = UnitsPage(ctx, today, self)
+        self.add_page(UNITS, self.tr("Units"), self.units_page)
         self.add_page(WELCOME, "", self.welcome, in_navigation=False)
         for key, title, page in build_work_pages(ctx, settings, today, self):
             self.add_page(key, title, page)
@@ -360,6 +364,8 @@ class MainWindow(QMainWindow):
         status bar counts again."""
         if changes.cadres or changes.units:
             self.roster.reload()
+        if changes.units:  # the open profile's unit box offers a new or renamed unit at once
+            self.roster.profile.form.set_units(units.list_units(self.ctx, include_archived=True))
             if changes.touches_cadre(self.roster.profile.cadre_id):
                 self.roster.profile.refresh_from_store()
         key = self.current_page()

@@ -81,6 +81,20 @@ ENGLISH_NAMES: dict[str, str] = {
     "致公党": "CZGP",
     "九三学社": "Jiusan Society",
     "台盟": "TDSL",
+    # UnitKind ("其他" above)
+    "党委": "Party committee",
+    "人大": "People's congress",
+    "政府": "Government",
+    "政协": "CPPCC",
+    "乡镇": "Township",
+    "街道": "Subdistrict",
+    "部门": "Department",
+    "事业单位": "Public institution",
+    "国有企业": "State-owned enterprise",
+    "群团组织": "Mass organisation",
+    # PostLevel
+    "正职": "Chief",
+    "副职": "Deputy",
     # HEALTH_STATES
     "健康": "Healthy",
     "一般": "Fair",

@@ -12,6 +12,7 @@ def kind_label(kind: str) -> str:
         "comment": QCoreApplication.translate("RecordKinds", "Mentor comment"),
         "talk": QCoreApplication.translate("RecordKinds", "Talk record"),
         "mentorship": QCoreApplication.translate("RecordKinds", "Pairing"),
+        "unit": QCoreApplication.translate("RecordKinds", "Unit"),
     }
     return labels.get(kind, kind)
 
