@@ -13,12 +13,12 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from cadre_desk import outfile
+from cadre_desk import demo, outfile
 from cadre_desk.db.models import Cadre
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import StorageError
 from cadre_desk.reports import dossier
-from cadre_desk.services import printing
+from cadre_desk.services import cadres, printing
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.transfer import package, roster
 from tests.conftest import make_cadre
@@ -101,12 +101,12 @@ def test_dossier_cli_with_a_long_post_writes_the_file_and_no_part(tmp_path: Path
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 3 MB tmpfs (root only): a real ENOSPC / SQLITE_FULL."""
+    """A 32 MB tmpfs (root only): a real ENOSPC / SQLITE_FULL."""
     mount = tmp_path / "small"
     mount.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], check=False)
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mount)], check=False)
     if proc.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
@@ -122,7 +122,8 @@ def test_a_full_disk_during_a_roster_import_leaves_the_database_as_it_was(
     ctx = open_context(database, "测试员")
     try:
         roster.apply_roster(ctx, roster.plan_roster(ctx, write_roster(tmp_path / "a.xlsx", 20))[1])
-        big = write_roster(tmp_path / "b.xlsx", 12_000)
+        _fill(small_disk, 256 * 1024)
+        big = write_roster(tmp_path / "b.xlsx", 3_000)
         _sheet, plan = roster.plan_roster(ctx, big)
         with pytest.raises((StorageError, OperationalError)) as err:
             roster.apply_roster(ctx, plan)
@@ -131,5 +132,38 @@ def test_a_full_disk_during_a_roster_import_leaves_the_database_as_it_was(
             assert session.scalar(select(func.count(Cadre.id))) == 20
             assert session.execute(select(func.count()).select_from(Cadre)).scalar() == 20
             assert session.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        database.dispose()
+
+
+def _fill(mount: Path, leave: int) -> None:
+    """Take all but `leave` bytes of the small disk."""
+    free = os.statvfs(mount).f_bavail * os.statvfs(mount).f_frsize
+    (mount / "filler").write_bytes(b"\0" * max(free - leave, 0))
+
+
+def test_a_full_disk_during_a_package_import_leaves_the_database_as_it_was(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    source_db = open_database(str(tmp_path / "source.db"), create=True)
+    demo.generate(source_db, cadres=30, seed=3)
+    source = open_context(source_db, "甲")
+    package.export_package(source, [c.id for c in cadres.list_cadres(source)], tmp_path / "p.zip")
+    source_db.dispose()
+    database = open_database(str(small_disk / "db.sqlite"), create=True)
+    ctx = open_context(database, "测试员")
+    try:
+        _fill(small_disk, 64 * 1024)
+        plan = package.plan_package(ctx, tmp_path / "p.zip")
+        with pytest.raises((StorageError, OperationalError)) as err:
+            package.apply_package(ctx, plan)
+        assert "full" in str(err.value) or "已满" in str(err.value) or "空间" in str(err.value)
+        (small_disk / "filler").unlink()
+        with ctx.db.read() as session:
+            assert session.scalar(select(func.count(Cadre.id))) == 0
+            assert session.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        package.apply_package(ctx, package.plan_package(ctx, tmp_path / "p.zip"))  # with room, it goes in
+        with ctx.db.read() as session:
+            assert session.scalar(select(func.count(Cadre.id))) == 30
     finally:
         database.dispose()
