@@ -22,7 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from cadre_desk.errors import ValidationError
+from cadre_desk.errors import Message, ValidationError
 from cadre_desk.reports import fonts, form_text
 from cadre_desk.reports.form_fit import MM, STEPS, Fitted, Line, Para, fit
 from cadre_desk.reports.page import CREATOR
@@ -119,12 +119,14 @@ class FormTooLong(ValidationError):
         self.cadre = cadre
         self.labels = tuple(labels)
         names = "、".join(f"“{label}”" for label in labels)
-        super().__init__(
-            {
-                "form": f"{cadre}的干部任免审批表未打印：{names}内容过长，缩小到最小字号（5.5 磅）"
-                "仍超出表格。任免表只有正反两页，请精简后再打印。"
-            }
+        message = Message(
+            "form_too_long",
+            "{cadre}的干部任免审批表未打印：{fields}内容过长，缩小到最小字号（5.5 磅）仍超出表格。"
+            "任免表只有正反两页，请精简后再打印。",
+            cadre=cadre,
+            fields=names,
         )
+        super().__init__({"form": message})
 
 
 # --- layout: what goes where, decided before anything is drawn -----------------------------------

@@ -61,7 +61,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+137"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+138"/>
         <source>Batch print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,7 +260,7 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+37"/>
         <source>Printed on the appointment form (干部任免审批表) and written to .lrmx files. A new form takes today&apos;s date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2000,7 +2000,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Cadre dossier</source>
         <translation type="unfinished"></translation>
     </message>

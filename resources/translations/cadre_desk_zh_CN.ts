@@ -62,7 +62,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+137"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+138"/>
         <source>Batch print</source>
         <translation>批量打印</translation>
     </message>
@@ -261,7 +261,7 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+37"/>
         <source>Printed on the appointment form (干部任免审批表) and written to .lrmx files. A new form takes today&apos;s date.</source>
         <translation>打印在干部任免审批表上，并随 .lrmx 文件导出。新表默认为今天的日期。</translation>
     </message>
@@ -1998,7 +1998,7 @@ Logs: {logs}</source>
         <translation>谈心谈话记录</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+141"/>
         <source>Cadre dossier</source>
         <translation>干部成长档案</translation>
     </message>

@@ -116,3 +116,18 @@ def test_the_draft_checkbox_reaches_the_print(
     view.print_draft_action.setChecked(True)
     view.print_form_action.trigger()
     assert made == [(view.cadre_id, False), (view.cadre_id, True)]
+
+
+@pytest.mark.usefixtures("english")
+def test_in_english_the_too_long_message_and_field_errors_are_english(
+    qtbot: QtBot, page: RosterPage, ctx: ServiceContext
+) -> None:
+    from cadre_desk.reports.appointment_form import FormTooLong
+    from cadre_desk.ui.widgets.messages import joined
+
+    text = joined(FormTooLong("张三", ["简历", "任免理由"]).fields)
+    assert text.startswith("The appointment form of 张三 was not printed") and "“简历”、“任免理由”" in text
+    view = page.profile
+    _type(qtbot, page, "age_reference", "2024.13.40")
+    assert not view.save()
+    assert view.case_form.errors["age_reference"].text().startswith("The date ages are counted at:")

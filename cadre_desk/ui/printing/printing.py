@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cadre_desk.errors import CadreDeskError
+from cadre_desk.errors import CadreDeskError, ValidationError
 from cadre_desk.reports.documents import DocumentKind, DocumentOptions
 from cadre_desk.services import printing
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 from cadre_desk.ui.jobs.workers import Cancelled, Job, ProgressFn, run_in_background
 from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
+from cadre_desk.ui.widgets.messages import joined
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -164,7 +165,9 @@ class BatchOptionsDialog(QDialog):
 
 
 def _show_error(parent: QWidget, title: str, exc: Exception) -> None:
-    if isinstance(exc, CadreDeskError):
+    if isinstance(exc, ValidationError):  # e.g. a form too long for its two pages: in the window's language
+        QMessageBox.warning(parent, title, joined(exc.fields))
+    elif isinstance(exc, CadreDeskError):
         QMessageBox.warning(parent, title, str(exc))
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cadre_desk.services import appointment
+from cadre_desk.ui.widgets.messages import user_text
 
 FIELDS = appointment.FIELDS
 
@@ -128,10 +129,10 @@ class CaseForm(QWidget):
         rest = []
         for name, message in fields.items():
             if name in self.errors:
-                self.errors[name].setText(message)
+                self.errors[name].setText(user_text(message))
                 self.errors[name].show()
             else:
-                rest.append(message)
+                rest.append(user_text(message))
         return rest
 
     def _edited(self, *_text: object) -> None:

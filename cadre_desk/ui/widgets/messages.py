@@ -34,10 +34,21 @@ TEMPLATES: dict[str, str] = {
     "comment_only_mentor": "Only the mentor of this entry's pairing ({mentor}) may comment on it",
     "comment_on_draft": "A draft has not been submitted: the mentor cannot comment on it yet",
     "comment_no_pairing": "This entry was written outside any pairing, so no mentor can comment on it",
+    "form_too_long": (
+        "The appointment form of {cadre} was not printed: {fields} do not fit even at the smallest size "
+        "(5.5 pt). The form is one sheet, front and back: please shorten them, then print again."
+    ),
 }
 
 LABELS: dict[str, str] = {
     "个人总结": "the mentee's summary",
+    "拟任职务": "the proposed post",
+    "拟免职务": "the post to be removed",
+    "任免理由": "the reason",
+    "呈报单位": "the reporting unit",
+    "填表人": "who filled in the form",
+    "填表时间": "the date the form was filled in",
+    "计算年龄时间": "the date ages are counted at",
     "中止原因": "the reason for ending early",
     "主办单位": "the organiser",
     "任现职时间": "the date of the current post",
