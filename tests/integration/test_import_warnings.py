@@ -168,3 +168,43 @@ def test_an_unreadable_birth_month_is_taken_from_the_id_number(ctx: ServiceConte
         ctx, [write(tmp_path, "c.lrmx", form(XingMing="赵六", ChuShengNianYue="八五年春"))]
     )
     assert nobody.rejected[0].kind == importing.NO_PERSON
+
+
+def test_correcting_a_listed_record_clears_its_problem(ctx: ServiceContext, tmp_path: Path) -> None:
+    from cadre_desk.services import cadre_records as cr
+
+    lines = "1800.01 获某奖\n2019.12 被评为优秀公务员"
+    family = (
+        "<Item><ChengWei>父亲</ChengWei><XingMing>王大</XingMing><ChuShengRiQi>"
+        "196005</ChuShengRiQi><ZhengZhiMianMao>民主人士</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>退休"
+        "</GongZuoDanWeiJiZhiWu></Item>"
+    )
+    path = write(tmp_path, "r.lrmx", form(JiangChengQingKuang=lines, JiaTingChengYuan=family))
+    (cid,) = importing.apply_plan(ctx, forms.plan_files(ctx, [path])).cadre_ids
+    fields = {p.field for p in verification.get_problems(ctx, cid)}
+    assert fields == {"rewards[0].date", "family[0].political_status"}
+    profile = cr.get_profile(ctx, cid)
+    rewards = [cr.RewardInput(r.kind, r.text, r.date, r.issuer, r.id) for r in profile.rewards]
+    # Saving the list unchanged keeps the problems (nobody corrected anything) ...
+    profile = cr.save_rewards(ctx, cid, rewards, profile.cadre.version)
+    assert {p.field for p in profile.to_verify} == fields
+    # ... and the family list with its unknown code unchanged saves too (the code stays 待核实).
+    members = [
+        cr.FamilyMemberInput(m.relation, m.name, m.birth, m.political_status, m.employer_post, id=m.id)
+        for m in profile.family
+    ]
+    members.append(cr.FamilyMemberInput("母亲", "李氏", "1962.01", "群众"))
+    profile = cr.save_family(ctx, cid, members, profile.cadre.version)
+    assert {p.field for p in profile.to_verify} == fields
+    # Correcting the reward's date and the father's status clears both.
+    rewards[0] = cr.RewardInput(rewards[0].kind, rewards[0].text, "2001.01", "", rewards[0].id)
+    profile = cr.save_rewards(ctx, cid, rewards, profile.cadre.version)
+    assert {p.field for p in profile.to_verify} == {"family[0].political_status"}
+    members = [
+        cr.FamilyMemberInput(m.relation, m.name, m.birth, m.political_status, m.employer_post, id=m.id)
+        for m in profile.family
+    ]
+    members[0] = cr.FamilyMemberInput("父亲", "王大", "1960.05", "群众", "退休", id=members[0].id)
+    profile = cr.save_family(ctx, cid, members, profile.cadre.version)
+    assert profile.to_verify == ()
+    assert worktable.load(ctx).to_verify_total == 0

@@ -7,6 +7,7 @@ back from a fresh read exactly as the service said it stored it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from contextlib import AbstractContextManager as ContextManager
 from typing import Any
@@ -17,8 +18,10 @@ from hypothesis import strategies as st
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import cadres
+from cadre_desk.services import cadres, verification
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import importing
+from cadre_desk.transfer.model import CadreData
 from tests.integration.test_lrmx_properties import fresh_ctx  # noqa: F401  (the two-engine fixture)
 
 SETTINGS = settings(
@@ -107,5 +110,33 @@ def test_what_the_services_accept_is_stored_and_read_back_equal(
             else:
                 assert profile.family == saved.family
                 assert [m.name for m in profile.family] == [m.name.strip() for m in members]
+
+        check()
+
+
+def test_what_an_import_accepts_is_stored_and_read_back_equal(
+    fresh_ctx: Callable[[], ContextManager[ServiceContext]],  # noqa: F811
+) -> None:
+    """The same through the import entry point (what rosters and forms go through): values with
+    problems are taken in as written, cut to their columns, and read back as planned."""
+    with fresh_ctx() as ctx:
+
+        @SETTINGS
+        @given(data=inputs)
+        def check(data: cadres.CadreInput) -> None:
+            before = cadres.count_cadres(ctx)
+            values = {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
+            plan = importing.plan_import(ctx, [("行1", CadreData(values=values))], "测试")
+            if plan.rejected:
+                assert plan.items == ()
+                return
+            (item,) = plan.items
+            result = importing.apply_plan(ctx, plan)
+            assert cadres.count_cadres(ctx) == before + (item.action == "create")
+            view = cadres.get_cadre(ctx, result.cadre_ids[0])
+            for name, value in item.values.items():
+                assert getattr(view, name) == ("" if name == "id_number" and value is None else value), name
+            stored = {p.field for p in verification.get_problems(ctx, view.id)}
+            assert stored == {p.field for p in item.problems}
 
         check()
