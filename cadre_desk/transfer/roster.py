@@ -243,8 +243,10 @@ def row_data(sheet: RosterSheet, values: Sequence[Any], formats: Sequence[str]) 
         if name in YM_FIELDS:
             try:
                 out[name], note = _ym_cell(value, fmt, label)
-            except FormatProblem as exc:
-                problems.append((label, str(exc).removeprefix(f"{label}：")))
+            except FormatProblem:
+                # As written: the shared validation (services.validation.check_import) takes a date in
+                # an odd form in as 待核实, or refuses the row when it is the birth month it needs.
+                out[name] = _text_cell(value)
                 continue
             if note:
                 warnings.append(f"{label}：{note}")
