@@ -49,6 +49,7 @@ from cadre_desk.ui.profile.profile_form import CadreForm
 from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
 from cadre_desk.ui.profile.record_editor import RecordEditor
 from cadre_desk.ui.shell.style import PROFILE_STYLE, emphasize, secondary
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
 from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
@@ -362,7 +363,7 @@ class ProfileView(QWidget):
                         self.tr("Mentor") if m.mentor_id == cadre_id else self.tr("Mentee"),
                         m.mentee if m.mentor_id == cadre_id else m.mentor,
                         f"{m.term_start:%Y.%m.%d}--{m.term_end:%Y.%m.%d}",
-                        m.status,
+                        code_text(m.status),
                     )
                     for m in pairings
                 ],
@@ -372,14 +373,14 @@ class ProfileView(QWidget):
         if key == "diary":
             entries = diary.list_entries(self._ctx, mentee_id=cadre_id)
             self.diary.set_rows(
-                [(f"{e.date:%Y.%m.%d}", e.title, e.category, e.state) for e in entries],
+                [(f"{e.date:%Y.%m.%d}", e.title, code_text(e.category), code_text(e.state)) for e in entries],
                 [("diary", e.id) for e in entries],
             )
             return len(entries)
         if key == "talks":
             found = talks.list_talks(self._ctx, cadre_id=cadre_id)
             self.talks.set_rows(
-                [(f"{t.talk_at:%Y.%m.%d %H:%M}", t.kind, t.talkers, t.place) for t in found],
+                [(f"{t.talk_at:%Y.%m.%d %H:%M}", code_text(t.kind), t.talkers, t.place) for t in found],
                 [("talk", t.id) for t in found],
             )
             return len(found)

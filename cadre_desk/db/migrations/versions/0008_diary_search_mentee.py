@@ -1,5 +1,4 @@
-"""search: diary documents carry the mentee's name (typing her name finds her diary); the index is
-rebuilt from the records
+"""search: diary documents carry the mentee's name (typing her name finds her diary)
 
 Revision ID: 0008
 Revises: 0007
@@ -9,7 +8,10 @@ Create Date: 2026-12-06 13:10:00
 from collections.abc import Sequence
 
 from alembic import op
+from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from cadre_desk.db import search_index
 
 revision: str = "0008"
 down_revision: str | None = "0007"
@@ -18,18 +20,25 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # No schema change: the documents are derived data, rebuilt from the tables as they are now
-    # (the rebuild reads named columns only, so later migrations do not change what it needs).
-    from cadre_desk.services import search
-
+    """No schema change: the document of every live diary entry is written again with the name, as
+    `services.search.diary_doc` builds it (`check` compares the two, and a test upgrades an old index)."""
     session = Session(bind=op.get_bind())
     try:
-        search.rebuild(session)
+        rows = session.execute(
+            text(
+                "SELECT e.id, e.date, e.title, e.category, e.content, c.name FROM diary_entry e "
+                "JOIN cadre c ON c.id = e.mentee_id WHERE e.archived_at IS NULL ORDER BY e.id"
+            )
+        ).all()
+        for entry_id, date, title, category, content, name in rows:
+            day = date.isoformat() if hasattr(date, "isoformat") else str(date)
+            body = "\n".join(part for part in (title, category, content, name) if part)
+            search_index.put(session, "diary", entry_id, day, title, body)
         session.flush()
     finally:
         session.close()
 
 
 def downgrade() -> None:
-    # The older documents without the name still find everything they found before.
+    # The documents without the name still find everything they found before.
     pass
