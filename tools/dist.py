@@ -308,6 +308,16 @@ def prune_bundle(bundle: Path) -> int:
     return removed
 
 
+def glibc_needed(bundle: Path) -> str:
+    """The newest GLIBC_x.y symbol version any file of the bundle needs (its oldest usable glibc)."""
+    versions: set[tuple[int, ...]] = set()
+    for path in bundle.rglob("*"):
+        if path.is_file() and not path.is_symlink() and is_elf(path):
+            out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True, check=False)
+            versions.update(tuple(map(int, v.split("."))) for v in re.findall(r"GLIBC_([0-9.]+)", out.stdout))
+    return ".".join(map(str, max(versions)))
+
+
 def deb_depends(bundle: Path) -> list[str]:
     missing = system_libraries(bundle)
     unknown = sorted(name for name in missing if name not in DESKTOP_PACKAGES)
@@ -317,7 +327,10 @@ def deb_depends(bundle: Path) -> list[str]:
             + ", ".join(unknown)
             + " (bundle them, or add them to DESKTOP_PACKAGES if every desktop has them)"
         )
-    return sorted({DESKTOP_PACKAGES[name] for name in missing})
+    packages = sorted({DESKTOP_PACKAGES[name] for name in missing})
+    glibc = glibc_needed(bundle)
+    log(f"the bundle needs glibc {glibc} or newer")
+    return [f"libc6 (>= {glibc})" if name == "libc6" else name for name in packages]
 
 
 def tree_size_kib(folder: Path) -> int:

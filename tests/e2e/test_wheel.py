@@ -5,6 +5,7 @@ speaks Chinese, finding its fonts and translations inside the installed package.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,12 @@ def test_installed_wheel_prints_a_form_with_embedded_fonts(installed: Path, tmp_
         env=env,
     )
     assert where.startswith(str(installed.parent)), where  # the venv's copy, not this checkout
+    requires = _run(
+        [str(installed / "python"), "-c", "import importlib.metadata as m; print(m.requires('cadre-desk'))"],
+        cwd=tmp_path,
+        env=env,
+    )
+    assert "pypdf" in requires and 'psycopg[binary]<4,>=3.1; extra == "postgresql"' in requires, requires
     cli = str(installed / "cadre-desk")
     _run([cli, "init"], cwd=tmp_path, env=env)
     _run([cli, "demo", "--cadres", "3", "--seed", "5"], cwd=tmp_path, env=env)
@@ -63,6 +70,7 @@ def test_installed_wheel_prints_a_form_with_embedded_fonts(installed: Path, tmp_
     assert "干部任免审批表" in out
     fonts = _run(["pdffonts", str(pdf)], cwd=tmp_path).splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
+    assert all(re.match(r"[A-Z]{6}\+", line) for line in fonts), fonts  # embedded as subsets
     assert any("BousungEG" in line for line in fonts)  # AR PL SungtiL GB (the form's Song face) in the wheel
     text = _run(["pdftotext", "-layout", str(pdf), "-"], cwd=tmp_path)
     assert "干部任免审批表" in "".join(text.split())  # the title is letter-spaced
