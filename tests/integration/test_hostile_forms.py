@@ -97,3 +97,42 @@ def test_rewards_keep_their_text_as_written(ctx: ServiceContext, tmp_path: Path)
     (cid,) = importing.apply_plan(ctx, plan).cadre_ids
     profile = cadre_records.get_profile(ctx, cid)
     assert form_text.reward_lines(profile.rewards) == ["2019.12 被评为优秀公务员", "2016年06月 嘉奖"]
+
+
+def _lrm(**positions: str) -> bytes:
+    fields = [""] * 33
+    fields[0], fields[1], fields[2], fields[3] = "王建国", "男", "198503", "汉族"
+    for key, text in positions.items():
+        fields[int(key.removeprefix("f"))] = text
+    return ('"' + '","'.join(fields) + '"').encode("gb18030")
+
+
+def test_hostile_legacy_lrm_files(ctx: ServiceContext, tmp_path: Path) -> None:
+    born = write(tmp_path, "born1800.lrm", _lrm(f2="180001"))
+    huge = write(tmp_path, "huge.lrm", _lrm(f0="李四", f25="局" * 100_000))
+    odd = write(tmp_path, "odd.lrm", _lrm(f0="赵六", f8="2007年夏", f18="2200.01 获奖"))
+    zero_photo = write(tmp_path, "zero.lrm", _lrm())
+    (tmp_path / "zero.pic").symlink_to("/dev/zero")
+    plan = forms.plan_files(ctx, [born, huge, odd, zero_photo])
+    reasons = _reasons(plan)
+    assert set(reasons) == {"born1800.lrm", "zero.lrm"}
+    assert "年份 1800" in reasons["born1800.lrm"] and "不是普通文件" in reasons["zero.lrm"]
+    problems = {Path(i.source).name: {p.field for p in i.problems} for i in plan.items}
+    assert problems == {"huge.lrm": {"post"}, "odd.lrm": {"work_start", "rewards[0].date"}}
+
+
+def test_a_roster_date_in_an_odd_form_is_a_warning(ctx: ServiceContext, tmp_path: Path) -> None:
+    import openpyxl
+
+    from cadre_desk.transfer import roster
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["姓名", "性别", "出生年月", "参加工作时间"])
+    ws.append(["甲", "男", "1985.03", "二〇〇七年"])
+    ws.append(["乙", "女", "1985.13", "2007.07"])
+    book.save(tmp_path / "r.xlsx")
+    _sheet, plan = roster.plan_roster(ctx, tmp_path / "r.xlsx")
+    ((item,), (refused,)) = (plan.items, plan.rejected)
+    assert item.name == "甲" and [p.field for p in item.problems] == ["work_start"]
+    assert refused.kind == importing.NO_PERSON and "月份 13" in refused.reason
