@@ -8,7 +8,8 @@ the bundled font, visits 工作台, the roster with a profile open, each work pa
 and the settings dialog, and writes one PNG per view with `QWidget.grab()` (identical under Xvfb and
 the offscreen platform). Settings go to a temporary ini file, never the user's. Last, the window
 again in English (CADRE_DESK_LANG=en) on 结对帮带: `english-pairings.png`; `--only english` writes
-just that one.
+just that one. 单位 is shot after the others (`09-units.png`, a township with its 班子 chosen), so the
+numbers of the older pictures stay; `--only units` writes just that one.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.shell.application import application
 from cadre_desk.ui.shell.fonts import install_fonts
-from cadre_desk.ui.shell.main_window import HOME, ROSTER, MainWindow
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, UNITS, MainWindow
 from cadre_desk.ui.shell.settings import Settings
 
 SIZE = (1440, 900)
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=paths.ROOT_DIR / "docs" / "screenshots")
     parser.add_argument("--db", type=Path, help="demo database to reuse (created if missing)")
     parser.add_argument("--cadres", type=int, default=300)
-    parser.add_argument("--only", choices=("english",), help="write only this screenshot")
+    parser.add_argument("--only", choices=("english", "units"), help="write only this screenshot")
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -82,13 +83,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"demo data: {report.cadres} cadres, {report.talks} talks", file=sys.stderr)
             if args.only == "english":
                 return shoot_english(ctx, out, Path(tmp))
+            if args.only == "units":
+                return shoot(ctx, out, Path(tmp), only_units=True)
             code = shoot(ctx, out, Path(tmp))
             return code or shoot_english(ctx, out, Path(tmp))
         finally:
             db.dispose()
 
 
-def shoot(ctx: object, out: Path, tmp: Path) -> int:
+def shoot(ctx: object, out: Path, tmp: Path, only_units: bool = False) -> int:
     from cadre_desk.services.context import ServiceContext
 
     assert isinstance(ctx, ServiceContext)
@@ -111,8 +114,13 @@ def shoot(ctx: object, out: Path, tmp: Path) -> int:
         samples.append(("diary", table.pending_comments[0].entry_id))
     if table.follow_ups:
         samples.append(("talk", table.follow_ups[0].talk_id))
+    if only_units:
+        shoot_units(window, out)
+        return close(window, app, translators)
     number = 1
     for key in window.page_keys():
+        if key == UNITS:
+            continue  # shot last, as 09-units
         window.show_page(key)
         if key == ROSTER:
             window.roster.select_first()
@@ -147,6 +155,24 @@ def shoot(ctx: object, out: Path, tmp: Path) -> int:
     profile.tabs.setCurrentWidget(profile.case_scroll)
     settle(300)
     save(window, out, f"{number:02d}-appointment")
+    shoot_units(window, out)
+    return close(window, app, translators)
+
+
+def shoot_units(window: MainWindow, out: Path) -> None:
+    """单位 with a township chosen: the tree, its details and its 班子 with holders and vacancies."""
+    from cadre_desk.services import teams
+
+    window.show_page(UNITS)
+    towns = [t for t in teams.list_teams(window.ctx) if t.unit_kind == "乡镇" and t.posts]
+    if towns:
+        best = max(towns, key=lambda t: (bool(t.posts[0].members), t.filled))  # its 书记 in post
+        window.units_page.show_record("unit", best.unit_id)
+    settle(300)
+    save(window, out, "09-units")
+
+
+def close(window: MainWindow, app: QApplication, translators: list) -> int:  # type: ignore[type-arg]
     window.close()
     settle()
     i18n.remove_translators(app, translators)

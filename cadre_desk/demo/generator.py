@@ -50,8 +50,10 @@ def _choose_units(rng: random.Random, county: County, cadres: int) -> list[int]:
             wanted = len(spec.leading) - result[spec.index]
             result[spec.index] += wanted
             remaining -= wanted
+    # A township is bigger than an office (and its 班子 has 11 posts): it takes two shares.
+    shares = [i for i in chosen for _ in range(2 if county.units[i].profile == "town" else 1)]
     for i in range(remaining):
-        result[chosen[i % len(chosen)]] += 1
+        result[shares[i % len(shares)]] += 1
     return result
 
 

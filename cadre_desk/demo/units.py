@@ -344,7 +344,7 @@ VACANT_HEAD, VACANT_DEPUTY = 0.04, 0.08  # the chance that a leading post is vac
 def unit_posts(rng: random.Random, spec: UnitSpec, count: int) -> list[Post]:
     """The posts of `count` cadres in a unit: leaders (a few posts left vacant), section chiefs, then staff.
 
-    A unit with few cadres in the record fills its 班子 first (a third of its cadres are leaders), so
+    A unit with few cadres in the record fills its 班子 first (two fifths of its cadres are leaders), so
     that even a small demo county has real leadership teams.
     """
     if spec.profile == "top":  # the county's leaders: `count` is the size of their 班子
@@ -354,7 +354,7 @@ def unit_posts(rng: random.Random, spec: UnitSpec, count: int) -> list[Post]:
         for index, post in enumerate(spec.leading)
         if rng.random() >= (VACANT_HEAD if index == 0 else VACANT_DEPUTY)
     ]
-    small = count // 3 if count <= 40 else 0
+    small = count * 2 // 5 if count <= 40 else 0
     n_lead = min(len(leading), max(1 if count >= 2 else 0, round(count * 0.16), small))
     lead = leading[:n_lead]
     n_chief = min(len(spec.sections) * 2, round(count * 0.2))
