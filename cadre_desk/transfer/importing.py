@@ -425,7 +425,7 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
             updated += 1
         flush_new()
         ids.extend(c.id for c in new_cadres)
-        _index_new(session, new_cadres)
+        index_new_cadres(session, new_cadres)
         audit.record(
             session,
             ctx,
@@ -524,7 +524,7 @@ def _store_problems(session: Session, ctx: ServiceContext, item: PlannedCadre, c
     )
 
 
-def _index_new(session: Session, new_cadres: Sequence[Cadre]) -> None:
+def index_new_cadres(session: Session, new_cadres: Sequence[Cadre]) -> None:
     """Search documents of the new cadres in one batch (their ids continue after existing documents)."""
     if not new_cadres:
         return

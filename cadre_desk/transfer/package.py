@@ -38,11 +38,12 @@ from cadre_desk.db.models import (
     TalkSubject,
     Training,
     Unit,
+    VerificationProblem,
 )
 from cadre_desk.errors import ImportRejected, StorageError
 from cadre_desk.services import audit, search, verification
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.transfer import package_merge
+from cadre_desk.transfer import importing, package_merge
 from cadre_desk.transfer.package_merge import Conflict, Difference, PackagePlan, plan_package, read_package
 from cadre_desk.transfer.package_records import (
     BY_NAME,
@@ -217,6 +218,8 @@ def apply_package(
     with ctx.db.uow() as session:
         _recheck(session, plan)
         id_of: dict[str, int] = dict(plan.local_ids)
+        doubted = set(session.scalars(select(VerificationProblem.cadre_id).distinct()))
+        new_cadres: list[Cadre] = []
 
         def resolve(target: str, uid: str | None) -> int | None:
             if uid is None:
@@ -277,7 +280,7 @@ def apply_package(
                     audit.diff(before, values),
                     f"交换包：{rec.label()}",
                 )
-            if model is Cadre:
+            if model is Cadre and (rec.uid in plan.to_verify or row.id in doubted):
                 # 待核实: what the package brought replaces the problems of the cadre's own fields
                 verification.replace_problems(
                     session,
@@ -288,8 +291,12 @@ def apply_package(
                     edited=None,
                     source="交换包",
                 )
-            touched.setdefault(rec.entity, []).append(row)
+            if model is Cadre and action == "new":
+                new_cadres.append(row)  # indexed for search in one batch below
+            else:
+                touched.setdefault(rec.entity, []).append(row)
             done_bases.append(rec)
+        importing.index_new_cadres(session, new_cadres)
         _reindex(session, touched)
         set_bases(session, done_bases, bases_of(session, (r.uid for r in done_bases)))
         if added or merged:
