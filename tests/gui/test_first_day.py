@@ -1,6 +1,6 @@
 """A clerk's first day, from an empty database, through the real main window (issue 10).
 
-Create a unit (through its service: the units page is another helper's work), a young cadre and a
+Create a unit (on the 单位 page), a young cadre and a
 mentor (新建干部 with Ctrl+N), pair them (结对帮带), write diary entries (one dated before the pairing,
 which asks), comment as the mentor, record a talk with a follow-up (记录人 prefilled), print it to a
 PDF file, archive and restore, search, and open the window again in English. Dialogs are driven
@@ -22,13 +22,12 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
 from cadre_desk.services import cadres, diary, mentorship, talks, units
-from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_editor import DiaryEditor, OutsideTermQuestion
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
 from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
-from cadre_desk.ui.shell.main_window import HOME, ROSTER, WELCOME, MainWindow
+from cadre_desk.ui.shell.main_window import HOME, ROSTER, UNITS, WELCOME, MainWindow
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.talks.talk_editor import TalkEditor
@@ -68,11 +67,17 @@ def test_a_clerks_first_day(
     qtbot.mouseClick(window.welcome.blank_button, Qt.MouseButton.LeftButton)  # 从空白开始
     assert window.current_page() == ROSTER
 
-    # --- a unit (through the service: the units page is not there yet) --------------------------
-    unit = units.create_unit(
-        ctx, units.UnitInput(name="某某县青山镇人民政府", short_name="青山镇", kind="乡镇")
-    )
-    window.apply_changes(Changes(units=True))
+    # --- a unit, on the 单位 page (Ctrl+N there) --------------------------------------------------
+    window.show_page(UNITS)
+    units_page = window.page(UNITS)
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    type_with_ime(units_page.name, "某某县青山镇人民政府")
+    type_with_ime(units_page.short_name, "青山镇")
+    units_page.kind.setCurrentIndex(units_page.kind.findData("乡镇"))
+    qtbot.mouseClick(units_page.save_button, Qt.MouseButton.LeftButton)
+    (unit,) = units.list_units(ctx)
+    assert (unit.name, unit.short_name, unit.kind) == ("某某县青山镇人民政府", "青山镇", "乡镇")
+    window.show_page(ROSTER, allow_welcome=False)
 
     # --- 新建干部 twice with Ctrl+N: a young cadre and her mentor ---------------------------------
     people = [
