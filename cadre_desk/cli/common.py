@@ -62,7 +62,3 @@ class ProgressBar:
         if self.tty and self.label:
             self.stream.write("\n")
         self.stream.flush()
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2) + "\n")

@@ -7,7 +7,6 @@ import logging
 import os
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from cadre_desk import paths
@@ -117,13 +116,3 @@ def open_database(
             raise StorageError(f"数据库升级失败，文件未改动：{exc.orig}") from None
         log.info("database %s migrated %s -> %s", db.display_name(), current, head)
     return db
-
-
-def schema_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
-        return migrate.current_revision(conn)
-
-
-def ping(db: Database) -> None:
-    with db.engine.connect() as conn:
-        conn.execute(text("SELECT 1"))

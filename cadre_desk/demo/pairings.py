@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -329,8 +328,3 @@ def _write_entry(
             },
             at=local(comment_day, rng.randint(8, 21), rng.randint(0, 59)),
         )
-
-
-def expected_entries(pairings: list[Pairing], today: dt.date) -> int:
-    """Roughly how many diary entries the pairings will get (weeks in term up to today)."""
-    return sum(math.ceil(max(0, (min(p.last_day, today) - p.start).days) / 7) for p in pairings)

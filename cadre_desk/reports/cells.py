@@ -172,15 +172,6 @@ class Text:
         return counts
 
 
-def estimate_height(texts: Sequence[Text], width: float) -> float:
-    """A quick, slightly low estimate of the texts' height, to skip font sizes that cannot fit."""
-    total = 0.0
-    for t in texts:
-        lines = int(fonts.string_width(t.text, t.size) // (width - t.indent - t.size * HANG)) + 1
-        total += lines * t.size * LEADING
-    return total * 0.95
-
-
 CLIP_MARK = "…（见附页）"
 
 
@@ -295,29 +286,6 @@ class Line(Flowable):
         if self.right:
             right = fonts.clip(self.right, self.size, half)
             fonts.draw_string(self.canv, self.width, y, right, self.size, "right")
-
-
-class SealBlock(Flowable):
-    """The inside of a signature cell: text at the top, `（盖章）` and the date at the bottom right."""
-
-    def __init__(self, width: float, height: float, text: str = "", date: str = "", size: float = 12) -> None:
-        super().__init__()
-        self.width, self.height = width, height
-        self.text, self.date, self.size = text, date, size
-        room = height - 3.2 * size * LEADING  # above the seal and date lines
-        self.fitted = fit(text, width - 4, room, "left", keep_lines=False, max_height=room) if text else None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        margin = self.size * 1.5
-        if self.fitted is not None:
-            self.fitted.paragraph.drawOn(c, 2, self.height - self.fitted.height - 4)
-        right = self.width - margin
-        fonts.draw_string(c, right, 6 + self.size * 1.6, "（盖章）", self.size, "right")
-        fonts.draw_string(c, right, 8, self.date, self.size, "right")
 
 
 class Photo(Flowable):

@@ -14,7 +14,7 @@ from reportlab.lib.colors import black
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from cadre_desk.reports import cells, fonts
+from cadre_desk.reports import fonts
 from cadre_desk.reports.cells import PAD_X, PAD_Y, Text
 
 INNER_LINE = 0.5
@@ -101,24 +101,3 @@ class BoxedTable(Table):
             if isinstance(part, Table):
                 part.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), OUTER_LINE, black)]))
         return parts
-
-
-def continued_block(
-    label: str, texts: Sequence[Text], content_w: float, label_w: float = 2.1 * cm
-) -> list[Flowable]:
-    """A labelled block continued over as many rows (and pages) as it needs, without inner rules."""
-    rows = chunks(texts, content_w, MAX_ROW)
-    data: list[list[Any]] = [
-        [cells.label(label) if i == 0 else "", [t.paragraph() for t in chunk]] for i, chunk in enumerate(rows)
-    ]
-    style = TableStyle(
-        base_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BOX", (0, 0), (-1, -1), OUTER_LINE, black),
-            ("LINEAFTER", (0, 0), (0, -1), INNER_LINE, black),
-            # The rows are one text cut in runs: no gap between them.
-            ("TOPPADDING", (0, 1), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -2), 0),
-        )
-    )
-    return [BoxedTable(data, colWidths=[label_w, content_w + 2 * PAD_X], style=style)]

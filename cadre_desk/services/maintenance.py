@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from cadre_desk.db import migrate, search_index, sqlite_tools
 from cadre_desk.db.engine import Database
@@ -123,9 +123,3 @@ def backup(ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None]
     except StorageError as exc:  # the copy is made and verified; only its audit line is missing
         log.warning("backup %s made, but not recorded in the audit trail: %s", dest, exc)
     return dest
-
-
-def vacuum_wal(db: Database) -> None:
-    if db.path is not None:
-        with db.engine.connect() as conn:
-            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))

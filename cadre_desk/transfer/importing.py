@@ -5,7 +5,6 @@ applying it all-or-nothing in one transaction. Shared by .lrmx/.lrm files and Ex
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,10 +117,6 @@ def _show(value: object) -> str:
     if isinstance(value, tuple):
         return f"{len(value)}条"
     return str(value)
-
-
-def _photo_hash(data: bytes | None) -> str:
-    return "" if data is None else hashlib.sha256(data).hexdigest()[:12]
 
 
 class _Index:

@@ -99,10 +99,6 @@ def looks_like_lrm(data: bytes) -> bool:
     return head.startswith(b'"') and head.count(b'","') >= 5
 
 
-def read_lrm(path: Path) -> CadreData:
-    return read_lrm_bytes(path.read_bytes(), path, lambda p: p.read_bytes())
-
-
 def read_lrm_bytes(raw: bytes, path: Path, read: Callable[[Path], bytes]) -> CadreData:
     """An .lrm's bytes; its photo is the sibling `.pic`, read with `read` (the caller's safe reader)."""
     try:

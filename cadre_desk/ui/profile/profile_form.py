@@ -445,9 +445,6 @@ class CadreForm(QFrame):
             found["unit_id"] = f"没有名为“{typed[1:]}”的单位，请从列表中选择，或先在“单位”页新建"
         return found
 
-    def _live_error(self, key: str) -> str | None:
-        return self._live_errors().get(key)
-
     def _check(self, key: str, live: dict[str, str] | None = None) -> str | None:
         messages = self._live_errors() if live is None else live
         message = messages.get(key) or self._server_errors.get(key)

@@ -23,10 +23,6 @@ from cadre_desk.ui.transfer.package_conflicts import PackageConflictDialog
 T = TypeVar("T")
 
 
-class _Failed(Exception):
-    pass
-
-
 def run_with_progress(parent: QWidget | None, title: str, fn: Callable[[ProgressFn], T]) -> T:
     """Run `fn(progress)` in a worker while a progress dialog shows; raise what it raised."""
     dialog = QProgressDialog(parent)
