@@ -15,7 +15,7 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, TeamMember, TeamPost, Unit
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
 from cadre_desk.services import audit
 from cadre_desk.services import units as unit_service
 from cadre_desk.services.context import ServiceContext
@@ -223,8 +223,15 @@ def over_slots_warning(session: Session, post: TeamPost, unit_name: str = "") ->
     )
     if held <= post.slots:
         return ""
-    where = f"{unit_name}" if unit_name else ""
-    return f"{where}“{post.name}”职数 {post.slots} 名，现配 {held} 名，超职数 {held - post.slots} 名"
+    return Message(
+        "team_over_slots",
+        "{unit}“{post}”职数 {slots} 名，现配 {held} 名，超职数 {over} 名",
+        unit=unit_name,
+        post=post.name,
+        slots=post.slots,
+        held=held,
+        over=held - post.slots,
+    )
 
 
 # --- posts ---------------------------------------------------------------------------------------
@@ -250,12 +257,14 @@ def _validate_post(session: Session, unit_id: int, data: PostInput, post_id: int
     try:
         slots = int(str(data.slots).strip())
     except ValueError:
-        errs.add("slots", f"职数应为整数（现为“{data.slots}”）")
+        errs.add(
+            "slots", Message("team_slots_not_int", "职数应为整数（现为“{value}”）", value=str(data.slots))
+        )
     else:
         if slots < 1:
-            errs.add("slots", "职数至少为 1")
+            errs.add("slots", Message("team_slots_min", "职数至少为 1"))
         elif slots > MAX_SLOTS:
-            errs.add("slots", f"职数不能超过 {MAX_SLOTS}")
+            errs.add("slots", Message("team_slots_max", "职数不能超过 {max}", max=MAX_SLOTS))
     if name:
         clash = session.scalars(
             select(TeamPost.id).where(
@@ -266,7 +275,7 @@ def _validate_post(session: Session, unit_id: int, data: PostInput, post_id: int
             )
         ).first()
         if clash is not None:
-            errs.add("name", f"本单位班子已有职位“{name}”")
+            errs.add("name", Message("team_post_taken", "本单位班子已有职位“{name}”", name=name))
     errs.raise_if_any()
     sort_order = data.sort_order
     if sort_order is None:
@@ -283,7 +292,7 @@ def add_post(ctx: ServiceContext, unit_id: int, data: PostInput) -> TeamPostView
     with ctx.db.uow() as session:
         unit = unit_service.load(session, unit_id)
         if unit.archived_at is not None:
-            raise ValidationError({"unit": f"单位“{unit.name}”已归档"})
+            raise ValidationError({"unit": unit_service._archived(unit)})
         values = _validate_post(session, unit_id, data, None)
         post = TeamPost(unit_id=unit_id, **values)
         session.add(post)
@@ -359,7 +368,16 @@ def archive_post(ctx: ServiceContext, post_id: int, expected_version: int | None
         holders = _current_members(session, [post.id])[post.id]
         if holders:
             names = "、".join(h.name for h in holders)
-            raise ValidationError({"post": f"“{post.name}”现有任职人员（{names}），请先办理离任"})
+            raise ValidationError(
+                {
+                    "post": Message(
+                        "team_post_held",
+                        "“{post}”现有任职人员（{names}），请先办理离任",
+                        post=post.name,
+                        names=names,
+                    )
+                }
+            )
         if post.archived_at is None:
             post.archived_at = utcnow()
             session.flush()
@@ -380,7 +398,7 @@ def restore_post(ctx: ServiceContext, post_id: int) -> TeamPostView:
                 )
             ).first()
             if clash is not None:
-                errs.add("name", f"本单位班子已有职位“{post.name}”")
+                errs.add("name", Message("team_post_taken", "本单位班子已有职位“{name}”", name=post.name))
             errs.raise_if_any()
             post.archived_at = None
             session.flush()
@@ -427,16 +445,16 @@ def add_member(
         post = _load_post(session, post_id)
         errs = FieldErrors()
         if post.archived_at is not None:
-            errs.add("post", f"职位“{post.name}”已撤销")
+            errs.add("post", Message("team_post_removed", "职位“{post}”已撤销", post=post.name))
         cadre = session.get(Cadre, cadre_id)
         when = errs.year_month("since", since, "任职时间")
         if cadre is None:
-            errs.add("cadre_id", f"干部（编号 {cadre_id}）不存在")
+            errs.add("cadre_id", Message("team_cadre_missing", "干部（编号 {id}）不存在", id=cadre_id))
         elif cadre.archived_at is not None:
-            errs.add("cadre_id", f"干部“{cadre.name}”已归档")
+            errs.add("cadre_id", Message("team_cadre_archived", "干部“{name}”已归档", name=cadre.name))
         else:
             if when is not None and when < cadre.birth:
-                errs.add("since", "任职时间早于出生年月")
+                errs.add("since", Message("team_since_before_birth", "任职时间早于出生年月"))
             held = session.scalars(
                 select(TeamMember.id).where(
                     TeamMember.post_id == post_id,
@@ -446,7 +464,10 @@ def add_member(
                 )
             ).first()
             if held is not None:
-                errs.add("cadre_id", f"“{cadre.name}”已任“{post.name}”")
+                errs.add(
+                    "cadre_id",
+                    Message("team_already_holds", "“{name}”已任“{post}”", name=cadre.name, post=post.name),
+                )
         errs.raise_if_any()
         assert cadre is not None
         member = TeamMember(post_id=post_id, cadre_id=cadre_id, since=when)
@@ -483,7 +504,15 @@ def end_member(
         errs = FieldErrors()
         when = errs.year_month("until", until, "离任时间", required=True)
         if when is not None and member.since is not None and when < member.since:
-            errs.add("until", f"离任时间（{when}）早于任职时间（{member.since}）")
+            errs.add(
+                "until",
+                Message(
+                    "team_until_before_since",
+                    "离任时间（{until}）早于任职时间（{since}）",
+                    until=str(when),
+                    since=str(member.since),
+                ),
+            )
         errs.raise_if_any()
         member.until = when
         session.flush()

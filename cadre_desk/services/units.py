@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, TeamMember, TeamPost, Unit
 from cadre_desk.domain.vocab import UNIT_KINDS
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
 from cadre_desk.services import audit, search
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
@@ -87,6 +87,10 @@ def load(session: Session, unit_id: int) -> Unit:
     return unit
 
 
+def _archived(unit: Unit) -> Message:
+    return Message("unit_archived", "单位“{name}”已归档，请先恢复", name=unit.name)
+
+
 def check_version(unit: Unit, expected_version: int | None) -> None:
     if expected_version is not None and unit.version != expected_version:
         raise ConflictError("单位", unit.name, expected_version, unit.version)
@@ -99,7 +103,7 @@ def _check_name(session: Session, errs: FieldErrors, name: str, unit_id: int | N
         select(Unit.id).where(Unit.name == name, Unit.archived_at.is_(None), Unit.id != (unit_id or -1))
     ).first()
     if clash is not None:
-        errs.add("name", f"已有同名单位“{name}”")
+        errs.add("name", Message("unit_name_taken", "已有同名单位“{name}”", name=name))
 
 
 def _check_parent(session: Session, errs: FieldErrors, parent_id: int | None, unit_id: int | None) -> None:
@@ -108,10 +112,10 @@ def _check_parent(session: Session, errs: FieldErrors, parent_id: int | None, un
         return
     parent = session.get(Unit, parent_id)
     if parent is None:
-        errs.add("parent_id", f"上级单位（编号 {parent_id}）不存在")
+        errs.add("parent_id", Message("unit_parent_missing", "上级单位（编号 {id}）不存在", id=parent_id))
         return
     if parent.archived_at is not None:
-        errs.add("parent_id", f"上级单位“{parent.name}”已归档")
+        errs.add("parent_id", Message("unit_parent_archived", "上级单位“{name}”已归档", name=parent.name))
         return
     if unit_id is None:
         return
@@ -120,9 +124,14 @@ def _check_parent(session: Session, errs: FieldErrors, parent_id: int | None, un
     while node is not None and node.id not in seen:
         if node.id == unit_id:
             if parent_id == unit_id:
-                errs.add("parent_id", "上级单位不能是本单位")
+                errs.add("parent_id", Message("unit_parent_self", "上级单位不能是本单位"))
             else:
-                errs.add("parent_id", f"不能把单位移到它自己的下级单位“{parent.name}”之下")
+                errs.add(
+                    "parent_id",
+                    Message(
+                        "unit_parent_cycle", "不能把单位移到它自己的下级单位“{name}”之下", name=parent.name
+                    ),
+                )
             return
         seen.add(node.id)
         node = session.get(Unit, node.parent_id) if node.parent_id is not None else None
@@ -236,7 +245,7 @@ def move_unit(
         unit = load(session, unit_id)
         check_version(unit, expected_version)
         if unit.archived_at is not None:
-            raise ValidationError({"parent_id": f"单位“{unit.name}”已归档，请先恢复"})
+            raise ValidationError({"parent_id": _archived(unit)})
         errs = FieldErrors()
         _check_parent(session, errs, parent_id, unit_id)
         errs.raise_if_any()
@@ -337,13 +346,24 @@ def archive_unit(ctx: ServiceContext, unit_id: int, expected_version: int | None
         )
         if children:
             raise ValidationError(
-                {"unit": f"“{unit.name}”还有 {children} 个下级单位，请先移走或归档下级单位"}
+                {
+                    "unit": Message(
+                        "unit_has_children",
+                        "“{name}”还有 {count} 个下级单位，请先移走或归档下级单位",
+                        name=unit.name,
+                        count=children,
+                    )
+                }
             )
         if cadres:
             raise ValidationError(
                 {
-                    "unit": f"“{unit.name}”还有 {cadres} 名在册干部，请先调整他们的单位，"
-                    "或把本单位合并到其他单位"
+                    "unit": Message(
+                        "unit_has_cadres",
+                        "“{name}”还有 {count} 名在册干部，请先调整他们的单位，或把本单位合并到其他单位",
+                        name=unit.name,
+                        count=cadres,
+                    )
                 }
             )
         unit.archived_at = utcnow()
@@ -363,7 +383,12 @@ def restore_unit(ctx: ServiceContext, unit_id: int, expected_version: int | None
         if unit.parent_id is not None:
             parent = load(session, unit.parent_id)
             if parent.archived_at is not None:
-                errs.add("parent_id", f"上级单位“{parent.name}”已归档，请先恢复上级单位")
+                errs.add(
+                    "parent_id",
+                    Message(
+                        "unit_parent_archived", "上级单位“{name}”已归档，请先恢复上级单位", name=parent.name
+                    ),
+                )
         errs.raise_if_any()
         unit.archived_at = None
         session.flush()
@@ -389,10 +414,10 @@ def merge_units(
         check_version(absorbed, absorbed_version)
         check_version(survivor, survivor_version)
         if absorbed_id == survivor_id:
-            raise ValidationError({"survivor": "不能把单位合并到它自己"})
+            raise ValidationError({"survivor": Message("unit_merge_self", "不能把单位合并到它自己")})
         for unit in (absorbed, survivor):
             if unit.archived_at is not None:
-                raise ValidationError({"survivor": f"单位“{unit.name}”已归档，请先恢复"})
+                raise ValidationError({"survivor": _archived(unit)})
         # A survivor under the absorbed unit takes its place in the tree.
         ancestor, seen = survivor.parent_id, set()
         while ancestor is not None and ancestor not in seen and ancestor != absorbed_id:

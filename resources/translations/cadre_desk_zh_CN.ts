@@ -85,7 +85,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+84"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+85"/>
         <source>Import photo…</source>
         <translation>导入照片…</translation>
     </message>
@@ -245,7 +245,7 @@
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+161"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -2217,12 +2217,12 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-288"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Save the changes (Ctrl+S)</source>
         <translation>保存修改（Ctrl+S）</translation>
     </message>

@@ -253,3 +253,31 @@ def test_unsaved_unit_details_are_asked_about_before_leaving(
     assert page.name.text() == "某某镇（改）"
     assert window.can_leave_current()
     assert page.name.text() == "某某镇" and not answers
+
+
+def test_the_units_page_in_english(
+    qtbot: QtBot, ctx: ServiceContext, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kinds and 正职/副职 shown in English (stored in Chinese); the services' messages said in English."""
+    town = units.create_unit(ctx, units.UnitInput(name="某某镇", kind="乡镇"))
+    post = teams.add_post(ctx, town.id, teams.PostInput("副镇长", "副职", 1))
+    for name in ("甲一", "乙二"):
+        teams.add_member(ctx, post.id, make_cadre(ctx, name, unit_id=town.id).id, "2022.01")
+    page = UnitsPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    item = page.tree.item_of(town.id)
+    assert item is not None and item.text(page.tree.KIND) == "Township"
+    assert page.kind.currentText() == "Township" and page.kind.currentData() == "乡镇"
+    row = page.team_panel.tree.topLevelItem(0)
+    assert row is not None and row.text(page.team_panel.LEVEL) == "Deputy"
+    assert row.text(page.team_panel.HOLDERS) == "2 of 1, 1 over"
+    page.start_new(child=False)
+    page.name.setText("某某镇")
+    assert not page.save()
+    assert page.messages.text_of("name") == "There is already a unit named “某某镇”"
+    page.revert()
+    assert page.tree.select_unit(town.id)
+    monkeypatch.setattr(units_page.confirm, "confirmed", lambda *_a: True)
+    page.archive_button.click()
+    assert page.notice.text().startswith("“某某镇” still has cadres on the roster (2)")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
+from cadre_desk.errors import Message
 from cadre_desk.services import cadres
 from cadre_desk.services.cadres import CadreInput, CadreView
 from cadre_desk.services.units import UnitView
@@ -442,7 +443,9 @@ class CadreForm(QFrame):
         found = cadres.field_messages(self.value(), self.changed_fields(), self._today or dt.date.today())
         typed = self._typed_unit()
         if typed.startswith("?"):  # a typed unit name that names no unit
-            found["unit_id"] = f"没有名为“{typed[1:]}”的单位，请从列表中选择，或先在“单位”页新建"
+            found["unit_id"] = Message(
+                "unit_unknown", "没有名为“{name}”的单位，请从列表中选择，或先在“单位”页新建", name=typed[1:]
+            )
         return found
 
     def _check(self, key: str, live: dict[str, str] | None = None) -> str | None:

@@ -28,7 +28,7 @@ from cadre_desk.ui.units.post_dialog import PostDialog
 from cadre_desk.ui.widgets import confirm
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.form_errors import ERROR_STYLE
-from cadre_desk.ui.widgets.messages import joined
+from cadre_desk.ui.widgets.messages import joined, user_text
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -233,7 +233,7 @@ class TeamPanel(QWidget):
 
     def _done(self, keep: tuple[int, int | None] | None, warning: str = "") -> None:
         self.reload(keep)
-        self.say(warning)
+        self.say(user_text(warning) if warning else "")
         self.changed.emit()
 
     def _run(self, action: Callable[[], object]) -> bool:

@@ -37,7 +37,7 @@ from cadre_desk.ui.widgets import confirm
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.form_errors import ERROR_STYLE, FieldMessages, error_label, with_error
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
-from cadre_desk.ui.widgets.messages import joined
+from cadre_desk.ui.widgets.messages import joined, user_text
 
 NOTICE_STYLE = "color: #1b5e20;"
 
@@ -417,7 +417,7 @@ class UnitsPage(Page):
             children=result.children,
         )
         if result.warnings:
-            text += "\n" + "\n".join(result.warnings)
+            text += "\n" + "\n".join(user_text(w) for w in result.warnings)
         self._changed(survivor, text, cadres=result.cadres > 0)
 
     def archive(self) -> None:

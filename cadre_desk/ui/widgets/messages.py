@@ -12,6 +12,34 @@ from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.widgets.codes import code_text
 
 TEMPLATES: dict[str, str] = {
+    # units and 班子
+    "unit_name_taken": "There is already a unit named “{name}”",
+    "unit_parent_missing": "The parent unit (number {id}) does not exist",
+    "unit_parent_archived": "The parent unit “{name}” is archived",
+    "unit_parent_self": "A unit cannot be its own parent",
+    "unit_parent_cycle": "A unit cannot move under its own sub-unit “{name}”",
+    "unit_archived": "The unit “{name}” is archived: restore it first",
+    "unit_has_children": "“{name}” still has sub-units ({count}): move or archive them first",
+    "unit_has_cadres": (
+        "“{name}” still has cadres on the roster ({count}): move them to other units, or merge this unit "
+        "into another"
+    ),
+    "unit_merge_self": "A unit cannot be merged into itself",
+    "unit_unknown": (
+        "There is no unit named “{name}”: choose one from the list, or create it on the Units page"
+    ),
+    "team_over_slots": "{unit}“{post}”: {slots} approved, {held} held, {over} over the approved number",
+    "team_slots_not_int": "The number of posts must be a whole number (it is “{value}”)",
+    "team_slots_min": "The number of posts is at least 1",
+    "team_slots_max": "The number of posts cannot exceed {max}",
+    "team_post_taken": "This unit's team already has a post “{name}”",
+    "team_post_held": "“{post}” is held ({names}): record the holders leaving first",
+    "team_post_removed": "The post “{post}” has been removed",
+    "team_cadre_missing": "The cadre (number {id}) does not exist",
+    "team_cadre_archived": "The cadre “{name}” is archived",
+    "team_since_before_birth": "The date of appointment is before the month of birth",
+    "team_already_holds": "“{name}” already holds “{post}”",
+    "team_until_before_since": "The date of leaving ({until}) is before the date of appointment ({since})",
     "required": "Please fill in {label}",
     "choose": "Please choose {label}",
     "too_long": "{label} may have at most {max_len} characters (it has {length})",
