@@ -71,3 +71,23 @@ def cadre_factory(ctx: ServiceContext):  # type: ignore[no-untyped-def]
         return make_cadre(ctx, name, **overrides)
 
     return factory
+
+
+NO_SERVER = "CADRE_DESK_PG_URL unset"  # in the skip reason of every PostgreSQL test without a server
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly when the second engine's tests did not run (CI fails them instead of skipping)."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if NO_SERVER in str(getattr(report, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.section("PostgreSQL NOT TESTED", sep="!", red=True, bold=True)
+        terminalreporter.write_line(
+            f"{len(skipped)} PostgreSQL test module(s) or test(s) skipped: no server (CADRE_DESK_PG_URL "
+            "unset). `make test` starts one; with CI set they fail instead.",
+            red=True,
+            bold=True,
+        )

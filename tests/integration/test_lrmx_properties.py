@@ -50,6 +50,8 @@ def fresh_ctx(
         yield sqlite_clone
         return
     if not ADMIN_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
         pytest.skip("no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)")
     admin = admin_engine(ADMIN_URL)
     try:
