@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -79,29 +84,67 @@ def test_newer_schema_is_refused_untouched(db_path: Path) -> None:
     assert _digest(db_path) == before
 
 
-def test_read_only_file_is_refused(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    open_database(str(db_path)).dispose()
-    before = _digest(db_path)
-    # Root ignores permission bits, so report what os.access says to a normal user of a 0444 file.
-    real_access = os.access
-    monkeypatch.setattr(
-        os,
-        "access",
-        lambda p, mode: False if Path(p) == db_path and mode == os.W_OK else real_access(p, mode),
-    )
-    with pytest.raises(StorageError, match="只读"):
-        open_database(str(db_path))
-    assert _digest(db_path) == before
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_read_only_directory_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # As root, permission bits do not stop writes, so simulate what os.access reports for a normal user.
-    target = tmp_path / "ro"
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A folder another user can reach (pytest's tmp_path sits under a 0700 folder)."""
+    path = Path(tempfile.mkdtemp(prefix="cadre-desk-ro-"))
+    path.chmod(0o755)
+    yield path
+    for sub in path.rglob("*"):
+        sub.chmod(0o755 if sub.is_dir() else 0o644)
+    shutil.rmtree(path)
+
+
+def open_as_a_normal_user(target: Path, data_dir: Path) -> str:
+    """Open `target` in a process of an ordinary user (root ignores permission bits); its error text."""
+    command = [sys.executable, "-c", OPEN_SCRIPT, str(ROOT), str(target)]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv (util-linux): cannot drop to an ordinary user")
+        command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    env = {**os.environ, "CADRE_DESK_DATA_DIR": str(data_dir), "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+OPEN_SCRIPT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import StorageError
+try:
+    open_database(sys.argv[2]).dispose()
+    print("opened")
+except StorageError as exc:
+    print(exc)
+"""
+
+
+def test_read_only_file_is_refused(shared_dir: Path) -> None:
+    path = shared_dir / "cadre-desk.db"
+    open_database(str(path)).dispose()
+    path.chmod(0o444)
+    before = _digest(path)
+    logs = shared_dir / "data"
+    logs.mkdir(mode=0o777)
+    logs.chmod(0o777)
+    assert "只读" in open_as_a_normal_user(path, logs)
+    assert _digest(path) == before
+
+
+def test_read_only_directory_is_refused(shared_dir: Path) -> None:
+    target = shared_dir / "ro"
     target.mkdir()
-    real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == target else real_access(p, mode))
-    with pytest.raises(StorageError, match="不可写"):
-        open_database(str(target / "x.db"))
+    target.chmod(0o555)
+    logs = shared_dir / "data"
+    logs.mkdir()
+    logs.chmod(0o777)
+    assert "不可写" in open_as_a_normal_user(target / "x.db", logs)
     assert list(target.iterdir()) == []
 
 
