@@ -144,6 +144,15 @@ class PairingsPage(Page):
                 self.table.selectRow(0)
             else:
                 self.panel.show_pairing(None)
+        else:
+            self._refresh_panel(keep)
+
+    def _refresh_panel(self, mentorship_id: int) -> None:
+        """The pairing shown was changed elsewhere (another page, an import): show the stored one."""
+        index = self.model.row_of(lambda r: r.id == mentorship_id)
+        view = self.panel.view
+        if index is not None and view is not None and self.model.row_at(index).version != view.version:
+            self.panel.show_pairing(mentorship_id)
 
     def select(self, mentorship_id: int) -> bool:
         return show_row(self.table, self.model.row_of(lambda r: r.id == mentorship_id))

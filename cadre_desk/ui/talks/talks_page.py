@@ -352,6 +352,11 @@ class TalksPage(Page):
                 self.table.selectRow(0)
             else:
                 self.panel.show_talk(None)
+        else:
+            index = self.model.row_of(lambda r: r.id == keep)
+            view = self.panel.view
+            if index is not None and view is not None and self.model.row_at(index).version != view.version:
+                self.panel.show_talk(keep)  # changed elsewhere (another page, an import): show it as stored
 
     def select(self, talk_id: int) -> bool:
         return show_row(self.table, self.model.row_of(lambda r: r.id == talk_id))
