@@ -17,9 +17,8 @@ from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import audit, search, validation, verification
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.validation import MIN_PARTY_AGE, MIN_WORK_AGE, FieldErrors
+from cadre_desk.services.validation import FieldErrors
 
-__all__ = ["MIN_PARTY_AGE", "MIN_WORK_AGE"]
 MAX_PHOTO_BYTES = 5_000_000
 
 # The fields of the appointment form that `CadreInput` carries, in the form's order.

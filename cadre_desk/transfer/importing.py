@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session
 from cadre_desk.db import search_index
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, SearchDoc, Unit, VerificationProblem
-from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.pinyin import initials
-from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
+from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, ValidationError
 from cadre_desk.services import appointment, audit, cadres, search, validation, verification
 from cadre_desk.services.context import ServiceContext
@@ -140,17 +139,11 @@ class _Index:
                 self.units.setdefault(short, uid)
 
     def match(self, values: dict[str, Any]) -> tuple[int | None, str]:
-        """The local cadre these values are: by ID number, else by name and birth month (both read as
+        """The local cadre these values are: by ID number, else by name and birth month (read as
         validation stores them, so the preview and the write transaction match alike)."""
-        idn = normalise(str(values.get("id_number") or ""))
+        name, birth, idn = validation.identity(values)
         if idn and idn in self.by_id_number:
             return self.by_id_number[idn], ""
-        name, birth = str(values.get("name") or "").strip(), values.get("birth")
-        if isinstance(birth, str):
-            try:
-                birth = YearMonth.parse(birth)
-            except DateFormatError:
-                birth = None
         if name and isinstance(birth, YearMonth):
             found = self.by_name_birth.get((name, birth.to_int()), [])
             if len(found) == 1:
