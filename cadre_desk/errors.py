@@ -63,4 +63,12 @@ class ImportRejected(CadreDeskError):
 
 
 class StorageError(CadreDeskError):
-    """The database file cannot be opened, read or written as asked."""
+    """The database file cannot be opened, read or written as asked.
+
+    `retryable`: the cause may pass (the file locked by another program, a full disk, a USB stick
+    pulled out, a lost server connection), so the window offers 重试 and keeps what was typed.
+    """
+
+    def __init__(self, message: str, retryable: bool = False) -> None:
+        super().__init__(message)
+        self.retryable = retryable

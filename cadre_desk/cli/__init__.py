@@ -8,15 +8,20 @@ Each module in COMMAND_MODULES adds its commands with `register(subparsers) -> {
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
 from cadre_desk import __version__, paths
+from cadre_desk import log as cadre_log
 from cadre_desk.cli import core, dossier, transfer, units
 from cadre_desk.cli.common import EXIT_ERROR, Handler, report_error
+from cadre_desk.db.failures import storage_error
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services.context import open_context
+
+log = logging.getLogger("cadre_desk.cli")
 
 COMMAND_MODULES = (core, dossier, transfer, units)
 CREATES_DATABASE = ("init", "demo")
@@ -68,6 +73,17 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     except KeyboardInterrupt:
         sys.stderr.write("已中断\n")
         return 130
+    except Exception as exc:  # the one place that turns a bug into a short message
+        known = storage_error(exc)
+        if known is not None:  # a storage failure outside a unit of work (writing an output file …)
+            report_error(known)
+            return EXIT_ERROR
+        log.exception("unexpected error in the command %r", args.command)
+        sys.stderr.write(
+            f"内部错误（程序缺陷）：{type(exc).__name__}: {str(exc)[:200]}\n"
+            f"详细信息已写入日志：{cadre_log.log_file()}（请把该日志发给维护人员）\n"
+        )
+        return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:

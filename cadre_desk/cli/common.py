@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO, TypeAlias
 
 from cadre_desk.errors import CadreDeskError, ValidationError
@@ -14,6 +15,52 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.serialize import to_jsonable
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
+MAX_COUNT = 1_000_000_000
+
+
+def _integer(text: str, low: int, high: int, what: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{what}必须是整数：{text}") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{what}超出范围（{low}–{high}）：{text}")
+    return value
+
+
+def record_id(text: str) -> int:
+    """argparse type of a record ID: 1 … 2^63-1, else a usage error (not an overflow traceback)."""
+    return _integer(text, 1, MAX_ID, "编号")
+
+
+def count(text: str) -> int:
+    """argparse type of --limit / --cadres and the like: 0 … 10^9."""
+    return _integer(text, 0, MAX_COUNT, "数量")
+
+
+def offset(text: str) -> int:
+    return _integer(text, 0, MAX_ID, "偏移量")
+
+
+def position(text: str) -> int:
+    return _integer(text, 0, MAX_COUNT, "位置")
+
+
+def workers(text: str) -> int:
+    return _integer(text, 1, 256, "进程数")
+
+
+def xlsx_path(text: str) -> Path:
+    """argparse type of an Excel output file: the name must end in .xlsx (an .xlsx under a .csv
+    name would be unreadable as CSV)."""
+    path = Path(text)
+    if path.suffix.lower() != ".xlsx":
+        raise argparse.ArgumentTypeError(
+            f"导出的是 Excel 工作簿（.xlsx），文件名必须以 .xlsx 结尾：{text}（不支持 CSV 等其他格式）"
+        )
+    return path
+
 
 Handler = Callable[[ServiceContext, argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import cadre_records, cadres, maintenance, search, units, verification
@@ -19,8 +20,10 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     sub.add_parser("init", help="create (or upgrade) the database")
 
     demo = sub.add_parser("demo", help="fill an empty database with realistic demo records")
-    demo.add_argument("--cadres", type=int, default=300, help="number of cadres (default 300)")
-    demo.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same data")
+    demo.add_argument("--cadres", type=common.count, default=300, help="number of cadres (default 300)")
+    demo.add_argument(
+        "--seed", type=common.offset, default=1, help="random seed; the same seed gives the same data"
+    )
 
     stats = sub.add_parser("stats", help="row counts per entity")
     stats.add_argument("--json", action="store_true")
@@ -29,8 +32,8 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     cadre_sub = cadre.add_subparsers(dest="cadre_command", metavar="ACTION", required=True)
     lst = cadre_sub.add_parser("list", help="list cadres")
     lst.add_argument("--unit", help="unit name or short name")
-    lst.add_argument("--limit", type=int, default=None)
-    lst.add_argument("--offset", type=int, default=0)
+    lst.add_argument("--limit", type=common.count, default=None)
+    lst.add_argument("--offset", type=common.offset, default=0)
     lst.add_argument("--archived", action="store_true", help="list archived cadres instead")
     lst.add_argument("--json", action="store_true")
     add = cadre_sub.add_parser("add", help="create a cadre (validated as in the window)")
@@ -42,14 +45,14 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     add.add_argument("--post", default="", help="现任职务")
     add.add_argument("--json", action="store_true")
     show = cadre_sub.add_parser("show", help="one cadre with all child records")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=common.record_id)
     show.add_argument("--json", action="store_true")
 
     srch = sub.add_parser("search", help="search cadres, diaries, comments, talks and pairings")
     srch.add_argument("text")
     srch.add_argument("--kind", action="append", choices=search.KINDS, help="limit to a kind (repeatable)")
-    srch.add_argument("--limit", type=int, default=20)
-    srch.add_argument("--offset", type=int, default=0)
+    srch.add_argument("--limit", type=common.count, default=20)
+    srch.add_argument("--offset", type=common.offset, default=0)
     srch.add_argument("--json", action="store_true")
 
     chk = sub.add_parser("check", help="integrity, foreign keys, schema version and search index")

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
 from cadre_desk.domain.yearmonth import parse_date, parse_date_or_month
 from cadre_desk.errors import ValidationError
@@ -24,7 +25,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     actions = p.add_subparsers(dest="dossier_command", metavar="ACTION", required=True)
 
     c = actions.add_parser("cadre", help="干部成长档案 of one cadre")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=common.record_id)
     c.add_argument("-o", "--output", type=Path, required=True)
     c.add_argument(
         "--sections",
@@ -47,7 +48,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     )
 
     f = actions.add_parser("form", help="干部任免审批表 of one cadre")
-    f.add_argument("id", type=int)
+    f.add_argument("id", type=common.record_id)
     f.add_argument("-o", "--output", type=Path, required=True)
     f.add_argument(
         "--reference", metavar="DATE", help="date the ages are computed at (default: the form's 计算年龄时间)"
@@ -56,7 +57,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
 
     for name, what in (("pairing", "帮带档案 of one pairing"), ("talk", "谈话记录表 of one talk")):
         a = actions.add_parser(name, help=what)
-        a.add_argument("id", type=int)
+        a.add_argument("id", type=common.record_id)
         a.add_argument("-o", "--output", type=Path, required=True)
 
     b = actions.add_parser("batch", help="dossiers (or forms) of a unit or of everyone, on all cores")
@@ -68,7 +69,9 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         "--merge", action="store_true", help="also write one merged file with a bookmark per cadre"
     )
     b.add_argument("--kind", choices=("dossier", "form"), default="dossier")
-    b.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument(
+        "--workers", type=common.workers, default=None, help="worker processes (default: all cores)"
+    )
     return {"dossier": _cmd_dossier}
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import StorageError
 from cadre_desk.services import cadres, units, verification
@@ -23,7 +24,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export-lrmx", help="export cadres to .lrmx files")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=common.record_id, metavar="ID")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
 
     p = sub.add_parser("import-roster", help="import an Excel roster (.xlsx)")
@@ -35,12 +36,12 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export-roster", help="export the roster to a formatted .xlsx")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("-o", "--output", type=common.xlsx_path, required=True, metavar="FILE")
     p.add_argument("--unit")
     p.add_argument("--columns", help="comma-separated fields: " + ",".join(roster.FIELDS))
 
     p = sub.add_parser("export-package", help="export cadres with everything that belongs to them")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=common.record_id, metavar="ID")
     p.add_argument("--unit")
     p.add_argument("--all", action="store_true")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
@@ -52,11 +53,11 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export-talks", help="talk records to .xlsx")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="only talks with these cadres")
+    p.add_argument("-o", "--output", type=common.xlsx_path, required=True, metavar="FILE")
+    p.add_argument("ids", nargs="*", type=common.record_id, metavar="ID", help="only talks with these cadres")
 
     p = sub.add_parser("export-pairings", help="diary activity per pairing to .xlsx")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("-o", "--output", type=common.xlsx_path, required=True, metavar="FILE")
     return {
         "import-lrmx": _import_lrmx,
         "export-lrmx": _export_lrmx,

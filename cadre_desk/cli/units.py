@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json
 from cadre_desk.domain.vocab import UNIT_KINDS
 from cadre_desk.errors import ValidationError
@@ -41,7 +42,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     move = actions.add_parser("move", help="set a unit's parent (and its place among the siblings)")
     move.add_argument("unit")
     move.add_argument("--parent", help="the new parent; omitted: top level")
-    move.add_argument("--position", type=int, default=10_000, help="0 = first (default: last)")
+    move.add_argument("--position", type=common.position, default=10_000, help="0 = first (default: last)")
     move.add_argument("--json", action="store_true")
 
     merge = actions.add_parser("merge", help="merge a unit into another (cadres, 班子 and sub-units move)")

@@ -7,6 +7,7 @@ an added branch, not a rewrite.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,17 +27,30 @@ from cadre_desk.errors import StorageError
 log = logging.getLogger("cadre_desk.db")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 # How long a writer waits for another one (an import in another window) before giving up with a message.
 BUSY_TIMEOUT_MS = 5000
+
+
+def busy_timeout_ms() -> int:
+    """BUSY_TIMEOUT_MS, or `CADRE_DESK_BUSY_TIMEOUT_MS` (tests that hold a lock on purpose)."""
+    value = os.environ.get("CADRE_DESK_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def resolve_url(path_or_url: str) -> URL:
     """A SQLAlchemy URL for `--db`: either a URL (`postgresql+psycopg://…`) or a file path."""
     if "://" in path_or_url:
         try:
-            return make_url(path_or_url)
+            url = make_url(path_or_url)
         except Exception as exc:  # sqlalchemy raises ArgumentError for a malformed URL
             raise StorageError(f"数据库地址无法识别：{path_or_url}（{exc}）") from None
+        if url.get_backend_name() not in SUPPORTED_BACKENDS:
+            raise StorageError(
+                f"不支持的数据库类型“{url.get_backend_name()}”：只能使用 SQLite 数据库文件（给出文件路径）"
+                "或 PostgreSQL 服务器（postgresql+psycopg://用户:密码@主机/库名）。"
+            )
+        return url
     path = Path(path_or_url).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
 
@@ -57,7 +71,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # 8 MB of page cache per connection. Each unit of work has its own connection (NullPool), so the
@@ -88,7 +102,7 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
             url,
             poolclass=NullPool,
             hide_parameters=True,
-            creator=lambda: sqlite_tools.connect(path, read_only=read_only, timeout=BUSY_TIMEOUT_MS / 1000),
+            creator=lambda: sqlite_tools.connect(path, read_only=read_only, timeout=busy_timeout_ms() / 1000),
         )
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin)
@@ -162,7 +176,7 @@ class Database:
             error = storage_error(exc, self.path)
             if error is None:
                 raise
-            log.warning("storage error on %s: %s", self.display_name(), exc)
+            log.info("storage error on %s: %s", self.display_name(), exc)
             raise error from exc
 
     def dispose(self) -> None:

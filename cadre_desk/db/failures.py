@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -53,6 +54,17 @@ def _held_by(path: Path | None) -> str:
     return f"正被占用：{who}"
 
 
+def _nearly_full(path: Path | None) -> bool:
+    """Whether the file system of `path` has (almost) no room left: a write to the WAL on a full disk
+    is reported by SQLite as an I/O error, not as SQLITE_FULL."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
     """A user's message for a sqlite3 error, by its result code."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -64,7 +76,7 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
             f"数据库文件{where}{_held_by(path)}。等待后仍无法写入："
             "请等它完成（例如导入结束）或关闭它，然后重试。"
         )
-    if primary == SQLITE_FULL or "disk is full" in text:
+    if primary == SQLITE_FULL or "disk is full" in text or (primary == SQLITE_IOERR and _nearly_full(path)):
         return f"磁盘已满，无法写入数据库{where}。本次修改未保存；请腾出磁盘空间后重试。"
     if primary == SQLITE_READONLY or "readonly" in text:
         return f"数据库文件{where}或其所在目录是只读的，无法写入。请检查文件权限或存储介质的写保护。"
@@ -75,6 +87,15 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text:
         return f"数据库文件已损坏{where}（{text}）。请从备份恢复。"
     return f"数据库出错{where}：{text}"
+
+
+TRANSIENT = (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY)
+
+
+def is_transient(exc: sqlite3.Error) -> bool:
+    """Whether the failure may pass (locked, full, read-only, vanished), so a retry makes sense."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (isinstance(code, int) and code & 0xFF in TRANSIENT) or "locked" in str(exc)
 
 
 def describe_os_error(exc: OSError) -> str:
@@ -98,13 +119,13 @@ def storage_error(exc: BaseException, path: Path | None = None) -> StorageError 
                 return None  # our SQL is wrong: a bug
             if isinstance(orig, sqlite3.IntegrityError):
                 return StorageError(f"数据与已有记录冲突，未保存（{orig}）。请刷新后重试。")
-            return StorageError(describe_sqlite_error(orig, path))
+            return StorageError(describe_sqlite_error(orig, path), retryable=is_transient(orig))
         module = type(orig).__module__
         if module.startswith("psycopg"):
             return _postgres_error(exc)
         return None
     if isinstance(exc, OSError) and exc.errno is not None:
-        return StorageError(f"读写文件时出错：{describe_os_error(exc)}")
+        return StorageError(f"读写文件时出错：{describe_os_error(exc)}", retryable=True)
     return None
 
 

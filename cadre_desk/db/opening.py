@@ -7,11 +7,12 @@ import logging
 import os
 from pathlib import Path
 
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from cadre_desk import paths
 from cadre_desk.db import migrate, sqlite_tools
 from cadre_desk.db.engine import Database, resolve_url, sqlite_path
+from cadre_desk.db.failures import storage_error
 from cadre_desk.errors import StorageError
 
 log = logging.getLogger("cadre_desk.db")
@@ -40,12 +41,24 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         if not os.access(parent, os.W_OK):
             raise StorageError(f"目录不可写，无法在此创建数据库：{parent}")
         return
+    if kind == "empty" and not create:
+        # Reading commands (stats, search …) must not turn an empty file into a database.
+        raise StorageError(
+            f"数据库文件是空的（0 字节），还不是干部成长档案台的数据库：{path}。请先运行 init 创建。"
+        )
     if kind == "other":
         raise StorageError(f"该文件不是干部成长档案台的数据库（也不是 SQLite 文件）：{path}")
     if not os.access(path, os.R_OK):
         raise StorageError(f"没有读取数据库文件的权限：{path}")
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise StorageError(f"数据库文件或其所在目录是只读的，无法写入：{path}")
+
+
+def _storage_error(exc: DBAPIError, path: Path | None, what: str) -> StorageError:
+    error = storage_error(exc, path)
+    if error is None:
+        return StorageError(f"{what}：{exc.orig}")
+    return StorageError(f"{what}：{error}", retryable=error.retryable)
 
 
 def _check_revision(current: str | None, has_tables: bool) -> None:
@@ -93,9 +106,9 @@ def open_database(
             current = migrate.current_revision(conn)
             has_tables = migrate.has_user_tables(conn)
             conn.rollback()
-    except (OperationalError, DBAPIError) as exc:
+    except DBAPIError as exc:
         db.dispose()
-        raise StorageError(f"无法打开数据库：{exc.orig}") from None
+        raise _storage_error(exc, path, "无法打开数据库") from None
     head = migrate.head_revision()
     try:
         _check_revision(current, has_tables)
@@ -111,8 +124,8 @@ def open_database(
         try:
             with db.engine.begin() as conn:
                 migrate.upgrade(conn)
-        except (OperationalError, DBAPIError) as exc:
+        except DBAPIError as exc:
             db.dispose()
-            raise StorageError(f"数据库升级失败，文件未改动：{exc.orig}") from None
+            raise _storage_error(exc, path, "数据库升级失败，文件未改动") from None
         log.info("database %s migrated %s -> %s", db.display_name(), current, head)
     return db

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadre_desk.db.failures import describe_os_error, describe_sqlite_error
+from cadre_desk.db.failures import describe_os_error, describe_sqlite_error, is_transient
 from cadre_desk.errors import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -94,6 +94,8 @@ class QuickCheck:
         except sqlite3.DatabaseError as exc:
             if self._stopped:
                 raise CheckStopped from None
+            if is_transient(exc):  # locked by another program: not a damaged file
+                raise StorageError(describe_sqlite_error(exc, self.path), retryable=True) from None
             return [str(exc)]
         finally:
             with self._lock:
@@ -121,7 +123,7 @@ def read_revision(path: Path) -> tuple[bool, str | None]:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise StorageError(describe_sqlite_error(exc, path)) from None
+        raise StorageError(describe_sqlite_error(exc, path), retryable=is_transient(exc)) from None
     return bool(names - {"alembic_version"}), revision
 
 

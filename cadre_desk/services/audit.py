@@ -54,7 +54,7 @@ def record(
 ) -> None:
     session.add(
         AuditEvent(
-            account_id=ctx.account_id,
+            account_id=ctx.account_for_write(session),
             action=action,
             entity=entity,
             entity_id=entity_id,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Account
@@ -13,9 +14,39 @@ from cadre_desk.db.models import Account
 
 @dataclass(frozen=True)
 class ServiceContext:
+    """The database and the operator. The operator's account row is created by the first write that
+    audits (`account_for_write`), never by opening: reading must not take the write lock."""
+
     db: Database
-    account_id: int
-    operator: str
+    account_name: str
+    operator: str  # the account's display name
+    _known_id: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def account_id(self) -> int | None:
+        """The operator's account id (None while the operator has never written anything)."""
+        if "id" not in self._known_id:
+            with self.db.read() as session:
+                found = session.scalar(select(Account.id).where(Account.name == self.account_name))
+            if found is None:
+                return None
+            self._known_id["id"] = int(found)  # committed: safe to remember
+        return self._known_id["id"]
+
+    def account_for_write(self, session: Session) -> int:
+        """The operator's account id inside a writing unit of work, adding the account if needed.
+
+        An id first seen here is not remembered: the transaction that added it may still roll back.
+        """
+        known = self._known_id.get("id")
+        if known is not None:
+            return known
+        account = session.scalars(select(Account).where(Account.name == self.account_name)).first()
+        if account is None:
+            account = Account(name=self.account_name, display_name=self.operator)
+            session.add(account)
+            session.flush()
+        return account.id
 
 
 def default_operator_name() -> str:
@@ -26,12 +57,12 @@ def default_operator_name() -> str:
 
 
 def open_context(db: Database, operator: str | None = None) -> ServiceContext:
-    """The operator account (created on first use) that audit records will name."""
+    """The context for `operator` (default: the login name); reads only."""
     name = (operator or default_operator_name()).strip() or "operator"
-    with db.uow() as session:
+    with db.read() as session:
         account = session.scalars(select(Account).where(Account.name == name)).first()
-        if account is None:
-            account = Account(name=name, display_name=name)
-            session.add(account)
-            session.flush()
-        return ServiceContext(db=db, account_id=account.id, operator=account.display_name or name)
+        display = (account.display_name or name) if account is not None else name
+        ctx = ServiceContext(db=db, account_name=name, operator=display)
+        if account is not None:
+            ctx._known_id["id"] = account.id
+    return ctx

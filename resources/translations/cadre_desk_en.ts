@@ -244,7 +244,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+158"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -454,7 +454,7 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+53"/>
         <source>Attach to the pairing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,12 +539,19 @@ Attach the entry to this pairing anyway (the mentor can then read and comment on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Not saved: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Not saved: the entry was changed elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-8"/>
         <location line="+3"/>
+        <location line="+8"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2198,7 +2205,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+112"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+113"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2452,18 +2459,25 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+3"/>
         <location line="+148"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+109"/>
+        <location line="-261"/>
+        <location line="+116"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-252"/>
+        <location line="-259"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n year old</numerusform>
@@ -2471,7 +2485,7 @@ Logs: {logs}</source>
         </translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+273"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -2623,6 +2637,24 @@ Logs: {logs}</source>
     <message>
         <location line="+1"/>
         <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetryBox</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/retry_box.py" line="+17"/>
+        <source>What you typed is kept; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3494,7 +3526,7 @@ Your text stays in the editor.</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+35"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+31"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3994,7 +4026,9 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+97"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+101"/>
+        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot open the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4056,7 +4090,7 @@ Please send it to your support contact.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-245"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-252"/>
         <source>Date outside the pairing</source>
         <translation type="unfinished"></translation>
     </message>

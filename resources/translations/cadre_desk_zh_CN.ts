@@ -245,7 +245,7 @@
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+158"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -455,7 +455,7 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+53"/>
         <source>Attach to the pairing</source>
         <translation>归入该结对</translation>
     </message>
@@ -541,12 +541,19 @@ Attach the entry to this pairing anyway (the mentor can then read and comment on
         <translation>草稿尚未保存：{why}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Not saved: {why}</source>
+        <translation>未保存：{why}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Not saved: the entry was changed elsewhere</source>
         <translation>未保存：该日记已在别处被修改</translation>
     </message>
     <message>
+        <location line="-8"/>
         <location line="+3"/>
+        <location line="+8"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2197,7 +2204,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+178"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+179"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2439,25 +2446,32 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+3"/>
         <location line="+148"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+109"/>
+        <location line="-261"/>
+        <location line="+116"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-252"/>
+        <location line="-259"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+273"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -2506,7 +2520,7 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-479"/>
         <location line="+56"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
@@ -2622,6 +2636,24 @@ Logs: {logs}</source>
         <location line="+1"/>
         <source>Exported</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>RetryBox</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/retry_box.py" line="+17"/>
+        <source>What you typed is kept; nothing was saved.</source>
+        <translation>您输入的内容仍保留着；本次没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3501,7 +3533,7 @@ Your text stays in the editor.</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+35"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+31"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4002,7 +4034,9 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+97"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+101"/>
+        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -4067,7 +4101,7 @@ Please send it to your support contact.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-245"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-252"/>
         <source>Date outside the pairing</source>
         <translation>日期不在结对期内</translation>
     </message>

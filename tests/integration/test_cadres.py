@@ -302,9 +302,10 @@ def test_another_operator_is_named_in_the_audit(ctx: ServiceContext) -> None:
     from cadre_desk.services.context import open_context
 
     other = open_context(ctx.db, "李干事")
-    assert other.account_id != ctx.account_id
+    assert other.account_id is None  # opening reads only: the account comes with the first write
     view = make_cadre(other)
     cadres.archive_cadre(ctx, view.id)
+    assert None is not other.account_id != ctx.account_id is not None
     rows = audit_rows(ctx)
     assert [(r.action, r.account_id) for r in rows] == [
         ("create", other.account_id),

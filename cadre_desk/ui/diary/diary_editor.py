@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.errors import ConflictError, NotFoundError, StorageError, ValidationError
 from cadre_desk.services import diary
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import FieldMessages, error_label, save_or_explain, with_error
 from cadre_desk.ui.widgets.messages import joined
+from cadre_desk.ui.widgets.retry_box import RetryBox
 
 
 class OutsideTermQuestion:
@@ -238,6 +239,13 @@ class DiaryEditor(QDialog):
                 self.status.setText(self.tr("Draft not saved yet: {why}").format(why=joined(err.fields)))
             else:
                 self.messages.show(err.fields)
+            return False
+        except StorageError as err:  # locked, full, vanished: the text stays in the editor
+            self.status.setText(self.tr("Not saved: {why}").format(why=str(err)))
+            if not quiet and err.retryable and RetryBox.ask(self, self.tr("Not saved"), str(err)):
+                return self.save(quiet=False)
+            if not quiet and not err.retryable:
+                QMessageBox.warning(self, self.tr("Not saved"), str(err))
             return False
         except (ConflictError, NotFoundError) as err:
             self._conflict = True

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cadre_desk.errors import CadreDeskError, ConflictError, ValidationError
+from cadre_desk.errors import CadreDeskError, ConflictError, StorageError, ValidationError
 from cadre_desk.services import (
     appointment,
     cadre_records,
@@ -54,6 +54,7 @@ from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
 from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
 from cadre_desk.ui.widgets.record_table import RecordTable
+from cadre_desk.ui.widgets.retry_box import RetryBox
 from cadre_desk.ui.widgets.tab_strip import TabStrip
 
 log = logging.getLogger("cadre_desk.ui")
@@ -537,6 +538,13 @@ class ProfileView(QWidget):
             return self._resolve_conflict(cadre_id)
         except ValidationError:
             return False  # shown at the fields by _save_parts
+        except StorageError as exc:  # locked, full, vanished: what was typed stays in the form
+            self._say(self.tr("Not saved: {reason}").format(reason=str(exc)))
+            if exc.retryable and RetryBox.ask(self, self.tr("Could not save"), str(exc)):
+                return self.save()
+            if not exc.retryable:
+                QMessageBox.warning(self, self.tr("Could not save"), str(exc))
+            return False
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Could not save"), str(exc))
             return False

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cadre_desk import __version__, paths
-from cadre_desk.errors import CadreDeskError
+from cadre_desk.errors import CadreDeskError, StorageError
 from cadre_desk.ui.shell import crash, i18n
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
@@ -21,6 +21,7 @@ from cadre_desk.ui.shell.icon import app_icon
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.opening import OpenFailed, open_with_splash
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.retry_box import RetryBox
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -89,16 +90,30 @@ def _run(
     operator: str | None,
     open_files: Sequence[Path] = (),
 ) -> int:
-    try:
-        ctx = open_with_splash(db_path_or_url, operator)
-    except CadreDeskError as exc:
-        log.error("cannot open the database %s: %s", db_path_or_url, exc)
-        QMessageBox.critical(
-            None, QCoreApplication.translate("application", "Cannot open the database"), str(exc)
-        )
-        return EXIT_CANNOT_OPEN
-    except OpenFailed:  # a bug, already shown by the crash handler
-        return EXIT_CANNOT_OPEN
+    while True:
+        try:
+            ctx = open_with_splash(db_path_or_url, operator)
+            break
+        except StorageError as exc:
+            if not exc.retryable:
+                log.error("cannot open the database %s: %s", db_path_or_url, exc)
+                QMessageBox.critical(
+                    None, QCoreApplication.translate("application", "Cannot open the database"), str(exc)
+                )
+                return EXIT_CANNOT_OPEN
+            # Locked by another program, a USB stick not yet plugged in …: the user may fix it and retry.
+            log.error("cannot open the database %s: %s", db_path_or_url, exc)
+            title = QCoreApplication.translate("application", "Cannot open the database")
+            if not RetryBox.ask(None, title, str(exc), keeps_input=False):
+                return EXIT_CANNOT_OPEN
+        except CadreDeskError as exc:
+            log.error("cannot open the database %s: %s", db_path_or_url, exc)
+            QMessageBox.critical(
+                None, QCoreApplication.translate("application", "Cannot open the database"), str(exc)
+            )
+            return EXIT_CANNOT_OPEN
+        except OpenFailed:  # a bug, already shown by the crash handler
+            return EXIT_CANNOT_OPEN
     try:
         window = MainWindow(ctx, settings)
         window.show()

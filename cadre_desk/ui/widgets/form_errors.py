@@ -8,8 +8,9 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.errors import ConflictError, NotFoundError, StorageError, ValidationError
 from cadre_desk.ui.widgets.messages import user_text
+from cadre_desk.ui.widgets.retry_box import RetryBox
 
 T = TypeVar("T")
 
@@ -81,15 +82,23 @@ def save_or_explain(
     """Run a dialog's save: on success close the dialog and return what `action` returned; otherwise
     return None and leave the dialog open, with a validation error's messages next to their fields,
     or a conflict (or a record gone meanwhile) in a warning box (`title`; `warning`, the error put in
-    for `{error}`)."""
-    try:
-        result = action()
-    except ValidationError as err:
-        messages.show(err.fields)
-        return None
-    except (ConflictError, NotFoundError) as err:
-        QMessageBox.warning(dialog, title, warning.format(error=str(err)))
-        return None
+    for `{error}`), or a storage failure (a locked database …) with Retry."""
+    while True:
+        try:
+            result = action()
+            break
+        except ValidationError as err:
+            messages.show(err.fields)
+            return None
+        except (ConflictError, NotFoundError) as err:
+            QMessageBox.warning(dialog, title, warning.format(error=str(err)))
+            return None
+        except StorageError as err:  # locked, full, vanished: the form stays as typed
+            if err.retryable and RetryBox.ask(dialog, title, str(err)):
+                continue
+            if not err.retryable:
+                QMessageBox.warning(dialog, title, warning.format(error=str(err)))
+            return None
     messages.clear()
     dialog.accept()
     return result
