@@ -139,7 +139,8 @@ def _postgres_error(exc: sa_exc.DBAPIError) -> StorageError | None:
     if isinstance(exc, sa_exc.OperationalError):
         if exc.connection_invalidated or "connection" in str(orig).lower():
             return StorageError(
-                "与数据库服务器的连接已断开或无法建立，本次操作未完成。请检查网络和服务器后重试。"
+                "与数据库服务器的连接已断开或无法建立，本次操作未完成。请检查网络和服务器后重试。",
+                retryable=True,
             )
         return StorageError(f"数据库服务器拒绝了本次操作，未保存：{str(orig).splitlines()[0]}")
     if isinstance(exc, sa_exc.DataError):
