@@ -4044,7 +4044,12 @@ Your text stays in the editor.</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/crash.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/shell/crash.py" line="+63"/>
+        <source>The database is not available</source>
+        <translation>数据库暂时无法使用</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Unexpected error</source>
         <translation>程序错误</translation>
     </message>

@@ -137,3 +137,33 @@ def test_a_locked_database_at_start_offers_retry(
     finally:
         lock.release()
     assert len(asked) == 1 and "正被占用" in asked[0]
+
+
+def test_a_storage_error_reaching_the_event_loop_is_not_a_crash(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, ctx: ServiceContext
+) -> None:
+    """A page that reads a database locked by another program: a warning with the message, not the
+    'unexpected error' dialog."""
+    from cadre_desk.ui.shell import crash
+
+    assert ctx.db.path is not None
+    crash_boxes: list[QMessageBox] = []
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: crash_boxes.append(box) or 0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text))
+    conn = sqlite3.connect(ctx.db.path)
+    conn.execute("PRAGMA journal_mode=DELETE")  # a rollback-journal file: even readers wait for a lock
+    conn.close()
+    lock = Lock(ctx.db.path)
+    try:
+        with crash.installed(log_only=False) as handler:
+            try:
+                cadres.list_cadres(ctx)
+            except Exception as exc:  # what a Qt slot would let through to sys.excepthook
+                handler(type(exc), exc, exc.__traceback__)
+            else:
+                pytest.fail("the locked database was read")
+    finally:
+        lock.release()
+    assert crash_boxes == []
+    assert len(warnings) == 1 and "正被占用" in warnings[0]

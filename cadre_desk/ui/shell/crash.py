@@ -1,6 +1,8 @@
 """The crash handler: an uncaught exception is logged, then shown with copyable details and the log path.
 
-Known errors (`CadreDeskError`) are shown where they happen; whatever reaches `sys.excepthook` is a bug.
+Known errors (`CadreDeskError`) are shown where they happen; whatever reaches `sys.excepthook` is a bug,
+except a `StorageError` (a locked or vanished database met where nobody expected it), which gets a
+plain warning with its message instead of the crash dialog.
 With `CADRE_DESK_CRASH_LOG_ONLY=1` (tests, scripted runs) it only logs and never opens a dialog.
 """
 
@@ -18,6 +20,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cadre_desk.errors import StorageError
 
 LOG_ONLY_ENV = "CADRE_DESK_CRASH_LOG_ONLY"
 
@@ -46,6 +50,21 @@ class CrashHandler:
     def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, StorageError):
+            # Not a bug: the database was locked, full or gone while a page read or wrote it, in a
+            # place that does not handle it itself. Say what happened, without the crash dialog.
+            log.warning("storage error reached the event loop: %s", exc)
+            if not self.log_only and not self._showing and QApplication.instance() is not None:
+                self._showing = True
+                try:
+                    QMessageBox.warning(
+                        QApplication.activeWindow(),
+                        QCoreApplication.translate("crash", "The database is not available"),
+                        str(exc),
+                    )
+                finally:
+                    self._showing = False
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.critical("uncaught exception:\n%s", details.rstrip())
