@@ -88,7 +88,7 @@ def _cmd_demo(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
     bar = ProgressBar()
     try:
-        report = demo.generate(ctx.db, cadres=args.cadres, seed=args.seed, progress=bar.update)
+        report = demo.generate(ctx.db, cadres=args.cadres, seed=args.seed, progress=bar.update, operator=ctx)
     finally:
         bar.close()
     print(json.dumps(to_jsonable(report), ensure_ascii=False))

@@ -24,6 +24,7 @@ from cadre_desk.demo import generator, pairings, talks
 from cadre_desk.demo.store import NotEmptyError, Writer, refuse_if_not_empty, tune_sqlite
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import search
+from cadre_desk.services.context import ServiceContext
 
 __all__ = ["MAX_CADRES", "MIN_CADRES", "DemoReport", "NotEmptyError", "generate"]
 
@@ -82,10 +83,12 @@ def generate(
     seed: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
     today: dt.date | None = None,
+    operator: ServiceContext | None = None,
 ) -> DemoReport:
     """Fill an empty database with demo records; raise `CadreDeskError` if it already holds cadres or units.
 
-    `progress(stage, done, total)` is called regularly with a Chinese stage label.
+    `progress(stage, done, total)` is called regularly with a Chinese stage label; the audit line
+    names `operator` (its account is added if it has not written before).
     """
     _check(cadres)
     today = today or dt.date.today()
@@ -134,7 +137,11 @@ def generate(
             talk_follow_ups=c["talk_follow_up"],
             search_documents=indexed,
         )
-        account_id = session.scalar(select(Account.id).order_by(Account.id).limit(1))
+        account_id = (
+            operator.account_for_write(session)
+            if operator is not None
+            else session.scalar(select(Account.id).order_by(Account.id).limit(1))
+        )
         summary = (
             f"生成演示数据（种子 {seed}）：{world.county.name}，单位 {result.units} 个，"
             f"干部 {result.cadres} 人，"

@@ -311,3 +311,21 @@ def test_a_bug_is_a_short_message_with_the_log_path(
     for handler in logging.getLogger("cadre_desk").handlers:
         handler.close()
     logging.getLogger("cadre_desk").handlers.clear()
+
+
+def test_demo_names_its_operator(tmp_path: Path) -> None:
+    """Opening no longer adds the operator's account; the demo's audit line still names who made it."""
+    db = tmp_path / "d.db"
+    ok(
+        cli(
+            "--db", str(db), "--operator", "演示员", "demo", "--cadres", "3", "--seed", "2", data_dir=tmp_path
+        )
+    )
+    conn = sqlite_tools.connect(db, read_only=True)
+    try:
+        rows = conn.execute(
+            "SELECT a.name FROM audit_event e JOIN account a ON a.id = e.account_id WHERE e.action = 'demo'"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert rows == [("演示员",)]

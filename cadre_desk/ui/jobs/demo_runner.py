@@ -52,10 +52,10 @@ class DemoRunner(QObject):
         dialog.canceled.connect(self._cancel)
         dialog.show()
         self.dialog = dialog
-        db = self._ctx.db
+        ctx = self._ctx
 
         def generate(progress: ProgressFn) -> demo.DemoReport:
-            return demo.generate(db, cadres=count, progress=progress)
+            return demo.generate(ctx.db, cadres=count, progress=progress, operator=ctx)
 
         self.job = run_in_background(generate, self._done, self._failed, self._progress)
 
