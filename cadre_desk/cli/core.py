@@ -10,7 +10,7 @@ from typing import Any
 from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import cadre_records, cadres, maintenance, search, units, verification
+from cadre_desk.services import cadre_records, cadres, maintenance, retirement, search, units, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.serialize import to_jsonable
 
@@ -123,6 +123,11 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
     if args.json:
         data = to_jsonable(profile.cadre)
         data["age"] = profile.cadre.age()
+        ret = retirement.get_retirement(ctx, args.id)
+        data["retirement_month"] = str(ret.month)
+        data["retirement_age"] = ret.age_label
+        data["retirement_source"] = ret.source
+        data["retirement_reason"] = ret.reason
         for name in (
             "resume",
             "family",
@@ -137,6 +142,7 @@ def _cmd_cadre(ctx: ServiceContext, args: argparse.Namespace) -> int:
     else:
         c = profile.cadre
         print(f"{c.name}（{c.gender}，{c.birth}，{c.age()}岁）{c.unit} {c.post} {c.rank}")
+        print(f"  到龄：{retirement.get_retirement(ctx, args.id).text()}")
         for e in profile.resume:
             print(f"  {e.start}--{e.end or ''}  {e.text}")
     return EXIT_OK

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from cadre_desk.demo import names
 from cadre_desk.demo.units import NEIGHBOUR_COUNTIES, OTHER_PROVINCES, County, Post, UnitSpec
 from cadre_desk.domain.idcard import make_id_number
+from cadre_desk.domain.retirement import retirement
 from cadre_desk.domain.yearmonth import YearMonth
 
 MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1963, 2001
+NEAR_RETIREMENT_EVERY = 40  # one cadre in 40 (of a leading post) is at 到龄 age
 
 # (low, high, mode) of the age by level of post, and the share of men.
 _AGES = {5: (46, 57, 52), 4: (40, 58, 49), 3: (33, 57, 46), 2: (28, 56, 40), 1: (26, 59, 36), 0: (22, 60, 27)}
@@ -140,6 +142,14 @@ def _fulltime(rng: random.Random, education: str) -> tuple[str, str, str, str]:
     return education, degree, f"{school}{major}专业", school
 
 
+def _born_to_retire(target: YearMonth, original_age: int) -> YearMonth:
+    """The latest birth month whose retirement month (2025 reform) is not after `target`."""
+    birth = target.add_months(-12 * original_age)
+    while retirement(birth, original_age).month > target:
+        birth = birth.add_months(-1)
+    return birth
+
+
 def make_person(
     rng: random.Random,
     county: County,
@@ -158,6 +168,12 @@ def make_person(
         birth_date = latest.replace(day=rng.randint(1, 28))
     birth = YearMonth.from_date(birth_date)
     male = rng.random() < _MALE_SHARE[post.level]
+    if cadre_id % NEAR_RETIREMENT_EVERY == 7:
+        # A few reach 到龄 this year and next (men at 60, women at 55 plus the 2025 reform's months), so
+        # the 到龄 lists of the demo county are never empty.
+        target = YearMonth.from_date(today).add_months((cadre_id // NEAR_RETIREMENT_EVERY) * 7 % 19)
+        birth = _born_to_retire(target, 60 if male else 55)
+        birth_date = dt.date(birth.year, birth.month, birth_date.day)
     education, grad_age = _education(rng, birth.year)
     veteran = male and education in ("中专", "大专") and rng.random() < 0.15
     graduation = YearMonth(birth.year + grad_age, 7)

@@ -15,7 +15,7 @@ from cadre_desk.db.models import Cadre, CadrePhoto, Unit
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, search, validation, verification
+from cadre_desk.services import audit, retirement, search, validation, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -108,6 +108,10 @@ class CadreSummary:
     name_initials: str
     version: int
     archived: bool
+    # 到龄: the retirement month (the formula, or the manual override) and the age then (`63岁`).
+    retirement_month: YearMonth | None = None
+    retirement_age: str = ""
+    retirement_source: str = ""
 
     def age(self, ref: dt.date | None = None) -> int:
         return age_at(self.birth, ref or dt.date.today())
@@ -356,6 +360,8 @@ _SUMMARY_COLUMNS = (
     Cadre.name_initials,
     Cadre.version,
     Cadre.archived_at,
+    Cadre.retirement_override,
+    Cadre.retirement_override_reason,
 )
 
 
@@ -386,28 +392,33 @@ def list_cadres(
     def one(text: str) -> str:
         return shared.setdefault(text, text)
 
+    def summary(r: Any, women_age: int) -> CadreSummary:
+        info = retirement.compute(r[4], r[3], r[8], r[17], r[18], women_age)
+        return CadreSummary(
+            id=r[0],
+            uid=r[1],
+            name=r[2],
+            gender=one(r[3]),
+            birth=r[4],
+            unit_id=r[5],
+            unit=one(r[6] or ""),
+            post=r[7],
+            rank=one(r[8]),
+            education=one(_education(r[9], r[10])),
+            political_status=one(r[11]),
+            post_since=r[12],
+            id_number=r[13] or "",
+            name_initials=r[14],
+            version=r[15],
+            archived=r[16] is not None,
+            retirement_month=info.month,
+            retirement_age=one(info.age_label),
+            retirement_source=one(info.source),
+        )
+
     with ctx.db.read() as session:
-        return [
-            CadreSummary(
-                id=r[0],
-                uid=r[1],
-                name=r[2],
-                gender=one(r[3]),
-                birth=r[4],
-                unit_id=r[5],
-                unit=one(r[6] or ""),
-                post=r[7],
-                rank=one(r[8]),
-                education=one(_education(r[9], r[10])),
-                political_status=one(r[11]),
-                post_since=r[12],
-                id_number=r[13] or "",
-                name_initials=r[14],
-                version=r[15],
-                archived=r[16] is not None,
-            )
-            for r in session.execute(stmt)
-        ]
+        women_age = retirement.women_county_age(session)
+        return [summary(r, women_age) for r in session.execute(stmt)]
 
 
 def count_cadres(ctx: ServiceContext, unit_id: int | None = None, include_archived: bool = False) -> int:

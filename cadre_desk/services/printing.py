@@ -29,7 +29,7 @@ from cadre_desk.db.models import (
 )
 from cadre_desk.domain import training as training_rules
 from cadre_desk.errors import StorageError
-from cadre_desk.services import app_settings, audit, cadre_records, diary, mentorship, talks
+from cadre_desk.services import app_settings, audit, cadre_records, diary, mentorship, retirement, talks
 from cadre_desk.services.cadre_records import CadreProfile
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.diary import DiaryEntryView
@@ -148,6 +148,7 @@ class CadreFile:
     talks: tuple[TalkView, ...]  # oldest first
     training_years: tuple[TrainingYear, ...]
     date_range: DateRange = field(default_factory=DateRange)
+    retirement: str = ""  # 到龄: `2039.09（63岁）`, with the reason when set by hand
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,15 @@ def gather_cadre_in(session: Session, cadre_id: int, rng: DateRange = DateRange(
         talks=tuple(talk_views),
         training_years=training_years(full if rng.is_open else profile, rng),
         date_range=rng,
+        retirement=_retirement_line(session, cadre_id),
     )
+
+
+def _retirement_line(session: Session, cadre_id: int) -> str:
+    info = retirement.retirement_of(session, retirement.load(session, cadre_id))
+    if info.source == retirement.MANUAL:
+        return f"{info.text()}，手工设定：{info.reason}"
+    return f"{info.text()}，按2025年渐进式延迟退休规定计算"
 
 
 def gather_cadre(ctx: ServiceContext, cadre_id: int, rng: DateRange = DateRange()) -> CadreFile:

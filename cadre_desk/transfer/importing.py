@@ -390,7 +390,13 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
                         store.set_source(session, item.cadre_id, item.data.source)
                     if item.data.case is not None:
                         appointment.store_case(session, ctx, item.cadre_id, _case_values(item.data.case))
-                    _store_problems(session, ctx, item, cadres.load(session, item.cadre_id))
+                    kept = cadres.load(session, item.cadre_id)
+                    data = item.data
+                    changed = store.set_retirement(session, kept, data.retirement_month, data.post_age_limit)
+                    if changed:
+                        summary = f"导入：{kept.name}（{item.source}）"[:200]
+                        audit.record(session, ctx, "update", "cadre", kept.id, kept.uid, changed, summary)
+                    _store_problems(session, ctx, item, kept)
                 continue
             values = dict(item.values)
             if isinstance(values.get("unit_id"), tuple):
@@ -467,6 +473,7 @@ def _write_children(
         store.set_source(session, cadre.id, data.source)
     if data.case is not None:
         appointment.store_case(session, ctx, cadre.id, _case_values(data.case))
+    retirement_changes = store.set_retirement(session, cadre, data.retirement_month, data.post_age_limit)
     if not fresh:
         session.flush()
     _store_problems(session, ctx, item, cadre)
@@ -477,7 +484,7 @@ def _write_children(
         "cadre",
         cadre.id,
         cadre.uid,
-        {c.field: [c.old, c.new] for c in item.changes},
+        {**{c.field: [c.old, c.new] for c in item.changes}, **retirement_changes},
         f"导入：{cadre.name}（{item.source}）"[:200],
     )
 

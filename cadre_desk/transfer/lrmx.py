@@ -23,6 +23,7 @@ from defusedxml import DefusedXmlException
 
 from cadre_desk.domain import vocab
 from cadre_desk.domain.idcard import normalise
+from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.transfer import formtext
 from cadre_desk.transfer.model import (
     AssessmentItem,
@@ -70,6 +71,8 @@ ORDER = (
     "ShenFenZheng",
     "ZhaoPian",
     "Version",
+    "DaoLingNianYue",
+    "GaiGeQianRenZhiNianLingJieXian",
 )
 FAMILY_ORDER = ("ChengWei", "XingMing", "ChuShengRiQi", "ZhengZhiMianMao", "GongZuoDanWeiJiZhiWu")
 BLANK_FAMILY_ITEMS = 10
@@ -113,6 +116,9 @@ CASE_FIELDS = {
     "TianBiaoRen": "filled_by",
 }
 FORM_ONLY = tuple(CASE_FIELDS)
+# 到龄 (newer files): the month as yyyyMM, and the 改革前任职年龄界限 text. Computed when the cadre has none
+# set by hand; a file that lacks them gets them only when it is written anew (a form made in the app).
+RETIREMENT_TAGS = ("DaoLingNianYue", "GaiGeQianRenZhiNianLingJieXian")
 CASE_DATES = ("JiSuanNianLingShiJian", "TianBiaoShiJian")
 _CASE_DATE = re.compile(r"^\s*(\d{4})[.\-/年]?(\d{1,2})(?:[.\-/月]?(\d{1,2})日?)?\s*$")
 _DATA_URL = re.compile(r"^\s*data:image/([a-zA-Z0-9.+-]+);base64,", re.IGNORECASE)
@@ -134,6 +140,8 @@ class ModelView:
     photo: bytes | None
     source: FormSource | None
     case: dict[str, Any] | None = None  # appointment_case columns; None: no case saved
+    retirement: YearMonth | None = None  # the 到龄 month (the manual one, else computed)
+    post_age_limit: str = ""  # 改革前任职年龄界限 as the form writes it
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -371,6 +379,14 @@ def read_lrmx(data: bytes, file_name: str = "") -> CadreData:
             if text and case[CASE_FIELDS[tag]] is None:
                 label = "计算年龄时间" if tag == "JiSuanNianLingShiJian" else "填表时间"
                 out.warnings.append(f"{label}“{text}”无法识别，未导入")
+    month_text = _text(root.find("DaoLingNianYue")).strip()
+    if month_text:
+        try:
+            out.retirement_month = formtext.read_year_month(month_text, "到龄年月")
+        except FormatProblem:
+            out.warnings.append(f"到龄年月“{month_text}”无法识别，按规定计算")
+    if root.find("GaiGeQianRenZhiNianLingJieXian") is not None:
+        out.post_age_limit = _text(root.find("GaiGeQianRenZhiNianLingJieXian")).strip()[:50]
     shape: dict[str, Any] = {}
     photo_el = root.find("ZhaoPian")
     if photo_el is not None and _text(photo_el).strip():
@@ -483,10 +499,18 @@ def _new_text(tag: str, m: ModelView, today: dt.date) -> str | None:
         return _case_text(tag, m, today)
     if tag == "Version":
         return WRITER_VERSION
+    if tag in RETIREMENT_TAGS:
+        return _retirement_text(tag, m)
     if tag == "ZhaoPian":
         shape = m.source.photo_shape if m.source else None
         return "" if m.photo is None else encode_photo(m.photo, shape)
     return _write_value(tag, _model_value(tag, m))
+
+
+def _retirement_text(tag: str, m: ModelView) -> str:
+    if tag == "DaoLingNianYue":
+        return "" if m.retirement is None else formtext.compact(m.retirement)
+    return m.post_age_limit
 
 
 def _indent_like(root: ET.Element) -> tuple[str, str]:
@@ -520,6 +544,10 @@ def _update_from_model(root: ET.Element, m: ModelView, today: dt.date) -> None:
         el = root.find(tag)
         if tag == "Version" or (tag in FORM_ONLY and m.case is None):
             continue  # kept as read
+        if tag in RETIREMENT_TAGS:
+            if el is not None and _retirement_changed(tag, _text(el), m):
+                el.text = _retirement_text(tag, m)
+            continue  # a file without them stays without them
         if tag in FORM_ONLY:
             column = CASE_FIELDS[tag]
             if el is None:
@@ -554,6 +582,15 @@ def _update_from_model(root: ET.Element, m: ModelView, today: dt.date) -> None:
                 _insert(root, ET.Element(tag), tag, sep, last_tail).text = _write_value(tag, value)
         elif not _same_meaning(tag, _text(el), value):
             el.text = _write_value(tag, value)
+
+
+def _retirement_changed(tag: str, text: str, m: ModelView) -> bool:
+    if tag == "GaiGeQianRenZhiNianLingJieXian":
+        return text.strip() != m.post_age_limit
+    try:
+        return bool(formtext.read_year_month(text, "到龄年月") != m.retirement)
+    except FormatProblem:
+        return m.retirement is not None
 
 
 def _insert(root: ET.Element, el: ET.Element, tag: str, sep: str, last_tail: str) -> ET.Element:

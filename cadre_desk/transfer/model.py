@@ -63,6 +63,9 @@ class CadreData:
     case: dict[str, Any] | None = None  # the form's own data (appointment_case columns), None: absent
     unit_name: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # 到龄 as the file states it (.lrmx DaoLingNianYue, GaiGeQianRenZhiNianLingJieXian); None: absent.
+    retirement_month: YearMonth | None = None
+    post_age_limit: str | None = None
 
 
 class FormatProblem(ValueError):

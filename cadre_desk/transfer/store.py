@@ -19,6 +19,8 @@ from cadre_desk.db.models import (
     ResumeEntry,
     RewardOrPunishment,
 )
+from cadre_desk.domain.yearmonth import YearMonth
+from cadre_desk.services import retirement
 from cadre_desk.services.cadres import EDITABLE
 from cadre_desk.transfer.lrmx import CASE_FIELDS, ModelView
 from cadre_desk.transfer.model import AssessmentItem, FamilyItem, FormSource, ResumeItem, RewardItem
@@ -82,6 +84,7 @@ def case_of(session: Session, cadre_id: int) -> dict[str, Any] | None:
 
 
 def model_view(session: Session, cadre: Cadre) -> ModelView:
+    info = retirement.retirement_of(session, cadre)
     return ModelView(
         values={name: getattr(cadre, name) for name in EDITABLE},
         resume=resume_of(session, cadre.id),
@@ -91,6 +94,8 @@ def model_view(session: Session, cadre: Cadre) -> ModelView:
         photo=photo_of(session, cadre.id),
         source=source_of(session, cadre.id),
         case=case_of(session, cadre.id),
+        retirement=info.month,
+        post_age_limit=retirement.post_age_limit_text(cadre.post_age_limit, info.original_age),
     )
 
 
@@ -176,6 +181,37 @@ def set_photo(session: Session, cadre_id: int, data: bytes) -> None:
         session.add(CadrePhoto(cadre_id=cadre_id, data=data, mime=mime))
     elif row.data != data:
         row.data, row.mime = data, mime
+
+
+FILE_REASON = "任免审批表文件所载到龄年月（与按规定计算的 {computed} 不同）"
+
+
+def set_retirement(
+    session: Session, cadre: Cadre, month: YearMonth | None, post_age_limit: str | None
+) -> dict[str, list[object]]:
+    """What a file says of 到龄: a month other than the computed one becomes the manual month (with a
+    reason saying so); the 改革前任职年龄界限 is kept unless it only repeats the original age. Returns
+    the audited changes."""
+    changes: dict[str, list[object]] = {}
+    computed = retirement.compute(
+        cadre.birth, cadre.gender, cadre.rank, women_county_age=retirement.women_county_age(session)
+    )
+    if month is not None:
+        from_file = cadre.retirement_override_reason.startswith(FILE_REASON[:6])
+        if month not in (computed.month, cadre.retirement_override):
+            changes["retirement_override"] = [str(cadre.retirement_override or ""), str(month)]
+            cadre.retirement_override = month
+            cadre.retirement_override_reason = FILE_REASON.format(computed=computed.month)
+        elif month == computed.month and cadre.retirement_override is not None and from_file:
+            changes["retirement_override"] = [str(cadre.retirement_override), ""]
+            cadre.retirement_override, cadre.retirement_override_reason = None, ""
+    if post_age_limit is not None:
+        repeats = post_age_limit == retirement.post_age_limit_text("", computed.original_age)
+        text = "" if repeats else post_age_limit
+        if text != cadre.post_age_limit:
+            changes["post_age_limit"] = [cadre.post_age_limit, text]
+            cadre.post_age_limit = text
+    return changes
 
 
 def set_source(session: Session, cadre_id: int, source: FormSource) -> None:

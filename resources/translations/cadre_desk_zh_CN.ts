@@ -889,6 +889,44 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
 </context>
 <context>
+    <name>ExitModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+96"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team post</source>
+        <translation>班子职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>正副职</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit age</source>
+        <translation>退出年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit month</source>
+        <translation>到龄年月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months left</source>
+        <translation>剩余月数</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearch</name>
     <message>
         <location filename="../../cadre_desk/ui/search/global_search.py" line="+289"/>
@@ -1180,7 +1218,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+89"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+91"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1195,7 +1233,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1220,12 +1258,17 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+4"/>
+        <source>Retirement</source>
+        <translation>到龄</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -2204,7 +2247,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+179"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+185"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2214,7 +2257,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+226"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -2224,7 +2267,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-297"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2239,7 +2282,17 @@ Logs: {logs}</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Retirement…</source>
+        <translation>到龄…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the retirement month by hand, with a reason</source>
+        <translation>手工设定到龄年月（须写明原因）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Print / PDF</source>
         <translation>打印 / 导出PDF</translation>
     </message>
@@ -2340,12 +2393,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+226"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-225"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -2355,7 +2408,7 @@ Logs: {logs}</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
@@ -2365,7 +2418,17 @@ Logs: {logs}</source>
         <translation>{name}（已归档）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>Retirement: {month}</source>
+        <translation>到龄：{month}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (set by hand: {reason})</source>
+        <translation>（手工设定：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
         <translation>待核实：导入时发现 {count} 个问题。改正相应字段并保存后，不再存在的问题会自动消失。</translation>
     </message>
@@ -2430,7 +2493,7 @@ Logs: {logs}</source>
         <translation>{kind}，谈话人：{talkers}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+84"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
@@ -2458,20 +2521,20 @@ Logs: {logs}</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+116"/>
+        <location line="-270"/>
+        <location line="+125"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-259"/>
+        <location line="-272"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+286"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -2520,8 +2583,8 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-479"/>
-        <location line="+56"/>
+        <location line="-492"/>
+        <location line="+60"/>
         <location line="+22"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
@@ -2639,6 +2702,195 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>RetirementDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/retirement_dialog.py" line="+29"/>
+        <source>Retirement month</source>
+        <translation>到龄年月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>blank: as computed; e.g. 2030.06</source>
+        <translation>留空：按规定计算；如 2030.06</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>required with a manual month</source>
+        <translation>手工设定时必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>blank: the original age; e.g. 改革前任职年龄界限为63岁</source>
+        <translation>留空：按原退休年龄；如 改革前任职年龄界限为63岁</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Computed (2025 reform):</source>
+        <translation>按规定计算（2025年改革）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual month:</source>
+        <translation>手工到龄年月：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post age limit:</source>
+        <translation>任职年龄界限：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RetirementModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="-63"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>出生年月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>现任职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original age</source>
+        <translation>原退休年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirement month</source>
+        <translation>到龄年月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age then</source>
+        <translation>到龄年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months left</source>
+        <translation>剩余月数</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Manual</source>
+        <translation>手工</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Computed</source>
+        <translation>计算</translation>
+    </message>
+</context>
+<context>
+    <name>RetirementPage</name>
+    <message>
+        <location line="+90"/>
+        <source>Reference date</source>
+        <translation>计算截止时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Leaving leadership posts (local exit ages)</source>
+        <translation>退出领导岗位提示（本地退出年龄）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Retirement months (2025 reform)</source>
+        <translation>到龄名单（2025年渐进式延迟退休）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This month</source>
+        <translation>本月到龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month</source>
+        <translation>下月到龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>本年度到龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within six months</source>
+        <translation>半年内到龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within three years</source>
+        <translation>三年内到龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past the month, still on the roster</source>
+        <translation>已到龄仍在册</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rule table: %1. Source: %2</source>
+        <translation>规则表：%1。来源：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 cadres; retirement months by the 2025 formula unless set by hand (hover for the reason).</source>
+        <translation>共 %1 人；到龄年月按2025年规定计算，手工设定的除外（鼠标悬停查看原因）。</translation>
+    </message>
+</context>
+<context>
     <name>RetryBox</name>
     <message>
         <location filename="../../cadre_desk/ui/widgets/retry_box.py" line="+17"/>
@@ -2708,7 +2960,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+60"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2752,11 +3004,16 @@ Logs: {logs}</source>
         <source>In post since</source>
         <translation>任现职时间</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirement</source>
+        <translation>到龄年月</translation>
+    </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+89"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+90"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>

@@ -18,9 +18,10 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import cadres, diary, mentorship, talks
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.development.retirement_page import RetirementPage
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
-from cadre_desk.ui.shell.main_window import HOME, ROSTER, UNITS, MainWindow
+from cadre_desk.ui.shell.main_window import HOME, RETIREMENT, ROSTER, UNITS, MainWindow
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.talks.talks_page import TalksPage
 
@@ -109,7 +110,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     records: Records,
 ) -> None:
     window = open_window()
-    assert window.page_keys() == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS]
+    assert window.page_keys() == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT]
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
@@ -151,6 +152,14 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert talks_page.panel.view is not None and talks_page.panel.view.id == records.talk.id
     assert talks_page.panel.follow_ups.rowCount() == 2
 
+    # 到龄: every cadre listed (no bucket) and the exit warnings.
+    window.nav.setCurrentItem(window._nav_item(RETIREMENT))
+    retirement_page = window.page(RETIREMENT)
+    assert isinstance(retirement_page, RetirementPage) and window.current_page() == RETIREMENT
+    retirement_page.bucket.addItem("all", None)
+    retirement_page.bucket.setCurrentIndex(retirement_page.bucket.count() - 1)
+    assert retirement_page.model.rowCount() == len(sample_cadres)
+
     window.nav.setCurrentItem(window._nav_item(HOME))
     assert window.current_page() == HOME
 
@@ -170,6 +179,8 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
         window.home.follow_model,
         window.home.ending_model,
         window.home.recent_model,
+        retirement_page.model,
+        retirement_page.exits,
     }
     missing = [type(m).__name__ for m in expected if m not in models]
     assert not missing, f"not found among the window's models: {missing}"

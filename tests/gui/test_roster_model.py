@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth
+from cadre_desk.services import retirement
 from cadre_desk.services.cadres import CadreSummary
 from cadre_desk.ui.roster.roster_model import ID_ROLE, Column, RosterFilter, RosterModel
 
@@ -42,6 +43,7 @@ def summary(
         name_initials=initials(name),
         version=1,
         archived=False,
+        retirement_month=retirement.compute(YearMonth.parse(birth), "男", rank).month,
     )
 
 
@@ -88,11 +90,18 @@ def test_display_values(model: RosterModel) -> None:
         "大学",
         "中共党员",
         "2019.06",
+        "2048.03",  # 到龄: born 1985.03, a man: 60 + 36 months
     ]
     assert model.index(3, Column.POST_SINCE).data() == ""
     assert model.index(2, Column.NAME).data(ID_ROLE) == 3
     assert model.rowCount(model.index(0, 0)) == 0  # a table: no children
     assert model.data(QModelIndex()) is None
+
+
+def test_sorting_by_retirement_month(model: RosterModel) -> None:
+    model.sort(Column.RETIREMENT, Qt.SortOrder.AscendingOrder)
+    assert names(model) == ["王小明", "张三", "李四", "赵一"]
+    assert model.index(0, Column.RETIREMENT).data() == "2031.05"  # 1970.01: 60 + 16 months
 
 
 def test_sorting_is_by_value(model: RosterModel) -> None:

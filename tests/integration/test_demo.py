@@ -319,3 +319,17 @@ def test_every_staffed_unit_has_a_real_leadership_team(
     assert committee.posts[0].members
     filled = sum(t.filled for t in team_list)
     assert filled > 20 and vacancies > 0  # real teams, with gaps for the structure analysis to find
+
+
+def test_some_cadres_reach_retirement_this_year_and_next(
+    county: tuple[Database, demo.DemoReport, list],
+) -> None:
+    from cadre_desk.services import retirement
+
+    db = county[0]
+    ctx = open_context(db, "测试员")
+    ref = retirement.YearMonth.from_date(TODAY)
+    soon = retirement.list_retirements(ctx, ref, within=18)
+    assert len(soon) >= 3, [(r.name, str(r.info.month)) for r in soon]
+    assert {r.info.month.year for r in soon} >= {TODAY.year, TODAY.year + 1}
+    assert all(r.info.source == "计算" for r in soon)

@@ -16,6 +16,7 @@ from cadre_desk.db.models.cadre import (
 )
 from cadre_desk.db.models.diary import DiaryEntry, MentorComment
 from cadre_desk.db.models.mentorship import Mentorship, MentorshipRecord
+from cadre_desk.db.models.rule import LocalRule
 from cadre_desk.db.models.search import SearchDoc
 from cadre_desk.db.models.setting import AppSetting
 from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
@@ -62,6 +63,7 @@ __all__ = [
     "DiaryEntry",
     "ExchangeBase",
     "FamilyMember",
+    "LocalRule",
     "MentorComment",
     "Mentorship",
     "MentorshipRecord",

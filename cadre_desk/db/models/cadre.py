@@ -48,6 +48,12 @@ class Cadre(CommonColumns, Archivable, Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True, default=None)
     phone: Mapped[str] = mapped_column(String(30), default="")
     notes: Mapped[str] = mapped_column(Text, default="", info={"max_length": 5000})
+    # 到龄: a manual retirement month (弹性提前 / 延迟, special cases) with its reason wins over the formula.
+    retirement_override: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
+    retirement_override_reason: Mapped[str] = mapped_column(Text, default="", info={"max_length": 200})
+    # 改革前任职年龄界限 (.lrmx GaiGeQianRenZhiNianLingJieXian, e.g. `改革前任职年龄界限为60岁`; 63 / 65 / 66
+    # for some posts): as written by hand or read from a file; blank: the original age is shown.
+    post_age_limit: Mapped[str] = mapped_column(String(50), default="")
 
     unit: Mapped[Unit | None] = relationship(lazy="joined")
     photo: Mapped[CadrePhoto | None] = relationship(
@@ -125,6 +131,8 @@ class Training(CadreChild, Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
     hours: Mapped[float] = mapped_column(Float, default=0.0)
     days: Mapped[float] = mapped_column(Float, default=0.0)
+    full_time: Mapped[bool] = mapped_column(Boolean, default=False)  # 脱产
+    certificate: Mapped[str] = mapped_column(String(100), default="")  # 结业证书编号
 
 
 class Secondment(CadreChild, Base):

@@ -37,6 +37,7 @@ from cadre_desk.services import (
     cadres,
     diary,
     mentorship,
+    retirement,
     talks,
     timeline,
     units,
@@ -44,6 +45,7 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.timeline import EventKind, Role
+from cadre_desk.ui.development.retirement_dialog import RetirementDialog
 from cadre_desk.ui.profile.case_form import CaseForm
 from cadre_desk.ui.profile.profile_form import CadreForm
 from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
@@ -116,6 +118,10 @@ class ProfileView(QWidget):
         self.revert_button = QPushButton(self.tr("Discard changes"), self)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
+        self.retirement_button = QPushButton(self.tr("Retirement…"), self)
+        self.retirement_button.setObjectName("profileRetirement")
+        self.retirement_button.setToolTip(self.tr("Set the retirement month by hand, with a reason"))
+        self.retirement_button.clicked.connect(self.edit_retirement)
         self.print_button = QToolButton(self)
         self.print_button.setObjectName("profilePrint")
         self.print_button.setText(self.tr("Print / PDF"))
@@ -204,6 +210,7 @@ class ProfileView(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        header.addWidget(self.retirement_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -291,7 +298,11 @@ class ProfileView(QWidget):
             title = self.tr("{name} (archived)").format(name=title)
         self.title.setText(title)
         age = self.tr("%n year(s) old", "", cadre.age(self._today))
-        self.subtitle.setText("　".join(p for p in (cadre.unit, cadre.post, age) if p))
+        info = retirement.get_retirement(self._ctx, cadre.id)
+        retires = self.tr("Retirement: {month}").format(month=info.text())
+        if info.source == retirement.MANUAL:
+            retires += self.tr(" (set by hand: {reason})").format(reason=info.reason)
+        self.subtitle.setText("　".join(p for p in (cadre.unit, cadre.post, age, retires) if p))
         self.form.load(cadre, self._today)
         self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))
         self._fill_lists(profile)
@@ -467,6 +478,15 @@ class ProfileView(QWidget):
 
     def _saved_cadre(self) -> int | None:
         return self.cadre_id if self.cadre_id is not None and self.maybe_leave() else None
+
+    def edit_retirement(self) -> None:
+        """The manual 到龄 month: saved on its own, so unsaved profile edits are saved first."""
+        cadre_id = self._saved_cadre()
+        if cadre_id is None:
+            return
+        if RetirementDialog.ask(self, self._ctx, cadre_id, self._version) is not None:
+            self.show_cadre(cadre_id)
+            self.saved.emit(cadre_id)
 
     def print_dossier(self) -> None:
         cadre_id = self._saved_cadre()

@@ -54,6 +54,7 @@ class Column(IntEnum):
     EDUCATION = 6
     POLITICAL_STATUS = 7
     POST_SINCE = 8
+    RETIREMENT = 9  # 到龄年月 (the 2025 formula, or the manual month)
 
 
 HEADERS: dict[Column, str] = {
@@ -66,9 +67,10 @@ HEADERS: dict[Column, str] = {
     Column.EDUCATION: str(QT_TRANSLATE_NOOP("RosterModel", "Education")),
     Column.POLITICAL_STATUS: str(QT_TRANSLATE_NOOP("RosterModel", "Political status")),
     Column.POST_SINCE: str(QT_TRANSLATE_NOOP("RosterModel", "In post since")),
+    Column.RETIREMENT: str(QT_TRANSLATE_NOOP("RosterModel", "Retirement")),
 }
 
-_CENTERED = {Column.GENDER, Column.AGE, Column.POST_SINCE}
+_CENTERED = {Column.GENDER, Column.AGE, Column.POST_SINCE, Column.RETIREMENT}
 _RANK_ORDER = {rank: i for i, rank in enumerate(vocab.RANKS)}
 _EDUCATION_ORDER = {education: i for i, education in enumerate(vocab.EDUCATIONS)}
 
@@ -190,6 +192,8 @@ class RosterModel(QAbstractTableModel):
             return row.education
         if column is Column.POLITICAL_STATUS:
             return code_text(row.political_status)
+        if column is Column.RETIREMENT:
+            return str(row.retirement_month) if row.retirement_month is not None else ""
         return str(row.post_since) if row.post_since is not None else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -201,6 +205,8 @@ class RosterModel(QAbstractTableModel):
             return self.display_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.UNIT, Column.POST):
             return self.display_text(row, column) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.RETIREMENT:
+            return row.retirement_age or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
         if row.archived and role == Qt.ItemDataRole.ForegroundRole:
@@ -236,6 +242,8 @@ class RosterModel(QAbstractTableModel):
             return lambda r: _ordered(_EDUCATION_ORDER, r.education)
         if column is Column.POST_SINCE:
             return lambda r: r.post_since.to_int() if r.post_since is not None else 0
+        if column is Column.RETIREMENT:
+            return lambda r: r.retirement_month.to_int() if r.retirement_month is not None else 0
         return lambda r: (not self.display_text(r, column), self.display_text(r, column))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

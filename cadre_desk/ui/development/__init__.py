@@ -1,0 +1,1 @@
+"""The development registers: 到龄 (retirement months), training compliance."""

@@ -1,0 +1,54 @@
+"""The development registers (到龄, rules) on a real PostgreSQL server: the SQLite tests' scenarios, each
+on a database of its own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from cadre_desk.db.opening import open_database
+from cadre_desk.services.context import ServiceContext, open_context
+from tests.integration import test_retirement
+from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+
+ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
+
+if not ADMIN_URL:
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
+    pytest.skip(
+        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
+    )
+
+
+@pytest.fixture
+def pg_ctx() -> Iterator[ServiceContext]:
+    assert ADMIN_URL is not None
+    admin = admin_engine(ADMIN_URL)
+    name = create_database(admin)
+    db = open_database(database_url(ADMIN_URL, name))
+    try:
+        yield open_context(db, "测试员")
+    finally:
+        db.dispose()
+        drop_database(admin, name)
+        admin.dispose()
+
+
+SCENARIOS: list[Callable[..., None]] = [
+    test_retirement.test_lists_by_bucket_and_unit_at_a_reference_month,
+    test_retirement.test_manual_month_needs_a_reason_wins_and_is_audited,
+    test_retirement.test_the_rule_table_drives_exit_warnings_and_the_women_county_age,
+    test_retirement.test_lrmx_reads_and_writes_the_retirement_elements,
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
+def test_on_postgres(pg_ctx: ServiceContext, scenario: Callable[..., None], tmp_path: Path) -> None:
+    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
+        scenario(pg_ctx, tmp_path)
+    else:
+        scenario(pg_ctx)
