@@ -67,7 +67,11 @@ def test_a_cancelled_package_export_leaves_nothing(ctx: ServiceContext, tmp_path
 
 def test_a_600_character_post_wraps_and_splits_in_the_dossier(ctx: ServiceContext, tmp_path: Path) -> None:
     post = ("XX县XX镇党委副书记、镇长，兼任XX工业园区管委会主任" * 30)[:600]
-    cadre = make_cadre(ctx, "王长", post=post, speciality="熟" * 900, notes="备注很长。" * 400)
+    cadre = make_cadre(ctx, "王长")
+    with ctx.db.uow() as session:  # stored before lengths were bounded on the way in (issue 9)
+        session.execute(
+            Cadre.__table__.update().values(post=post, speciality="熟" * 900, notes="备注很长。" * 400)
+        )
     file = printing.gather_cadre(ctx, cadre.id)
     path = tmp_path / "d.pdf"
     pages = dossier.build_cadre_dossier(file, path, dossier.DossierOptions(SETTINGS, printed_at=PRINTED))
