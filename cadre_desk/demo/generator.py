@@ -224,7 +224,7 @@ def _write_cadre(
             "reward_or_punishment", _child(cadre_id, position, kind=kind, date=date, text=text, issuer=issuer)
         )
     for position, t in enumerate(records.trainings(rng, county, p, today)):
-        name, kind, organiser, start_date, end_date, hours, days = t
+        name, kind, organiser, start_date, end_date, hours, days, full_time, certificate = t
         writer.add(
             "training",
             _child(
@@ -237,5 +237,7 @@ def _write_cadre(
                 end_date=end_date,
                 hours=hours,
                 days=days,
+                full_time=full_time,
+                certificate=certificate,
             ),
         )

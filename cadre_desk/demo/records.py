@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cadre_desk.demo import names
 from cadre_desk.demo.people import Person
 from cadre_desk.demo.units import VILLAGE_STEMS, County, UnitSpec
+from cadre_desk.domain.training_compliance import COUNTY, level
 from cadre_desk.domain.yearmonth import YearMonth
 
 
@@ -255,9 +256,9 @@ _TRAININGS = (
     ("{y}年全县中青年干部培训班", "党校主体班", "中共{c}委组织部", 30, 1),
     ("{y}年全县乡镇党委书记培训班", "专题班", "中共{c}委组织部", 5, 2),
     ("学习贯彻党的二十届三中全会精神专题轮训班", "专题班", "中共{c}委组织部", 3, 0),
-    ("{y}年度干部网络学院在线学习", "网络培训", "{p}干部网络学院", 0, 0),
+    ("{y}年度干部网络学院在线学习", "网络学习", "{p}干部网络学院", 0, 0),
     ("全县乡村振兴工作现场推进会", "现场观摩", "中共{c}委农村工作领导小组", 1, 0),
-    ("赴浙江大学乡村振兴专题培训班", "外出考察学习", "中共{c}委组织部", 7, 2),
+    ("赴浙江大学乡村振兴专题培训班", "外出考察", "中共{c}委组织部", 7, 2),
     ("全县基层党建工作以会代训", "以会代训", "中共{c}委组织部", 1, 0),
     ("{y}年新录用公务员初任培训班", "专题班", "{c}人力资源和社会保障局", 10, -1),
 )
@@ -265,8 +266,9 @@ _TRAININGS = (
 
 def trainings(
     rng: random.Random, county: County, p: Person, today: dt.date
-) -> list[tuple[str, str, str, dt.date, dt.date, float, float]]:
-    """(name, kind, organiser, start, end, hours, days)."""
+) -> list[tuple[str, str, str, dt.date, dt.date, float, float, bool, str]]:
+    """(name, kind, organiser, start, end, hours, days, 脱产, certificate): a few courses over the career,
+    and the recent ones that decide compliance (most cadres meet the requirement, about a third not)."""
     out = []
     first_year = p.work_start.year + 1
     if first_year > today.year - 1:
@@ -278,12 +280,51 @@ def trainings(
         start = dt.date(year, rng.randint(3, 11), rng.randint(1, 28))
         length = days if days else 0
         end = start + dt.timedelta(days=max(0, length - 1))
-        hours = float(rng.choice((50, 60, 80, 100))) if kind == "网络培训" else float(days * 6)
+        hours = float(rng.choice((50, 60, 80, 100))) if kind == "网络学习" else float(days * 6)
         out.append((
             name.format(y=year), kind, organiser.format(c=county.name, p=county.province),
-            start, end, hours, float(days),
+            start, end, hours, float(days), kind == "党校主体班", "",
         ))  # fmt: skip
+    out.extend(_recent_trainings(rng, county, p, today))
     return sorted(out, key=lambda t: t[3])
+
+
+def _recent_trainings(
+    rng: random.Random, county: County, p: Person, today: dt.date
+) -> list[tuple[str, str, str, dt.date, dt.date, float, float, bool, str]]:
+    """This year's (乡科级) or this plan period's (县处级) courses: enough for about two in three."""
+    out: list[tuple[str, str, str, dt.date, dt.date, float, float, bool, str]] = []
+    year = today.year
+    latest = today - dt.timedelta(days=20)
+    if latest.year != year:
+        return out
+    org = f"中共{county.name}委组织部"
+    if level(p.rank) == COUNTY:
+        if rng.random() < 0.8:
+            start = dt.date(max(2023, year - 2), rng.randint(3, 6), rng.randint(1, 28))
+            days = rng.choice((60, 90, 95))
+            school = f"中共{county.name}委党校"
+            certificate = f"党校结字〔{start.year}〕{rng.randint(1, 300)}号"
+            out.append((f"{start.year}年县处级领导干部进修班", "党校主体班", school, start,
+                        start + dt.timedelta(days=days - 1), float(days * 6), float(days), True,
+                        certificate))  # fmt: skip
+    else:
+        kind, name, days = rng.choice(
+            (("专题班", "{y}年全县乡科级干部能力提升专题班", 12), ("调训", "{y}年市委组织部调训班", 14),
+             ("青干班", "{y}年全县青年干部培训班", 15), ("专题班", "{y}年乡村振兴专题培训班", 7))
+        )  # fmt: skip
+        if rng.random() < 0.85:
+            start = dt.date(year, rng.randint(1, max(1, latest.month)), 1)
+            if start + dt.timedelta(days=days) > latest:
+                start = latest - dt.timedelta(days=days)
+            out.append((name.format(y=year), kind, org, start, start + dt.timedelta(days=days - 1),
+                        float(days * 6), float(days), True, ""))  # fmt: skip
+    if rng.random() < 0.6:
+        start = dt.date(year, rng.randint(1, max(1, latest.month)), 1)
+        hours = float(rng.choice((50, 52, 56, 60, 36)))
+        out.append((f"{year}年度干部网络学院在线学习", "网络学习", f"{county.province}干部网络学院", start,
+                    start, hours, 0.0, False, ""))  # fmt: skip
+    return out
 
 
 def secondment(

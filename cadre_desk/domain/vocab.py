@@ -58,7 +58,11 @@ class RewardKind(StrEnum):
 
 DIARY_CATEGORIES = ("学习", "工作", "思想", "调研", "其他")
 MENTORSHIP_RECORD_FORMS = ("谈心", "带教", "现场指导", "交办任务", "集中学习", "其他")
-TRAINING_KINDS = ("党校主体班", "专题班", "以会代训", "现场观摩", "网络培训", "外出考察学习", "其他")
+# 培训类别 (issue 13): 调训, 党校主体班, 青干班, 专题班, 网络学习, 以会代训, 现场观摩, 外出考察 …; the older
+# names 网络培训 and 外出考察学习 stay readable (domain.training_compliance counts 网络培训 as online).
+TRAINING_KINDS = (
+    "调训", "党校主体班", "青干班", "专题班", "网络学习", "以会代训", "现场观摩", "外出考察", "其他",
+)  # fmt: skip
 SECONDMENT_KINDS = ("上挂", "下派", "外派", "交流任职", "驻村", "其他")
 
 

@@ -230,6 +230,8 @@ def _training(file: CadreFile) -> list[Flowable]:
         para(f"职级：{rank or '未填写'}（{level}），年度集中培训应完成 {need:g} 学时。", BODY),
         flow.gap(4),
     ]
+    if file.compliance:
+        story += [para(f"达标情况（干部教育培训工作条例）：{file.compliance}", BODY), flow.gap(4)]
     if years:
         story.append(
             list_table(

@@ -118,6 +118,8 @@ class TrainingView:
     end_date: dt.date | None
     hours: float
     days: float
+    full_time: bool = False  # 脱产
+    certificate: str = ""  # 结业证书编号
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ class TrainingInput:
     hours: float | str = 0.0
     days: float | str = 0.0
     id: int | None = None
+    full_time: bool | str = False  # 脱产 (the editor's check box sends "1" / "")
+    certificate: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,7 +223,18 @@ def profile_in(session: Session, cadre_id: int) -> CadreProfile:
             for r in _live(session, Assessment, cadre_id, Assessment.year)
         ),
         trainings=tuple(
-            TrainingView(r.id, r.name, r.kind, r.organiser, r.start_date, r.end_date, r.hours, r.days)
+            TrainingView(
+                r.id,
+                r.name,
+                r.kind,
+                r.organiser,
+                r.start_date,
+                r.end_date,
+                r.hours,
+                r.days,
+                r.full_time,
+                r.certificate,
+            )
             for r in _live(session, Training, cadre_id, Training.start_date)
         ),
         secondments=tuple(

@@ -306,6 +306,13 @@ def training_values(errs: FieldErrors, prefix: str, item: Any) -> dict[str, Any]
         "end_date": end,
         "hours": errs.number(f"{prefix}.hours", get(item, "hours", 0.0), "学时"),
         "days": errs.number(f"{prefix}.days", get(item, "days", 0.0), "天数"),
+        "full_time": get(item, "full_time", False) not in (False, "", "0", None),
+        "certificate": errs.text(
+            f"{prefix}.certificate",
+            _str(get(item, "certificate", "")),
+            "结业证书",
+            column=Training.certificate,
+        ),
     }
 
 

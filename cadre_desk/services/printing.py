@@ -29,7 +29,16 @@ from cadre_desk.db.models import (
 )
 from cadre_desk.domain import training as training_rules
 from cadre_desk.errors import StorageError
-from cadre_desk.services import app_settings, audit, cadre_records, diary, mentorship, retirement, talks
+from cadre_desk.services import (
+    app_settings,
+    audit,
+    cadre_records,
+    compliance,
+    diary,
+    mentorship,
+    retirement,
+    talks,
+)
 from cadre_desk.services.cadre_records import CadreProfile
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.diary import DiaryEntryView
@@ -149,6 +158,7 @@ class CadreFile:
     training_years: tuple[TrainingYear, ...]
     date_range: DateRange = field(default_factory=DateRange)
     retirement: str = ""  # 到龄: `2039.09（63岁）`, with the reason when set by hand
+    compliance: str = ""  # this year's training compliance, one line
 
 
 @dataclass(frozen=True)
@@ -302,7 +312,21 @@ def gather_cadre_in(session: Session, cadre_id: int, rng: DateRange = DateRange(
         training_years=training_years(full if rng.is_open else profile, rng),
         date_range=rng,
         retirement=_retirement_line(session, cadre_id),
+        compliance=_compliance_line(session, cadre_id),
     )
+
+
+def _compliance_line(session: Session, cadre_id: int, year: int | None = None) -> str:
+    rows = compliance.compliance_in(session, year or dt.date.today().year, None, False, cadre_id)
+    if not rows:
+        return ""
+    r = rows[0].result
+    head = (
+        f"{r.level}，{r.window.label()} 应完成 {r.required_hours:g} 学时或 {r.required_days:g} 天，"
+        f"已完成 {r.done_hours:g} 学时、{r.done_days:g} 天"
+    )
+    state = "，达标" if r.met else f"，未达标（差 {r.shortfall_hours:g} 学时或 {r.shortfall_days:g} 天）"
+    return f"{head}{state}；网络学习 {r.online_hours:g} 学时（应 {r.required_online:g}）。"
 
 
 def _retirement_line(session: Session, cadre_id: int) -> str:

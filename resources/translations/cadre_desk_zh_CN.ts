@@ -1218,7 +1218,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+93"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1233,7 +1233,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1258,7 +1258,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -1266,6 +1266,11 @@ Your text stays in the editor: copy it before you close.</source>
         <location line="+4"/>
         <source>Retirement</source>
         <translation>到龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>培训学时</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -2100,19 +2105,19 @@ Logs: {logs}</source>
     <message>
         <location line="+4"/>
         <location line="+185"/>
-        <location line="+67"/>
+        <location line="+80"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-258"/>
         <location line="+185"/>
-        <location line="+67"/>
+        <location line="+80"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-258"/>
         <source>Unit and post</source>
         <translation>单位及职务</translation>
     </message>
@@ -2159,12 +2164,12 @@ Logs: {logs}</source>
     <message>
         <location line="+4"/>
         <location line="+80"/>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-174"/>
         <source>Date</source>
         <translation>时间</translation>
     </message>
@@ -2224,7 +2229,17 @@ Logs: {logs}</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+3"/>
+        <source>Full-time</source>
+        <translation>脱产</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Secondments</source>
         <translation>挂职</translation>
     </message>
@@ -3785,6 +3800,133 @@ Your text stays in the editor.</source>
         <location line="+35"/>
         <source>Take {name} out of “{post}” as entered by mistake? No tenure is kept.</source>
         <translation>将{name}作为误录从“{post}”移出？不保留任职记录。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+45"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required hours</source>
+        <translation>应完成学时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done hours</source>
+        <translation>已完成学时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short (hours)</source>
+        <translation>差额（学时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short (days)</source>
+        <translation>差额（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online hours</source>
+        <translation>网络学时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location line="+28"/>
+        <source>Only those short</source>
+        <translation>只看未达标</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Training compliance</source>
+        <translation>培训学时达标情况</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 cadres, %2 short of the requirement.</source>
+        <translation>共 %1 人，其中 %2 人未达标。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule table: %1</source>
+        <translation>规则表：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+12"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
     </message>
 </context>
 <context>

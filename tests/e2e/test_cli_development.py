@@ -109,3 +109,80 @@ def test_retirement_list_and_cadre_show(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "date" in bad.stderr
     negative = run("--db", db, "retirement", "--within", "-1", data_dir=tmp_path, check=False)
     assert negative.returncode == 1 and "within" in negative.stderr
+
+
+def test_training_compliance(tmp_path: Path) -> None:
+    from cadre_desk.db.opening import open_database
+    from cadre_desk.services.context import open_context
+    from tests.integration.test_compliance import _county
+
+    db = tmp_path / "t.db"
+    database = open_database(str(db))
+    try:
+        ids = _county(open_context(database, "测试员"))
+    finally:
+        database.dispose()
+    rows = run_json("--db", str(db), "training", "compliance", "--year", "2026", "--json", data_dir=tmp_path)
+    fields = ("id", "name", "level", "window", "required_hours", "done_hours", "shortfall_hours", "met")
+    assert [{k: r[k] for k in fields} for r in rows] == [
+        {
+            "id": ids["甲达标"],
+            "name": "甲达标",
+            "level": "乡科级",
+            "window": "2026",
+            "required_hours": 90.0,
+            "done_hours": 72.0,
+            "shortfall_hours": 0.0,
+            "met": True,
+        },
+        {
+            "id": ids["乙差时"],
+            "name": "乙差时",
+            "level": "乡科级",
+            "window": "2026",
+            "required_hours": 90.0,
+            "done_hours": 8.0,
+            "shortfall_hours": 82.0,
+            "met": False,
+        },
+        {
+            "id": ids["丙处级"],
+            "name": "丙处级",
+            "level": "县处级",
+            "window": "2023–2027",
+            "required_hours": 550.0,
+            "done_hours": 360.0,
+            "shortfall_hours": 190.0,
+            "met": False,
+        },
+        {
+            "id": ids["丁无记录"],
+            "name": "丁无记录",
+            "level": "乡科级",
+            "window": "2026",
+            "required_hours": 90.0,
+            "done_hours": 0.0,
+            "shortfall_hours": 90.0,
+            "met": False,
+        },
+    ]
+    office = run_json(
+        "--db",
+        str(db),
+        "training",
+        "compliance",
+        "--year",
+        "2026",
+        "--unit",
+        "县委办",
+        "--short",
+        "--export",
+        str(tmp_path / "s.xlsx"),
+        "--json",
+        data_dir=tmp_path,
+    )
+    assert [r["name"] for r in office] == ["丙处级", "丁无记录"] and (tmp_path / "s.xlsx").stat().st_size > 0
+    text = run("--db", str(db), "training", "compliance", "--year", "2026", data_dir=tmp_path).stdout
+    assert "共 4 人，未达标 3 人" in text
+    bad = run("--db", str(db), "training", "compliance", "--year", "20266", data_dir=tmp_path, check=False)
+    assert bad.returncode == 1 and "year" in bad.stderr

@@ -19,9 +19,10 @@ from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import cadres, diary, mentorship, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.development.retirement_page import RetirementPage
+from cadre_desk.ui.development.training_page import TrainingPage
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
-from cadre_desk.ui.shell.main_window import HOME, RETIREMENT, ROSTER, UNITS, MainWindow
+from cadre_desk.ui.shell.main_window import HOME, RETIREMENT, ROSTER, TRAINING, UNITS, MainWindow
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.talks.talks_page import TalksPage
 
@@ -110,7 +111,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     records: Records,
 ) -> None:
     window = open_window()
-    assert window.page_keys() == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT]
+    assert window.page_keys() == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT, TRAINING]
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
@@ -160,6 +161,12 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     retirement_page.bucket.setCurrentIndex(retirement_page.bucket.count() - 1)
     assert retirement_page.model.rowCount() == len(sample_cadres)
 
+    # 培训学时: everyone (no records: all short).
+    window.nav.setCurrentItem(window._nav_item(TRAINING))
+    training_page = window.page(TRAINING)
+    assert isinstance(training_page, TrainingPage) and window.current_page() == TRAINING
+    assert training_page.model.rowCount() == len(sample_cadres)
+
     window.nav.setCurrentItem(window._nav_item(HOME))
     assert window.current_page() == HOME
 
@@ -181,6 +188,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
         window.home.recent_model,
         retirement_page.model,
         retirement_page.exits,
+        training_page.model,
     }
     missing = [type(m).__name__ for m in expected if m not in models]
     assert not missing, f"not found among the window's models: {missing}"

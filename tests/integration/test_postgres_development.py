@@ -11,7 +11,7 @@ import pytest
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.integration import test_retirement
+from tests.integration import test_compliance, test_retirement
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 
 ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
@@ -43,6 +43,8 @@ SCENARIOS: list[Callable[..., None]] = [
     test_retirement.test_manual_month_needs_a_reason_wins_and_is_audited,
     test_retirement.test_the_rule_table_drives_exit_warnings_and_the_women_county_age,
     test_retirement.test_lrmx_reads_and_writes_the_retirement_elements,
+    test_compliance.test_training_records_keep_full_time_and_certificate,
+    test_compliance.test_the_list_by_year_and_unit,
 ]
 
 

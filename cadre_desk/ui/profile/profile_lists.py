@@ -308,6 +308,15 @@ def list_tabs() -> tuple[ListTab, ...]:
                 FieldSpec(
                     "days", QCoreApplication.translate("ProfileLists", "Days"), 3, _check("trainings", "days")
                 ),
+                FieldSpec(
+                    "full_time", QCoreApplication.translate("ProfileLists", "Full-time"), 3, boolean=True
+                ),
+                FieldSpec(
+                    "certificate",
+                    QCoreApplication.translate("ProfileLists", "Certificate"),
+                    8,
+                    _check("trainings", "certificate"),
+                ),
             ),
             lambda p: [
                 (
@@ -320,6 +329,8 @@ def list_tabs() -> tuple[ListTab, ...]:
                         format_date(t.end_date),
                         _number(t.hours),
                         _number(t.days),
+                        "1" if t.full_time else "",
+                        t.certificate,
                     ],
                 )
                 for t in p.trainings
@@ -336,6 +347,8 @@ def list_tabs() -> tuple[ListTab, ...]:
                     v["hours"],
                     v["days"],
                     i,
+                    bool(v["full_time"]),
+                    v["certificate"],
                 ),
             ),
             cr.save_trainings,

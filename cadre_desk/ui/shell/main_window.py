@@ -36,6 +36,7 @@ from cadre_desk.services import maintenance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.development.retirement_page import RetirementPage
+from cadre_desk.ui.development.training_page import TrainingPage
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.jobs import integrity_check, workers
 from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_path
@@ -60,6 +61,7 @@ HOME = "home"
 ROSTER = "roster"
 UNITS = "units"
 RETIREMENT = "retirement"
+TRAINING = "training"
 WELCOME = "welcome"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
 DEFAULT_SIZE = QSize(1400, 860)
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         for key, title, page in build_work_pages(ctx, settings, today, self):
             self.add_page(key, title, page)
         self.add_page(RETIREMENT, self.tr("Retirement"), RetirementPage(ctx, today, self))
+        self.add_page(TRAINING, self.tr("Training"), TrainingPage(ctx, today, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
             page.records_changed.connect(self.apply_changes)
