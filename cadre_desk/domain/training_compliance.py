@@ -13,9 +13,9 @@ with the year asked for (rolling).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cadre_desk.domain.training import COUNTY_LEVEL, rank_level
 
@@ -27,6 +27,7 @@ ONLINE_KINDS = frozenset({"网络学习", "网络培训"})
 DEFAULT_PLAN_START = 2023
 
 
+@lru_cache(maxsize=256)
 def level(rank: str) -> str:
     """`县处级` or `乡科级` (乡科级 and below) for a rank as the profile stores it."""
     return COUNTY if rank_level(rank) == COUNTY_LEVEL else TOWNSHIP
@@ -40,14 +41,15 @@ class Window:
     def label(self) -> str:
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
-    def contains(self, day: dt.date) -> bool:
-        return self.first <= day.year <= self.last
+    def contains(self, year: int) -> bool:
+        return self.first <= year <= self.last
 
     @property
     def years(self) -> int:
         return self.last - self.first + 1
 
 
+@lru_cache(maxsize=256)
 def window(level_: str, year: int, plan_start: int = DEFAULT_PLAN_START, rolling: bool = False) -> Window:
     """The years whose training counts for a cadre of `level_` asked about in `year`."""
     if level_ != COUNTY:
@@ -62,7 +64,7 @@ def window(level_: str, year: int, plan_start: int = DEFAULT_PLAN_START, rolling
 class Record:
     """One training record as compliance reads it."""
 
-    day: dt.date | None  # the start (else the end) date; None: not counted
+    year: int | None  # the year of the start (else the end) date; None: undated, not counted
     kind: str
     hours: float
     days: float
@@ -118,10 +120,10 @@ def assess(
     win = window(lvl, year, plan_start, rolling)
     hours = days = online = 0.0
     for r in records:
-        if r.day is None or not win.contains(r.day):
+        if r.year is None or not win.contains(r.year):
             continue
         if r.kind in ONLINE_KINDS:
-            if r.day.year == win.last:
+            if r.year == win.last:
                 online += _hours(r, day_hours)
             continue
         hours += _hours(r, day_hours)

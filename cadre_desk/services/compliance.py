@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import Cadre, Training, Unit
@@ -103,8 +103,7 @@ def compliance_in(
     records = (
         select(
             Training.cadre_id,
-            Training.start_date,
-            Training.end_date,
+            func.coalesce(extract("year", Training.start_date), extract("year", Training.end_date)),
             Training.kind,
             Training.hours,
             Training.days,
@@ -125,8 +124,10 @@ def compliance_in(
     if cadre_id is not None:
         records = records.where(Cadre.id == cadre_id)
     by_cadre: dict[int, list[rule.Record]] = defaultdict(list)
-    for owner, s, e, kind, hours, days, full_time in session.execute(records):
-        by_cadre[owner].append(rule.Record(s or e, kind, hours, days, bool(full_time)))
+    for owner, year_of, kind, hours, days, full_time in session.execute(records):
+        by_cadre[owner].append(
+            rule.Record(None if year_of is None else int(year_of), kind, hours, days, bool(full_time))
+        )
     out = []
     for person, name, unit, unit_name, rank in cadre_rows:
         result = rule.assess(rank, by_cadre.get(person, ()), year, day_hours, plan_start, rolling)

@@ -8,7 +8,7 @@ from cadre_desk.domain.training_compliance import Record, assess, level, window
 
 
 def rec(day: str, kind: str = "专题班", hours: float = 0, days: float = 0, full_time: bool = True) -> Record:
-    return Record(dt.date.fromisoformat(day), kind, hours, days, full_time)
+    return Record(dt.date.fromisoformat(day).year, kind, hours, days, full_time)
 
 
 def test_levels_and_windows() -> None:
