@@ -133,17 +133,27 @@ def test_recent_changes_point_at_records_to_open(ctx: ServiceContext) -> None:
     assert any(c.kind == "cadre" and c.record_id == world.mentee.id for c in recent) or len(recent) == 20
 
 
-def test_limits_keep_the_lists_short_and_totals_complete(ctx: ServiceContext) -> None:
+def paired_mentee(ctx: ServiceContext) -> cadres.CadreView:
+    """A mentee in a pairing over May 2024 (an entry can only be submitted to a mentor)."""
     mentee = make_cadre(
         ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
     )
+    mentor = make_cadre(ctx, "周正德", birth="1972.06", party_join="1995.07", work_start="1994.07")
+    ms.create_mentorship(
+        ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    )
+    return mentee
+
+
+def test_limits_keep_the_lists_short_and_totals_complete(ctx: ServiceContext) -> None:
+    mentee = paired_mentee(ctx)
     for day in range(1, 8):
         data = dy.DiaryEntryInput(mentee.id, f"2024.05.{day:02d}", f"日记{day}", "工作", "内容")
         dy.create_entry(ctx, data, submit=True)
     table = worktable.load(ctx, TODAY, limit=3)
     assert [p.title for p in table.pending_comments] == ["日记1", "日记2", "日记3"]
     assert table.pending_comments_total == 7
-    assert table.pending_comments[0].mentor == ""  # no pairing in force
+    assert table.pending_comments[0].mentor == "周正德"
 
 
 def test_an_empty_database_has_an_empty_home(ctx: ServiceContext) -> None:
@@ -153,9 +163,7 @@ def test_an_empty_database_has_an_empty_home(ctx: ServiceContext) -> None:
 
 
 def test_totals_stop_counting_at_the_cap(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    mentee = make_cadre(
-        ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
-    )
+    mentee = paired_mentee(ctx)
     for day in range(1, 6):
         dy.create_entry(
             ctx, dy.DiaryEntryInput(mentee.id, f"2024.05.{day:02d}", f"日记{day}", "工作", "内容"), True
