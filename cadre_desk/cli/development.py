@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json
+from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, Subparsers, print_json
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, parse_date
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import compliance, retirement, units
@@ -36,7 +36,14 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     comp.add_argument("--short", action="store_true", help="only those who have not met it (未达标)")
     comp.add_argument("--export", type=Path, metavar="FILE.xlsx", help="also write the list to an Excel file")
     comp.add_argument("--json", action="store_true")
-    return {"retirement": _cmd_retirement, "training": _cmd_training}
+    imp = sub.add_parser(
+        "import-training",
+        help="import a class list (班次, 学员 by 身份证号 or name + birth month) from Excel",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
+    imp.add_argument("--json", action="store_true")
+    return {"retirement": _cmd_retirement, "training": _cmd_training, "import-training": _cmd_import_training}
 
 
 def reference_date(text: str | None) -> YearMonth | None:
@@ -88,4 +95,42 @@ def _cmd_training(ctx: ServiceContext, args: argparse.Namespace) -> int:
         print(f"共 {len(rows)} 人，未达标 {short} 人")
     if args.export is not None:
         print(f"已导出：{args.export}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_import_training(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk.transfer import training_import
+
+    plan = training_import.plan_training_import(ctx, args.file)
+    result = None
+    if not plan.problems and not args.dry_run:
+        result = training_import.apply_training_import(ctx, plan)
+    if args.json:
+        print_json(
+            {
+                "file": plan.source,
+                "rows": len(plan.items),
+                "new": plan.new,
+                "duplicates": plan.duplicates,
+                "problems": [{"where": w, "message": m} for w, m in plan.problems],
+                "written": result is not None,
+                "created": result.created if result is not None else 0,
+                "items": [
+                    {"row": i.row, "cadre_id": i.cadre_id, "name": i.cadre_name, "course": i.values["name"],
+                     "hours": i.values["hours"], "duplicate": i.duplicate}
+                    for i in plan.items
+                ],
+            }
+        )  # fmt: skip
+    else:
+        print(f"{plan.source}：学员 {len(plan.items)} 人次，新增 {plan.new}，已有 {plan.duplicates}")
+    if plan.problems:
+        sys.stderr.write(f"错误：有 {len(plan.problems)} 处问题，未导入任何记录\n")
+        for where, message in plan.problems:
+            sys.stderr.write(f"  {where}：{message}\n")
+        return EXIT_ERROR
+    if result is not None and not args.json:
+        print(f"已导入 {result.created} 条培训记录（跳过已有 {result.skipped} 条）")
+    elif args.dry_run and not args.json:
+        print("预览完毕，未写入（--dry-run）")
     return EXIT_OK

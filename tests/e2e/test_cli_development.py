@@ -186,3 +186,48 @@ def test_training_compliance(tmp_path: Path) -> None:
     assert "共 4 人，未达标 3 人" in text
     bad = run("--db", str(db), "training", "compliance", "--year", "20266", data_dir=tmp_path, check=False)
     assert bad.returncode == 1 and "year" in bad.stderr
+
+
+def test_import_training(tmp_path: Path) -> None:
+    from cadre_desk.db.opening import open_database
+    from cadre_desk.services.context import open_context
+    from tests.conftest import make_cadre
+    from tests.integration.test_training_import import class_list
+
+    db = tmp_path / "i.db"
+    database = open_database(str(db))
+    try:
+        make_cadre(open_context(database, "测试员"), "张三", id_number="110105198503150019", birth="1985.03")
+    finally:
+        database.dispose()
+    good = class_list(
+        tmp_path / "好.xlsx",
+        [
+            [
+                "青干班",
+                "青干班",
+                "县委党校",
+                "2026.03.02",
+                "2026.03.16",
+                90,
+                15,
+                "是",
+                "张三",
+                "110105198503150019",
+                "",
+            ]
+        ],
+    )
+    preview = run_json(
+        "--db", str(db), "import-training", str(good), "--dry-run", "--json", data_dir=tmp_path
+    )
+    assert (preview["new"], preview["written"], preview["problems"]) == (1, False, [])
+    done = run_json("--db", str(db), "import-training", str(good), "--json", data_dir=tmp_path)
+    assert (done["created"], done["written"]) == (1, True)
+    again = run("--db", str(db), "import-training", str(good), data_dir=tmp_path).stdout
+    assert "已导入 0 条培训记录（跳过已有 1 条）" in again
+    bad = class_list(
+        tmp_path / "坏.xlsx", [["班", "", "", "2026.01.01", "", 1, 0, "", "赵六", "", "1990.01"]]
+    )
+    refused = run("--db", str(db), "import-training", str(bad), data_dir=tmp_path, check=False)
+    assert refused.returncode == 1 and "第 3 行：赵六（1990.01）在干部名册中找不到" in refused.stderr

@@ -11,7 +11,7 @@ import pytest
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.integration import test_compliance, test_retirement
+from tests.integration import test_compliance, test_retirement, test_training_import
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 
 ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
@@ -45,6 +45,9 @@ SCENARIOS: list[Callable[..., None]] = [
     test_retirement.test_lrmx_reads_and_writes_the_retirement_elements,
     test_compliance.test_training_records_keep_full_time_and_certificate,
     test_compliance.test_the_list_by_year_and_unit,
+    test_training_import.test_a_class_list_is_matched_and_written,
+    test_training_import.test_any_problem_rejects_the_whole_list,
+    test_training_import.test_a_plan_made_stale_is_refused,
 ]
 
 
