@@ -18,7 +18,7 @@ from cadre_desk.errors import Message, ValidationError
 
 # Characters no engine stores as text (NUL) or that no one types: C0 controls but tab and line ends,
 # DEL, and lone surrogates (not encodable as UTF-8).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def max_length(column: Any) -> int:
@@ -95,10 +95,10 @@ class FieldErrors:
         cleaned = value.strip() if isinstance(value, str) else ("" if value is None else str(value).strip())
         if column is not None:
             max_len = max_length(column)
-        if _CONTROL.search(cleaned):
+        if CONTROL_CHARS.search(cleaned):
             if self.importing:
                 self.doubt(field, f"{label}含有不可见的控制字符，已删除", as_read=True)
-                cleaned = _CONTROL.sub("", cleaned).strip()
+                cleaned = CONTROL_CHARS.sub("", cleaned).strip()
             else:
                 self.add(field, f"{label}含有不可见的控制字符，请删除")
         if required and not cleaned:
@@ -142,7 +142,8 @@ class FieldErrors:
         self, field: str, value: str | None, label: str, list_name: str, column: Any, required: bool = False
     ) -> str:
         """A value of a code list in any spelling → its canonical value; an unknown one is a doubt."""
-        cleaned = vocab.normalise_code(list_name, value or "")
+        # Control characters and the column's length first: no message may quote what cannot be stored.
+        cleaned = self.text(field, vocab.normalise_code(list_name, value or ""), label, column=column)
         if not cleaned:
             if required:
                 self.add(field, Message("choose", "请选择{label}", label=label))
@@ -160,7 +161,7 @@ class FieldErrors:
                     choices=shown,
                 ),
             )
-        return self.text(field, cleaned, label, column=column)
+        return cleaned
 
     def year_month(
         self,

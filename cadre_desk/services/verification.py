@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.models import Cadre, Unit, VerificationProblem
 from cadre_desk.services import audit
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.field_errors import CONTROL_CHARS
 from cadre_desk.services.validation import LABELS, Problem, max_length
 
 _ITEM_LABELS = {
@@ -124,7 +125,7 @@ def replace_problems(
                 cadre_id=cadre.id,
                 field=problem.field[: max_length(VerificationProblem.field)],
                 label=label_of(problem.field)[: max_length(VerificationProblem.label)],
-                message=problem.message[:limit],
+                message=CONTROL_CHARS.sub("", problem.message)[:limit],  # what no engine stores
                 involves=",".join(problem.involves)[: max_length(VerificationProblem.involves)],
                 as_read=problem.as_read,
                 source=source[-max_length(VerificationProblem.source) :],

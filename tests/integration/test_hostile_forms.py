@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from cadre_desk.db.models import Cadre
 from cadre_desk.reports import form_text
-from cadre_desk.services import cadre_records, cadres
+from cadre_desk.services import cadre_records, cadres, validation
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing, lrmx
 from tests.integration.test_import_warnings import form, write
@@ -65,12 +66,13 @@ def test_a_huge_field_is_cut_to_its_column_with_a_warning(ctx: ServiceContext, t
     plan = forms.plan_files(ctx, [path])
     assert plan.rejected == ()
     (item,) = plan.items
-    assert any(p.field == "post" and "只保留了前300个字" in p.message for p in item.problems)
+    limit = validation.max_length(Cadre.post)
+    assert any(p.field == "post" and f"只保留了前{limit}个字" in p.message for p in item.problems)
     (cid,) = importing.apply_plan(ctx, plan).cadre_ids
-    assert cadres.get_cadre(ctx, cid).post == "局" * 300
+    assert cadres.get_cadre(ctx, cid).post == "局" * limit
     exported = forms.form_bytes(ctx, cid)
     assert len(exported) < 200_000  # the kept original is bounded too
-    assert lrmx.read_lrmx(exported).values["post"] == "局" * 300
+    assert lrmx.read_lrmx(exported).values["post"] == "局" * limit
 
 
 def test_forms_are_recognised_by_content_whatever_the_name(ctx: ServiceContext, tmp_path: Path) -> None:

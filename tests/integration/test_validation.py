@@ -44,7 +44,7 @@ def test_lengths_are_the_columns_lengths() -> None:
         ({"health": "超级健康"}, "health", "健康状况“超级健康”不在可选范围内"),
         ({"fulltime_education": "幼儿园"}, "fulltime_education", "全日制学历“幼儿园”不在可选范围内"),
         ({"inservice_degree": "火星学博士"}, "inservice_degree", "在职学位“火星学博士”不在可选范围内"),
-        ({"post": "局" * 301}, "post", "现任职务不能超过300个字"),
+        ({"post": "局" * 1001}, "post", "现任职务不能超过1000个字"),
         ({"notes": "a\x00b"}, "notes", "控制字符"),
     ],
 )

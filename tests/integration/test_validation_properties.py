@@ -61,7 +61,7 @@ inputs = st.builds(
     health=code("health"),
     fulltime_education=code("education"),
     fulltime_degree=code("degree"),
-    post=text_up_to(300),
+    post=text_up_to(1000),
     rank=code("rank"),
     phone=st.one_of(st.from_regex(r"\A1[3-9]\d{9}\Z"), st.text(max_size=40)),
     notes=st.text(max_size=200),

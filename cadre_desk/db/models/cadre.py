@@ -32,7 +32,7 @@ class Cadre(CommonColumns, Archivable, Base):
     work_start: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
     health: Mapped[str] = mapped_column(String(20), default="健康")
     professional_title: Mapped[str] = mapped_column(String(50), default="")  # 专业技术职务
-    speciality: Mapped[str] = mapped_column(Text, default="", info={"max_length": 500})  # 熟悉专业有何专长
+    speciality: Mapped[str] = mapped_column(Text, default="", info={"max_length": 2000})  # 熟悉专业有何专长
     fulltime_education: Mapped[str] = mapped_column(String(30), default="")
     fulltime_degree: Mapped[str] = mapped_column(String(30), default="")
     fulltime_school: Mapped[str] = mapped_column(String(100), default="")  # school and major of 学历
@@ -41,7 +41,7 @@ class Cadre(CommonColumns, Archivable, Base):
     inservice_degree: Mapped[str] = mapped_column(String(30), default="")
     inservice_school: Mapped[str] = mapped_column(String(100), default="")
     inservice_degree_school: Mapped[str] = mapped_column(String(100), default="")
-    post: Mapped[str] = mapped_column(Text, default="", info={"max_length": 300})  # 现任职务
+    post: Mapped[str] = mapped_column(Text, default="", info={"max_length": 1000})  # 现任职务
     rank: Mapped[str] = mapped_column(String(20), default="")  # 职级
     post_since: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True, default=None)
