@@ -52,8 +52,9 @@ def test_migration_0008_reindexes_old_diary_documents(tmp_path: Path) -> None:
         session.execute(text("UPDATE alembic_version SET version_num = '0007'"))
     assert diary_hits(ctx, "林小雨") == set()
     with db.engine.begin() as conn:
-        migrate.upgrade(conn)
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
+        migrate.upgrade(conn, "0008")  # this one alone: the schema is the newest already
+        assert migrate.current_revision(conn) == "0008"
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": migrate.REVISIONS[-1]})
     assert diary_hits(ctx, "林小雨") == {entry_id}
     assert diary_hits(ctx, "走访") == {entry_id}  # everything else is still found
     assert all(item.ok for item in maintenance.check(ctx).items)
