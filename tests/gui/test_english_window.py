@@ -80,3 +80,28 @@ def test_codes_messages_and_plurals_in_english(
     with pytest.raises(ValidationError) as info:
         diary.add_comment(ctx, card.item.entry.id, diary.CommentInput(mentor.id, " "))
     assert str(info.value) == "请填写点评内容"
+
+
+def test_every_code_list_has_english_names(english: None) -> None:
+    """Each value of the fixed code lists reads in English in the English window."""
+    from cadre_desk.domain import vocab
+    from cadre_desk.ui.widgets.codes import code_text
+
+    lists = (
+        vocab.Gender,
+        vocab.MentorshipStatus,
+        vocab.MentorshipGrade,
+        vocab.DiaryState,
+        vocab.TalkKind,
+        vocab.AssessmentGrade,
+        vocab.RewardKind,
+        vocab.UnitKind,
+        vocab.PostLevel,
+        vocab.DIARY_CATEGORIES,
+        vocab.MENTORSHIP_RECORD_FORMS,
+        vocab.POLITICAL_STATUSES,
+        vocab.DEMOCRATIC_PARTIES,
+        vocab.HEALTH_STATES,
+    )
+    untranslated = [str(v) for values in lists for v in values if code_text(str(v)) == str(v)]
+    assert untranslated == []

@@ -99,6 +99,8 @@ ENGLISH_NAMES: dict[str, str] = {
     "健康": "Healthy",
     "一般": "Fair",
     "较差": "Poor",
+    "有慢性病": "Chronic illness",
+    "残疾": "Disability",
 }
 
 
