@@ -3796,9 +3796,32 @@ Your text stays in the editor.</source>
     </message>
 </context>
 <context>
+    <name>TrainingImportPreview</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_import_dialog.py" line="+24"/>
+        <source>Not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has %2 problem(s); nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import class list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 trainee(s), %3 new record(s), %4 already recorded. Import?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+47"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3867,6 +3890,16 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Import class list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Party-school class list (.xlsx): 班次, 类别, 主办单位, dates, 学时, 学员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3881,7 +3914,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Training compliance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3908,17 +3941,28 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="-12"/>
+        <location line="+18"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-10"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exported %1 rows to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import class list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not imported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

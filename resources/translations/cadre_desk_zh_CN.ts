@@ -3803,9 +3803,32 @@ Your text stays in the editor.</source>
     </message>
 </context>
 <context>
+    <name>TrainingImportPreview</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_import_dialog.py" line="+24"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has %2 problem(s); nothing was imported.</source>
+        <translation>%1 有 %2 处问题，未导入任何记录。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import class list</source>
+        <translation>导入培训班名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 trainee(s), %3 new record(s), %4 already recorded. Import?</source>
+        <translation>%1：学员 %2 人次，新增培训记录 %3 条，已有 %4 条。是否导入？</translation>
+    </message>
+</context>
+<context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+47"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3874,6 +3897,16 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Import class list…</source>
+        <translation>导入培训班名单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Party-school class list (.xlsx): 班次, 类别, 主办单位, dates, 学时, 学员</source>
+        <translation>党校培训班名单（.xlsx）：班次、类别、主办单位、起止日期、学时、学员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -3888,7 +3921,7 @@ Your text stays in the editor.</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Training compliance</source>
         <translation>培训学时达标情况</translation>
     </message>
@@ -3915,11 +3948,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="-12"/>
+        <location line="+18"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-10"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -3927,6 +3961,16 @@ Your text stays in the editor.</source>
         <location line="+5"/>
         <source>Exported %1 rows to %2</source>
         <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import class list</source>
+        <translation>导入培训班名单</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
     </message>
 </context>
 <context>

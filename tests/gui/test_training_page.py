@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services.context import ServiceContext
@@ -50,3 +51,51 @@ def test_the_page_lists_the_short_and_exports(
     page.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
     page._open(page.model.index(1, 2))
     assert opened == [("cadre", ids["丁无记录"])]
+
+
+def test_a_class_list_imported_from_the_page(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cadre_desk.ui.development import training_import_dialog
+    from tests.conftest import make_cadre
+    from tests.integration.test_training_import import class_list
+
+    cadre = make_cadre(ctx, "张三", id_number="110105198503150019", birth="1985.03", rank="科员")
+    page = TrainingPage(ctx, dt.date(2026, 12, 6))
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.model.rowCount() == 1  # short
+    path = class_list(
+        tmp_path / "班.xlsx",
+        [
+            [
+                "青干班",
+                "青干班",
+                "县委党校",
+                "2026.03.02",
+                "2026.03.16",
+                90,
+                15,
+                "是",
+                "张三",
+                "110105198503150019",
+                "",
+            ]
+        ],
+    )
+    shown: list[tuple[int, int]] = []
+
+    def answer(cls: type, parent: object, plan: object) -> bool:
+        shown.append((len(plan.items), len(plan.problems)))  # type: ignore[attr-defined]
+        return not plan.problems  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(training_import_dialog.TrainingImportPreview, "ask", classmethod(answer))
+    changed: list[object] = []
+    page.records_changed.connect(changed.append)
+    assert page.import_file(path) == 1
+    assert shown == [(1, 0)] and page.model.rowCount() == 0  # now met: off the 未达标 list
+    assert changed and changed[0].cadre_ids == frozenset({cadre.id})  # type: ignore[attr-defined]
+    bad = class_list(
+        tmp_path / "坏.xlsx", [["班", "", "", "2026.01.01", "", 1, 0, "", "赵六", "", "1990.01"]]
+    )
+    assert page.import_file(bad) == 0 and shown[-1] == (0, 1)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import compliance, units
+from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.development.training_import_dialog import TrainingImportPreview
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
 
@@ -113,6 +115,12 @@ class TrainingPage(Page):
         self.only_short.setObjectName("trainingOnlyShort")
         self.only_short.setChecked(True)
         self.only_short.toggled.connect(self.refresh)
+        self.import_button = QPushButton(self.tr("Import class list…"), self)
+        self.import_button.setObjectName("trainingImport")
+        self.import_button.setToolTip(
+            self.tr("A Party-school class list (.xlsx): 班次, 类别, 主办单位, dates, 学时, 学员")
+        )
+        self.import_button.clicked.connect(self.import_class_list)
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("trainingExport")
         self.export_button.clicked.connect(self.export)
@@ -125,6 +133,7 @@ class TrainingPage(Page):
         bar.addSpacing(12)
         bar.addWidget(self.only_short)
         bar.addStretch(1)
+        bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
 
         self.model = TrainingModel(self)
@@ -199,6 +208,29 @@ class TrainingPage(Page):
             self.tr("Export"),
             self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", str(path)),
         )
+
+    def import_class_list(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import class list"), "", self.tr("Excel workbook (*.xlsx)")
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> int:
+        """Preview `path`; if the user confirms, write it. Returns the records written."""
+        from cadre_desk.transfer import training_import
+
+        try:
+            plan = training_import.plan_training_import(self.ctx, path)
+            if not TrainingImportPreview.ask(self, plan):
+                return 0
+            result = training_import.apply_training_import(self.ctx, plan)
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Not imported"), str(exc))
+            return 0
+        self.refresh()
+        self.records_changed.emit(Changes(cadres=True, cadre_ids=frozenset(result.cadre_ids)))
+        return result.created
 
     def _open(self, index: QModelIndex) -> None:
         cadre_id = self.model.index(index.row(), 0).data(ID_ROLE)
