@@ -9,7 +9,7 @@ from pathlib import Path
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, Subparsers, print_json
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, parse_date
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import compliance, retirement, units
+from cadre_desk.services import compliance, retirement, rules, units
 from cadre_desk.services.context import ServiceContext
 
 
@@ -43,7 +43,23 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     imp.add_argument("file", type=Path, metavar="FILE.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
     imp.add_argument("--json", action="store_true")
-    return {"retirement": _cmd_retirement, "training": _cmd_training, "import-training": _cmd_import_training}
+    rule = sub.add_parser(
+        "rule", help="local rules (退出领导岗位 ages, days↔学时, training window …) with sources"
+    )
+    rule_actions = rule.add_subparsers(dest="rule_command", metavar="ACTION", required=True)
+    rule_list = rule_actions.add_parser("list", help="every rule with its value and source")
+    rule_list.add_argument("--json", action="store_true")
+    rule_set = rule_actions.add_parser("set", help="change one rule (audited)")
+    rule_set.add_argument("category", help="e.g. leadership_exit_age")
+    rule_set.add_argument("key", help="e.g. principal")
+    rule_set.add_argument("value", type=float)
+    rule_set.add_argument("--json", action="store_true")
+    return {
+        "retirement": _cmd_retirement,
+        "training": _cmd_training,
+        "import-training": _cmd_import_training,
+        "rule": _cmd_rule,
+    }
 
 
 def reference_date(text: str | None) -> YearMonth | None:
@@ -133,4 +149,25 @@ def _cmd_import_training(ctx: ServiceContext, args: argparse.Namespace) -> int:
         print(f"已导入 {result.created} 条培训记录（跳过已有 {result.skipped} 条）")
     elif args.dry_run and not args.json:
         print("预览完毕，未写入（--dry-run）")
+    return EXIT_OK
+
+
+def _cmd_rule(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    listed = rules.list_rules(ctx)
+    if args.rule_command == "set":
+        found = [r for r in listed if (r.category, r.key) == (args.category, args.key)]
+        if not found:
+            known = "、".join(f"{r.category} {r.key}" for r in listed)
+            raise ValidationError({"rule": f"没有规则 {args.category} {args.key}（可选：{known}）"})
+        changed = rules.set_rule(ctx, found[0].id, args.value, found[0].version)
+        if args.json:
+            print_json(changed)
+        else:
+            print(f"已修改：{changed.label} = {changed.value:g}")
+        return EXIT_OK
+    if args.json:
+        print_json(listed)
+    else:
+        for r in listed:
+            print(f"{r.category:20} {r.key:18} {r.value:>8g}  {r.label}\n{'':48}来源：{r.source}")
     return EXIT_OK

@@ -231,3 +231,19 @@ def test_import_training(tmp_path: Path) -> None:
     )
     refused = run("--db", str(db), "import-training", str(bad), data_dir=tmp_path, check=False)
     assert refused.returncode == 1 and "第 3 行：赵六（1990.01）在干部名册中找不到" in refused.stderr
+
+
+def test_rule_list_and_set(tmp_path: Path) -> None:
+    db = str(tmp_path / "r.db")
+    run("--db", db, "init", data_dir=tmp_path)
+    listed = run_json("--db", db, "rule", "list", "--json", data_dir=tmp_path)
+    principal = next(r for r in listed if (r["category"], r["key"]) == ("leadership_exit_age", "principal"))
+    assert principal["value"] == 58 and "地方做法" in principal["source"]
+    changed = run_json(
+        "--db", db, "rule", "set", "leadership_exit_age", "principal", "59", "--json", data_dir=tmp_path
+    )
+    assert changed["value"] == 59 and changed["source"].startswith("本部门修改（原默认值 58）")
+    refused = run(
+        "--db", db, "rule", "set", "retirement", "women_county_age", "57", data_dir=tmp_path, check=False
+    )
+    assert refused.returncode == 1 and "55、60" in refused.stderr
