@@ -68,6 +68,12 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     b.add_argument(
         "--merge", action="store_true", help="also write one merged file with a bookmark per cadre"
     )
+    b.add_argument(
+        "--start-method",
+        choices=("fork", "spawn", "forkserver"),
+        help="how the worker processes start (default: the system's; spawn is what the window and "
+        "Windows use)",
+    )
     b.add_argument("--kind", choices=("dossier", "form"), default="dossier")
     b.add_argument(
         "--workers", type=common.workers, default=None, help="worker processes (default: all cores)"
@@ -142,7 +148,9 @@ def _batch(ctx: ServiceContext, args: argparse.Namespace, settings: printing.Pri
     merged = out_dir / f"{batch.KIND_TITLES[args.kind]}（合订本）.pdf" if args.merge else None
     bar = ProgressBar()
     try:
-        result = batch.run_batch(spec, ids, out_dir, args.workers, bar.update, merged)
+        result = batch.run_batch(
+            spec, ids, out_dir, args.workers, bar.update, merged, mp_context=args.start_method
+        )
     finally:
         bar.close()
     title = batch.KIND_TITLES[args.kind]

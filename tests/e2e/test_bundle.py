@@ -76,3 +76,9 @@ def test_the_bundle_runs_offline(program: Path, tmp_path: Path) -> None:
     ).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
     assert not (BUNDLE / "data").exists()  # not portable: nothing written beside the program
+    # Batch printing with spawned workers (as the window and Windows start them): each worker re-runs
+    # the bundled executable, which must hand it to multiprocessing (freeze_support) at once.
+    out = home / "批量"
+    _run(program, "dossier", "batch", "--all", "--kind", "form", "--workers", "2",
+         "--start-method", "spawn", "-o", str(out), home=home)  # fmt: skip
+    assert len(list(out.glob("*.pdf"))) == 3
