@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import cadre_records, cadres, retirement
 from cadre_desk.services.context import ServiceContext, open_context
-from cadre_desk.transfer import formtext, forms, importing, lrmx
+from cadre_desk.transfer import forms, formtext, importing, lrmx
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 from tests.unit.test_parsers_properties import FAST
 from tests.unit.test_parsers_properties import cadres as generated_cadres
