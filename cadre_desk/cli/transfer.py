@@ -38,7 +38,9 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     p = sub.add_parser("export-roster", help="export the roster to a formatted .xlsx")
     p.add_argument("-o", "--output", type=common.xlsx_path, required=True, metavar="FILE")
     p.add_argument("--unit")
-    p.add_argument("--columns", help="comma-separated fields: " + ",".join(roster.FIELDS))
+    p.add_argument(
+        "--columns", help="comma-separated fields: " + ",".join([*roster.FIELDS, *roster.EXPORT_ONLY])
+    )
 
     p = sub.add_parser("export-package", help="export cadres with everything that belongs to them")
     p.add_argument("ids", nargs="*", type=common.record_id, metavar="ID")

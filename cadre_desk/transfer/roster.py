@@ -24,7 +24,7 @@ from cadre_desk.db.models import Cadre, Unit
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import StorageError
-from cadre_desk.services import audit, maintenance
+from cadre_desk.services import audit, maintenance, retirement
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import archive, formtext, importing
 from cadre_desk.transfer.model import CadreData, FormatProblem
@@ -59,7 +59,16 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "phone": ("联系电话", ("联系电话", "电话", "手机", "手机号码")),
     "notes": ("备注", ("备注",)),
 }
-IGNORED_HEADERS = ("序号", "编号", "年龄")
+# Computed columns an export can carry; an import ignores them (到龄 follows from the stored fields).
+EXPORT_ONLY: dict[str, tuple[str, tuple[str, ...]]] = {"retirement": ("到龄年月", ("到龄年月", "到龄时间"))}
+_RETIREMENT_INPUTS = (
+    Cadre.birth,
+    Cadre.gender,
+    Cadre.rank,
+    Cadre.retirement_override,
+    Cadre.retirement_override_reason,
+)
+IGNORED_HEADERS = ("序号", "编号", "年龄", *EXPORT_ONLY["retirement"][1])
 YM_FIELDS = ("birth", "party_join", "work_start", "post_since")
 HEADER_SCAN_ROWS = 20
 DEFAULT_COLUMNS = (
@@ -370,6 +379,7 @@ WIDTHS = {
     "id_number": 21,
     "phone": 14,
     "notes": 20,
+    "retirement": 10,
 }
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -418,12 +428,14 @@ def export_roster(
 ) -> int:
     """Write the roster (or the given cadres, in that order) with the chosen columns; returns the rows."""
     columns = tuple(columns or DEFAULT_COLUMNS)
-    unknown = [c for c in columns if c not in FIELDS]
+    known = {**FIELDS, **EXPORT_ONLY}
+    unknown = [c for c in columns if c not in known]
     if unknown:
-        raise StorageError(f"未知的列：{'、'.join(unknown)}（可选：{'、'.join(FIELDS)}）")
-    model_cols = [getattr(Cadre, c) if c != "unit" else Unit.name for c in columns]
+        raise StorageError(f"未知的列：{'、'.join(unknown)}（可选：{'、'.join(known)}）")
+    stored = [c for c in columns if c in FIELDS]
+    model_cols = [getattr(Cadre, c) if c != "unit" else Unit.name for c in stored]
     stmt = (
-        select(Cadre.id, *model_cols)
+        select(Cadre.id, *model_cols, *_RETIREMENT_INPUTS)
         .outerjoin(Unit, Unit.id == Cadre.unit_id)
         .where(Cadre.archived_at.is_(None))
     )
@@ -434,18 +446,23 @@ def export_roster(
     stmt = stmt.order_by(Unit.sort_order.is_(None), Unit.sort_order, Cadre.id)
     with ctx.db.read() as session:
         rows = list(session.execute(stmt).all())
+        women_age = retirement.women_county_age(session)
     if cadre_ids is not None:
         order = {cid: i for i, cid in enumerate(cadre_ids)}
         rows.sort(key=lambda r: order.get(r[0], 0))
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = title[:31]
-    headers = [FIELDS[c][0] for c in columns]
+    headers = [known[c][0] for c in columns]
     ws.append([f"{title}（{dt.date.today():%Y.%m.%d}，共 {len(rows)} 人）"])
     ws.append(headers)
     total = len(rows)
     for n, row in enumerate(rows):
-        ws.append([_cell_text(v) for v in row[1:]])
+        values = dict(zip(stored, row[1 : 1 + len(stored)], strict=True))
+        if "retirement" in columns:
+            birth, gender, rank, override, reason = row[1 + len(stored) :]
+            values["retirement"] = retirement.compute(birth, gender, rank, override, reason, women_age).month
+        ws.append([_cell_text(values[c]) for c in columns])
         if progress is not None and (n % 500 == 0 or n == total - 1):
             progress("导出名册", n + 1, total)
     format_sheet(ws, title, headers, [WIDTHS.get(c, 12) for c in columns])

@@ -12,7 +12,7 @@ import pytest
 from cadre_desk.db.engine import Database
 from cadre_desk.domain.idcard import make_id_number
 from cadre_desk.errors import ImportRejected, StorageError
-from cadre_desk.services import cadres, maintenance, search
+from cadre_desk.services import cadres, maintenance, retirement, search
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import activity, roster
 
@@ -181,6 +181,22 @@ def test_export_roster_is_formatted_for_printing(ctx: ServiceContext, cadre_fact
     assert ws["B3"].value == "1985.03" and ws.column_dimensions["A"].width == 10
     roster.export_roster(ctx, dest, cadre_ids=[a.id])
     assert openpyxl.load_workbook(dest).active.max_row == 3
+
+
+def test_export_carries_the_retirement_month_and_import_ignores_it(  # type: ignore[no-untyped-def]
+    ctx: ServiceContext, cadre_factory, tmp_path: Path
+) -> None:
+    a = cadre_factory("甲", birth="1985.03", gender="男")
+    b = cadre_factory("乙", birth="1970.06", gender="女")
+    retirement.set_override(ctx, b.id, "2026.12", "本人申请提前退休", cadres.get_cadre(ctx, b.id).version)
+    dest = tmp_path / "out.xlsx"
+    roster.export_roster(ctx, dest, columns=["name", "birth", "retirement"], cadre_ids=[a.id, b.id])
+    ws = openpyxl.load_workbook(dest).active
+    assert [c.value for c in ws[2]] == ["姓名", "出生年月", "到龄年月"]
+    assert ws["C3"].value == str(retirement.get_retirement(ctx, a.id).month) != "1985.03"
+    assert ws["C4"].value == "2026.12"  # the manual month wins, as on the roster page
+    _sheet, plan = roster.plan_roster(ctx, dest)
+    assert [i.action for i in plan.items] == ["unchanged", "unchanged"]
 
 
 def test_export_talks_and_pairing_activity(ctx: ServiceContext, db: Database, tmp_path: Path) -> None:

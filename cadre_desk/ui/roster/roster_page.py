@@ -54,7 +54,7 @@ EXPORT_FIELDS: dict[Column, tuple[str, ...]] = {
     Column.EDUCATION: ("fulltime_education", "inservice_education"),
     Column.POLITICAL_STATUS: ("political_status",),
     Column.POST_SINCE: ("post_since",),
-    Column.RETIREMENT: ("birth",),  # computed from the birth month (the export has no 到龄 column yet)
+    Column.RETIREMENT: ("retirement",),  # computed, like the column (export only)
 }
 
 WIDTH_SAMPLE_ROWS = 200  # column widths are measured on this many rows, never on all of them
