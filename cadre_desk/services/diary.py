@@ -17,9 +17,7 @@ from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationE
 from cadre_desk.services import audit, search
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.mentorship import active_mentorship_of
-from cadre_desk.services.validation import FieldErrors
-
-MAX_CONTENT = 100_000
+from cadre_desk.services.validation import FieldErrors, max_length
 
 
 @dataclass(frozen=True)
@@ -231,9 +229,11 @@ def _validate(session: Session, data: DiaryEntryInput) -> dict[str, Any]:
     if mentee is None:
         errs.add("mentee_id", f"干部（编号 {data.mentee_id}）不存在")
     date = errs.date("date", data.date, "日记日期", required=True)
-    title = errs.text("title", data.title, "标题", required=True, max_len=200)
+    title = errs.text("title", data.title, "标题", required=True, max_len=max_length(DiaryEntry.title))
     category = errs.choice("category", data.category, "类别", vocab.DIARY_CATEGORIES)
-    content = errs.text("content", data.content, "正文", required=True, max_len=MAX_CONTENT)
+    content = errs.text(
+        "content", data.content, "正文", required=True, max_len=max_length(DiaryEntry.content)
+    )
     attached: Mentorship | None = None
     if data.attach_to is not None:
         attached = session.get(Mentorship, data.attach_to)
@@ -491,7 +491,7 @@ def add_comment(ctx: ServiceContext, entry_id: int, data: CommentInput) -> Comme
         )
         if date and date < e.date:
             errs.add("date", "点评日期早于日记日期")
-        text = errs.text("text", data.text, "点评内容", required=True, max_len=20000)
+        text = errs.text("text", data.text, "点评内容", required=True, max_len=max_length(MentorComment.text))
         errs.raise_if_any()
         assert date is not None and pairing is not None
         c = MentorComment(entry_id=e.id, mentor_id=data.mentor_id, date=date, text=text)
@@ -528,7 +528,7 @@ def update_comment(ctx: ServiceContext, comment_id: int, text: str, expected_ver
         if c.version != expected_version:
             raise ConflictError("导师点评", comment_id, expected_version, c.version)
         errs = FieldErrors()
-        cleaned = errs.text("text", text, "点评内容", required=True, max_len=20000)
+        cleaned = errs.text("text", text, "点评内容", required=True, max_len=max_length(MentorComment.text))
         errs.raise_if_any()
         if cleaned != c.text:
             audit.record(

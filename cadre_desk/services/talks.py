@@ -18,7 +18,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError
 from cadre_desk.services import audit, search
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.validation import FieldErrors
+from cadre_desk.services.validation import FieldErrors, max_length
 
 _DATETIME = re.compile(r"^(.+?)[\sT]+(\d{1,2})[:：](\d{2})$")
 _FIELDS = ("talk_at", "place", "kind", "talkers", "recorder", "outline", "content", "statement")
@@ -180,12 +180,16 @@ def _validate(session: Session, data: TalkInput) -> tuple[dict[str, Any], list[d
     values = {
         "talk_at": talk_at,
         "kind": kind,
-        "talkers": errs.text("talkers", data.talkers, "谈话人", required=True, max_len=200),
-        "place": errs.text("place", data.place, "谈话地点", max_len=100),
-        "recorder": errs.text("recorder", data.recorder, "记录人", max_len=50),
-        "outline": errs.text("outline", data.outline, "谈话提纲", max_len=20000),
-        "content": errs.text("content", data.content, "谈话内容", required=True, max_len=100_000),
-        "statement": errs.text("statement", data.statement, "本人表态", max_len=20000),
+        "talkers": errs.text(
+            "talkers", data.talkers, "谈话人", required=True, max_len=max_length(Talk.talkers)
+        ),
+        "place": errs.text("place", data.place, "谈话地点", max_len=max_length(Talk.place)),
+        "recorder": errs.text("recorder", data.recorder, "记录人", max_len=max_length(Talk.recorder)),
+        "outline": errs.text("outline", data.outline, "谈话提纲", max_len=max_length(Talk.outline)),
+        "content": errs.text(
+            "content", data.content, "谈话内容", required=True, max_len=max_length(Talk.content)
+        ),
+        "statement": errs.text("statement", data.statement, "本人表态", max_len=max_length(Talk.statement)),
     }
     follow_ups = []
     for i, f in enumerate(data.follow_ups):
@@ -195,8 +199,16 @@ def _validate(session: Session, data: TalkInput) -> tuple[dict[str, Any], list[d
         follow_ups.append(
             {
                 "id": f.id,
-                "action": errs.text(f"{prefix}.action", f.action, "后续事项", required=True, max_len=2000),
-                "owner": errs.text(f"{prefix}.owner", f.owner, "责任人", max_len=50),
+                "action": errs.text(
+                    f"{prefix}.action",
+                    f.action,
+                    "后续事项",
+                    required=True,
+                    max_len=max_length(TalkFollowUp.action),
+                ),
+                "owner": errs.text(
+                    f"{prefix}.owner", f.owner, "责任人", max_len=max_length(TalkFollowUp.owner)
+                ),
                 "due_date": due,
                 "done_date": done,
                 "position": i,

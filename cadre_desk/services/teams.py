@@ -19,7 +19,7 @@ from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationE
 from cadre_desk.services import audit
 from cadre_desk.services import units as unit_service
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.validation import FieldErrors
+from cadre_desk.services.validation import FieldErrors, max_length
 
 MAX_SLOTS = 99
 _POST_FIELDS = ("name", "level", "slots", "sort_order")
@@ -251,7 +251,7 @@ def _check_post_version(post: TeamPost, expected_version: int | None) -> None:
 
 def _validate_post(session: Session, unit_id: int, data: PostInput, post_id: int | None) -> dict[str, object]:
     errs = FieldErrors()
-    name = errs.text("name", data.name, "职位名称", required=True, max_len=100)
+    name = errs.text("name", data.name, "职位名称", required=True, max_len=max_length(TeamPost.name))
     level = errs.choice("level", str(data.level), "正副职", tuple(vocab.PostLevel))
     slots = 0
     try:

@@ -18,7 +18,7 @@ from cadre_desk.domain.vocab import UNIT_KINDS
 from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
 from cadre_desk.services import audit, search
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.validation import FieldErrors
+from cadre_desk.services.validation import FieldErrors, max_length
 
 _FIELDS = ("name", "short_name", "kind", "parent_id", "sort_order")
 SORT_STEP = 10
@@ -148,8 +148,8 @@ def _next_sort_order(session: Session, parent_id: int | None) -> int:
 
 def _validate(session: Session, data: UnitInput, unit_id: int | None = None) -> dict[str, object]:
     errs = FieldErrors()
-    name = errs.text("name", data.name, "单位名称", required=True, max_len=100)
-    short_name = errs.text("short_name", data.short_name, "单位简称", max_len=50)
+    name = errs.text("name", data.name, "单位名称", required=True, max_len=max_length(Unit.name))
+    short_name = errs.text("short_name", data.short_name, "单位简称", max_len=max_length(Unit.short_name))
     kind = errs.choice("kind", data.kind, "单位类别", UNIT_KINDS, required=False)
     _check_parent(session, errs, data.parent_id, unit_id)
     _check_name(session, errs, name, unit_id)

@@ -8,12 +8,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from cadre_desk.db.models import AuditEvent
+from cadre_desk.db.models import AuditEvent, DiaryEntry
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import cadres, maintenance, search
 from cadre_desk.services import diary as dy
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.validation import max_length
 from tests.conftest import make_cadre
 
 
@@ -359,7 +360,9 @@ def test_a_long_entry_is_stored_intact(ctx: ServiceContext, world: World) -> Non
     assert dy.list_entries(ctx)[0].length == 30_000
     assert loaded.word_count == sum(1 for ch in text if not ch.isspace())
     with pytest.raises(ValidationError) as info:
-        dy.create_entry(ctx, entry_input(world.mentee.id, content="长" * (dy.MAX_CONTENT + 1)))
+        dy.create_entry(
+            ctx, entry_input(world.mentee.id, content="长" * (max_length(DiaryEntry.content) + 1))
+        )
     assert "正文不能超过100000个字" in info.value.fields["content"]
 
 

@@ -19,7 +19,7 @@ class DiaryEntry(CommonColumns, Archivable, Base):
     date: Mapped[dt.date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(10), default="工作")
-    content: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="", info={"max_length": 100_000})
     state: Mapped[str] = mapped_column(String(10), default="草稿", index=True)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
 
@@ -30,4 +30,4 @@ class MentorComment(CommonColumns, Archivable, Base):
     entry_id: Mapped[int] = mapped_column(ForeignKey("diary_entry.id", ondelete="CASCADE"), index=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("cadre.id"), index=True)
     date: Mapped[dt.date] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, info={"max_length": 20_000})

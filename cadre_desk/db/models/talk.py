@@ -19,9 +19,9 @@ class Talk(CommonColumns, Archivable, Base):
     kind: Mapped[str] = mapped_column(String(10))
     talkers: Mapped[str] = mapped_column(String(200))  # 谈话人, names joined by 、
     recorder: Mapped[str] = mapped_column(String(50), default="")  # 记录人
-    outline: Mapped[str] = mapped_column(Text, default="")  # 谈话提纲
-    content: Mapped[str] = mapped_column(Text, default="")
-    statement: Mapped[str] = mapped_column(Text, default="")  # 本人表态
+    outline: Mapped[str] = mapped_column(Text, default="", info={"max_length": 20_000})  # 谈话提纲
+    content: Mapped[str] = mapped_column(Text, default="", info={"max_length": 100_000})
+    statement: Mapped[str] = mapped_column(Text, default="", info={"max_length": 20_000})  # 本人表态
 
 
 class TalkSubject(CommonColumns, Base):
@@ -38,7 +38,7 @@ class TalkFollowUp(CommonColumns, Archivable, Base):
     __tablename__ = "talk_follow_up"
 
     talk_id: Mapped[int] = mapped_column(ForeignKey("talk.id", ondelete="CASCADE"), index=True)
-    action: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text, info={"max_length": 2000})
     owner: Mapped[str] = mapped_column(String(50), default="")
     due_date: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True)
     done_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
