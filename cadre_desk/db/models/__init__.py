@@ -21,6 +21,14 @@ from cadre_desk.db.models.search import SearchDoc
 from cadre_desk.db.models.setting import AppSetting
 from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
 from cadre_desk.db.models.team import TeamMember, TeamPost
+from cadre_desk.db.models.tolerance import (
+    ToleranceAttachment,
+    ToleranceCase,
+    ToleranceCaseRule,
+    ToleranceMeasure,
+    ToleranceRule,
+    ToleranceVisit,
+)
 from cadre_desk.db.models.transfer import CadreFormSource, ExchangeBase
 from cadre_desk.db.models.unit import Account, Unit
 from cadre_desk.db.models.verification import VerificationProblem
@@ -76,6 +84,12 @@ __all__ = [
     "TalkSubject",
     "TeamMember",
     "TeamPost",
+    "ToleranceAttachment",
+    "ToleranceCase",
+    "ToleranceCaseRule",
+    "ToleranceMeasure",
+    "ToleranceRule",
+    "ToleranceVisit",
     "Training",
     "Unit",
     "VerificationProblem",

@@ -1,0 +1,34 @@
+"""容错纠错 from the command line: `tolerance list` (the register) and `tolerance summary` (the yearly
+summary as PDF or Excel)."""
+
+from __future__ import annotations
+
+import argparse
+
+from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json
+from cadre_desk.domain.tolerance import CaseState
+from cadre_desk.services import tolerance
+from cadre_desk.services.context import ServiceContext
+
+
+def register(sub: Subparsers) -> dict[str, Handler]:
+    tol = sub.add_parser("tolerance", help="容错纠错: fault-tolerance cases")
+    actions = tol.add_subparsers(dest="tolerance_command", metavar="ACTION", required=True)
+    lst = actions.add_parser("list", help="the case register, newest first")
+    lst.add_argument("--state", choices=[s.value for s in CaseState], help="only cases in this state")
+    lst.add_argument("--year", type=int, help="only cases registered in this year")
+    lst.add_argument("--json", action="store_true")
+    return {"tolerance": _cmd_tolerance}
+
+
+def _cmd_tolerance(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    rows = tolerance.list_cases(ctx, state=args.state, year=args.year)
+    if args.json:
+        print_json([r.to_json() for r in rows])
+    else:
+        for r in rows:
+            who = r.cadre_name or r.unit_name
+            ruling = f"  {r.ruling} {r.ruling_number}" if r.ruling else ""
+            print(f"{r.id:>5}  {r.number}  {r.state:<6}\t{who}\t{r.matter}{ruling}")
+        print(f"共 {len(rows)} 件")
+    return EXIT_OK

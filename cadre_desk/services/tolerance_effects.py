@@ -1,0 +1,145 @@
+"""What a 免责 ruling means to the rest of the program (the 组织部 applies what the 纪委 ruled).
+
+A case whose ruling stands (已认定, 纠错整改中, or archived after a ruling) with 免予问责 or 不予问责 is a
+*tolerated matter* of its cadre: it is not counted negatively in 考核, 评优, 选任, 职级晋升 or 后备 status.
+Its window runs from the matter's start to the end of the year after the ruling (the year-end assessment
+of the ruling's year is made early the next year); a negative record of the cadre dated in that window
+may concern the matter, so recording one warns (it is not refused: staff know whether it is the same
+matter). The barometer, the pools and the profile ask here; these functions take the caller's session
+and need no permission of their own (they reveal only that a ruling exists).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.models import ToleranceCase
+from cadre_desk.domain.tolerance import EXEMPTING, CaseState
+from cadre_desk.domain.yearmonth import YearMonth, format_date
+from cadre_desk.services.context import ServiceContext
+
+_RULED = (CaseState.RULED.value, CaseState.CORRECTING.value, CaseState.ARCHIVED.value)
+
+
+@dataclass(frozen=True)
+class ToleratedMatter:
+    case_id: int
+    number: str
+    cadre_id: int
+    matter: str
+    matter_start: dt.date
+    ruling: str
+    ruling_body: str
+    ruling_date: dt.date
+    ruling_number: str
+
+    @property
+    def window(self) -> tuple[dt.date, dt.date]:
+        """The dates a negative record may concern this matter in."""
+        return self.matter_start, dt.date(self.ruling_date.year + 1, 12, 31)
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        first, last = self.window
+        return start <= last and end >= first
+
+    def label(self) -> str:
+        """`已容错（2026.05.12 县纪委监委 免予问责，X纪容〔2026〕3号）`: what the profile shows."""
+        day = format_date(self.ruling_date)
+        return f"已容错（{day} {self.ruling_body} {self.ruling}，{self.ruling_number}）"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "case_id": self.case_id,
+            "number": self.number,
+            "cadre_id": self.cadre_id,
+            "matter": self.matter,
+            "matter_start": format_date(self.matter_start),
+            "ruling": self.ruling,
+            "ruling_body": self.ruling_body,
+            "ruling_date": format_date(self.ruling_date),
+            "ruling_number": self.ruling_number,
+        }
+
+
+def tolerated_matters(
+    session: Session,
+    cadre_ids: Iterable[int] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[ToleratedMatter]:
+    """The 免责 rulings in force (of these cadres; whose window overlaps start..end), oldest first."""
+    stmt = select(ToleranceCase).where(
+        ToleranceCase.archived_at.is_(None),
+        ToleranceCase.state.in_(_RULED),
+        ToleranceCase.ruling.in_([r.value for r in EXEMPTING]),
+        ToleranceCase.cadre_id.is_not(None),
+        ToleranceCase.ruling_date.is_not(None),
+    )
+    ids = None if cadre_ids is None else sorted(set(cadre_ids))
+    if ids is not None:
+        if not ids:
+            return []
+        stmt = stmt.where(
+            or_(*(ToleranceCase.cadre_id.in_(ids[i : i + 500]) for i in range(0, len(ids), 500)))
+        )
+    if end is not None:
+        stmt = stmt.where(ToleranceCase.matter_start <= end)
+    stmt = stmt.order_by(ToleranceCase.ruling_date, ToleranceCase.id)
+    found = [
+        ToleratedMatter(
+            c.id,
+            c.number,
+            c.cadre_id or 0,
+            c.matter,
+            c.matter_start,
+            c.ruling,
+            c.ruling_body,
+            c.ruling_date or c.matter_start,
+            c.ruling_number,
+        )
+        for c in session.scalars(stmt)
+    ]
+    if start is not None:
+        found = [m for m in found if m.window[1] >= start]
+    return found
+
+
+def tolerated_cadre_ids(session: Session, on: dt.date) -> frozenset[int]:
+    """The cadres with a 免责 ruling whose window covers `on` (e.g. for a pool's exit check)."""
+    return frozenset(m.cadre_id for m in tolerated_matters(session, None, on, on))
+
+
+def cadre_tolerance(ctx: ServiceContext, cadre_id: int) -> list[ToleratedMatter]:
+    """The cadre's 免责 rulings: the profile shows 已容错 with the date and the document number."""
+    with ctx.db.read() as session:
+        return tolerated_matters(session, [cadre_id])
+
+
+def _span(on: dt.date | YearMonth | int) -> tuple[dt.date, dt.date]:
+    if isinstance(on, int):
+        return dt.date(on, 1, 1), dt.date(on, 12, 31)
+    if isinstance(on, YearMonth):
+        first = dt.date(on.year, on.month, 1)
+        following = dt.date(on.year + on.month // 12, on.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return on, on
+
+
+def negative_warnings(
+    ctx: ServiceContext, cadre_id: int, on: dt.date | YearMonth | int, what: str = "负面记录"
+) -> list[str]:
+    """Warnings (Chinese) to show before a negative record of the cadre dated `on` (a date, a month or a
+    year) is saved: one per 免责 ruling that record may concern. Empty: nothing to warn about."""
+    start, end = _span(on)
+    with ctx.db.read() as session:
+        matters = [m for m in tolerated_matters(session, [cadre_id]) if m.overlaps(start, end)]
+    return [
+        f"该干部的“{m.matter}”已于{format_date(m.ruling_date)}经{m.ruling_body}认定{m.ruling}（{m.ruling_number}）。"
+        f"如本{what}涉及同一事项，按容错纠错规定不作负面评价，请核实后再保存。"
+        for m in matters
+    ]

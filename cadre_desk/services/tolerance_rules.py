@@ -1,0 +1,136 @@
+"""The county's list of 容错情形 (ToleranceRule): read, add, reword, archive and restore, each audited.
+
+The defaults ship with the migration that created the table (0010), each with its source; a 情形 a case
+was assessed against is never deleted, only archived (it stays on that case, and off new choices).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cadre_desk.db.base import utcnow
+from cadre_desk.db.models import ToleranceRule
+from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.services import audit
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.validation import FieldErrors
+
+ENTITY = "tolerance_rule"
+
+
+def require_tolerance(ctx: ServiceContext) -> None:
+    """The permission 容错案件 that every service of the fault-tolerance cases needs."""
+
+
+@dataclass(frozen=True)
+class ToleranceRuleView:
+    id: int
+    key: str
+    text: str
+    source: str
+    position: int
+    archived: bool
+    version: int
+
+
+def _view(r: ToleranceRule) -> ToleranceRuleView:
+    return ToleranceRuleView(r.id, r.key, r.text, r.source, r.position, r.archived_at is not None, r.version)
+
+
+def rules_in(session: Session, archived: bool = False) -> list[ToleranceRuleView]:
+    stmt = select(ToleranceRule).order_by(ToleranceRule.position, ToleranceRule.id)
+    if not archived:
+        stmt = stmt.where(ToleranceRule.archived_at.is_(None))
+    return [_view(r) for r in session.scalars(stmt)]
+
+
+def list_rules(ctx: ServiceContext, archived: bool = False) -> list[ToleranceRuleView]:
+    """The 情形 in force (with `archived`, the archived ones too), in the county's order."""
+    require_tolerance(ctx)
+    with ctx.db.read() as session:
+        return rules_in(session, archived)
+
+
+def _text(text: str) -> str:
+    errs = FieldErrors()
+    cleaned = errs.text("text", text, "容错情形", required=True, column=ToleranceRule.text)
+    errs.raise_if_any()
+    return cleaned
+
+
+def add_rule(ctx: ServiceContext, text: str, source: str = "本部门增加") -> ToleranceRuleView:
+    require_tolerance(ctx)
+    cleaned = _text(text)
+    errs = FieldErrors()
+    source = errs.text("source", source, "来源", column=ToleranceRule.source)
+    errs.raise_if_any()
+    with ctx.db.uow() as session:
+        if session.scalar(select(ToleranceRule.id).where(ToleranceRule.text == cleaned)) is not None:
+            raise ValidationError({"text": f"容错情形“{cleaned[:30]}”已在清单中"})
+        position = int(session.scalar(select(func.coalesce(func.max(ToleranceRule.position), -1))) or 0) + 1
+        n = int(session.scalar(select(func.count(ToleranceRule.id))) or 0) + 1
+        while session.scalar(select(ToleranceRule.id).where(ToleranceRule.key == f"local{n}")) is not None:
+            n += 1
+        rule = ToleranceRule(key=f"local{n}", text=cleaned, source=source, position=position)
+        session.add(rule)
+        session.flush()
+        audit.record(
+            session, ctx, "create", ENTITY, rule.id, rule.uid, {"text": [None, cleaned]}, cleaned[:60]
+        )
+        return _view(rule)
+
+
+def _load(session: Session, rule_id: int, expected_version: int | None) -> ToleranceRule:
+    rule = session.get(ToleranceRule, rule_id)
+    if rule is None:
+        raise NotFoundError("容错情形", rule_id)
+    if expected_version is not None and rule.version != expected_version:
+        raise ConflictError("容错情形", rule.text[:20], expected_version, rule.version)
+    return rule
+
+
+def update_rule(ctx: ServiceContext, rule_id: int, text: str, expected_version: int) -> ToleranceRuleView:
+    """Reword a 情形 (its source then says the department changed it)."""
+    require_tolerance(ctx)
+    cleaned = _text(text)
+    with ctx.db.uow() as session:
+        rule = _load(session, rule_id, expected_version)
+        if cleaned != rule.text:
+            audit.record(
+                session,
+                ctx,
+                "update",
+                ENTITY,
+                rule.id,
+                rule.uid,
+                {"text": [rule.text, cleaned]},
+                cleaned[:60],
+            )
+            rule.text = cleaned
+            if not rule.source.startswith("本部门修改"):
+                rule.source = ("本部门修改；原：" + rule.source)[:500]
+            session.flush()
+        return _view(rule)
+
+
+def set_rule_archived(ctx: ServiceContext, rule_id: int, archived: bool) -> ToleranceRuleView:
+    """Take a 情形 off the list (cases assessed against it keep it) or put it back."""
+    require_tolerance(ctx)
+    with ctx.db.uow() as session:
+        rule = _load(session, rule_id, None)
+        if (rule.archived_at is not None) != archived:
+            rule.archived_at = utcnow() if archived else None
+            session.flush()
+            audit.record(
+                session,
+                ctx,
+                "archive" if archived else "restore",
+                ENTITY,
+                rule.id,
+                rule.uid,
+                summary=rule.text[:60],
+            )
+        return _view(rule)

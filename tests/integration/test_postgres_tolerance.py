@@ -1,0 +1,62 @@
+"""容错纠错 on a real PostgreSQL server: the SQLite tests' scenarios, each on a database of its own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from cadre_desk.db.opening import open_database
+from cadre_desk.services.context import ServiceContext, open_context
+from tests.integration import test_tolerance
+from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+
+ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
+
+if not ADMIN_URL:
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
+    pytest.skip(
+        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
+    )
+
+
+@pytest.fixture
+def pg_ctx() -> Iterator[ServiceContext]:
+    assert ADMIN_URL is not None
+    admin = admin_engine(ADMIN_URL)
+    name = create_database(admin)
+    db = open_database(database_url(ADMIN_URL, name))
+    try:
+        yield open_context(db, "测试员")
+    finally:
+        db.dispose()
+        drop_database(admin, name)
+        admin.dispose()
+
+
+SCENARIOS: list[Callable[..., None]] = [
+    test_tolerance.test_the_procedure_moves_step_by_step_with_its_conditions,
+    test_tolerance.test_rejection_needs_reasons_and_a_stale_move_is_refused,
+    test_tolerance.test_attachments_are_recognised_by_content_and_kept_in_the_database,
+    test_tolerance.test_the_rule_table_ships_sourced_defaults_and_is_editable,
+    test_tolerance.test_an_exempting_ruling_is_respected_and_warns_negative_records,
+    test_tolerance.test_open_measures_are_the_desks_reminders,
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
+def test_scenario_on_postgres(scenario: Callable[..., None], pg_ctx: ServiceContext, tmp_path: Path) -> None:
+    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
+        scenario(pg_ctx, tmp_path)
+    else:
+        scenario(pg_ctx)
+
+
+def test_register_with_a_unit_on_postgres(pg_ctx: ServiceContext) -> None:
+    from cadre_desk.services import units
+
+    unit = units.create_unit(pg_ctx, units.UnitInput(name="县委组织部", short_name="组织部", kind="党委"))
+    test_tolerance.test_register_fields_are_checked_and_numbers_are_unique(pg_ctx, unit)
