@@ -11,7 +11,7 @@ import pytest
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.integration import test_compliance, test_retirement, test_training_import
+from tests.integration import test_compliance, test_pools, test_retirement, test_training_import
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 
 ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
@@ -48,6 +48,14 @@ SCENARIOS: list[Callable[..., None]] = [
     test_training_import.test_a_class_list_is_matched_and_written,
     test_training_import.test_any_problem_rejects_the_whole_list,
     test_training_import.test_a_plan_made_stale_is_refused,
+    test_pools.test_an_entry_is_checked_and_audited,
+    test_pools.test_state_changes_are_dated_validated_and_final,
+    test_pools.test_measures_link_secondments_and_reviews_are_yearly,
+    test_pools.test_the_mentor_pairing_must_be_the_cadres_own,
+    test_pools.test_flags_at_a_reference_date,
+    test_pools.test_the_pool_table_is_edited_through_the_service,
+    test_pools.test_an_entry_made_by_mistake_is_archived_and_restored,
+    test_pools.test_a_fault_tolerance_ruling_never_raises_a_flag,
 ]
 
 

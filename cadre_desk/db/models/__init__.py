@@ -16,6 +16,7 @@ from cadre_desk.db.models.cadre import (
 )
 from cadre_desk.db.models.diary import DiaryEntry, MentorComment
 from cadre_desk.db.models.mentorship import Mentorship, MentorshipRecord
+from cadre_desk.db.models.pool import PoolEntry, PoolMeasure, PoolReview, TalentPool
 from cadre_desk.db.models.rule import LocalRule
 from cadre_desk.db.models.search import SearchDoc
 from cadre_desk.db.models.setting import AppSetting
@@ -75,10 +76,14 @@ __all__ = [
     "MentorComment",
     "Mentorship",
     "MentorshipRecord",
+    "PoolEntry",
+    "PoolMeasure",
+    "PoolReview",
     "ResumeEntry",
     "RewardOrPunishment",
     "SearchDoc",
     "Secondment",
+    "TalentPool",
     "Talk",
     "TalkFollowUp",
     "TalkSubject",

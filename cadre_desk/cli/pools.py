@@ -1,0 +1,119 @@
+"""Young-cadre and reserve pools from the command line: `pool list`, `pool add`, `pool move`, `pool flags`,
+`pool pools` (the local table of pools with their age caps and sources)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json, record_id
+from cadre_desk.domain import pools as rule
+from cadre_desk.domain.yearmonth import DateFormatError, format_date, parse_date
+from cadre_desk.errors import ValidationError
+from cadre_desk.services import pool_lists, pools
+from cadre_desk.services.context import ServiceContext
+
+
+def register(sub: Subparsers) -> dict[str, Handler]:
+    pool = sub.add_parser("pool", help="young-cadre and reserve pools (好苗子, 优秀年轻干部, 后备干部)")
+    actions = pool.add_subparsers(dest="pool_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the entries, with state and review flags")
+    listing.add_argument("--pool", help="库别 by name (or a unique start of it) or number")
+    listing.add_argument("--state", choices=[s.value for s in rule.PoolState], help="在库, 列为考察对象 …")
+    listing.add_argument("--date", help="reference date YYYY.MM.DD for ages and flags (default: today)")
+    listing.add_argument("--archived", action="store_true", help="include archived entries")
+    listing.add_argument("--json", action="store_true")
+    add = actions.add_parser("add", help="put cadre ID into a pool (在库)")
+    add.add_argument("cadre_id", type=record_id, metavar="ID")
+    add.add_argument("--pool", required=True, help="库别 by name or number")
+    add.add_argument("--date", required=True, help="入库时间 YYYY.MM.DD")
+    add.add_argument("--channel", required=True, choices=[c.value for c in rule.Channel], help="入库方式")
+    add.add_argument("--recommended-by", default="", help="the recommending unit (推荐)")
+    add.add_argument("--document-no", default="", help="文号")
+    add.add_argument("--direction", default="", help="培养方向")
+    add.add_argument("--json", action="store_true")
+    move = actions.add_parser("move", help="change an entry's state (列为考察对象, 已使用, 退出, 在库)")
+    move.add_argument("entry_id", type=record_id, metavar="ENTRY")
+    move.add_argument("--state", required=True, choices=[s.value for s in rule.PoolState])
+    move.add_argument("--date", required=True, help="YYYY.MM.DD")
+    move.add_argument("--post", default="", help="已使用: the post taken up")
+    move.add_argument(
+        "--reason", default="", choices=["", *(r.value for r in rule.ExitReason)], help="退出原因"
+    )
+    move.add_argument("--note", default="")
+    move.add_argument("--json", action="store_true")
+    flags = actions.add_parser("flags", help="active entries to review: 超龄, 考核低于称职, 处分 …")
+    flags.add_argument("--date", help="reference date YYYY.MM.DD (default: today)")
+    flags.add_argument("--json", action="store_true")
+    table = actions.add_parser("pools", help="the local table of pools: age caps and their sources")
+    table.add_argument("--json", action="store_true")
+    return {"pool": _cmd_pool}
+
+
+def _date(text: str | None, field: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except DateFormatError as exc:
+        raise ValidationError({field: str(exc)}) from None
+
+
+def _cmd_pool(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    command = args.pool_command
+    if command == "list":
+        pool_id = pools.find_pool(ctx, args.pool).id if args.pool else None
+        rows = pool_lists.list_entries(ctx, _date(args.date, "date"), pool_id, args.state, args.archived)
+        if args.json:
+            print_json([r.to_json() for r in rows])
+        else:
+            for r in rows:
+                flags = "、".join(f.flag for f in r.flags)
+                print(
+                    f"{r.id:>6}  {r.name:<6}\t{r.age}岁  {r.pool}  {format_date(r.entered_on)}  {r.channel}  "
+                    f"{r.state} {format_date(r.state_on)}" + (f"  ⚑ {flags}" if flags else "")
+                )
+            print(f"共 {len(rows)} 条")
+    elif command == "add":
+        pool = pools.find_pool(ctx, args.pool)
+        entry = pools.add_entry(
+            ctx,
+            pools.EntryInput(
+                cadre_id=args.cadre_id,
+                pool_id=pool.id,
+                entered_on=args.date,
+                channel=args.channel,
+                recommended_by=args.recommended_by,
+                document_no=args.document_no,
+                direction=args.direction,
+            ),
+        )
+        if args.json:
+            print_json(entry)
+        else:
+            print(f"已入库：{entry.name}（{entry.pool}，{format_date(entry.entered_on)}，编号 {entry.id}）")
+    elif command == "move":
+        current = pools.get_entry(ctx, args.entry_id)
+        change = pools.StateChange(args.state, args.date, args.post, args.reason, args.note)
+        entry = pools.move_entry(ctx, args.entry_id, change, current.version)
+        if args.json:
+            print_json(entry)
+        else:
+            print(f"{entry.name}（{entry.pool}）：{entry.state} {format_date(entry.state_on)}")
+    elif command == "flags":
+        found = pool_lists.list_flags(ctx, _date(args.date, "date"))
+        if args.json:
+            print_json([f.to_json() for f in found])
+        else:
+            for f in found:
+                print(f"{f.entry_id:>6}  {f.name:<6}\t{f.pool}  {f.flag}：{f.detail}")
+            print(f"共 {len(found)} 项")
+    else:
+        table = pools.list_pools(ctx, include_archived=True)
+        if args.json:
+            print_json(table)
+        else:
+            for p in table:
+                mark = "（已停用）" if p.archived else ""
+                print(f"{p.id:>3}  {p.name}{mark}  {p.age_cap}岁以下\n     来源：{p.source}")
+    return EXIT_OK
