@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import LocalRule
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import audit, rule_tables
 from cadre_desk.services.context import ServiceContext
 
 LEADERSHIP_EXIT = "leadership_exit_age"
@@ -110,3 +110,31 @@ def set_rule(ctx: ServiceContext, rule_id: int, value: float, expected_version: 
                 )
             session.flush()
         return RuleView(rule.id, rule.category, rule.key, rule.value, rule.label, rule.source, rule.version)
+
+
+def _check(session: Session, row: LocalRule | None, values: dict[str, object]) -> dict[str, str]:
+    if row is None or "value" not in values:
+        return {}
+    value = float(values["value"])  # type: ignore[arg-type]  # coerced by rule_tables (FLOAT)
+    lo, hi = _BOUNDS.get((row.category, row.key), (-math.inf, math.inf))
+    choices = _CHOICES.get((row.category, row.key))
+    if not lo <= value <= hi or (choices is not None and value not in choices):
+        allowed = "、".join(f"{c:g}" for c in choices) if choices else f"{lo:g}–{hi:g}"
+        return {"value": f"{row.label}应为 {allowed}（现为 {value:g}）"}
+    return {}
+
+
+rule_tables.register(
+    rule_tables.RuleTable(
+        key="local_rule",
+        title="到龄与培训",
+        model=LocalRule,
+        columns=(
+            rule_tables.RuleColumn("label", "规则", editable=False),
+            rule_tables.RuleColumn("value", "值", rule_tables.FLOAT),
+        ),
+        description="退出领导岗位年龄、提前预警月数、女性县处级干部原退休年龄、培训学时折算与五年周期",
+        check=_check,
+        order=10,
+    )
+)

@@ -1219,7 +1219,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+93"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+94"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,7 +1269,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Local &amp;rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>E&amp;xit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1422,7 +1427,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,6 +1564,14 @@ Logs: {logs}</source>
     <message>
         <location line="+3"/>
         <source>Could not create the cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewRuleDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+300"/>
+        <source>New rule: {title}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3133,6 +3146,53 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+45"/>
+        <source>Local rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <location line="-232"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+115"/>
+        <source>Switch &amp;off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Edit a cell to change a rule; each change is saved at once and recorded in the audit trail. A changed default keeps its source, marked as changed by the department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Source (来源)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> (switched off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Saved: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <location filename="../../cadre_desk/ui/search/global_search.py" line="-174"/>
@@ -3143,13 +3203,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+55"/>
-        <location line="+194"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+56"/>
+        <location line="+218"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-209"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,6 +3275,21 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
     <message>
         <location line="+8"/>
+        <source>Local rules (规则)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退出领导岗位 ages, training hours, 三必谈 and other local practice, each with its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3259,13 +3334,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The new operator name and language take effect after Cadre Desk is restarted.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1218,7 +1218,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+93"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+94"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1238,7 +1238,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -1253,7 +1253,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-121"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -1283,7 +1283,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Local &amp;rules…</source>
+        <translation>规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1419,7 +1424,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>已备份并校验：{path}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation>已生成演示数据：单位 {units} 个，干部 {cadres} 人，谈话记录 {talks} 条</translation>
     </message>
@@ -1559,6 +1564,14 @@ Logs: {logs}</source>
         <location line="+3"/>
         <source>Could not create the cadre</source>
         <translation>无法创建干部</translation>
+    </message>
+</context>
+<context>
+    <name>NewRuleDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+300"/>
+        <source>New rule: {title}</source>
+        <translation>新增规则：{title}</translation>
     </message>
 </context>
 <context>
@@ -3132,6 +3145,53 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+45"/>
+        <source>Local rules</source>
+        <translation>规则</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <location line="-232"/>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+115"/>
+        <source>Switch &amp;off</source>
+        <translation>停用(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Edit a cell to change a rule; each change is saved at once and recorded in the audit trail. A changed default keeps its source, marked as changed by the department.</source>
+        <translation>双击单元格即可修改规则；每次修改立即保存并记入操作日志。修改过的默认值保留原来源，并注明“本部门修改”。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Source (来源)</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> (switched off)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Saved: {label}</source>
+        <translation>已保存：{label}</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <location filename="../../cadre_desk/ui/search/global_search.py" line="-174"/>
@@ -3142,13 +3202,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+55"/>
-        <location line="+194"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+56"/>
+        <location line="+218"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-209"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -3214,6 +3274,21 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
     <message>
         <location line="+8"/>
+        <source>Local rules (规则)</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退出领导岗位 ages, training hours, 三必谈 and other local practice, each with its source.</source>
+        <translation>退出领导岗位年龄、培训学时、三必谈等本地做法，每项注明来源。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Rules…</source>
+        <translation>规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -3258,13 +3333,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The new operator name and language take effect after Cadre Desk is restarted.</source>
         <translation>新的操作人和界面语言将在重新启动本程序后生效。</translation>
     </message>

@@ -16,6 +16,7 @@ from cadre_desk.db.models.cadre import (
 )
 from cadre_desk.db.models.diary import DiaryEntry, MentorComment
 from cadre_desk.db.models.mentorship import Mentorship, MentorshipRecord
+from cadre_desk.db.models.obligation import Obligation, ObligationRule
 from cadre_desk.db.models.pool import PoolEntry, PoolMeasure, PoolReview, TalentPool
 from cadre_desk.db.models.rule import LocalRule
 from cadre_desk.db.models.search import SearchDoc
@@ -76,6 +77,8 @@ __all__ = [
     "MentorComment",
     "Mentorship",
     "MentorshipRecord",
+    "Obligation",
+    "ObligationRule",
     "PoolEntry",
     "PoolMeasure",
     "PoolReview",

@@ -46,6 +46,7 @@ class SettingsResult:
     department: app_settings.DepartmentSettings
     restart_needed: bool  # language, operator or data file changed
     quit_now: bool  # the user chose to quit so that the moved data file is used
+    rules_opened: bool = False  # 规则 was opened: local rules may have changed
 
 
 class SettingsDialog(GuardedDialog):
@@ -121,6 +122,23 @@ class SettingsDialog(GuardedDialog):
         offsets_note.setStyleSheet("color: gray;")
         offsets_form.addRow(offsets_note)
 
+        # --- 设置 → 规则: the local rule tables (their own window) ---
+        rules_box = QGroupBox(self.tr("Local rules (规则)"), self)
+        rules_row = QHBoxLayout(rules_box)
+        rules_note = QLabel(
+            self.tr(
+                "退出领导岗位 ages, training hours, 三必谈 and other local practice, each with its source."
+            ),
+            rules_box,
+        )
+        rules_note.setWordWrap(True)
+        self.rules_button = QPushButton(self.tr("&Rules…"), rules_box)
+        self.rules_button.setObjectName("openRules")
+        self.rules_button.clicked.connect(self.open_rules)
+        rules_row.addWidget(rules_note, 1)
+        rules_row.addWidget(self.rules_button)
+        self._rules_opened = False
+
         # --- this computer (QSettings) ---
         local_box = QGroupBox(self.tr("This computer"), self)
         local_form = QFormLayout(local_box)
@@ -184,6 +202,7 @@ class SettingsDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(dept_box)
         layout.addWidget(offsets_box)
+        layout.addWidget(rules_box)
         layout.addWidget(local_box)
         layout.addWidget(data_box)
         layout.addWidget(self.buttons)
@@ -226,8 +245,14 @@ class SettingsDialog(GuardedDialog):
             QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
             return
         self._save_local()
-        self.result_value = SettingsResult(saved, self._restart_needed, self._quit_now)
+        self.result_value = SettingsResult(saved, self._restart_needed, self._quit_now, self._rules_opened)
         super().accept()
+
+    def open_rules(self) -> None:
+        from cadre_desk.ui.settings.rules_page import RulesDialog
+
+        RulesDialog.show_rules(self, self._ctx)
+        self._rules_opened = True
 
     def _save_local(self) -> None:
         operator = " ".join(self.operator.text().split())

@@ -43,6 +43,7 @@ from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_path
 from cadre_desk.ui.jobs.demo_runner import DemoRunner
 from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.search.global_search import GlobalSearch
+from cadre_desk.ui.settings.rules_page import RulesDialog
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell import memory
 from cadre_desk.ui.shell import settings as keys
@@ -198,6 +199,8 @@ class MainWindow(QMainWindow):
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addAction(self.settings_action)
+        self.rules_action = self._action(self.tr("Local &rules…"), self.open_rules, name="rulesAction")
+        file_menu.addAction(self.rules_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -507,6 +510,13 @@ class MainWindow(QMainWindow):
         result = SettingsDialog.ask(self, self.ctx, self.settings)
         if result is not None and result.quit_now:
             QTimer.singleShot(0, self.close)
+        elif result is not None and result.rules_opened:
+            self.apply_changes(Changes.everything())
+
+    def open_rules(self) -> None:
+        """设置 → 规则 (local rule tables); the pages then show what the rules now say."""
+        RulesDialog.show_rules(self, self.ctx)
+        self.apply_changes(Changes.everything())
 
     # --- demo data -------------------------------------------------------------------------------
 

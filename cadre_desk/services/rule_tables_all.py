@@ -1,0 +1,7 @@
+"""Imports every service module that registers a rule table (services.rule_tables), in the order the
+tables are shown in 设置 → 规则. Add one line for a new table."""
+
+from cadre_desk.services import (
+    obligations,  # noqa: F401 (三必谈 rules)
+    rules,  # noqa: F401 (退出领导岗位 ages, retirement, training)
+)
