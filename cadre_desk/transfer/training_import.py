@@ -24,7 +24,7 @@ from cadre_desk.db.models import Cadre, Training
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, StorageError
-from cadre_desk.services import audit
+from cadre_desk.services import audit, obligations
 from cadre_desk.services.cadre_rules import training_values
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
@@ -196,6 +196,7 @@ def apply_training_import(ctx: ServiceContext, plan: TrainingImportPlan) -> Trai
         raise ImportRejected(list(plan.problems))
     created = 0
     touched: list[int] = []
+    added: list[Training] = []
     with ctx.db.uow() as session:
         positions = dict(
             session.execute(
@@ -215,9 +216,13 @@ def apply_training_import(ctx: ServiceContext, plan: TrainingImportPlan) -> Trai
                 touched.append(item.cadre_id)
             position = positions.get(item.cadre_id)
             positions[item.cadre_id] = 0 if position is None else position + 1
-            session.add(Training(cadre_id=item.cadre_id, position=positions[item.cadre_id], **item.values))
+            row = Training(cadre_id=item.cadre_id, position=positions[item.cadre_id], **item.values)
+            session.add(row)
+            added.append(row)
             created += 1
         session.flush()
+        for row in added:  # a 青干班 class owes each of its cadres a talk (三必谈)
+            obligations.training_added(session, ctx, row)
         audit.record(
             session,
             ctx,

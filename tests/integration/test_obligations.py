@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from cadre_desk.db.models import AuditEvent, Obligation
 from cadre_desk.errors import ConflictError, ValidationError
 from cadre_desk.services import cadre_records, cadres, obligations, rule_tables, talks, units
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import forms, importing
 from tests.conftest import make_cadre
 
 TODAY = dt.date.today()
@@ -225,3 +227,18 @@ def test_a_warning_sign_note_needs_text_and_no_future_date(ctx: ServiceContext) 
         obligations.record_warning_sign(ctx, c.id, "某事", TODAY + dt.timedelta(days=1))
     with ctx.db.read() as session:
         assert session.scalar(select(func.count(Obligation.id))) == 0
+
+
+def test_an_imported_form_that_changes_the_post_owes_an_appointment_talk(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    original = Path(__file__).parents[1] / "fixtures" / "lrmx" / "filled_compact.lrmx"
+    (cadre_id,) = importing.apply_plan(ctx, forms.plan_files(ctx, [original])).cadre_ids
+    assert owed(ctx, cadre_id) == []  # a new cadre from a form owes nothing
+    changed = tmp_path / "changed.lrmx"
+    changed.write_bytes(
+        original.read_bytes().replace("XX县委组织部副部长".encode(), "XX县委组织部常务副部长".encode())
+    )
+    importing.apply_plan(ctx, forms.plan_files(ctx, [changed]))
+    (o,) = owed(ctx, cadre_id)
+    assert o.rule == "任职" and o.event == "现任职务变动：XX县委组织部副部长 → XX县委组织部常务副部长"
