@@ -3,6 +3,7 @@
 from cadre_desk.db.base import Base
 from cadre_desk.db.models.appointment import AppointmentCase
 from cadre_desk.db.models.audit import AuditEvent
+from cadre_desk.db.models.barometer import BarometerColour, BarometerEntry, BarometerPeriod, BarometerRule
 from cadre_desk.db.models.cadre import (
     Assessment,
     Cadre,
@@ -65,6 +66,10 @@ __all__ = [
     "AppointmentCase",
     "Assessment",
     "AuditEvent",
+    "BarometerColour",
+    "BarometerEntry",
+    "BarometerPeriod",
+    "BarometerRule",
     "Base",
     "Cadre",
     "CadreChild",

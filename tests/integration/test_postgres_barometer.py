@@ -1,0 +1,60 @@
+"""The 晴雨表 on a real PostgreSQL server: the SQLite tests' scenarios, each on a database of its own."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from cadre_desk.db.opening import open_database
+from cadre_desk.services.context import ServiceContext, open_context
+from tests.integration import test_barometer, test_barometer_import
+from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+
+ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
+
+if not ADMIN_URL:
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
+    pytest.skip(
+        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
+    )
+
+
+@pytest.fixture
+def pg_ctx() -> Iterator[ServiceContext]:
+    assert ADMIN_URL is not None
+    admin = admin_engine(ADMIN_URL)
+    name = create_database(admin)
+    db = open_database(database_url(ADMIN_URL, name))
+    try:
+        yield open_context(db, "测试员")
+    finally:
+        db.dispose()
+        drop_database(admin, name)
+        admin.dispose()
+
+
+SCENARIOS: list[Callable[..., None]] = [
+    test_barometer.test_a_period_opens_with_every_cadre_green_by_unit,
+    test_barometer.test_indicators_colour_the_entry_by_the_shipped_rules,
+    test_barometer.test_changing_the_rule_table_and_recomputing,
+    test_barometer.test_colour_words_are_renameable,
+    test_barometer.test_override_dispose_and_publish,
+    test_barometer.test_the_ladder_and_the_strip_of_quarters,
+    test_barometer.test_recompute_touches_only_changed_rows_and_bumps_their_version,
+    test_barometer_import.test_a_discipline_list_and_a_petition_list_colour_the_period,
+    test_barometer_import.test_any_problem_rejects_the_whole_list,
+    test_barometer_import.test_a_plan_made_stale_is_refused_and_a_published_period_is_closed,
+    test_barometer_import.test_the_grid_exports_to_excel,
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
+def test_on_postgres(pg_ctx: ServiceContext, scenario: Callable[..., None], tmp_path: Path) -> None:
+    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
+        scenario(pg_ctx, tmp_path)
+    else:
+        scenario(pg_ctx)
