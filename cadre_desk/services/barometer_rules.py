@@ -1,6 +1,7 @@
 """The local colour rule table of the 晴雨表 and the colour words: read, change, add, archive (audited).
 
-The defaults ship with the barometer migration (versions/*_barometer.py), each with its source; nothing of the kind is written in Python.
+The defaults ship with the barometer migration (versions/*_barometer.py), each with its source;
+nothing of the kind is written in Python.
 """
 
 from __future__ import annotations
