@@ -74,6 +74,9 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("unfit", "不适宜现职", "flag", (), ("不适宜担任现职",)),
 )
 BY_CODE: dict[str, Indicator] = {i.code: i for i in INDICATORS}
+BY_LABEL: dict[str, Indicator] = {i.label: i for i in INDICATORS}
+# The colour of a rule row is written with the canonical words (the shown words may be renamed).
+RULE_COLOURS = {"红": RED, "黄": YELLOW}
 CODES = tuple(i.code for i in INDICATORS)
 
 

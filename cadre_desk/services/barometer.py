@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.base import new_uid, utcnow
 from cadre_desk.db.models import BarometerEntry, BarometerPeriod, Cadre, Unit
 from cadre_desk.domain import barometer as bd
+from cadre_desk.domain.obligations import ObligationRuleCode
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, barometer_rules
+from cadre_desk.services import audit, barometer_rules, obligations
 from cadre_desk.services.context import ServiceContext
 
 ENTRY: Table = BarometerEntry.__table__  # type: ignore[assignment]  # declarative: a Table
@@ -598,8 +599,23 @@ def cadre_history_in(session: Session, cadre_id: int, limit: int = 8) -> list[Ca
 
 def raise_warning_signs(
     session: Session, ctx: ServiceContext, entries: list[tuple[BarometerEntry, str]]
-) -> list[BarometerEntry]:
-    """A reading that turned yellow or red (from green) owes a 苗头 talk (三必谈): raise the obligation
-    through the obligations service, when it is installed. `entries`: (entry, colour it showed before)."""
-    turned = [e for e, was in entries if was == bd.GREEN and effective_colour(e) != bd.GREEN]
-    return turned
+) -> list[int]:
+    """A reading that turned yellow or red (from green) owes a 苗头 talk (三必谈): the obligation is raised
+    in the caller's transaction (once per entry). `entries`: (entry, colour it showed before).
+    Returns the ids of the obligations raised."""
+    raised: list[int] = []
+    today = dt.date.today()
+    for entry in entries_turned(entries):
+        period = session.get(BarometerPeriod, entry.period_id)
+        code = period.code if period is not None else ""
+        event = f"晴雨表 {code} 预警：{entry.rule_text or entry.override_reason or '研判列为预警'}"
+        found = obligations.raise_event(
+            session, ctx, entry.cadre_id, ObligationRuleCode.WARNING_SIGN, event, today, "barometer", entry.id
+        )
+        if found is not None:
+            raised.append(found)
+    return raised
+
+
+def entries_turned(entries: list[tuple[BarometerEntry, str]]) -> list[BarometerEntry]:
+    return [e for e, was in entries if was == bd.GREEN and effective_colour(e) != bd.GREEN]

@@ -1,51 +1,37 @@
-"""The local colour rule table of the 晴雨表 and the colour words: read, change, add, archive (audited).
+"""The local colour rule table of the 晴雨表 and the colour words, registered with 设置 → 规则
+(services.rule_tables edits, audits and archives them).
 
 The defaults ship with the barometer migration (versions/*_barometer.py), each with its source;
-nothing of the kind is written in Python.
+nothing of the kind is written in Python. A rule row names its colour with the canonical word (红 / 黄)
+and its indicator by label (信访举报); `values` is 、-joined (blank = any value recorded).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import BarometerColour, BarometerRule
 from cadre_desk.domain import barometer as bd
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import rule_tables
 from cadre_desk.services.context import ServiceContext
 
-RULE_FIELDS = ("colour", "indicator", "values", "label", "source", "position")
+RULE_TABLE = "barometer_rule"
+COLOUR_TABLE = "barometer_colour"
 
 
 @dataclass(frozen=True)
 class ColourRuleView:
     id: int
     colour: str  # red / yellow
-    indicator: str  # an indicator code (domain.barometer.INDICATORS)
+    indicator: str  # the indicator's label
     values: str  # 、-separated; blank = any value
     label: str
     source: str
-    position: int
     archived: bool
-    version: int
-
-    @property
-    def indicator_label(self) -> str:
-        ind = bd.BY_CODE.get(self.indicator)
-        return ind.label if ind else self.indicator
-
-
-@dataclass(frozen=True)
-class ColourWordView:
-    id: int
-    code: str
-    word: str
-    source: str
-    version: int
 
 
 def split_values(text: str) -> tuple[str, ...]:
@@ -60,9 +46,14 @@ def rules_in(session: Session) -> list[bd.ColourRule]:
         .where(BarometerRule.archived_at.is_(None))
         .order_by(BarometerRule.position, BarometerRule.id)
     ).all()  # fmt: skip
-    return bd.order_rules(
-        [bd.ColourRule(r.id, r.colour, r.indicator, split_values(r.values), r.label) for r in rows]
-    )
+    rules = [
+        bd.ColourRule(
+            r.id, bd.RULE_COLOURS[r.colour], bd.BY_LABEL[r.indicator].code, split_values(r.values), r.label
+        )
+        for r in rows
+        if r.colour in bd.RULE_COLOURS and r.indicator in bd.BY_LABEL
+    ]
+    return bd.order_rules(rules)
 
 
 def words_in(session: Session) -> dict[str, str]:
@@ -77,163 +68,79 @@ def colour_words(ctx: ServiceContext) -> dict[str, str]:
         return words_in(session)
 
 
-def _rule_view(r: BarometerRule) -> ColourRuleView:
-    return ColourRuleView(
-        r.id,
-        r.colour,
-        r.indicator,
-        r.values,
-        r.label,
-        r.source,
-        r.position,
-        r.archived_at is not None,
-        r.version,
+def list_rules(ctx: ServiceContext) -> list[ColourRuleView]:
+    """The rules in force in the table's order (printed under the 联席研判表)."""
+    stmt = (
+        select(BarometerRule)
+        .where(BarometerRule.archived_at.is_(None))
+        .order_by(BarometerRule.position, BarometerRule.id)
     )
-
-
-def list_rules(ctx: ServiceContext, archived: bool = False) -> list[ColourRuleView]:
-    stmt = select(BarometerRule).order_by(BarometerRule.position, BarometerRule.id)
-    if not archived:
-        stmt = stmt.where(BarometerRule.archived_at.is_(None))
     with ctx.db.read() as session:
-        return [_rule_view(r) for r in session.scalars(stmt)]
-
-
-def _checked(values: dict[str, object]) -> dict[str, object]:
-    errors: dict[str, str] = {}
-    out: dict[str, object] = {}
-    colour = str(values.get("colour", "")).strip()
-    words = {w: c for c, w in bd.DEFAULT_WORDS.items()}
-    colour = words.get(colour, colour)
-    if colour not in (bd.RED, bd.YELLOW):
-        errors["colour"] = "规则的颜色应为红或黄（其余为绿）"
-    indicator = str(values.get("indicator", "")).strip()
-    by_label = {i.label: i.code for i in bd.INDICATORS}
-    indicator = by_label.get(indicator, indicator)
-    ind = bd.BY_CODE.get(indicator)
-    if ind is None:
-        errors["indicator"] = f"指标应为 {'、'.join(i.label for i in bd.INDICATORS)} 之一"
-    listed = split_values(str(values.get("values", "")))
-    if ind is not None and ind.kind == "choice":
-        unknown = [v for v in listed if v not in ind.choices]
-        if unknown:
-            errors["values"] = f"{ind.label}的取值应为 {'、'.join(ind.choices)}（“{'、'.join(unknown)}”不是）"
-    if ind is not None and ind.kind == "flag" and listed:
-        errors["values"] = f"{ind.label}只有“是”，取值应留空"
-    label = str(values.get("label", "")).strip()
-    if not label:
-        errors["label"] = "请写明规则的含义"
-    elif len(label) > 60:
-        errors["label"] = "规则说明最多 60 个字"
-    if errors:
-        raise ValidationError(errors)
-    out.update(colour=colour, indicator=indicator, values="、".join(listed), label=label)
-    out["source"] = str(values.get("source", "")).strip()
-    try:
-        out["position"] = int(str(values.get("position", 0) or 0))
-    except ValueError:
-        raise ValidationError({"position": "顺序应为整数"}) from None
-    return out
-
-
-def add_rule(ctx: ServiceContext, values: dict[str, object]) -> ColourRuleView:
-    checked = _checked(values)
-    if not checked["source"]:
-        checked["source"] = "本部门新增"
-    with ctx.db.uow() as session:
-        rule = BarometerRule(**checked)
-        session.add(rule)
-        session.flush()
-        audit.record(session, ctx, "create", "barometer_rule", rule.id, rule.uid, checked, rule.label)
-        return _rule_view(rule)
-
-
-def update_rule(
-    ctx: ServiceContext, rule_id: int, values: dict[str, object], expected_version: int
-) -> ColourRuleView:
-    with ctx.db.uow() as session:
-        rule = session.get(BarometerRule, rule_id)
-        if rule is None:
-            raise NotFoundError("晴雨表颜色规则", rule_id)
-        if rule.version != expected_version:
-            raise ConflictError("晴雨表颜色规则", rule.label, expected_version, rule.version)
-        before = audit.snapshot(rule, RULE_FIELDS)
-        checked = _checked({**before, **values})
-        edited = any(before[k] != checked[k] for k in RULE_FIELDS[:4])
-        if edited and checked["source"] == rule.source and not rule.source.startswith("本部门修改"):
-            checked["source"] = "本部门修改；原：" + rule.source
-        changes = audit.diff(before, checked)
-        if changes:
-            for key, value in checked.items():
-                setattr(rule, key, value)
-            audit.record(session, ctx, "update", "barometer_rule", rule.id, rule.uid, changes, rule.label)
-            session.flush()
-        return _rule_view(rule)
-
-
-def archive_rule(ctx: ServiceContext, rule_id: int) -> ColourRuleView:
-    """Take a rule out of force (kept, restorable); colours are computed again by `recompute`."""
-    return _archive(ctx, rule_id, restore=False)
-
-
-def restore_rule(ctx: ServiceContext, rule_id: int) -> ColourRuleView:
-    return _archive(ctx, rule_id, restore=True)
-
-
-def _archive(ctx: ServiceContext, rule_id: int, restore: bool) -> ColourRuleView:
-    with ctx.db.uow() as session:
-        rule = session.get(BarometerRule, rule_id)
-        if rule is None:
-            raise NotFoundError("晴雨表颜色规则", rule_id)
-        if (rule.archived_at is None) == restore:
-            return _rule_view(rule)
-        rule.archived_at = None if restore else utcnow()
-        audit.record(
-            session,
-            ctx,
-            "restore" if restore else "archive",
-            "barometer_rule",
-            rule.id,
-            rule.uid,
-            {},
-            rule.label,
-        )
-        session.flush()
-        return _rule_view(rule)
-
-
-def list_colours(ctx: ServiceContext) -> list[ColourWordView]:
-    with ctx.db.read() as session:
-        rows = {c.code: c for c in session.scalars(select(BarometerColour))}
         return [
-            ColourWordView(rows[c].id, c, rows[c].word, rows[c].source, rows[c].version)
-            for c in bd.COLOURS
-            if c in rows
-        ]
+            ColourRuleView(r.id, bd.RULE_COLOURS.get(r.colour, r.colour), r.indicator, r.values, r.label,
+                           r.source, r.archived_at is not None)
+            for r in session.scalars(stmt)
+        ]  # fmt: skip
 
 
-def rename_colour(
-    ctx: ServiceContext, code: str, word: str, expected_version: int | None = None
-) -> ColourWordView:
-    """A county's own word for a colour (e.g. 橙 for yellow); every list, grid and print shows it."""
-    word = word.strip()
-    if not word or len(word) > 10:
-        raise ValidationError({"word": "颜色名称应为 1–10 个字"})
-    with ctx.db.uow() as session:
-        row = session.scalars(select(BarometerColour).where(BarometerColour.code == code)).first()
-        if row is None:
-            raise NotFoundError("颜色", code)
-        if expected_version is not None and row.version != expected_version:
-            raise ConflictError("颜色", row.word, expected_version, row.version)
-        others = {
-            c.word for c in session.scalars(select(BarometerColour).where(BarometerColour.code != code))
-        }
-        if word in others:
-            raise ValidationError({"word": f"“{word}”已是另一种颜色的名称"})
-        if word != row.word:
-            audit.record(
-                session, ctx, "update", "barometer_colour", row.id, row.uid, {"word": [row.word, word]}, word
-            )
-            row.word = word
-            session.flush()
-        return ColourWordView(row.id, row.code, row.word, row.source, row.version)
+def _check_rule(session: Session, row: Any, typed: dict[str, Any]) -> dict[str, str]:
+    indicator = bd.BY_LABEL.get(typed.get("indicator", getattr(row, "indicator", "")))
+    values = split_values(typed.get("values", getattr(row, "values", "")))
+    if indicator is None:
+        return {}
+    if indicator.kind == "choice":
+        unknown = [v for v in values if v not in indicator.choices]
+        if unknown:
+            allowed = "、".join(indicator.choices)
+            return {"values": f"{indicator.label}的取值应为 {allowed}（“{'、'.join(unknown)}”不是）"}
+    elif values and indicator.kind == "flag":
+        return {"values": f"{indicator.label}只有“是”，取值应留空"}
+    return {}
+
+
+def _check_word(session: Session, row: Any, typed: dict[str, Any]) -> dict[str, str]:
+    word = typed.get("word")
+    if word is None:
+        return {}
+    others = session.scalars(select(BarometerColour.word).where(BarometerColour.id != row.id)).all()
+    return {"word": f"“{word}”已是另一种颜色的名称"} if word in others else {}
+
+
+rule_tables.register(
+    rule_tables.RuleTable(
+        key=RULE_TABLE,
+        title="晴雨表颜色规则",
+        model=BarometerRule,
+        columns=(
+            rule_tables.RuleColumn("colour", "颜色", rule_tables.CHOICE, choices=tuple(bd.RULE_COLOURS)),
+            rule_tables.RuleColumn(
+                "indicator", "指标", rule_tables.CHOICE, choices=tuple(i.label for i in bd.INDICATORS)
+            ),
+            rule_tables.RuleColumn(
+                "values", "取值", rule_tables.MULTI, required=False,
+                help="用“、”分隔，如“待核、属实”；留空表示有任何记载即触发",
+            ),
+            rule_tables.RuleColumn("label", "含义", max_length=60),
+        ),
+        description="干部监管晴雨表：某项指标为所列取值时列红或黄（红优先于黄，同色按顺序），其余为绿；"
+        "修改后在晴雨表中“重新计算”",
+        can_add=True,
+        check=_check_rule,
+        order=30,
+    )
+)  # fmt: skip
+rule_tables.register(
+    rule_tables.RuleTable(
+        key=COLOUR_TABLE,
+        title="晴雨表颜色名称",
+        model=BarometerColour,
+        columns=(
+            rule_tables.RuleColumn("meaning", "级别", editable=False),
+            rule_tables.RuleColumn("word", "显示和打印的名称", max_length=10),
+        ),
+        description="各地对预警颜色的叫法不同，可以改名；屏幕和打印件都用这里的名称",
+        order_by=("id",),
+        check=_check_word,
+        order=31,
+    )
+)

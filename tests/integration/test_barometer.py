@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from cadre_desk.db.models import AuditEvent, BarometerEntry
 from cadre_desk.errors import ConflictError, ValidationError
-from cadre_desk.services import barometer, barometer_rules, units
+from cadre_desk.services import barometer, barometer_rules, obligations, rule_tables, units
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -71,41 +71,70 @@ def test_indicators_colour_the_entry_by_the_shipped_rules(ctx: ServiceContext) -
         assert s.scalars(select(AuditEvent).where(AuditEvent.entity == "barometer_entry")).all()
 
 
-def test_changing_the_rule_table_and_recomputing(ctx: ServiceContext) -> None:
+def _rule_row(ctx: ServiceContext, values: str) -> rule_tables.RuleRow:
+    return next(r for r in rule_tables.list_rows(ctx, "barometer_rule") if r.values["values"] == values)
+
+
+def test_changing_the_rule_table_in_settings_and_recomputing(ctx: ServiceContext) -> None:
     _town, _office, ids = _county(ctx)
+    assert "barometer_rule" in {t.key for t in rule_tables.tables()}
     p = barometer.open_period(ctx, "2026Q2")
     e = _entry(ctx, p.id, ids[2])
     barometer.set_indicators(ctx, e.id, {"assessment": "基本称职", "duty": "较差"}, e.version)
-    rule = next(r for r in barometer_rules.list_rules(ctx) if r.values == "基本称职")
-    assert rule.source and rule.colour == "yellow"
-    barometer_rules.update_rule(ctx, rule.id, {"colour": "red"}, rule.version)
-    changed = next(r for r in barometer_rules.list_rules(ctx) if r.id == rule.id)
-    assert changed.source.startswith("本部门修改；原：")
+    rule = _rule_row(ctx, "基本称职")
+    assert rule.source and (rule.values["colour"], rule.values["indicator"]) == ("黄", "年度考核")
+    rule_tables.update_row(ctx, "barometer_rule", rule.id, {"colour": "红"}, rule.version)
+    assert _rule_row(ctx, "基本称职").source.startswith("本部门修改")
     result = barometer.recompute(ctx, p.id)
     assert (result.changed, result.counts) == (1, {"red": 1, "green": 2})
     assert _entry(ctx, p.id, ids[2]).colour == "red"
-    added = barometer_rules.add_rule(
-        ctx, {"colour": "黄", "indicator": "履职尽责", "values": "较差、一般", "label": "平时考核较差"}
+    added = rule_tables.add_row(
+        ctx,
+        "barometer_rule",
+        {"colour": "黄", "indicator": "履职尽责", "values": "较差、一般", "label": "平时考核较差"},
     )
-    assert (added.indicator, added.values, added.source) == ("duty", "较差、一般", "本部门新增")
-    barometer_rules.archive_rule(ctx, rule.id)
+    assert added.source.startswith("本部门新增")
+    rule = _rule_row(ctx, "基本称职")
+    rule_tables.archive_row(ctx, "barometer_rule", rule.id, rule.version)
     assert barometer.recompute(ctx, p.id).counts == {"yellow": 1, "green": 2}
     assert _entry(ctx, p.id, ids[2]).rule_text == "履职尽责 较差（平时考核较差）"
-    barometer_rules.restore_rule(ctx, rule.id)
     with pytest.raises(ValidationError) as bad:
-        barometer_rules.add_rule(
-            ctx, {"colour": "绿", "indicator": "信访举报", "values": "查实", "label": ""}
+        rule_tables.add_row(
+            ctx, "barometer_rule", {"colour": "黄", "indicator": "信访举报", "values": "查实", "label": "x"}
         )
-    assert set(bad.value.fields) == {"colour", "values", "label"}
+    assert set(bad.value.fields) == {"values"}
+    with pytest.raises(ValidationError) as bad:
+        rule_tables.add_row(
+            ctx, "barometer_rule", {"colour": "绿", "indicator": "信访", "values": "", "label": ""}
+        )
+    assert set(bad.value.fields) == {"colour", "indicator", "label"}
+    assert [r.indicator for r in barometer_rules.list_rules(ctx)][:2] == ["处分", "组织处理"]
 
 
 def test_colour_words_are_renameable(ctx: ServiceContext) -> None:
     assert barometer_rules.colour_words(ctx) == {"red": "红", "yellow": "黄", "green": "绿"}
-    barometer_rules.rename_colour(ctx, "yellow", "橙")
+    rows = rule_tables.list_rows(ctx, "barometer_colour")
+    assert [r.values["word"] for r in rows] == ["红", "黄", "绿"] and all(r.source for r in rows)
+    rule_tables.update_row(ctx, "barometer_colour", rows[1].id, {"word": "橙"}, rows[1].version)
     assert barometer_rules.colour_words(ctx)["yellow"] == "橙"
     with pytest.raises(ValidationError, match="已是另一种颜色"):
-        barometer_rules.rename_colour(ctx, "green", "红")
-    assert all(c.source for c in barometer_rules.list_colours(ctx))
+        rule_tables.update_row(ctx, "barometer_colour", rows[2].id, {"word": "红"}, rows[2].version)
+
+
+def test_a_reading_turning_yellow_or_red_owes_a_warning_sign_talk(ctx: ServiceContext) -> None:
+    _town, _office, ids = _county(ctx)
+    p = barometer.open_period(ctx, "2026Q4")
+    e = _entry(ctx, p.id, ids[0])
+    e = barometer.set_indicators(ctx, e.id, {"petition": "待核"}, e.version)
+    e = barometer.set_indicators(ctx, e.id, {"discipline": "党内警告"}, e.version)  # yellow → red: no second
+    owed = obligations.list_obligations(ctx, cadre_id=ids[0])
+    assert [(o.rule, o.origin, o.state) for o in owed] == [("苗头", "barometer", "待谈")]
+    assert "晴雨表 2026Q4 预警：信访举报 待核" in owed[0].event
+    # A 研判 override to yellow owes one too; a green reading owes nothing.
+    f = _entry(ctx, p.id, ids[1])
+    barometer.override(ctx, f.id, "黄", "群众反映较多，联席会议研判列黄", f.version)
+    assert [o.rule for o in obligations.list_obligations(ctx, cadre_id=ids[1])] == ["苗头"]
+    assert obligations.list_obligations(ctx, cadre_id=ids[2]) == []
 
 
 def test_override_dispose_and_publish(ctx: ServiceContext) -> None:
@@ -223,8 +252,8 @@ def test_migration_upgrades_a_database_of_the_schema_before_it_without_loss(tmp_
         assert conn.execute(text("SELECT name, version, post FROM cadre")).one() == ("张三", 4, "科长")
         assert conn.execute(text("SELECT count(*) FROM local_rule")).scalar() == rules_before
         rules = conn.execute(text('SELECT colour, indicator, "values", source FROM barometer_rule')).all()
-        assert {r.colour for r in rules} == {"red", "yellow"} and all(r.source for r in rules)
-        assert ("yellow", "petition", "待核、属实") in [(r[0], r[1], r[2]) for r in rules]
+        assert {r.colour for r in rules} == {"红", "黄"} and all(r.source for r in rules)
+        assert ("黄", "信访举报", "待核、属实") in [(r[0], r[1], r[2]) for r in rules]
         words = {c: w for c, w in conn.execute(text("SELECT code, word FROM barometer_colour"))}
         assert words == {"red": "红", "yellow": "黄", "green": "绿"}
         assert conn.execute(text("SELECT count(*) FROM barometer_entry")).scalar() == 0

@@ -11,7 +11,7 @@ import pytest
 
 from cadre_desk.domain.idcard import make_id_number
 from cadre_desk.errors import ConflictError, ImportRejected, NotFoundError, ValidationError
-from cadre_desk.services import barometer, barometer_rules, units
+from cadre_desk.services import barometer, barometer_rules, rule_tables, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer.barometer_import import apply_barometer_import, plan_barometer_import
 from cadre_desk.transfer.barometer_xlsx import export_grid
@@ -143,7 +143,8 @@ def test_the_grid_exports_to_excel(ctx: ServiceContext, tmp_path: Path) -> None:
     entry = next(e for e in barometer.list_entries(ctx, period.id) if e.cadre_id == ids["李二"])
     entry = barometer.set_indicators(ctx, entry.id, {"petition": "属实"}, entry.version)
     barometer.dispose(ctx, entry.id, "函询", "", "已函询，本人已说明", True, entry.version)
-    barometer_rules.rename_colour(ctx, "yellow", "橙")
+    yellow = rule_tables.list_rows(ctx, "barometer_colour")[1]
+    rule_tables.update_row(ctx, "barometer_colour", yellow.id, {"word": "橙"}, yellow.version)
     out = tmp_path / "晴雨表.xlsx"
     words = barometer_rules.colour_words(ctx)
     assert export_grid(ctx, out, period, barometer.list_entries(ctx, period.id), words) == 3

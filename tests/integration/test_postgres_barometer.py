@@ -40,7 +40,8 @@ def pg_ctx() -> Iterator[ServiceContext]:
 SCENARIOS: list[Callable[..., None]] = [
     test_barometer.test_a_period_opens_with_every_cadre_green_by_unit,
     test_barometer.test_indicators_colour_the_entry_by_the_shipped_rules,
-    test_barometer.test_changing_the_rule_table_and_recomputing,
+    test_barometer.test_changing_the_rule_table_in_settings_and_recomputing,
+    test_barometer.test_a_reading_turning_yellow_or_red_owes_a_warning_sign_talk,
     test_barometer.test_colour_words_are_renameable,
     test_barometer.test_override_dispose_and_publish,
     test_barometer.test_the_ladder_and_the_strip_of_quarters,

@@ -70,8 +70,10 @@ class BarometerRule(CommonColumns, Archivable, Base):
 
     __tablename__ = "barometer_rule"
 
-    colour: Mapped[str] = mapped_column(String(10))  # red / yellow
-    indicator: Mapped[str] = mapped_column(String(30))
+    colour: Mapped[str] = mapped_column(
+        String(10)
+    )  # 红 / 黄 (the canonical words, whatever they are renamed to)
+    indicator: Mapped[str] = mapped_column(String(30))  # the indicator's label: 信访举报
     values: Mapped[str] = mapped_column(String(200), default="")
     label: Mapped[str] = mapped_column(String(60), default="")
     source: Mapped[str] = mapped_column(Text, default="")
@@ -85,4 +87,5 @@ class BarometerColour(CommonColumns, Base):
 
     code: Mapped[str] = mapped_column(String(10), unique=True)  # red / yellow / green
     word: Mapped[str] = mapped_column(String(10))
+    meaning: Mapped[str] = mapped_column(String(60), default="")
     source: Mapped[str] = mapped_column(Text, default="")

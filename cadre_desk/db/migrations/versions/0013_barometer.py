@@ -17,36 +17,43 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _NOTE = "晴雨表无全国统一指标与颜色，系常见地方做法（默认值，可修改）"
-# (colour, indicator, values (、-separated; blank = any value), label, source) as shipped.
+# (colour, indicator, values (、-separated; blank = any value), label, source) as shipped. The colour is
+# the canonical word (红 / 黄) and the indicator its label (domain.barometer.INDICATORS).
 _RULES = (
-    ("red", "discipline", "", "受党纪政务处分，处分在影响期内", f"{_NOTE}：处分在影响期内列红"),
-    ("red", "org_handling", "", "组织处理在影响期内", f"{_NOTE}：组织处理在影响期内列红"),
-    ("red", "case_review", "", "被立案审查调查", f"{_NOTE}：立案审查调查期间列红"),
-    ("red", "assessment", "不称职", "年度考核不称职", f"{_NOTE}：年度考核不称职列红"),
-    ("red", "unfit", "", "经认定不适宜担任现职", f"{_NOTE}：不适宜担任现职列红（能上能下规定所列调整情形）"),
+    ("红", "处分", "", "受党纪政务处分，处分在影响期内", f"{_NOTE}：处分在影响期内列红"),
+    ("红", "组织处理", "", "组织处理在影响期内", f"{_NOTE}：组织处理在影响期内列红"),
+    ("红", "立案审查", "", "被立案审查调查", f"{_NOTE}：立案审查调查期间列红"),
+    ("红", "年度考核", "不称职", "年度考核不称职", f"{_NOTE}：年度考核不称职列红"),
     (
-        "red",
-        "personal_matters",
+        "红",
+        "不适宜现职",
+        "",
+        "经认定不适宜担任现职",
+        f"{_NOTE}：不适宜担任现职列红（能上能下规定所列调整情形）",
+    ),
+    (
+        "红",
+        "个人事项",
         "瞒报",
         "个人有关事项瞒报",
         "本软件默认值：共享说明只列“漏报”为黄；瞒报依规应予处理，默认列红，请按本地文件修改",
     ),
-    ("yellow", "petition", "待核、属实", "信访举报待核或属实", f"{_NOTE}：信访举报待核实或经查属实列黄"),
-    ("yellow", "assessment", "基本称职", "年度考核基本称职", f"{_NOTE}：年度考核基本称职列黄"),
-    ("yellow", "personal_matters", "漏报", "个人有关事项漏报", f"{_NOTE}：个人事项核查漏报列黄"),
+    ("黄", "信访举报", "待核、属实", "信访举报待核或属实", f"{_NOTE}：信访举报待核实或经查属实列黄"),
+    ("黄", "年度考核", "基本称职", "年度考核基本称职", f"{_NOTE}：年度考核基本称职列黄"),
+    ("黄", "个人事项", "漏报", "个人有关事项漏报", f"{_NOTE}：个人事项核查漏报列黄"),
     (
-        "yellow",
-        "talk_measure",
+        "黄",
+        "谈话函询",
         "",
         "本期受到提醒谈话、函询或诫勉",
         f"{_NOTE}：本期受到提醒谈话、函询、诫勉列黄（党内监督条例第21条的谈话函询诫勉）",
     ),
-    ("yellow", "rank_last", "", "考核排名末位", f"{_NOTE}：考核排名末位列黄"),
+    ("黄", "考核末位", "", "考核排名末位", f"{_NOTE}：考核排名末位列黄"),
 )
 _COLOURS = (
-    ("red", "红", "常见做法：红色预警；各地颜色用词不同，可改名"),
-    ("yellow", "黄", "常见做法：黄色预警；各地颜色用词不同，可改名"),
-    ("green", "绿", "常见做法：绿色（正常）；各地颜色用词不同，可改名"),
+    ("red", "红", "严重预警（规则表中的“红”）", "常见做法：红色预警；各地颜色用词不同，可改名"),
+    ("yellow", "黄", "一般预警（规则表中的“黄”）", "常见做法：黄色预警；各地颜色用词不同，可改名"),
+    ("green", "绿", "正常（未触发任何规则）", "常见做法：绿色（正常）；各地颜色用词不同，可改名"),
 )
 
 
@@ -91,6 +98,7 @@ def upgrade() -> None:
         "barometer_colour",
         sa.Column("code", sa.String(length=10), nullable=False),
         sa.Column("word", sa.String(length=10), nullable=False),
+        sa.Column("meaning", sa.String(length=60), nullable=False),
         sa.Column("source", sa.Text(), nullable=False),
         *_common(),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_barometer_colour")),
@@ -172,7 +180,10 @@ def upgrade() -> None:
     )
     op.bulk_insert(
         colour,
-        [{"code": c, "word": w, "source": s, "uid": str(uuid.uuid4()), **common} for c, w, s in _COLOURS],
+        [
+            {"code": c, "word": w, "meaning": m, "source": s, "uid": str(uuid.uuid4()), **common}
+            for c, w, m, s in _COLOURS
+        ],
     )
 
 
