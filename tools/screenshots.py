@@ -155,6 +155,9 @@ def shoot(ctx: object, out: Path, tmp: Path, only_units: bool = False) -> int:
     profile.tabs.setCurrentWidget(profile.case_scroll)
     settle(300)
     save(window, out, f"{number:02d}-appointment")
+    profile.tabs.setCurrentWidget(profile.portrait_view)  # 成长画像 of the same cadre
+    settle(300)
+    save(window, out, "profile-portrait")
     shoot_units(window, out)
     return close(window, app, translators)
 

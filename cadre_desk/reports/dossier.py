@@ -1,9 +1,10 @@
 """干部成长档案: the dossier of one cadre.
 
-A cover, a table of contents, the chosen sections (basic data, 简历, family, assessments, rewards,
-training against the rank's yearly hours, secondments, pairings, the growth diary with each mentor
-comment under its entry, talk records), and a closing page for 制表人 / 审核人. Each section is a
-bookmark and a line of the contents; dated records are limited to the chosen date range.
+A cover, a table of contents, the chosen sections (the growth portrait, basic data, 简历, family,
+assessments, rewards, training against the rank's yearly hours, secondments, pairings, the growth
+diary with each mentor comment under its entry, talk records), and a closing page for 制表人 / 审核人.
+Each section is a bookmark and a line of the contents; dated records are limited to the chosen date
+range.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from cadre_desk.domain import training as training_rules
 from cadre_desk.domain.yearmonth import format_date
-from cadre_desk.reports import cells, flow, fonts, form_text, talk_form
+from cadre_desk.reports import cells, flow, fonts, form_text, portrait_figure, talk_form
 from cadre_desk.reports.flow import BODY, SMALL, FlowText, Heading, fields_table, list_table, para, text_block
 from cadre_desk.reports.page import Bookmark, DocumentInfo
 from cadre_desk.services.printing import SECTION_TITLES, SECTIONS, CadreFile, PairingFile, PrintSettings
@@ -164,6 +166,19 @@ def _basic(file: CadreFile, ref: dt.date) -> list[Flowable]:
     if c.notes:
         story += [flow.gap(), para("备注：", BODY), *text_block(c.notes)]
     return story
+
+
+def _portrait(file: CadreFile) -> list[Flowable]:
+    """成长画像: the career as steps with assessments, training, diary, talks and pairings below it."""
+    if file.portrait is None:
+        return [flow.none_line()]
+    width = A4[0] - flow.MARGINS.left - flow.MARGINS.right
+    p = file.portrait
+    legend = (
+        f"{p.first}至{p.last}。职务层次按简历各行所写职务推断（学习等无职务的时段留空）；"
+        "色块均注明文字（考核等次），黑白打印不失其意。"
+    )
+    return [portrait_figure.drawing(p, width, width * 0.62), flow.gap(4), para(legend, flow.SMALL)]
 
 
 def _resume(file: CadreFile) -> list[Flowable]:
@@ -388,6 +403,7 @@ def dossier_story(file: CadreFile, options: DossierOptions, photo: bytes | None 
     story = _cover(file, options, photo)
     story += [Heading("目　录", 0, toc=False), flow.contents(), PageBreak()]
     builders = {
+        "portrait": lambda: _portrait(file),
         "basic": lambda: _basic(file, ref),
         "resume": lambda: _resume(file),
         "family": lambda: _family(file, ref),
@@ -404,7 +420,7 @@ def dossier_story(file: CadreFile, options: DossierOptions, photo: bytes | None 
         if key not in options.sections:
             continue
         number += 1
-        title = f"{_CN_NUMBERS[number]}、{SECTION_TITLES[key]}"
+        title = f"{chinese_number(number)}、{SECTION_TITLES[key]}"
         # Big sections start on a new page; a heading keeps with what follows it (keepWithNext).
         story.append(PageBreak() if key in ("pairings", "diary", "talks") else CondPageBreak(5 * cm))
         story.append(Heading(title, 0))
@@ -413,7 +429,16 @@ def dossier_story(file: CadreFile, options: DossierOptions, photo: bytes | None 
     return story
 
 
-_CN_NUMBERS = "〇一二三四五六七八九十"
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """一 … 九十九, as section numbers are written (十一, 二十, 二十三)."""
+    if not 0 < n < 100:
+        raise ValueError(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
+    return head + (_CN_DIGITS[ones] if ones else "")
 
 
 def document_info(file: CadreFile, options: DossierOptions) -> DocumentInfo:

@@ -43,10 +43,12 @@ from cadre_desk.services.cadre_records import CadreProfile
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.diary import DiaryEntryView
 from cadre_desk.services.mentorship import MentorshipRecordView, MentorshipView
+from cadre_desk.services.portrait import Portrait, portrait_in
 from cadre_desk.services.talks import TalkView
 
 # The sections of a cadre dossier, in print order, with their printed titles.
 SECTIONS: tuple[str, ...] = (
+    "portrait",
     "basic",
     "resume",
     "family",
@@ -59,6 +61,7 @@ SECTIONS: tuple[str, ...] = (
     "talks",
 )
 SECTION_TITLES: dict[str, str] = {
+    "portrait": "成长画像",
     "basic": "基本情况",
     "resume": "简历",
     "family": "家庭主要成员及重要社会关系",
@@ -159,6 +162,7 @@ class CadreFile:
     date_range: DateRange = field(default_factory=DateRange)
     retirement: str = ""  # 到龄: `2039.09（63岁）`, with the reason when set by hand
     compliance: str = ""  # this year's training compliance, one line
+    portrait: Portrait | None = None  # the growth portrait that opens the dossier (whole career)
 
 
 @dataclass(frozen=True)
@@ -313,6 +317,7 @@ def gather_cadre_in(session: Session, cadre_id: int, rng: DateRange = DateRange(
         date_range=rng,
         retirement=_retirement_line(session, cadre_id),
         compliance=_compliance_line(session, cadre_id),
+        portrait=portrait_in(session, cadre_id, dt.date.today()),
     )
 
 

@@ -61,7 +61,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+138"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+140"/>
         <source>Batch print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1972,6 +1972,14 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PortraitView</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/portrait_view.py" line="+70"/>
+        <source>No cadre selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PostDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/units/post_dialog.py" line="+35"/>
@@ -2018,7 +2026,12 @@ Logs: {logs}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="-27"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="-28"/>
+        <source>Growth portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Basic data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2276,7 +2289,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+115"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+117"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,12 +2425,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
+        <location line="+242"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-241"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2427,7 +2440,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+13"/>
+        <source>Growth portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2454,12 +2472,12 @@ Logs: {logs}</source>
     <message>
         <location line="-41"/>
         <location line="+60"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>Mentor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2568,7 +2586,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-272"/>
+        <location line="-286"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n year old</numerusform>
@@ -2576,7 +2594,7 @@ Logs: {logs}</source>
         </translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+300"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>

@@ -62,7 +62,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+138"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+140"/>
         <source>Batch print</source>
         <translation>批量打印</translation>
     </message>
@@ -1970,6 +1970,14 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PortraitView</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/portrait_view.py" line="+70"/>
+        <source>No cadre selected.</source>
+        <translation>未选择干部。</translation>
+    </message>
+</context>
+<context>
     <name>PostDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/units/post_dialog.py" line="+35"/>
@@ -2016,7 +2024,12 @@ Logs: {logs}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="-27"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="-28"/>
+        <source>Growth portrait</source>
+        <translation>成长画像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Basic data</source>
         <translation>基本情况</translation>
     </message>
@@ -2275,7 +2288,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+185"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+187"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2285,7 +2298,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+242"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -2295,7 +2308,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-313"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2421,12 +2434,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
+        <location line="+242"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-241"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -2436,7 +2449,12 @@ Logs: {logs}</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+13"/>
+        <source>Growth portrait</source>
+        <translation>成长画像</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
@@ -2461,7 +2479,7 @@ Logs: {logs}</source>
         <translation>待核实：导入时发现 {count} 个问题。改正相应字段并保存后，不再存在的问题会自动消失。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+69"/>
         <source>Mentor</source>
         <translation>导师</translation>
     </message>
@@ -2555,14 +2573,14 @@ Logs: {logs}</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-272"/>
+        <location line="-286"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+300"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -2611,14 +2629,14 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-506"/>
         <location line="+60"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+115"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
     </message>

@@ -147,31 +147,37 @@ def test_full_dossier_reads_back(ctx: ServiceContext, tmp_path: Path) -> None:
         "档案编号",
         "GB2026-",
         "目录",
-        "一、基本情况",
-        "二、简历",
+        "一、成长画像",
+        "职务层次",
+        "年度考核",
+        "称职",
+        "培训学时",
+        "结对帮带",
+        "二、基本情况",
+        "三、简历",
         "XX县XX乡科员0号",
-        "三、家庭主要成员及重要社会关系",
+        "四、家庭主要成员及重要社会关系",
         "李喆",
-        "四、年度考核",
+        "五、年度考核",
         "2023年度考核为称职",
-        "五、奖惩情况",
+        "六、奖惩情况",
         "嘉奖一次",
-        "六、教育培训",
+        "七、教育培训",
         "正科级（乡科级及以下）",
         "56",
-        "七、挂职锻炼",
+        "八、挂职锻炼",
         "市发改委",
-        "八、结对帮带",
+        "九、结对帮带",
         "帮带导师：欧阳堃",
         "提高群众工作能力",
         "每月谈心一次",
         "指导记录内容",
-        "九、成长日记",
+        "十、成长日记",
         "第一篇日记",
         "日记正文",
         "导师点评",
         "导师点评正文",
-        "十、谈心谈话记录",
+        "十一、谈心谈话记录",
         "任职谈话",
         "谈话内容正文",
         "本人表态正文",
@@ -191,8 +197,8 @@ def test_full_dossier_reads_back(ctx: ServiceContext, tmp_path: Path) -> None:
         assert ch in text
     titles = outline_titles(reader)
     assert (
-        titles[:3] == ["封面", "目　录", "一、基本情况"]
-        and "十、谈心谈话记录" in titles
+        titles[:4] == ["封面", "目　录", "一、成长画像", "二、基本情况"]
+        and "十一、谈心谈话记录" in titles
         and titles[-1] == "备考表"
     )
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout

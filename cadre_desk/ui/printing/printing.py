@@ -41,6 +41,7 @@ from cadre_desk.ui.widgets.messages import joined
 log = logging.getLogger("cadre_desk.ui")
 
 _SECTION_LABELS = {
+    "portrait": "Growth portrait",
     "basic": "Basic data",
     "resume": "Career (resume)",
     "family": "Family",
@@ -60,6 +61,7 @@ def _tr(text: str) -> str:
 
 # The section labels, for lupdate (translated with _tr at run time).
 _NOOP = [
+    QCoreApplication.translate("Printing", "Growth portrait"),
     QCoreApplication.translate("Printing", "Basic data"),
     QCoreApplication.translate("Printing", "Career (resume)"),
     QCoreApplication.translate("Printing", "Family"),

@@ -37,6 +37,7 @@ from cadre_desk.services import (
     cadres,
     diary,
     mentorship,
+    portrait,
     retirement,
     talks,
     timeline,
@@ -47,6 +48,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.timeline import EventKind, Role
 from cadre_desk.ui.development.retirement_dialog import RetirementDialog
 from cadre_desk.ui.profile.case_form import CaseForm
+from cadre_desk.ui.profile.portrait_view import PortraitView
 from cadre_desk.ui.profile.profile_form import CadreForm
 from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
 from cadre_desk.ui.profile.record_editor import RecordEditor
@@ -201,6 +203,8 @@ class ProfileView(QWidget):
             widget.setObjectName(f"{key}List")
             widget.activated_key.connect(self._open)
             self.tabs.addTab(widget, self._lazy_titles[key])
+        self.portrait_view = PortraitView(self)
+        self.tabs.addTab(self.portrait_view, self.tr("Growth portrait"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tab_strip = TabStrip(self)  # wraps onto a second row rather than hiding tabs
         self.tab_strip.attach(self.tabs)
@@ -341,6 +345,8 @@ class ProfileView(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        if widget is self.portrait_view:
+            self.load_portrait()
         for key, lazy in self._lazy_widgets.items():
             if widget is lazy:
                 self.load_tab(key)
@@ -361,6 +367,18 @@ class ProfileView(QWidget):
             index, self.tr("{title} ({count})").format(title=self._lazy_titles[key], count=count)
         )
         self.tab_strip.sync_texts()
+
+    def load_portrait(self) -> None:
+        """Draw the growth portrait (once per cadre shown, like the other read-only tabs)."""
+        if self._cadre_id is None or "portrait" in self._loaded_tabs:
+            return
+        self._loaded_tabs.add("portrait")
+        try:
+            self.portrait_view.set_portrait(portrait.growth_portrait(self._ctx, self._cadre_id, self._today))
+        except CadreDeskError as exc:
+            self.portrait_view.set_portrait(None)
+            self.status.setText(str(exc))
+            self.status.show()
 
     def load_all_tabs(self) -> None:
         for key in LAZY_TABS:
