@@ -14,7 +14,18 @@ from collections.abc import Sequence
 
 from cadre_desk import __version__, paths
 from cadre_desk import log as cadre_log
-from cadre_desk.cli import barometer, core, development, dossier, pools, talks, tolerance, transfer, units
+from cadre_desk.cli import (
+    audit,
+    barometer,
+    core,
+    development,
+    dossier,
+    pools,
+    talks,
+    tolerance,
+    transfer,
+    units,
+)
 from cadre_desk.cli.common import EXIT_ERROR, Handler, report_error
 from cadre_desk.db.failures import storage_error
 from cadre_desk.db.opening import open_database
@@ -23,7 +34,7 @@ from cadre_desk.services.context import open_context
 
 log = logging.getLogger("cadre_desk.cli")
 
-COMMAND_MODULES = (core, dossier, transfer, units, development, tolerance, pools, talks, barometer)
+COMMAND_MODULES = (core, dossier, transfer, units, development, tolerance, pools, talks, barometer, audit)
 CREATES_DATABASE = ("init", "demo")
 OPEN_COMMAND = "open"  # not a CLI command: app.py starts the window with these files
 
