@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from cadre_desk import __version__, paths
 from cadre_desk import log as cadre_log
 from cadre_desk.cli import (
-    audit,
     barometer,
     core,
     development,
     dossier,
     pools,
+    structure,
     talks,
     tolerance,
     transfer,
@@ -34,7 +34,7 @@ from cadre_desk.services.context import open_context
 
 log = logging.getLogger("cadre_desk.cli")
 
-COMMAND_MODULES = (core, dossier, transfer, units, development, tolerance, pools, talks, barometer, audit)
+COMMAND_MODULES = (core, dossier, transfer, units, development, tolerance, pools, talks, barometer, structure)
 CREATES_DATABASE = ("init", "demo")
 OPEN_COMMAND = "open"  # not a CLI command: app.py starts the window with these files
 

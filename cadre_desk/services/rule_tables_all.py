@@ -5,4 +5,5 @@ from cadre_desk.services import (
     barometer_rules,  # noqa: F401 (晴雨表 colour rules and colour words)
     obligations,  # noqa: F401 (三必谈 rules)
     rules,  # noqa: F401 (退出领导岗位 ages, retirement, training)
+    structure_targets,  # noqa: F401 (班子结构要求)
 )

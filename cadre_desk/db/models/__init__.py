@@ -2,7 +2,7 @@
 
 from cadre_desk.db.base import Base
 from cadre_desk.db.models.appointment import AppointmentCase
-from cadre_desk.db.models.audit import AuditChainHead, AuditEvent
+from cadre_desk.db.models.audit import AuditEvent
 from cadre_desk.db.models.barometer import BarometerColour, BarometerEntry, BarometerPeriod, BarometerRule
 from cadre_desk.db.models.cadre import (
     Assessment,
@@ -22,6 +22,7 @@ from cadre_desk.db.models.pool import PoolEntry, PoolMeasure, PoolReview, Talent
 from cadre_desk.db.models.rule import LocalRule
 from cadre_desk.db.models.search import SearchDoc
 from cadre_desk.db.models.setting import AppSetting
+from cadre_desk.db.models.structure import FourKind, StructureTarget
 from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
 from cadre_desk.db.models.team import TeamMember, TeamPost
 from cadre_desk.db.models.tolerance import (
@@ -65,7 +66,6 @@ __all__ = [
     "AppSetting",
     "AppointmentCase",
     "Assessment",
-    "AuditChainHead",
     "AuditEvent",
     "BarometerColour",
     "BarometerEntry",
@@ -79,6 +79,7 @@ __all__ = [
     "DiaryEntry",
     "ExchangeBase",
     "FamilyMember",
+    "FourKind",
     "LocalRule",
     "MentorComment",
     "Mentorship",
@@ -92,6 +93,7 @@ __all__ = [
     "RewardOrPunishment",
     "SearchDoc",
     "Secondment",
+    "StructureTarget",
     "TalentPool",
     "Talk",
     "TalkFollowUp",

@@ -1,0 +1,84 @@
+"""班子结构分析 from the command line: `structure (--unit U ... | --kind 乡镇 | --all) [--team] --date D`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json
+from cadre_desk.domain import structure as rules_of
+from cadre_desk.domain.yearmonth import DateFormatError, parse_date
+from cadre_desk.errors import ValidationError
+from cadre_desk.services import structure, units
+from cadre_desk.services.context import ServiceContext
+
+OUTPUTS = (".xlsx",)
+
+
+def register(sub: Subparsers) -> dict[str, Handler]:
+    cmd = sub.add_parser(
+        "structure", help="班子结构分析: age, gender, education, party, 四类干部 and targets of a scope"
+    )
+    which = cmd.add_mutually_exclusive_group(required=True)
+    which.add_argument("--unit", nargs="+", metavar="U", help="units (name, short name or number)")
+    which.add_argument(
+        "--kind", choices=rules_of.TARGET_SCOPES[:-1], help="every unit of a kind (乡镇, 部门 …, 县直单位)"
+    )
+    which.add_argument("--all", action="store_true", help="the whole county")
+    cmd.add_argument("--team", action="store_true", help="only the members of the units' 班子")
+    cmd.add_argument("--date", required=True, help="reference date YYYY.MM.DD (ages and 到龄 at it)")
+    cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help="FILE.xlsx: the tables")
+    cmd.add_argument("--json", action="store_true")
+    return {"structure": _cmd_structure}
+
+
+def _scope(ctx: ServiceContext, args: argparse.Namespace) -> structure.Scope:
+    if args.all:
+        return structure.county_scope(args.team)
+    if args.kind:
+        return structure.kind_scope(ctx, args.kind, args.team)
+    return structure.unit_scope(ctx, [units.find_unit(ctx, u).id for u in args.unit], args.team)
+
+
+def _cmd_structure(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    try:
+        ref = parse_date(args.date)
+    except DateFormatError as exc:
+        raise ValidationError({"date": str(exc)}) from None
+    out: Path | None = args.output
+    if out is not None and out.suffix.lower() not in OUTPUTS:
+        raise ValidationError({"output": f"输出文件应为 {' 或 '.join(OUTPUTS)}（现为 {out.name}）"})
+    scope = _scope(ctx, args)
+    report = structure.analyse(ctx, scope, ref, per_team=out is not None)
+    if out is not None:
+        if out.suffix.lower() == ".xlsx":
+            from cadre_desk.transfer.structure_xlsx import export_structure
+
+            export_structure(ctx, out, report)
+        print(f"已输出：{out}", file=sys.stderr)
+    if args.json:
+        print_json(report.to_json())
+    elif out is None:
+        _print_text(report)
+    return EXIT_OK
+
+
+def _print_text(report: structure.StructureReport) -> None:
+    f = report.figures
+    team = "（班子成员）" if report.scope.team_only else ""
+    print(f"{report.scope.label}{team}  计算截止 {report.reference_date:%Y.%m.%d}")
+    slots = f"职数 核定 {report.slots} / 实配 {report.filled_posts} / 缺配 {report.vacant}"
+    print(f"人数 {f.members.count}  {slots}")
+    print("年龄  " + "  ".join(f"{k} {v.count}" for k, v in f.age_bands.items()) + f"  平均 {f.average_age}")
+    print("性别  " + "  ".join(f"{k} {v.count}" for k, v in f.gender.items()))
+    print("政治面貌  " + "  ".join(f"{k} {v.count}" for k, v in f.political.items()))
+    print("全日制学历  " + "  ".join(f"{k} {v.count}" for k, v in f.education_full_time.items()))
+    print("最高学历  " + "  ".join(f"{k} {v.count}" for k, v in f.education_highest.items()))
+    print(f"正职 {f.chiefs.count}  副职 {f.deputies.count}  三年内到龄 {f.retiring_within_3y.count}")
+    print("四类干部  " + "  ".join(f"{k} {v.count}" for k, v in f.four_kinds.items()))
+    for t in report.targets:
+        word = rules_of.COLOUR_WORDS[t.colour]
+        print(f"[{word}] {t.name}（{t.requirement}）应配 {t.required} 实配 {t.actual} 缺配 {t.gap}")
+    for g in report.gaps:
+        print(f"缺口：{g.unit_name} {g.target_name}（应配 {g.required}，实配 {g.actual}）")

@@ -1,0 +1,96 @@
+"""`structure` from the command line on a county of known composition: every figure of `--json`, the
+scopes (--all, --kind, --unit, --team), the Excel and PDF outputs, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cadre_desk.db.opening import open_database
+from cadre_desk.services.context import open_context
+from tests.e2e.test_cli import run, run_json
+from tests.integration import structure_county
+from tests.integration.test_structure import COUNTY_JSON, TOWN_TEAMS_JSON
+
+
+@pytest.fixture(scope="module")
+def county_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    base = tmp_path_factory.mktemp("structure")
+    path = base / "county.db"
+    db = open_database(str(path))
+    try:
+        structure_county.build(open_context(db, "测试员"))
+    finally:
+        db.dispose()
+    return str(path), base
+
+
+def test_structure_json_every_figure(county_db: tuple[str, Path]) -> None:
+    db, base = county_db
+    date = structure_county.REFERENCE
+    assert run_json("--db", db, "structure", "--all", "--date", date, "--json", data_dir=base) == COUNTY_JSON
+    towns = run_json(
+        "--db", db, "structure", "--kind", "乡镇", "--team", "--date", date, "--json", data_dir=base
+    )
+    assert towns == TOWN_TEAMS_JSON
+    two = run_json(
+        "--db",
+        db,
+        "structure",
+        "--unit",
+        "青山镇",
+        "白沙乡",
+        "--team",
+        "--date",
+        date,
+        "--json",
+        data_dir=base,
+    )
+    assert {k: v for k, v in two.items() if k != "scope"} == {
+        k: v for k, v in TOWN_TEAMS_JSON.items() if k != "scope"
+    }
+    assert two["scope"] == "某县青山镇、某县白沙乡"
+    text = run("--db", db, "structure", "--kind", "乡镇", "--date", date, data_dir=base).stdout
+    assert "人数 7" in text and "缺口：某县白沙乡 每个乡镇班子有女干部" in text
+
+
+def test_structure_bad_input(county_db: tuple[str, Path]) -> None:
+    db, base = county_db
+    bad_date = run(
+        "--db", db, "structure", "--all", "--date", "2026.13.01", "--json", data_dir=base, check=False
+    )
+    assert bad_date.returncode == 1 and "date" in bad_date.stderr
+    no_unit = run(
+        "--db", db, "structure", "--unit", "火星镇", "--date", "2026.12.06", data_dir=base, check=False
+    )
+    assert no_unit.returncode == 1 and "火星镇" in no_unit.stderr
+    no_scope = run("--db", db, "structure", "--date", "2026.12.06", data_dir=base, check=False)
+    assert no_scope.returncode == 2
+    no_date = run("--db", db, "structure", "--all", data_dir=base, check=False)
+    assert no_date.returncode == 2
+    csv = str(base / "x.csv")
+    cmd = ("--db", db, "structure", "--all", "--date", "2026.12.06", "-o", csv)
+    wrong = run(*cmd, data_dir=base, check=False)
+    assert wrong.returncode == 1 and ".xlsx" in wrong.stderr
+
+
+def test_structure_excel_tables(county_db: tuple[str, Path]) -> None:
+    import openpyxl
+
+    db, base = county_db
+    out = base / "结构分析.xlsx"
+    run("--db", db, "structure", "--all", "--date", structure_county.REFERENCE, "-o", str(out), data_dir=base)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["汇总", "结构要求", "班子", "缺口"]
+    summary = {(r[0], r[1]): r[2] for r in book["汇总"].iter_rows(min_row=3, values_only=True)}
+    assert int(summary[("人数", "合计")]) == 17
+    assert int(summary[("年龄", "≤35")]) == 5 and int(summary[("四类干部", "党外干部")]) == 2
+    targets = list(book["结构要求"].iter_rows(min_row=3, values_only=True))
+    assert [(t[0], t[6]) for t in targets][7] == ("县政府班子有女干部", "缺配")
+    gaps = [r[:2] for r in book["缺口"].iter_rows(min_row=3, values_only=True)]
+    assert gaps == [
+        ("某县白沙乡", "每个乡镇班子有30岁以下干部"),
+        ("某县白沙乡", "每个乡镇班子有女干部"),
+        ("某县人民政府", "县政府班子有女干部"),
+    ]

@@ -1,0 +1,24 @@
+"""班子结构分析 on a real PostgreSQL server: the SQLite tests' scenarios, each on a database of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from cadre_desk.services.context import ServiceContext
+from tests.integration import test_structure
+from tests.integration.test_postgres_development import ADMIN_URL, pg_ctx  # noqa: F401 (the fixture)
+
+assert ADMIN_URL  # the imported module skips without a server
+
+SCENARIOS: list[Callable[[ServiceContext], None]] = [
+    test_structure.test_every_figure_of_the_whole_county,
+    test_structure.test_town_teams_only_and_a_list_of_units,
+    test_structure.test_targets_and_the_four_kinds_come_from_the_rule_tables,
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
+def test_on_postgres(pg_ctx: ServiceContext, scenario: Callable[[ServiceContext], None]) -> None:  # noqa: F811
+    scenario(pg_ctx)
