@@ -72,3 +72,12 @@ class StorageError(CadreDeskError):
     def __init__(self, message: str, retryable: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
+
+
+class PassphraseNeeded(StorageError):
+    """The database file is not a plain SQLite file: encrypted (give its passphrase) or damaged."""
+
+
+class WrongPassphrase(StorageError):
+    """The passphrase does not open the encrypted file (or the file is damaged: SQLCipher cannot
+    tell the two apart). Nothing was written; ask again."""

@@ -20,6 +20,7 @@ from cadre_desk.cli import (
     development,
     dossier,
     pools,
+    security,
     structure,
     talks,
     tolerance,
@@ -34,7 +35,19 @@ from cadre_desk.services.context import open_context
 
 log = logging.getLogger("cadre_desk.cli")
 
-COMMAND_MODULES = (core, dossier, transfer, units, development, tolerance, pools, talks, barometer, structure)
+COMMAND_MODULES = (
+    core,
+    dossier,
+    transfer,
+    units,
+    development,
+    tolerance,
+    pools,
+    talks,
+    barometer,
+    structure,
+    security,
+)
 CREATES_DATABASE = ("init", "demo")
 OPEN_COMMAND = "open"  # not a CLI command: app.py starts the window with these files
 

@@ -17,7 +17,12 @@ from cadre_desk.services.serialize import to_jsonable
 
 def register(sub: Subparsers) -> dict[str, Handler]:
     """Add the core commands to the parser; return their handlers by name."""
-    sub.add_parser("init", help="create (or upgrade) the database")
+    init = sub.add_parser("init", help="create (or upgrade) the database")
+    init.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="create a new database encrypted with SQLCipher (passphrase from $CADRE_DESK_KEY or a prompt)",
+    )
 
     demo = sub.add_parser("demo", help="fill an empty database with realistic demo records")
     demo.add_argument("--cadres", type=common.count, default=300, help="number of cadres (default 300)")

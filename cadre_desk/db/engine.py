@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from cadre_desk.db import sqlite_tools
+from cadre_desk.db import cipher, sqlite_tools
 from cadre_desk.db.failures import storage_error
 from cadre_desk.errors import StorageError
 
@@ -98,11 +98,18 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
         # Every connection comes from `sqlite_tools.connect` (a URI with the path escaped). NullPool:
         # each unit of work gets its own connection, so no connection outlives a thread (workers in
         # the GUI) and the file is closed when the app is.
+        # An encrypted file (its key unlocked in this process) is opened through SQLCipher: the
+        # engine's DB-API module is then sqlcipher3, so its errors are wrapped like sqlite3's.
+        key = cipher.key_for(path)
+        extra: dict[str, Any] = {"module": cipher.dbapi()} if key is not None else {}
         engine = create_engine(
             url,
             poolclass=NullPool,
             hide_parameters=True,
-            creator=lambda: sqlite_tools.connect(path, read_only=read_only, timeout=busy_timeout_ms() / 1000),
+            creator=lambda: sqlite_tools.connect(
+                path, read_only=read_only, timeout=busy_timeout_ms() / 1000, key=key
+            ),
+            **extra,
         )
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin)
@@ -133,6 +140,12 @@ class Database:
         url = URL.create("sqlite+pysqlite", database=str(path))
         engine = make_engine(url, read_only=True)
         return cls(url, engine, sessionmaker(engine, expire_on_commit=False))
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this is a SQLCipher-encrypted SQLite file."""
+        path = self.path
+        return path is not None and cipher.key_for(path) is not None
 
     @property
     def is_sqlite(self) -> bool:
@@ -178,6 +191,13 @@ class Database:
                 raise
             log.info("storage error on %s: %s", self.display_name(), exc)
             raise error from exc
+
+    def reopen(self) -> None:
+        """A new engine for the same file, after its encryption changed (`db.encryption`): holders of
+        this Database keep using it."""
+        self.engine.dispose()
+        self.engine = make_engine(self.url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def dispose(self) -> None:
         self.engine.dispose()

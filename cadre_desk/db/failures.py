@@ -11,11 +11,11 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 
+from cadre_desk.db.cipher import DB_ERRORS, DB_INTEGRITY_ERRORS, DB_PROGRAMMING_ERRORS
 from cadre_desk.errors import StorageError
 
 # Primary result codes (https://sqlite.org/rescode.html)
@@ -65,7 +65,7 @@ def _nearly_full(path: Path | None) -> bool:
         return False
 
 
-def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
+def describe_sqlite_error(exc: Exception, path: Path | None = None) -> str:
     """A user's message for a sqlite3 error, by its result code."""
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -92,7 +92,7 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
 TRANSIENT = (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY)
 
 
-def is_transient(exc: sqlite3.Error) -> bool:
+def is_transient(exc: Exception) -> bool:
     """Whether the failure may pass (locked, full, read-only, vanished), so a retry makes sense."""
     code = getattr(exc, "sqlite_errorcode", None)
     return (isinstance(code, int) and code & 0xFF in TRANSIENT) or "locked" in str(exc)
@@ -114,10 +114,10 @@ def storage_error(exc: BaseException, path: Path | None = None) -> StorageError 
     """The `StorageError` for a database error (None: not a storage problem, i.e. a bug)."""
     if isinstance(exc, sa_exc.DBAPIError) and exc.orig is not None:
         orig = exc.orig
-        if isinstance(orig, sqlite3.Error):
-            if isinstance(orig, (sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+        if isinstance(orig, DB_ERRORS):  # sqlite3's or, for an encrypted file, sqlcipher3's
+            if isinstance(orig, DB_PROGRAMMING_ERRORS):
                 return None  # our SQL is wrong: a bug
-            if isinstance(orig, sqlite3.IntegrityError):
+            if isinstance(orig, DB_INTEGRITY_ERRORS):
                 return StorageError(f"数据与已有记录冲突，未保存（{orig}）。请刷新后重试。")
             return StorageError(describe_sqlite_error(orig, path), retryable=is_transient(orig))
         module = type(orig).__module__

@@ -10,10 +10,10 @@ from pathlib import Path
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from cadre_desk import paths
-from cadre_desk.db import migrate, sqlite_tools
+from cadre_desk.db import cipher, migrate, sqlite_tools
 from cadre_desk.db.engine import Database, resolve_url, sqlite_path
 from cadre_desk.db.failures import storage_error
-from cadre_desk.errors import StorageError
+from cadre_desk.errors import PassphraseNeeded, StorageError
 
 log = logging.getLogger("cadre_desk.db")
 
@@ -28,8 +28,19 @@ def _verify(path: Path) -> None:
         raise StorageError(f"数据库文件已损坏：{path}（{problems[0]}）。请从备份恢复。")
 
 
-def _check_sqlite_file(path: Path, create: bool) -> None:
+def _check_sqlite_file(path: Path, create: bool, passphrase: str | None, encrypt: bool) -> None:
     kind = sqlite_tools.sniff(path)
+    if encrypt:
+        if kind not in ("missing", "empty"):
+            raise StorageError(
+                f"数据库文件已存在：{path}。要加密已有的数据库，请使用 encrypt 命令（或 设置 → 加密数据库）。"
+            )
+        if not passphrase:
+            raise PassphraseNeeded(f"创建加密数据库需要口令（环境变量 {cipher.KEY_ENV} 或输入）。")
+        problem = cipher.passphrase_problem(passphrase)
+        if problem:
+            raise StorageError(problem)
+        cipher.remember(path, cipher.new_key(passphrase))
     if kind == "missing":
         if not create:
             raise StorageError(f"数据库文件不存在：{path}")
@@ -48,6 +59,13 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         )
     if kind == "other":
         raise StorageError(f"该文件不是干部成长档案台的数据库（也不是 SQLite 文件）：{path}")
+    if kind == "encrypted" and cipher.key_for(path) is None:
+        if not passphrase:
+            raise PassphraseNeeded(
+                f"数据库文件 {path} 需要口令才能打开（{sqlite_tools.NOT_PLAIN_HINT}）。"
+                f"如果它是加密的数据库，请输入口令（命令行：环境变量 {cipher.KEY_ENV}）。"
+            )
+        sqlite_tools.unlock(path, passphrase)  # WrongPassphrase if it does not open
     if not os.access(path, os.R_OK):
         raise StorageError(f"没有读取数据库文件的权限：{path}")
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
@@ -75,6 +93,8 @@ def open_database(
     create: bool = True,
     backup_before_upgrade: bool = True,
     verify: bool | None = None,
+    passphrase: str | None = None,
+    encrypt: bool = False,
 ) -> Database:
     """Open (creating if allowed) and migrate to the newest schema; raise `StorageError` otherwise.
 
@@ -82,11 +102,15 @@ def open_database(
     is verified, backed up next to the data directory's backups and upgraded. `verify` runs SQLite's
     quick_check first: True always, False never, None (default) on files up to
     VERIFY_ON_OPEN_MAX_BYTES and before any upgrade.
+
+    A file that is not plain SQLite is taken for an encrypted one: it opens with `passphrase`
+    (`PassphraseNeeded` without one, `WrongPassphrase` when it does not open). `encrypt` creates a
+    new database encrypted with `passphrase`. A plain file ignores `passphrase`.
     """
     url = resolve_url(path_or_url)
     path = sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path, create)
+        _check_sqlite_file(path, create, passphrase, encrypt)
         if path.exists() and path.stat().st_size > 0:
             # Decide from a read-only look: even opening with our pragmas would switch a foreign
             # file to WAL mode, which rewrites its header.

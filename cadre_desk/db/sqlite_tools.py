@@ -15,8 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cadre_desk.db import cipher
+from cadre_desk.db.cipher import DB_ERRORS, CipherKey
 from cadre_desk.db.failures import describe_os_error, describe_sqlite_error, is_transient
-from cadre_desk.errors import StorageError
+from cadre_desk.errors import StorageError, WrongPassphrase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The files SQLite keeps beside a database; none of them may ever be a backup's target.
@@ -30,8 +32,19 @@ def file_uri(path: Path, read_only: bool = False) -> str:
     return uri + ("?mode=ro" if read_only else "")
 
 
-def connect(path: Path, read_only: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
-    """A connection to the database file `path` (never creating one when `read_only`)."""
+def connect(
+    path: Path, read_only: bool = False, timeout: float = 5.0, key: CipherKey | None = None
+) -> sqlite3.Connection:
+    """A connection to the database file `path` (never creating one when `read_only`).
+
+    An encrypted file (one whose key `cipher.remember` holds, or `key` given) is opened through
+    SQLCipher with its key; the connection behaves like a `sqlite3.Connection` (same DB-API), but its
+    errors are sqlcipher3's: catch `cipher.DB_ERRORS`.
+    """
+    key = key or cipher.key_for(path)
+    if key is not None:
+        conn: sqlite3.Connection = cipher.connect_encrypted(file_uri(path, read_only), key, timeout)
+        return conn
     return sqlite3.connect(file_uri(path, read_only), uri=True, timeout=timeout, check_same_thread=False)
 
 
@@ -41,19 +54,70 @@ def companions(path: Path) -> list[Path]:
 
 
 def sniff(path: Path) -> str:
-    """'missing', 'empty' (0 bytes: a new file), 'sqlite', or 'other'."""
+    """'missing', 'empty' (0 bytes: a new file), 'sqlite', 'encrypted' (could be a SQLCipher file:
+    its size a whole number of pages and its first page random-looking; only the key can tell it from
+    random damage) or 'other'."""
     if not path.exists():
         return "missing"
     if path.is_dir():
         return "other"
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+            head = handle.read(ENCRYPTED_PAGE_MIN)
+        size = path.stat().st_size
     except OSError as exc:
         raise StorageError(f"无法读取数据库文件 {path}：{describe_os_error(exc)}") from None
     if not head:
         return "empty"
-    return "sqlite" if head == SQLITE_HEADER else "other"
+    if head.startswith(SQLITE_HEADER):
+        return "sqlite"
+    return "encrypted" if _looks_encrypted(head, size) else "other"
+
+
+ENCRYPTED_PAGE_MIN = 512  # SQLCipher pages are 512 … 65536 bytes (4096 by default)
+
+
+def _looks_encrypted(head: bytes, size: int) -> bool:
+    """Whether the first bytes could be a SQLCipher page: ciphertext uses nearly all 256 byte values
+    evenly (a text file, a zeroed or truncated file does not)."""
+    if size < ENCRYPTED_PAGE_MIN or size % ENCRYPTED_PAGE_MIN or len(head) < ENCRYPTED_PAGE_MIN:
+        return False
+    counts = [0] * 256
+    for byte in head:
+        counts[byte] += 1
+    return max(counts) <= 24 and sum(1 for c in counts if c) >= 160  # random: max 5-14, 200-240 values
+
+
+NOT_PLAIN_HINT = (
+    "明文 SQLite 数据库文件以“SQLite format 3”开头，此文件不是："
+    "它要么是加密的数据库，要么已损坏或不是本程序的文件"
+)
+
+
+def unlock(path: Path, passphrase: str) -> CipherKey:
+    """The key of the encrypted file `path` for `passphrase`, checked by reading the schema, and
+    remembered for every later connection. A wrong passphrase (or a damaged file: SQLCipher cannot
+    tell the two apart) raises `StorageError`."""
+    try:
+        salt = cipher.file_salt(path)
+    except OSError as exc:
+        raise StorageError(f"无法读取数据库文件 {path}：{describe_os_error(exc)}") from None
+    key = cipher.derive(passphrase, salt)
+    try:
+        conn = connect(path, read_only=True, key=key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except DB_ERRORS as exc:
+        if is_transient(exc):
+            raise StorageError(describe_sqlite_error(exc, path), retryable=True) from None
+        raise WrongPassphrase(
+            f"口令不正确，无法打开数据库 {path}。"
+            f"（{NOT_PLAIN_HINT}；口令无误时说明文件已损坏，请从备份恢复。）"
+        ) from None
+    cipher.remember(path, key)
+    return key
 
 
 class CheckStopped(Exception):
@@ -86,12 +150,12 @@ class QuickCheck:
                 raise CheckStopped
             try:
                 conn = connect(self.path, read_only=True)
-            except sqlite3.Error as exc:
+            except DB_ERRORS as exc:
                 return [describe_sqlite_error(exc, self.path)]
             self._conn = conn
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as exc:
+        except DB_ERRORS as exc:
             if self._stopped:
                 raise CheckStopped from None
             if is_transient(exc):  # locked by another program: not a damaged file
@@ -122,7 +186,7 @@ def read_revision(path: Path) -> tuple[bool, str | None]:
                 revision = row[0] if row else None
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         raise StorageError(describe_sqlite_error(exc, path), retryable=is_transient(exc)) from None
     return bool(names - {"alembic_version"}), revision
 
@@ -193,9 +257,15 @@ def _fsync(path: Path, directory: bool = False) -> None:
         os.close(fd)
 
 
-def verify_copy(path: Path, expected: Snapshot) -> None:
-    """Open the copy read-only and compare: the same tables, sound, the same row count in each."""
-    conn = connect(path, read_only=True)
+def fsync_dir(path: Path) -> None:
+    """Make a rename in the folder `path` durable (a no-op where folders cannot be opened)."""
+    _fsync(path, directory=True)
+
+
+def verify_copy(path: Path, expected: Snapshot, key: CipherKey | None = None) -> None:
+    """Open the copy read-only and compare: the same tables, sound, the same row count in each
+    (an encrypted copy with `key`: a copy that does not open with it fails)."""
+    conn = connect(path, read_only=True, key=key)
     try:
         result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
@@ -225,6 +295,8 @@ def online_backup(
     connections write meanwhile). The copy is written to `dest.part` in the target folder, verified
     (tables, integrity_check, row counts), synced to disk and only then renamed to `dest`; a copy that
     fails is deleted, and stale `.part` files of an earlier, killed backup are removed first.
+    The copy of an encrypted database is encrypted with the same key and salt (the same passphrase
+    opens it) and verified through that key.
     """
     refuse_own_files(source, dest)
     if dest.exists():
@@ -234,6 +306,7 @@ def online_backup(
     except OSError as exc:
         raise StorageError(f"无法创建备份目录 {dest.parent}：{describe_os_error(exc)}") from None
     tmp = part_files(dest)[0]
+    key = cipher.key_for(source)
     try:
         remove_part_files(dest)
         src = connect(source, read_only=True)
@@ -241,7 +314,7 @@ def online_backup(
             src.isolation_level = None
             src.execute("BEGIN")  # one read snapshot for the counts and the copy
             expected = take_snapshot(src)
-            out = connect(tmp)
+            out = connect(tmp, key=key)
             try:
                 out.execute("PRAGMA synchronous=FULL")
 
@@ -256,13 +329,13 @@ def online_backup(
             src.execute("ROLLBACK")
         finally:
             src.close()
-        verify_copy(tmp, expected)
+        verify_copy(tmp, expected, key)
         _fsync(tmp)
         if dest.exists():
             raise StorageError(f"目标文件已存在：{dest}")
         os.replace(tmp, dest)
         _fsync(dest.parent, directory=True)
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
         remove_part_files(dest)
         raise StorageError(f"备份失败：{describe_sqlite_error(exc, source)}") from None
     except OSError as exc:

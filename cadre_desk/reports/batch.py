@@ -22,6 +22,8 @@ from typing import Any, BinaryIO, Literal
 from sqlalchemy.engine import make_url
 
 from cadre_desk import outfile
+from cadre_desk.db import cipher
+from cadre_desk.db.cipher import CipherKey
 from cadre_desk.db.engine import Database
 from cadre_desk.errors import StorageError
 from cadre_desk.reports import fonts
@@ -44,6 +46,13 @@ class BatchSpec:
     printed_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
     sections: tuple[str, ...] = printing.SECTIONS
     date_range: DateRange = field(default_factory=DateRange)
+    # The key of an encrypted database file, taken from this process; a spawned worker starts with
+    # none (it travels to the worker through the pool's pipe, never through a file or the command line).
+    key: CipherKey | None = None
+
+    def __post_init__(self) -> None:
+        if self.key is None and "://" not in self.database:
+            object.__setattr__(self, "key", cipher.key_for(Path(self.database)))
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,8 @@ class _Worker:
 
 
 def _init(spec: BatchSpec) -> None:
+    if spec.key is not None:
+        cipher.remember(Path(spec.database), spec.key)
     _Worker.db = open_for_reading(spec.database)
     _Worker.spec = spec
     fonts.register_fonts()

@@ -728,6 +728,71 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
 </context>
 <context>
+    <name>EncryptionRow</name>
+    <message>
+        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+44"/>
+        <source>Encryption of a database server is the server&apos;s business (disk encryption, TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypted (SQLCipher): the file opens only with its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decrypt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not encrypted: anyone who can copy the file can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encrypt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypt the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decrypt the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the database back as a plain file that opens without a passphrase? Anyone who can copy the file can then read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose the passphrase of the database. It is asked for at every start; without it the data cannot be read by anyone, including you: keep it safe.
+
+The database is copied into an encrypted file, checked, and only then replaces the plain one. Other windows and commands using the file must be closed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Converting and verifying the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Done: the converted database was verified and is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EndPairingDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+50"/>
@@ -1918,6 +1983,39 @@ Logs: {logs}</source>
             <numerusform>%n pairing</numerusform>
             <numerusform>%n pairings</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/passphrase_dialog.py" line="+37"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter the passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase cannot begin or end with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3221,13 +3319,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+56"/>
-        <location line="+218"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+57"/>
+        <location line="+220"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3352,7 +3450,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation type="unfinished"></translation>
@@ -4562,7 +4660,12 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+101"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+102"/>
+        <source>Encrypted database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+5"/>
         <location line="+6"/>
         <source>Cannot open the database</source>
@@ -4622,7 +4725,7 @@ Please send it to your support contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Opening the database…
 {path}</source>
         <translation type="unfinished"></translation>

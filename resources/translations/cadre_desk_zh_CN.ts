@@ -730,6 +730,73 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
 </context>
 <context>
+    <name>EncryptionRow</name>
+    <message>
+        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+44"/>
+        <source>Encryption of a database server is the server&apos;s business (disk encryption, TLS).</source>
+        <translation>数据库服务器的加密由服务器负责（磁盘加密、TLS 连接）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypted (SQLCipher): the file opens only with its passphrase.</source>
+        <translation>已加密（SQLCipher）：只有输入口令才能打开此文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decrypt…</source>
+        <translation>取消加密(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not encrypted: anyone who can copy the file can read it.</source>
+        <translation>未加密：任何能复制此文件的人都能读取其中的数据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encrypt…</source>
+        <translation>加密(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypt the database</source>
+        <translation>加密数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decrypt the database</source>
+        <translation>取消数据库加密</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the database back as a plain file that opens without a passphrase? Anyone who can copy the file can then read it.</source>
+        <translation>把数据库还原为不需要口令即可打开的普通文件？此后任何能复制此文件的人都能读取其中的数据。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose the passphrase of the database. It is asked for at every start; without it the data cannot be read by anyone, including you: keep it safe.
+
+The database is copied into an encrypted file, checked, and only then replaces the plain one. Other windows and commands using the file must be closed first.</source>
+        <translation>请设定数据库口令。每次启动都要输入；没有口令，任何人（包括您自己）都无法读取数据，请妥善保管。
+
+数据库先被复制为加密文件并校验，校验通过后才替换原来的明文文件。使用此文件的其他窗口和命令须先关闭。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Converting and verifying the database…</source>
+        <translation>正在转换并校验数据库…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Done: the converted database was verified and is in use.</source>
+        <translation>完成：转换后的数据库已校验，正在使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files.</source>
+        <translation>完成：数据库已加密并校验。此后的备份也是加密的；备份文件夹中以前的备份仍是明文文件。</translation>
+    </message>
+</context>
+<context>
     <name>EndPairingDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+50"/>
@@ -1916,6 +1983,39 @@ Logs: {logs}</source>
         <translation>
             <numerusform>共 %n 对</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/passphrase_dialog.py" line="+37"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Again</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase cannot begin or end with a space.</source>
+        <translation>口令的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>
@@ -3220,13 +3320,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+56"/>
-        <location line="+218"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+57"/>
+        <location line="+220"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-211"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -3351,7 +3451,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
@@ -4570,7 +4670,12 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+101"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+102"/>
+        <source>Encrypted database</source>
+        <translation>加密的数据库</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+5"/>
         <location line="+6"/>
         <source>Cannot open the database</source>
@@ -4632,7 +4737,7 @@ Please send it to your support contact.</source>
         <translation>干部成长档案台</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Opening the database…
 {path}</source>
         <translation>正在打开数据库…

@@ -60,9 +60,9 @@ def test_run_gui_installs_the_crash_handler_while_running(
     seen: list[object] = []
     real_open = opening.open_database
 
-    def spy(path: str) -> object:
+    def spy(path: str, **options: object) -> object:
         seen.append(sys.excepthook)
-        return real_open(path)
+        return real_open(path, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(opening, "open_database", spy)
     monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))
@@ -78,7 +78,7 @@ def test_a_bug_while_opening_goes_to_the_crash_handler_and_exits(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    def broken(_path: str) -> object:
+    def broken(_path: str, **_options: object) -> object:
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(opening, "open_database", broken)

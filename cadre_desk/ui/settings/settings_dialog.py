@@ -30,6 +30,7 @@ from cadre_desk.errors import CadreDeskError, ValidationError
 from cadre_desk.services import app_settings
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.backup_runner import BackupRunner
+from cadre_desk.ui.settings.encryption_row import EncryptionRow
 from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.settings import Settings
@@ -191,6 +192,8 @@ class SettingsDialog(GuardedDialog):
         row.addWidget(self.move_button)
         data_layout.addLayout(row)
         data_layout.addWidget(self.move_note)
+        self.encryption = EncryptionRow(ctx, data_box)
+        data_layout.addWidget(self.encryption)
         self.runner = BackupRunner(ctx, self)
         self.runner.finished.connect(self._moved)
 

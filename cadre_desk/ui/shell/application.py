@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cadre_desk import __version__, paths
-from cadre_desk.errors import CadreDeskError, StorageError
+from cadre_desk.errors import CadreDeskError, PassphraseNeeded, StorageError, WrongPassphrase
 from cadre_desk.ui.shell import crash, i18n
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
@@ -21,6 +21,7 @@ from cadre_desk.ui.shell.icon import app_icon
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.opening import OpenFailed, open_with_splash
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
 from cadre_desk.ui.widgets.retry_box import RetryBox
 
 log = logging.getLogger("cadre_desk.ui")
@@ -90,10 +91,18 @@ def _run(
     operator: str | None,
     open_files: Sequence[Path] = (),
 ) -> int:
+    passphrase: str | None = None
     while True:
         try:
-            ctx = open_with_splash(db_path_or_url, operator)
+            ctx = open_with_splash(db_path_or_url, operator, passphrase)
             break
+        except (PassphraseNeeded, WrongPassphrase) as exc:
+            # An encrypted file (or a damaged one: the message says both): ask, and ask again.
+            log.info("the database %s asks for its passphrase", db_path_or_url)
+            title = QCoreApplication.translate("application", "Encrypted database")
+            passphrase = PassphraseDialog.ask(None, title, str(exc))
+            if passphrase is None:
+                return EXIT_CANNOT_OPEN
         except StorageError as exc:
             if not exc.retryable:
                 log.error("cannot open the database %s: %s", db_path_or_url, exc)

@@ -52,7 +52,9 @@ class OpenFailed(Exception):
     """Opening failed with a bug that the crash handler has already reported."""
 
 
-def open_with_splash(db_path_or_url: str, operator: str | None) -> ServiceContext:
+def open_with_splash(
+    db_path_or_url: str, operator: str | None, passphrase: str | None = None
+) -> ServiceContext:
     """Open (and if needed upgrade) the database and the operator's context; raise `CadreDeskError`
     with the user's message, or `OpenFailed` after an unexpected error."""
     message = QCoreApplication.translate("opening", "Opening the database…\n{path}").format(
@@ -73,7 +75,7 @@ def open_with_splash(db_path_or_url: str, operator: str | None) -> ServiceContex
     started = time.perf_counter()
 
     def work(_progress: ProgressFn) -> ServiceContext:
-        db = open_database(db_path_or_url)
+        db = open_database(db_path_or_url, passphrase=passphrase)
         try:
             return open_context(db, operator)
         except BaseException:

@@ -1,0 +1,93 @@
+"""Encryption at rest on the command line: the database passphrase, `encrypt` and `decrypt`.
+
+The passphrase of an encrypted database comes from the environment variable `CADRE_DESK_KEY`, else
+from a prompt when stdin is a terminal (three tries). A script without the variable gets a message
+and exit code 1, never a hanging prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from cadre_desk import paths
+from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers
+from cadre_desk.db import cipher
+from cadre_desk.db.engine import Database
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import PassphraseNeeded, StorageError, WrongPassphrase
+from cadre_desk.services import encryption
+from cadre_desk.services.context import ServiceContext
+
+TRIES = 3
+
+
+def register(sub: Subparsers) -> dict[str, Handler]:
+    sub.add_parser(
+        "encrypt",
+        help=f"encrypt the SQLite database with a passphrase (${cipher.KEY_ENV} or a prompt); "
+        "verified before it replaces the plain file",
+    )
+    sub.add_parser("decrypt", help="turn the encrypted database back into a plain SQLite file (verified)")
+    return {"encrypt": _cmd_encrypt, "decrypt": _cmd_decrypt}
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask(prompt: str, confirm: bool = False) -> str | None:
+    """A passphrase typed at the terminal (None without one)."""
+    if not _interactive():
+        return None
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != first:
+        raise StorageError("两次输入的口令不一致。")
+    return first
+
+
+def new_passphrase() -> str:
+    """The passphrase for a newly encrypted file: the variable, else typed twice."""
+    passphrase = os.environ.get(cipher.KEY_ENV) or ask("新的数据库口令：", confirm=True)
+    if not passphrase:
+        raise PassphraseNeeded(f"需要口令：请设置环境变量 {cipher.KEY_ENV}，或在终端中运行本命令以输入口令。")
+    problem = cipher.passphrase_problem(passphrase)
+    if problem:
+        raise StorageError(problem)
+    return passphrase
+
+
+def open_for_command(args: argparse.Namespace, create: bool) -> Database:
+    """`open_database` for a command, asking for the passphrase of an encrypted file as needed;
+    `init --encrypt` creates an encrypted database."""
+    target = args.db or paths.default_database()
+    encrypt = bool(getattr(args, "encrypt", False))
+    given = os.environ.get(cipher.KEY_ENV) or None
+    passphrase = new_passphrase() if encrypt else given
+    for attempt in range(TRIES):
+        try:
+            return open_database(target, create=create, passphrase=passphrase, encrypt=encrypt)
+        except (PassphraseNeeded, WrongPassphrase) as exc:
+            if encrypt or given is not None or not _interactive() or attempt == TRIES - 1:
+                raise
+            if isinstance(exc, WrongPassphrase):
+                sys.stderr.write("口令不正确。\n")
+            passphrase = ask("数据库口令：")
+    raise AssertionError("unreachable")
+
+
+def _cmd_encrypt(ctx: ServiceContext, _args: argparse.Namespace) -> int:
+    if ctx.db.encrypted:
+        raise StorageError(f"数据库已经是加密的：{ctx.db.display_name()}")
+    tables = encryption.encrypt_database(ctx, new_passphrase())
+    print(f"数据库已加密并校验（{tables} 张表，行数一致）：{ctx.db.display_name()}")
+    print(f"以后打开它需要口令（环境变量 {cipher.KEY_ENV} 或输入）。请牢记口令：忘记口令将无法恢复数据。")
+    return EXIT_OK
+
+
+def _cmd_decrypt(ctx: ServiceContext, _args: argparse.Namespace) -> int:
+    tables = encryption.decrypt_database(ctx)
+    print(f"数据库已解密为普通 SQLite 文件并校验（{tables} 张表，行数一致）：{ctx.db.display_name()}")
+    return EXIT_OK

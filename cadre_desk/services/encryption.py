@@ -1,0 +1,53 @@
+"""Encrypting and decrypting the open SQLite database (设置 → 加密数据库, `cadre-desk encrypt`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from cadre_desk.db import encryption
+from cadre_desk.errors import StorageError
+from cadre_desk.services import audit
+from cadre_desk.services.context import ServiceContext
+
+POSTGRES = "PostgreSQL 数据库的加密由服务器负责（磁盘加密、TLS 连接）；此功能只适用于本机 SQLite 数据库文件。"
+
+
+def _path(ctx: ServiceContext) -> Path:
+    path = ctx.db.path
+    if path is None:
+        raise StorageError(POSTGRES)
+    return path
+
+
+def encrypt_database(
+    ctx: ServiceContext, passphrase: str, progress: Callable[[str], None] | None = None
+) -> int:
+    """Encrypt the open database with `passphrase`: copied, verified, swapped in (the plain original
+    wiped); `ctx.db` then opens the encrypted file. Returns the number of tables verified."""
+    path = _path(ctx)
+    if ctx.db.encrypted:
+        raise StorageError(f"数据库已经是加密的：{path}")
+    ctx.db.dispose()
+    try:
+        snapshot = encryption.encrypt(path, passphrase, progress)
+    finally:
+        ctx.db.reopen()
+    with ctx.db.uow() as session:
+        audit.record(session, ctx, "encrypt", "database", summary=f"加密数据库 {path.name}")
+    return len(snapshot.counts)
+
+
+def decrypt_database(ctx: ServiceContext, progress: Callable[[str], None] | None = None) -> int:
+    """Turn the open encrypted database back into a plain SQLite file (verified)."""
+    path = _path(ctx)
+    if not ctx.db.encrypted:
+        raise StorageError(f"数据库没有加密：{path}")
+    ctx.db.dispose()
+    try:
+        snapshot = encryption.decrypt(path, progress)
+    finally:
+        ctx.db.reopen()
+    with ctx.db.uow() as session:
+        audit.record(session, ctx, "decrypt", "database", summary=f"解密数据库 {path.name}")
+    return len(snapshot.counts)

@@ -1,0 +1,116 @@
+"""Encryption at rest from the command line: `init --encrypt`, `encrypt`, `decrypt`, CADRE_DESK_KEY."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PASS = "county secret 2026"
+
+
+def run(*args: str, data_dir: Path, key: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CADRE_DESK_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    env.pop("CADRE_DESK_KEY", None)
+    if key is not None:
+        env["CADRE_DESK_KEY"] = key
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def test_init_encrypt_and_the_key_from_the_environment(tmp_path: Path) -> None:
+    db = str(tmp_path / "enc.db")
+    assert run("--db", db, "init", "--encrypt", data_dir=tmp_path).returncode == 1  # no passphrase
+    assert not Path(db).exists()
+    made = run("--db", db, "init", "--encrypt", data_dir=tmp_path, key=PASS)
+    assert made.returncode == 0, made.stderr
+    assert (
+        run(
+            "--db",
+            db,
+            "cadre",
+            "add",
+            "--name",
+            "欧阳雪梅",
+            "--gender",
+            "女",
+            "--birth",
+            "1990.02",
+            data_dir=tmp_path,
+            key=PASS,
+        ).returncode
+        == 0
+    )
+    assert b"SQLite format 3" not in Path(db).read_bytes()[:16]
+    locked = run("--db", db, "stats", data_dir=tmp_path)
+    assert locked.returncode == 1 and "SQLite format 3" in locked.stderr and "CADRE_DESK_KEY" in locked.stderr
+    wrong = run("--db", db, "stats", data_dir=tmp_path, key="not the one")
+    assert wrong.returncode == 1 and "口令不正确" in wrong.stderr
+    ok = run("--db", db, "search", "雪梅", "--json", data_dir=tmp_path, key=PASS)
+    assert ok.returncode == 0 and "欧阳雪梅" in ok.stdout
+
+
+def test_encrypt_and_decrypt_an_existing_database(tmp_path: Path) -> None:
+    db = str(tmp_path / "plain.db")
+    assert (
+        run(
+            "--db",
+            db,
+            "cadre",
+            "add",
+            "--name",
+            "欧阳雪梅",
+            "--gender",
+            "女",
+            "--birth",
+            "1990.02",
+            data_dir=tmp_path,
+        ).returncode
+        == 1
+    )  # no database yet
+    assert run("--db", db, "init", data_dir=tmp_path).returncode == 0
+    assert (
+        run(
+            "--db",
+            db,
+            "cadre",
+            "add",
+            "--name",
+            "欧阳雪梅",
+            "--gender",
+            "女",
+            "--birth",
+            "1990.02",
+            data_dir=tmp_path,
+        ).returncode
+        == 0
+    )
+    short = run("--db", db, "encrypt", data_dir=tmp_path, key="short")
+    assert short.returncode == 1 and "至少" in short.stderr
+    done = run("--db", db, "encrypt", data_dir=tmp_path, key=PASS)
+    assert done.returncode == 0 and "已加密并校验" in done.stdout, done.stderr
+    data = Path(db).read_bytes()
+    assert not data.startswith(b"SQLite format 3") and "欧阳雪梅".encode() not in data
+    assert run("--db", db, "stats", data_dir=tmp_path).returncode == 1
+    backup = tmp_path / "copy.db"
+    assert run("--db", db, "backup", str(backup), data_dir=tmp_path, key=PASS).returncode == 0
+    assert "欧阳雪梅".encode() not in backup.read_bytes()
+    assert run("--db", str(backup), "stats", data_dir=tmp_path).returncode == 1
+    assert run("--db", str(backup), "check", data_dir=tmp_path, key=PASS).returncode == 0
+    back = run("--db", db, "decrypt", data_dir=tmp_path, key=PASS)
+    assert back.returncode == 0, back.stderr
+    assert Path(db).read_bytes().startswith(b"SQLite format 3")
+    listed = run("--db", db, "cadre", "list", "--json", data_dir=tmp_path)
+    assert "欧阳雪梅" in listed.stdout
