@@ -60,6 +60,254 @@
     </message>
 </context>
 <context>
+    <name>BarometerGridModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+36"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule that fired</source>
+        <translation>触发规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review (研判)</source>
+        <translation>研判</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disposal (处置)</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>BarometerImportPreview</name>
+    <message>
+        <location filename="../../cadre_desk/ui/barometer/import_preview.py" line="+26"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has %2 problem(s); nothing was imported.</source>
+        <translation>%1 有 %2 处问题，未导入任何记录。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2): %3 row(s), %4 cadre(s), %5 with changes. Import into %6?</source>
+        <translation>%1（%2）：%3 行，%4 人，其中 %5 人有变化。导入 %6？</translation>
+    </message>
+</context>
+<context>
+    <name>BarometerPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+89"/>
+        <source>New period…</source>
+        <translation>新建期次…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only yellow and red</source>
+        <translation>只看黄、红</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import list…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A member unit&apos;s list (.xlsx) matched on 身份证号: 处分名单, 信访, 审计, 个人事项核查</source>
+        <translation>成员单位报送的名单（.xlsx），按身份证号匹配：处分名单、信访、审计、个人事项核查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recompute colours</source>
+        <translation>重新计算颜色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour every reading again by the rule table (设置 → 规则)</source>
+        <translation>按规则表（设置 → 规则）重新计算本期每人的颜色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Review…</source>
+        <translation>研判…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>研判: decide the colour with a reason (Ctrl+R)</source>
+        <translation>研判：确定颜色并写明理由（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Disposal…</source>
+        <translation>处置…</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>处置 and its follow-up (Ctrl+D)</source>
+        <translation>处置及后续跟进（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Supervision barometer (晴雨表)</source>
+        <translation>干部监管晴雨表</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No period yet: start one with New period…</source>
+        <translation>尚无期次：点“新建期次…”开始</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start review (研判中)</source>
+        <translation>转入研判</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publish (已发布)</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: %2 cadres (%3). Shown: %4 (%5).</source>
+        <translation>%1：共 %2 人（%3）。当前显示 %4 人（%5）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>New period</source>
+        <translation>新建期次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period (e.g. 2026Q4; every cadre on the roster gets a reading):</source>
+        <translation>期次（如 2026Q4；名册中每名干部都建一条记录）：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not created</source>
+        <translation>未建立</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish %1? A published period cannot be changed.</source>
+        <translation>发布%1？发布后不能再修改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not changed</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not recomputed</source>
+        <translation>未重新计算</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recomputed: %1 changed.</source>
+        <translation>已重新计算：%1 人颜色变化。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import list</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+46"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+12"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported %1 rows to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
     <name>BatchOptionsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/printing/printing.py" line="+140"/>
@@ -712,6 +960,64 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
 </context>
 <context>
+    <name>DisposalDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+37"/>
+        <source>Disposal (处置): %1</source>
+        <translation>处置：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not decided)</source>
+        <translation>（未确定）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Follow-up done</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none recorded</source>
+        <translation>无记载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning ladder so far: %1</source>
+        <translation>此前的提醒、函询、诫勉：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>调整岗位 normally follows 提醒谈话, 函询 or 诫勉; none is recorded for this cadre.</source>
+        <translation>调整岗位一般在提醒谈话、函询、诫勉之后；该干部尚无此类记载。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disposal:</source>
+        <translation>处置：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Way of adjustment:</source>
+        <translation>调整方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up:</source>
+        <translation>后续跟进：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>DossierOptionsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/printing/printing.py" line="-78"/>
@@ -1285,7 +1591,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+94"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+96"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1300,7 +1606,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1325,7 +1631,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -1338,6 +1644,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+1"/>
         <source>Training</source>
         <translation>培训学时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barometer</source>
+        <translation>晴雨表</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -1639,6 +1950,49 @@ Logs: {logs}</source>
         <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+300"/>
         <source>New rule: {title}</source>
         <translation>新增规则：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/barometer/override_dialog.py" line="+32"/>
+        <source>Review (研判): %1</source>
+        <translation>研判：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no rule fired</source>
+        <translation>未触发规则</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As computed (no override)</source>
+        <translation>按规则计算（不改）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Computed:</source>
+        <translation>按规则：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour decided:</source>
+        <translation>研判颜色：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last decided by:</source>
+        <translation>研判人：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

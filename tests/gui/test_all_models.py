@@ -15,14 +15,15 @@ from PySide6.QtCore import QAbstractItemModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cadre_desk.services import barometer, cadres, diary, mentorship, talks
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import cadres, diary, mentorship, talks
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.barometer.barometer_page import BarometerPage
 from cadre_desk.ui.development.retirement_page import RetirementPage
 from cadre_desk.ui.development.training_page import TrainingPage
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
-from cadre_desk.ui.shell.main_window import HOME, RETIREMENT, ROSTER, TRAINING, UNITS, MainWindow
+from cadre_desk.ui.shell.main_window import BAROMETER, HOME, RETIREMENT, ROSTER, TRAINING, UNITS, MainWindow
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.talks.talks_page import TalksPage
 
@@ -111,7 +112,8 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     records: Records,
 ) -> None:
     window = open_window()
-    assert window.page_keys() == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT, TRAINING]
+    assert window.page_keys()[:8] == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT, TRAINING]
+    assert BAROMETER in window.page_keys()
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
@@ -167,6 +169,14 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert isinstance(training_page, TrainingPage) and window.current_page() == TRAINING
     assert training_page.model.rowCount() == len(sample_cadres)
 
+    # 晴雨表: a period's grid of every unit.
+    barometer.open_period(window.ctx, "2026Q2")
+    window.nav.setCurrentItem(window._nav_item(BAROMETER))
+    barometer_page = window.page(BAROMETER)
+    assert isinstance(barometer_page, BarometerPage) and window.current_page() == BAROMETER
+    barometer_page.unit.setCurrentIndex(barometer_page.unit.findData(-1))
+    assert barometer_page.model.rowCount() == len(sample_cadres)
+
     window.nav.setCurrentItem(window._nav_item(HOME))
     assert window.current_page() == HOME
 
@@ -189,6 +199,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
         retirement_page.model,
         retirement_page.exits,
         training_page.model,
+        barometer_page.model,
     }
     missing = [type(m).__name__ for m in expected if m not in models]
     assert not missing, f"not found among the window's models: {missing}"

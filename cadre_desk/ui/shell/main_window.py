@@ -35,6 +35,7 @@ from cadre_desk import paths
 from cadre_desk.services import maintenance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.barometer.barometer_page import BarometerPage
 from cadre_desk.ui.development.retirement_page import RetirementPage
 from cadre_desk.ui.development.training_page import TrainingPage
 from cadre_desk.ui.home.home_page import HomePage
@@ -63,6 +64,7 @@ ROSTER = "roster"
 UNITS = "units"
 RETIREMENT = "retirement"
 TRAINING = "training"
+BAROMETER = "barometer"
 WELCOME = "welcome"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
 DEFAULT_SIZE = QSize(1400, 860)
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
             self.add_page(key, title, page)
         self.add_page(RETIREMENT, self.tr("Retirement"), RetirementPage(ctx, today, self))
         self.add_page(TRAINING, self.tr("Training"), TrainingPage(ctx, today, self))
+        self.add_page(BAROMETER, self.tr("Barometer"), BarometerPage(ctx, today, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
             page.records_changed.connect(self.apply_changes)
