@@ -242,3 +242,24 @@ def test_an_imported_form_that_changes_the_post_owes_an_appointment_talk(
     importing.apply_plan(ctx, forms.plan_files(ctx, [changed]))
     (o,) = owed(ctx, cadre_id)
     assert o.rule == "任职" and o.event == "现任职务变动：XX县委组织部副部长 → XX县委组织部常务副部长"
+
+
+def test_the_demo_county_has_obligations_in_every_state_and_a_few_overdue(ctx: ServiceContext) -> None:
+    from cadre_desk import demo
+
+    demo.generate(ctx.db, 120, seed=3)
+    rows = obligations.list_obligations(ctx)
+    states = {o.state for o in rows}
+    assert states == {"待谈", "已谈", "已闭环", "免谈", "合并"}
+    assert {o.rule for o in rows} == {"任职", "交流", "青干班", "苗头"}
+    late = [o for o in rows if o.overdue]
+    assert 0 < len(late) < len([o for o in rows if o.state == "待谈"])
+    for o in rows:
+        if o.state in ("已谈", "已闭环"):
+            assert o.talk_id is not None
+            t = talks.get_talk(ctx, o.talk_id)
+            assert t.kind == o.talk_kind and o.cadre_id in t.subject_ids
+        if o.state in ("免谈", "合并"):
+            assert o.reason
+        if o.state == "合并":
+            assert obligations.get_obligation(ctx, o.merged_into_id or 0).cadre_id == o.cadre_id
