@@ -1,10 +1,20 @@
-"""Logging set-up: a rotating file in the data directory plus stderr for warnings."""
+"""Logging set-up: a rotating file in the data directory plus stderr for warnings.
+
+Logs never hold personal data: `PersonalDataFilter` sits on every handler and masks ID numbers
+(身份证号: 15 or 18 digits, the last may be X) everywhere, and people's names: every Chinese text
+passed as an argument of a log call (`log.info("saved %s", name)`) is masked whole, and in the
+rest (the fixed message, exception texts and tracebacks) a run of two to four Chinese characters that
+begins with a common surname loses everything after the surname (张三 → 张*). The fixed messages are
+ours and name no one; the masking errs on the side of hiding too much (a unit name passed as an
+argument is hidden too).
+"""
 
 from __future__ import annotations
 
 import faulthandler
 import logging
 import logging.handlers
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +22,85 @@ from cadre_desk import paths
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _current: dict[str, Path] = {}
+
+# 15 or 18 digits (the last of 18 may be X), not part of a longer number: kept are the first 4 (the
+# province and city, not a person), the rest replaced.
+_ID_NUMBER = re.compile(r"(?<![0-9])([1-9][0-9]{3})([0-9]{13}[0-9Xx]|[0-9]{11})(?![0-9Xx])")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+# The commonest surnames (compound ones first); about 85 % of Chinese people carry one of these.
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "夏侯",
+    "长孙",
+)
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "欧"
+)
+
+
+def _mask_id(match: re.Match[str]) -> str:
+    return match.group(1) + "*" * len(match.group(2))
+
+
+def _mask_name(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if not 2 <= len(run) <= 4:
+        return run
+    for compound in _COMPOUND_SURNAMES:
+        if run.startswith(compound) and len(run) > 2:
+            return compound + "*" * (len(run) - 2)
+    if run[0] in _SURNAMES:
+        return run[0] + "*" * (len(run) - 1)
+    return run
+
+
+def mask_personal(text: str) -> str:
+    """`text` with ID numbers and probable names masked (fixed texts: messages, tracebacks)."""
+    return _CJK_RUN.sub(_mask_name, _ID_NUMBER.sub(_mask_id, text))
+
+
+def mask_value(text: str) -> str:
+    """An argument of a log call: every Chinese character masked, ID numbers too."""
+    return _CJK_RUN.sub(lambda m: "*" * len(m.group(0)), _ID_NUMBER.sub(_mask_id, text))
+
+
+def _masked_arg(value: object) -> object:
+    if isinstance(value, (int, float, bool)) or value is None:
+        return value
+    return mask_value(str(value))
+
+
+class PersonalDataFilter(logging.Filter):
+    """Masks names and ID numbers in every record before a handler writes it (see the module text)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_cadre_masked", False):
+            return True
+        if record.args:
+            if isinstance(record.args, dict):
+                record.args = {k: _masked_arg(v) for k, v in record.args.items()}
+            else:
+                record.args = tuple(_masked_arg(v) for v in record.args)
+        record.msg = mask_personal(str(record.msg))
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_personal(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_personal(record.stack_info)
+        record._cadre_masked = True
+        return True
 
 
 class _ShortFormatter(logging.Formatter):
@@ -38,6 +127,8 @@ def setup(verbose: bool = False, to_file: bool = True) -> Path | None:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(_ShortFormatter("%(levelname)s: %(message)s"))
+    masking = PersonalDataFilter()
+    stderr.addFilter(masking)
     logger.addHandler(stderr)
     log_file: Path | None = None
     if to_file:
@@ -48,6 +139,7 @@ def setup(verbose: bool = False, to_file: bool = True) -> Path | None:
                 log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
             )
             handler.setFormatter(logging.Formatter(_FORMAT))
+            handler.addFilter(masking)
             logger.addHandler(handler)
             _current["file"] = log_file
         except OSError:
