@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from cadre_desk import __version__, paths
 from cadre_desk import log as cadre_log
 from cadre_desk.cli import (
+    audit,
     barometer,
     core,
     development,
@@ -47,6 +48,7 @@ COMMAND_MODULES = (
     barometer,
     structure,
     security,
+    audit,
 )
 CREATES_DATABASE = ("init", "demo")
 OPEN_COMMAND = "open"  # not a CLI command: app.py starts the window with these files

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from cadre_desk.db import audit_chain
 from cadre_desk.db.models import (
     RECORD_MODELS,
-    AuditEvent,
     Base,
     Cadre,
     CadreFormSource,
@@ -105,8 +105,8 @@ class Writer:
 
     def audit(self, account_id: int | None, summary: str, changes: dict[str, Any]) -> None:
         self.flush()
-        self.session.execute(
-            insert(AuditEvent.__table__),  # type: ignore[arg-type]
+        audit_chain.append(
+            self.session.connection(),
             {
                 "uid": self.uid(),
                 "created_at": dt.datetime.now(dt.UTC),

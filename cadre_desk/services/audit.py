@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.models import AuditEvent
+from cadre_desk.db import audit_chain
+from cadre_desk.db.base import new_uid, utcnow
 from cadre_desk.domain.yearmonth import YearMonth, format_date
 from cadre_desk.services.context import ServiceContext
 
@@ -52,16 +53,27 @@ def record(
     changes: Mapping[str, Any] | None = None,
     summary: str = "",
 ) -> None:
-    session.add(
-        AuditEvent(
-            account_id=ctx.account_for_write(session),
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            entity_uid=entity_uid,
-            changes=dict(changes or {}),
-            summary=summary[:200],
-        )
+    """Append one record to the hash-chained audit trail, in the caller's unit of work (the change and
+    its record commit or roll back together)."""
+    now = utcnow()
+    account_id = ctx.account_for_write(session)
+    session.flush()  # the change itself first, then its record at the end of the chain
+    audit_chain.append(
+        session.connection(),
+        {
+            "uid": new_uid(),
+            "at": now,
+            "account_id": account_id,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "entity_uid": entity_uid,
+            "summary": summary[:200],
+            "changes": dict(changes or {}),
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+        },
     )
     if entity in _RAISING:
         # Every way a cadre's post, unit, 简历 or training changes (profile, .lrmx, roster, exchange

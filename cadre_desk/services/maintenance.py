@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from cadre_desk.db import migrate, search_index, sqlite_tools
+from cadre_desk.db import audit_chain, migrate, search_index, sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Base, SearchDoc
 from cadre_desk.errors import StorageError
@@ -22,7 +22,7 @@ log = logging.getLogger("cadre_desk.services")
 
 @dataclass(frozen=True)
 class CheckItem:
-    name: str  # integrity / foreign_keys / schema_version / search_index
+    name: str  # integrity / foreign_keys / schema_version / search_index / audit_chain
     ok: bool
     detail: str
     repaired: bool = False
@@ -92,12 +92,24 @@ def _check_search(db: Database) -> CheckItem:
     return CheckItem("search_index", ok, detail)
 
 
+def _check_audit_chain(db: Database) -> CheckItem:
+    with db.read() as session:
+        report = audit_chain.verify(session.connection())
+    if report.first_break is None:
+        return CheckItem("audit_chain", True, f"审计记录 {report.count} 条，哈希链完整")
+    return CheckItem(
+        "audit_chain", False, f"审计记录哈希链断裂（{report.breaks} 处）：{report.first_break.detail}"
+    )
+
+
 def check(
     ctx: ServiceContext, repair: bool = False, progress: Callable[[int], None] | None = None
 ) -> CheckReport:
-    """Integrity, foreign keys, schema version, search index; `repair` rebuilds the search index."""
+    """Integrity, foreign keys, schema version, search index, the audit trail's hash chain; `repair`
+    rebuilds the search index (a broken audit chain is never "repaired": it is evidence)."""
     db = ctx.db
     items = [_check_integrity(db), _check_foreign_keys(db), _check_schema(db), _check_search(db)]
+    items.append(_check_audit_chain(db))
     if repair and not items[3].ok:
         with db.uow() as session:
             count = search.rebuild(session, progress)

@@ -2,7 +2,7 @@
 
 from cadre_desk.db.base import Base
 from cadre_desk.db.models.appointment import AppointmentCase
-from cadre_desk.db.models.audit import AuditEvent
+from cadre_desk.db.models.audit import AuditChainHead, AuditEvent
 from cadre_desk.db.models.barometer import BarometerColour, BarometerEntry, BarometerPeriod, BarometerRule
 from cadre_desk.db.models.cadre import (
     Assessment,
@@ -66,6 +66,7 @@ __all__ = [
     "AppSetting",
     "AppointmentCase",
     "Assessment",
+    "AuditChainHead",
     "AuditEvent",
     "BarometerColour",
     "BarometerEntry",
