@@ -1316,7 +1316,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+192"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+194"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,11 +1344,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+4"/>
+        <location line="+13"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
         <location line="+6"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
@@ -1366,11 +1367,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     <message>
         <location line="+0"/>
         <location line="+3"/>
+        <location line="+16"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-16"/>
         <source>Term ends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1391,16 +1393,18 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+3"/>
+        <location line="+5"/>
         <source>Cadre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,7 +1414,22 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;Mark done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,7 +1439,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1447,8 +1466,18 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <source>Imported cadres with problems to verify (待核实) ({count})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>Owed talks not yet held (应谈未谈) ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— {late} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+37"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n day overdue</numerusform>
@@ -1464,7 +1493,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         </translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-119"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,7 +1508,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+73"/>
         <source>— the first {shown} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1585,6 +1614,85 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+4"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LookbackDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talks/lookback_dialog.py" line="+34"/>
+        <source>Look back (回溯)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Register as owed talks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each event becomes an owed talk, due from its own date (so usually overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the first and the last day of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n event(s) without a talk</source>
+        <translation>
+            <numerusform>%n event without a talk</numerusform>
+            <numerusform>%n events without a talk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n owed talk(s) registered</source>
+        <translation>
+            <numerusform>%n owed talk registered</numerusform>
+            <numerusform>%n owed talks registered</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2056,328 @@ Logs: {logs}</source>
     <message>
         <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+300"/>
         <source>New rule: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObligationActions</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talks/obligation_actions.py" line="+27"/>
+        <source>{state} · overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+7"/>
+        <source>Link a talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>There is no talk record with this cadre yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Talk with {name}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No talk needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+9"/>
+        <location line="+8"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>This cadre has no other owed talk to merge this one into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merge into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsTab</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+50"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Record a warning sign (苗头)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A 苗头性倾向性问题 noted on this cadre owes a talk (提醒谈话 by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Talk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link a talk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No talk needed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Warning ladder: {ladder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Warning sign (苗头性倾向性问题)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was found (dated today):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warning sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 苗头 rule is switched off in 设置 → 规则: no talk is owed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsView</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+50"/>
+        <source>By unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By talker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owed (待谈)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Talk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Link a talk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No talk &amp;needed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record the talk: the editor opens filled in for this cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The talk&apos;s follow-ups are all done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look &amp;back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events of a past period that no talk answered (回溯)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(no talker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no unit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} ({count}, {late} overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{count} shown, {late} overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2741,7 +3171,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+117"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+119"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2877,12 +3307,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+242"/>
+        <location line="+248"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-247"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2897,12 +3327,17 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Owed talks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+50"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3158,6 +3593,11 @@ Logs: {logs}</source>
     <message>
         <location line="+1"/>
         <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed talk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3513,7 +3953,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+91"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3548,7 +3988,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <location line="+127"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>
@@ -3999,11 +4439,16 @@ Your text stays in the editor.</source>
         <source>Discard the changes to this talk record?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>New talk record (owed: {event})</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+92"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+94"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4207,7 +4652,17 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+19"/>
+        <source>Talk records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed talks (应谈)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>More than {count} talks</source>
         <translation type="unfinished"></translation>
     </message>

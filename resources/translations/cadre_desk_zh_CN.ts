@@ -1320,7 +1320,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+192"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+194"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1348,11 +1348,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+4"/>
+        <location line="+13"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
         <location line="+6"/>
         <source>Action</source>
         <translation>事项</translation>
@@ -1370,11 +1371,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     <message>
         <location line="+0"/>
         <location line="+3"/>
+        <location line="+16"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-16"/>
         <source>Term ends</source>
         <translation>期满日</translation>
     </message>
@@ -1395,16 +1397,18 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+3"/>
+        <location line="+5"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
         <source>Problems</source>
         <translation>问题数</translation>
     </message>
@@ -1414,7 +1418,22 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>首个问题</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Rule</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talker</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
@@ -1424,7 +1443,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>将选中的后续事项标记为今天完成</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation>工作台加载失败：{error}</translation>
     </message>
@@ -1450,8 +1469,18 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <source>Imported cadres with problems to verify (待核实) ({count})</source>
         <translation>导入后待核实的干部（{count}）</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>Owed talks not yet held (应谈未谈) ({count})</source>
+        <translation>应谈未谈（{count}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— {late} overdue</source>
+        <translation>— 其中逾期 {late} 项</translation>
+    </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+37"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
@@ -1465,7 +1494,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         </translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-119"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation>7 天内到期或已逾期的谈话后续事项（{count}）</translation>
     </message>
@@ -1480,7 +1509,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>最近修改的记录（{count}）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+73"/>
         <source>— the first {shown} shown</source>
         <translation>— 显示前 {shown} 条</translation>
     </message>
@@ -1586,6 +1615,83 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+4"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>LookbackDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talks/lookback_dialog.py" line="+34"/>
+        <source>Look back (回溯)</source>
+        <translation>回溯</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Register as owed talks</source>
+        <translation>登记为应谈(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each event becomes an owed talk, due from its own date (so usually overdue)</source>
+        <translation>每个事件登记为一项应谈，期限从事件日期起算（因此通常已逾期）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the first and the last day of the period.</source>
+        <translation>请输入期间的起止日期。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n event(s) without a talk</source>
+        <translation>
+            <numerusform>%n 个事件没有谈话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n owed talk(s) registered</source>
+        <translation>
+            <numerusform>已登记应谈 %n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2056,328 @@ Logs: {logs}</source>
         <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+300"/>
         <source>New rule: {title}</source>
         <translation>新增规则：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationActions</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talks/obligation_actions.py" line="+27"/>
+        <source>{state} · overdue</source>
+        <translation>{state} · 逾期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+7"/>
+        <source>Link a talk</source>
+        <translation>关联谈话</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>There is no talk record with this cadre yet.</source>
+        <translation>这名干部还没有谈话记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Talk with {name}:</source>
+        <translation>与{name}的谈话：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No talk needed</source>
+        <translation>免谈</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+9"/>
+        <location line="+8"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>This cadre has no other owed talk to merge this one into.</source>
+        <translation>这名干部没有其他可合并的应谈事项。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merge into:</source>
+        <translation>合并到：</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsTab</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+50"/>
+        <source>Rule</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event date</source>
+        <translation>事件日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talker</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Record a warning sign (苗头)…</source>
+        <translation>记录苗头性倾向性问题…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A 苗头性倾向性问题 noted on this cadre owes a talk (提醒谈话 by default)</source>
+        <translation>记录苗头性倾向性问题后即产生一项应谈（默认提醒谈话）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Talk…</source>
+        <translation>谈话…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link a talk…</source>
+        <translation>关联谈话…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No talk needed…</source>
+        <translation>免谈…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Warning ladder: {ladder}</source>
+        <translation>警示阶梯：{ladder}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Warning sign (苗头性倾向性问题)</source>
+        <translation>苗头性倾向性问题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was found (dated today):</source>
+        <translation>发现的情况（日期为今天）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warning sign</source>
+        <translation>苗头性倾向性问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 苗头 rule is switched off in 设置 → 规则: no talk is owed.</source>
+        <translation>“苗头”规则已在 设置 → 规则 中停用，不产生应谈。</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsView</name>
+    <message>
+        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+50"/>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By talker</source>
+        <translation>按谈话人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owed (待谈)</source>
+        <translation>待谈（含逾期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event date</source>
+        <translation>事件日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talker</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Talk…</source>
+        <translation>谈话(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Link a talk…</source>
+        <translation>关联谈话(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No talk &amp;needed…</source>
+        <translation>免谈(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close the loop</source>
+        <translation>闭环(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;open</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Record the talk: the editor opens filled in for this cadre</source>
+        <translation>记录谈话：打开已按规则填好的谈话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The talk&apos;s follow-ups are all done</source>
+        <translation>谈话的后续事项均已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look &amp;back…</source>
+        <translation>回溯(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events of a past period that no talk answered (回溯)</source>
+        <translation>列出过去某一期间内没有谈话的事件（回溯）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(no talker)</source>
+        <translation>（未定谈话人）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no unit)</source>
+        <translation>（无单位）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} ({count}, {late} overdue)</source>
+        <translation>{name}（{count}，逾期 {late}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{count} shown, {late} overdue</source>
+        <translation>显示 {count} 项，逾期 {late} 项</translation>
     </message>
 </context>
 <context>
@@ -2742,7 +3170,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+187"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+189"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2752,7 +3180,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+248"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -2762,7 +3190,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-319"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2888,12 +3316,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+242"/>
+        <location line="+248"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-247"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -2908,12 +3336,17 @@ Logs: {logs}</source>
         <translation>成长画像</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Owed talks</source>
+        <translation>应谈</translation>
+    </message>
+    <message>
         <location line="+50"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
     </message>
@@ -3159,6 +3592,11 @@ Logs: {logs}</source>
         <location line="+1"/>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed talk</source>
+        <translation>应谈事项</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3513,7 +3951,7 @@ Logs: {logs}</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+90"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+91"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -3548,7 +3986,7 @@ Logs: {logs}</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <location line="+127"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
@@ -4009,11 +4447,16 @@ Your text stays in the editor.</source>
         <source>Discard the changes to this talk record?</source>
         <translation>放弃对这份谈话记录的修改吗？</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>New talk record (owed: {event})</source>
+        <translation>新建谈话记录（应谈：{event}）</translation>
+    </message>
 </context>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+92"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+94"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -4217,7 +4660,17 @@ Your text stays in the editor.</source>
         <translation>未完成事项</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+19"/>
+        <source>Talk records</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed talks (应谈)</source>
+        <translation>应谈</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>More than {count} talks</source>
         <translation>超过 {count} 次谈话</translation>
     </message>

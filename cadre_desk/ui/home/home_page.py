@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from cadre_desk.domain.obligations import ObligationState
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import talks, worktable
+from cadre_desk.services import obligations, talks, worktable
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, run_in_background
 from cadre_desk.ui.shell.page import Page
@@ -38,6 +39,7 @@ from cadre_desk.ui.widgets.tables import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 URGENT = QColor("#b3261e")
+OWED_SHOWN = 50  # 工作台 shows the most urgent owed talks; the 应谈 view lists them all
 STRETCH_MIN_CHARS = 10  # the title or action column keeps room for this many characters
 
 
@@ -204,11 +206,26 @@ class HomePage(Page):
         self.verify_model = HomeListModel(
             [self.tr("Cadre"), self.tr("Unit"), self.tr("Problems"), self.tr("First problem")], self
         )
+        self.owed_model = HomeListModel(
+            [
+                self.tr("Due"),
+                self.tr("Cadre"),
+                self.tr("Unit"),
+                self.tr("Rule"),
+                self.tr("Event"),
+                self.tr("Talker"),
+                self.tr("Status"),
+            ],
+            self,
+        )
         self.pending_list = HomeList(self.pending_model, "pendingComments", 3, self)
         self.follow_list = HomeList(self.follow_model, "dueFollowUps", 1, self)
         self.ending_list = HomeList(self.ending_model, "endingPairings", 3, self)
         self.recent_list = HomeList(self.recent_model, "recentChanges", 3, self)
         self.verify_list = HomeList(self.verify_model, "cadresToVerify", 3, self)
+        self.owed_list = HomeList(self.owed_model, "owedTalks", 4, self)
+        self.owed_heading = QLabel(self)
+        self.owed_heading.setObjectName("owedHeading")
         self.verify_heading = QLabel(self)
         self.verify_heading.setObjectName("toVerifyHeading")
         self.pending_heading = QLabel(self)
@@ -234,6 +251,9 @@ class HomePage(Page):
         grid.addLayout(self._section(follow_head, self.follow_list), 0, 1)
         grid.addLayout(self._section(self.ending_heading, self.ending_list), 1, 0)
         grid.addLayout(self._section(self.recent_heading, self.recent_list), 1, 1)
+        # 应谈未谈 (三必谈): the talks owed, the most urgent first, overdue in red with the word 逾期.
+        grid.addLayout(self._section(self.owed_heading, self.owed_list), 3, 0, 1, 2)
+        grid.setRowStretch(3, 2)
         # 待核实: shown only while imported cadres carry problems to verify.
         grid.addLayout(self._section(self.verify_heading, self.verify_list), 2, 0, 1, 2)
         self.verify_heading.hide()
@@ -252,6 +272,7 @@ class HomePage(Page):
             (self.ending_list, self.ending_model),
             (self.recent_list, self.recent_model),
             (self.verify_list, self.verify_model),
+            (self.owed_list, self.owed_model),
         ):
             view.activated_row.connect(lambda row, m=model: self._open(m, row))
 
@@ -391,8 +412,44 @@ class HomePage(Page):
         )
         self.verify_heading.setVisible(table.to_verify_total > 0)
         self.verify_list.setVisible(table.to_verify_total > 0)
+        self._fill_owed()
         self.done_button.setEnabled(False)
         self.loaded.emit()
+
+    def _fill_owed(self) -> None:
+        """应谈未谈: the first owed talks by due date (an indexed query of a few rows)."""
+        today = self.today()
+        total, late = obligations.open_counts(self._ctx, today)
+        rows = obligations.list_obligations(
+            self._ctx, states=[ObligationState.PENDING], today=today, limit=OWED_SHOWN
+        )
+        text = self.tr("Owed talks not yet held (应谈未谈) ({count})")
+        if late:
+            text += " " + self.tr("— {late} overdue").format(late=late)
+        self._fill(
+            self.owed_heading,
+            text,
+            total,
+            self.owed_model,
+            [
+                HomeRow(
+                    (
+                        _day(o.due_date),
+                        o.cadre_name,
+                        o.unit_name,
+                        o.rule,
+                        o.event,
+                        o.talker,
+                        self._days_text((o.due_date - today).days),
+                    ),
+                    "obligation",
+                    o.id,
+                    urgent=o.overdue,
+                )
+                for o in rows
+            ],
+        )
+        self.owed_heading.setStyleSheet("font-weight: bold;" + (" color: #b3261e;" if late else ""))
 
     def _fill(
         self, heading: QLabel, text: str, total: int, model: HomeListModel, rows: list[HomeRow]
@@ -443,6 +500,7 @@ class HomePage(Page):
             self.ending_list,
             self.recent_list,
             self.verify_list,
+            self.owed_list,
         ):
             if view.model().rowCount():
                 view.setFocus()

@@ -48,6 +48,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.timeline import EventKind, Role
 from cadre_desk.ui.development.retirement_dialog import RetirementDialog
 from cadre_desk.ui.profile.case_form import CaseForm
+from cadre_desk.ui.profile.obligations_tab import ObligationsTab
 from cadre_desk.ui.profile.portrait_view import PortraitView
 from cadre_desk.ui.profile.profile_form import CadreForm
 from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
@@ -72,6 +73,7 @@ class ProfileView(QWidget):
     saved = Signal(int)  # cadre id, after any successful save (the roster refreshes its row)
     open_record = Signal(str, int)  # "mentorship" | "diary" | "talk", record id
     dirty_changed = Signal(bool)
+    obligations_changed = Signal()  # an owed talk (or a talk recorded from it) changed on the 应谈 tab
 
     def __init__(
         self, ctx: ServiceContext, parent: QWidget | None = None, today: dt.date | None = None
@@ -205,6 +207,11 @@ class ProfileView(QWidget):
             self.tabs.addTab(widget, self._lazy_titles[key])
         self.portrait_view = PortraitView(self)
         self.tabs.addTab(self.portrait_view, self.tr("Growth portrait"))
+        # 应谈 (三必谈): the cadre's owed talks and warning ladder, loaded when the tab is shown
+        self.obligations_tab = ObligationsTab(ctx, self)
+        self.obligations_tab.open_record.connect(self.open_record)
+        self.obligations_tab.changed.connect(self.obligations_changed)
+        self.tabs.addTab(self.obligations_tab, self.tr("Owed talks"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tab_strip = TabStrip(self)  # wraps onto a second row rather than hiding tabs
         self.tab_strip.attach(self.tabs)
@@ -273,6 +280,7 @@ class ProfileView(QWidget):
         self._stack.setCurrentWidget(self.body)
         self._set_dirty(False)
         self._show_related_counts(cadre_id)
+        self.obligations_tab.set_cadre(cadre_id)
         self._tab_changed(self.tabs.currentIndex())
 
     def _show_related_counts(self, cadre_id: int) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.errors import CadreDeskError, NotFoundError
 from cadre_desk.services import cadres, units
+from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
@@ -135,6 +136,7 @@ class RosterPage(Page):
         self.profile = ProfileView(ctx, self, today)
         self.profile.saved.connect(self._profile_saved)
         self.profile.open_record.connect(self.open_record.emit)
+        self.profile.obligations_changed.connect(lambda: self.records_changed.emit(Changes(talks=True)))
 
         tools = QHBoxLayout()
         tools.setContentsMargins(6, 6, 6, 0)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import talks
+from cadre_desk.services import obligations, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks.talk_outlines import is_suggested, outline_for
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
@@ -344,6 +344,28 @@ class TalkEditor(QDialog):
             event.accept()
         else:
             event.ignore()
+
+    def prefill(self, draft: obligations.TalkDraft) -> None:
+        """An owed talk: its kind with the kind's outline, the cadre, the talker by rule and the operator
+        as recorder (all editable); the event is in the window title."""
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
+        self.kind.blockSignals(False)
+        self.outline.setPlainText(outline_for(draft.kind) or "")
+        self._add_subject(draft.subject_id, draft.subject_name)
+        self.talkers.setText(draft.talkers)
+        self.recorder.setText(draft.recorder)
+        self.setWindowTitle(self.tr("New talk record (owed: {event})").format(event=draft.event[:40]))
+        self._dirty = False
+
+    @classmethod
+    def for_obligation(
+        cls, parent: QWidget, ctx: ServiceContext, draft: obligations.TalkDraft
+    ) -> talks.TalkView | None:
+        dialog = cls(ctx, None, None, parent)
+        dialog.prefill(draft)
+        dialog.exec()
+        return dialog.result_view
 
     @classmethod
     def ask(

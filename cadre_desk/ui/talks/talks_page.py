@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain import vocab
 from cadre_desk.errors import CadreDeskError, NotFoundError
-from cadre_desk.services import talks
+from cadre_desk.services import obligations, talks
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.talks.obligations_view import ObligationsView
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.codes import code_text
@@ -245,7 +247,7 @@ class TalkPanel(QWidget):
 
 
 class TalksPage(Page):
-    record_kinds = frozenset({"talk"})
+    record_kinds = frozenset({"talk", "obligation"})
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
@@ -301,10 +303,23 @@ class TalksPage(Page):
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._talk_changed)
         self.splitter = list_splitter("talksSplitter", self.table, self.panel, [660, 640], self)
+        records = QWidget(self)
+        records_layout = QVBoxLayout(records)
+        records_layout.setContentsMargins(0, 4, 0, 0)
+        records_layout.addLayout(grid)
+        records_layout.addWidget(self.splitter, 1)
+        # 应谈: owed talks by unit and by talker (issue 12 §1)
+        self.owed = ObligationsView(ctx, today, self)
+        self.owed.changed.connect(self._owed_changed)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("talksTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(records, self.tr("Talk records"))
+        self.tabs.addTab(self.owed, self.tr("Owed talks (应谈)"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_owed())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(grid)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.tabs, 1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -331,7 +346,23 @@ class TalksPage(Page):
             "archived": self.archived.isChecked(),
         }
 
+    def _refresh_owed(self) -> None:
+        if self.tabs.currentWidget() is self.owed:
+            self.owed.refresh()
+
+    def show_owed(self, obligation_id: int | None = None) -> None:
+        """Switch to 应谈 (from 工作台), on one obligation if given."""
+        self.tabs.setCurrentWidget(self.owed)
+        self.owed.refresh()
+        if obligation_id is not None:
+            self.owed.select(obligation_id)
+
+    def _owed_changed(self) -> None:
+        self.records_changed.emit(Changes(talks=True, cadres=True))
+        self.refresh()
+
     def refresh(self) -> None:
+        self._refresh_owed()
         self._timer.stop()
         filters = self.filters()
         if filters is None:
@@ -393,8 +424,16 @@ class TalksPage(Page):
                 self.panel.show_talk(saved.id)
 
     def show_record(self, kind: str, record_id: int) -> bool:
+        if kind == "obligation":
+            try:
+                obligations.get_obligation(self._ctx, record_id)
+            except NotFoundError:
+                return False
+            self.show_owed(record_id)
+            return True
         if kind != "talk":
             return False
+        self.tabs.setCurrentIndex(0)
         try:
             view = talks.get_talk(self._ctx, record_id)
         except NotFoundError:

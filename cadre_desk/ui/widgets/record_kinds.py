@@ -13,6 +13,7 @@ def kind_label(kind: str) -> str:
         "talk": QCoreApplication.translate("RecordKinds", "Talk record"),
         "mentorship": QCoreApplication.translate("RecordKinds", "Pairing"),
         "unit": QCoreApplication.translate("RecordKinds", "Unit"),
+        "obligation": QCoreApplication.translate("RecordKinds", "Owed talk"),
     }
     return labels.get(kind, kind)
 
