@@ -7,6 +7,7 @@ not a `CadreDeskError` is a bug and goes to the crash handler.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 
 class Message(str):
@@ -81,3 +82,13 @@ class PassphraseNeeded(StorageError):
 class WrongPassphrase(StorageError):
     """The passphrase does not open the encrypted file (or the file is damaged: SQLCipher cannot
     tell the two apart). Nothing was written; ask again."""
+
+
+class DamagedDatabase(StorageError):
+    """The database file is damaged or not a database; `backup` is the newest good backup of it (or None),
+    which the window offers to restore and the CLI's message names."""
+
+    def __init__(self, message: str, database: Path, backup: Path | None) -> None:
+        super().__init__(message)
+        self.database = database
+        self.backup = backup

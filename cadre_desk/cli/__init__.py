@@ -16,6 +16,7 @@ from cadre_desk import __version__, paths
 from cadre_desk import log as cadre_log
 from cadre_desk.cli import (
     audit,
+    backups,
     barometer,
     core,
     development,
@@ -49,6 +50,7 @@ COMMAND_MODULES = (
     structure,
     security,
     audit,
+    backups,
 )
 CREATES_DATABASE = ("init", "demo")
 OPEN_COMMAND = "open"  # not a CLI command: app.py starts the window with these files
@@ -87,6 +89,8 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     if handlers is None:
         handlers = build_parser()[1]
     try:
+        if args.command in backups.RAW_COMMANDS:
+            return backups.run_raw(args)
         db = open_database(args.db or paths.default_database(), create=args.command in CREATES_DATABASE)
         try:
             ctx = open_context(db, args.operator)

@@ -13,7 +13,7 @@ from cadre_desk import paths
 from cadre_desk.db import cipher, migrate, sqlite_tools
 from cadre_desk.db.engine import Database, resolve_url, sqlite_path
 from cadre_desk.db.failures import storage_error
-from cadre_desk.errors import PassphraseNeeded, StorageError
+from cadre_desk.errors import DamagedDatabase, PassphraseNeeded, StorageError, WrongPassphrase
 
 log = logging.getLogger("cadre_desk.db")
 
@@ -22,10 +22,25 @@ log = logging.getLogger("cadre_desk.db")
 VERIFY_ON_OPEN_MAX_BYTES = 256 * 1024 * 1024
 
 
+def damaged(path: Path, what: str) -> DamagedDatabase:
+    """The error for a damaged file, naming the newest good backup and the command that restores it."""
+    from cadre_desk.db import backup_files
+
+    backup = backup_files.latest_good_backup(path)
+    if backup is None:
+        return DamagedDatabase(f"{what}。没有找到可用的备份。", path, None)
+    when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y.%m.%d %H:%M")
+    return DamagedDatabase(
+        f'{what}。最近的完好备份：{backup}（{when}）。恢复：cadre-desk --db "{path}" restore "{backup}"',
+        path,
+        backup,
+    )
+
+
 def _verify(path: Path) -> None:
     problems = sqlite_tools.quick_check(path)
     if problems:
-        raise StorageError(f"数据库文件已损坏：{path}（{problems[0]}）。请从备份恢复。")
+        raise damaged(path, f"数据库文件已损坏：{path}（{problems[0]}）")
 
 
 def _check_sqlite_file(path: Path, create: bool, passphrase: str | None, encrypt: bool) -> None:
@@ -58,7 +73,10 @@ def _check_sqlite_file(path: Path, create: bool, passphrase: str | None, encrypt
             f"数据库文件是空的（0 字节），还不是干部成长档案台的数据库：{path}。请先运行 init 创建。"
         )
     if kind == "other":
-        raise StorageError(f"该文件不是干部成长档案台的数据库（也不是 SQLite 文件）：{path}")
+        error = damaged(path, f"该文件不是干部成长档案台的数据库（也不是 SQLite 文件）：{path}")
+        if error.backup is None:  # never one of ours: say only what it is
+            raise StorageError(f"该文件不是干部成长档案台的数据库（也不是 SQLite 文件）：{path}")
+        raise error
     if kind == "encrypted" and cipher.key_for(path) is None:
         if not passphrase:
             raise PassphraseNeeded(
@@ -114,7 +132,12 @@ def open_database(
         if path.exists() and path.stat().st_size > 0:
             # Decide from a read-only look: even opening with our pragmas would switch a foreign
             # file to WAL mode, which rewrites its header.
-            has_tables, revision = sqlite_tools.read_revision(path)
+            try:
+                has_tables, revision = sqlite_tools.read_revision(path)
+            except StorageError as exc:
+                if exc.retryable or isinstance(exc, PassphraseNeeded | WrongPassphrase):
+                    raise  # locked by another program, or a key question: not damaged
+                raise damaged(path, f"数据库文件已损坏：{path}（{exc}）") from None
             _check_revision(revision, has_tables)
             small = path.stat().st_size <= VERIFY_ON_OPEN_MAX_BYTES
             if verify or (verify is None and (small or revision != migrate.head_revision())):

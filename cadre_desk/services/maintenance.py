@@ -128,10 +128,18 @@ def backup(ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None]
     dest = Path(os.path.abspath(dest.expanduser()))
     if dest.is_dir():
         dest = dest / f"{path.stem}-backup.db"
-    sqlite_tools.online_backup(path, dest, progress)
+    with ctx.db.read() as session:
+        head = audit_chain.read_head(session.connection())
+    snapshot = sqlite_tools.online_backup(path, dest, progress)
+    changes = {
+        "kind": "manual",
+        "path": str(dest),
+        "rows": sum(snapshot.counts.values()),
+        "chain_seq": head.seq if head else 0,
+    }
     try:
         with ctx.db.uow() as session:
-            audit.record(session, ctx, "backup", "database", summary=str(dest))
+            audit.record(session, ctx, "backup", "database", changes=changes, summary=str(dest)[:200])
     except StorageError as exc:  # the copy is made and verified; only its audit line is missing
         log.warning("backup %s made, but not recorded in the audit trail: %s", dest, exc)
     return dest

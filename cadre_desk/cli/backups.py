@@ -1,0 +1,111 @@
+"""`restore`, `auto-backup`, `backup-policy`: automatic backups and restoring one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cadre_desk import paths
+from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, count, print_json
+from cadre_desk.services import backups
+from cadre_desk.services.context import ServiceContext
+
+# Commands that open the database themselves (it may be damaged): called with the parsed arguments only.
+RAW_COMMANDS = ("restore",)
+
+
+def register(sub: Subparsers) -> dict[str, Handler]:
+    res = sub.add_parser(
+        "restore",
+        help="replace the database with a backup: the current state is kept as a backup first, the "
+        "result is verified and audited (works on a damaged database too)",
+    )
+    res.add_argument("backup", type=Path, metavar="BACKUP")
+    res.add_argument("--json", action="store_true")
+    auto = sub.add_parser(
+        "auto-backup", help="take an automatic backup now if there were changes, keep the generations"
+    )
+    auto.add_argument("--force", action="store_true", help="even without changes")
+    auto.add_argument("--json", action="store_true")
+    pol = sub.add_parser(
+        "backup-policy", help="show or set the automatic backups' generations and second folder"
+    )
+    pol.add_argument("--daily", type=count, help="daily backups kept (default 7)")
+    pol.add_argument("--weekly", type=count, help="weekly backups kept (default 4)")
+    pol.add_argument("--monthly", type=count, help="monthly backups kept (default 12)")
+    pol.add_argument("--second-folder", metavar="DIR", help='a second folder (a USB stick); "" for none')
+    pol.add_argument("--json", action="store_true")
+    return {"restore": _cmd_restore_unused, "auto-backup": _cmd_auto, "backup-policy": _cmd_policy}
+
+
+def _cmd_restore_unused(_ctx: ServiceContext, _args: argparse.Namespace) -> int:  # pragma: no cover
+    raise AssertionError("restore runs through run_raw, without opening the database first")
+
+
+def run_raw(args: argparse.Namespace) -> int:
+    """`restore BACKUP`: the database may be damaged, so it is not opened before."""
+    result = backups.restore(args.db or paths.default_database(), args.backup, args.operator)
+    if args.json:
+        print_json(
+            {
+                "restored_from": str(result.restored_from),
+                "saved_current": str(result.saved_current) if result.saved_current else None,
+                "revision": result.revision,
+                "rows": result.rows,
+                "counts": result.counts,
+                "chain_ok": result.chain_ok,
+            }
+        )
+    else:
+        print(f"已从备份恢复并校验（{result.rows} 行）：{result.restored_from}")
+        if result.saved_current:
+            print(f"恢复前的数据库已保存为：{result.saved_current}")
+        if not result.chain_ok:
+            print("注意：备份中的审计记录哈希链不完整（运行 audit verify 查看）")
+    return EXIT_OK
+
+
+def _cmd_auto(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    bar = ProgressBar()
+    try:
+        result = backups.auto_backup(ctx, force=args.force, progress=lambda d, t: bar.update("备份", d, t))
+    finally:
+        bar.close()
+    if args.json:
+        print_json(
+            {
+                "made": [str(p) for p in result.made],
+                "removed": [str(p) for p in result.removed],
+                "warnings": list(result.warnings),
+                "errors": list(result.errors),
+                "skipped": result.skipped,
+            }
+        )
+    else:
+        if result.skipped:
+            print(f"未备份：{result.skipped}")
+        for path in result.made:
+            print(f"已备份并校验：{path}")
+        for path in result.removed:
+            print(f"按保留规则删除旧备份：{path}")
+        for message in (*result.warnings, *result.errors):
+            print(f"注意：{message}")
+    return EXIT_OK if result.ok else EXIT_ERROR
+
+
+def _cmd_policy(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    policy = backups.get_policy(ctx)
+    wanted = backups.BackupPolicy(
+        policy.daily if args.daily is None else args.daily,
+        policy.weekly if args.weekly is None else args.weekly,
+        policy.monthly if args.monthly is None else args.monthly,
+        policy.second_folder if args.second_folder is None else args.second_folder,
+    )
+    if wanted != policy:
+        policy = backups.save_policy(ctx, wanted)
+    if args.json:
+        print_json(policy)
+    else:
+        print(f"每日 {policy.daily} 份，每周 {policy.weekly} 份，每月 {policy.monthly} 份")
+        print(f"第二备份位置：{policy.second_folder or '（未设置）'}")
+    return EXIT_OK

@@ -1,0 +1,106 @@
+"""Backup files on disk: their names, the newest good one of a database, and checking one before use.
+
+Every backup of the database `NAME.db` is named `NAME-….db` (`-auto-`, `-before-upgrade-`,
+`-before-restore-`, `-before-roster-import-` …), in the data folder's `backups/` (and, for the automatic
+ones, optionally a second folder). A backup is "good" when SQLite reads it end to end (`quick_check`)
+and its schema is one this program knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from cadre_desk import paths
+from cadre_desk.db import migrate, sqlite_tools
+from cadre_desk.errors import StorageError
+
+log = logging.getLogger("cadre_desk.db")
+
+AUTO_INFIX = "-auto-"
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+MAX_CANDIDATES = 10  # checked newest first when looking for a good backup
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    revision: str
+    counts: dict[str, int]  # rows per table
+
+    @property
+    def rows(self) -> int:
+        return sum(self.counts.values())
+
+
+def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
+    """The backup files of `db_path` in `folder` (default: the data folder's backups/), newest first."""
+    folder = folder or paths.backup_dir()
+    try:
+        found = [p for p in folder.glob(f"{glob.escape(db_path.stem)}-*.db") if p.is_file()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def auto_stamp(path: Path, db_stem: str) -> dt.datetime | None:
+    """The local time in an automatic backup's name (`NAME-auto-20261206-153000.db`), else None."""
+    prefix = db_stem + AUTO_INFIX
+    if not path.name.startswith(prefix) or path.suffix != ".db":
+        return None
+    try:
+        return dt.datetime.strptime(path.stem[len(prefix) :], STAMP_FORMAT)
+    except ValueError:
+        return None
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """Check a backup before it is used: a SQLite file, sound end to end, of a known schema; returns
+    its schema version and row counts. Raises `StorageError` with the reason otherwise."""
+    kind = sqlite_tools.sniff(path)
+    if kind == "missing":
+        raise StorageError(f"备份文件不存在：{path}")
+    if kind != "sqlite":
+        raise StorageError(f"该文件不是干部成长档案台的备份（不是 SQLite 数据库）：{path}")
+    try:
+        conn = sqlite_tools.connect(path, read_only=True)
+        try:
+            result = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if result != ["ok"]:
+                raise StorageError(f"备份文件已损坏：{path}（{result[0]}）")
+            conn.execute("BEGIN")
+            snapshot = sqlite_tools.take_snapshot(conn)
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StorageError(f"备份文件无法读取：{path}（{exc}）") from None
+    has_tables, revision = sqlite_tools.read_revision(path)
+    if revision is None or not has_tables:
+        raise StorageError(f"该文件不是干部成长档案台的备份（缺少结构版本信息）：{path}")
+    if revision not in migrate.known_revisions():
+        raise StorageError(
+            f"该备份由更新版本的干部成长档案台创建（结构版本 {revision}），请升级本程序后再恢复：{path}"
+        )
+    return BackupInfo(path, revision, snapshot.counts)
+
+
+def latest_good_backup(db_path: Path, folders: tuple[Path, ...] = ()) -> Path | None:
+    """The newest backup of `db_path` that passes `quick_check` and has a known schema."""
+    candidates = [p for folder in (paths.backup_dir(), *folders) for p in backups_of(db_path, folder)]
+    candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in candidates[:MAX_CANDIDATES]:
+        try:
+            if sqlite_tools.sniff(path) != "sqlite" or sqlite_tools.quick_check(path):
+                continue
+            has_tables, revision = sqlite_tools.read_revision(path)
+        except StorageError as exc:
+            log.info("backup %s not usable: %s", path, exc)
+            continue
+        if has_tables and revision in migrate.known_revisions():
+            return path
+    return None

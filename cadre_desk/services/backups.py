@@ -1,0 +1,357 @@
+"""Automatic backups in daily / weekly / monthly generations, and restoring a backup.
+
+Automatic backups (`auto_backup`) are taken when the window closes after changes and every
+AUTO_INTERVAL_MINUTES while there are changes: a verified copy (`sqlite_tools.online_backup`: written to
+`.part`, checked on the copy, synced, renamed) in the data folder's `backups/` and, when set, a second
+folder (a USB stick: a missing one is a warning, not an error). A copy that fails verification is
+reported and not kept. Older automatic backups are thinned to the generations of the policy.
+
+"Changes" are read from the audit trail: every write leaves a record, and each backup records the chain
+position it copied (`chain_seq`), so there are changes when the chain has grown past the last backup's
+own record.
+
+`restore` works on the file, without opening it first (it may be damaged): it checks the backup, keeps
+the current state as a backup (or, if damaged, a raw copy), copies the backup in, verifies the result
+(integrity, schema, the backup's row counts), upgrades it if it is older, and records the restore.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from cadre_desk import paths
+from cadre_desk.db import audit_chain, backup_files, sqlite_tools
+from cadre_desk.db.models import AppSetting, AuditEvent
+from cadre_desk.domain.backup_generations import to_keep
+from cadre_desk.errors import StorageError, ValidationError
+from cadre_desk.services import audit
+from cadre_desk.services.context import ServiceContext
+
+log = logging.getLogger("cadre_desk.services")
+
+AUTO_INTERVAL_MINUTES = 30
+MAX_GENERATIONS = 999
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    """How many automatic backups to keep, and the optional second folder (department-wide settings)."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+    second_folder: str = ""
+
+
+_KEYS = {
+    "daily": "backup_daily",
+    "weekly": "backup_weekly",
+    "monthly": "backup_monthly",
+    "second_folder": "backup_second_folder",
+}
+_LABELS = {"daily": "保留每日备份数", "weekly": "保留每周备份数", "monthly": "保留每月备份数"}
+
+
+def get_policy(ctx: ServiceContext) -> BackupPolicy:
+    with ctx.db.read() as session:
+        query = select(AppSetting.key, AppSetting.value).where(AppSetting.key.in_(_KEYS.values()))
+        stored = {str(k): str(v) for k, v in session.execute(query)}
+    default = BackupPolicy()
+    values: dict[str, Any] = {}
+    for name, key in _KEYS.items():
+        if key not in stored:
+            continue
+        if name == "second_folder":
+            values[name] = stored[key]
+        else:
+            try:
+                values[name] = max(0, min(MAX_GENERATIONS, int(stored[key])))
+            except ValueError:
+                values[name] = getattr(default, name)
+    return BackupPolicy(**values)
+
+
+def save_policy(ctx: ServiceContext, policy: BackupPolicy) -> BackupPolicy:
+    """Store the policy (validated; the change is audited)."""
+    errors: dict[str, str] = {}
+    for name, label in _LABELS.items():
+        value = getattr(policy, name)
+        if not isinstance(value, int) or not 0 <= value <= MAX_GENERATIONS:
+            errors[name] = f"{label}应为 0–{MAX_GENERATIONS} 的整数（现为 {value}）"
+    folder = policy.second_folder.strip()
+    if folder and not Path(folder).expanduser().is_absolute():
+        errors["second_folder"] = f"第二备份位置应为完整路径（如 /media/u盘/备份）：{folder}"
+    if len(folder) > 1000:
+        errors["second_folder"] = "第二备份位置的路径过长"
+    if errors:
+        raise ValidationError(errors)
+    new = BackupPolicy(policy.daily, policy.weekly, policy.monthly, folder)
+    old = get_policy(ctx)
+    with ctx.db.uow() as session:
+        rows = {
+            r.key: r for r in session.scalars(select(AppSetting).where(AppSetting.key.in_(_KEYS.values())))
+        }
+        changes: dict[str, list[object]] = {}
+        for name, key in _KEYS.items():
+            before, after = getattr(old, name), getattr(new, name)
+            if before == after:
+                continue
+            changes[key] = [before, after]
+            if key in rows:
+                rows[key].value = str(after)
+            else:
+                session.add(AppSetting(key=key, value=str(after)))
+        if changes:
+            audit.record(session, ctx, "update", "app_setting", changes=changes, summary="修改自动备份设置")
+    return get_policy(ctx)
+
+
+# --- automatic backups ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AutoBackupResult:
+    made: tuple[Path, ...] = ()  # verified copies kept
+    removed: tuple[Path, ...] = ()  # older automatic backups thinned out
+    warnings: tuple[str, ...] = ()  # e.g. the second folder is not there
+    errors: tuple[str, ...] = ()  # a copy that failed (and was not kept)
+    skipped: str = ""  # why nothing was done ("" if something was)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _last_backed_up_seq(ctx: ServiceContext) -> int | None:
+    with ctx.db.read() as session:
+        rows = session.scalars(
+            select(AuditEvent.changes)
+            .where(AuditEvent.action.in_(("backup", "restore")))
+            .order_by(AuditEvent.seq.desc())
+            .limit(20)
+        ).all()
+    for changes in rows:
+        if changes.get("ok", True) and isinstance(changes.get("chain_seq"), int):
+            return int(changes["chain_seq"])
+    return None
+
+
+def _chain_seq(ctx: ServiceContext) -> int:
+    with ctx.db.read() as session:
+        head = audit_chain.read_head(session.connection())
+    return head.seq if head else 0
+
+
+def has_changes(ctx: ServiceContext) -> bool:
+    """Whether anything was written since the last successful backup (or restore)."""
+    current = _chain_seq(ctx)
+    last = _last_backed_up_seq(ctx)
+    if last is None:
+        return current > 0
+    return current > last + 1  # + 1: the backup's own record
+
+
+def _stamp_name(db_path: Path, now: dt.datetime) -> str:
+    return f"{db_path.stem}{backup_files.AUTO_INFIX}{now.strftime(backup_files.STAMP_FORMAT)}.db"
+
+
+def thin(db_path: Path, folder: Path, policy: BackupPolicy) -> list[Path]:
+    """Delete the automatic backups of `db_path` in `folder` that the generations do not keep."""
+    stamped = {}
+    for path in backup_files.backups_of(db_path, folder):
+        stamp = backup_files.auto_stamp(path, db_path.stem)
+        if stamp is not None:
+            stamped[path] = stamp
+    keep = to_keep(stamped.values(), policy.daily, policy.weekly, policy.monthly)
+    removed = []
+    for path, stamp in stamped.items():
+        if stamp in keep:
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError as exc:
+            log.warning("could not remove the old automatic backup %s: %s", path, exc)
+    return removed
+
+
+def auto_backup(
+    ctx: ServiceContext,
+    force: bool = False,
+    now: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> AutoBackupResult:
+    """Take an automatic backup if there were changes (or `force`), keep the generations, record it."""
+    db_path = ctx.db.path
+    if db_path is None:
+        return AutoBackupResult(skipped="PostgreSQL 数据库由服务器备份（pg_dump）")
+    if not force and not has_changes(ctx):
+        return AutoBackupResult(skipped="自上次备份以来没有改动")
+    policy = get_policy(ctx)
+    now = now or dt.datetime.now()
+    name = _stamp_name(db_path, now)
+    chain_seq = _chain_seq(ctx)  # the copy holds at least this much of the trail
+    made: list[Path] = []
+    removed: list[Path] = []
+    warnings: list[str] = []
+    errors: list[str] = []
+    first = paths.backup_dir() / name
+    try:
+        sqlite_tools.online_backup(db_path, first, progress)
+        made.append(first)
+        removed += thin(db_path, first.parent, policy)
+    except StorageError as exc:
+        errors.append(f"自动备份失败（未保留）：{first}：{exc}")
+    if policy.second_folder:
+        folder = Path(policy.second_folder).expanduser()
+        if not folder.is_dir():
+            warnings.append(f"第二备份位置不可用（U 盘未插入？），本次未备份到：{folder}")
+        else:
+            second = folder / name
+            try:  # the same, already verified content: copy the first copy (or the live file)
+                sqlite_tools.online_backup(first if made else db_path, second)
+                made.append(second)
+                removed += thin(db_path, folder, policy)
+            except StorageError as exc:
+                errors.append(f"自动备份到第二位置失败（未保留）：{second}：{exc}")
+    for message in (*warnings, *errors):
+        log.warning("%s", message)
+    changes: dict[str, Any] = {
+        "kind": "auto",
+        "ok": bool(made),
+        "chain_seq": chain_seq,
+        "copies": [str(p) for p in made],
+        "removed": len(removed),
+    }
+    if warnings or errors:
+        changes["problems"] = [*warnings, *errors]
+    summary = f"自动备份 {len(made)} 份" + (f"，失败 {len(errors)} 份" if errors else "")
+    try:
+        with ctx.db.uow() as session:
+            audit.record(session, ctx, "backup", "database", changes=changes, summary=summary)
+    except StorageError as exc:
+        log.warning("automatic backup not recorded in the audit trail: %s", exc)
+    return AutoBackupResult(tuple(made), tuple(removed), tuple(warnings), tuple(errors))
+
+
+# --- restore -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    saved_current: Path | None  # the state before the restore, kept as a backup (None: there was none)
+    revision: str  # the backup's schema version
+    counts: dict[str, int] = field(default_factory=dict)  # rows per table, as in the backup
+    chain_ok: bool = True  # the restored audit trail's hash chain
+
+    @property
+    def rows(self) -> int:
+        return sum(self.counts.values())
+
+
+def _save_current(target: Path, stamp: str) -> Path | None:
+    """Keep the database as it is before a restore: a verified backup, or a raw copy of a damaged file."""
+    if not target.exists() or target.stat().st_size == 0:
+        return None
+    folder = paths.backup_dir()
+    if sqlite_tools.sniff(target) == "sqlite":
+        try:
+            if not sqlite_tools.quick_check(target):
+                dest = folder / f"{target.stem}-before-restore-{stamp}.db"
+                sqlite_tools.online_backup(target, dest)
+                return dest
+        except StorageError as exc:
+            if exc.retryable:
+                raise
+            log.info("the current database cannot be backed up (%s); keeping a raw copy", exc)
+    dest = folder / f"{target.stem}-damaged-{stamp}.db"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in sqlite_tools.companions(target):
+            if source.exists():
+                shutil.copy2(source, Path(str(dest) + source.name[len(target.name) :]))
+    except OSError as exc:
+        raise StorageError(f"无法保存当前数据库的副本，未恢复：{exc.strerror or exc}") from None
+    return dest
+
+
+def _copy_in(backup: Path, target: Path) -> None:
+    """Put the backup's content into `target`: through SQLite's backup API into a sound database (other
+    connections see the change at once, under SQLite's locks), else as a new file renamed over it."""
+    if target.exists() and sqlite_tools.sniff(target) == "sqlite" and not sqlite_tools.quick_check(target):
+        import sqlite3
+
+        src = sqlite_tools.connect(backup, read_only=True)
+        try:
+            dst = sqlite_tools.connect(target)
+            try:
+                dst.execute("PRAGMA busy_timeout=5000")
+                src.backup(dst)
+            finally:
+                dst.close()
+        except sqlite3.Error as exc:
+            raise StorageError(f"恢复失败，数据库未改动：{exc}", retryable=True) from None
+        finally:
+            src.close()
+        return
+    fresh = target.with_name(target.name + ".restoring")
+    sqlite_tools.remove_part_files(fresh)
+    for leftover in sqlite_tools.companions(fresh):
+        leftover.unlink(missing_ok=True)
+    sqlite_tools.online_backup(backup, fresh)
+    for companion in sqlite_tools.companions(target)[1:]:
+        companion.unlink(missing_ok=True)
+    os.replace(fresh, target)
+
+
+def restore(db_target: str, backup: Path, operator: str | None = None) -> RestoreResult:
+    """Replace the SQLite database `db_target` (a path) with the backup `backup`; see the module doc."""
+    from cadre_desk.db.engine import resolve_url, sqlite_path
+    from cadre_desk.db.opening import open_database
+    from cadre_desk.services.context import open_context
+
+    target = sqlite_path(resolve_url(db_target))
+    if target is None:
+        raise StorageError("恢复备份仅适用于本机 SQLite 数据库；PostgreSQL 请用 pg_restore")
+    backup = Path(os.path.abspath(backup.expanduser()))
+    if backup.exists():
+        sqlite_tools.refuse_own_files(target, backup)
+    info = backup_files.inspect_backup(backup)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    saved = _save_current(target, stamp)
+    _copy_in(backup, target)
+    sqlite_tools.verify_copy(target, sqlite_tools.Snapshot(info.counts))
+    db = open_database(str(target), create=False)  # upgrades an older backup (after its own backup)
+    try:
+        ctx = open_context(db, operator)
+        with db.read() as session:
+            report = audit_chain.verify(session.connection())
+        with db.uow() as session:
+            audit.record(
+                session,
+                ctx,
+                "restore",
+                "database",
+                changes={
+                    "from": str(backup),
+                    "saved_current": str(saved) if saved else None,
+                    "revision": info.revision,
+                    "rows": info.rows,
+                    "chain_ok": report.ok,
+                    "chain_seq": report.last_seq,
+                },
+                summary=f"从备份恢复：{backup.name}"[:200],
+            )
+    finally:
+        db.dispose()
+    return RestoreResult(backup, saved, info.revision, info.counts, report.ok)

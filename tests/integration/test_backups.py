@@ -1,0 +1,216 @@
+"""Automatic backups (changes, generations, a second folder, failures) and restoring a backup (verified,
+audited, the current state kept first; a damaged database offers its newest good backup)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from cadre_desk import paths
+from cadre_desk.cli import main
+from cadre_desk.db import migrate, sqlite_tools
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import DamagedDatabase, StorageError
+from cadre_desk.services import audit_trail, backups, maintenance, units
+from cadre_desk.services.context import ServiceContext, open_context
+
+ODD = "备份 #1?%&"  # every character that ever cut a file: URI short
+
+
+def _unit(ctx: ServiceContext, name: str) -> None:
+    units.create_unit(ctx, units.UnitInput(name=name, kind="部门"))
+
+
+def _unit_names(db_path: Path) -> set[str]:
+    conn = sqlite_tools.connect(db_path, read_only=True)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM unit")}
+    finally:
+        conn.close()
+
+
+def test_automatic_backups_follow_the_changes(ctx: ServiceContext, db_path: Path) -> None:
+    assert backups.auto_backup(ctx).skipped  # nothing written yet
+    _unit(ctx, "第一个单位")
+    result = backups.auto_backup(ctx)
+    assert result.ok and len(result.made) == 1 and not result.skipped
+    copy = result.made[0]
+    assert copy.parent == paths.backup_dir() and "-auto-" in copy.name
+    assert _unit_names(copy) == {"第一个单位"}
+    assert not list(copy.parent.glob("*.part"))
+    assert backups.auto_backup(ctx).skipped == "自上次备份以来没有改动"
+    _unit(ctx, "第二个单位")
+    assert backups.has_changes(ctx)
+    later = backups.auto_backup(ctx, now=dt.datetime.now() + dt.timedelta(minutes=31))
+    assert len(later.made) == 1 and _unit_names(later.made[0]) == {"第一个单位", "第二个单位"}
+    events = audit_trail.list_events(ctx, audit_trail.AuditFilter(action="backup"))
+    assert len(events) == 2 and events[0].changes["kind"] == "auto"
+    assert audit_trail.verify(ctx).ok
+    # a manual backup counts as a backup too
+    _unit(ctx, "第三个单位")
+    maintenance.backup(ctx, db_path.parent / "manual.db")
+    assert not backups.has_changes(ctx)
+
+
+def test_generations_are_thinned(ctx: ServiceContext) -> None:
+    backups.save_policy(ctx, backups.BackupPolicy(daily=3, weekly=2, monthly=1))
+    start = dt.datetime(2026, 3, 2, 18, 0)  # a Monday
+    for day in range(20):
+        _unit(ctx, f"单位{day}")
+        backups.auto_backup(ctx, now=start + dt.timedelta(days=day))
+    kept = sorted(p.name for p in paths.backup_dir().glob("*-auto-*.db"))
+    # the last 3 days, the newest of the last 2 weeks (one of them already a daily), the newest of March
+    assert kept == [
+        "cadre-desk-auto-20260315-180000.db",
+        "cadre-desk-auto-20260319-180000.db",
+        "cadre-desk-auto-20260320-180000.db",
+        "cadre-desk-auto-20260321-180000.db",
+    ]
+
+
+def test_a_second_folder_with_odd_characters_and_a_missing_stick(ctx: ServiceContext, tmp_path: Path) -> None:
+    stick = tmp_path / f"U盘 {ODD}"
+    stick.mkdir()
+    backups.save_policy(ctx, backups.BackupPolicy(second_folder=str(stick)))
+    _unit(ctx, "甲")
+    result = backups.auto_backup(ctx)
+    assert result.ok and [p.parent for p in result.made] == [paths.backup_dir(), stick]
+    assert _unit_names(result.made[1]) == {"甲"}
+    # the stick pulled out: a warning, the copy in the data folder is still made
+    backups.save_policy(ctx, backups.BackupPolicy(second_folder=str(tmp_path / "不在了")))
+    _unit(ctx, "乙")
+    result = backups.auto_backup(ctx, now=dt.datetime.now() + dt.timedelta(hours=1))
+    assert result.ok and len(result.made) == 1
+    assert result.warnings and "U 盘" in result.warnings[0]
+
+
+def test_a_failing_copy_is_reported_and_not_kept(ctx: ServiceContext, db_path: Path, tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    backups.save_policy(ctx, backups.BackupPolicy(second_folder=str(stick)))
+    _unit(ctx, "甲")
+    now = dt.datetime(2026, 6, 1, 12, 0)
+    blocker = stick / f"{db_path.stem}-auto-20260601-120000.db"
+    blocker.write_bytes(b"not ours")
+    result = backups.auto_backup(ctx, now=now)
+    assert not result.ok and "第二位置失败" in result.errors[0]
+    assert blocker.read_bytes() == b"not ours"  # untouched
+    assert not list(stick.glob("*.part"))
+    assert main(["--db", str(db_path), "auto-backup", "--force"]) == 0
+
+
+def test_the_policy_is_validated_and_audited(ctx: ServiceContext) -> None:
+    from cadre_desk.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        backups.save_policy(ctx, backups.BackupPolicy(daily=-1))
+    with pytest.raises(ValidationError):
+        backups.save_policy(ctx, backups.BackupPolicy(second_folder="relative/path"))
+    saved = backups.save_policy(ctx, backups.BackupPolicy(daily=10))
+    assert saved.daily == 10 and backups.get_policy(ctx).daily == 10
+    [event] = audit_trail.list_events(ctx, audit_trail.AuditFilter(entity="app_setting"))
+    assert event.changes == {"backup_daily": [7, 10]}
+
+
+def test_restore_keeps_the_current_state_verifies_and_audits(tmp_path: Path) -> None:
+    folder = tmp_path / ODD
+    folder.mkdir()
+    db_path = folder / "档案 #库.db"
+    db = open_database(str(db_path))
+    ctx = open_context(db, "管理员")
+    _unit(ctx, "备份前")
+    backup = maintenance.backup(ctx, folder / f"备份 {ODD}.db")
+    _unit(ctx, "备份后")
+    db.dispose()
+
+    result = backups.restore(str(db_path), backup, "管理员")
+    assert _unit_names(db_path) == {"备份前"}
+    assert result.saved_current is not None and _unit_names(result.saved_current) == {"备份前", "备份后"}
+    assert result.rows > 0 and result.chain_ok
+    db = open_database(str(db_path))
+    try:
+        ctx = open_context(db, "管理员")
+        [event] = audit_trail.list_events(ctx, audit_trail.AuditFilter(action="restore"))
+        assert event.changes["from"] == str(backup) and event.changes["saved_current"] == str(
+            result.saved_current
+        )
+        assert audit_trail.verify(ctx).ok
+        assert {i.name: i.ok for i in maintenance.check(ctx).items} == {
+            name: True for name in {i.name for i in maintenance.check(ctx).items}
+        }
+    finally:
+        db.dispose()
+
+
+def test_restore_refuses_what_is_not_a_good_backup(
+    ctx: ServiceContext, db_path: Path, tmp_path: Path
+) -> None:
+    _unit(ctx, "原样")
+    before = db_path.read_bytes()
+    text = tmp_path / "note.db"
+    text.write_text("hello", encoding="utf-8")
+    with pytest.raises(StorageError, match="不是干部成长档案台的备份"):
+        backups.restore(str(db_path), text)
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="缺少结构版本"):
+        backups.restore(str(db_path), foreign)
+    with pytest.raises(StorageError, match="不存在"):
+        backups.restore(str(db_path), tmp_path / "missing.db")
+    with pytest.raises(StorageError):
+        backups.restore(str(db_path), db_path)  # the database itself
+    assert db_path.read_bytes() == before
+    assert _unit_names(db_path) == {"原样"}
+
+
+def _damage(path: Path) -> None:
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 2)
+        handle.write(b"\xff" * 8192)
+
+
+def test_a_damaged_database_names_its_newest_good_backup_and_is_restored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "cadre-desk.db"
+    db = open_database(str(db_path))
+    ctx = open_context(db, "管理员")
+    for i in range(30):
+        _unit(ctx, f"单位{i}")
+    backups.auto_backup(ctx)
+    sqlite_tools.checkpoint(db_path)
+    db.dispose()
+    _damage(db_path)
+    with pytest.raises(DamagedDatabase) as caught:
+        open_database(str(db_path))
+    assert caught.value.backup is not None and caught.value.backup.parent == paths.backup_dir()
+    assert str(caught.value.backup) in str(caught.value) and "restore" in str(caught.value)
+    assert main(["--db", str(db_path), "stats"]) == 1
+    assert "最近的完好备份" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "restore", str(caught.value.backup), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["saved_current"] and "-damaged-" in out["saved_current"]
+    assert Path(out["saved_current"]).exists()
+    assert len(_unit_names(db_path)) == 30
+    assert main(["--db", str(db_path), "check"]) == 0
+
+
+def test_restoring_an_older_backup_upgrades_it(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{old}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn, migrate.REVISIONS[-2])
+    engine.dispose()
+    db_path = tmp_path / "cadre-desk.db"
+    open_database(str(db_path)).dispose()
+    result = backups.restore(str(db_path), old)
+    assert result.revision == migrate.REVISIONS[-2]
+    assert sqlite_tools.read_revision(db_path)[1] == migrate.head_revision()
