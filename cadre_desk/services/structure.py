@@ -494,7 +494,7 @@ def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = Fa
         covered = [u for u in unit_ids if rules_of.scope_covers(t.scope, kinds[u])]
         if not covered:
             continue
-        counted = {u: rules_of.evaluate(t, list(team_people[u].values())) for u in covered}
+        counted = {u: rules_of.evaluate(t, list(team_people.get(u, {}).values())) for u in covered}
         for u, c in counted.items():
             team_cells[u][t.id] = Cell(c.required, c.actual, c.ids)
         if t.per_team:
@@ -515,7 +515,7 @@ def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = Fa
         else:
             pooled: dict[int, Person] = {}
             for u in covered:
-                pooled.update(team_people[u])
+                pooled.update(team_people.get(u, {}))
             c = rules_of.evaluate(t, list(pooled.values()))
             row = TargetRow(
                 t.id, t.name, t.scope, t.requirement_text(), False, c.required, c.actual, c.base_ids, c.ids,
@@ -530,13 +530,13 @@ def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = Fa
     for u, name, kind in unit_rows:
         if u not in slots_by_unit and u not in team_people:
             continue  # a unit without a 班子
-        members = tuple(team_people[u])
+        members = tuple(team_people.get(u, {}))
         teams.append(
             TeamRow(u, name, kind, slots_by_unit[u], filled_by_unit[u],
                     vacant_by_unit[u], members, dict(team_cells[u]))
         )  # fmt: skip
         if per_team:
-            team_figures[u] = summarise(list(team_people[u].values()), four_kinds, young_age)
+            team_figures[u] = summarise(list(team_people.get(u, {}).values()), four_kinds, young_age)
     filled = tuple(dict.fromkeys(h.cadre_id for h in holdings))
     return StructureReport(
         reference_date=ref,
@@ -555,3 +555,50 @@ def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = Fa
 
 def _unit_name(unit_rows: Iterable[tuple[int, str, str]], unit_id: int) -> str:
     return next(name for u, name, _k in unit_rows if u == unit_id)
+
+
+@dataclass(frozen=True, slots=True)
+class CadreLine:
+    """One cadre behind a figure, as the list dialog shows it."""
+
+    id: int
+    name: str
+    gender: str
+    age: int
+    ethnicity: str
+    political_status: str
+    education: str  # full-time 学历
+    unit: str
+    post: str
+
+
+def cadres_behind(ctx: ServiceContext, ids: Iterable[int], ref: dt.date) -> list[CadreLine]:
+    """The cadres of `ids` (those still on the roster), in the order given, with their age at `ref`."""
+    wanted = list(dict.fromkeys(ids))
+    at = YearMonth.from_date(ref)
+    found: dict[int, CadreLine] = {}
+    with ctx.db.read() as session:
+        for start in range(0, len(wanted), 900):  # bounded IN lists (SQLite's parameter limit)
+            chunk = wanted[start : start + 900]
+            rows = session.execute(
+                select(
+                    Cadre.id,
+                    Cadre.name,
+                    Cadre.gender,
+                    type_coerce(Cadre.birth, Integer),
+                    Cadre.ethnicity,
+                    Cadre.political_status,
+                    Cadre.fulltime_education,
+                    Unit.name,
+                    Cadre.post,
+                )
+                .outerjoin(Unit, Unit.id == Cadre.unit_id)
+                .where(Cadre.id.in_(chunk), Cadre.archived_at.is_(None))
+            ).all()
+            for cid, name, gender, birth, ethnicity, political, education, unit, post in rows:
+                by, bm = divmod(birth, 100)
+                age = at.year - by - (1 if at.month < bm else 0)
+                found[cid] = CadreLine(
+                    cid, name, gender, age, ethnicity, political, education, unit or "", post
+                )
+    return [found[i] for i in wanted if i in found]

@@ -499,6 +499,62 @@
     </message>
 </context>
 <context>
+    <name>CadreLinesModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/cadre_list_dialog.py" line="+21"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-time education</source>
+        <translation>全日制学历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>现任职务</translation>
+    </message>
+</context>
+<context>
+    <name>CadreListDialog</name>
+    <message>
+        <location line="+49"/>
+        <source>%1 cadres; double-click a row to open the profile.</source>
+        <translation>共 %1 人；双击一行打开干部档案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open profile</source>
+        <translation>打开档案</translation>
+    </message>
+</context>
+<context>
     <name>CadrePicker</name>
     <message>
         <location filename="../../cadre_desk/ui/widgets/cadre_picker.py" line="+30"/>
@@ -1300,6 +1356,67 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="+126"/>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Average age</source>
+        <translation>平均年龄</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Double-click to list these cadres</source>
+        <translation>双击列出这些干部</translation>
+    </message>
+</context>
+<context>
+    <name>GapsModel</name>
+    <message>
+        <location line="+44"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>结构要求</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required</source>
+        <translation>应配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actual</source>
+        <translation>实配</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gap</source>
+        <translation>缺配</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearch</name>
     <message>
         <location filename="../../cadre_desk/ui/search/global_search.py" line="+289"/>
@@ -1697,7 +1814,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+96"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+98"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1712,7 +1829,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1737,7 +1854,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -1755,6 +1872,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+1"/>
         <source>Barometer</source>
         <translation>晴雨表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team structure</source>
+        <translation>班子结构</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -4307,6 +4429,252 @@ Quit now so that nothing is entered into the old file?</source>
     </message>
 </context>
 <context>
+    <name>Structure</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/charts.py" line="+98"/>
+        <source>Age pyramid: %1</source>
+        <translation>年龄金字塔：%1</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Posts approved / filled / vacant</source>
+        <translation>职数 核定 / 实配 / 缺配</translation>
+    </message>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="-162"/>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>接近</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short</source>
+        <translation>缺配</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Posts (职数)</source>
+        <translation>职数</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Approved</source>
+        <translation>核定</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filled</source>
+        <translation>实配</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vacant</source>
+        <translation>缺配</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average age</source>
+        <translation>平均年龄</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minorities</source>
+        <translation>少数民族</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outside the Party (民主党派 + 无党派)</source>
+        <translation>党外（民主党派＋无党派）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full-time education</source>
+        <translation>全日制学历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest education</source>
+        <translation>最高学历</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post level</source>
+        <translation>职务层次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retirement</source>
+        <translation>到龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within three years</source>
+        <translation>三年内到龄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Four kinds of cadres</source>
+        <translation>四类干部</translation>
+    </message>
+</context>
+<context>
+    <name>StructurePage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+64"/>
+        <source>Only team (班子) members</source>
+        <translation>仅班子成员</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reference date</source>
+        <translation>计算截止时间</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Targets (local rules; hover for the source)</source>
+        <translation>结构要求（本地规则，悬停显示依据）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gaps (缺口): teams short of a target</source>
+        <translation>缺口：未达到结构要求的班子</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Figures</source>
+        <translation>结构数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams and targets</source>
+        <translation>班子对照</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leadership team structure</source>
+        <translation>班子结构分析</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Whole county</source>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All townships (乡镇)</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All county departments (部门)</source>
+        <translation>全部县直部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>County units (县直单位)</source>
+        <translation>县直单位</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Structure analysis</source>
+        <translation>班子结构分析</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 cadres, average age %3; posts approved %4, filled %5, vacant %6; %7 gaps.</source>
+        <translation>%1：共 %2 人，平均年龄 %3 岁；职数核定 %4、实配 %5、缺配 %6；缺口 %7 处。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full-time</source>
+        <translation>全日制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Highest</source>
+        <translation>最高学历</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cadres</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>TalkEditor</name>
     <message>
         <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+64"/>
@@ -4680,6 +5048,44 @@ Your text stays in the editor.</source>
         <translation>
             <numerusform>共 %n 次谈话</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TargetsModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="+34"/>
+        <source>Target</source>
+        <translation>结构要求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required</source>
+        <translation>应配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gap</source>
+        <translation>缺配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>情况</translation>
     </message>
 </context>
 <context>

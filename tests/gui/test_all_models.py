@@ -23,8 +23,18 @@ from cadre_desk.ui.development.retirement_page import RetirementPage
 from cadre_desk.ui.development.training_page import TrainingPage
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
-from cadre_desk.ui.shell.main_window import BAROMETER, HOME, RETIREMENT, ROSTER, TRAINING, UNITS, MainWindow
+from cadre_desk.ui.shell.main_window import (
+    BAROMETER,
+    HOME,
+    RETIREMENT,
+    ROSTER,
+    STRUCTURE,
+    TRAINING,
+    UNITS,
+    MainWindow,
+)
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
+from cadre_desk.ui.structure.structure_page import StructurePage
 from cadre_desk.ui.talks.talks_page import TalksPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -113,7 +123,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
 ) -> None:
     window = open_window()
     assert window.page_keys()[:8] == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT, TRAINING]
-    assert BAROMETER in window.page_keys()
+    assert BAROMETER in window.page_keys() and STRUCTURE in window.page_keys()
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
@@ -177,6 +187,12 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     barometer_page.unit.setCurrentIndex(barometer_page.unit.findData(-1))
     assert barometer_page.model.rowCount() == len(sample_cadres)
 
+    # 班子结构: the whole county's figures and targets.
+    window.nav.setCurrentItem(window._nav_item(STRUCTURE))
+    structure_page = window.page(STRUCTURE)
+    assert isinstance(structure_page, StructurePage) and window.current_page() == STRUCTURE
+    assert structure_page.figures.rowCount() > 0
+
     window.nav.setCurrentItem(window._nav_item(HOME))
     assert window.current_page() == HOME
 
@@ -200,6 +216,9 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
         retirement_page.exits,
         training_page.model,
         barometer_page.model,
+        structure_page.figures,
+        structure_page.targets,
+        structure_page.gaps,
     }
     missing = [type(m).__name__ for m in expected if m not in models]
     assert not missing, f"not found among the window's models: {missing}"

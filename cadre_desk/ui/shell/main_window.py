@@ -53,6 +53,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.welcome import WelcomePage
 from cadre_desk.ui.shell.work_pages import build_work_pages
+from cadre_desk.ui.structure.structure_page import StructurePage
 from cadre_desk.ui.transfer.transfer_menus import TransferMenus
 from cadre_desk.ui.units.units_page import UnitsPage
 from cadre_desk.ui.widgets.record_kinds import kind_label
@@ -63,6 +64,7 @@ HOME = "home"
 ROSTER = "roster"
 UNITS = "units"
 RETIREMENT = "retirement"
+STRUCTURE = "structure"
 TRAINING = "training"
 BAROMETER = "barometer"
 WELCOME = "welcome"
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.add_page(RETIREMENT, self.tr("Retirement"), RetirementPage(ctx, today, self))
         self.add_page(TRAINING, self.tr("Training"), TrainingPage(ctx, today, self))
         self.add_page(BAROMETER, self.tr("Barometer"), BarometerPage(ctx, today, self))
+        self.add_page(STRUCTURE, self.tr("Team structure"), StructurePage(ctx, today, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
             page.records_changed.connect(self.apply_changes)

@@ -1,0 +1,108 @@
+"""班子结构分析 page on the county of known composition: the figures and targets as tables, a number
+opening the cadres behind it and a profile from there, the charts and the heat table, Excel export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.structure import structure_page
+from cadre_desk.ui.structure.cadre_list_dialog import CadreListDialog
+from cadre_desk.ui.structure.models import IDS_ROLE
+from cadre_desk.ui.structure.structure_page import KIND, UNIT, StructurePage
+from tests.integration import structure_county
+
+TODAY = dt.date(2026, 12, 6)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: ServiceContext, _zh_cn: None) -> tuple[StructurePage, structure_county.County]:
+    county = structure_county.build(ctx)
+    shown = StructurePage(ctx, TODAY)
+    qtbot.addWidget(shown)
+    shown.team_only.setChecked(False)
+    shown.refresh()
+    return shown, county
+
+
+def row_of(model: object, group: str, item: str) -> int:
+    for r in range(model.rowCount()):  # type: ignore[attr-defined]
+        if (model.index(r, 0).data(), model.index(r, 1).data()) == (group, item):  # type: ignore[attr-defined]
+            return r
+    raise AssertionError((group, item))
+
+
+def test_figures_targets_and_the_cadres_behind_a_number(
+    page: tuple[StructurePage, structure_county.County], qtbot: QtBot
+) -> None:
+    shown, county = page
+    for model in (shown.figures, shown.targets, shown.gaps):
+        ModelTester(None).check(model)  # type: ignore[arg-type]
+    assert "全县" in shown.summary.text() and "17" in shown.summary.text()
+    young = row_of(shown.figures, "年龄", "≤35")
+    assert shown.figures.index(young, 2).data() == "5" and shown.figures.index(young, 3).data() == "29.4%"
+    assert sorted(shown.figures.index(young, 0).data(IDS_ROLE)) == county.ids("FHMNO")
+    outside = row_of(shown.figures, "政治面貌", "党外（民主党派＋无党派）")
+    assert shown.figures.index(outside, 2).data() == "2"
+    # The targets: the colour always with its word.
+    words = [shown.targets.index(r, 6).data() for r in range(shown.targets.rowCount())]
+    assert words[1] == "缺配" and words[0] == "达标" and len(words) == 9
+    assert [shown.gaps.index(r, 0).data() for r in range(shown.gaps.rowCount())] == [
+        "某县白沙乡",
+        "某县白沙乡",
+        "某县人民政府",
+    ]
+    # The list behind a number opens a profile.
+    dialog = shown.cadre_dialog("≤35", shown.figures.index(young, 0).data(IDS_ROLE))
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 5
+    names = {dialog.model.index(r, 0).data() for r in range(5)}
+    assert names == {"己六", "辛八", "辰巳", "午未", "申酉"}
+    with qtbot.waitSignal(shown.open_record) as opened:
+        dialog.table.doubleClicked.emit(dialog.model.index(0, 0))
+    assert opened.args[0] == "cadre" and opened.args[1] in county.ids("FHMNO")
+    # A double-click on a table row goes through the same list (the dialog's exec is not run here).
+    picked: list[tuple[str, tuple[int, ...]]] = []
+    shown._show_cadres = lambda title, ids: picked.append((title, ids))  # type: ignore[method-assign]
+    shown._table_picked(shown.target_table, shown.targets.index(8, 0))
+    assert picked[-1][1] == tuple(county.ids("D"))
+
+
+def test_scope_date_charts_and_heat_table(page: tuple[StructurePage, structure_county.County]) -> None:
+    shown, county = page
+    shown.team_only.setChecked(True)
+    shown.select_scope(KIND, "乡镇")
+    assert shown.report is not None and shown.report.figures.members.count == 6
+    assert [b.count() for b in shown.pyramid.sets] == [6, 6]  # six bands for men and for women
+    assert [shown.pyramid.sets[0].at(i) for i in range(6)] == [2, 1, 0, 1, 0, 0]  # F H, K, J
+    assert shown.heat.rowCount() == 2 and shown.heat.item(1, 5).text() == "缺配 0/1"  # 白沙乡: no woman
+    assert shown.education_chart.chart().series()[0].count() == 2
+    shown.select_scope(UNIT, county.unit_ids["财政局"])
+    assert shown.report.figures.members.count == 3
+    shown.date.setDate(QDate(2030, 12, 6))  # four years on: L (1968.01) is 62 and past 到龄
+    assert shown.report.figures.age_bands["≥56"].count == 1
+    assert shown.report.figures.retiring_within_3y.count == 0
+
+
+def test_excel_export(
+    page: tuple[StructurePage, structure_county.County], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown, _county = page
+    out = tmp_path / "结构.xlsx"
+    monkeypatch.setattr(structure_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    shown.export_excel()
+    assert openpyxl.load_workbook(out).sheetnames == ["汇总", "结构要求", "班子", "缺口"]
+
+
+def test_the_list_dialog_alone(qtbot: QtBot, ctx: ServiceContext, _zh_cn: None) -> None:
+    dialog = CadreListDialog("空", [])
+    qtbot.addWidget(dialog)
+    dialog.open_button.click()  # nothing selected: nothing opens
+    assert dialog.result() == 0
