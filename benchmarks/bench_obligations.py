@@ -60,10 +60,10 @@ def main() -> None:
     last_year = dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
     timed("回溯 of last year", args.runs, lambda: obligations.lookback(ctx, *last_year))
 
-    from cadre_desk.ui.talks.obligations_view import ObligationsView
     from PySide6.QtWidgets import QApplication
 
     from cadre_desk.ui.home.home_page import HomePage
+    from cadre_desk.ui.talks.obligations_view import ObligationsView
 
     app = QApplication.instance() or QApplication([])
     view = ObligationsView(ctx)

@@ -2176,7 +2176,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+300"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+305"/>
         <source>New rule: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4188,23 +4188,23 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RulesPage</name>
     <message>
-        <location line="-232"/>
+        <location line="-233"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Switch &amp;off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Edit a cell to change a rule; each change is saved at once and recorded in the audit trail. A changed default keeps its source, marked as changed by the department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Source (来源)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4214,7 +4214,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
+        <source>Source: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>

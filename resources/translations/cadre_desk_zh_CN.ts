@@ -2175,7 +2175,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+300"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+305"/>
         <source>New rule: {title}</source>
         <translation>新增规则：{title}</translation>
     </message>
@@ -4187,23 +4187,23 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RulesPage</name>
     <message>
-        <location line="-232"/>
+        <location line="-233"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Switch &amp;off</source>
         <translation>停用(&amp;O)</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Edit a cell to change a rule; each change is saved at once and recorded in the audit trail. A changed default keeps its source, marked as changed by the department.</source>
         <translation>双击单元格即可修改规则；每次修改立即保存并记入操作日志。修改过的默认值保留原来源，并注明“本部门修改”。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>
@@ -4213,7 +4213,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>

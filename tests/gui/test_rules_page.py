@@ -73,6 +73,7 @@ def test_switch_a_rule_off_and_on(qtbot: QtBot, ctx: ServiceContext, _zh_cn: Non
     page.select_table("obligation_rule")
     page.grid.selectRow(3)
     assert page.archive_button.isEnabled()
+    assert page.source.text().startswith("来源：本县“三必谈”：出现苗头性倾向性问题必谈")
     page.archive_button.click()
     assert rt.list_rows(ctx, "obligation_rule")[3].archived
     assert "已停用" in cell(page, 3, 5)

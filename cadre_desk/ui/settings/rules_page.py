@@ -103,10 +103,14 @@ class RulesPage(QWidget):
         self.grid.setItemDelegate(ChoiceDelegate(self))
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.setWordWrap(True)
+        self.grid.setWordWrap(False)  # one line a row; the chosen row's source is shown in full below
         self.grid.verticalHeader().setVisible(False)
         self.grid.itemChanged.connect(self._cell_changed)
         self.grid.itemSelectionChanged.connect(self._update_buttons)
+        self.source = QLabel(self)
+        self.source.setObjectName("ruleSource")
+        self.source.setWordWrap(True)
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel(self)
         self.message.setObjectName("ruleMessage")
         self.message.setWordWrap(True)
@@ -134,6 +138,7 @@ class RulesPage(QWidget):
         right.addWidget(self.title)
         right.addWidget(self.description)
         right.addWidget(self.grid, 1)
+        right.addWidget(self.source)
         right.addWidget(self.message)
         right.addLayout(buttons)
         right.addWidget(note)
@@ -212,7 +217,6 @@ class RulesPage(QWidget):
             for c in range(len(t.columns)):
                 header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(len(t.columns), QHeaderView.ResizeMode.Stretch)
-            self.grid.resizeRowsToContents()
         finally:
             self._filling = False
         self._update_buttons()
@@ -226,6 +230,7 @@ class RulesPage(QWidget):
 
     def _update_buttons(self) -> None:
         row = self._selected()
+        self.source.setText(self.tr("Source: {source}").format(source=row.source) if row is not None else "")
         self.archive_button.setEnabled(row is not None)
         self.archive_button.setText(
             self.tr("&Restore") if row is not None and row.archived else self.tr("Switch &off")
