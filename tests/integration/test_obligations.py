@@ -263,3 +263,29 @@ def test_the_demo_county_has_obligations_in_every_state_and_a_few_overdue(ctx: S
             assert o.reason
         if o.state == "合并":
             assert obligations.get_obligation(ctx, o.merged_into_id or 0).cadre_id == o.cadre_id
+
+
+def test_an_exchange_package_that_changes_the_post_owes_an_appointment_talk(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from cadre_desk.db.opening import open_database
+    from cadre_desk.services.context import open_context
+    from cadre_desk.transfer import package
+
+    c = make_cadre(ctx, "赵六")
+    package.export_package(ctx, [c.id], tmp_path / "p1.zip")
+    other_db = open_database(str(tmp_path / "other.db"), create=True)
+    try:
+        other = open_context(other_db, "对方")
+        package.apply_package(other, package.plan_package(other, tmp_path / "p1.zip"))
+        (theirs,) = [x for x in cadres.list_cadres(other) if x.uid == c.uid]
+        assert obligations.list_obligations(other, cadre_id=theirs.id) == []  # a new cadre owes nothing
+        view = cadres.get_cadre(ctx, c.id)
+        moved = dataclasses.replace(view.to_input(), post="某某镇党委书记")
+        cadres.update_cadre(ctx, c.id, moved, view.version)
+        package.export_package(ctx, [c.id], tmp_path / "p2.zip")
+        package.apply_package(other, package.plan_package(other, tmp_path / "p2.zip"))
+        (o,) = obligations.list_obligations(other, cadre_id=theirs.id)
+        assert o.rule == "任职" and o.event == "现任职务变动：干部一科科长 → 某某镇党委书记"
+    finally:
+        other_db.dispose()
