@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import case, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from cadre_desk.db.models import (
@@ -692,8 +692,9 @@ def _no_obligation(rule: str, cadre_col: Any) -> Any:
 
 
 def lookback(ctx: ServiceContext, start: dt.date, end: dt.date, limit: int = 5000) -> list[PastEvent]:
-    """回溯: the 任职 (a new main 简历 line, not a cadre's first) and 青干班 events of [start, end] with
-    no talk of the rule's kind since, and no obligation of that rule for the cadre (oldest first)."""
+    """回溯: the 任职 (a new main 简历 line, neither a cadre's first nor the first job) and 青干班 events
+    of [start, end] with no talk of the rule's kind since, and no obligation of that rule for the cadre
+    (oldest first)."""
     if end < start:
         raise ValidationError({"end": "结束日期早于开始日期"})
     out: list[PastEvent] = []
@@ -718,6 +719,9 @@ def lookback(ctx: ServiceContext, start: dt.date, end: dt.date, limit: int = 500
                     ResumeEntry.parent_id.is_(None),
                     ResumeEntry.start.between(YearMonth.from_date(start), YearMonth.from_date(end)),
                     ResumeEntry.start > first,
+                    or_(
+                        Cadre.work_start.is_(None), ResumeEntry.start != Cadre.work_start
+                    ),  # not the first job
                     _no_obligation(Code.APPOINTMENT, Cadre.id),
                     _no_talk(appointment.talk_kind, Cadre.id, talk_month >= ResumeEntry.start),
                 )

@@ -289,3 +289,25 @@ def test_an_exchange_package_that_changes_the_post_owes_an_appointment_talk(
         assert o.rule == "任职" and o.event == "现任职务变动：干部一科科长 → 某某镇党委书记"
     finally:
         other_db.dispose()
+
+
+def test_lookback_leaves_out_the_first_job_and_events_a_talk_answered(ctx: ServiceContext) -> None:
+    c = make_cadre(ctx, "王五", work_start="2018.07")
+    line = cadre_records.ResumeEntryInput
+    cadre_records.save_resume(
+        ctx,
+        c.id,
+        [
+            line("2014.09", "2018.07", "某大学学习"),
+            line("2018.07", "2021.03", "某乡科员（试用期）"),
+            line("2021.03", "2023.06", "某乡副乡长"),
+            line("2023.06", "", "某镇党委副书记"),
+        ],
+        cadres.get_cadre(ctx, c.id).version,
+    )
+    found = obligations.lookback(ctx, dt.date(2018, 1, 1), dt.date(2023, 12, 31))
+    assert [e.event for e in found] == ["任职：2021.03-- 某乡副乡长", "任职：2023.06-- 某镇党委副书记"]
+    talk(ctx, c.id, "任职谈话", dt.date(2023, 7, 3))  # answers 2023.06 (and, being later, 2021.03 too)
+    assert obligations.lookback(ctx, dt.date(2018, 1, 1), dt.date(2023, 12, 31)) == []
+    with pytest.raises(ValidationError):
+        obligations.lookback(ctx, dt.date(2024, 1, 1), dt.date(2023, 1, 1))
