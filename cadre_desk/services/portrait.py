@@ -4,15 +4,14 @@ Posts and ranks as steps (from the resume lines and the 现任职务), assessmen
 per year, diary entries and talks per month, pairings as spans. The figure itself is drawn by
 `reports.portrait_figure`, once for the window and once, as vector graphics, for the dossier.
 
-Supervision data (barometer colours per quarter) and pool membership join the portrait through
-`extra_lanes`: the services that own them add their rows without this module importing them first.
+Barometer colours per quarter and pool membership come from the services that own them, as extra
+lanes (a lane with no data is left out, so a county that keeps no barometer sees no empty row).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -20,17 +19,21 @@ from sqlalchemy.orm import Session, aliased
 
 from cadre_desk.db.models import (
     Assessment,
+    BarometerEntry,
+    BarometerPeriod,
     Cadre,
     DiaryEntry,
     Mentorship,
+    PoolEntry,
     ResumeEntry,
     Talk,
     TalkSubject,
     Training,
 )
+from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.post_level import post_level, rank_level
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.services import cadres, rules
+from cadre_desk.services import barometer_rules, cadres, rules, tolerance_effects
 from cadre_desk.services.context import ServiceContext
 
 
@@ -105,14 +108,8 @@ _GRADE_TONES = {
     "不合格": "bad",
 }
 
-LaneSource = Callable[[Session, int, YearMonth, YearMonth], Lane | None]
-# Services that own other dated data (barometer, pools) register a source here at import time.
-LANE_SOURCES: list[LaneSource] = []
-
-
-def register_lane(source: LaneSource) -> LaneSource:
-    LANE_SOURCES.append(source)
-    return source
+# 晴雨表 colours → tones of the figure.
+_COLOUR_TONES = {bd.GREEN: "good", bd.YELLOW: "warn", bd.RED: "bad"}
 
 
 def growth_portrait(ctx: ServiceContext, cadre_id: int, today: dt.date | None = None) -> Portrait:
@@ -129,9 +126,7 @@ def portrait_in(session: Session, cadre_id: int, today: dt.date) -> Portrait:
         starts.append(cadre.work_start)
     first = min(starts) if starts else last.add_months(-60)
     first = min(first, last.add_months(-24))  # at least two years, so that the axis reads
-    lanes = tuple(
-        lane for source in LANE_SOURCES if (lane := source(session, cadre_id, first, last)) is not None
-    )
+    lanes = tuple(lane for lane in (_barometer(session, cadre_id), _pools(session, cadre_id)) if lane)
     return Portrait(
         cadre_id=cadre.id,
         name=cadre.name,
@@ -246,3 +241,45 @@ def _pairings(session: Session, cadre_id: int) -> tuple[Span, ...]:
         label = f"带{mentee_name}" if as_mentor else f"导师{mentor_name}"
         spans.append(Span(start, end, label, "mentor" if as_mentor else "mentee"))
     return tuple(spans)
+
+
+def _barometer(session: Session, cadre_id: int) -> Lane | None:
+    """晴雨表: one cell per period with its colour word; a period still 采集中 is not shown."""
+    rows = session.execute(
+        select(BarometerPeriod.code, BarometerPeriod.start, BarometerPeriod.end, BarometerEntry.colour,
+               BarometerEntry.override_colour, BarometerEntry.rule_text)
+        .join(BarometerPeriod, BarometerPeriod.id == BarometerEntry.period_id)
+        .where(BarometerEntry.cadre_id == cadre_id, BarometerPeriod.state != bd.COLLECTING)
+        .order_by(BarometerPeriod.start)
+    ).all()  # fmt: skip
+    if not rows:
+        return None
+    words = barometer_rules.words_in(session)
+    # A 免责 ruling: a yellow or red of its window shows 已容错 and is not drawn as a warning.
+    tolerated = tolerance_effects.tolerated_matters(session, [cadre_id])
+    marks = []
+    for code, start, end, colour, override, rule in rows:
+        shown = bd.effective_colour(colour, override)
+        if not shown:
+            continue
+        word = words.get(shown, shown)
+        tip = f"{bd.parse_period(code).label}：{word}" + (f"（{rule}）" if rule else "")
+        tone = _COLOUR_TONES.get(shown, "none")
+        matter = next((m for m in tolerated if m.overlaps(start, end)), None)
+        if matter is not None and shown != bd.GREEN:
+            word, tone, tip = "已容错", "normal", f"{tip}，{matter.label()}"
+        marks.append(Mark(start, end, word, tone, tip))
+    return Lane("晴雨表", marks=tuple(marks)) if marks else None
+
+
+def _pools(session: Session, cadre_id: int) -> Lane | None:
+    """人才库: a span per pool entry, from 入库 to 已使用 or 退出 (still open while 在库)."""
+    rows = session.scalars(
+        select(PoolEntry)
+        .where(PoolEntry.cadre_id == cadre_id, PoolEntry.archived_at.is_(None))
+        .order_by(PoolEntry.entered_on)
+    ).all()
+    if not rows:
+        return None
+    spans = tuple(Span(e.entered_on, e.used_on or e.exited_on, f"{e.pool.name}（{e.state}）") for e in rows)
+    return Lane("人才库", spans=spans)

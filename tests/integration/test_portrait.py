@@ -167,3 +167,43 @@ def test_section_numbers_go_past_ten() -> None:
     ]
     with pytest.raises(ValueError):
         dossier.chinese_number(0)
+
+
+def test_barometer_and_pool_lanes(ctx: ServiceContext) -> None:
+    from cadre_desk.services import barometer, pools
+    from tests.integration.test_tolerance import new_case, rule_case
+
+    cadre = make_cadre(ctx, "赵六", birth="1996.05", party_join="2017.06", work_start="2018.07")
+    plain = portrait.growth_portrait(ctx, cadre.id, TODAY)
+    assert plain.extra_lanes == ()  # no barometer, no pool: no empty rows
+
+    def reading(code: str, colour: str, state: str | None) -> None:
+        period = barometer.open_period(ctx, code)
+        (entry,) = [e for e in barometer.list_entries(ctx, period.id) if e.cadre_id == cadre.id]
+        if colour:
+            barometer.override(ctx, entry.id, colour, "联席研判", entry.version)
+        if state:
+            barometer.set_state(ctx, period.id, state, barometer.get_period(ctx, period.id).version)
+
+    reading("2024Q4", "黄", "研判中")
+    reading("2025Q2", "红", "研判中")
+    reading("2025Q3", "", "研判中")
+    reading("2026Q3", "红", None)  # still 采集中: not shown
+    rule_case(ctx, new_case(ctx, cadre.id))  # 免予问责 of a matter from 2025.03.10, ruled 2026.03.20
+    pools.add_entry(
+        ctx, pools.EntryInput(cadre.id, pools.find_pool(ctx, "好苗子").id, "2024.03.01", "考察"), today=TODAY
+    )
+
+    p = portrait.growth_portrait(ctx, cadre.id, TODAY)
+    lanes = {lane.title: lane for lane in p.extra_lanes}
+    assert [(m.start.isoformat(), m.word, m.tone) for m in lanes["晴雨表"].marks] == [
+        ("2024-10-01", "黄", "warn"),  # before the matter: a warning as recorded
+        ("2025-04-01", "已容错", "normal"),  # red, inside the ruling's window: never drawn as negative
+        ("2025-07-01", "绿", "good"),
+    ]
+    assert "已容错（2026.03.20 县纪委监委 免予问责" in lanes["晴雨表"].marks[1].tip
+    (span,) = lanes["人才库"].spans
+    assert (span.start, span.end, span.label) == (dt.date(2024, 3, 1), None, "好苗子（在库）")
+    shapes = portrait_figure.layout(p, 900, 520)
+    texts = {s.text for s in shapes if isinstance(s, Label)}
+    assert {"晴雨表", "人才库", "已容错", "黄"} <= texts

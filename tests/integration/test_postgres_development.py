@@ -1,5 +1,5 @@
-"""The development registers (到龄, rules) on a real PostgreSQL server: the SQLite tests' scenarios, each
-on a database of its own."""
+"""The development registers (到龄, rules, pools) and the growth portrait on a real PostgreSQL server:
+the SQLite tests' scenarios, each on a database of its own."""
 
 from __future__ import annotations
 
@@ -11,7 +11,13 @@ import pytest
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.integration import test_compliance, test_pools, test_retirement, test_training_import
+from tests.integration import (
+    test_compliance,
+    test_pools,
+    test_portrait,
+    test_retirement,
+    test_training_import,
+)
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 
 ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
@@ -56,6 +62,9 @@ SCENARIOS: list[Callable[..., None]] = [
     test_pools.test_the_pool_table_is_edited_through_the_service,
     test_pools.test_an_entry_made_by_mistake_is_archived_and_restored,
     test_pools.test_a_fault_tolerance_ruling_never_raises_a_flag,
+    test_portrait.test_the_portrait_gathers_every_lane,
+    test_portrait.test_barometer_and_pool_lanes,
+    test_portrait.test_the_dossier_opens_with_the_portrait,
 ]
 
 
