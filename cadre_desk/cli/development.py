@@ -131,6 +131,7 @@ def _cmd_import_training(ctx: ServiceContext, args: argparse.Namespace) -> int:
                 "problems": [{"where": w, "message": m} for w, m in plan.problems],
                 "written": result is not None,
                 "created": result.created if result is not None else 0,
+                "backup": result.backup if result is not None else "",
                 "items": [
                     {"row": i.row, "cadre_id": i.cadre_id, "name": i.cadre_name, "course": i.values["name"],
                      "hours": i.values["hours"], "duplicate": i.duplicate}
@@ -146,7 +147,8 @@ def _cmd_import_training(ctx: ServiceContext, args: argparse.Namespace) -> int:
             sys.stderr.write(f"  {where}：{message}\n")
         return EXIT_ERROR
     if result is not None and not args.json:
-        print(f"已导入 {result.created} 条培训记录（跳过已有 {result.skipped} 条）")
+        extra = f"；导入前已备份到 {result.backup}" if result.backup else ""
+        print(f"已导入 {result.created} 条培训记录（跳过已有 {result.skipped} 条）{extra}")
     elif args.dry_run and not args.json:
         print("预览完毕，未写入（--dry-run）")
     return EXIT_OK

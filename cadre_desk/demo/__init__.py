@@ -22,6 +22,7 @@ from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Account
 from cadre_desk.demo import generator, pairings, talks
 from cadre_desk.demo import obligations as demo_obligations
+from cadre_desk.demo import pools as demo_pools
 from cadre_desk.demo import tolerance as demo_tolerance
 from cadre_desk.demo.store import NotEmptyError, Writer, refuse_if_not_empty, tune_sqlite
 from cadre_desk.errors import ValidationError
@@ -117,6 +118,7 @@ def generate(
         writer.flush()
         demo_tolerance.write_cases(session, writer, random.Random(f"{seed}:tolerance"), world, today)
         demo_obligations.write_obligations(session, writer, random.Random(f"{seed}:owed"), world, today)
+        demo_pools.write_pools(session, writer, random.Random(f"{seed}:pools"), today)
         c = writer.counts
         documents = c["cadre"] + c["diary_entry"] + c["mentor_comment"] + c["talk"] + c["mentorship"]
         report(STAGE_INDEX, 0, documents)

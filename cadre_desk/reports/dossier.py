@@ -1,10 +1,10 @@
 """干部成长档案: the dossier of one cadre.
 
 A cover, a table of contents, the chosen sections (the growth portrait, basic data, 简历, family,
-assessments, rewards, training against the rank's yearly hours, secondments, pairings, the growth
-diary with each mentor comment under its entry, talk records), and a closing page for 制表人 / 审核人.
-Each section is a bookmark and a line of the contents; dated records are limited to the chosen date
-range.
+assessments, rewards, training with its compliance line (the 2023 条例 by level and window),
+secondments, pairings, the growth diary with each mentor comment under its entry, talk records), and a
+closing page for 制表人 / 审核人. Each section is a bookmark and a line of the contents; dated records
+are limited to the chosen date range.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
-from cadre_desk.domain import training as training_rules
+from cadre_desk.domain.training import rank_level
 from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.reports import cells, flow, fonts, form_text, portrait_figure, talk_form
 from cadre_desk.reports.flow import BODY, SMALL, FlowText, Heading, fields_table, list_table, para, text_block
@@ -228,31 +228,13 @@ def _rewards(file: CadreFile) -> list[Flowable]:
 
 
 def _training(file: CadreFile) -> list[Flowable]:
+    """The compliance line (the 2023 条例's requirement for the cadre's level and window, from the
+    compliance service) and the training records."""
     rank = file.profile.cadre.rank
-    level = training_rules.rank_level(rank)
-    need = training_rules.required_hours(rank)
-    years = [
-        (
-            str(y.year),
-            str(y.courses),
-            f"{y.hours:g}",
-            f"{y.required:g}",
-            "达标" if y.met else f"差 {y.required - y.hours:g}",
-        )
-        for y in file.training_years
-    ]
-    story: list[Flowable] = [
-        para(f"职级：{rank or '未填写'}（{level}），年度集中培训应完成 {need:g} 学时。", BODY),
-        flow.gap(4),
-    ]
+    level = rank_level(rank)
+    story: list[Flowable] = [para(f"职级：{rank or '未填写'}（{level}）", BODY), flow.gap(4)]
     if file.compliance:
         story += [para(f"达标情况（干部教育培训工作条例）：{file.compliance}", BODY), flow.gap(4)]
-    if years:
-        story.append(
-            list_table(
-                ("年度", "培训次数", "完成学时", "应完成学时", "完成情况"), years, (2.5, 2.5, 3.0, 3.0, 0)
-            )
-        )
     items = file.profile.trainings
     story += [flow.gap(8), para("培训明细", 12)]
     if not items:
@@ -271,15 +253,6 @@ def _training(file: CadreFile) -> list[Flowable]:
         story.append(
             list_table(("培训名称", "类别", "主办单位", "起止日期", "学时"), rows, (0, 2.0, 3.2, 4.2, 1.4))
         )
-    story += [
-        flow.gap(4),
-        para(
-            "注：年度学时要求为可配置的默认值（县处级 "
-            f"{training_rules.DEFAULT_YEARLY_HOURS[training_rules.COUNTY_LEVEL]:g} 学时，乡科级及以下 "
-            f"{training_rules.DEFAULT_YEARLY_HOURS[training_rules.TOWNSHIP_LEVEL]:g} 学时）。",
-            SMALL,
-        ),
-    ]
     return story
 
 

@@ -27,7 +27,6 @@ from cadre_desk.db.models import (
     TalkSubject,
     Unit,
 )
-from cadre_desk.domain import training as training_rules
 from cadre_desk.errors import StorageError
 from cadre_desk.services import (
     app_settings,
@@ -128,18 +127,6 @@ class PersonLine:
 
 
 @dataclass(frozen=True)
-class TrainingYear:
-    year: int
-    hours: float
-    required: float
-    courses: int
-
-    @property
-    def met(self) -> bool:
-        return self.hours >= self.required
-
-
-@dataclass(frozen=True)
 class PairingFile:
     """One pairing with everything its dossier prints."""
 
@@ -158,7 +145,6 @@ class CadreFile:
     pairings: tuple[PairingFile, ...]  # as mentee or as mentor (records only; diary under `diary`)
     diary: tuple[DiaryEntryView, ...]  # the cadre's own growth diary, oldest first
     talks: tuple[TalkView, ...]  # oldest first
-    training_years: tuple[TrainingYear, ...]
     date_range: DateRange = field(default_factory=DateRange)
     retirement: str = ""  # 到龄: `2039.09（63岁）`, with the reason when set by hand
     compliance: str = ""  # this year's training compliance, one line
@@ -231,27 +217,6 @@ def _records(
     return out
 
 
-def training_years(
-    profile: CadreProfile, rng: DateRange, today: dt.date | None = None
-) -> tuple[TrainingYear, ...]:
-    """Hours per calendar year against the rank's yearly requirement (years with no training show 0)."""
-    today = today or dt.date.today()
-    required = training_rules.required_hours(profile.cadre.rank)
-    hours: dict[int, float] = defaultdict(float)
-    courses: dict[int, int] = defaultdict(int)
-    for t in profile.trainings:
-        day = t.start_date or t.end_date
-        if day is None:
-            continue
-        hours[day.year] += t.hours
-        courses[day.year] += 1
-    last = min(today.year, rng.end.year) if rng.end else today.year
-    first = min(hours) if hours else last - 2
-    first = max(first, last - 9, rng.start.year if rng.start else first)
-    years = [y for y in range(first, last + 1) if rng.contains_year(y)]
-    return tuple(TrainingYear(y, hours.get(y, 0.0), required, courses.get(y, 0)) for y in years)
-
-
 def _filter_profile(profile: CadreProfile, rng: DateRange) -> CadreProfile:
     if rng.is_open:
         return profile
@@ -313,7 +278,6 @@ def gather_cadre_in(session: Session, cadre_id: int, rng: DateRange = DateRange(
         pairings=pairings,
         diary=tuple(entries),
         talks=tuple(talk_views),
-        training_years=training_years(full if rng.is_open else profile, rng),
         date_range=rng,
         retirement=_retirement_line(session, cadre_id),
         compliance=_compliance_line(session, cadre_id),

@@ -27,7 +27,7 @@ from cadre_desk.db.models import (
     TalkSubject,
 )
 from cadre_desk.domain import vocab
-from cadre_desk.services import verification
+from cadre_desk.services import pool_lists, verification
 from cadre_desk.services.context import ServiceContext
 
 ENDING_WITHIN_DAYS = 30  # pairings whose term ends this soon
@@ -113,6 +113,9 @@ class Worktable:
     # 待核实: cadres imported with correctable problems, most problems first
     to_verify: tuple[verification.CadreToVerify, ...] = ()
     to_verify_total: int = 0
+    # 后备干部库: active pool entries with review flags (超龄, 考核低于称职, 处分), at `today`
+    pool_flags: tuple[pool_lists.EntryRow, ...] = ()
+    pool_flags_total: int = 0
 
 
 def _count(session: Session, stmt: Select[Any]) -> int:
@@ -278,6 +281,7 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         follow_ups, follow_ups_total = _follow_ups(session, day, limit)
         recent = _recent(session, RECENT_CHANGES)
         to_verify, to_verify_total = verification.cadres_to_verify_in(session, limit)
+        flagged = [r for r in pool_lists.entries_in(session, day) if r.flags]
     return Worktable(
         today=day,
         pending_comments=tuple(pending),
@@ -289,4 +293,6 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         recent=tuple(recent),
         to_verify=tuple(to_verify),
         to_verify_total=to_verify_total,
+        pool_flags=tuple(flagged[:limit]),
+        pool_flags_total=len(flagged),
     )

@@ -320,15 +320,19 @@ def apply_roster(
     importing.check_plan(plan)
     backup = ""
     if ctx.db.path is not None:
-        backup = str(_backup_before_import(ctx, ctx.db.path, progress))
+        backup = str(backup_before_import(ctx, ctx.db.path, progress))
     result = importing.apply_plan(ctx, plan, progress)
     return importing.ImportResult(result.created, result.updated, result.unchanged, result.cadre_ids, backup)
 
 
-def _backup_before_import(ctx: ServiceContext, db_path: Path, progress: Progress | None) -> Path:
-    """A full verified copy in `backups/`; only the newest `KEEP_IMPORT_BACKUPS` of them are kept."""
+def backup_before_import(
+    ctx: ServiceContext, db_path: Path, progress: Progress | None, kind: str = "roster"
+) -> Path:
+    """A full verified copy in `backups/` (`NAME-before-KIND-import-TIME.db`); only the newest
+    `KEEP_IMPORT_BACKUPS` of each kind are kept. Every Excel import (roster, class list, pool ledger)
+    takes one before it writes."""
     folder = paths.backup_dir()
-    prefix = f"{db_path.stem}-before-roster-import-"
+    prefix = f"{db_path.stem}-before-{kind}-import-"
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # two imports in one second get two files
     dest = folder / f"{prefix}{stamp}.db"
     try:

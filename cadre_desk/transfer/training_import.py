@@ -28,6 +28,7 @@ from cadre_desk.services import audit, obligations
 from cadre_desk.services.cadre_rules import training_values
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
+from cadre_desk.transfer.roster import backup_before_import
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("班次", "培训名称", "班次名称", "培训班名称"),
@@ -187,13 +188,18 @@ class TrainingImportResult:
     created: int
     skipped: int
     cadre_ids: tuple[int, ...]
+    backup: str = ""  # the verified copy taken before writing (SQLite; blank when nothing was written)
 
 
 def apply_training_import(ctx: ServiceContext, plan: TrainingImportPlan) -> TrainingImportResult:
-    """Write the plan's new records (duplicates skipped) in one transaction; refuse a plan with problems
-    or one whose cadres changed since it was made."""
+    """A verified backup first (SQLite, as the roster import does), then the plan's new records
+    (duplicates skipped) in one transaction; refuse a plan with problems or one whose cadres changed
+    since it was made."""
     if plan.problems:
         raise ImportRejected(list(plan.problems))
+    backup = ""
+    if ctx.db.path is not None and any(not item.duplicate for item in plan.items):
+        backup = str(backup_before_import(ctx, ctx.db.path, None, kind="training"))
     created = 0
     touched: list[int] = []
     added: list[Training] = []
@@ -230,4 +236,4 @@ def apply_training_import(ctx: ServiceContext, plan: TrainingImportPlan) -> Trai
             "training",
             summary=f"导入培训名单（{plan.source}）：新增 {created}，已有跳过 {plan.duplicates}"[:200],
         )
-    return TrainingImportResult(created, plan.duplicates, tuple(touched))
+    return TrainingImportResult(created, plan.duplicates, tuple(touched), backup)

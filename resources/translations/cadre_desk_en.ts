@@ -1218,6 +1218,64 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>EntriesModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+28"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryCard</name>
     <message>
         <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-291"/>
@@ -1310,6 +1368,94 @@ The database is copied into an encrypted file, checked, and only then replaces t
     <message>
         <location line="+16"/>
         <source>Withdraw the comment of {mentor}? The entry waits for a comment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/entry_dialog.py" line="+41"/>
+        <source>Pool entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pool entry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (age %2 or under)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2024.03.01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the recommending unit (for 推荐)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cadre:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction of development:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentor pairing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mentor %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1433,7 +1579,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+194"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+195"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,11 +1657,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     <message>
         <location line="+3"/>
         <location line="+5"/>
+        <location line="+18"/>
         <source>Cadre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-23"/>
         <location line="+6"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
@@ -1546,7 +1693,22 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Mark done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1556,7 +1718,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1746,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Pool entries to review: past the age cap, an assessment below 称职, a 处分 ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Owed talks not yet held (应谈未谈) ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1610,7 +1777,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         </translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-141"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,7 +1792,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+95"/>
         <source>— the first {shown} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,7 +1982,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+98"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+100"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,6 +2019,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
     <message>
         <location line="+1"/>
         <source>Team structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve pools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2052,6 +2224,82 @@ Logs: {logs}</source>
     <message>
         <location line="+7"/>
         <source>Open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/measure_dialog.py" line="+36"/>
+        <source>Development measure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. 2024.05.06</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>blank: still going on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Measure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secondment record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+47"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2976,6 +3224,155 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PoolsPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+69"/>
+        <source>In the pool or under inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only those to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reference date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Young-cadre and reserve pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Under inspection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Appointed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leaves the pool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back in the pool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+183"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Development measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Write…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yearly reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>All pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, an assessment below 称职, a 处分).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose an entry to see its measures and reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Entered %1 by %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Direction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mentor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appointed as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortraitView</name>
     <message>
         <location filename="../../cadre_desk/ui/profile/portrait_view.py" line="+70"/>
@@ -3723,6 +4120,11 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Pool entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
@@ -3967,6 +4369,57 @@ Logs: {logs}</source>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/review_dialog.py" line="+36"/>
+        <source>Yearly review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. 2025.12.20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+21"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewed on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4424,6 +4877,44 @@ The old file stays at {old}.</source>
 and the copy verified. Cadre Desk uses it from the next start; changes made before then still go to the old file, which is kept.
 
 Quit now so that nothing is entered into the old file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StateDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/state_dialog.py" line="+39"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now: %1 since %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post taken up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

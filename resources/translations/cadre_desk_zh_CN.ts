@@ -1222,6 +1222,64 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>EntriesModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+28"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>现任职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool</source>
+        <translation>库别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>入库方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>状态日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To review</source>
+        <translation>需研判</translation>
+    </message>
+</context>
+<context>
     <name>EntryCard</name>
     <message>
         <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-291"/>
@@ -1315,6 +1373,94 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+16"/>
         <source>Withdraw the comment of {mentor}? The entry waits for a comment again.</source>
         <translation>撤回{mentor}的点评吗？日记将重新等待点评。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/entry_dialog.py" line="+41"/>
+        <source>Pool entry</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pool entry: %1</source>
+        <translation>入库信息：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (age %2 or under)</source>
+        <translation>%1（%2岁以下）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2024.03.01</source>
+        <translation>如 2024.03.01</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the recommending unit (for 推荐)</source>
+        <translation>推荐单位（推荐入库时填写）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cadre:</source>
+        <translation>干部：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool:</source>
+        <translation>库别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entered on:</source>
+        <translation>入库时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel:</source>
+        <translation>入库方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended by:</source>
+        <translation>推荐单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction of development:</source>
+        <translation>培养方向：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentor pairing:</source>
+        <translation>结对帮带：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mentor %1, %2</source>
+        <translation>导师 %1，%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a cadre</source>
+        <translation>请选择干部</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1583,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+194"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+195"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1515,11 +1661,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     <message>
         <location line="+3"/>
         <location line="+5"/>
+        <location line="+18"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-23"/>
         <location line="+6"/>
         <source>Unit</source>
         <translation>单位</translation>
@@ -1550,7 +1697,22 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>谈话人</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
+        <source>Pool</source>
+        <translation>库别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To review</source>
+        <translation>需研判事项</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
@@ -1560,7 +1722,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>将选中的后续事项标记为今天完成</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation>工作台加载失败：{error}</translation>
     </message>
@@ -1587,7 +1749,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>导入后待核实的干部（{count}）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Pool entries to review: past the age cap, an assessment below 称职, a 处分 ({count})</source>
+        <translation>后备干部库需研判的人选：超龄、考核低于称职、受处分（{count}）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Owed talks not yet held (应谈未谈) ({count})</source>
         <translation>应谈未谈（{count}）</translation>
     </message>
@@ -1611,7 +1778,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         </translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-141"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation>7 天内到期或已逾期的谈话后续事项（{count}）</translation>
     </message>
@@ -1626,7 +1793,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>最近修改的记录（{count}）</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+95"/>
         <source>— the first {shown} shown</source>
         <translation>— 显示前 {shown} 条</translation>
     </message>
@@ -1814,7 +1981,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+98"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+100"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1829,7 +1996,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1854,7 +2021,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -1877,6 +2044,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+1"/>
         <source>Team structure</source>
         <translation>班子结构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve pools</source>
+        <translation>后备干部库</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -2052,6 +2224,82 @@ Logs: {logs}</source>
         <location line="+7"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/measure_dialog.py" line="+36"/>
+        <source>Development measure: %1</source>
+        <translation>培养措施：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. 2024.05.06</source>
+        <translation>如 2024.05.06</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>blank: still going on</source>
+        <translation>留空：尚未结束</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Measure:</source>
+        <translation>措施：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secondment record:</source>
+        <translation>挂职记录：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+47"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -2974,6 +3222,155 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PoolsPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+69"/>
+        <source>In the pool or under inspection</source>
+        <translation>在库及考察对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only those to review</source>
+        <translation>只看需研判的</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New entry…</source>
+        <translation>入库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reference date</source>
+        <translation>计算截止时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool</source>
+        <translation>库别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Young-cadre and reserve pools</source>
+        <translation>优秀年轻干部和后备干部库</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Under inspection…</source>
+        <translation>列为考察对象…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Appointed…</source>
+        <translation>已使用…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leaves the pool…</source>
+        <translation>退出…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back in the pool…</source>
+        <translation>恢复在库…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+183"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Development measures</source>
+        <translation>培养措施</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Write…</source>
+        <translation>填写…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yearly reviews</source>
+        <translation>年度研判</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>All pools</source>
+        <translation>全部库别</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, an assessment below 称职, a 处分).</source>
+        <translation>共 %1 条，%2 条需研判（截至 %3：超过库别年龄上限、考核低于称职、受处分）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose an entry to see its measures and reviews.</source>
+        <translation>选择一条入库记录，查看其培养措施和年度研判。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Entered %1 by %2%3</source>
+        <translation>%1 入库，方式：%2%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Direction: %1</source>
+        <translation>培养方向：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mentor: %1</source>
+        <translation>帮带导师：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appointed as %1</source>
+        <translation>已使用为 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left: %1 %2</source>
+        <translation>退出原因：%1 %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
+        <translation>归档 %1 在“%2”中的入库记录？仅用于误录的记录；干部离开库时请改为“退出”。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>PortraitView</name>
     <message>
         <location filename="../../cadre_desk/ui/profile/portrait_view.py" line="+70"/>
@@ -3721,6 +4118,11 @@ Logs: {logs}</source>
         <translation>应谈事项</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Pool entry</source>
+        <translation>入库记录</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Created</source>
         <translation>新建</translation>
@@ -3966,6 +4368,57 @@ Logs: {logs}</source>
         <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/review_dialog.py" line="+36"/>
+        <source>Yearly review: %1</source>
+        <translation>年度研判：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. 2025.12.20</source>
+        <translation>如 2025.12.20</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opinion:</source>
+        <translation>研判意见：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed on:</source>
+        <translation>研判日期：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+21"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opinion</source>
+        <translation>研判意见</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewed on</source>
+        <translation>研判日期</translation>
     </message>
 </context>
 <context>
@@ -4431,6 +4884,44 @@ Quit now so that nothing is entered into the old file?</source>
 并已校验副本。下次启动时起使用新文件；在此之前的修改仍会写入原文件（原文件保留）。
 
 现在退出程序，以免继续写入原文件吗？</translation>
+    </message>
+</context>
+<context>
+    <name>StateDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/state_dialog.py" line="+39"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now: %1 since %2 (%3)</source>
+        <translation>现为：%1，自 %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post taken up:</source>
+        <translation>使用职务：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason:</source>
+        <translation>退出原因：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import barometer, cadres, diary, mentorship, talks
+from cadre_desk.services import barometer, cadres, diary, mentorship, pools, talks
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
@@ -23,9 +23,11 @@ from cadre_desk.ui.development.retirement_page import RetirementPage
 from cadre_desk.ui.development.training_page import TrainingPage
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.pools.pools_page import PoolsPage
 from cadre_desk.ui.shell.main_window import (
     BAROMETER,
     HOME,
+    POOLS,
     RETIREMENT,
     ROSTER,
     STRUCTURE,
@@ -49,6 +51,7 @@ class Records:
     entry: diary.DiaryEntryView
     comment: diary.CommentView
     talk: talks.TalkView
+    pool_entry: pools.EntryView
 
 
 @pytest.fixture
@@ -111,7 +114,13 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
             ),
         ),
     )
-    return Records(pairing, mentorship_records, diary.get_entry(ctx, entry.id), comment, talk)
+    pool = pools.find_pool(ctx, "优秀年轻干部")
+    pool_entry = pools.add_entry(
+        ctx, pools.EntryInput(mentee.id, pool.id, "2024.03.01", "考察", mentorship_id=pairing.id)
+    )
+    pools.add_measure(ctx, pool_entry.id, pools.MeasureInput("轮岗", "2024.04.01", content="到党政办轮岗"))
+    pools.set_review(ctx, pool_entry.id, 2024, "继续跟踪培养")
+    return Records(pairing, mentorship_records, diary.get_entry(ctx, entry.id), comment, talk, pool_entry)
 
 
 def test_every_model_in_a_used_window_passes_the_model_tester(
@@ -124,6 +133,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     window = open_window()
     assert window.page_keys()[:8] == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT, TRAINING]
     assert BAROMETER in window.page_keys() and STRUCTURE in window.page_keys()
+    assert POOLS in window.page_keys()
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
@@ -186,6 +196,12 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert isinstance(barometer_page, BarometerPage) and window.current_page() == BAROMETER
     barometer_page.unit.setCurrentIndex(barometer_page.unit.findData(-1))
     assert barometer_page.model.rowCount() == len(sample_cadres)
+    # 后备干部库: 李四's entry with a measure and a review.
+    window.nav.setCurrentItem(window._nav_item(POOLS))
+    pools_page = window.page(POOLS)
+    assert isinstance(pools_page, PoolsPage) and window.current_page() == POOLS
+    assert pools_page.show_record("pool_entry", records.pool_entry.id)
+    assert (pools_page.measures.rowCount(), pools_page.reviews.rowCount()) == (1, 1)
 
     # 班子结构: the whole county's figures and targets.
     window.nav.setCurrentItem(window._nav_item(STRUCTURE))
@@ -219,6 +235,10 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
         structure_page.figures,
         structure_page.targets,
         structure_page.gaps,
+        pools_page.model,
+        pools_page.measures,
+        pools_page.reviews,
+        window.home.pool_model,
     }
     missing = [type(m).__name__ for m in expected if m not in models]
     assert not missing, f"not found among the window's models: {missing}"

@@ -140,3 +140,5 @@ def test_the_dossier_has_a_compliance_line(ctx: ServiceContext, tmp_path: Path) 
     )
     text = "".join(text_of(path))
     assert "达标情况（干部教育培训工作条例）：县处级，" in text and "应完成550学时或90天" in text
+    # the old yearly table against 110 学时 (a rule the 2023 条例 replaced) is gone
+    assert "年度集中培训应完成" not in text and "应完成学时" not in text and "110学时" not in text

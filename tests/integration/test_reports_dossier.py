@@ -386,10 +386,3 @@ def test_batch_cancel_stops_early(ctx: ServiceContext, db_path: Path, tmp_path: 
     with pytest.raises(Stop):
         run_batch(BatchSpec(str(db_path), "form", SETTINGS, PRINTED), ids, tmp_path / "o", 2, progress)
     assert len(list((tmp_path / "o").iterdir())) < len(ids)
-
-
-def test_training_requirement_by_rank() -> None:
-    from cadre_desk.domain import training
-
-    assert training.required_hours("副处级") == 110 and training.required_hours("四级调研员") == 110
-    assert training.required_hours("正科级") == 90 and training.required_hours("") == 90

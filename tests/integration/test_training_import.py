@@ -3,6 +3,8 @@ down, all-or-nothing on any problem, duplicates skipped, a stale plan refused.""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -68,6 +70,12 @@ def test_a_class_list_is_matched_and_written(ctx: ServiceContext, tmp_path: Path
     assert [(i.row, i.cadre_id) for i in plan.items] == [(3, a.id), (4, b.id)]
     result = apply_training_import(ctx, plan)
     assert result.created == 2 and set(result.cadre_ids) == {a.id, b.id}
+    if ctx.db.path is not None:  # like the roster import: a verified copy of the database before writing
+        backup = Path(result.backup)
+        assert backup.name.startswith(f"{ctx.db.path.stem}-before-training-import-") and backup.is_file()
+        with contextlib.closing(sqlite3.connect(backup)) as copy:
+            assert copy.execute("SELECT count(*) FROM training").fetchone() == (0,)
+            assert copy.execute("SELECT count(*) FROM cadre").fetchone() == (2,)
     trainings = cr.get_profile(ctx, b.id).trainings
     assert [(t.name, t.kind, t.organiser, t.hours, t.days, t.full_time) for t in trainings] == [
         ("2026年中青年干部培训班", "青干班", "县委党校", 90.0, 15.0, True)

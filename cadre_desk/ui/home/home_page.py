@@ -34,6 +34,7 @@ from cadre_desk.services import obligations, talks, worktable
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, run_in_background
 from cadre_desk.ui.shell.page import Page
+from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
 from cadre_desk.ui.widgets.tables import RowsModel
 
@@ -226,6 +227,12 @@ class HomePage(Page):
         self.owed_list = HomeList(self.owed_model, "owedTalks", 4, self)
         self.owed_heading = QLabel(self)
         self.owed_heading.setObjectName("owedHeading")
+        self.pool_model = HomeListModel(
+            [self.tr("Cadre"), self.tr("Pool"), self.tr("State"), self.tr("To review")], self
+        )
+        self.pool_list = HomeList(self.pool_model, "poolFlags", 3, self)
+        self.pool_heading = QLabel(self)
+        self.pool_heading.setObjectName("poolFlagsHeading")
         self.verify_heading = QLabel(self)
         self.verify_heading.setObjectName("toVerifyHeading")
         self.pending_heading = QLabel(self)
@@ -258,9 +265,14 @@ class HomePage(Page):
         grid.addLayout(self._section(self.verify_heading, self.verify_list), 2, 0, 1, 2)
         self.verify_heading.hide()
         self.verify_list.hide()
+        # 后备干部库: shown only while pool entries carry review flags.
+        grid.addLayout(self._section(self.pool_heading, self.pool_list), 4, 0, 1, 2)
+        self.pool_heading.hide()
+        self.pool_list.hide()
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 1)
+        grid.setRowStretch(4, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -273,6 +285,7 @@ class HomePage(Page):
             (self.recent_list, self.recent_model),
             (self.verify_list, self.verify_model),
             (self.owed_list, self.owed_model),
+            (self.pool_list, self.pool_model),
         ):
             view.activated_row.connect(lambda row, m=model: self._open(m, row))
 
@@ -413,6 +426,28 @@ class HomePage(Page):
         self.verify_heading.setVisible(table.to_verify_total > 0)
         self.verify_list.setVisible(table.to_verify_total > 0)
         self._fill_owed()
+        self._fill(
+            self.pool_heading,
+            self.tr("Pool entries to review: past the age cap, an assessment below 称职, a 处分 ({count})"),
+            table.pool_flags_total,
+            self.pool_model,
+            [
+                HomeRow(
+                    (
+                        r.name,
+                        r.pool,
+                        code_text(r.state),
+                        "；".join(f"{code_text(f.flag)}：{f.detail}" for f in r.flags),
+                    ),
+                    "pool_entry",
+                    r.id,
+                    urgent=True,
+                )
+                for r in table.pool_flags
+            ],
+        )
+        self.pool_heading.setVisible(table.pool_flags_total > 0)
+        self.pool_list.setVisible(table.pool_flags_total > 0)
         self.done_button.setEnabled(False)
         self.loaded.emit()
 

@@ -42,6 +42,7 @@ from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.jobs import integrity_check, workers
 from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_path
 from cadre_desk.ui.jobs.demo_runner import DemoRunner
+from cadre_desk.ui.pools.pools_page import PoolsPage
 from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.search.global_search import GlobalSearch
 from cadre_desk.ui.settings.rules_page import RulesDialog
@@ -67,6 +68,7 @@ RETIREMENT = "retirement"
 STRUCTURE = "structure"
 TRAINING = "training"
 BAROMETER = "barometer"
+POOLS = "pools"
 WELCOME = "welcome"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
 DEFAULT_SIZE = QSize(1400, 860)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         self.add_page(TRAINING, self.tr("Training"), TrainingPage(ctx, today, self))
         self.add_page(BAROMETER, self.tr("Barometer"), BarometerPage(ctx, today, self))
         self.add_page(STRUCTURE, self.tr("Team structure"), StructurePage(ctx, today, self))
+        self.add_page(POOLS, self.tr("Reserve pools"), PoolsPage(ctx, today, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
             page.records_changed.connect(self.apply_changes)

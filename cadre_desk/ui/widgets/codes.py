@@ -101,6 +101,27 @@ ENGLISH_NAMES: dict[str, str] = {
     "较差": "Poor",
     "有慢性病": "Chronic illness",
     "残疾": "Disability",
+    # domain.pools: PoolState, ExitReason, Channel, MeasureKind, Flag
+    "在库": "In the pool",
+    "列为考察对象": "Under inspection",
+    "已使用": "Appointed",
+    "退出": "Left the pool",
+    "超龄": "Over the age cap",
+    "考核": "Assessment",
+    "处分": "Disciplinary action",
+    "本人": "Own request",
+    "调出": "Transferred out",
+    "推荐": "Recommended",
+    "测试": "Tested",
+    "考察": "Inspected",
+    "组织掌握": "Known to the department",
+    "挂职": "Secondment",
+    "轮岗": "Job rotation",
+    "重点工作抽调": "Key-task assignment",
+    "培训": "Training",
+    "帮带": "Mentoring",
+    "考核低于称职": "Assessment below competent",
+    "晴雨表红色": "Red barometer period",
 }
 
 

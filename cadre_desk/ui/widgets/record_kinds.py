@@ -14,6 +14,7 @@ def kind_label(kind: str) -> str:
         "mentorship": QCoreApplication.translate("RecordKinds", "Pairing"),
         "unit": QCoreApplication.translate("RecordKinds", "Unit"),
         "obligation": QCoreApplication.translate("RecordKinds", "Owed talk"),
+        "pool_entry": QCoreApplication.translate("RecordKinds", "Pool entry"),
     }
     return labels.get(kind, kind)
 

@@ -1,0 +1,125 @@
+"""Table models of the 后备干部库 page: the entries (with their flags), an entry's measures and reviews."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from cadre_desk.domain.yearmonth import format_date
+from cadre_desk.services import pool_lists, pools
+from cadre_desk.ui.widgets.codes import code_text
+from cadre_desk.ui.widgets.tables import RowsModel
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FLAG_COLOUR = QColor("#b3261e")
+
+
+class EntriesModel(RowsModel):
+    """Rows of `pool_lists.EntryRow`."""
+
+    COLUMN_CHARS = (5, 2, 3, 12, 12, 7, 6, 4, 5, 6, 12)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                self.tr("Name"),
+                self.tr("Gender"),
+                self.tr("Age"),
+                self.tr("Unit"),
+                self.tr("Post"),
+                self.tr("Pool"),
+                self.tr("Entered"),
+                self.tr("Channel"),
+                self.tr("State"),
+                self.tr("Since"),
+                self.tr("To review"),
+            ],
+            parent,
+        )
+        self._rows: list[pool_lists.EntryRow] = []
+
+    def set_rows(self, rows: list[pool_lists.EntryRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> pool_lists.EntryRow:
+        return self._rows[row]
+
+    def row_of(self, entry_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == entry_id), None)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                r.name,
+                code_text(r.gender),
+                str(r.age),
+                r.unit,
+                r.post,
+                r.pool,
+                format_date(r.entered_on),
+                code_text(r.channel),
+                code_text(r.state),
+                format_date(r.state_on),
+                "、".join(code_text(f.flag) for f in r.flags),
+            )
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and r.flags:
+            return "\n".join(f"{code_text(f.flag)}：{f.detail}" for f in r.flags)
+        if role == Qt.ItemDataRole.ForegroundRole and r.flags and index.column() in (0, 10):
+            return QBrush(FLAG_COLOUR)
+        if role == ID_ROLE:
+            return r.id
+        return None
+
+
+class MeasuresModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([self.tr("Measure"), self.tr("From"), self.tr("To"), self.tr("Content")], parent)
+        self._rows: list[pools.MeasureView] = []
+
+    def set_rows(self, rows: list[pools.MeasureView]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> pools.MeasureView:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index) or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        m = self._rows[index.row()]
+        content = "；".join(x for x in (m.secondment, m.content) if x)
+        return (code_text(m.kind), format_date(m.start), format_date(m.end), content)[index.column()]
+
+
+class ReviewsModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([self.tr("Year"), self.tr("Opinion"), self.tr("Reviewed on")], parent)
+        self._rows: list[pools.ReviewView] = []
+
+    def set_rows(self, rows: list[pools.ReviewView]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> pools.ReviewView:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(r.year), r.opinion.replace("\n", " "), format_date(r.reviewed_on))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return r.opinion
+        return None

@@ -1,0 +1,158 @@
+"""后备干部库 page: the register with its flags at the reference date, pool / state / flagged filters, the
+entry editor, state changes, measures and reviews through their dialogs; 工作台 lists the flagged entries
+and opens one on the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from cadre_desk.services import cadre_records as cr
+from cadre_desk.services import cadres, pool_lists, pools
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.home.home_page import HomePage
+from cadre_desk.ui.pools import pools_page as page_module
+from cadre_desk.ui.pools.entry_dialog import EntryDialog
+from cadre_desk.ui.pools.measure_dialog import MeasureDialog
+from cadre_desk.ui.pools.pools_page import PoolsPage
+from cadre_desk.ui.pools.review_dialog import ReviewDialog
+from cadre_desk.ui.pools.state_dialog import StateDialog
+from cadre_desk.ui.widgets.codes import select_code
+from tests.integration.test_pools import _enter, _young
+
+TODAY = dt.date(2026, 12, 6)
+
+
+@pytest.fixture
+def county(ctx: ServiceContext) -> dict[str, int]:
+    aged = _young(ctx, "超龄甲", "1990.06")  # 36 in 2026.06: past 35
+    graded = _young(ctx, "考核乙", "1993.01")
+    calm = _young(ctx, "平稳丙", "1996.03")
+    _enter(ctx, aged.id, "优秀年轻干部")
+    _enter(ctx, graded.id, "优秀年轻干部")
+    _enter(ctx, calm.id, "好苗子")
+    cr.save_assessments(ctx, graded.id, [cr.AssessmentInput(2025, "基本称职")], graded.version)
+    return {"超龄甲": aged.id, "考核乙": graded.id, "平稳丙": calm.id}
+
+
+def _names(page: PoolsPage) -> list[str]:
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+
+
+def test_the_register_filters_and_flags(
+    qtbot: QtBot, ctx: ServiceContext, county: dict[str, int], _zh_cn: None
+) -> None:
+    page = PoolsPage(ctx, TODAY)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert _names(page) == ["平稳丙", "超龄甲", "考核乙"]  # in pool order, then by entry date
+    assert page.summary.text().startswith("共 3 条，2 条需研判")
+    assert [page.model.index(r, 10).data() for r in range(3)] == ["", "超龄", "考核低于称职"]
+    assert "2025年度考核：基本称职" in page.model.index(2, 10).data(3)  # the tooltip
+    page.date.setDate(QDate(2026, 5, 1))  # still 35: only the assessment
+    assert page.summary.text().startswith("共 3 条，1 条需研判")
+    page.flagged.setChecked(True)
+    assert _names(page) == ["考核乙"]
+    page.flagged.setChecked(False)
+    page.pool.setCurrentIndex(page.pool.findText("好苗子"))
+    assert _names(page) == ["平稳丙"]
+    page.pool.setCurrentIndex(0)
+    page.table.selectRow(2)
+    assert page.heading.text().startswith("考核乙　优秀年轻干部　在库 2024.03.01")
+    assert page.flags_label.text() == "⚑ 考核低于称职：2025年度考核：基本称职"
+    assert page.move_buttons["列为考察对象"].isEnabled() and not page.move_buttons["在库"].isEnabled()
+
+
+def test_entry_state_measure_and_review_dialogs(
+    qtbot: QtBot, ctx: ServiceContext, county: dict[str, int], _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newcomer = _young(ctx, "新来丁", "1997.07")
+    dialog = EntryDialog(ctx, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.cadre.set_cadre(newcomer.id)
+    dialog.pool.setCurrentIndex(dialog.pool.findData(pools.find_pool(ctx, "好苗子").id))
+    dialog.entered.setText("2025.09.01")
+    select_code(dialog.channel, "推荐")
+    dialog.save()  # 推荐 needs the unit
+    assert dialog.result_entry is None
+    assert "推荐单位" in dialog.messages.text_of("recommended_by")
+    dialog.recommended_by.setText("县发改委")
+    dialog.document_no.setText("组通〔2025〕9号")
+    dialog.save()
+    entry = dialog.result_entry
+    assert entry is not None and (entry.channel, entry.recommended_by) == ("推荐", "县发改委")
+
+    page = PoolsPage(ctx, TODAY)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.table.selectRow(page.model.row_of(entry.id))
+    assert page._entry is not None and page._entry.id == entry.id
+
+    state = StateDialog(ctx, page._entry, "已使用", TODAY)
+    qtbot.addWidget(state)
+    state.on.setText("2026.10.08")
+    state.save()
+    assert "使用职务" in state.messages.text_of("post")
+    state.post.setText("青山镇副镇长")
+    state.save()
+    assert state.result_entry is not None and state.result_entry.state == "已使用"
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        StateDialog, "ask", classmethod(lambda cls, parent, c, e, target, today: asked.append(target) or None)
+    )
+    page.table.selectRow(0)
+    page.move_buttons["退出"].click()
+    assert asked == ["退出"]
+
+    e = pools.get_entry(ctx, entry.id)
+    measure = MeasureDialog(ctx, e, None)
+    qtbot.addWidget(measure)
+    select_code(measure.kind, "重点工作抽调")
+    assert not measure.secondment.isEnabled()
+    measure.start.setText("2026.03.01")
+    measure.content.setText("抽调参加项目攻坚专班")
+    measure.save()
+    assert measure.result_measure is not None
+    review = ReviewDialog(ctx, e, None, TODAY)
+    qtbot.addWidget(review)
+    review.year.setValue(2026)
+    review.opinion.setPlainText("表现突出")
+    review.save()
+    assert review.result_review is not None
+    page.state.setCurrentIndex(page.state.findData(None))
+    assert page.show_record(page_module.ENTRY_KIND, entry.id)
+    assert page.measures.rowCount() == 1 and page.measures.index(0, 3).data() == "抽调参加项目攻坚专班"
+    assert page.reviews.index(0, 1).data() == "表现突出"
+    assert "已使用" in page.heading.text() and "青山镇副镇长" in page.heading.text()
+    assert [r.state for r in pool_lists.list_entries(ctx, TODAY, state="已使用")] == ["已使用"]
+
+
+def test_the_worktable_lists_flagged_entries(
+    qtbot: QtBot, ctx: ServiceContext, county: dict[str, int], _zh_cn: None
+) -> None:
+    home = HomePage(ctx, TODAY)
+    qtbot.addWidget(home)
+    home.reload_now()
+    assert not home.pool_heading.isHidden()
+    assert home.pool_heading.text().endswith("(2)") or "（2）" in home.pool_heading.text()
+    rows = [home.pool_model.row_at(r) for r in range(home.pool_model.rowCount())]
+    assert [(r.cells[0], r.kind) for r in rows] == [("超龄甲", "pool_entry"), ("考核乙", "pool_entry")]
+    opened: list[tuple[str, int]] = []
+    home.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    home._open(home.pool_model, 1)
+    assert opened == [("pool_entry", rows[1].record_id)]
+    # once the cadre leaves the pool the flag is gone
+    entry = pools.get_entry(ctx, rows[1].record_id)
+    pools.move_entry(
+        ctx, entry.id, pools.StateChange("退出", "2026.11.01", reason="考核"), entry.version, TODAY
+    )
+    aged = pools.get_entry(ctx, rows[0].record_id)
+    pools.move_entry(
+        ctx, aged.id, pools.StateChange("退出", "2026.11.01", reason="超龄"), aged.version, TODAY
+    )
+    home.reload_now()
+    assert home.pool_heading.isHidden() and cadres.get_cadre(ctx, county["超龄甲"]).name == "超龄甲"
