@@ -35,6 +35,19 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../cadre_desk/ui/backups/auto_backup.py" line="+78"/>
+        <source>Automatic backup made and verified: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Automatic backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupRunner</name>
     <message>
         <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+49"/>
@@ -1982,7 +1995,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+100"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+102"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,13 +2045,18 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Back up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore from a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2205,7 +2223,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+20"/>
+        <source>Restored from {backup}; the previous state was saved as {saved}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4162,6 +4185,64 @@ Logs: {logs}</source>
     <message>
         <location line="+1"/>
         <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+39"/>
+        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+23"/>
+        <location line="+29"/>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Backups (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace the current database with this backup?
+
+{path}
+made {when}, {rows} rows
+
+The current state is first saved as a backup in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Restoring from
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}
+
+Restore the newest good backup?
+{backup} ({when})
+
+The damaged file is kept beside the backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore this backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6371,12 +6452,14 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+102"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+109"/>
         <source>Encrypted database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+6"/>
+        <location line="+7"/>
         <location line="+5"/>
         <location line="+6"/>
         <source>Cannot open the database</source>

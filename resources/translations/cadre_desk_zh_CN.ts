@@ -35,6 +35,19 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../../cadre_desk/ui/backups/auto_backup.py" line="+78"/>
+        <source>Automatic backup made and verified: {path}</source>
+        <translation>已自动备份并校验：{path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Automatic backup failed: {reason}</source>
+        <translation>自动备份失败：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>BackupRunner</name>
     <message>
         <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+49"/>
@@ -1981,7 +1994,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+100"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+102"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -1996,12 +2009,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -2016,7 +2029,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-129"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -2051,9 +2064,14 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>后备干部库</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>&amp;Back up the database…</source>
         <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2202,7 +2220,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>已备份并校验：{path}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+20"/>
+        <source>Restored from {backup}; the previous state was saved as {saved}</source>
+        <translation>已从 {backup} 恢复；恢复前的数据已保存为 {saved}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation>已生成演示数据：单位 {units} 个，干部 {cadres} 人，谈话记录 {talks} 条</translation>
     </message>
@@ -4161,6 +4184,75 @@ Logs: {logs}</source>
         <location line="+1"/>
         <source>Exported</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+39"/>
+        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+23"/>
+        <location line="+29"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Backups (*.db);;All files (*)</source>
+        <translation>备份文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace the current database with this backup?
+
+{path}
+made {when}, {rows} rows
+
+The current state is first saved as a backup in {folder}.</source>
+        <translation>用此备份替换当前数据库吗？
+
+{path}
+备份时间 {when}，共 {rows} 行
+
+当前数据会先另存为备份，保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Restoring from
+{path}</source>
+        <translation>正在从以下备份恢复：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}
+
+Restore the newest good backup?
+{backup} ({when})
+
+The damaged file is kept beside the backups.</source>
+        <translation>{problem}
+
+要恢复最近的完好备份吗？
+{backup}（{when}）
+
+损坏的文件会保留在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore this backup</source>
+        <translation>恢复此备份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -6379,12 +6471,14 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+102"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+109"/>
         <source>Encrypted database</source>
         <translation>加密的数据库</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+6"/>
+        <location line="+7"/>
         <location line="+5"/>
         <location line="+6"/>
         <source>Cannot open the database</source>

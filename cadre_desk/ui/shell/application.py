@@ -13,7 +13,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cadre_desk import __version__, paths
-from cadre_desk.errors import CadreDeskError, PassphraseNeeded, StorageError, WrongPassphrase
+from cadre_desk.errors import (
+    CadreDeskError,
+    DamagedDatabase,
+    PassphraseNeeded,
+    StorageError,
+    WrongPassphrase,
+)
+from cadre_desk.ui.backups.restore import DamagedOffer, restore_damaged
 from cadre_desk.ui.shell import crash, i18n
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
@@ -102,6 +109,21 @@ def _run(
             title = QCoreApplication.translate("application", "Encrypted database")
             passphrase = PassphraseDialog.ask(None, title, str(exc))
             if passphrase is None:
+                return EXIT_CANNOT_OPEN
+        except DamagedDatabase as exc:
+            # A damaged file (or no longer a database): offer its newest good backup, then open again.
+            log.error("the database %s is damaged: %s", db_path_or_url, exc)
+            if not DamagedOffer.ask(None, exc):
+                if exc.backup is None:
+                    QMessageBox.critical(
+                        None, QCoreApplication.translate("application", "Cannot open the database"), str(exc)
+                    )
+                return EXIT_CANNOT_OPEN
+            problem = restore_damaged(exc, operator)
+            if problem:
+                QMessageBox.critical(
+                    None, QCoreApplication.translate("application", "Cannot open the database"), problem
+                )
                 return EXIT_CANNOT_OPEN
         except StorageError as exc:
             if not exc.retryable:

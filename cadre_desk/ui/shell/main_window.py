@@ -35,6 +35,8 @@ from cadre_desk import paths
 from cadre_desk.services import maintenance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.backups.auto_backup import AutoBackup
+from cadre_desk.ui.backups.restore import RestoreDialog, RestoreRunner
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
 from cadre_desk.ui.development.retirement_page import RetirementPage
 from cadre_desk.ui.development.training_page import TrainingPage
@@ -152,6 +154,9 @@ class MainWindow(QMainWindow):
         self.demo.finished.connect(self._demo_finished)
         self.backup_runner = BackupRunner(ctx, self)
         self.backup_runner.finished.connect(self._backup_finished)
+        self.auto_backup = AutoBackup(ctx, self)
+        self.auto_backup.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.restore_runner = RestoreRunner(self)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar(database)
@@ -203,6 +208,11 @@ class MainWindow(QMainWindow):
         )
         self.backup_action.setEnabled(self.ctx.db.path is not None)
         file_menu.addAction(self.backup_action)
+        self.restore_action = self._action(
+            self.tr("&Restore from a backup…"), self.restore_backup, name="restoreAction"
+        )
+        self.restore_action.setEnabled(self.ctx.db.path is not None)
+        file_menu.addAction(self.restore_action)
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
@@ -515,6 +525,28 @@ class MainWindow(QMainWindow):
         elif self.backup_runner.error:
             self.statusBar().showMessage(self.backup_runner.error, 15_000)
 
+    def restore_backup(self) -> None:
+        """文件 → 从备份恢复…: the current state is saved first; every page reloads afterwards."""
+        if self.restore_runner.running or not self.can_leave_current():
+            return
+        backup = RestoreDialog.ask(self, self.ctx)
+        if backup is not None:
+            self.restore_runner.start(self.ctx, backup, self._restored)
+
+    def _restored(self, ok: bool) -> None:
+        if self._closed or not isValid(self) or not ok or self.restore_runner.result is None:
+            return
+        result = self.restore_runner.result
+        self.apply_changes(Changes.everything())
+        self.roster.reload()
+        self.refresh_record_counts()
+        self.statusBar().showMessage(
+            self.tr("Restored from {backup}; the previous state was saved as {saved}").format(
+                backup=result.restored_from, saved=result.saved_current
+            ),
+            30_000,
+        )
+
     def open_settings(self) -> None:
         result = SettingsDialog.ask(self, self.ctx, self.settings)
         if result is not None and result.quit_now:
@@ -623,5 +655,6 @@ class MainWindow(QMainWindow):
         if workers.active_jobs():
             workers.cancel_all_and_wait()
         self._closed = True
+        self.auto_backup.run_on_exit()
         self.save_state()
         super().closeEvent(event)

@@ -1,0 +1,114 @@
+"""The window's automatic backups (on exit after changes, on the timer), 文件 → 从备份恢复…, and the offer of
+the newest good backup when the database is damaged at start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from cadre_desk import paths
+from cadre_desk.db import sqlite_tools
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import DamagedDatabase
+from cadre_desk.services import audit_trail, backups, maintenance
+from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.ui.backups.auto_backup import AutoBackup
+from cadre_desk.ui.backups.restore import DamagedOffer, RestoreDialog
+from cadre_desk.ui.shell import application, main_window
+from cadre_desk.ui.shell.main_window import MainWindow
+from tests.conftest import make_cadre
+
+
+def _auto_backups() -> list[Path]:
+    return sorted(paths.backup_dir().glob("*-auto-*.db"))
+
+
+def test_closing_after_changes_takes_a_verified_backup(
+    qtbot: QtBot, ctx: ServiceContext, open_window: Callable[[], MainWindow]
+) -> None:
+    window = open_window()
+    window.close()
+    assert _auto_backups() == []  # nothing changed
+    make_cadre(ctx, "林小雨")
+    window = open_window()
+    window.close()
+    [copy] = _auto_backups()
+    conn = sqlite_tools.connect(copy, read_only=True)
+    assert [r[0] for r in conn.execute("SELECT name FROM cadre")] == ["林小雨"]
+    conn.close()
+    assert audit_trail.list_events(ctx, audit_trail.AuditFilter(action="backup"))[0].changes["kind"] == "auto"
+
+
+def test_the_timer_backs_up_in_the_background(qtbot: QtBot, ctx: ServiceContext) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    auto = AutoBackup(ctx, holder)
+    assert auto.timer.isActive() and auto.timer.interval() == 30 * 60_000
+    make_cadre(ctx, "张三")
+    with qtbot.waitSignal(auto.message, timeout=20_000) as signal:
+        auto.timer.timeout.emit()
+    assert "auto" in signal.args[0]
+    assert len(_auto_backups()) == 1
+    auto.run_in_background()  # no changes since: nothing more
+    qtbot.waitUntil(lambda: not auto.running, timeout=20_000)
+    assert auto.last is not None and auto.last.skipped
+    assert len(_auto_backups()) == 1
+
+
+def test_file_restore_replaces_the_data_and_reloads_the_window(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    db_path: Path,
+    open_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_cadre(ctx, "备份里的人")
+    backup = maintenance.backup(ctx, db_path.parent / "早上 #备份.db")
+    make_cadre(ctx, "后来加的人")
+    window = open_window()
+    assert window.roster.model.rowCount() == 2
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, c: backup))
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    result = window.restore_runner.result
+    assert result is not None and result.saved_current is not None and result.saved_current.exists()
+    assert "已从" in window.statusBar().currentMessage() or "Restored" in window.statusBar().currentMessage()
+    [event] = audit_trail.list_events(ctx, audit_trail.AuditFilter(action="restore"))
+    assert event.changes["from"] == str(backup)
+
+
+def test_a_damaged_database_at_start_offers_its_newest_good_backup(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _zh_cn: None
+) -> None:
+    path = tmp_path / "cadre-desk.db"
+    db = open_database(str(path))
+    ctx = open_context(db, "测试员")
+    for i in range(40):
+        make_cadre(ctx, f"干部{i}")
+    backups.auto_backup(ctx)
+    sqlite_tools.checkpoint(path)
+    db.dispose()
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 3)
+        handle.write(b"\xff" * 16384)
+    offered: list[DamagedDatabase] = []
+
+    def accept(_parent: QWidget | None, error: DamagedDatabase) -> bool:
+        offered.append(error)
+        return True
+
+    shown: list[str] = []
+    monkeypatch.setattr(DamagedOffer, "ask", classmethod(lambda cls, p, e: accept(p, e)))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(str(a[2])))
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))
+    opened: list[int] = []
+    monkeypatch.setattr(main_window.MainWindow, "show", lambda self: opened.append(self.roster.reload()))
+    assert application.run_gui(str(path), "测试员") == 0
+    assert len(offered) == 1 and offered[0].backup is not None
+    assert opened == [40] and shown == []
+    assert list(paths.backup_dir().glob("cadre-desk-damaged-*.db"))
