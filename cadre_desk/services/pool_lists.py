@@ -5,7 +5,8 @@ Flags are computed for the active entries (在库, 列为考察对象) at a refe
 - 超龄: the completed age at the reference date is past the pool's age cap (the local table);
 - 考核低于称职: an annual assessment of 基本称职 or 不称职 from the year before entering onward;
 - 处分: a 惩处 record dated from the year before entering onward (or undated);
-- 晴雨表红色: a red barometer period (once the barometer exists).
+- 晴雨表红色: a red reading (its effective colour, a 研判 override included) in a barometer period that
+  started by the reference date and ended within the year before it, once past 采集中.
 A fault-tolerance (容错) ruling never raises a flag; a 免责 ruling in force (services.tolerance_effects)
 also silences the assessment and 处分 flags dated in its window: it is not counted negatively in 后备 status.
 """
@@ -22,6 +23,8 @@ from sqlalchemy.orm import Session, aliased
 
 from cadre_desk.db.models import (
     Assessment,
+    BarometerEntry,
+    BarometerPeriod,
     Cadre,
     Mentorship,
     PoolEntry,
@@ -31,6 +34,7 @@ from cadre_desk.db.models import (
     TalentPool,
     Unit,
 )
+from cadre_desk.domain import barometer as bd
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import YearMonth, age_at
@@ -298,6 +302,31 @@ def flags_in(session: Session, at: dt.date) -> dict[int, list[FlagHit]]:
             if date is None or date.year >= first_year:
                 when = f"{date}：" if date is not None else ""
                 out[entry_id].append(FlagHit(rule.Flag.DISCIPLINE, f"{when}{text[:60]}"))
+    red = session.execute(
+        select(
+            BarometerEntry.cadre_id, BarometerPeriod.code, BarometerEntry.colour,
+            BarometerEntry.override_colour, BarometerEntry.rule_text, BarometerEntry.override_reason,
+        )
+        .join(BarometerPeriod, BarometerPeriod.id == BarometerEntry.period_id)
+        .where(
+            BarometerPeriod.state != bd.COLLECTING,
+            BarometerPeriod.start <= at,
+            BarometerPeriod.end >= at - dt.timedelta(days=365),
+            or_(BarometerEntry.colour == bd.RED, BarometerEntry.override_colour == bd.RED),
+            BarometerEntry.cadre_id.in_(live),
+        )
+        .order_by(BarometerPeriod.start)
+    ).all()  # fmt: skip
+    for cadre_id, code, colour, override, rule_text, reason in red:
+        if bd.effective_colour(colour, override) != bd.RED:
+            continue
+        why = reason if override == bd.RED else rule_text
+        for entry_id, _first_year in by_cadre.get(cadre_id, ()):
+            out[entry_id].append(
+                FlagHit(
+                    rule.Flag.BAROMETER_RED, f"{bd.parse_period(code).label}" + (f"：{why}" if why else "")
+                )
+            )
     return dict(out)
 
 

@@ -19,6 +19,7 @@ from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import age_at
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import audit
+from cadre_desk.services import rule_tables as rt
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
 
@@ -628,3 +629,39 @@ def list_reviews(ctx: ServiceContext, entry_id: int) -> list[ReviewView]:
             ReviewView(r.id, r.version, r.entry_id, r.year, r.opinion, r.reviewed_on)
             for r in session.scalars(stmt)
         ]
+
+
+# ---- 设置 → 规则: the table of pools in the generic rule editor ------------------------------------
+
+
+def _check_pool_row(session: Session, row: TalentPool | None, values: dict[str, Any]) -> dict[str, str]:
+    name = values.get("name", row.name if row is not None else "")
+    clash = session.scalar(
+        select(TalentPool.id).where(
+            TalentPool.name == name, TalentPool.id != (row.id if row is not None else -1)
+        )
+    )
+    return {"name": f"已有库别“{name}”"} if clash is not None else {}
+
+
+rt.register(
+    rt.RuleTable(
+        key="talent_pool",
+        title="优秀年轻干部和后备干部库别",
+        model=TalentPool,
+        columns=(
+            rt.RuleColumn("name", "库别", max_length=40),
+            rt.RuleColumn(
+                "target_level", "目标职级", max_length=20, required=False, help="如 正科、副科；空：不限"
+            ),
+            rt.RuleColumn(
+                "age_cap", "年龄上限（岁）", rt.INT, minimum=MIN_AGE_CAP, maximum=MAX_AGE_CAP,
+                help="X岁以下：计算截止时间的周岁不超过 X；超过的在库人选列为需研判",
+            ),
+        ),
+        description="库别及其年龄上限（地方做法）；停用的库别不再接受新入库，已在库的人选保留",
+        can_add=True,
+        check=_check_pool_row,
+        order=60,
+    )
+)  # fmt: skip

@@ -322,3 +322,57 @@ def test_a_fault_tolerance_ruling_never_raises_a_flag(ctx: ServiceContext) -> No
     rule_case(ctx, new_case(ctx, ruled_lightly.id, matter="另一事项"), ruling="从轻")  # not 免责
     after = {(f.name, f.flag) for f in pool_lists.list_flags(ctx, at)}
     assert after == {("郑从轻", Flag.ASSESSMENT), ("郑从轻", Flag.DISCIPLINE)}
+
+
+def test_a_red_barometer_period_is_a_flag(ctx: ServiceContext) -> None:
+    from cadre_desk.services import barometer
+
+    c = _young(ctx, "晴雨甲", "1994.01")
+    other = _young(ctx, "晴雨乙", "1994.02")
+    for x in (c, other):
+        _enter(ctx, x.id, "优秀年轻干部", on="2024.03.01")
+    at = dt.date(2026, 6, 1)
+
+    def red(code: str, cadre_id: int) -> int:
+        period = barometer.open_period(ctx, code)
+        e = next(e for e in barometer.list_entries(ctx, period.id) if e.cadre_id == cadre_id)
+        e = barometer.set_indicators(ctx, e.id, {"discipline": "党内警告"}, e.version)
+        assert e.colour == "red"
+        return period.id
+
+    current = red("2026Q2", c.id)
+    assert pool_lists.list_flags(ctx, at) == []  # still 采集中: not a finished reading
+    p = barometer.get_period(ctx, current)
+    barometer.set_state(ctx, p.id, "研判中", p.version)
+    flags = pool_lists.list_flags(ctx, at)
+    assert [(f.name, f.flag) for f in flags] == [("晴雨甲", Flag.BAROMETER_RED)]
+    assert flags[0].detail.startswith("2026年第二季度：处分 党内警告")
+    old = red("2024Q4", other.id)  # ended more than a year before the reference date
+    p = barometer.get_period(ctx, old)
+    barometer.set_state(ctx, p.id, "研判中", p.version)
+    assert [f.name for f in pool_lists.list_flags(ctx, at)] == ["晴雨甲"]
+    assert [f.name for f in pool_lists.list_flags(ctx, dt.date(2025, 6, 1))] == ["晴雨乙"]
+
+
+def test_the_pool_table_is_in_the_rule_editor(ctx: ServiceContext) -> None:
+    from cadre_desk.services import rule_tables, rule_tables_all  # noqa: F401 (registers every table)
+
+    assert "talent_pool" in [t.key for t in rule_tables.tables()]
+    rows = rule_tables.list_rows(ctx, "talent_pool")
+    assert [(r.values["name"], r.values["age_cap"]) for r in rows][:2] == [
+        ("好苗子", 30),
+        ("优秀年轻干部", 35),
+    ]
+    assert all("地方做法" in r.source for r in rows)
+    first = rows[1]
+    changed = rule_tables.update_row(ctx, "talent_pool", first.id, {"age_cap": "36"}, first.version)
+    assert changed.values["age_cap"] == 36 and changed.source.startswith("本部门修改")
+    assert pools.find_pool(ctx, "优秀年轻干部").age_cap == 36
+    with pytest.raises(ValidationError, match="已有库别"):
+        rule_tables.add_row(ctx, "talent_pool", {"name": "好苗子", "target_level": "", "age_cap": "30"})
+    with pytest.raises(ValidationError):
+        rule_tables.update_row(ctx, "talent_pool", first.id, {"age_cap": "5"}, changed.version)
+    added = rule_tables.add_row(
+        ctx, "talent_pool", {"name": "后备干部（正处）", "target_level": "正处", "age_cap": 45}
+    )
+    assert pools.find_pool(ctx, "后备干部（正处）").id == added.id

@@ -62,6 +62,7 @@ SCENARIOS: list[Callable[..., None]] = [
     test_pools.test_the_pool_table_is_edited_through_the_service,
     test_pools.test_an_entry_made_by_mistake_is_archived_and_restored,
     test_pools.test_a_fault_tolerance_ruling_never_raises_a_flag,
+    test_pools.test_a_red_barometer_period_is_a_flag,
     test_portrait.test_the_portrait_gathers_every_lane,
     test_portrait.test_barometer_and_pool_lanes,
     test_portrait.test_the_dossier_opens_with_the_portrait,
