@@ -14,7 +14,7 @@ from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
 from cadre_desk.domain.yearmonth import parse_date, parse_date_or_month
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import appointment, cadre_records, printing, units
+from cadre_desk.services import appointment, barometer, cadre_records, printing, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTION_TITLES, SECTIONS, DateRange
 
@@ -60,6 +60,10 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         a.add_argument("id", type=common.record_id)
         a.add_argument("-o", "--output", type=Path, required=True)
 
+    jr = actions.add_parser("barometer", help="联席研判表 of a 晴雨表 period (A4 landscape)")
+    jr.add_argument("period", metavar="PERIOD", help="e.g. 2026Q4")
+    jr.add_argument("-o", "--output", type=Path, required=True)
+
     b = actions.add_parser("batch", help="dossiers (or forms) of a unit or of everyone, on all cores")
     which = b.add_mutually_exclusive_group(required=True)
     which.add_argument("--unit", help="unit name or short name")
@@ -100,6 +104,13 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
         return _batch(ctx, args, settings)
     out: Path = args.output
     options = documents.DocumentOptions(settings)
+    if action == "barometer":
+        period = barometer.get_period(ctx, args.period)
+        document = documents.prepare(ctx.db, "barometer", period.id, options)
+        pages = document.write(out)
+        printing.record_output(ctx, "export", document.title, document.entity, [period.id], str(out))
+        print(f"已导出{document.title}（{period.code}）：{out}（共 {pages} 页）")
+        return EXIT_OK
     kind: documents.DocumentKind = "dossier" if action == "cadre" else action
     if action == "cadre":
         rng = DateRange(

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from cadre_desk.db import sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Account
+from cadre_desk.demo import barometer as demo_barometer
 from cadre_desk.demo import generator, pairings, talks
 from cadre_desk.demo import obligations as demo_obligations
 from cadre_desk.demo import pools as demo_pools
@@ -117,6 +118,7 @@ def generate(
         talks.write_talks(writer, random.Random(f"{seed}:talks"), world, total_talks, today, progress)
         writer.flush()
         demo_tolerance.write_cases(session, writer, random.Random(f"{seed}:tolerance"), world, today)
+        demo_barometer.write_readings(session, writer, random.Random(f"{seed}:barometer"), world, today)
         demo_obligations.write_obligations(session, writer, random.Random(f"{seed}:owed"), world, today)
         demo_pools.write_pools(session, writer, random.Random(f"{seed}:pools"), today)
         c = writer.counts

@@ -74,6 +74,19 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("unfit", "不适宜现职", "flag", (), ("不适宜担任现职",)),
 )
 BY_CODE: dict[str, Indicator] = {i.code: i for i in INDICATORS}
+# Readings that say nothing is wrong (left out where only what needs attention is listed).
+UNREMARKABLE: dict[str, tuple[str, ...]] = {
+    "duty": ("好", "较好"),
+    "assessment": ("优秀", "称职"),
+    "petition": ("不实",),
+    "personal_matters": ("如实",),
+}
+
+
+def remarkable(code: str, value: str) -> bool:
+    return bool(value) and value not in UNREMARKABLE.get(code, ())
+
+
 BY_LABEL: dict[str, Indicator] = {i.label: i for i in INDICATORS}
 # The colour of a rule row is written with the canonical words (the shown words may be renamed).
 RULE_COLOURS = {"红": RED, "黄": YELLOW}

@@ -17,17 +17,18 @@ from typing import BinaryIO, Literal
 
 from cadre_desk import outfile
 from cadre_desk.db.engine import Database
-from cadre_desk.reports import appointment_form, dossier, pairing_dossier, talk_form
-from cadre_desk.services import appointment, cadre_records, printing
+from cadre_desk.reports import appointment_form, barometer_table, dossier, pairing_dossier, talk_form
+from cadre_desk.services import appointment, barometer, cadre_records, printing
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 
-DocumentKind = Literal["dossier", "form", "pairing", "talk"]
+DocumentKind = Literal["dossier", "form", "pairing", "talk", "barometer"]
 
 TITLES: dict[DocumentKind, str] = {
     "dossier": dossier.TITLE,
     "form": appointment_form.TITLE,
     "pairing": pairing_dossier.TITLE,
     "talk": talk_form.TITLE,
+    "barometer": barometer_table.TITLE,
 }
 # The audit trail's entity of each kind's record.
 ENTITIES: dict[DocumentKind, str] = {
@@ -35,6 +36,7 @@ ENTITIES: dict[DocumentKind, str] = {
     "form": "cadre",
     "pairing": "mentorship",
     "talk": "talk",
+    "barometer": "barometer_period",
 }
 
 
@@ -117,6 +119,15 @@ def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentO
                 record_id,
                 f"{pairing.mentor.name}-{pairing.mentee.name}",
                 lambda out: pairing_dossier.build_pairing_dossier(pairing, out, pairing_options),
+            )
+        if kind == "barometer":
+            review = barometer.gather_joint_review_in(session, record_id)
+            review_options = barometer_table.ReviewOptions(s, options.printed_at)
+            return Document(
+                kind,
+                record_id,
+                review.period.code,
+                lambda out: barometer_table.build_joint_review(review, out, review_options),
             )
         talk = printing.gather_talk_in(session, record_id)
         talk_options = talk_form.TalkOptions(s, options.printed_at)

@@ -219,6 +219,15 @@ def _assessments(file: CadreFile) -> list[Flowable]:
     return [table, flow.gap(), summary]
 
 
+def _supervision(file: CadreFile) -> list[Flowable]:
+    """晴雨表: each period's colour (in its word, so a black-and-white print reads it), the rule that
+    fired, the 研判 and the 处置."""
+    if not file.supervision:
+        return [flow.none_line()]
+    rows = [(s.period, s.colour, s.rule or "—", s.review, s.disposal) for s in file.supervision]
+    return [list_table(("期次", "颜色", "触发规则", "研判", "处置"), rows, (3.4, 1.3, 0, 3.6, 3.0), size=10)]
+
+
 def _rewards(file: CadreFile) -> list[Flowable]:
     items = file.profile.rewards
     if not items:
@@ -387,6 +396,7 @@ def dossier_story(file: CadreFile, options: DossierOptions, photo: bytes | None 
         "pairings": lambda: _pairings(file),
         "diary": lambda: diary_block(file.diary, headings=True) or [flow.none_line()],
         "talks": lambda: _talks(file),
+        "supervision": lambda: _supervision(file),
     }
     number = 0
     for key in SECTIONS:

@@ -56,9 +56,9 @@ class DocumentInfo:
     keywords: tuple[str, ...] = ()
 
 
-def frame_size(margins: Margins = Margins()) -> tuple[float, float]:
-    """Width and height available to the story on every page."""
-    return PAGE_WIDTH - margins.left - margins.right, PAGE_HEIGHT - margins.top - margins.bottom
+def frame_size(margins: Margins = Margins(), pagesize: tuple[float, float] = A4) -> tuple[float, float]:
+    """Width and height available to the story on every page (A4 portrait unless told)."""
+    return pagesize[0] - margins.left - margins.right, pagesize[1] - margins.top - margins.bottom
 
 
 def format_print_time(value: dt.datetime) -> str:
@@ -89,11 +89,18 @@ class _PagedCanvas(Canvas):
 class ReportDocTemplate(BaseDocTemplate):
     """An A4 document with the running marks on every page; build it with `build_pdf`."""
 
-    def __init__(self, out: BinaryIO | Path | str, info: DocumentInfo, margins: Margins = Margins()) -> None:
+    def __init__(
+        self,
+        out: BinaryIO | Path | str,
+        info: DocumentInfo,
+        margins: Margins = Margins(),
+        pagesize: tuple[float, float] = A4,
+    ) -> None:
         self.info = info
         self.margins = margins
+        self.sheet = pagesize  # A4 portrait, or landscape(A4) for wide tables
         target = str(out) if isinstance(out, Path) else out
-        width, height = frame_size(margins)
+        width, height = frame_size(margins, pagesize)
         frame = Frame(
             margins.left,
             margins.bottom,
@@ -107,7 +114,7 @@ class ReportDocTemplate(BaseDocTemplate):
         )
         super().__init__(
             target,
-            pagesize=A4,
+            pagesize=pagesize,
             pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=self._decorate)],
             leftMargin=margins.left,
             rightMargin=margins.right,
@@ -125,8 +132,9 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def _decorate(self, canvas: Canvas, _doc: Any) -> None:
         info, m = self.info, self.margins
-        left, right = m.left, PAGE_WIDTH - m.right
-        top_y = PAGE_HEIGHT - m.top + 0.55 * cm
+        page_width, page_height = self.sheet
+        left, right = m.left, page_width - m.right
+        top_y = page_height - m.top + 0.55 * cm
         bottom_y = m.bottom - 0.95 * cm
         canvas.saveState()
         canvas.setFillColor(black)
@@ -144,7 +152,7 @@ class ReportDocTemplate(BaseDocTemplate):
         if info.operator:
             operator = fonts.clip(f"操作员：{info.operator}", _RUNNING_SIZE, third - 36)
             fonts.draw_string(canvas, right, bottom_y, operator, _RUNNING_SIZE, "right")
-        centre = PAGE_WIDTH / 2
+        centre = page_width / 2
         number = f"第 {canvas.getPageNumber()} 页"
         fonts.draw_string(canvas, centre - 3, bottom_y, number, _RUNNING_SIZE, "right")
         if isinstance(canvas, _PagedCanvas):
@@ -189,9 +197,10 @@ def build_pdf(
     story: Sequence[Flowable],
     info: DocumentInfo,
     margins: Margins = Margins(),
+    pagesize: tuple[float, float] = A4,
 ) -> int:
-    """Lay out `story` on decorated A4 pages into `out`; returns the number of pages."""
+    """Lay out `story` on decorated A4 pages (`landscape(A4)` if told) into `out`; returns the pages."""
     fonts.register_fonts()
-    doc = ReportDocTemplate(out, info, margins)
+    doc = ReportDocTemplate(out, info, margins, pagesize)
     doc.build(list(story), canvasmaker=_PagedCanvas)
     return int(doc.page)

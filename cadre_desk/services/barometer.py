@@ -298,6 +298,13 @@ def list_entries(
     ctx: ServiceContext, period_id: int, unit_id: int | None = None, warnings_only: bool = False
 ) -> list[EntryView]:
     """The entries of a period (of one unit), in the roster's order: unit, then name."""
+    with ctx.db.read() as session:
+        return entries_in(session, period_id, unit_id, warnings_only)
+
+
+def entries_in(
+    session: Session, period_id: int, unit_id: int | None = None, warnings_only: bool = False
+) -> list[EntryView]:
     stmt = _entries_stmt().where(BarometerEntry.period_id == period_id)
     if unit_id is not None:
         stmt = stmt.where(BarometerEntry.unit_id == unit_id)
@@ -306,8 +313,7 @@ def list_entries(
             func.coalesce(func.nullif(BarometerEntry.override_colour, ""), BarometerEntry.colour) != bd.GREEN
         )
     stmt = stmt.order_by(Unit.sort_order, Unit.id, Cadre.name, Cadre.id)
-    with ctx.db.read() as session:
-        return [_view(r) for r in session.execute(stmt)]
+    return [_view(r) for r in session.execute(stmt)]
 
 
 def get_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
@@ -331,6 +337,11 @@ class UnitCount:
 
 def unit_counts(ctx: ServiceContext, period_id: int) -> list[UnitCount]:
     """Per unit (in the unit tree's order) the number of entries of each colour."""
+    with ctx.db.read() as session:
+        return unit_counts_in(session, period_id)
+
+
+def unit_counts_in(session: Session, period_id: int) -> list[UnitCount]:
     shown = func.coalesce(func.nullif(BarometerEntry.override_colour, ""), BarometerEntry.colour)
     stmt = (
         select(BarometerEntry.unit_id, Unit.name, shown, func.count())
@@ -340,11 +351,32 @@ def unit_counts(ctx: ServiceContext, period_id: int) -> list[UnitCount]:
         .order_by(Unit.sort_order, BarometerEntry.unit_id)
     )
     out: dict[int | None, UnitCount] = {}
-    with ctx.db.read() as session:
-        for unit_id, name, colour, n in session.execute(stmt):
-            item = out.setdefault(unit_id, UnitCount(unit_id, name or "（无单位）", {}))
-            item.counts[colour] = n
+    for unit_id, name, colour, n in session.execute(stmt):
+        item = out.setdefault(unit_id, UnitCount(unit_id, name or "（无单位）", {}))
+        item.counts[colour] = n
     return list(out.values())
+
+
+@dataclass(frozen=True)
+class JointReview:
+    """What the 联席研判表 of a period shows: counts per unit, then every yellow and red reading."""
+
+    period: PeriodView
+    units: list[UnitCount]
+    warnings: list[EntryView]
+    words: dict[str, str]
+    rules: list[bd.ColourRule]
+
+
+def gather_joint_review_in(session: Session, period_id: int) -> JointReview:
+    p = _period_in(session, period_id)
+    period = _period_view(p, _counts(session, [p.id])[p.id])
+    warnings = entries_in(session, p.id, warnings_only=True)
+    warnings.sort(key=lambda e: bd.COLOURS.index(e.colour))  # red first, then yellow; unit order kept
+    return JointReview(
+        period, unit_counts_in(session, p.id), warnings, barometer_rules.words_in(session),
+        barometer_rules.rules_in(session),
+    )  # fmt: skip
 
 
 def _locked_entry(

@@ -58,6 +58,7 @@ SECTIONS: tuple[str, ...] = (
     "pairings",
     "diary",
     "talks",
+    "supervision",
 )
 SECTION_TITLES: dict[str, str] = {
     "portrait": "成长画像",
@@ -71,6 +72,7 @@ SECTION_TITLES: dict[str, str] = {
     "pairings": "结对帮带",
     "diary": "成长日记",
     "talks": "谈心谈话记录",
+    "supervision": "监督管理（晴雨表）",
 }
 
 OutputAction = Literal["print", "export"]
@@ -149,6 +151,18 @@ class CadreFile:
     retirement: str = ""  # 到龄: `2039.09（63岁）`, with the reason when set by hand
     compliance: str = ""  # this year's training compliance, one line
     portrait: Portrait | None = None  # the growth portrait that opens the dossier (whole career)
+    supervision: tuple[SupervisionLine, ...] = ()  # 晴雨表 readings within the range, oldest first
+
+
+@dataclass(frozen=True)
+class SupervisionLine:
+    """One 晴雨表 reading as the dossier prints it (the colour in the county's word)."""
+
+    period: str  # 2026年第四季度
+    colour: str  # the word: 红 / 黄 / 绿 (or as renamed)
+    rule: str
+    review: str  # 研判: `绿：reason`, or ""
+    disposal: str
 
 
 @dataclass(frozen=True)
@@ -282,7 +296,29 @@ def gather_cadre_in(session: Session, cadre_id: int, rng: DateRange = DateRange(
         retirement=_retirement_line(session, cadre_id),
         compliance=_compliance_line(session, cadre_id),
         portrait=portrait_in(session, cadre_id, dt.date.today()),
+        supervision=supervision_in(session, cadre_id, rng),
     )
+
+
+def supervision_in(
+    session: Session, cadre_id: int, rng: DateRange = DateRange()
+) -> tuple[SupervisionLine, ...]:
+    """The cadre's 晴雨表 readings of the periods that overlap `rng`, oldest first."""
+    from cadre_desk.domain.barometer import parse_period
+    from cadre_desk.services import barometer, barometer_rules
+
+    words = barometer_rules.words_in(session)
+    out = []
+    for r in barometer.cadre_history_in(session, cadre_id, limit=400):
+        period = parse_period(r.period)
+        if (rng.start is not None and period.end < rng.start) or (
+            rng.end is not None and period.start > rng.end
+        ):
+            continue
+        disposal = f"{r.disposal}（{r.disposal_way}）" if r.disposal_way else r.disposal
+        review = f"{words[r.colour]}：{r.override_reason}" if r.override_reason else ""
+        out.append(SupervisionLine(r.label, words[r.colour], r.rule_text, review, disposal))
+    return tuple(out)
 
 
 def _compliance_line(session: Session, cadre_id: int, year: int | None = None) -> str:

@@ -171,6 +171,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Print joint review table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The 联席研判表 of the period (A4 landscape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+9"/>
         <source>Review…</source>
         <translation type="unfinished"></translation>
@@ -197,7 +207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,7 +257,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>New period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,7 +332,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+140"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+142"/>
         <source>Batch print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3450,7 +3460,7 @@ Logs: {logs}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="-28"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="-29"/>
         <source>Growth portrait</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3505,6 +3515,11 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Supervision (barometer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+141"/>
         <source>Cadre dossier</source>
         <translation type="unfinished"></translation>
@@ -3522,6 +3537,11 @@ Logs: {logs}</source>
     <message>
         <location line="+5"/>
         <source>Talk record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Joint review table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3713,7 +3733,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+119"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+120"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3849,12 +3869,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+251"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-250"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3874,7 +3894,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3894,13 +3914,13 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+60"/>
+        <location line="-42"/>
+        <location line="+61"/>
         <location line="+24"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
@@ -4015,7 +4035,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-286"/>
+        <location line="-287"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n year old</numerusform>
@@ -4023,7 +4043,7 @@ Logs: {logs}</source>
         </translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+301"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -4069,6 +4089,29 @@ Logs: {logs}</source>
     <message>
         <location line="+0"/>
         <source>Remove the photo of this cadre?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuarterStrip</name>
+    <message>
+        <location filename="../../cadre_desk/ui/barometer/quarter_strip.py" line="+25"/>
+        <source>Barometer by quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no rule fired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>研判: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>处置: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

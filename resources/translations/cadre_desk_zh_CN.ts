@@ -172,6 +172,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Print joint review table…</source>
+        <translation>打印联席研判表…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The 联席研判表 of the period (A4 landscape)</source>
+        <translation>本期联席研判表（A4 横向）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+9"/>
         <source>Review…</source>
         <translation>研判…</translation>
@@ -198,7 +208,7 @@
         <translation>期次</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -248,7 +258,7 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>New period</source>
         <translation>新建期次</translation>
     </message>
@@ -323,7 +333,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+140"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+142"/>
         <source>Batch print</source>
         <translation>批量打印</translation>
     </message>
@@ -3448,7 +3458,7 @@ Logs: {logs}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="-28"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="-29"/>
         <source>Growth portrait</source>
         <translation>成长画像</translation>
     </message>
@@ -3503,6 +3513,11 @@ Logs: {logs}</source>
         <translation>谈心谈话记录</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Supervision (barometer)</source>
+        <translation>监督管理（晴雨表）</translation>
+    </message>
+    <message>
         <location line="+141"/>
         <source>Cadre dossier</source>
         <translation>干部成长档案</translation>
@@ -3521,6 +3536,11 @@ Logs: {logs}</source>
         <location line="+5"/>
         <source>Talk record</source>
         <translation>谈话记录表</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Joint review table</source>
+        <translation>联席研判表</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -3712,7 +3732,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+189"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+190"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -3722,7 +3742,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+251"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -3732,7 +3752,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-322"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3858,12 +3878,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+251"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-250"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -3883,7 +3903,7 @@ Logs: {logs}</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
@@ -3903,7 +3923,7 @@ Logs: {logs}</source>
         <translation>（手工设定：{reason}）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
         <translation>待核实：导入时发现 {count} 个问题。改正相应字段并保存后，不再存在的问题会自动消失。</translation>
     </message>
@@ -4002,14 +4022,14 @@ Logs: {logs}</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-286"/>
+        <location line="-287"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+301"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -4058,8 +4078,8 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-506"/>
-        <location line="+60"/>
+        <location line="-507"/>
+        <location line="+61"/>
         <location line="+24"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
@@ -4068,6 +4088,29 @@ Logs: {logs}</source>
         <location line="+115"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterStrip</name>
+    <message>
+        <location filename="../../cadre_desk/ui/barometer/quarter_strip.py" line="+25"/>
+        <source>Barometer by quarter</source>
+        <translation>晴雨表：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no rule fired</source>
+        <translation>未触发规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>研判: %1</source>
+        <translation>研判：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>处置: %1</source>
+        <translation>处置：%1</translation>
     </message>
 </context>
 <context>

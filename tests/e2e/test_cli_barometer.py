@@ -74,6 +74,13 @@ def test_barometer_commands(tmp_path: Path) -> None:
     run("--db", db, "barometer", "export", "2026Q4", "-o", str(out), data_dir=tmp_path)
     assert openpyxl.load_workbook(out).active.max_row == 4  # type: ignore[union-attr]
 
+    pdf = tmp_path / "联席研判表.pdf"
+    printed = run("--db", db, "dossier", "barometer", "2026q4", "-o", str(pdf), data_dir=tmp_path)
+    assert "（共 2 页）" in printed.stdout and pdf.read_bytes().startswith(b"%PDF")
+    gone = run("--db", db, "dossier", "barometer", "2024Q1", "-o", str(tmp_path / "x.pdf"), data_dir=tmp_path,
+               check=False)  # fmt: skip
+    assert gone.returncode == 1 and not (tmp_path / "x.pdf").exists()
+
     # Bad input: a message and exit 1, never a traceback; a bad list writes nothing.
     bad = run("--db", db, "barometer", "show", "2026Q5", data_dir=tmp_path, check=False)
     assert bad.returncode == 1 and "2026Q4" in bad.stderr

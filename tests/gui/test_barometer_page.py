@@ -157,3 +157,27 @@ def test_a_member_list_imported_and_the_grid_exported(
     assert sheet is not None
     rows = {r[0]: r for r in sheet.iter_rows(min_row=3, values_only=True)}
     assert "红" in rows["王一"]
+
+
+def test_the_profile_shows_a_strip_of_quarters(qtbot: QtBot, ctx: ServiceContext, _zh_cn: None) -> None:
+    from cadre_desk.ui.profile.profile_view import ProfileView
+
+    _town, _office, ids = _county(ctx)
+    for code, values in (
+        ("2026Q2", {"petition": "属实"}),
+        ("2026Q3", {}),
+        ("2026Q4", {"discipline": "党内警告"}),
+    ):
+        p = barometer.open_period(ctx, code)
+        e = next(x for x in barometer.list_entries(ctx, p.id) if x.cadre_id == ids[0])
+        if values:
+            e = barometer.set_indicators(ctx, e.id, values, e.version)
+            barometer.dispose(ctx, e.id, "诫勉", "", "", False, e.version)
+    view = ProfileView(ctx, today=TODAY)
+    qtbot.addWidget(view)
+    view.show_cadre(ids[0])
+    assert view.barometer_strip.texts() == ["2026Q2 黄", "2026Q3 绿", "2026Q4 红"]
+    assert "处分 党内警告" in view.barometer_strip.boxes[2].toolTip()
+    assert "处置：诫勉" in view.barometer_strip.boxes[2].toolTip()
+    view.show_cadre(ids[2])
+    assert view.barometer_strip.texts() == ["2026Q2 绿", "2026Q3 绿", "2026Q4 绿"]

@@ -114,6 +114,10 @@ class BarometerPage(Page):
             self.tr("Colour every reading again by the rule table (设置 → 规则)")
         )
         self.recompute_button.clicked.connect(self.recompute)
+        self.print_button = QPushButton(self.tr("Print joint review table…"), self)
+        self.print_button.setObjectName("barometerPrint")
+        self.print_button.setToolTip(self.tr("The 联席研判表 of the period (A4 landscape)"))
+        self.print_button.clicked.connect(self.print_record)
         self.override_button = QPushButton(self.tr("Review…"), self)
         self.override_button.setObjectName("barometerOverride")
         self.override_button.setToolTip(self.tr("研判: decide the colour with a reason (Ctrl+R)"))
@@ -142,6 +146,7 @@ class BarometerPage(Page):
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         top.addWidget(self.recompute_button)
+        top.addWidget(self.print_button)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Unit"), self))
         bar.addWidget(self.unit)
@@ -335,6 +340,16 @@ class BarometerPage(Page):
         updated = DisposalDialog.ask(self, self.ctx, entry)
         if updated is not None:
             self.model.replace(updated)
+
+    def print_record(self) -> bool:
+        """Ctrl+P: the 联席研判表 of the period shown."""
+        p = self.current_period()
+        if p is None:
+            return False
+        from cadre_desk.ui.printing import printing  # reportlab is loaded on first print, not at start-up
+
+        printing.print_joint_review(self, self.ctx, p.id)
+        return True
 
     # --- period actions ------------------------------------------------------------------------------
 

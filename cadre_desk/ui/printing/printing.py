@@ -52,6 +52,7 @@ _SECTION_LABELS = {
     "pairings": "Mentorship pairings",
     "diary": "Growth diary",
     "talks": "Talk records",
+    "supervision": "Supervision (barometer)",
 }
 
 
@@ -72,6 +73,7 @@ _NOOP = [
     QCoreApplication.translate("Printing", "Mentorship pairings"),
     QCoreApplication.translate("Printing", "Growth diary"),
     QCoreApplication.translate("Printing", "Talk records"),
+    QCoreApplication.translate("Printing", "Supervision (barometer)"),
 ]
 
 
@@ -240,6 +242,12 @@ def print_pairing(parent: QWidget, ctx: ServiceContext, mentorship_id: int) -> N
 def print_talk(parent: QWidget, ctx: ServiceContext, talk_id: int) -> None:
     title = QCoreApplication.translate("Printing", "Talk record")
     _preview_in_background(parent, ctx, title, "talk", talk_id)
+
+
+def print_joint_review(parent: QWidget, ctx: ServiceContext, period_id: int) -> Job:
+    """The 联席研判表 of a 晴雨表 period (A4 landscape), previewed."""
+    title = QCoreApplication.translate("Printing", "Joint review table")
+    return _preview_in_background(parent, ctx, title, "barometer", period_id)
 
 
 # --- batches -------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.timeline import EventKind, Role
+from cadre_desk.ui.barometer.quarter_strip import QuarterStrip
 from cadre_desk.ui.development.retirement_dialog import RetirementDialog
 from cadre_desk.ui.profile.case_form import CaseForm
 from cadre_desk.ui.profile.obligations_tab import ObligationsTab
@@ -220,6 +221,8 @@ class ProfileView(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
+        self.barometer_strip = QuarterStrip(self._ctx, self)  # 晴雨表: the colour of each past period
+        titles.addWidget(self.barometer_strip)
         header.addLayout(titles, 1)
         header.addWidget(self.retirement_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -315,6 +318,7 @@ class ProfileView(QWidget):
         if info.source == retirement.MANUAL:
             retires += self.tr(" (set by hand: {reason})").format(reason=info.reason)
         self.subtitle.setText("　".join(p for p in (cadre.unit, cadre.post, age, retires) if p))
+        self.barometer_strip.show_cadre(cadre.id)
         self.form.load(cadre, self._today)
         self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))
         self._fill_lists(profile)
