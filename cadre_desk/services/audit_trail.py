@@ -27,6 +27,7 @@ __all__ = [
     "ChainReport",
     "actions",
     "count_events",
+    "entities",
     "export_xlsx",
     "history",
     "list_events",
@@ -141,6 +142,12 @@ def actions(ctx: ServiceContext) -> list[str]:
     """The action codes that occur in the trail (for a filter's choices)."""
     with ctx.db.read() as session:
         return sorted(str(a) for a in session.scalars(select(AuditEvent.action).distinct()))
+
+
+def entities(ctx: ServiceContext) -> list[str]:
+    """The kinds of record (table names) that occur in the trail."""
+    with ctx.db.read() as session:
+        return sorted(str(e) for e in session.scalars(select(AuditEvent.entity).distinct()))
 
 
 def verify(ctx: ServiceContext) -> ChainReport:

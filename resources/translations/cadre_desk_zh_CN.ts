@@ -35,6 +35,171 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+27"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record no.</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+46"/>
+        <location line="+248"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="-246"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Verify the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record no.</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary contains</source>
+        <translation>摘要包含</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of this record</source>
+        <translation>该对象的全部记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+16"/>
+        <location line="+22"/>
+        <location line="+59"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>{shown} of {total} records</source>
+        <translation>共 {total} 条，显示 {shown} 条</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select a record with a record number to see its history.</source>
+        <translation>请先选择一条带对象编号的记录，再查看其全部记录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>History of {entity} {id}</source>
+        <translation>{entity} {id} 的全部记录</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Hash chain intact: {count} records</source>
+        <translation>哈希链完整：共 {count} 条记录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hash chain BROKEN ({breaks} places): {detail}</source>
+        <translation>哈希链断裂（{breaks} 处）：{detail}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Exported {count} audit records to {path}</source>
+        <translation>已导出审计记录 {count} 条：{path}</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <location filename="../../cadre_desk/ui/backups/auto_backup.py" line="+78"/>
@@ -2004,7 +2169,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+102"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+104"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -2019,7 +2184,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2044,7 +2209,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -2072,6 +2237,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+1"/>
         <source>Reserve pools</source>
         <translation>后备干部库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
     </message>
     <message>
         <location line="+79"/>

@@ -35,6 +35,7 @@ from cadre_desk import paths
 from cadre_desk.services import maintenance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.audit.audit_page import AuditPage
 from cadre_desk.ui.backups.auto_backup import AutoBackup
 from cadre_desk.ui.backups.restore import RestoreDialog, RestoreRunner
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
@@ -70,6 +71,7 @@ RETIREMENT = "retirement"
 STRUCTURE = "structure"
 TRAINING = "training"
 BAROMETER = "barometer"
+AUDIT = "audit"
 POOLS = "pools"
 WELCOME = "welcome"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.add_page(BAROMETER, self.tr("Barometer"), BarometerPage(ctx, today, self))
         self.add_page(STRUCTURE, self.tr("Team structure"), StructurePage(ctx, today, self))
         self.add_page(POOLS, self.tr("Reserve pools"), PoolsPage(ctx, today, self))
+        self.add_page(AUDIT, self.tr("Audit trail"), AuditPage(ctx, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
             page.records_changed.connect(self.apply_changes)

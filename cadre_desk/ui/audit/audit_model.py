@@ -1,0 +1,94 @@
+"""The table of audit records: a thin model over `AuditEventView` rows."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+
+from cadre_desk.services.audit_trail import AuditEventView
+from cadre_desk.ui.widgets.tables import Index, RowsModel
+
+
+class Column(IntEnum):
+    SEQ = 0
+    TIME = 1
+    USER = 2
+    ACTION = 3
+    ENTITY = 4
+    ENTITY_ID = 5
+    SUMMARY = 6
+    CHANGES = 7
+
+
+def _headers() -> list[str]:
+    return [
+        QCoreApplication.translate("AuditModel", "No."),
+        QCoreApplication.translate("AuditModel", "Time"),
+        QCoreApplication.translate("AuditModel", "User"),
+        QCoreApplication.translate("AuditModel", "Action"),
+        QCoreApplication.translate("AuditModel", "Record"),
+        QCoreApplication.translate("AuditModel", "Record no."),
+        QCoreApplication.translate("AuditModel", "Summary"),
+        QCoreApplication.translate("AuditModel", "Changes"),
+    ]
+
+
+def changes_text(changes: dict[str, Any]) -> str:
+    parts = []
+    for key, value in changes.items():
+        if isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {value[0]} → {value[1]}")
+        else:
+            parts.append(f"{key}: {value}")
+    return "；".join(parts)
+
+
+class AuditModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(_headers(), parent)
+        self._rows: list[AuditEventView] = []
+
+    def set_rows(self, rows: list[AuditEventView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def add_rows(self, rows: list[AuditEventView]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def row(self, index: int) -> AuditEventView | None:
+        return self._rows[index] if 0 <= index < len(self._rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        event = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is Column.SEQ:
+                return str(event.seq)
+            if column is Column.TIME:
+                return event.at.astimezone().strftime("%Y.%m.%d %H:%M:%S")
+            if column is Column.USER:
+                return event.user_display or event.user
+            if column is Column.ACTION:
+                return event.action
+            if column is Column.ENTITY:
+                return event.entity
+            if column is Column.ENTITY_ID:
+                return "" if event.entity_id is None else str(event.entity_id)
+            if column is Column.SUMMARY:
+                return event.summary
+            return changes_text(event.changes)[:300]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.SUMMARY, Column.CHANGES):
+            return event.summary if column is Column.SUMMARY else changes_text(event.changes)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SEQ, Column.ENTITY_ID):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
