@@ -31,7 +31,6 @@ from cadre_desk.cli import (
 )
 from cadre_desk.cli.common import EXIT_ERROR, Handler, report_error
 from cadre_desk.db.failures import storage_error
-from cadre_desk.db.opening import open_database
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services.context import open_context
 
@@ -91,7 +90,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     try:
         if args.command in backups.RAW_COMMANDS:
             return backups.run_raw(args)
-        db = open_database(args.db or paths.default_database(), create=args.command in CREATES_DATABASE)
+        db = security.open_for_command(args, create=args.command in CREATES_DATABASE)
         try:
             ctx = open_context(db, args.operator)
             return handlers[args.command](ctx, args)

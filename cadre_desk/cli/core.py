@@ -7,10 +7,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cadre_desk.cli import common
+from cadre_desk.cli import common, security
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import cadre_records, cadres, maintenance, retirement, search, units, verification
+from cadre_desk.services import (
+    cadre_records,
+    cadres,
+    maintenance,
+    retirement,
+    sealed_backup,
+    search,
+    units,
+    verification,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.serialize import to_jsonable
 
@@ -66,6 +75,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
 
     bak = sub.add_parser("backup", help="verified online backup of the SQLite database")
     bak.add_argument("dest", type=Path)
+    security.add_passphrase_options(bak)
     return {
         "init": _cmd_init,
         "demo": _cmd_demo,
@@ -235,12 +245,18 @@ def _cmd_check(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    passphrase = security.file_passphrase(args, new=True)
     bar = ProgressBar()
     try:
-        dest = maintenance.backup(
-            ctx, args.dest, progress=lambda done, total: bar.update("备份", done, total)
-        )
+        if passphrase is not None:
+            dest = sealed_backup.sealed_backup(
+                ctx, args.dest, passphrase, progress=lambda done, total: bar.update("备份", done, total)
+            )
+        else:
+            dest = maintenance.backup(
+                ctx, args.dest, progress=lambda done, total: bar.update("备份", done, total)
+            )
     finally:
         bar.close()
-    print(f"已备份并校验：{dest}")
+    print(f"已备份并校验{'（已用口令加密）' if passphrase is not None else ''}：{dest}")
     return EXIT_OK

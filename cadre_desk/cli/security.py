@@ -11,27 +11,70 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
-from cadre_desk import paths
+from cadre_desk import paths, sealed
 from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers
 from cadre_desk.db import cipher
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import PassphraseNeeded, StorageError, WrongPassphrase
-from cadre_desk.services import encryption
+from cadre_desk.services import encryption, sealed_backup
 from cadre_desk.services.context import ServiceContext
 
 TRIES = 3
 
 
 def register(sub: Subparsers) -> dict[str, Handler]:
+    unseal = sub.add_parser(
+        "unseal", help="decrypt a passphrase-sealed backup or package into a new file (authenticated)"
+    )
+    unseal.add_argument("file", type=Path)
+    unseal.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    add_passphrase_options(unseal)
     sub.add_parser(
         "encrypt",
         help=f"encrypt the SQLite database with a passphrase (${cipher.KEY_ENV} or a prompt); "
         "verified before it replaces the plain file",
     )
     sub.add_parser("decrypt", help="turn the encrypted database back into a plain SQLite file (verified)")
-    return {"encrypt": _cmd_encrypt, "decrypt": _cmd_decrypt}
+    return {"encrypt": _cmd_encrypt, "decrypt": _cmd_decrypt, "unseal": _cmd_unseal}
+
+
+def add_passphrase_options(parser: argparse.ArgumentParser) -> None:
+    """`--passphrase-env VAR` / `--ask-passphrase`: the passphrase of a sealed file (package, backup)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="seal / open with the passphrase held in the environment variable VAR",
+    )
+    group.add_argument(
+        "--ask-passphrase", action="store_true", help="seal / open with a passphrase typed at the terminal"
+    )
+
+
+def file_passphrase(args: argparse.Namespace, new: bool, sealed_input: bool = False) -> str | None:
+    """The passphrase the options ask for (None: none asked for). `new`: it seals a file (typed twice,
+    checked); `sealed_input`: the input is sealed, so a terminal is asked even without the options."""
+    name = getattr(args, "passphrase_env", None)
+    if name:
+        value = os.environ.get(name)
+        if not value:
+            raise StorageError(f"环境变量 {name} 未设置或为空（--passphrase-env 给出的是保存口令的变量名）。")
+        passphrase = value
+    elif getattr(args, "ask_passphrase", False) or (sealed_input and _interactive()):
+        typed = ask("文件口令：", confirm=new)
+        if typed is None:
+            raise StorageError("--ask-passphrase 需要在终端中运行；脚本请用 --passphrase-env 变量名。")
+        passphrase = typed
+    else:
+        return None
+    if new:
+        problem = sealed.passphrase_problem(passphrase)
+        if problem:
+            raise StorageError(problem)
+    return passphrase
 
 
 def _interactive() -> bool:
@@ -76,6 +119,15 @@ def open_for_command(args: argparse.Namespace, create: bool) -> Database:
                 sys.stderr.write("口令不正确。\n")
             passphrase = ask("数据库口令：")
     raise AssertionError("unreachable")
+
+
+def _cmd_unseal(_ctx: ServiceContext, args: argparse.Namespace) -> int:
+    passphrase = file_passphrase(args, new=False, sealed_input=True)
+    if passphrase is None:
+        raise StorageError("需要口令：--passphrase-env 变量名，或 --ask-passphrase。")
+    dest = sealed_backup.unseal(args.file, args.output, passphrase)
+    print(f"已解密并校验：{dest}")
+    return EXIT_OK
 
 
 def _cmd_encrypt(ctx: ServiceContext, _args: argparse.Namespace) -> int:

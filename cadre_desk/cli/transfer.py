@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cadre_desk.cli import common
+from cadre_desk import sealed
+from cadre_desk.cli import common, security
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import StorageError
 from cadre_desk.services import cadres, units, verification
@@ -47,12 +48,14 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     p.add_argument("--unit")
     p.add_argument("--all", action="store_true")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    security.add_passphrase_options(p)
 
     p = sub.add_parser("import-package", help="import an exchange package")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--prefer", choices=("mine", "theirs"), help="how to decide conflicts")
     p.add_argument("--json", action="store_true")
+    security.add_passphrase_options(p)
 
     p = sub.add_parser("export-talks", help="talk records to .xlsx")
     p.add_argument("-o", "--output", type=common.xlsx_path, required=True, metavar="FILE")
@@ -232,7 +235,9 @@ def _export_package(ctx: ServiceContext, args: argparse.Namespace) -> int:
         raise StorageError("请给出干部编号，或使用 --unit / --all")
     bar = ProgressBar()
     try:
-        counts = package.export_package(ctx, sorted(set(ids)), args.output, bar.update)
+        counts = package.export_package(
+            ctx, sorted(set(ids)), args.output, bar.update, security.file_passphrase(args, new=True)
+        )
     finally:
         bar.close()
     print(
@@ -244,7 +249,8 @@ def _export_package(ctx: ServiceContext, args: argparse.Namespace) -> int:
 def _import_package(ctx: ServiceContext, args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
-        plan = package.plan_package(ctx, args.file, bar.update)
+        passphrase = security.file_passphrase(args, new=False, sealed_input=sealed.is_sealed(args.file))
+        plan = package.plan_package(ctx, args.file, bar.update, passphrase)
     finally:
         bar.close()
     s = plan.summary()

@@ -126,6 +126,20 @@ def open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     return zf
 
 
+def open_zip_buffer(buffer: IO[bytes], name: str, limits: Limits) -> zipfile.ZipFile:
+    """`open_zip` for a zip already in memory (a decrypted package), with the same size checks."""
+    try:
+        zf = zipfile.ZipFile(buffer)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise StorageError(f"{name} 已损坏或不完整，无法读取（{exc}）") from None
+    try:
+        check_sizes(zf, name, limits)
+    except BaseException:
+        zf.close()
+        raise
+    return zf
+
+
 def check_sizes(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
     """Refuse from the directory alone (zipfile never inflates a member past its declared size)."""
     total = 0

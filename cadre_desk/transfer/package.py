@@ -10,15 +10,16 @@ import datetime as dt
 import json
 import platform
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cadre_desk import __version__, outfile
+from cadre_desk import __version__, outfile, sealed
 from cadre_desk.db.models import (
     AppointmentCase,
     Assessment,
@@ -44,7 +45,14 @@ from cadre_desk.errors import ImportRejected, StorageError
 from cadre_desk.services import audit, search, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing, package_merge
-from cadre_desk.transfer.package_merge import Conflict, Difference, PackagePlan, plan_package, read_package
+from cadre_desk.transfer.package_merge import (
+    Conflict,
+    Difference,
+    PackagePassphraseNeeded,
+    PackagePlan,
+    plan_package,
+    read_package,
+)
 from cadre_desk.transfer.package_records import (
     BY_NAME,
     FORMAT,
@@ -66,6 +74,7 @@ __all__ = [
     "FORMAT_VERSION",
     "Conflict",
     "Difference",
+    "PackagePassphraseNeeded",
     "PackagePlan",
     "PackageResult",
     "Record",
@@ -138,9 +147,18 @@ def _selection(session: Session, cadre_ids: set[int]) -> dict[str, list[Any]]:
 
 
 def export_package(
-    ctx: ServiceContext, cadre_ids: Sequence[int], dest: Path, progress: Progress | None = None
+    ctx: ServiceContext,
+    cadre_ids: Sequence[int],
+    dest: Path,
+    progress: Progress | None = None,
+    passphrase: str | None = None,
 ) -> dict[str, int]:
-    """Write the package; returns the record count per entity."""
+    """Write the package; returns the record count per entity. With `passphrase` the zip is sealed
+    (AES-256-GCM, `cadre_desk.sealed`) as it is written: no plain copy touches the disk."""
+    if passphrase is not None:
+        problem = sealed.passphrase_problem(passphrase)
+        if problem:
+            raise StorageError(problem)
     if not cadre_ids:
         raise StorageError("没有选择要导出的干部")
     with ctx.db.uow() as session:
@@ -167,7 +185,8 @@ def export_package(
             "selection": [uid_of("cadre", i) for i in cadre_ids],
             "counts": counts,
         }
-        with outfile.atomic_path(dest) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        with outfile.atomic_path(dest) as tmp, tmp.open("wb") as raw, _sink(raw, passphrase) as sink:
+            zf = zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED)
             for n, model in enumerate(MODELS):
                 name = model.__tablename__
                 mine = [r for r in records if r.entity == name]
@@ -183,11 +202,23 @@ def export_package(
                     if r.blob is not None:
                         zf.writestr(f"photos/{r.uid}.bin", r.blob)
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+            zf.close()
         set_bases(session, records, bases)
         audit.record(
             session, ctx, "export", "package", summary=f"导出交换包 {len(cadre_ids)} 位干部到 {dest}"[:200]
         )
     return counts
+
+
+@contextmanager
+def _sink(raw: BinaryIO, passphrase: str | None) -> Iterator[Any]:
+    """Where the zip is written: the file itself, or a sealing stream in front of it."""
+    if passphrase is None:
+        yield raw
+        return
+    writer = sealed.SealWriter(raw, passphrase)
+    yield writer  # a write-only, unseekable stream: all zipfile needs
+    writer.close()
 
 
 # --- import --------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ the local database: new, same, theirs, mine or conflict (docs/exchange-package.m
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import zipfile
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cadre_desk import sealed
 from cadre_desk.db.models import (
     AppointmentCase,
     Assessment,
@@ -90,10 +92,28 @@ def _json(zf: zipfile.ZipFile, member: str, name: str) -> Any:
         raise StorageError(f"交换包已损坏：{member} 不是有效的 JSON（{detail}）") from None
 
 
-def read_package(path: Path) -> tuple[dict[str, Any], list[Record]]:
+class PackagePassphraseNeeded(sealed.SealError):
+    """The package is sealed with a passphrase and none was given."""
+
+
+def _open_package(path: Path, passphrase: str | None) -> zipfile.ZipFile:
+    if not sealed.is_sealed(path):
+        return archive.open_zip(path, archive.PACKAGE)
+    if not passphrase:
+        raise PackagePassphraseNeeded(
+            f"交换包 {path.name} 已用口令加密，请提供口令（命令行：--passphrase-env 变量名）。"
+        )
+    archive.check_regular_file(path, archive.PACKAGE.kind)
+    data = sealed.unseal_bytes(path, passphrase, archive.PACKAGE.max_total)  # authenticated, in memory
+    return archive.open_zip_buffer(io.BytesIO(data), path.name, archive.PACKAGE)
+
+
+def read_package(path: Path, passphrase: str | None = None) -> tuple[dict[str, Any], list[Record]]:
     """The manifest and every record, checked for shape, checksums and field types (`StorageError`,
-    or `ImportRejected` listing every record whose fields are wrong)."""
-    with archive.open_zip(path, archive.PACKAGE) as zf:
+    or `ImportRejected` listing every record whose fields are wrong). A sealed package is opened
+    with `passphrase` (`PackagePassphraseNeeded` without one, `sealed.SealError` when it does not
+    open: a wrong passphrase or a tampered file); it is decrypted in memory, never onto the disk."""
+    with _open_package(path, passphrase) as zf:
         if "manifest.json" not in zf.namelist():
             raise StorageError(f"{path.name} 不是干部成长档案台的交换包（没有 manifest.json）")
         manifest = _json(zf, "manifest.json", path.name)
@@ -155,8 +175,10 @@ def _field_label(entity: str, name: str) -> str:
     return f"{label}："
 
 
-def plan_package(ctx: ServiceContext, path: Path, progress: Progress | None = None) -> PackagePlan:
-    manifest, records = read_package(path)
+def plan_package(
+    ctx: ServiceContext, path: Path, progress: Progress | None = None, passphrase: str | None = None
+) -> PackagePlan:
+    manifest, records = read_package(path, passphrase)
     with ctx.db.read() as session:
         return plan_records(session, manifest, records, progress)
 

@@ -6165,7 +6165,7 @@ Your text stays in the editor.</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+31"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+33"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6186,35 +6186,35 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+94"/>
+        <location line="+92"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-85"/>
         <source>Reading appointment forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+41"/>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Importing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-55"/>
         <source>Import roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+153"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-146"/>
         <source>Reading the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6230,22 +6230,22 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+141"/>
         <source>Exchange packages (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-109"/>
         <source>Reading the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-10"/>
         <source>Added {added}, merged {merged}, kept mine {kept}, unchanged {same}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+61"/>
         <source>Export appointment forms to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6280,17 +6280,38 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-76"/>
+        <location line="+83"/>
         <source>Export exchange package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-104"/>
+        <source>The exchange package {name} is protected by a passphrase. Enter it to read the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Protect the package with a passphrase? It is then encrypted (AES-256) and can only be imported with the passphrase; tell it to the recipient by another way than the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the passphrase of the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>exchange.zip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Writing the package</source>
         <translation type="unfinished"></translation>
     </message>

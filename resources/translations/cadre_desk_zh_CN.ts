@@ -6183,7 +6183,7 @@ Your text stays in the editor.</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+31"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+33"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -6199,35 +6199,35 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+94"/>
+        <location line="+92"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-85"/>
         <source>Reading appointment forms</source>
         <translation>正在读取任免表</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+41"/>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-55"/>
         <source>Import roster</source>
         <translation>导入名册</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+153"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-146"/>
         <source>Reading the roster</source>
         <translation>正在读取名册</translation>
     </message>
@@ -6243,22 +6243,42 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+141"/>
         <source>Exchange packages (*.zip)</source>
         <translation>交换包 (*.zip)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-109"/>
         <source>Reading the package</source>
         <translation>正在读取交换包</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-10"/>
         <source>Added {added}, merged {merged}, kept mine {kept}, unchanged {same}.</source>
         <translation>新增 {added} 条，合并 {merged} 条，保留本机 {kept} 条，未变 {same} 条。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>The exchange package {name} is protected by a passphrase. Enter it to read the package.</source>
+        <translation>交换包 {name} 已用口令加密。请输入口令以读取。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted package</source>
+        <translation>加密的交换包</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Protect the package with a passphrase? It is then encrypted (AES-256) and can only be imported with the passphrase; tell it to the recipient by another way than the file.</source>
+        <translation>用口令保护交换包？交换包将被加密（AES-256），只有输入口令才能导入；请通过文件以外的途径把口令告诉接收方。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the passphrase of the package.</source>
+        <translation>请设定交换包的口令。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Export appointment forms to</source>
         <translation>任免表导出到</translation>
     </message>
@@ -6268,7 +6288,7 @@ Your text stays in the editor.</source>
         <translation>正在导出任免表</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Export talk records</source>
         <translation>导出谈话记录</translation>
     </message>
@@ -6308,12 +6328,12 @@ Your text stays in the editor.</source>
         <translation>已导出 {count} 对结对：{path}</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-262"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+173"/>
         <source>{count} files written to {folder}</source>
         <translation>已写入 {count} 个文件到 {folder}</translation>
     </message>
@@ -6338,7 +6358,8 @@ Your text stays in the editor.</source>
         <translation>已导出 {count} 行到 {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-76"/>
+        <location line="+83"/>
         <source>Export exchange package</source>
         <translation>导出交换包</translation>
     </message>
@@ -6348,7 +6369,7 @@ Your text stays in the editor.</source>
         <translation>交换包.zip</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Writing the package</source>
         <translation>正在写入交换包</translation>
     </message>

@@ -114,3 +114,98 @@ def test_encrypt_and_decrypt_an_existing_database(tmp_path: Path) -> None:
     assert Path(db).read_bytes().startswith(b"SQLite format 3")
     listed = run("--db", db, "cadre", "list", "--json", data_dir=tmp_path)
     assert "欧阳雪梅" in listed.stdout
+
+
+def test_sealed_package_and_backup_from_the_command_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "plain.db")
+    assert run("--db", db, "init", data_dir=tmp_path).returncode == 0
+    added = run(
+        "--db",
+        db,
+        "cadre",
+        "add",
+        "--name",
+        "欧阳雪梅",
+        "--gender",
+        "女",
+        "--birth",
+        "1990.02",
+        data_dir=tmp_path,
+    )
+    assert added.returncode == 0
+    pkg = tmp_path / "p.zip"
+    env_pass = {"PKG_PASS": PASS}
+    exported = run_env(
+        "--db",
+        db,
+        "export-package",
+        "--all",
+        "-o",
+        str(pkg),
+        "--passphrase-env",
+        "PKG_PASS",
+        data_dir=tmp_path,
+        extra=env_pass,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert pkg.read_bytes()[:8] == b"CDSEALED" and "欧阳雪梅".encode() not in pkg.read_bytes()
+    needs = run("--db", db, "import-package", str(pkg), "--dry-run", data_dir=tmp_path)
+    assert needs.returncode == 1 and "--passphrase-env" in needs.stderr
+    wrong = run_env(
+        "--db",
+        db,
+        "import-package",
+        str(pkg),
+        "--dry-run",
+        "--passphrase-env",
+        "PKG_PASS",
+        data_dir=tmp_path,
+        extra={"PKG_PASS": "a wrong passphrase"},
+    )
+    assert wrong.returncode == 1 and "口令不正确" in wrong.stderr
+    ok = run_env(
+        "--db",
+        db,
+        "import-package",
+        str(pkg),
+        "--dry-run",
+        "--passphrase-env",
+        "PKG_PASS",
+        data_dir=tmp_path,
+        extra=env_pass,
+    )
+    assert ok.returncode == 0 and "相同" in ok.stdout
+    backup = tmp_path / "b.sealed"
+    made = run_env(
+        "--db", db, "backup", str(backup), "--passphrase-env", "PKG_PASS", data_dir=tmp_path, extra=env_pass
+    )
+    assert made.returncode == 0, made.stderr
+    assert "欧阳雪梅".encode() not in backup.read_bytes()
+    out = tmp_path / "restored.db"
+    opened = run_env(
+        "--db",
+        db,
+        "unseal",
+        str(backup),
+        "-o",
+        str(out),
+        "--passphrase-env",
+        "PKG_PASS",
+        data_dir=tmp_path,
+        extra=env_pass,
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert "欧阳雪梅" in run("--db", str(out), "cadre", "list", "--json", data_dir=tmp_path).stdout
+
+
+def run_env(*args: str, data_dir: Path, extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    old = {k: os.environ.get(k) for k in extra}
+    os.environ.update(extra)
+    try:
+        return run(*args, data_dir=data_dir)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

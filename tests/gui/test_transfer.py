@@ -87,6 +87,9 @@ def test_package_round_trip_through_the_client(
 ) -> None:  # type: ignore[no-untyped-def]
     c = cadre_factory("李四")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p.zip"), ""))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No
+    )  # no passphrase
     transfer.export_package(parent, ctx, [c.id])
     assert (tmp_path / "p.zip").exists()
     plans: list[package.PackagePlan] = []
@@ -105,3 +108,32 @@ def test_exports(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r"), ""))
     transfer.export_roster(parent, ctx, [c.id], ["name", "birth"])
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").active["A3"].value == "李四"
+
+
+def test_a_sealed_package_through_the_client(
+    parent: QWidget, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cadre_factory
+) -> None:  # type: ignore[no-untyped-def]
+    """Export asks whether to seal; import asks for the passphrase, again after a wrong one."""
+    from cadre_desk import sealed
+    from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
+
+    c = cadre_factory("欧阳雪梅")
+    dest = tmp_path / "sealed.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(dest), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    asked: list[str] = []
+    answers = iter(["county secret 2026", "a wrong passphrase", "county secret 2026"])
+
+    def ask(_parent: object, _title: str, message: str, new: bool = False) -> str | None:
+        asked.append(message)
+        return next(answers)
+
+    monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, *a, **k: ask(*a, **k)))
+    transfer.export_package(parent, ctx, [c.id])
+    assert sealed.is_sealed(dest) and "欧阳雪梅".encode() not in dest.read_bytes()
+    plans: list[package.PackagePlan] = []
+    monkeypatch.setattr(PackageConflictDialog, "ask", lambda _p, plan: plans.append(plan) or {})
+    assert not transfer.import_package(parent, ctx, dest)  # everything the same
+    assert plans and plans[0].count("same") == len(plans[0].records)
+    assert len(asked) == 3 and "口令不正确" in asked[2]

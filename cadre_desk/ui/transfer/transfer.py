@@ -13,12 +13,14 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from cadre_desk import sealed
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import activity, forms, importing, package, roster
 from cadre_desk.ui.jobs.workers import Cancelled, ProgressFn, run_in_background
 from cadre_desk.ui.transfer.import_preview import ColumnMappingDialog, ImportPreviewDialog
 from cadre_desk.ui.transfer.package_conflicts import PackageConflictDialog
+from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
 
 T = TypeVar("T")
 
@@ -177,11 +179,9 @@ def import_package(parent: QWidget, ctx: ServiceContext, path: Path | None = Non
     if path is None:
         return False
     try:
-        plan = run_with_progress(
-            parent,
-            QCoreApplication.translate("Transfer", "Reading the package"),
-            lambda p: package.plan_package(ctx, path, p),
-        )
+        plan = _read_package(parent, ctx, path)
+        if plan is None:
+            return False
         resolutions = PackageConflictDialog.ask(parent, plan)
         if resolutions is None:
             return False
@@ -201,6 +201,58 @@ def import_package(parent: QWidget, ctx: ServiceContext, path: Path | None = Non
         ).format(added=result.added, merged=result.merged, kept=result.kept_mine, same=result.unchanged),
     )
     return result.added + result.merged > 0
+
+
+def _read_package(parent: QWidget, ctx: ServiceContext, path: Path) -> package.PackagePlan | None:
+    """The import plan; a sealed package asks for its passphrase, again after a wrong one (None:
+    the user cancelled)."""
+    title = QCoreApplication.translate("Transfer", "Reading the package")
+    if not sealed.is_sealed(path):
+        return run_with_progress(parent, title, lambda p: package.plan_package(ctx, path, p))
+    message = QCoreApplication.translate(
+        "Transfer", "The exchange package {name} is protected by a passphrase. Enter it to read the package."
+    ).format(name=path.name)
+    while True:
+        passphrase = PassphraseDialog.ask(
+            parent, QCoreApplication.translate("Transfer", "Encrypted package"), message
+        )
+        if passphrase is None:
+            return None
+        try:
+            return run_with_progress(parent, title, _planner(ctx, path, passphrase))
+        except sealed.SealError as exc:
+            message = str(exc)  # wrong passphrase or a tampered file: say so, ask again
+
+
+def _planner(ctx: ServiceContext, path: Path, passphrase: str) -> Callable[[ProgressFn], package.PackagePlan]:
+    return lambda progress: package.plan_package(ctx, path, progress, passphrase)
+
+
+def _export_passphrase(parent: QWidget) -> tuple[bool, str | None]:
+    """(go on, passphrase or None): whether to seal the package, asked before it is written."""
+    title = QCoreApplication.translate("Transfer", "Export exchange package")
+    answer = QMessageBox.question(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "Transfer",
+            "Protect the package with a passphrase? It is then encrypted (AES-256) and can only be "
+            "imported with the passphrase; tell it to the recipient by another way than the file.",
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer == QMessageBox.StandardButton.Cancel:
+        return False, None
+    if answer != QMessageBox.StandardButton.Yes:
+        return True, None
+    passphrase = PassphraseDialog.ask(
+        parent,
+        title,
+        QCoreApplication.translate("Transfer", "Choose the passphrase of the package."),
+        new=True,
+    )
+    return passphrase is not None, passphrase
 
 
 def export_lrmx(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int]) -> None:
@@ -268,10 +320,13 @@ def export_package(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int
     )
     if dest is None:
         return
+    go_on, passphrase = _export_passphrase(parent)
+    if not go_on:
+        return
     counts = _attempt(
         parent,
         QCoreApplication.translate("Transfer", "Writing the package"),
-        lambda p: package.export_package(ctx, cadre_ids, dest, p),
+        lambda p: package.export_package(ctx, cadre_ids, dest, p, passphrase),
     )
     if counts is None:
         return
