@@ -410,7 +410,10 @@ def record_output(
                 action,
                 entity,
                 entity_id,
-                changes={"document": document, "target": target} if target else {"document": document},
+                # what, how many (this output's records), where
+                changes={"document": document, "count": len(entity_ids), "target": target}
+                if target
+                else {"document": document, "count": len(entity_ids)},
                 summary=f"{'打印' if action == 'print' else '导出'}{document}",
             )
 
