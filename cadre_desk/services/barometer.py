@@ -295,15 +295,26 @@ def _entries_stmt() -> Any:
 
 
 def list_entries(
-    ctx: ServiceContext, period_id: int, unit_id: int | None = None, warnings_only: bool = False
+    ctx: ServiceContext,
+    period_id: int,
+    unit_id: int | None = None,
+    warnings_only: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[EntryView]:
-    """The entries of a period (of one unit), in the roster's order: unit, then name."""
+    """The entries of a period (of one unit), in the roster's order: unit, then name; a page of them
+    with `limit` and `offset`."""
     with ctx.db.read() as session:
-        return entries_in(session, period_id, unit_id, warnings_only)
+        return entries_in(session, period_id, unit_id, warnings_only, limit, offset)
 
 
 def entries_in(
-    session: Session, period_id: int, unit_id: int | None = None, warnings_only: bool = False
+    session: Session,
+    period_id: int,
+    unit_id: int | None = None,
+    warnings_only: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[EntryView]:
     stmt = _entries_stmt().where(BarometerEntry.period_id == period_id)
     if unit_id is not None:
@@ -313,6 +324,8 @@ def entries_in(
             func.coalesce(func.nullif(BarometerEntry.override_colour, ""), BarometerEntry.colour) != bd.GREEN
         )
     stmt = stmt.order_by(Unit.sort_order, Unit.id, Cadre.name, Cadre.id)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
     return [_view(r) for r in session.execute(stmt)]
 
 

@@ -239,7 +239,7 @@
 <context>
     <name>BarometerGridModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+37"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,7 +269,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+96"/>
         <source>%1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,7 +300,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+89"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+91"/>
         <source>New period…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -407,17 +407,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>All units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>%1: %2 cadres (%3). Shown: %4 (%5).</source>
+        <location line="+41"/>
+        <source>%1: %2 cadres (%3). %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>

@@ -240,7 +240,7 @@
 <context>
     <name>BarometerGridModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+37"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>处置</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+96"/>
         <source>%1 by %2</source>
         <translation>%1（%2）</translation>
     </message>
@@ -301,7 +301,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+89"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+91"/>
         <source>New period…</source>
         <translation>新建期次…</translation>
     </message>
@@ -408,17 +408,17 @@
         <translation>已发布</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>%1: %2 cadres (%3). Shown: %4 (%5).</source>
-        <translation>%1：共 %2 人（%3）。当前显示 %4 人（%5）。</translation>
+        <location line="+41"/>
+        <source>%1: %2 cadres (%3). %4</source>
+        <translation>%1：共 %2 人（%3）。%4</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

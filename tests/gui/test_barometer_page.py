@@ -181,3 +181,21 @@ def test_the_profile_shows_a_strip_of_quarters(qtbot: QtBot, ctx: ServiceContext
     assert "处置：诫勉" in view.barometer_strip.boxes[2].toolTip()
     view.show_cadre(ids[2])
     assert view.barometer_strip.texts() == ["2026Q2 绿", "2026Q3 绿", "2026Q4 绿"]
+
+
+def test_every_unit_is_read_a_page_at_a_time(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cadre_desk.ui.barometer import barometer_page
+
+    monkeypatch.setattr(barometer_page, "PAGE_ROWS", 2)
+    _county(ctx)
+    barometer.open_period(ctx, "2026Q4")
+    page = _page(qtbot, ctx)
+    page.unit.setCurrentIndex(page.unit.findData(-1))
+    assert page.model.rowCount() == 2 and page.model.canFetchMore()
+    page.model.fetchMore()
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["李二", "王一", "赵三"]
+    page.model.fetchMore()  # nothing more: the model stops asking
+    assert page.model.rowCount() == 3 and not page.model.canFetchMore()
+    ModelTester(None).check(page.model)  # type: ignore[arg-type]

@@ -41,6 +41,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.messages import user_text
 
 ALL_UNITS = -1
+PAGE_ROWS = 500  # rows read at a time when every unit is shown
 
 
 class GridView(QTableView):
@@ -78,6 +79,7 @@ class BarometerPage(Page):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.periods: list[PeriodView] = []
+        self._unit_rows: list[barometer.UnitCount] = []
         self.words: dict[str, str] = dict(bd.DEFAULT_WORDS)
 
         self.period = QComboBox(self)
@@ -245,6 +247,7 @@ class BarometerPage(Page):
         current = self.unit.currentData()
         self.unit.clear()
         counts = barometer.unit_counts(self.ctx, p.id)
+        self._unit_rows = counts
         for c in counts:
             warn = c.counts.get(bd.RED, 0) + c.counts.get(bd.YELLOW, 0)
             label = f"{c.unit}（{sum(c.counts.values())}）" + (f" ⚠{warn}" if warn else "")
@@ -255,42 +258,55 @@ class BarometerPage(Page):
         self.unit.blockSignals(blocked)
 
     def load_grid(self) -> None:
+        """The rows of the unit chosen; all units are read a page at a time as the grid scrolls."""
         p = self.current_period()
         if p is None:
             return
         unit = self.unit.currentData()
-        if unit == ALL_UNITS or unit is None:
-            rows = barometer.list_entries(self.ctx, p.id, warnings_only=self.only_warnings.isChecked())
-        else:
-            rows = barometer.list_entries(
-                self.ctx, p.id, unit_id=unit or None, warnings_only=self.only_warnings.isChecked()
+        unit_id = None if unit in (ALL_UNITS, None) else unit or None
+        warnings = self.only_warnings.isChecked()
+        if unit_id is None:
+            first = barometer.list_entries(self.ctx, p.id, None, warnings, limit=PAGE_ROWS)
+            more = (
+                (lambda offset: barometer.list_entries(self.ctx, p.id, None, warnings, PAGE_ROWS, offset))
+                if len(first) == PAGE_ROWS
+                else None
             )
-        self.model.set_rows(rows, self.words, p.state != bd.PUBLISHED)
+            self.model.set_rows(first, self.words, p.state != bd.PUBLISHED, more)
+        else:
+            self.model.set_rows(barometer.list_entries(self.ctx, p.id, unit_id, warnings), self.words,
+                                p.state != bd.PUBLISHED)  # fmt: skip
         self._update_summary()
-        if rows and not self.table.currentIndex().isValid():
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, FIRST_INDICATOR))
 
     def _update_summary(self) -> None:
         p = self.current_period()
         if p is None:
             return
-        rows = self.model.rows()
-        shown = {c: sum(1 for r in rows if r.colour == c) for c in bd.COLOURS}
         counts = "  ".join(f"{self.words[c]} {p.counts.get(c, 0)}" for c in bd.COLOURS)
-        here = "  ".join(f"{self.words[c]} {shown[c]}" for c in bd.COLOURS)
+        unit = self.unit.currentData()
+        shown = next((u for u in self._unit_rows if u.unit_id == unit), None) if unit != ALL_UNITS else None
+        if shown is not None:
+            here = "  ".join(f"{self.words[c]} {shown.counts.get(c, 0)}" for c in bd.COLOURS)
+            unit_text = f"{shown.unit}：{here}"
+        else:
+            unit_text = ""
         self.summary.setText(
-            self.tr("%1: %2 cadres (%3). Shown: %4 (%5).")
+            self.tr("%1: %2 cadres (%3). %4")
             .replace("%1", p.label)
             .replace("%2", str(p.total))
             .replace("%3", counts)
-            .replace("%4", str(len(rows)))
-            .replace("%5", here)
+            .replace("%4", unit_text)
         )
 
     def _reload_period(self) -> None:
         """Counts per colour changed: read the periods again, keep the grid's position."""
         current = self.table.currentIndex()
         self.periods = barometer.list_periods(self.ctx)
+        p = self.current_period()
+        if p is not None:
+            self._unit_rows = barometer.unit_counts(self.ctx, p.id)
         self._update_summary()
         if current.isValid():
             self.table.setCurrentIndex(current)

@@ -18,6 +18,7 @@ from cadre_desk.services.barometer import EntryView
 from cadre_desk.ui.widgets.tables import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
+More = Callable[[int], list[EntryView]]  # the next page of rows from an offset
 Commit = Callable[[EntryView, str, str], EntryView | None]  # None: refused (the page said why)
 
 NAME, POST = 0, 1
@@ -46,13 +47,33 @@ class BarometerGridModel(RowsModel):
         self._commit = commit
         self.words: Mapping[str, str] = dict(bd.DEFAULT_WORDS)
         self.editable = True
+        self._more: More | None = None
 
-    def set_rows(self, rows: list[EntryView], words: Mapping[str, str], editable: bool) -> None:
+    def set_rows(
+        self, rows: list[EntryView], words: Mapping[str, str], editable: bool, more: More | None = None
+    ) -> None:
+        """Show `rows`; with `more`, further pages are fetched as the view scrolls (a whole county's
+        period is never read at once)."""
         self.beginResetModel()
         self._rows = rows
         self.words = words
         self.editable = editable
+        self._more = more
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008  # Qt's signature
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008  # Qt's signature
+        if parent.isValid() or self._more is None:
+            return
+        batch = self._more(len(self._rows))
+        if not batch:
+            self._more = None
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
 
     def rows(self) -> list[EntryView]:
         return list(self._rows)
