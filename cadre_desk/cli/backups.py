@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from cadre_desk import paths
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, count, print_json
+from cadre_desk.db import cipher
 from cadre_desk.services import backups
 from cadre_desk.services.context import ServiceContext
 
@@ -44,7 +46,8 @@ def _cmd_restore_unused(_ctx: ServiceContext, _args: argparse.Namespace) -> int:
 
 def run_raw(args: argparse.Namespace) -> int:
     """`restore BACKUP`: the database may be damaged, so it is not opened before."""
-    result = backups.restore(args.db or paths.default_database(), args.backup, args.operator)
+    passphrase = os.environ.get(cipher.KEY_ENV) or None  # an encrypted database and its backups
+    result = backups.restore(args.db or paths.default_database(), args.backup, args.operator, passphrase)
     if args.json:
         print_json(
             {

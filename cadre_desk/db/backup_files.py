@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from cadre_desk import paths
-from cadre_desk.db import migrate, sqlite_tools
+from cadre_desk.db import cipher, migrate, sqlite_tools
 from cadre_desk.errors import StorageError
 
 log = logging.getLogger("cadre_desk.db")
@@ -64,7 +63,9 @@ def inspect_backup(path: Path) -> BackupInfo:
     kind = sqlite_tools.sniff(path)
     if kind == "missing":
         raise StorageError(f"备份文件不存在：{path}")
-    if kind != "sqlite":
+    if kind == "encrypted" and cipher.key_for(path) is None:
+        raise StorageError(f"该备份是加密的，需要口令（环境变量 {cipher.KEY_ENV}）：{path}")
+    if kind not in ("sqlite", "encrypted"):
         raise StorageError(f"该文件不是干部成长档案台的备份（不是 SQLite 数据库）：{path}")
     try:
         conn = sqlite_tools.connect(path, read_only=True)
@@ -77,7 +78,7 @@ def inspect_backup(path: Path) -> BackupInfo:
             conn.execute("ROLLBACK")
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except cipher.DB_ERRORS as exc:
         raise StorageError(f"备份文件无法读取：{path}（{exc}）") from None
     has_tables, revision = sqlite_tools.read_revision(path)
     if revision is None or not has_tables:

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 
 from cadre_desk import paths
-from cadre_desk.db import audit_chain, backup_files, sqlite_tools
+from cadre_desk.db import audit_chain, backup_files, cipher, sqlite_tools
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
 from cadre_desk.errors import StorageError, ValidationError
@@ -264,7 +264,7 @@ def _save_current(target: Path, stamp: str) -> Path | None:
     if not target.exists() or target.stat().st_size == 0:
         return None
     folder = paths.backup_dir()
-    if sqlite_tools.sniff(target) == "sqlite":
+    if _readable(target):
         try:
             if not sqlite_tools.quick_check(target):
                 dest = folder / f"{target.stem}-before-restore-{stamp}.db"
@@ -285,12 +285,16 @@ def _save_current(target: Path, stamp: str) -> Path | None:
     return dest
 
 
+def _readable(path: Path) -> bool:
+    """A plain SQLite file, or an encrypted one whose key this process holds."""
+    kind = sqlite_tools.sniff(path)
+    return kind == "sqlite" or (kind == "encrypted" and cipher.key_for(path) is not None)
+
+
 def _copy_in(backup: Path, target: Path) -> None:
     """Put the backup's content into `target`: through SQLite's backup API into a sound database (other
     connections see the change at once, under SQLite's locks), else as a new file renamed over it."""
-    if target.exists() and sqlite_tools.sniff(target) == "sqlite" and not sqlite_tools.quick_check(target):
-        import sqlite3
-
+    if target.exists() and _readable(target) and not sqlite_tools.quick_check(target):
         src = sqlite_tools.connect(backup, read_only=True)
         try:
             dst = sqlite_tools.connect(target)
@@ -299,7 +303,7 @@ def _copy_in(backup: Path, target: Path) -> None:
                 src.backup(dst)
             finally:
                 dst.close()
-        except sqlite3.Error as exc:
+        except cipher.DB_ERRORS as exc:
             raise StorageError(f"恢复失败，数据库未改动：{exc}", retryable=True) from None
         finally:
             src.close()
@@ -312,10 +316,30 @@ def _copy_in(backup: Path, target: Path) -> None:
     for companion in sqlite_tools.companions(target)[1:]:
         companion.unlink(missing_ok=True)
     os.replace(fresh, target)
+    key = cipher.key_for(backup)
+    if key is not None:  # the restored file is the backup: encrypted with its key
+        cipher.remember(target, key)
 
 
-def restore(db_target: str, backup: Path, operator: str | None = None) -> RestoreResult:
-    """Replace the SQLite database `db_target` (a path) with the backup `backup`; see the module doc."""
+def _unlock_backup(target: Path, backup: Path, passphrase: str | None) -> None:
+    """An encrypted backup (of an encrypted database: the same key and salt) opens with the open
+    database's key, else with `passphrase`; the key is remembered for both files."""
+    if sqlite_tools.sniff(backup) != "encrypted" or cipher.key_for(backup) is not None:
+        return
+    key = cipher.key_for(target)
+    if key is None and passphrase:
+        key = sqlite_tools.unlock(backup, passphrase)
+    if key is not None:
+        cipher.remember(backup, key)
+        if cipher.key_for(target) is None:
+            cipher.remember(target, key)
+
+
+def restore(
+    db_target: str, backup: Path, operator: str | None = None, passphrase: str | None = None
+) -> RestoreResult:
+    """Replace the SQLite database `db_target` (a path) with the backup `backup`; see the module doc.
+    An encrypted backup needs the database's key (open in this process) or its `passphrase`."""
     from cadre_desk.db.engine import resolve_url, sqlite_path
     from cadre_desk.db.opening import open_database
     from cadre_desk.services.context import open_context
@@ -326,6 +350,7 @@ def restore(db_target: str, backup: Path, operator: str | None = None) -> Restor
     backup = Path(os.path.abspath(backup.expanduser()))
     if backup.exists():
         sqlite_tools.refuse_own_files(target, backup)
+    _unlock_backup(target, backup, passphrase)
     info = backup_files.inspect_backup(backup)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     saved = _save_current(target, stamp)

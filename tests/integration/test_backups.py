@@ -214,3 +214,31 @@ def test_restoring_an_older_backup_upgrades_it(tmp_path: Path) -> None:
     result = backups.restore(str(db_path), old)
     assert result.revision == migrate.REVISIONS[-2]
     assert sqlite_tools.read_revision(db_path)[1] == migrate.head_revision()
+
+
+def test_an_encrypted_database_is_backed_up_and_restored_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cadre_desk.db import cipher
+
+    secret = "county secret 2026"
+    db_path = tmp_path / "加密 #库.db"
+    db = open_database(str(db_path), encrypt=True, passphrase=secret)
+    ctx = open_context(db, "管理员")
+    _unit(ctx, "备份前")
+    [copy] = backups.auto_backup(ctx).made
+    assert sqlite_tools.sniff(copy) == "encrypted"
+    _unit(ctx, "备份后")
+    # in the window: the open database's key opens its backups
+    result = backups.restore(str(db_path), copy, "管理员")
+    assert _unit_names(db_path) == {"备份前"}
+    assert result.saved_current is not None and sqlite_tools.sniff(result.saved_current) == "encrypted"
+    db.dispose()
+    # from the command line, in a new process: the passphrase from CADRE_DESK_KEY
+    for path in (db_path, copy, result.saved_current):
+        cipher.forget(path)
+    monkeypatch.setenv(cipher.KEY_ENV, secret)
+    assert main(["--db", str(db_path), "restore", str(result.saved_current)]) == 0
+    assert "已从备份恢复" in capsys.readouterr().out
+    assert _unit_names(db_path) == {"备份前", "备份后"}
+    assert sqlite_tools.sniff(db_path) == "encrypted"
