@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from cadre_desk.errors import ValidationError
 from cadre_desk.services import structure, units
 from cadre_desk.services.context import ServiceContext
 
-OUTPUTS = (".xlsx",)
+OUTPUTS = (".pdf", ".xlsx")
 
 
 def register(sub: Subparsers) -> dict[str, Handler]:
@@ -28,7 +29,13 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     which.add_argument("--all", action="store_true", help="the whole county")
     cmd.add_argument("--team", action="store_true", help="only the members of the units' 班子")
     cmd.add_argument("--date", required=True, help="reference date YYYY.MM.DD (ages and 到龄 at it)")
-    cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help="FILE.xlsx: the tables")
+    cmd.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="FILE.pdf: the printed report; FILE.xlsx: the tables",
+    )
     cmd.add_argument("--json", action="store_true")
     return {"structure": _cmd_structure}
 
@@ -56,12 +63,29 @@ def _cmd_structure(ctx: ServiceContext, args: argparse.Namespace) -> int:
             from cadre_desk.transfer.structure_xlsx import export_structure
 
             export_structure(ctx, out, report)
+        else:
+            write_report(ctx, scope, ref, out)
         print(f"已输出：{out}", file=sys.stderr)
     if args.json:
         print_json(report.to_json())
     elif out is None:
         _print_text(report)
     return EXIT_OK
+
+
+def write_report(ctx: ServiceContext, scope: structure.Scope, ref: dt.date, out: Path) -> int:
+    """The printed 结构分析报告 through documents.prepare; audited as a print; returns the pages."""
+    from cadre_desk.reports import documents
+    from cadre_desk.services import audit, printing
+
+    options = documents.DocumentOptions(printing.print_settings(ctx), reference=ref, scope=scope)
+    document = documents.prepare(ctx.db, "structure", 0, options)
+    pages = document.write(out)
+    with ctx.db.uow() as session:
+        audit.record(
+            session, ctx, "print", "structure", summary=f"打印结构分析报告（{scope.label}）到 {out}"[:200]
+        )
+    return pages
 
 
 def _print_text(report: structure.StructureReport) -> None:

@@ -17,11 +17,18 @@ from typing import BinaryIO, Literal
 
 from cadre_desk import outfile
 from cadre_desk.db.engine import Database
-from cadre_desk.reports import appointment_form, barometer_table, dossier, pairing_dossier, talk_form
-from cadre_desk.services import appointment, barometer, cadre_records, printing
+from cadre_desk.reports import (
+    appointment_form,
+    barometer_table,
+    dossier,
+    pairing_dossier,
+    structure_report,
+    talk_form,
+)
+from cadre_desk.services import appointment, barometer, cadre_records, printing, structure
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 
-DocumentKind = Literal["dossier", "form", "pairing", "talk", "barometer"]
+DocumentKind = Literal["dossier", "form", "pairing", "talk", "barometer", "structure"]
 
 TITLES: dict[DocumentKind, str] = {
     "dossier": dossier.TITLE,
@@ -29,6 +36,7 @@ TITLES: dict[DocumentKind, str] = {
     "pairing": pairing_dossier.TITLE,
     "talk": talk_form.TITLE,
     "barometer": barometer_table.TITLE,
+    "structure": structure_report.TITLE,
 }
 # The audit trail's entity of each kind's record.
 ENTITIES: dict[DocumentKind, str] = {
@@ -37,6 +45,7 @@ ENTITIES: dict[DocumentKind, str] = {
     "pairing": "mentorship",
     "talk": "talk",
     "barometer": "barometer_period",
+    "structure": "structure",
 }
 
 
@@ -51,7 +60,9 @@ class DocumentOptions:
     sections: tuple[str, ...] = SECTIONS  # a cadre dossier's sections
     date_range: DateRange = field(default_factory=DateRange)  # a cadre dossier's dated records
     draft: bool = False  # an appointment form's 草稿 watermark
-    reference: dt.date | None = None  # an appointment form's 计算年龄时间 (None: the form's own)
+    reference: dt.date | None = None  # an appointment form's 计算年龄时间 (None: the form's own); a
+    # structure report's reference date (None: the print date)
+    scope: structure.Scope | None = None  # a structure report's scope (its record id is not used)
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,22 @@ class Document:
 def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentOptions) -> Document:
     """Read what the document of `kind` about record `record_id` shows (raises NotFoundError)."""
     s = options.settings
+    if kind == "structure":
+        from cadre_desk.services.context import open_context
+
+        scope = options.scope or structure.county_scope()
+        at = options.reference or options.printed_at.date()
+        ctx = open_context(db, s.operator)
+        report = structure.analyse(ctx, scope, at, per_team=True)
+        members = [cadre_id for team in report.teams for cadre_id in team.members]
+        people = {c.id: c for c in structure.cadres_behind(ctx, members, at)}
+        report_options = structure_report.StructureOptions(s, options.printed_at, people)
+        return Document(
+            kind,
+            0,
+            scope.label,
+            lambda out: structure_report.build_structure_report(report, out, report_options),
+        )
     with db.read() as session:
         if kind == "dossier":
             file = printing.gather_cadre_in(session, record_id, options.date_range)

@@ -107,6 +107,7 @@ class TeamRow:
     vacant: int  # 缺配 (posts below their 职数)
     members: tuple[int, ...]
     cells: dict[int, Cell]  # target id -> cell, for the targets covering this unit's kind
+    member_posts: tuple[str, ...] = ()  # the 班子 post each member holds (as `members`)
 
 
 @dataclass(frozen=True)
@@ -530,10 +531,10 @@ def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = Fa
     for u, name, kind in unit_rows:
         if u not in slots_by_unit and u not in team_people:
             continue  # a unit without a 班子
-        members = tuple(team_people.get(u, {}))
+        people = team_people.get(u, {})
         teams.append(
-            TeamRow(u, name, kind, slots_by_unit[u], filled_by_unit[u],
-                    vacant_by_unit[u], members, dict(team_cells[u]))
+            TeamRow(u, name, kind, slots_by_unit[u], filled_by_unit[u], vacant_by_unit[u], tuple(people),
+                    dict(team_cells[u]), tuple(p.post_name for p in people.values()))
         )  # fmt: skip
         if per_team:
             team_figures[u] = summarise(list(team_people.get(u, {}).values()), four_kinds, young_age)

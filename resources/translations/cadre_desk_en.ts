@@ -497,7 +497,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+142"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+143"/>
         <source>Batch print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3715,7 +3715,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+6"/>
+        <source>Structure analysis report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Printing {count} dossiers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5349,6 +5354,11 @@ Quit now so that nothing is entered into the old file?</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>Print report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5363,7 +5373,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Targets (local rules; hover for the source)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5414,11 +5424,12 @@ Quit now so that nothing is entered into the old file?</source>
     </message>
     <message>
         <location line="+35"/>
+        <location line="+68"/>
         <source>Structure analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-63"/>
         <source>%1: %2 cadres, average age %3; posts approved %4, filled %5, vacant %6; %7 gaps.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5448,7 +5459,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>

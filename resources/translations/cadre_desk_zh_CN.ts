@@ -498,7 +498,7 @@
 <context>
     <name>BatchOptionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/printing/printing.py" line="+142"/>
+        <location filename="../../cadre_desk/ui/printing/printing.py" line="+143"/>
         <source>Batch print</source>
         <translation>批量打印</translation>
     </message>
@@ -3713,7 +3713,12 @@ Logs: {logs}</source>
         <translation>联席研判表</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+6"/>
+        <source>Structure analysis report</source>
+        <translation>结构分析报告</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Printing {count} dossiers…</source>
         <translation>正在生成 {count} 份档案…</translation>
     </message>
@@ -5366,6 +5371,11 @@ Quit now so that nothing is entered into the old file?</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>Print report…</source>
+        <translation>打印报告…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
@@ -5380,7 +5390,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>计算截止时间</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Targets (local rules; hover for the source)</source>
         <translation>结构要求（本地规则，悬停显示依据）</translation>
     </message>
@@ -5431,11 +5441,12 @@ Quit now so that nothing is entered into the old file?</source>
     </message>
     <message>
         <location line="+35"/>
+        <location line="+68"/>
         <source>Structure analysis</source>
         <translation>班子结构分析</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-63"/>
         <source>%1: %2 cadres, average age %3; posts approved %4, filled %5, vacant %6; %7 gaps.</source>
         <translation>%1：共 %2 人，平均年龄 %3 岁；职数核定 %4、实配 %5、缺配 %6；缺口 %7 处。</translation>
     </message>
@@ -5465,7 +5476,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>Export to Excel</source>
         <translation>导出Excel</translation>
     </message>

@@ -94,3 +94,30 @@ def test_structure_excel_tables(county_db: tuple[str, Path]) -> None:
         ("某县白沙乡", "每个乡镇班子有女干部"),
         ("某县人民政府", "县政府班子有女干部"),
     ]
+
+
+def test_structure_pdf_report(county_db: tuple[str, Path]) -> None:
+    from pypdf import PdfReader
+
+    db, base = county_db
+    out = base / "结构分析报告.pdf"
+    args = ("--db", db, "structure", "--kind", "乡镇", "--team", "--date", structure_county.REFERENCE)
+    run(*args, "-o", str(out), data_dir=base)
+    reader = PdfReader(out)
+    texts = [page.extract_text() for page in reader.pages]
+    # cover, the scope's figures with the charts, the targets, one page per 班子 (2), the 缺口 list
+    assert len(reader.pages) == 6, [t[:60] for t in texts]
+    assert "结构分析报告" in texts[0] and "全部乡镇" in texts[0] and "2026.12.06" in texts[0]
+    assert "年龄结构（按性别）" in texts[1] and "学历结构" in texts[1]  # the vector charts' labels
+    assert "缺配" in texts[2] and "每个乡镇班子有女干部" in texts[2]
+    assert "某县青山镇" in texts[3] and "庚七" in texts[3] and "党委副书记、镇长" in texts[3]
+    assert "某县白沙乡" in texts[4] and "子丑" in texts[4]
+    assert "缺口清单" in texts[5] and texts[5].count("某县白沙乡") == 2
+    assert all("第" in t and "共 6 页" in t for t in texts)
+    assert reader.metadata is not None and reader.metadata.title == "结构分析报告（全部乡镇）"
+    fonts = {
+        str(f["/BaseFont"])
+        for page in reader.pages
+        for f in page["/Resources"].get_object().get("/Font", {}).get_object().values()
+    }
+    assert all("WenQuanYi" in f for f in fonts), fonts  # embedded; no Helvetica

@@ -106,3 +106,29 @@ def test_the_list_dialog_alone(qtbot: QtBot, ctx: ServiceContext, _zh_cn: None) 
     qtbot.addWidget(dialog)
     dialog.open_button.click()  # nothing selected: nothing opens
     assert dialog.result() == 0
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_print_report_previews_the_pdf(
+    page: tuple[StructurePage, structure_county.County], qtbot: QtBot, tmp_path: Path
+) -> None:
+    import shiboken6
+    from pypdf import PdfReader
+
+    from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
+
+    shown, _county = page
+    shown.team_only.setChecked(True)
+    shown.select_scope(KIND, "乡镇")
+
+    def previews() -> list[PdfPreviewDialog]:
+        return [d for d in shown.findChildren(PdfPreviewDialog) if shiboken6.isValid(d) and d.isVisible()]
+
+    assert shown.print_record()
+    qtbot.waitUntil(lambda: bool(previews()), timeout=20_000)
+    dialog = previews()[0]
+    assert dialog.page_count == 6  # cover, figures and charts, targets, two 班子, 缺口
+    target = tmp_path / "report.pdf"
+    assert dialog.save_to(target)
+    assert "全部乡镇" in str(PdfReader(target).metadata.title)  # type: ignore[union-attr]
+    dialog.close()

@@ -34,6 +34,7 @@ from cadre_desk.reports.documents import DocumentKind, DocumentOptions
 from cadre_desk.services import printing
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
+from cadre_desk.services.structure import Scope
 from cadre_desk.ui.jobs.workers import Cancelled, Job, ProgressFn, run_in_background
 from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
 from cadre_desk.ui.widgets.messages import joined
@@ -248,6 +249,19 @@ def print_joint_review(parent: QWidget, ctx: ServiceContext, period_id: int) -> 
     """The 联席研判表 of a 晴雨表 period (A4 landscape), previewed."""
     title = QCoreApplication.translate("Printing", "Joint review table")
     return _preview_in_background(parent, ctx, title, "barometer", period_id)
+
+
+def print_structure(parent: QWidget, ctx: ServiceContext, scope: Scope, reference: dt.date) -> None:
+    """The 结构分析报告 of a scope at a date: cover, figures and charts, one page per 班子, the 缺口."""
+    title = QCoreApplication.translate("Printing", "Structure analysis report")
+    _preview_in_background(
+        parent,
+        ctx,
+        title,
+        "structure",
+        0,
+        lambda settings: DocumentOptions(settings, reference=reference, scope=scope),
+    )
 
 
 # --- batches -------------------------------------------------------------------------------------

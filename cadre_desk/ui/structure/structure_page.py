@@ -71,6 +71,9 @@ class StructurePage(Page):
         self.date.setCalendarPopup(True)
         self.date.setDate(QDate(self.today.year, self.today.month, self.today.day))
         self.date.dateChanged.connect(self.refresh)
+        self.print_button = QPushButton(self.tr("Print report…"), self)
+        self.print_button.setObjectName("structurePrint")
+        self.print_button.clicked.connect(self.print_record)
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("structureExport")
         self.export_button.clicked.connect(self.export_excel)
@@ -83,6 +86,7 @@ class StructurePage(Page):
         bar.addWidget(QLabel(self.tr("Reference date"), self))
         bar.addWidget(self.date)
         bar.addStretch(1)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.export_button)
 
         self.summary = QLabel(self)
@@ -258,6 +262,18 @@ class StructurePage(Page):
     def _show_cadres(self, title: str, ids: tuple[int, ...]) -> None:
         if ids:
             self.cadre_dialog(title, ids).exec()
+
+    def print_record(self) -> bool:
+        """Ctrl+P and 打印报告…: the 结构分析报告 of the scope shown, previewed before printing or saving."""
+        from cadre_desk.ui.printing import printing
+
+        try:
+            scope = self.current_scope()
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Structure analysis"), str(exc))
+            return True
+        printing.print_structure(self, self.ctx, scope, self.reference())
+        return True
 
     def export_excel(self) -> None:
         if self.report is None:
