@@ -19,7 +19,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.barometer import disposal_dialog, import_preview, override_dialog
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
 from cadre_desk.ui.barometer.disposal_dialog import DisposalDialog
-from cadre_desk.ui.barometer.grid_model import COLOUR, FIRST_INDICATOR, RULE
+from cadre_desk.ui.barometer.grid_model import COLOUR, DISPOSAL, FIRST_INDICATOR, OVERRIDE, RULE
 from cadre_desk.ui.barometer.override_dialog import OverrideDialog
 from tests.integration.test_barometer import _county
 from tests.integration.test_barometer_import import ID_A, _setup, member_list
@@ -106,7 +106,7 @@ def test_review_disposal_and_publishing(
     monkeypatch.setattr(override_dialog.OverrideDialog, "ask", classmethod(lambda cls, *a: decide(*a)))
     page.override_current()
     assert page.model.index(0, COLOUR).data() == "绿"
-    assert page.model.index(0, COLOUR + 2).data() == "绿：新调入人员，末位不予预警"
+    assert page.model.index(0, OVERRIDE).data() == "绿：新调入人员，末位不予预警"
 
     def dispose(parent: object, ctx_: ServiceContext, entry: barometer.EntryView) -> object:
         dialog = DisposalDialog(ctx_, entry, page)
@@ -124,7 +124,7 @@ def test_review_disposal_and_publishing(
 
     monkeypatch.setattr(disposal_dialog.DisposalDialog, "ask", classmethod(lambda cls, *a: dispose(*a)))
     page.dispose_current()
-    assert page.model.index(0, COLOUR + 3).data() == "提醒谈话 ✓"
+    assert page.model.index(0, DISPOSAL).data() == "提醒谈话 ✓"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.advance()
     assert page.current_period().state == "研判中"  # type: ignore[union-attr]

@@ -34,7 +34,15 @@ from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.barometer.disposal_dialog import DisposalDialog
 from cadre_desk.ui.barometer.grid_delegate import IndicatorDelegate
-from cadre_desk.ui.barometer.grid_model import COLOUR, FIRST_INDICATOR, NAME, BarometerGridModel
+from cadre_desk.ui.barometer.grid_model import (
+    COLOUR,
+    DISPOSAL,
+    FIRST_INDICATOR,
+    NAME,
+    OVERRIDE,
+    RULE,
+    BarometerGridModel,
+)
 from cadre_desk.ui.barometer.import_preview import BarometerImportPreview
 from cadre_desk.ui.barometer.override_dialog import OverrideDialog
 from cadre_desk.ui.shell.page import Page
@@ -174,7 +182,7 @@ class BarometerPage(Page):
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vheader.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         char = self.table.fontMetrics().horizontalAdvance("汉")
-        widths = [4, 10, *(5 if i.kind != "text" else 8 for i in bd.INDICATORS), 3, 18, 12, 8]
+        widths = [4, 3, 10, *(5 if i.kind != "text" else 8 for i in bd.INDICATORS), 18, 12, 8]
         header = self.table.horizontalHeader()
         for column, chars in enumerate(widths):
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
@@ -333,11 +341,10 @@ class BarometerPage(Page):
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() == NAME:
             self.open_record.emit("cadre", self.model.entry(index.row()).cadre_id)
-        elif index.column() >= COLOUR and self.model.editable:
-            if index.column() == COLOUR + 3:
-                self.dispose_current()
-            else:
-                self.override_current()
+        elif index.column() == DISPOSAL and self.model.editable:
+            self.dispose_current()
+        elif index.column() in (COLOUR, RULE, OVERRIDE) and self.model.editable:
+            self.override_current()
 
     def override_current(self) -> None:
         entry = self._current_entry()

@@ -21,10 +21,10 @@ Index = QModelIndex | QPersistentModelIndex
 More = Callable[[int], list[EntryView]]  # the next page of rows from an offset
 Commit = Callable[[EntryView, str, str], EntryView | None]  # None: refused (the page said why)
 
-NAME, POST = 0, 1
-FIRST_INDICATOR = 2
-COLOUR = FIRST_INDICATOR + len(bd.INDICATORS)
-RULE, OVERRIDE, DISPOSAL = COLOUR + 1, COLOUR + 2, COLOUR + 3
+NAME, COLOUR, POST = 0, 1, 2  # the colour word next to the name: always in sight
+FIRST_INDICATOR = 3
+RULE = FIRST_INDICATOR + len(bd.INDICATORS)
+OVERRIDE, DISPOSAL = RULE + 1, RULE + 2
 # Light fills that keep black text readable; the word is always there for print and colour-blind readers.
 FILLS = {bd.RED: QColor("#f4b6b6"), bd.YELLOW: QColor("#fbe7a1"), bd.GREEN: QColor("#c8e6c9")}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,9 +35,9 @@ class BarometerGridModel(RowsModel):
     def __init__(self, commit: Commit | None = None, parent: Any = None) -> None:
         headers = [
             QCoreApplication.translate("BarometerGridModel", "Name"),
+            QCoreApplication.translate("BarometerGridModel", "Colour"),
             QCoreApplication.translate("BarometerGridModel", "Post"),
             *(i.label for i in bd.INDICATORS),  # the indicator names are the official terms
-            QCoreApplication.translate("BarometerGridModel", "Colour"),
             QCoreApplication.translate("BarometerGridModel", "Rule that fired"),
             QCoreApplication.translate("BarometerGridModel", "Review (研判)"),
             QCoreApplication.translate("BarometerGridModel", "Disposal (处置)"),
@@ -93,7 +93,7 @@ class BarometerGridModel(RowsModel):
 
     @staticmethod
     def code_of(column: int) -> str | None:
-        if FIRST_INDICATOR <= column < COLOUR:
+        if FIRST_INDICATOR <= column < RULE:
             return bd.INDICATORS[column - FIRST_INDICATOR].code
         return None
 
