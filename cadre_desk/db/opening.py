@@ -43,7 +43,9 @@ def _verify(path: Path) -> None:
         raise damaged(path, f"数据库文件已损坏：{path}（{problems[0]}）")
 
 
-def _check_sqlite_file(path: Path, create: bool, passphrase: str | None, encrypt: bool) -> None:
+def _check_sqlite_file(
+    path: Path, create: bool, passphrase: str | None, encrypt: bool, writable: bool = True
+) -> None:
     kind = sqlite_tools.sniff(path)
     if encrypt:
         if kind not in ("missing", "empty"):
@@ -86,7 +88,7 @@ def _check_sqlite_file(path: Path, create: bool, passphrase: str | None, encrypt
         sqlite_tools.unlock(path, passphrase)  # WrongPassphrase if it does not open
     if not os.access(path, os.R_OK):
         raise StorageError(f"没有读取数据库文件的权限：{path}")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if writable and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
         raise StorageError(f"数据库文件或其所在目录是只读的，无法写入：{path}")
 
 
@@ -113,6 +115,7 @@ def open_database(
     verify: bool | None = None,
     passphrase: str | None = None,
     encrypt: bool = False,
+    read_only: bool = False,
 ) -> Database:
     """Open (creating if allowed) and migrate to the newest schema; raise `StorageError` otherwise.
 
@@ -124,11 +127,14 @@ def open_database(
     A file that is not plain SQLite is taken for an encrypted one: it opens with `passphrase`
     (`PassphraseNeeded` without one, `WrongPassphrase` when it does not open). `encrypt` creates a
     new database encrypted with `passphrase`. A plain file ignores `passphrase`.
+
+    `read_only` opens an existing, up-to-date SQLite file without ever writing to it (another window
+    holds it: `instance_lock`); nothing is created, upgraded or backed up.
     """
     url = resolve_url(path_or_url)
     path = sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path, create, passphrase, encrypt)
+        _check_sqlite_file(path, create and not read_only, passphrase, encrypt, writable=not read_only)
         if path.exists() and path.stat().st_size > 0:
             # Decide from a read-only look: even opening with our pragmas would switch a foreign
             # file to WAL mode, which rewrites its header.
@@ -142,6 +148,14 @@ def open_database(
             small = path.stat().st_size <= VERIFY_ON_OPEN_MAX_BYTES
             if verify or (verify is None and (small or revision != migrate.head_revision())):
                 _verify(path)
+            if read_only:
+                if revision != migrate.head_revision():
+                    raise StorageError(
+                        f"数据库 {path} 的结构需要升级，只读方式无法升级。请在正使用它的窗口关闭后再打开。"
+                    )
+                return Database.read_only(path)
+    if read_only:
+        raise StorageError("只读方式只能打开已有的 SQLite 数据库文件。")
     try:
         db = Database.from_url(url)
     except (ArgumentError, NoSuchModuleError) as exc:

@@ -6697,7 +6697,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+109"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+126"/>
         <source>Encrypted database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6708,6 +6708,11 @@ Your text stays in the editor.</source>
         <location line="+5"/>
         <location line="+6"/>
         <source>Cannot open the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6753,6 +6758,24 @@ Please send it to your support contact.</source>
     <message>
         <location line="+2"/>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>instance</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/instance.py" line="+39"/>
+        <source>Database already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6716,7 +6716,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+109"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+126"/>
         <source>Encrypted database</source>
         <translation>加密的数据库</translation>
     </message>
@@ -6728,6 +6728,11 @@ Your text stays in the editor.</source>
         <location line="+6"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
     </message>
 </context>
 <context>
@@ -6775,6 +6780,24 @@ Please send it to your support contact.</source>
         <location line="+2"/>
         <source>Quit</source>
         <translation>退出程序</translation>
+    </message>
+</context>
+<context>
+    <name>instance</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/instance.py" line="+39"/>
+        <source>Database already open</source>
+        <translation>数据库已在使用中</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

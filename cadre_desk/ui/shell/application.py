@@ -21,7 +21,7 @@ from cadre_desk.errors import (
     WrongPassphrase,
 )
 from cadre_desk.ui.backups.restore import DamagedOffer, restore_damaged
-from cadre_desk.ui.shell import crash, i18n
+from cadre_desk.ui.shell import crash, i18n, instance
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
 from cadre_desk.ui.shell.icon import app_icon
@@ -98,10 +98,27 @@ def _run(
     operator: str | None,
     open_files: Sequence[Path] = (),
 ) -> int:
+    start = instance.take(db_path_or_url)  # one window per database file
+    if start.cancelled:
+        return EXIT_CANNOT_OPEN
+    try:
+        return _open_and_run(app, settings, db_path_or_url, operator, open_files, start.read_only)
+    finally:
+        start.release()
+
+
+def _open_and_run(
+    app: QApplication,
+    settings: Settings,
+    db_path_or_url: str,
+    operator: str | None,
+    open_files: Sequence[Path],
+    read_only: bool,
+) -> int:
     passphrase: str | None = None
     while True:
         try:
-            ctx = open_with_splash(db_path_or_url, operator, passphrase)
+            ctx = open_with_splash(db_path_or_url, operator, passphrase, read_only)
             break
         except (PassphraseNeeded, WrongPassphrase) as exc:
             # An encrypted file (or a damaged one: the message says both): ask, and ask again.
@@ -147,6 +164,10 @@ def _run(
             return EXIT_CANNOT_OPEN
     try:
         window = MainWindow(ctx, settings)
+        if read_only:
+            window.setWindowTitle(
+                window.windowTitle() + QCoreApplication.translate("application", " (read-only)")
+            )
         window.show()
         log.info("main window open on %s as %s", ctx.db.display_name(), ctx.operator)
         if open_files:

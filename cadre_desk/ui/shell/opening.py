@@ -53,7 +53,7 @@ class OpenFailed(Exception):
 
 
 def open_with_splash(
-    db_path_or_url: str, operator: str | None, passphrase: str | None = None
+    db_path_or_url: str, operator: str | None, passphrase: str | None = None, read_only: bool = False
 ) -> ServiceContext:
     """Open (and if needed upgrade) the database and the operator's context; raise `CadreDeskError`
     with the user's message, or `OpenFailed` after an unexpected error."""
@@ -75,7 +75,7 @@ def open_with_splash(
     started = time.perf_counter()
 
     def work(_progress: ProgressFn) -> ServiceContext:
-        db = open_database(db_path_or_url, passphrase=passphrase)
+        db = open_database(db_path_or_url, passphrase=passphrase, read_only=read_only)
         try:
             return open_context(db, operator)
         except BaseException:
