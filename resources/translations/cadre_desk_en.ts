@@ -37,7 +37,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+27"/>
+        <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+28"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,6 +74,66 @@
     <message>
         <location line="+1"/>
         <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Backed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -213,6 +273,49 @@
     </message>
 </context>
 <context>
+    <name>BackupPolicyDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/backups/policy_dialog.py" line="+31"/>
+        <source>Automatic backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daily backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second folder (e.g. a USB stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A backup is taken when the window closes after changes and every 30 minutes while there are changes, verified on the copy. A missing second folder is only a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Second folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupRunner</name>
     <message>
         <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+49"/>
@@ -244,17 +347,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Rule that fired</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,7 +403,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+99"/>
         <source>New period…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,7 +525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>New period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,7 +2273,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+104"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+105"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,6 +2344,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+5"/>
+        <source>Automatic &amp;backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>

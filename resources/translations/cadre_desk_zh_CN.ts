@@ -37,7 +37,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+27"/>
+        <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+28"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -75,6 +75,66 @@
         <location line="+1"/>
         <source>Changes</source>
         <translation>变更内容</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaired</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decrypted</source>
+        <translation>取消加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account</source>
+        <translation>账号</translation>
     </message>
 </context>
 <context>
@@ -213,6 +273,49 @@
     </message>
 </context>
 <context>
+    <name>BackupPolicyDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/backups/policy_dialog.py" line="+31"/>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daily backups kept</source>
+        <translation>保留每日备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept</source>
+        <translation>保留每周备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly backups kept</source>
+        <translation>保留每月备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second folder (e.g. a USB stick)</source>
+        <translation>第二备份位置（如 U 盘）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A backup is taken when the window closes after changes and every 30 minutes while there are changes, verified on the copy. A missing second folder is only a warning.</source>
+        <translation>有改动时，关闭窗口时自动备份，并且每 30 分钟备份一次；每份备份都在副本上校验。第二备份位置不可用（如 U 盘未插入）时只提示，不算错误。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Second folder</source>
+        <translation>第二备份位置</translation>
+    </message>
+</context>
+<context>
     <name>BackupRunner</name>
     <message>
         <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+49"/>
@@ -245,17 +348,17 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Rule that fired</source>
         <translation>触发规则</translation>
     </message>
@@ -301,7 +404,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+99"/>
         <source>New period…</source>
         <translation>新建期次…</translation>
     </message>
@@ -423,7 +526,7 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>New period</source>
         <translation>新建期次</translation>
     </message>
@@ -2169,7 +2272,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+104"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+105"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -2189,7 +2292,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -2204,7 +2307,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-136"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -2255,6 +2358,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+5"/>
+        <source>Automatic &amp;backups…</source>
+        <translation>自动备份设置(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import audit_trail, units
@@ -38,9 +39,13 @@ def _page(qtbot: QtBot, ctx: ServiceContext) -> AuditPage:
     return page
 
 
-def _column(page: AuditPage, column: int) -> list[str]:
+def _column(page: AuditPage, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> list[str]:
     model = page.model
-    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    return [model.data(model.index(r, column), role) for r in range(model.rowCount())]
+
+
+def _codes(page: AuditPage, column: int) -> list[str]:
+    return _column(page, column, Qt.ItemDataRole.UserRole)
 
 
 def test_filters_history_and_chain(qtbot: QtBot, ctx: ServiceContext, trail: None, _zh_cn: None) -> None:
@@ -51,17 +56,17 @@ def test_filters_history_and_chain(qtbot: QtBot, ctx: ServiceContext, trail: Non
 
     page.user_edit.setText("李审计")
     page.search_button.click()
-    assert _column(page, 4) == ["cadre"]
+    assert _codes(page, 4) == ["cadre"] and _column(page, 4) == ["干部"]
 
     page.clear_filters()
     page.action_box.setCurrentIndex(page.action_box.findData("update"))
     page.search_button.click()
-    assert _column(page, 3) == ["update"]
+    assert _codes(page, 3) == ["update"]
 
     # the unit's history: its creation and its renaming, oldest first
     page.table.selectRow(0)
     page.history_button.click()
-    assert _column(page, 3) == ["create", "update"]
+    assert _codes(page, 3) == ["create", "update"]
     assert page.entity_id_edit.text() and page.entity_box.currentData() == "unit"
 
     page.clear_filters()

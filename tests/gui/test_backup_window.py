@@ -112,3 +112,21 @@ def test_a_damaged_database_at_start_offers_its_newest_good_backup(
     assert len(offered) == 1 and offered[0].backup is not None
     assert opened == [40] and shown == []
     assert list(paths.backup_dir().glob("cadre-desk-damaged-*.db"))
+
+
+def test_the_policy_dialog_saves_and_refuses(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, _zh_cn: None
+) -> None:
+    from cadre_desk.ui.backups.policy_dialog import BackupPolicyDialog
+
+    dialog = BackupPolicyDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert (dialog.daily.value(), dialog.weekly.value(), dialog.monthly.value()) == (7, 4, 12)
+    dialog.folder.setText("relative/folder")
+    dialog.save()
+    assert dialog.saved is None and "完整路径" in dialog.error.text()
+    dialog.daily.setValue(10)
+    dialog.folder.setText(str(tmp_path / "U盘 #1"))
+    dialog.save()
+    assert dialog.saved == backups.BackupPolicy(10, 4, 12, str(tmp_path / "U盘 #1"))
+    assert backups.get_policy(ctx).daily == 10

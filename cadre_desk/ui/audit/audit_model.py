@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from cadre_desk.services.audit_trail import AuditEventView
+from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
 from cadre_desk.ui.widgets.tables import Index, RowsModel
 
 
@@ -45,6 +46,34 @@ def changes_text(changes: dict[str, Any]) -> str:
     return "；".join(parts)
 
 
+def action_text(action: str) -> str:
+    """An action code as the user says it (unknown codes as they are)."""
+    extra = {
+        "backup": QCoreApplication.translate("AuditModel", "Backed up"),
+        "repair": QCoreApplication.translate("AuditModel", "Repaired"),
+        "demo": QCoreApplication.translate("AuditModel", "Demo data"),
+        "move": QCoreApplication.translate("AuditModel", "Moved"),
+        "merge": QCoreApplication.translate("AuditModel", "Merged"),
+        "encrypt": QCoreApplication.translate("AuditModel", "Encrypted"),
+        "decrypt": QCoreApplication.translate("AuditModel", "Decrypted"),
+        "login": QCoreApplication.translate("AuditModel", "Signed in"),
+    }
+    return extra.get(action) or action_label(action)
+
+
+def entity_text(entity: str) -> str:
+    """A table name as the user says it (unknown ones as they are)."""
+    extra = {
+        "database": QCoreApplication.translate("AuditModel", "Database"),
+        "app_setting": QCoreApplication.translate("AuditModel", "Settings"),
+        "audit_event": QCoreApplication.translate("AuditModel", "Audit trail"),
+        "diary_entry": kind_label("diary"),
+        "mentor_comment": kind_label("comment"),
+        "account": QCoreApplication.translate("AuditModel", "Account"),
+    }
+    return extra.get(entity) or kind_label(entity)
+
+
 class AuditModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(_headers(), parent)
@@ -79,14 +108,16 @@ class AuditModel(RowsModel):
             if column is Column.USER:
                 return event.user_display or event.user
             if column is Column.ACTION:
-                return event.action
+                return action_text(event.action)
             if column is Column.ENTITY:
-                return event.entity
+                return entity_text(event.entity)
             if column is Column.ENTITY_ID:
                 return "" if event.entity_id is None else str(event.entity_id)
             if column is Column.SUMMARY:
                 return event.summary
             return changes_text(event.changes)[:300]
+        if role == Qt.ItemDataRole.UserRole:  # the codes, for filters and tests
+            return event.action if column is Column.ACTION else event.entity
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.SUMMARY, Column.CHANGES):
             return event.summary if column is Column.SUMMARY else changes_text(event.changes)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SEQ, Column.ENTITY_ID):

@@ -29,7 +29,7 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import audit_trail
 from cadre_desk.services.audit_trail import AuditFilter, ChainReport
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.audit.audit_model import AuditModel, Column
+from cadre_desk.ui.audit.audit_model import AuditModel, Column, action_text, entity_text
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.tables import setup_list_table
@@ -148,16 +148,16 @@ class AuditPage(Page):
     # --- filters and list ------------------------------------------------------------------------
 
     def _fill_choices(self) -> None:
-        for box, values in (
-            (self.action_box, audit_trail.actions(self.ctx)),
-            (self.entity_box, audit_trail.entities(self.ctx)),
+        for box, values, label in (
+            (self.action_box, audit_trail.actions(self.ctx), action_text),
+            (self.entity_box, audit_trail.entities(self.ctx), entity_text),
         ):
             current = box.currentData() or ""
             box.blockSignals(True)
             box.clear()
             box.addItem(self.tr("All"), "")
             for value in values:
-                box.addItem(value, value)
+                box.addItem(label(value), value)
             box.setCurrentIndex(max(0, box.findData(current)))
             box.blockSignals(False)
 

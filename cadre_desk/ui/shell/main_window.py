@@ -37,6 +37,7 @@ from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit.audit_page import AuditPage
 from cadre_desk.ui.backups.auto_backup import AutoBackup
+from cadre_desk.ui.backups.policy_dialog import BackupPolicyDialog
 from cadre_desk.ui.backups.restore import RestoreDialog, RestoreRunner
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
 from cadre_desk.ui.development.retirement_page import RetirementPage
@@ -216,6 +217,13 @@ class MainWindow(QMainWindow):
         )
         self.restore_action.setEnabled(self.ctx.db.path is not None)
         file_menu.addAction(self.restore_action)
+        self.backup_policy_action = self._action(
+            self.tr("Automatic &backups…"),
+            lambda: BackupPolicyDialog.ask(self, self.ctx),
+            name="backupPolicyAction",
+        )
+        self.backup_policy_action.setEnabled(self.ctx.db.path is not None)
+        file_menu.addAction(self.backup_policy_action)
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
