@@ -113,19 +113,26 @@ def write_cases(session: Session, writer: Writer, rng: random.Random, world: Wor
     rules: dict[str, int] = {k: i for k, i in session.execute(select(ToleranceRule.key, ToleranceRule.id))}
     chosen = rng.sample(people, min(len(_PLAN), len(people)))
     stamp = writer.stamp
+    plan = _PLAN[: len(chosen)]
+    # registered on a past day; numbered in the order of registration within each year
+    received_on = [min(today, _months_ago(today, ago, rng.randint(1, 25))) for _s, _r, _o, ago in plan]
     numbers: dict[int, int] = {}
-    for i, (person, (state, ruling, origin, ago)) in enumerate(zip(chosen, _PLAN, strict=False)):
+    per_year: dict[int, int] = {}
+    for i in sorted(range(len(plan)), key=lambda i: (received_on[i], i)):
+        year = received_on[i].year
+        per_year[year] = per_year.get(year, 0) + 1
+        numbers[i] = per_year[year]
+    for i, (person, (state, ruling, origin, _ago)) in enumerate(zip(chosen, plan, strict=True)):
         matter, facts, key, motive, consequence, recovery = _MATTERS[i]
-        received = _months_ago(today, ago, rng.randint(3, 25))
+        received = received_on[i]
         started = _months_ago(received, rng.randint(2, 6), rng.randint(1, 28))
-        numbers[received.year] = numbers.get(received.year, 0) + 1
         ruled = state in (CaseState.RULED, CaseState.CORRECTING, CaseState.ARCHIVED)
         ruling_date = min(today, received + dt.timedelta(days=rng.randint(40, 75))) if ruled else None
         case = ToleranceCase(
             uid=writer.uid(),
             created_at=stamp,
             updated_at=stamp,
-            number=f"容错〔{received.year}〕{numbers[received.year]}号",
+            number=f"容错〔{received.year}〕{numbers[i]}号",
             cadre_id=person.id,
             matter=matter,
             facts=facts,

@@ -24,11 +24,13 @@ from cadre_desk.reports import (
     pairing_dossier,
     structure_report,
     talk_form,
+    tolerance_summary,
 )
 from cadre_desk.services import appointment, barometer, cadre_records, printing, structure
+from cadre_desk.services import tolerance_summary as summaries
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 
-DocumentKind = Literal["dossier", "form", "pairing", "talk", "barometer", "structure"]
+DocumentKind = Literal["dossier", "form", "pairing", "talk", "barometer", "structure", "tolerance"]
 
 TITLES: dict[DocumentKind, str] = {
     "dossier": dossier.TITLE,
@@ -37,6 +39,7 @@ TITLES: dict[DocumentKind, str] = {
     "talk": talk_form.TITLE,
     "barometer": barometer_table.TITLE,
     "structure": structure_report.TITLE,
+    "tolerance": tolerance_summary.TITLE,
 }
 # The audit trail's entity of each kind's record.
 ENTITIES: dict[DocumentKind, str] = {
@@ -46,6 +49,7 @@ ENTITIES: dict[DocumentKind, str] = {
     "talk": "talk",
     "barometer": "barometer_period",
     "structure": "structure",
+    "tolerance": tolerance_summary.ENTITY,  # the record id is the year
 }
 
 
@@ -98,7 +102,8 @@ class Document:
 
 
 def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentOptions) -> Document:
-    """Read what the document of `kind` about record `record_id` shows (raises NotFoundError)."""
+    """Read what the document of `kind` about record `record_id` shows (raises NotFoundError); for the
+    yearly 容错纠错 summary (`tolerance`) the record id is the year."""
     s = options.settings
     if kind == "structure":
         from cadre_desk.services.context import open_context
@@ -155,6 +160,15 @@ def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentO
                 record_id,
                 review.period.code,
                 lambda out: barometer_table.build_joint_review(review, out, review_options),
+            )
+        if kind == "tolerance":
+            summary = summaries.summary_in(session, record_id)
+            summary_options = tolerance_summary.SummaryOptions(s, options.printed_at)
+            return Document(
+                kind,
+                record_id,
+                f"{record_id}年度",
+                lambda out: tolerance_summary.build_summary_pdf(summary, out, summary_options),
             )
         talk = printing.gather_talk_in(session, record_id)
         talk_options = talk_form.TalkOptions(s, options.printed_at)

@@ -136,17 +136,26 @@ def attachment_content(ctx: ServiceContext, attachment_id: int) -> AttachmentCon
     return AttachmentContent(view, data)
 
 
-def archive_attachment(ctx: ServiceContext, attachment_id: int) -> None:
-    """Remove an attachment from the case (recoverable: the row and its bytes stay, archived)."""
+def _set_archived(ctx: ServiceContext, attachment_id: int, archived: bool) -> None:
     require_tolerance(ctx)
     with ctx.db.uow() as session:
         row = session.get(ToleranceAttachment, attachment_id)
         if row is None:
             raise NotFoundError("附件", attachment_id)
-        if row.archived_at is None:
-            row.archived_at = utcnow()
+        if (row.archived_at is not None) != archived:
+            row.archived_at = utcnow() if archived else None
             session.flush()
-            audit.record(session, ctx, "archive", ENTITY, row.id, row.uid, summary=row.file_name)
+            action = "archive" if archived else "restore"
+            audit.record(session, ctx, action, ENTITY, row.id, row.uid, summary=row.file_name)
+
+
+def archive_attachment(ctx: ServiceContext, attachment_id: int) -> None:
+    """Remove an attachment from the case (recoverable with `restore_attachment`: the bytes stay)."""
+    _set_archived(ctx, attachment_id, True)
+
+
+def restore_attachment(ctx: ServiceContext, attachment_id: int) -> None:
+    _set_archived(ctx, attachment_id, False)
 
 
 def save_attachment(ctx: ServiceContext, attachment_id: int, dest: Path) -> AttachmentView:

@@ -116,7 +116,7 @@ def update_rule(ctx: ServiceContext, rule_id: int, text: str, expected_version: 
         return _view(rule)
 
 
-def set_rule_archived(ctx: ServiceContext, rule_id: int, archived: bool) -> ToleranceRuleView:
+def _set_archived(ctx: ServiceContext, rule_id: int, archived: bool) -> ToleranceRuleView:
     """Take a 情形 off the list (cases assessed against it keep it) or put it back."""
     require_tolerance(ctx)
     with ctx.db.uow() as session:
@@ -134,3 +134,12 @@ def set_rule_archived(ctx: ServiceContext, rule_id: int, archived: bool) -> Tole
                 summary=rule.text[:60],
             )
         return _view(rule)
+
+
+def archive_rule(ctx: ServiceContext, rule_id: int) -> ToleranceRuleView:
+    """Take a 情形 off the list (cases assessed against it keep it); `restore_rule` puts it back."""
+    return _set_archived(ctx, rule_id, True)
+
+
+def restore_rule(ctx: ServiceContext, rule_id: int) -> ToleranceRuleView:
+    return _set_archived(ctx, rule_id, False)

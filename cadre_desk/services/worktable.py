@@ -27,11 +27,12 @@ from cadre_desk.db.models import (
     TalkSubject,
 )
 from cadre_desk.domain import vocab
-from cadre_desk.services import pool_lists, verification
+from cadre_desk.services import pool_lists, tolerance, verification
 from cadre_desk.services.context import ServiceContext
 
 ENDING_WITHIN_DAYS = 30  # pairings whose term ends this soon
 FOLLOW_UP_WITHIN_DAYS = 7  # follow-ups due this soon (or overdue)
+MEASURES_WITHIN_DAYS = 30  # 容错 correction measures due this soon (or overdue)
 RECENT_CHANGES = 20
 LIST_LIMIT = 50  # items fetched per list; the totals count them all, up to TOTAL_CAP
 TOTAL_CAP = 1000  # a total of TOTAL_CAP means "at least": counting further would scan old rows
@@ -116,6 +117,9 @@ class Worktable:
     # 后备干部库: active pool entries with review flags (超龄, 考核低于称职, 处分), at `today`
     pool_flags: tuple[pool_lists.EntryRow, ...] = ()
     pool_flags_total: int = 0
+    # 容错纠错: correction measures due within MEASURES_WITHIN_DAYS or overdue
+    measures: tuple[tolerance.MeasureReminder, ...] = ()
+    measures_total: int = 0
 
 
 def _count(session: Session, stmt: Select[Any]) -> int:
@@ -282,6 +286,9 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         recent = _recent(session, RECENT_CHANGES)
         to_verify, to_verify_total = verification.cadres_to_verify_in(session, limit)
         flagged = [r for r in pool_lists.entries_in(session, day) if r.flags]
+        measures, measures_total = tolerance.measures_due_in(
+            session, day + dt.timedelta(days=MEASURES_WITHIN_DAYS), limit
+        )
     return Worktable(
         today=day,
         pending_comments=tuple(pending),
@@ -295,4 +302,6 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         to_verify_total=to_verify_total,
         pool_flags=tuple(flagged[:limit]),
         pool_flags_total=len(flagged),
+        measures=tuple(measures),
+        measures_total=measures_total,
     )

@@ -854,6 +854,258 @@
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+82"/>
+        <source>Fault-tolerance case %1</source>
+        <translation>容错案件 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New fault-tolerance case</source>
+        <translation>登记容错案件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Blank: the next number of the year</source>
+        <translation>留空：按年度自动编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. 2025.03.10</source>
+        <translation>如 2025.03.10</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose how the case came</source>
+        <translation>请选择启动方式</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(not ruled yet)</source>
+        <translation>（尚未认定）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Visit date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visitor</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Case</source>
+        <translation>案件登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment and ruling</source>
+        <translation>分析认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction and follow-up</source>
+        <translation>纠错整改与回访</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Case number:</source>
+        <translation>案件编号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadre:</source>
+        <translation>干部：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Matter dates:</source>
+        <translation>事项时间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Facts:</source>
+        <translation>基本事实：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How it came:</source>
+        <translation>启动方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving body:</source>
+        <translation>受理机关：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered on:</source>
+        <translation>登记日期：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cases of the county list:</source>
+        <translation>适用容错情形：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>三个区分开来:</source>
+        <translation>三个区分开来：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Motive:</source>
+        <translation>动机态度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Procedure:</source>
+        <translation>决策程序：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nature:</source>
+        <translation>性质：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consequence:</source>
+        <translation>后果影响：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery of losses:</source>
+        <translation>挽回损失：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ruling:</source>
+        <translation>认定结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ruling body:</source>
+        <translation>认定机关：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ruling date:</source>
+        <translation>认定日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number:</source>
+        <translation>认定文号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ruling opinion:</source>
+        <translation>认定意见：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add measure</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove measure</source>
+        <translation>删除措施</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Correction measures:</source>
+        <translation>纠错整改措施：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add visit</source>
+        <translation>添加回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove visit</source>
+        <translation>删除回访</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow-up visits:</source>
+        <translation>跟踪回访：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Feedback:</source>
+        <translation>结果反馈：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use of the result:</source>
+        <translation>结果运用：</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+Your text stays in the editor.</source>
+        <translation>{error}
+
+已填写的内容仍保留在编辑框中。</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <location filename="../../cadre_desk/ui/profile/case_form.py" line="+37"/>
@@ -907,6 +1159,59 @@
     </message>
 </context>
 <context>
+    <name>CaseModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+57"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How it came</source>
+        <translation>启动方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ruling</source>
+        <translation>认定结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number</source>
+        <translation>认定文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next deadline</source>
+        <translation>最近整改时限</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceButton</name>
     <message>
         <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+69"/>
@@ -922,7 +1227,7 @@
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+239"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+248"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -1914,11 +2219,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="-6"/>
+        <location line="+41"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-41"/>
         <source>Talk</source>
         <translation>谈话</translation>
     </message>
@@ -1926,11 +2232,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+0"/>
         <location line="+3"/>
         <location line="+16"/>
+        <location line="+24"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-40"/>
         <source>Term ends</source>
         <translation>期满日</translation>
     </message>
@@ -2003,7 +2310,22 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>需研判事项</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Mark done</source>
         <translation>标记完成(&amp;M)</translation>
     </message>
@@ -2013,7 +2335,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>将选中的后续事项标记为今天完成</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation>工作台加载失败：{error}</translation>
     </message>
@@ -2045,7 +2367,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>后备干部库需研判的人选：超龄、考核低于称职、受处分（{count}）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
+        <source>Fault-tolerance correction measures due within 30 days or overdue ({count})</source>
+        <translation>30 天内到期或已逾期的容错纠错整改措施（{count}）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Owed talks not yet held (应谈未谈) ({count})</source>
         <translation>应谈未谈（{count}）</translation>
     </message>
@@ -2069,7 +2396,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         </translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-164"/>
         <source>Talk follow-ups due within 7 days or overdue ({count})</source>
         <translation>7 天内到期或已逾期的谈话后续事项（{count}）</translation>
     </message>
@@ -2084,7 +2411,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>最近修改的记录（{count}）</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+118"/>
         <source>— the first {shown} shown</source>
         <translation>— 显示前 {shown} 条</translation>
     </message>
@@ -2272,7 +2599,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+105"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+107"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -2287,7 +2614,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2312,7 +2639,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -2345,6 +2672,11 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <location line="+1"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault tolerance</source>
+        <translation>容错纠错</translation>
     </message>
     <message>
         <location line="+79"/>
@@ -2705,6 +3037,24 @@ Logs: {logs}</source>
         <location line="+5"/>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>NegativeRecordWarning</name>
+    <message>
+        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+59"/>
+        <source>A tolerated matter?</source>
+        <translation>是否涉及已容错事项？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back to editing</source>
+        <translation>返回修改</translation>
     </message>
 </context>
 <context>
@@ -3826,7 +4176,12 @@ Logs: {logs}</source>
         <translation>结构分析报告</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+13"/>
+        <source>Fault-tolerance summary</source>
+        <translation>容错纠错年度汇总</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Printing {count} dossiers…</source>
         <translation>正在生成 {count} 份档案…</translation>
     </message>
@@ -4015,7 +4370,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+190"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+193"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -4025,7 +4380,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+253"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -4035,7 +4390,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-324"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4161,12 +4516,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+251"/>
+        <location line="+253"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-252"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -4186,7 +4541,7 @@ Logs: {logs}</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
@@ -4206,7 +4561,7 @@ Logs: {logs}</source>
         <translation>（手工设定：{reason}）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
         <translation>待核实：导入时发现 {count} 个问题。改正相应字段并保存后，不再存在的问题会自动消失。</translation>
     </message>
@@ -4286,7 +4641,7 @@ Logs: {logs}</source>
         <translation>请先更正标红的内容再保存。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -4294,25 +4649,25 @@ Logs: {logs}</source>
         <location line="+1"/>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+148"/>
+        <location line="+159"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+125"/>
+        <location line="-283"/>
+        <location line="+127"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-287"/>
+        <location line="-290"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+301"/>
+        <location line="+315"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -4361,8 +4716,8 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-507"/>
-        <location line="+61"/>
+        <location line="-521"/>
+        <location line="+62"/>
         <location line="+24"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
@@ -4394,6 +4749,19 @@ Logs: {logs}</source>
         <location line="+2"/>
         <source>处置: %1</source>
         <translation>处置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+47"/>
+        <source>Do not accept</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for not accepting the case:</source>
+        <translation>不予受理的理由：</translation>
     </message>
 </context>
 <context>
@@ -4470,6 +4838,11 @@ Logs: {logs}</source>
         <location line="+1"/>
         <source>Pool entry</source>
         <translation>入库记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fault-tolerance case</source>
+        <translation>容错案件</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6126,6 +6499,228 @@ Your text stays in the editor.</source>
         <location line="+35"/>
         <source>Take {name} out of “{post}” as entered by mistake? No tenure is kept.</source>
         <translation>将{name}作为误录从“{post}”移出？不保留任职记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ToleranceBanner</name>
+    <message>
+        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+32"/>
+        <source>Not to be counted against the cadre in assessments, awards, selection or pools.</source>
+        <translation>该事项在考核、评优、选任、职级晋升和后备干部管理中不作负面评价。</translation>
+    </message>
+</context>
+<context>
+    <name>TolerancePage</name>
+    <message>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+19"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New case…</source>
+        <translation>登记案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove a case registered by mistake (recoverable, audited)</source>
+        <translation>删除误登记的案件（可恢复，记入操作日志）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yearly summary (PDF)…</source>
+        <translation>年度汇总（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yearly summary (Excel)…</source>
+        <translation>年度汇总（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Next step:</source>
+        <translation>办理：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not accept…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start verification</source>
+        <translation>开始核实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm the ruling</source>
+        <translation>确认认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start correction</source>
+        <translation>开始纠错整改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File the case</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attachments (PDF or scans, kept in the database)</source>
+        <translation>附件（PDF 或扫描件，保存在数据库中）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fault-tolerance cases (容错纠错)</source>
+        <translation>容错纠错案件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 cases shown. In all: %2</source>
+        <translation>显示 %1 件。全部：%2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Not accepted: %1</source>
+        <translation>不予受理：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>done %1</source>
+        <translation>已于 %1 完成</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot edit</source>
+        <translation>无法编辑</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot change the state</source>
+        <translation>无法办理</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete the case?</source>
+        <translation>删除案件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 from the register? It stays recoverable in the audit trail.</source>
+        <translation>从登记簿中删除 %1？删除的案件仍保存在数据库中，可以恢复，并记入操作日志。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF and scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>PDF 和扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not attached</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the attachment?</source>
+        <translation>移除附件？</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected attachment from the case?</source>
+        <translation>从案件中移除所选附件？</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+7"/>
+        <source>Yearly summary</source>
+        <translation>年度汇总</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Written to %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not written</source>
+        <translation>未能写入</translation>
     </message>
 </context>
 <context>

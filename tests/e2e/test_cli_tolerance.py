@@ -72,3 +72,41 @@ def test_tolerance_list_json_and_filters(tmp_path: Path) -> None:
     assert "共 2 件" in text
     bad = run("--db", db, "tolerance", "list", "--state", "办结", data_dir=tmp_path, check=False)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_tolerance_summary_writes_pdf_and_excel(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    run("--db", db, "demo", "--cadres", "40", "--seed", "3", data_dir=tmp_path)
+    listed = run_json("--db", db, "tolerance", "list", "--json", data_dir=tmp_path)
+    assert len({r["state"] for r in listed}) == 7
+    year = int(listed[0]["received_on"][:4])
+    counts = run_json(
+        "--db",
+        db,
+        "tolerance",
+        "summary",
+        str(year),
+        "-o",
+        str(tmp_path / "s.pdf"),
+        "--json",
+        data_dir=tmp_path,
+    )
+    assert counts["total"] == sum(1 for r in listed if r["received_on"].startswith(str(year)))
+    assert sum(counts["by_ruling"].values()) == counts["total"]
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF-")
+    out = run(
+        "--db", db, "tolerance", "summary", str(year), "-o", str(tmp_path / "s.xlsx"), data_dir=tmp_path
+    )
+    assert "件案件" in out.stdout and (tmp_path / "s.xlsx").exists()
+    bad = run(
+        "--db",
+        db,
+        "tolerance",
+        "summary",
+        str(year),
+        "-o",
+        str(tmp_path / "s.txt"),
+        data_dir=tmp_path,
+        check=False,
+    )
+    assert bad.returncode == 1 and ".pdf 或 .xlsx" in bad.stderr

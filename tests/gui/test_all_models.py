@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import barometer, cadres, diary, mentorship, pools, talks
+from cadre_desk.services import barometer, cadres, diary, mentorship, pools, talks, tolerance
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
@@ -31,6 +31,7 @@ from cadre_desk.ui.shell.main_window import (
     RETIREMENT,
     ROSTER,
     STRUCTURE,
+    TOLERANCE,
     TRAINING,
     UNITS,
     MainWindow,
@@ -38,6 +39,7 @@ from cadre_desk.ui.shell.main_window import (
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.structure.structure_page import StructurePage
 from cadre_desk.ui.talks.talks_page import TalksPage
+from cadre_desk.ui.tolerance.tolerance_page import TolerancePage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -52,6 +54,7 @@ class Records:
     comment: diary.CommentView
     talk: talks.TalkView
     pool_entry: pools.EntryView
+    case: tolerance.CaseView
 
 
 @pytest.fixture
@@ -120,7 +123,19 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
     )
     pools.add_measure(ctx, pool_entry.id, pools.MeasureInput("轮岗", "2024.04.01", content="到党政办轮岗"))
     pools.set_review(ctx, pool_entry.id, 2024, "继续跟踪培养")
-    return Records(pairing, mentorship_records, diary.get_entry(ctx, entry.id), comment, talk, pool_entry)
+    case = tolerance.create_case(
+        ctx,
+        tolerance.CaseInput(
+            matter="试点坏账",
+            matter_start="2024.05.01",
+            origin="本人申请",
+            received_on="2024.09.01",
+            cadre_id=mentee.id,
+        ),
+    )
+    return Records(
+        pairing, mentorship_records, diary.get_entry(ctx, entry.id), comment, talk, pool_entry, case
+    )
 
 
 def test_every_model_in_a_used_window_passes_the_model_tester(
@@ -134,6 +149,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert window.page_keys()[:8] == [HOME, ROSTER, UNITS, PAIRINGS, DIARY, TALKS, RETIREMENT, TRAINING]
     assert BAROMETER in window.page_keys() and STRUCTURE in window.page_keys()
     assert POOLS in window.page_keys()
+    assert TOLERANCE in window.page_keys()
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
@@ -208,6 +224,12 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     structure_page = window.page(STRUCTURE)
     assert isinstance(structure_page, StructurePage) and window.current_page() == STRUCTURE
     assert structure_page.figures.rowCount() > 0
+    # 容错纠错: a case registered for 李四.
+    window.nav.setCurrentItem(window._nav_item(TOLERANCE))
+    tolerance_page = window.page(TOLERANCE)
+    assert isinstance(tolerance_page, TolerancePage) and window.current_page() == TOLERANCE
+    assert tolerance_page.show_record("tolerance_case", records.case.id)
+    assert tolerance_page.model.rowCount() == 1
 
     window.nav.setCurrentItem(window._nav_item(HOME))
     assert window.current_page() == HOME
@@ -239,6 +261,8 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
         pools_page.measures,
         pools_page.reviews,
         window.home.pool_model,
+        tolerance_page.model,
+        window.home.measures_model,
     }
     missing = [type(m).__name__ for m in expected if m not in models]
     assert not missing, f"not found among the window's models: {missing}"

@@ -84,7 +84,7 @@ def test_codes_messages_and_plurals_in_english(
 
 def test_every_code_list_has_english_names(english: None) -> None:
     """Each value of the fixed code lists reads in English in the English window."""
-    from cadre_desk.domain import vocab
+    from cadre_desk.domain import tolerance, vocab
     from cadre_desk.ui.widgets.codes import code_text
 
     lists = (
@@ -102,6 +102,9 @@ def test_every_code_list_has_english_names(english: None) -> None:
         vocab.POLITICAL_STATUSES,
         vocab.DEMOCRATIC_PARTIES,
         vocab.HEALTH_STATES,
+        tolerance.CaseState,
+        tolerance.Ruling,
+        tolerance.Origin,
     )
     untranslated = [str(v) for values in lists for v in values if code_text(str(v)) == str(v)]
     assert untranslated == []

@@ -185,13 +185,16 @@ def test_attachments_are_recognised_by_content_and_kept_in_the_database(
     assert out.read_bytes() == PDF
     tolerance_files.archive_attachment(ctx, scan.id)
     assert [a.file_name for a in tolerance.get_case(ctx, case.id).attachments] == ["申请书", "scan.jpg"]
+    tolerance_files.restore_attachment(ctx, scan.id)
+    assert len(tolerance.get_case(ctx, case.id).attachments) == 3
+    tolerance_files.archive_attachment(ctx, scan.id)
     with ctx.db.read() as session:
         actions = session.execute(
             select(AuditEvent.action)
             .where(AuditEvent.entity == "tolerance_attachment")
             .order_by(AuditEvent.id)
         ).scalars()
-        assert list(actions) == ["create", "create", "create", "export", "archive"]
+        assert list(actions) == ["create", "create", "create", "export", "archive", "restore", "archive"]
 
 
 def test_the_rule_table_ships_sourced_defaults_and_is_editable(ctx: ServiceContext) -> None:
@@ -206,9 +209,11 @@ def test_the_rule_table_ships_sourced_defaults_and_is_editable(ctx: ServiceConte
         ctx, rules[0].id, rules[0].text + "（经集体决策）", rules[0].version
     )
     assert changed.source.startswith("本部门修改")
-    tolerance_rules.set_rule_archived(ctx, added.id, True)
+    tolerance_rules.archive_rule(ctx, added.id)
     assert added.id not in {r.id for r in tolerance_rules.list_rules(ctx)}
     assert added.id in {r.id for r in tolerance_rules.list_rules(ctx, archived=True)}
+    tolerance_rules.restore_rule(ctx, added.id)
+    assert added.id in {r.id for r in tolerance_rules.list_rules(ctx)}
 
 
 def test_an_exempting_ruling_is_respected_and_warns_negative_records(ctx: ServiceContext) -> None:
@@ -304,3 +309,50 @@ def test_migration_0010_upgrades_a_0009_database_without_loss(tmp_path: Path) ->
         assert len(rules) == 8 and all(r.source and r.text for r in rules)
         assert conn.execute(text("SELECT count(*) FROM tolerance_case")).scalar() == 0
     engine.dispose()
+
+
+def test_the_yearly_summary_counts_by_rule_and_ruling_in_pdf_and_excel(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    import openpyxl
+    from pypdf import PdfReader
+
+    from cadre_desk.reports import tolerance_summary as report
+    from cadre_desk.services import tolerance_summary
+
+    first, second = make_cadre(ctx, "吴担当"), make_cadre(ctx, "郑从轻")
+    exempt = rule_case(ctx, new_case(ctx, first.id))
+    rule_case(ctx, new_case(ctx, second.id, matter="另一事项"), ruling="从轻")
+    new_case(ctx, first.id, matter="尚在登记的事项")
+    new_case(ctx, first.id, matter="去年的事项", received_on="2025.06.01")
+    summary = tolerance_summary.yearly_summary(ctx, 2026)
+    assert summary.total == 3 and summary.exempted == 1
+    rulings = dict(summary.by_ruling)
+    assert (rulings["免予问责"], rulings["从轻"], rulings["未认定"], rulings["不予问责"]) == (1, 1, 1, 0)
+    by_rule = dict(summary.by_rule)
+    assert len(by_rule) == 8 and by_rule["在推动发展中出于公心、因无意过失造成一定损失的"] == 2
+    assert dict(summary.by_state)["已认定"] == 2 and dict(summary.by_state)["登记"] == 1
+    assert [c.number for c in summary.cases] == ["容错〔2026〕1号", "容错〔2026〕2号", "容错〔2026〕3号"]
+    pages = report.write(ctx, 2026, tmp_path / "s.pdf")
+    reader = PdfReader(tmp_path / "s.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert pages == len(reader.pages) >= 1
+    assert "2026年度容错纠错工作情况年度汇总" in text and exempt.number in text and "郑从轻" in text
+    assert "去年的事项" not in text
+    assert reader.metadata is not None and reader.metadata.title == "2026年度容错纠错工作情况年度汇总"
+    assert report.write(ctx, 2026, tmp_path / "s.xlsx") == 3
+    book = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    assert [row[0].value for row in book["案件清单"].iter_rows(min_row=2)] == [
+        c.number for c in summary.cases
+    ]
+    with pytest.raises(ValidationError, match=r"\.pdf 或 \.xlsx"):
+        report.write(ctx, 2026, tmp_path / "s.docx")
+    with pytest.raises(ValidationError, match="1950–2100"):
+        tolerance_summary.yearly_summary(ctx, 20260)
+    with ctx.db.read() as session:
+        exports = session.scalars(
+            select(AuditEvent.entity_id).where(
+                AuditEvent.entity == "tolerance_summary", AuditEvent.action == "export"
+            )
+        ).all()
+    assert exports == [2026, 2026]

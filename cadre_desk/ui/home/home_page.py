@@ -233,6 +233,19 @@ class HomePage(Page):
         self.pool_list = HomeList(self.pool_model, "poolFlags", 3, self)
         self.pool_heading = QLabel(self)
         self.pool_heading.setObjectName("poolFlagsHeading")
+        self.measures_model = HomeListModel(
+            [
+                self.tr("Deadline"),
+                self.tr("Correction measure"),
+                self.tr("Owner"),
+                self.tr("Case"),
+                self.tr("Status"),
+            ],
+            self,
+        )
+        self.measures_list = HomeList(self.measures_model, "toleranceMeasures", 1, self)
+        self.measures_heading = QLabel(self)
+        self.measures_heading.setObjectName("toleranceMeasuresHeading")
         self.verify_heading = QLabel(self)
         self.verify_heading.setObjectName("toVerifyHeading")
         self.pending_heading = QLabel(self)
@@ -273,6 +286,11 @@ class HomePage(Page):
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 1)
         grid.setRowStretch(4, 1)
+        # 容错纠错: correction measures with deadlines, shown while any are due or overdue.
+        grid.addLayout(self._section(self.measures_heading, self.measures_list), 5, 0, 1, 2)
+        self.measures_heading.hide()
+        self.measures_list.hide()
+        grid.setRowStretch(5, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -286,6 +304,7 @@ class HomePage(Page):
             (self.verify_list, self.verify_model),
             (self.owed_list, self.owed_model),
             (self.pool_list, self.pool_model),
+            (self.measures_list, self.measures_model),
         ):
             view.activated_row.connect(lambda row, m=model: self._open(m, row))
 
@@ -448,6 +467,29 @@ class HomePage(Page):
         )
         self.pool_heading.setVisible(table.pool_flags_total > 0)
         self.pool_list.setVisible(table.pool_flags_total > 0)
+        self._fill(
+            self.measures_heading,
+            self.tr("Fault-tolerance correction measures due within 30 days or overdue ({count})"),
+            table.measures_total,
+            self.measures_model,
+            [
+                HomeRow(
+                    (
+                        _day(m.due_date) if m.due_date else "",
+                        m.action,
+                        m.owner,
+                        f"{m.number} {m.cadre_name}",
+                        self._days_text((m.due_date - table.today).days) if m.due_date else "",
+                    ),
+                    "tolerance_case",
+                    m.case_id,
+                    urgent=m.due_date is not None and m.due_date < table.today,
+                )
+                for m in table.measures
+            ],
+        )
+        self.measures_heading.setVisible(table.measures_total > 0)
+        self.measures_list.setVisible(table.measures_total > 0)
         self.done_button.setEnabled(False)
         self.loaded.emit()
 

@@ -264,6 +264,12 @@ def print_structure(parent: QWidget, ctx: ServiceContext, scope: Scope, referenc
     )
 
 
+def print_tolerance_summary(parent: QWidget, ctx: ServiceContext, year: int) -> None:
+    """The yearly 容错纠错 summary (by 情形, by ruling, every case) in the preview."""
+    title = QCoreApplication.translate("Printing", "Fault-tolerance summary")
+    _preview_in_background(parent, ctx, title, "tolerance", year)
+
+
 # --- batches -------------------------------------------------------------------------------------
 
 

@@ -55,6 +55,8 @@ from cadre_desk.ui.profile.profile_form import CadreForm
 from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
 from cadre_desk.ui.profile.record_editor import RecordEditor
 from cadre_desk.ui.shell.style import PROFILE_STYLE, emphasize, secondary
+from cadre_desk.ui.tolerance.negative_warning import NegativeRecordWarning, warnings_for
+from cadre_desk.ui.tolerance.profile_banner import ToleranceBanner
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
@@ -117,6 +119,7 @@ class ProfileView(QWidget):
             "QLabel#toVerifyBanner { background: #fff4e5; border: 1px solid #e0a040; padding: 6px; }"
         )
         self.verify_banner.hide()
+        self.tolerance_banner = ToleranceBanner(self)  # 已容错: the cadre's 免责 rulings
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("profileSave")
         self.save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
@@ -233,6 +236,7 @@ class ProfileView(QWidget):
         body_layout.setContentsMargins(8, 6, 8, 0)
         body_layout.addLayout(header)
         body_layout.addWidget(self.verify_banner)
+        body_layout.addWidget(self.tolerance_banner)
         body_layout.addWidget(self.status)
         body_layout.addWidget(self.tab_strip)
         body_layout.addWidget(self.tabs, 1)
@@ -323,6 +327,7 @@ class ProfileView(QWidget):
         self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))
         self._fill_lists(profile)
         self.show_to_verify(profile.to_verify)
+        self.tolerance_banner.show_for(self._ctx, cadre.id)
 
     def show_to_verify(self, problems: tuple[verification.ProblemView, ...]) -> None:
         """The 待核实 banner: each problem an import found, with its field (hidden when none)."""
@@ -582,6 +587,8 @@ class ProfileView(QWidget):
         cadre_id = self._cadre_id
         if self._stale_conflicts:
             return self._resolve_conflict(cadre_id)
+        if not self._tolerated_matters_checked(cadre_id):
+            return False
         try:
             self._save_parts(cadre_id)
         except ConflictError:
@@ -604,6 +611,17 @@ class ProfileView(QWidget):
         self._set_dirty(False)
         self.saved.emit(cadre_id)
         return True
+
+    def _tolerated_matters_checked(self, cadre_id: int) -> bool:
+        """A negative record that may concern a 免责 matter: warn, and save only if the user goes on."""
+        changed: dict[str, list[dict[str, str]]] = {
+            key: self.editors[key].records.changed_records()
+            for key in ("rewards", "assessments")
+            if key in self.editors and self.editors[key].is_dirty()
+        }
+        today = self._today or dt.date.today()
+        messages = warnings_for(self._ctx, cadre_id, changed, today) if changed else []
+        return not messages or NegativeRecordWarning.ask(self, messages)
 
     def _save_parts(self, cadre_id: int) -> None:
         """Each changed part in turn; a part that saved is clean even if a later one fails."""

@@ -81,6 +81,15 @@ class RecordRowsModel(QAbstractTableModel):
     def is_dirty(self) -> bool:
         return self.snapshot() != self._loaded
 
+    def changed_records(self) -> list[dict[str, str]]:
+        """The rows that are new or differ from what was loaded."""
+        keys = [s.key for s in self.specs]
+        return [
+            dict(zip(keys, r, strict=True))
+            for i, r in zip(self._ids, self._rows, strict=True)
+            if i is None or self._loaded_by_id.get(i) != tuple(r)
+        ]
+
     def revert(self) -> None:
         self.load(self._loaded)
 

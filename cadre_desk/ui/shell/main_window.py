@@ -59,6 +59,7 @@ from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.welcome import WelcomePage
 from cadre_desk.ui.shell.work_pages import build_work_pages
 from cadre_desk.ui.structure.structure_page import StructurePage
+from cadre_desk.ui.tolerance.tolerance_page import TolerancePage
 from cadre_desk.ui.transfer.transfer_menus import TransferMenus
 from cadre_desk.ui.units.units_page import UnitsPage
 from cadre_desk.ui.widgets.record_kinds import kind_label
@@ -74,6 +75,7 @@ TRAINING = "training"
 BAROMETER = "barometer"
 AUDIT = "audit"
 POOLS = "pools"
+TOLERANCE = "tolerance"
 WELCOME = "welcome"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # 560: a 1366x768 laptop at 125 % scaling, taskbar included
 DEFAULT_SIZE = QSize(1400, 860)
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.add_page(STRUCTURE, self.tr("Team structure"), StructurePage(ctx, today, self))
         self.add_page(POOLS, self.tr("Reserve pools"), PoolsPage(ctx, today, self))
         self.add_page(AUDIT, self.tr("Audit trail"), AuditPage(ctx, self))
+        self.add_page(TOLERANCE, self.tr("Fault tolerance"), TolerancePage(ctx, today, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
             page.records_changed.connect(self.apply_changes)

@@ -122,6 +122,22 @@ ENGLISH_NAMES: dict[str, str] = {
     "帮带": "Mentoring",
     "考核低于称职": "Assessment below competent",
     "晴雨表红色": "Red barometer period",
+    # domain.tolerance: CaseState, Ruling, Origin
+    "登记": "Registered",
+    "受理": "Accepted",
+    "不予受理": "Not accepted",
+    "核实中": "Being verified",
+    "已认定": "Ruled",
+    "纠错整改中": "Under correction",
+    "已归档": "Filed",
+    "免予问责": "Exempted from accountability",
+    "不予问责": "Not held accountable",
+    "从轻": "Lighter handling",
+    "减轻": "Reduced handling",
+    "不予容错": "Not tolerated",
+    "本人申请": "Own application",
+    "单位申请": "Unit's application",
+    "问责机关一并核查": "Checked by the accountability body",
 }
 
 

@@ -15,6 +15,7 @@ def kind_label(kind: str) -> str:
         "unit": QCoreApplication.translate("RecordKinds", "Unit"),
         "obligation": QCoreApplication.translate("RecordKinds", "Owed talk"),
         "pool_entry": QCoreApplication.translate("RecordKinds", "Pool entry"),
+        "tolerance_case": QCoreApplication.translate("RecordKinds", "Fault-tolerance case"),
     }
     return labels.get(kind, kind)
 
