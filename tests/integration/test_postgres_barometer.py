@@ -10,7 +10,7 @@ import pytest
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.integration import test_barometer, test_barometer_import
+from tests.integration import test_barometer, test_barometer_import, test_barometer_print
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 
 ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
@@ -50,6 +50,8 @@ SCENARIOS: list[Callable[..., None]] = [
     test_barometer_import.test_any_problem_rejects_the_whole_list,
     test_barometer_import.test_a_plan_made_stale_is_refused_and_a_published_period_is_closed,
     test_barometer_import.test_the_grid_exports_to_excel,
+    test_barometer_print.test_the_joint_review_sheet,
+    test_barometer_print.test_the_cadre_dossier_has_a_supervision_section,
 ]
 
 
