@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
+from pathlib import Path
 
-from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json, record_id
+from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, Subparsers, print_json, record_id, xlsx_path
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import DateFormatError, format_date, parse_date
 from cadre_desk.errors import ValidationError
@@ -47,7 +49,68 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     flags.add_argument("--json", action="store_true")
     table = actions.add_parser("pools", help="the local table of pools: age caps and their sources")
     table.add_argument("--json", action="store_true")
-    return {"pool": _cmd_pool}
+    export = sub.add_parser("export-pool-ledger", help="the 年轻干部台账 (pool register) as an Excel sheet")
+    export.add_argument("-o", "--output", required=True, type=xlsx_path, metavar="FILE.xlsx")
+    export.add_argument("--pool", help="库别 by name or number")
+    export.add_argument("--state", choices=[s.value for s in rule.PoolState])
+    imp = sub.add_parser(
+        "import-pool-ledger",
+        help="import a 年轻干部台账 (cadres as a roster import, then their pool entries)",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
+    imp.add_argument("--json", action="store_true")
+    return {"pool": _cmd_pool, "export-pool-ledger": _cmd_export, "import-pool-ledger": _cmd_import}
+
+
+def _cmd_export(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk.transfer import pool_ledger
+
+    pool_id = pools.find_pool(ctx, args.pool).id if args.pool else None
+    rows = pool_lists.list_entries(ctx, None, pool_id, args.state)
+    count = pool_ledger.export_ledger(ctx, args.output, rows)
+    print(f"已导出 {count} 条到 {args.output}")
+    return EXIT_OK
+
+
+def _cmd_import(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk.transfer import pool_ledger
+
+    plan = pool_ledger.plan_ledger(ctx, args.file)
+    cadres = plan.cadres.summary()
+    result = None
+    if not plan.cadres.rejected and not args.dry_run:
+        result = pool_ledger.apply_ledger(ctx, plan)
+    problems = [{"where": r.source, "message": r.reason} for r in plan.cadres.rejected]
+    if args.json:
+        print_json(
+            {
+                "file": plan.source,
+                "cadres": cadres,
+                "entries": len(plan.items),
+                "new_entries": plan.new_entries,
+                "problems": problems,
+                "written": result is not None,
+                "backup": result.backup if result is not None else "",
+            }
+        )
+    else:
+        print(
+            f"{plan.source}：干部 新增 {cadres['create']}、更新 {cadres['update']}、"
+            f"未变 {cadres['unchanged']}；"
+            f"入库记录 {len(plan.items)} 条，其中新增 {plan.new_entries} 条"
+        )
+    if problems:
+        sys.stderr.write(f"错误：有 {len(problems)} 行有问题，未导入任何记录\n")
+        for p in problems:
+            sys.stderr.write(f"  {p['where']}：{p['message']}\n")
+        return EXIT_ERROR
+    if result is not None and not args.json:
+        extra = f"；导入前已备份到 {result.backup}" if result.backup else ""
+        print(f"已导入：入库记录 {result.entries} 条{extra}")
+    elif args.dry_run and not args.json:
+        print("预览完毕，未写入（--dry-run）")
+    return EXIT_OK
 
 
 def _date(text: str | None, field: str) -> dt.date | None:

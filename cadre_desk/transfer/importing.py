@@ -358,10 +358,17 @@ def recheck(session: Session, plan: ImportPlan) -> None:
         raise ImportRejected([("预览已过期", STALE), *stale])
 
 
-def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
+def apply_plan(
+    ctx: ServiceContext,
+    plan: ImportPlan,
+    progress: Progress | None = None,
+    also: Callable[[Session, dict[str, int]], None] | None = None,
+) -> ImportResult:
     """Write every planned cadre in one transaction (all or nothing), with audit records.
 
     New cadres are inserted in chunks (one INSERT per chunk) and indexed for search in bulk at the end.
+    `also(session, cadre id by source)` writes what else the file holds (a pool ledger's entries) in the
+    same transaction: if it raises, nothing is written.
     """
     check_plan(plan)
     created = updated = unchanged = 0
@@ -371,6 +378,7 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
         unit_ids = _create_units(session, ctx, plan.new_units)
         total = len(plan.items)
         new_cadres: list[Cadre] = []
+        created_items: list[PlannedCadre] = []
         pending: list[tuple[PlannedCadre, Cadre]] = []
 
         def flush_new() -> None:
@@ -404,6 +412,7 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
             if item.action == "create":
                 cadre = Cadre(**values, name_initials=initials(values["name"]))
                 session.add(cadre)
+                created_items.append(item)
                 pending.append((item, cadre))
                 new_cadres.append(cadre)
                 created += 1
@@ -420,6 +429,10 @@ def apply_plan(ctx: ServiceContext, plan: ImportPlan, progress: Progress | None 
         flush_new()
         ids.extend(c.id for c in new_cadres)
         index_new_cadres(session, new_cadres)
+        if also is not None:
+            by_source = {i.source: i.cadre_id for i in plan.items if i.cadre_id is not None}
+            by_source |= {i.source: c.id for i, c in zip(created_items, new_cadres, strict=True)}
+            also(session, by_source)
         audit.record(
             session,
             ctx,

@@ -2517,6 +2517,29 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>LedgerPreviewDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/ledger_preview.py" line="+17"/>
+        <source>Ledger import preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pool entries: %1 new, %2 already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Already in the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New pool entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LookbackDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/talks/lookback_dialog.py" line="+34"/>
@@ -3885,7 +3908,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+69"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+72"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3920,7 +3943,22 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>Export ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The 年轻干部台账 of the entries shown, as an Excel sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Young-cadre and reserve pools</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4028,6 +4066,32 @@ Logs: {logs}</source>
     <message>
         <location line="+41"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not imported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

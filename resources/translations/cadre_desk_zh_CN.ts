@@ -2520,6 +2520,29 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>LedgerPreviewDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/ledger_preview.py" line="+17"/>
+        <source>Ledger import preview</source>
+        <translation>年轻干部台账导入预览</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pool entries: %1 new, %2 already there</source>
+        <translation>入库记录：%1 条新增，%2 条已有</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Already in the pool</source>
+        <translation>已在库</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New pool entry</source>
+        <translation>新增入库</translation>
+    </message>
+</context>
+<context>
     <name>LookbackDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/talks/lookback_dialog.py" line="+34"/>
@@ -3885,7 +3908,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+69"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+72"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -3920,7 +3943,22 @@ Logs: {logs}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The 年轻干部台账 of the entries shown, as an Excel sheet</source>
+        <translation>把列表中的入库记录导出为年轻干部台账（Excel）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Young-cadre and reserve pools</source>
         <translation>优秀年轻干部和后备干部库</translation>
     </message>
@@ -4029,6 +4067,32 @@ Logs: {logs}</source>
         <location line="+41"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export ledger</source>
+        <translation>导出年轻干部台账</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import ledger</source>
+        <translation>导入年轻干部台账</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
     </message>
 </context>
 <context>

@@ -87,3 +87,23 @@ def test_pool_commands(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "不能从“已使用”改为“退出”" in bad.stderr
     unknown = run("--db", db, "pool", "list", "--pool", "不存在", data_dir=tmp_path, check=False)
     assert unknown.returncode == 1 and "找不到库别" in unknown.stderr
+
+
+def test_the_ledger_from_the_command_line(tmp_path: Path) -> None:
+    db, other = str(tmp_path / "d.db"), str(tmp_path / "o.db")
+    run("--db", db, "init", data_dir=tmp_path)
+    young = _add_cadre(db, tmp_path, "郑青", "1996.05")
+    add = ("pool", "add", str(young), "--pool", "好苗子", "--date", "2024.03.01", "--channel", "测试")
+    run("--db", db, *add, data_dir=tmp_path)
+    ledger = tmp_path / "台账.xlsx"
+    out = run("--db", db, "export-pool-ledger", "-o", str(ledger), data_dir=tmp_path)
+    assert "已导出 1 条" in out.stdout
+    run("--db", other, "init", data_dir=tmp_path)
+    preview = run_json(
+        "--db", other, "import-pool-ledger", str(ledger), "--dry-run", "--json", data_dir=tmp_path
+    )
+    assert (preview["cadres"]["create"], preview["new_entries"], preview["written"]) == (1, 1, False)
+    done = run_json("--db", other, "import-pool-ledger", str(ledger), "--json", data_dir=tmp_path)
+    assert done["written"] and "before-pool-ledger-import" in done["backup"]
+    rows = run_json("--db", other, "pool", "list", "--json", data_dir=tmp_path)
+    assert [(r["name"], r["pool"], r["entered_on"]) for r in rows] == [("郑青", "好苗子", "2024-03-01")]

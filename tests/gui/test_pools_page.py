@@ -5,6 +5,7 @@ and opens one on the page."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
@@ -156,3 +157,45 @@ def test_the_worktable_lists_flagged_entries(
     )
     home.reload_now()
     assert home.pool_heading.isHidden() and cadres.get_cadre(ctx, county["超龄甲"]).name == "超龄甲"
+
+
+def test_the_ledger_out_and_back_in_through_the_preview(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    county: dict[str, int],
+    _zh_cn: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cadre_desk.db.opening import open_database
+    from cadre_desk.services.context import open_context
+    from cadre_desk.ui.pools.ledger_preview import LedgerPreviewDialog
+
+    page = PoolsPage(ctx, TODAY)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.flagged.setChecked(True)
+    assert page.export_to(tmp_path / "台账.xlsx") == 2  # the entries shown: those to review
+    other = open_database(str(tmp_path / "other.db"), create=True)
+    try:
+        octx = open_context(other, "测试员")
+        target = PoolsPage(octx, TODAY)
+        qtbot.addWidget(target)
+        seen: list[str] = []
+        enabled: list[bool] = []
+
+        def preview(cls: type, parent: object, plan: object) -> object:
+            dialog = LedgerPreviewDialog(plan, None)  # type: ignore[arg-type]
+            qtbot.addWidget(dialog)
+            seen.append(dialog.summary.text())
+            enabled.append(dialog.apply_button.isEnabled())
+            return dialog.result_ledger() if dialog.apply_button.isEnabled() else None
+
+        monkeypatch.setattr(LedgerPreviewDialog, "ask_ledger", classmethod(preview))
+        assert target.import_file(tmp_path / "台账.xlsx") == 2
+        assert _names(target) == ["超龄甲", "考核乙"]
+        assert target.import_file(tmp_path / "台账.xlsx") == 0  # already there: nothing to write
+        assert enabled == [True, False]
+        assert seen[0].endswith("2 条新增，0 条已有") and seen[1].endswith("0 条新增，2 条已有")
+    finally:
+        other.dispose()

@@ -5,6 +5,7 @@ yearly reviews."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +29,7 @@ from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import pool_lists, pools
+from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pools.entry_dialog import EntryDialog
 from cadre_desk.ui.pools.measure_dialog import MeasureDialog
@@ -88,6 +91,15 @@ class PoolsPage(Page):
         bar.addWidget(self.flagged)
         bar.addStretch(1)
         bar.addWidget(self.new_button)
+        self.export_button = QPushButton(self.tr("Export ledger…"), self)
+        self.export_button.setObjectName("exportLedger")
+        self.export_button.setToolTip(self.tr("The 年轻干部台账 of the entries shown, as an Excel sheet"))
+        self.export_button.clicked.connect(self.export_ledger)
+        self.import_button = QPushButton(self.tr("Import ledger…"), self)
+        self.import_button.setObjectName("importLedger")
+        self.import_button.clicked.connect(self.import_ledger)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.import_button)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("poolSummary")
@@ -377,6 +389,48 @@ class PoolsPage(Page):
             action()  # type: ignore[operator]
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+
+    def export_ledger(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export ledger"), "年轻干部台账.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
+        if name:
+            self.export_to(Path(name if name.lower().endswith(".xlsx") else f"{name}.xlsx"))
+
+    def export_to(self, path: Path) -> int:
+        from cadre_desk.transfer import pool_ledger
+
+        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        try:
+            return pool_ledger.export_ledger(self.ctx, path, rows)
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
+            return 0
+
+    def import_ledger(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import ledger"), "", self.tr("Excel workbook (*.xlsx)")
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> int:
+        """Preview the ledger; if the user confirms, write it. Returns the entries written."""
+        from cadre_desk.transfer import pool_ledger
+        from cadre_desk.ui.pools.ledger_preview import LedgerPreviewDialog
+
+        try:
+            plan = pool_ledger.plan_ledger(self.ctx, path, self.today)
+            chosen = LedgerPreviewDialog.ask_ledger(self, plan)
+            if chosen is None:
+                return 0
+            result = pool_ledger.apply_ledger(self.ctx, chosen)
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Not imported"), str(exc))
+            return 0
+        self.refresh()
+        self.records_changed.emit(Changes(cadres=True, cadre_ids=frozenset(result.cadres.cadre_ids)))
+        return result.entries
 
     def show_record(self, kind: str, record_id: int) -> bool:
         if kind != ENTRY_KIND:
