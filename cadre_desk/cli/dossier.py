@@ -14,7 +14,7 @@ from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
 from cadre_desk.domain.yearmonth import parse_date, parse_date_or_month
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import appointment, barometer, cadre_records, printing, units
+from cadre_desk.services import appointment, barometer, cadre_records, inspection, printing, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTION_TITLES, SECTIONS, DateRange
 
@@ -63,6 +63,11 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     jr = actions.add_parser("barometer", help="联席研判表 of a 晴雨表 period (A4 landscape)")
     jr.add_argument("period", metavar="PERIOD", help="e.g. 2026Q4")
     jr.add_argument("-o", "--output", type=Path, required=True)
+    i = actions.add_parser(
+        "inspection", help="考察材料 of one cadre: the latest saved revision or a fresh draft (.pdf, .docx)"
+    )
+    i.add_argument("id", type=common.record_id)
+    i.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf or FILE.docx")
 
     b = actions.add_parser("batch", help="dossiers (or forms) of a unit or of everyone, on all cores")
     which = b.add_mutually_exclusive_group(required=True)
@@ -103,6 +108,8 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
     if action == "batch":
         return _batch(ctx, args, settings)
     out: Path = args.output
+    if action == "inspection":
+        return _inspection(ctx, args.id, out, settings)
     options = documents.DocumentOptions(settings)
     if action == "barometer":
         period = barometer.get_period(ctx, args.period)
@@ -126,6 +133,28 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
     pages = document.write(out)
     printing.record_output(ctx, "export", document.title, document.entity, [args.id], str(out))
     print(f"已导出{document.title}：{out}（共 {pages} 页）")
+    return EXIT_OK
+
+
+def _inspection(ctx: ServiceContext, cadre_id: int, out: Path, settings: printing.PrintSettings) -> int:
+    """考察材料 as PDF (the one print path) or .docx (for Word)."""
+    from cadre_desk.reports import documents, inspection_docx
+
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise ValidationError({"output": f"考察材料只能导出为 .pdf 或 .docx 文件：{out.name}"})
+    options = documents.DocumentOptions(settings)
+    if suffix == ".pdf":
+        document = documents.prepare(ctx.db, "inspection", cadre_id, options)
+        pages = document.write(out)
+        name, what = document.name, f"共 {pages} 页"
+    else:
+        with ctx.db.read() as session:
+            report = inspection.current_or_draft_in(session, cadre_id, options.printed_at.date())
+        inspection_docx.write_docx(report, out, settings, options.printed_at)
+        name, what = report.cadre_name, "Word 文档"
+    printing.record_output(ctx, "export", f"考察材料（{name}）", "cadre", [cadre_id], str(out))
+    print(f"已导出考察材料：{out}（{what}）")
     return EXIT_OK
 
 

@@ -1,6 +1,7 @@
 """Every printed document, made one way whoever prints it: the CLI, the window's preview, batch workers.
 
-`prepare(db, kind, record_id, options)` reads what the document shows in one read transaction; the
+`prepare(db, kind, record_id, options)` (a cadre dossier, an appointment form, a pairing dossier, a talk
+record, a 考察材料) reads what the document shows in one read transaction; the
 result builds the PDF into a file (`write`: the file appears only when complete) or into memory
 (`to_bytes`). An appointment form whose content cannot fit its two pages raises `FormTooLong`
 before any page is drawn.
@@ -21,16 +22,19 @@ from cadre_desk.reports import (
     appointment_form,
     barometer_table,
     dossier,
+    inspection_report,
     pairing_dossier,
     structure_report,
     talk_form,
     tolerance_summary,
 )
-from cadre_desk.services import appointment, barometer, cadre_records, printing, structure
+from cadre_desk.services import appointment, barometer, cadre_records, inspection, printing, structure
 from cadre_desk.services import tolerance_summary as summaries
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 
-DocumentKind = Literal["dossier", "form", "pairing", "talk", "barometer", "structure", "tolerance"]
+DocumentKind = Literal[
+    "dossier", "form", "pairing", "talk", "barometer", "structure", "tolerance", "inspection"
+]
 
 TITLES: dict[DocumentKind, str] = {
     "dossier": dossier.TITLE,
@@ -40,6 +44,7 @@ TITLES: dict[DocumentKind, str] = {
     "barometer": barometer_table.TITLE,
     "structure": structure_report.TITLE,
     "tolerance": tolerance_summary.TITLE,
+    "inspection": inspection_report.TITLE,
 }
 # The audit trail's entity of each kind's record.
 ENTITIES: dict[DocumentKind, str] = {
@@ -50,6 +55,7 @@ ENTITIES: dict[DocumentKind, str] = {
     "barometer": "barometer_period",
     "structure": "structure",
     "tolerance": tolerance_summary.ENTITY,  # the record id is the year
+    "inspection": "cadre",
 }
 
 
@@ -169,6 +175,14 @@ def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentO
                 record_id,
                 f"{record_id}年度",
                 lambda out: tolerance_summary.build_summary_pdf(summary, out, summary_options),
+            )
+        if kind == "inspection":  # the latest saved revision, or a fresh draft
+            draft = inspection.current_or_draft_in(session, record_id, options.printed_at.date())
+            return Document(
+                kind,
+                record_id,
+                draft.cadre_name,
+                lambda out: inspection_report.build(draft, out, s, options.printed_at),
             )
         talk = printing.gather_talk_in(session, record_id)
         talk_options = talk_form.TalkOptions(s, options.printed_at)

@@ -2517,6 +2517,146 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+115"/>
+        <source>Inspection report (考察材料)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>主要缺点和不足 is left for the inspection team: the records never fill it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bold the selected text (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a fact to insert it where the cursor is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Quote the ticked passages in this section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Facts of the records (the draft&apos;s sources)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>考察谈话 and diary passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Show an earlier revision (saving it makes it the newest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New draft from the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as new revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print / PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>No 考察谈话 or diary entry on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Revision %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No saved revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revision %1, saved by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New draft from the records (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose 德, 能, 勤, 绩, 廉 or 主要缺点和不足 for a quotation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Prints and exports are made of a saved revision. Save the text as a new revision now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export Word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word document (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerPreviewDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pools/ledger_preview.py" line="+17"/>
@@ -4225,6 +4365,11 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Inspection report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Talk record</source>
         <translation type="unfinished"></translation>
@@ -4473,7 +4618,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Inspection report (考察材料)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Draft watermark (草稿)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4701,7 +4851,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
+        <source>Inspection report (考察材料)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4729,13 +4884,13 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+127"/>
+        <location line="-298"/>
+        <location line="+142"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-290"/>
+        <location line="-305"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n year old</numerusform>
@@ -4743,7 +4898,7 @@ Logs: {logs}</source>
         </translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+330"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>

@@ -2520,6 +2520,146 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+115"/>
+        <source>Inspection report (考察材料)</source>
+        <translation>考察材料</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>主要缺点和不足 is left for the inspection team: the records never fill it.</source>
+        <translation>“主要缺点和不足”由考察组填写，系统不会根据档案生成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bold the selected text (Ctrl+B)</source>
+        <translation>将选中文字加粗（Ctrl+B）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a fact to insert it where the cursor is</source>
+        <translation>双击一条事实，插入到光标处</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Quote the ticked passages in this section</source>
+        <translation>将勾选的段落摘录到当前部分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Facts of the records (the draft&apos;s sources)</source>
+        <translation>档案中的事实（草稿依据）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>考察谈话 and diary passages</source>
+        <translation>考察谈话与成长日记摘录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Show an earlier revision (saving it makes it the newest)</source>
+        <translation>查看以前的稿本（再保存即成为最新一稿）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New draft from the records</source>
+        <translation>根据档案重新起草</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as new revision</source>
+        <translation>保存为新一稿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print / PDF…</source>
+        <translation>打印 / 导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Word…</source>
+        <translation>导出Word…</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>No 考察谈话 or diary entry on record.</source>
+        <translation>暂无考察谈话或成长日记。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Revision %1 · %2 · %3</source>
+        <translation>第 %1 稿 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No saved revision</source>
+        <translation>尚无已保存的稿本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Revision %1, saved by %2</source>
+        <translation>第 %1 稿，%2 保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New draft from the records (not saved yet)</source>
+        <translation>根据档案生成的新草稿（尚未保存）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose 德, 能, 勤, 绩, 廉 or 主要缺点和不足 for a quotation.</source>
+        <translation>请先切换到德、能、勤、绩、廉或“主要缺点和不足”部分再摘录。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Prints and exports are made of a saved revision. Save the text as a new revision now?</source>
+        <translation>打印和导出以已保存的稿本为准。现在把当前内容保存为新一稿吗？</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export Word</source>
+        <translation>导出Word</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPreviewDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pools/ledger_preview.py" line="+17"/>
@@ -4225,6 +4365,11 @@ Logs: {logs}</source>
         <translation>帮带档案</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Inspection report</source>
+        <translation>考察材料</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Talk record</source>
         <translation>谈话记录表</translation>
@@ -4434,7 +4579,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+193"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+196"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -4454,7 +4599,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-327"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4494,7 +4639,12 @@ Logs: {logs}</source>
         <translation>干部任免审批表…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Inspection report (考察材料)…</source>
+        <translation>考察材料…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Draft watermark (草稿)</source>
         <translation>草稿水印</translation>
     </message>
@@ -4690,7 +4840,12 @@ Logs: {logs}</source>
         <translation>{kind}，谈话人：{talkers}</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
+        <source>Inspection report (考察材料)</source>
+        <translation>考察材料</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
@@ -4718,20 +4873,20 @@ Logs: {logs}</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+127"/>
+        <location line="-298"/>
+        <location line="+142"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-290"/>
+        <location line="-305"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+330"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -4780,7 +4935,7 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-536"/>
         <location line="+62"/>
         <location line="+24"/>
         <source>{title} ({count})</source>

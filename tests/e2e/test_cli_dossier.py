@@ -208,3 +208,30 @@ def test_a_range_of_year_months_covers_whole_months(
     assert [t for t in days.values() if t in text] == ["元旦当日", "年末当日"]
     bad = run(*args, "--from", "2024.13", data_dir=tmp_path, check=False)
     assert bad.returncode == 1 and "起始日期" in bad.stderr
+
+
+def test_the_inspection_report_as_pdf_and_word(demo_db: tuple[Path, Path], tmp_path: Path) -> None:
+    """`dossier inspection ID -o FILE.pdf|FILE.docx`: a fresh draft when nothing was saved; audited."""
+    from docx import Document as WordDocument
+
+    db, base = demo_db
+    cadre = _first(
+        db,
+        "SELECT ts.cadre_id FROM talk_subject ts JOIN talk t ON t.id = ts.talk_id "
+        "WHERE t.kind = '考察谈话' LIMIT 1",
+    )
+    name = _first_text(db, f"SELECT name FROM cadre WHERE id = {cadre}")
+    pdf, docx = tmp_path / "考察 #1 %20.pdf", tmp_path / "考察 #1.docx"
+    for out in (pdf, docx):
+        proc = run("--db", str(db), "dossier", "inspection", str(cadre), "-o", str(out), data_dir=base)
+        assert "已导出考察材料" in proc.stdout and out.exists()
+    assert f"关于{name}同志的考察材料" in _pdf_text(pdf) and "五、廉洁自律（廉）" in _pdf_text(pdf)
+    paragraphs = [p.text for p in WordDocument(str(docx)).paragraphs if p.text]
+    assert paragraphs[0] == f"关于{name}同志的考察材料" and "六、主要缺点和不足" in paragraphs
+    exports = [e for e in _exports(db) if e[2] == cadre]
+    assert len([e for e in exports if e[:2] == ("export", "cadre")]) >= 2
+    proc = run(
+        "--db", str(db), "dossier", "inspection", str(cadre), "-o", str(tmp_path / "x.txt"), data_dir=base,
+        check=False,
+    )  # fmt: skip
+    assert proc.returncode == 1 and ".pdf 或 .docx" in proc.stderr and not (tmp_path / "x.txt").exists()

@@ -1,5 +1,5 @@
-"""The development registers (到龄, rules, pools) and the growth portrait on a real PostgreSQL server:
-the SQLite tests' scenarios, each on a database of its own."""
+"""The development registers (到龄, rules, pools), the growth portrait and the 考察材料 on a real
+PostgreSQL server: the SQLite tests' scenarios, each on a database of its own."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.integration import (
     test_compliance,
+    test_inspection,
     test_pools,
     test_portrait,
     test_retirement,
@@ -66,6 +67,10 @@ SCENARIOS: list[Callable[..., None]] = [
     test_portrait.test_the_portrait_gathers_every_lane,
     test_portrait.test_barometer_and_pool_lanes,
     test_portrait.test_the_dossier_opens_with_the_portrait,
+    test_inspection.test_the_draft_tells_the_records_and_names_their_sources,
+    test_inspection.test_excerpts_are_quoted_with_where_they_come_from,
+    test_inspection.test_revisions_are_numbered_audited_and_guarded,
+    test_inspection.test_the_docx_opens_in_word_with_official_faces,
 ]
 
 

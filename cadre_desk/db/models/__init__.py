@@ -16,6 +16,7 @@ from cadre_desk.db.models.cadre import (
     Training,
 )
 from cadre_desk.db.models.diary import DiaryEntry, MentorComment
+from cadre_desk.db.models.inspection import InspectionReport
 from cadre_desk.db.models.mentorship import Mentorship, MentorshipRecord
 from cadre_desk.db.models.obligation import Obligation, ObligationRule
 from cadre_desk.db.models.pool import PoolEntry, PoolMeasure, PoolReview, TalentPool
@@ -81,6 +82,7 @@ __all__ = [
     "ExchangeBase",
     "FamilyMember",
     "FourKind",
+    "InspectionReport",
     "LocalRule",
     "MentorComment",
     "Mentorship",

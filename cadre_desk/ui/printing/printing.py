@@ -240,6 +240,12 @@ def print_pairing(parent: QWidget, ctx: ServiceContext, mentorship_id: int) -> N
     _preview_in_background(parent, ctx, title, "pairing", mentorship_id)
 
 
+def print_inspection(parent: QWidget, ctx: ServiceContext, cadre_id: int) -> None:
+    """The 考察材料's latest saved revision (or a fresh draft), previewed."""
+    title = QCoreApplication.translate("Printing", "Inspection report")
+    _preview_in_background(parent, ctx, title, "inspection", cadre_id)
+
+
 def print_talk(parent: QWidget, ctx: ServiceContext, talk_id: int) -> None:
     title = QCoreApplication.translate("Printing", "Talk record")
     _preview_in_background(parent, ctx, title, "talk", talk_id)

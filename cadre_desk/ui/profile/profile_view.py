@@ -137,6 +137,9 @@ class ProfileView(QWidget):
         print_menu = QMenu(self.print_button)
         self.print_dossier_action = print_menu.addAction(self.tr("Cadre dossier (干部成长档案)…"))
         self.print_form_action = print_menu.addAction(self.tr("Appointment form (干部任免审批表)…"))
+        self.inspection_action = print_menu.addAction(self.tr("Inspection report (考察材料)…"))
+        self.inspection_action.setObjectName("profileInspection")
+        self.inspection_action.triggered.connect(self.edit_inspection)
         print_menu.addSeparator()
         self.print_draft_action = print_menu.addAction(self.tr("Draft watermark (草稿)"))
         self.print_draft_action.setObjectName("printDraft")
@@ -536,6 +539,21 @@ class ProfileView(QWidget):
             from cadre_desk.ui.printing import printing
 
             printing.print_appointment_form(self, self._ctx, cadre_id, self.print_draft_action.isChecked())
+
+    def edit_inspection(self) -> None:
+        """Open the 考察材料 of the cadre shown (drafted from the records when none is saved)."""
+        cadre_id = self._saved_cadre()
+        if cadre_id is None:
+            return
+        from cadre_desk.ui.inspection.inspection_dialog import InspectionDialog
+
+        try:
+            dialog = InspectionDialog(self._ctx, cadre_id, self)
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Inspection report (考察材料)"), str(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def maybe_leave(self) -> bool:
         """True if the caller may show something else: nothing unsaved, saved, or discarded."""

@@ -1,0 +1,1 @@
+"""考察材料: the inspection report editor."""
