@@ -7,4 +7,5 @@ from cadre_desk.services import (
     pools,  # noqa: F401 (库别 and their age caps)
     rules,  # noqa: F401 (退出领导岗位 ages, retirement, training)
     structure_targets,  # noqa: F401 (班子结构要求)
+    tolerance_rules,  # noqa: F401 (容错情形)
 )

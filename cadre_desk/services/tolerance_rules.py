@@ -15,6 +15,7 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import ToleranceRule
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import audit
+from cadre_desk.services import rule_tables as rt
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -71,10 +72,7 @@ def add_rule(ctx: ServiceContext, text: str, source: str = "本部门增加") ->
         if session.scalar(select(ToleranceRule.id).where(ToleranceRule.text == cleaned)) is not None:
             raise ValidationError({"text": f"容错情形“{cleaned[:30]}”已在清单中"})
         position = int(session.scalar(select(func.coalesce(func.max(ToleranceRule.position), -1))) or 0) + 1
-        n = int(session.scalar(select(func.count(ToleranceRule.id))) or 0) + 1
-        while session.scalar(select(ToleranceRule.id).where(ToleranceRule.key == f"local{n}")) is not None:
-            n += 1
-        rule = ToleranceRule(key=f"local{n}", text=cleaned, source=source, position=position)
+        rule = ToleranceRule(text=cleaned, source=source, position=position)
         session.add(rule)
         session.flush()
         audit.record(
@@ -143,3 +141,31 @@ def archive_rule(ctx: ServiceContext, rule_id: int) -> ToleranceRuleView:
 
 def restore_rule(ctx: ServiceContext, rule_id: int) -> ToleranceRuleView:
     return _set_archived(ctx, rule_id, False)
+
+
+def _check_row(session: Session, row: ToleranceRule | None, values: dict[str, object]) -> dict[str, str]:
+    """设置 → 规则: a 情形 is listed once."""
+    text = str(values.get("text", "")).strip()
+    clash = session.scalar(
+        select(ToleranceRule.id).where(
+            ToleranceRule.text == text, ToleranceRule.id != (row.id if row else -1)
+        )
+    )
+    return {"text": f"容错情形“{text[:30]}”已在清单中"} if clash is not None else {}
+
+
+rt.register(
+    rt.RuleTable(
+        key=ENTITY,
+        title="容错情形",
+        model=ToleranceRule,
+        columns=(
+            rt.RuleColumn("text", "容错情形", max_length=500),
+            rt.RuleColumn("key", "代码", editable=False),
+        ),
+        description="认定容错时对照的本县容错情形清单（地方做法）；停用的情形不再供新案件选择，已认定的案件保留",
+        can_add=True,
+        check=_check_row,
+        order=70,
+    )
+)

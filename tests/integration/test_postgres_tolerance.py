@@ -44,6 +44,8 @@ SCENARIOS: list[Callable[..., None]] = [
     test_tolerance.test_the_rule_table_ships_sourced_defaults_and_is_editable,
     test_tolerance.test_an_exempting_ruling_is_respected_and_warns_negative_records,
     test_tolerance.test_open_measures_are_the_desks_reminders,
+    test_tolerance.test_the_yearly_summary_counts_by_rule_and_ruling_in_pdf_and_excel,
+    test_tolerance.test_the_rule_table_is_edited_in_the_generic_rule_editor,
 ]
 
 

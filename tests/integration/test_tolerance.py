@@ -202,7 +202,7 @@ def test_the_rule_table_ships_sourced_defaults_and_is_editable(ctx: ServiceConte
     assert len(rules) == 8 and all(r.source for r in rules)
     assert any("三个区分开来" in r.source for r in rules) and rules[-1].key == "other"
     added = tolerance_rules.add_rule(ctx, "在乡村振兴项目中因市场波动造成损失的", "县委办〔2024〕12号")
-    assert added.key == "local9" and tolerance_rules.list_rules(ctx)[-1].id == added.id
+    assert added.key.startswith("local-") and tolerance_rules.list_rules(ctx)[-1].id == added.id
     with pytest.raises(ValidationError, match="已在清单中"):
         tolerance_rules.add_rule(ctx, added.text)
     changed = tolerance_rules.update_rule(
@@ -356,3 +356,27 @@ def test_the_yearly_summary_counts_by_rule_and_ruling_in_pdf_and_excel(
             )
         ).all()
     assert exports == [2026, 2026]
+
+
+def test_the_rule_table_is_edited_in_the_generic_rule_editor(ctx: ServiceContext) -> None:
+    from cadre_desk.services import rule_tables as rt
+
+    assert "tolerance_rule" in [t.key for t in rt.tables()]
+    rows = rt.list_rows(ctx, "tolerance_rule")
+    assert len(rows) == 8 and all(r.source for r in rows) and rows[0].values["key"] == "reform"
+    added = rt.add_row(ctx, "tolerance_rule", {"text": "在招商引资中因企业违约造成损失的"})
+    assert added.values["key"].startswith("local-") and added.source.startswith("本部门新增")
+    assert added.id in {r.id for r in tolerance_rules.list_rules(ctx)}
+    with pytest.raises(ValidationError, match="已在清单中"):
+        rt.add_row(ctx, "tolerance_rule", {"text": rows[1].values["text"]})
+    changed = rt.update_row(
+        ctx, "tolerance_rule", rows[0].id, {"text": "改革创新中先行先试出现失误的"}, rows[0].version
+    )
+    assert changed.source.startswith("本部门修改")
+    rt.archive_row(ctx, "tolerance_rule", added.id, added.version)
+    assert added.id not in {r.id for r in tolerance_rules.list_rules(ctx)}
+    with ctx.db.read() as session:
+        entities = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.entity == "tolerance_rule").order_by(AuditEvent.id)
+        ).all()
+    assert list(entities) == ["create", "update", "archive"]

@@ -4,6 +4,7 @@ assessment, ruling, correction measures, follow-up visits and attachments (files
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, deferred, mapped_column
@@ -11,12 +12,17 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column
 from cadre_desk.db.base import Archivable, Base, CommonColumns
 
 
+def _new_rule_key() -> str:
+    """The code of a 情形 the department adds (the shipped ones have names: reform, pilot …)."""
+    return f"local-{uuid.uuid4().hex[:8]}"
+
+
 class ToleranceRule(CommonColumns, Archivable, Base):
     """One 容错情形 of the county's list, with where it came from (shipped defaults or the department)."""
 
     __tablename__ = "tolerance_rule"
 
-    key: Mapped[str] = mapped_column(String(40), unique=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True, default=_new_rule_key)
     text: Mapped[str] = mapped_column(Text, info={"max_length": 500})
     source: Mapped[str] = mapped_column(Text, default="", info={"max_length": 500})
     position: Mapped[int] = mapped_column(Integer, default=0)
