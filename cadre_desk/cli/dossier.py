@@ -60,6 +60,14 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         a.add_argument("id", type=common.record_id)
         a.add_argument("-o", "--output", type=Path, required=True)
 
+    g = actions.add_parser("growth", help="年轻干部成长档案 of one cadre (pool entries, measures, reviews …)")
+    g.add_argument("id", type=common.record_id)
+    g.add_argument("-o", "--output", type=Path, required=True)
+    g.add_argument(
+        "--diary", default="", metavar="IDS", help="diary entries to excerpt, e.g. 12,15 (default none)"
+    )
+    g.add_argument("--date", metavar="DATE", help="reference date of ages and flags (default: today)")
+
     jr = actions.add_parser("barometer", help="联席研判表 of a 晴雨表 period (A4 landscape)")
     jr.add_argument("period", metavar="PERIOD", help="e.g. 2026Q4")
     jr.add_argument("-o", "--output", type=Path, required=True)
@@ -126,6 +134,12 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
         if rng.start and rng.end and rng.end < rng.start:
             raise ValidationError({"to": "截止日期早于起始日期"})
         options = replace(options, sections=tuple(args.sections or SECTIONS), date_range=rng)
+    elif action == "growth":
+        try:
+            excerpts = tuple(int(x) for x in args.diary.replace("，", ",").split(",") if x.strip())
+        except ValueError:
+            raise ValidationError({"diary": f"日记编号应为用逗号分隔的数字（现为 {args.diary}）"}) from None
+        options = replace(options, excerpts=excerpts, reference=_date(args.date, "date", "计算截止时间"))
     elif action == "form":
         reference = _date(args.reference, "reference", "计算年龄时间")
         options = replace(options, draft=args.draft, reference=reference)

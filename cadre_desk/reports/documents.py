@@ -22,6 +22,7 @@ from cadre_desk.reports import (
     appointment_form,
     barometer_table,
     dossier,
+    growth_record,
     inspection_report,
     pairing_dossier,
     structure_report,
@@ -29,11 +30,12 @@ from cadre_desk.reports import (
     tolerance_summary,
 )
 from cadre_desk.services import appointment, barometer, cadre_records, inspection, printing, structure
+from cadre_desk.services import growth_record as growth
 from cadre_desk.services import tolerance_summary as summaries
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 
 DocumentKind = Literal[
-    "dossier", "form", "pairing", "talk", "barometer", "structure", "tolerance", "inspection"
+    "dossier", "form", "pairing", "talk", "barometer", "structure", "tolerance", "inspection", "growth"
 ]
 
 TITLES: dict[DocumentKind, str] = {
@@ -45,6 +47,7 @@ TITLES: dict[DocumentKind, str] = {
     "structure": structure_report.TITLE,
     "tolerance": tolerance_summary.TITLE,
     "inspection": inspection_report.TITLE,
+    "growth": growth_record.TITLE,
 }
 # The audit trail's entity of each kind's record.
 ENTITIES: dict[DocumentKind, str] = {
@@ -56,6 +59,7 @@ ENTITIES: dict[DocumentKind, str] = {
     "structure": "structure",
     "tolerance": tolerance_summary.ENTITY,  # the record id is the year
     "inspection": "cadre",
+    "growth": "cadre",
 }
 
 
@@ -73,6 +77,7 @@ class DocumentOptions:
     reference: dt.date | None = None  # an appointment form's 计算年龄时间 (None: the form's own); a
     # structure report's reference date (None: the print date)
     scope: structure.Scope | None = None  # a structure report's scope (its record id is not used)
+    excerpts: tuple[int, ...] = ()  # a 成长档案's diary entries chosen by the user (ids)
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,16 @@ def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentO
                 record_id,
                 review.period.code,
                 lambda out: barometer_table.build_joint_review(review, out, review_options),
+            )
+        if kind == "growth":
+            at = options.reference or options.printed_at.date()
+            record = growth.gather_in(session, record_id, options.excerpts, at)
+            growth_options = growth_record.GrowthOptions(s, options.printed_at)
+            return Document(
+                kind,
+                record_id,
+                record.file.profile.cadre.name,
+                lambda out: growth_record.build_growth_record(record, out, growth_options),
             )
         if kind == "tolerance":
             summary = summaries.summary_in(session, record_id)

@@ -562,14 +562,18 @@ def restore_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
         return _measure_view(m)
 
 
-def list_measures(ctx: ServiceContext, entry_id: int) -> list[MeasureView]:
+def measures_in(session: Session, entry_id: int) -> list[MeasureView]:
     stmt = (
         select(PoolMeasure)
         .where(PoolMeasure.entry_id == entry_id, PoolMeasure.archived_at.is_(None))
         .order_by(PoolMeasure.start, PoolMeasure.id)
     )
+    return [_measure_view(m) for m in session.scalars(stmt)]
+
+
+def list_measures(ctx: ServiceContext, entry_id: int) -> list[MeasureView]:
     with ctx.db.read() as session:
-        return [_measure_view(m) for m in session.scalars(stmt)]
+        return measures_in(session, entry_id)
 
 
 @dataclass(frozen=True)
@@ -622,13 +626,17 @@ def set_review(
         return ReviewView(review.id, review.version, entry_id, year, review.opinion, review.reviewed_on)
 
 
-def list_reviews(ctx: ServiceContext, entry_id: int) -> list[ReviewView]:
+def reviews_in(session: Session, entry_id: int) -> list[ReviewView]:
     stmt = select(PoolReview).where(PoolReview.entry_id == entry_id).order_by(PoolReview.year.desc())
+    return [
+        ReviewView(r.id, r.version, r.entry_id, r.year, r.opinion, r.reviewed_on)
+        for r in session.scalars(stmt)
+    ]
+
+
+def list_reviews(ctx: ServiceContext, entry_id: int) -> list[ReviewView]:
     with ctx.db.read() as session:
-        return [
-            ReviewView(r.id, r.version, r.entry_id, r.year, r.opinion, r.reviewed_on)
-            for r in session.scalars(stmt)
-        ]
+        return reviews_in(session, entry_id)
 
 
 # ---- 设置 → 规则: the table of pools in the generic rule editor ------------------------------------

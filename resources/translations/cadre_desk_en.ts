@@ -2054,6 +2054,34 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>ExcerptDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/excerpt_dialog.py" line="+24"/>
+        <source>Growth record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (%1 comment(s))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tick the diary entries to quote in the record (none: the record has no excerpts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This cadre has no growth diary entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExitModel</name>
     <message>
         <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+96"/>
@@ -4048,7 +4076,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+72"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+73"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4129,12 +4157,22 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+183"/>
+        <location line="+186"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-185"/>
+        <source>Growth record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 年轻干部成长档案 of this cadre as a PDF (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4209,7 +4247,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>Export ledger</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4360,7 +4398,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Growth record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Pairing dossier</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2060,6 +2060,34 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>ExcerptDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/pools/excerpt_dialog.py" line="+24"/>
+        <source>Growth record: %1</source>
+        <translation>年轻干部成长档案：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (%1 comment(s))</source>
+        <translation>（%1 条点评）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tick the diary entries to quote in the record (none: the record has no excerpts).</source>
+        <translation>勾选要摘录进成长档案的成长日记（不勾选：不摘录日记）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This cadre has no growth diary entries.</source>
+        <translation>该干部没有成长日记。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
     <name>ExitModel</name>
     <message>
         <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+96"/>
@@ -4048,7 +4076,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+72"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+73"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -4129,12 +4157,22 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+183"/>
+        <location line="+186"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-185"/>
+        <source>Growth record…</source>
+        <translation>成长档案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 年轻干部成长档案 of this cadre as a PDF (Ctrl+P)</source>
+        <translation>生成该干部的年轻干部成长档案（PDF，Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -4209,7 +4247,7 @@ Logs: {logs}</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>Export ledger</source>
         <translation>导出年轻干部台账</translation>
     </message>
@@ -4360,7 +4398,12 @@ Logs: {logs}</source>
         <translation>干部任免审批表</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Growth record</source>
+        <translation>年轻干部成长档案</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Pairing dossier</source>
         <translation>帮带档案</translation>
     </message>

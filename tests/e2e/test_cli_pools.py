@@ -107,3 +107,18 @@ def test_the_ledger_from_the_command_line(tmp_path: Path) -> None:
     assert done["written"] and "before-pool-ledger-import" in done["backup"]
     rows = run_json("--db", other, "pool", "list", "--json", data_dir=tmp_path)
     assert [(r["name"], r["pool"], r["entered_on"]) for r in rows] == [("郑青", "好苗子", "2024-03-01")]
+
+
+def test_the_growth_record_from_the_command_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    run("--db", db, "init", data_dir=tmp_path)
+    young = _add_cadre(db, tmp_path, "郑青", "1996.05")
+    add = ("pool", "add", str(young), "--pool", "好苗子", "--date", "2024.03.01", "--channel", "测试")
+    run("--db", db, *add, data_dir=tmp_path)
+    out = tmp_path / "成长档案.pdf"
+    done = run("--db", db, "dossier", "growth", str(young), "-o", str(out), "--date", "2026.01.01",
+               data_dir=tmp_path)  # fmt: skip
+    assert "已导出年轻干部成长档案" in done.stdout and out.stat().st_size > 0
+    bad = run("--db", db, "dossier", "growth", str(young), "-o", str(out), "--diary", "x", data_dir=tmp_path,
+              check=False)  # fmt: skip
+    assert bad.returncode == 1 and "日记编号" in bad.stderr

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadre_records as cr
@@ -199,3 +199,24 @@ def test_the_ledger_out_and_back_in_through_the_preview(
         assert seen[0].endswith("2 条新增，0 条已有") and seen[1].endswith("0 条新增，2 条已有")
     finally:
         other.dispose()
+
+
+def test_the_growth_record_asks_for_diary_excerpts(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cadre_desk.ui.pools.excerpt_dialog import ExcerptDialog
+    from tests.integration.test_growth_record import _person
+
+    cadre_id, kept, entry_id = _person(ctx)
+    dialog = ExcerptDialog(ctx, cadre_id, "林成长")
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2 and dialog.chosen() == ()
+    dialog.list.item(1).setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen() == (kept,)
+    page = PoolsPage(ctx, TODAY)
+    qtbot.addWidget(page)
+    assert not page.print_record()  # nothing chosen on the page
+    assert page.show_record(page_module.ENTRY_KIND, entry_id) and page.growth_button.isEnabled()
+    asked: list[int] = []
+    monkeypatch.setattr(ExcerptDialog, "ask", classmethod(lambda cls, p, c, cid, name: asked.append(cid)))
+    assert page.print_record() and asked == [cadre_id] and page._print_job is None  # cancelled: no PDF

@@ -56,6 +56,7 @@ class PoolsPage(Page):
         self.today = today or dt.date.today()
         self._entry: pools.EntryView | None = None
         self._pools_loaded = False
+        self._print_job: object = None
 
         self.date = QDateEdit(self)
         self.date.setObjectName("poolDate")
@@ -168,11 +169,14 @@ class PoolsPage(Page):
             ),
         }
         self.archive_button = self._button(self.tr("Archive"), "archiveEntry", self.archive_entry)
+        self.growth_button = self._button(self.tr("Growth record…"), "growthRecord", self.print_record)
+        self.growth_button.setToolTip(self.tr("The 年轻干部成长档案 of this cadre as a PDF (Ctrl+P)"))
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         for button in self.move_buttons.values():
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.growth_button)
         actions.addWidget(self.archive_button)
 
         self.measures = MeasuresModel(self)
@@ -389,6 +393,20 @@ class PoolsPage(Page):
             action()  # type: ignore[operator]
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+
+    def print_record(self) -> bool:
+        """Ctrl+P: the chosen cadre's 年轻干部成长档案, with the diary excerpts the user ticks."""
+        from cadre_desk.ui.pools.excerpt_dialog import ExcerptDialog
+        from cadre_desk.ui.printing.printing import print_growth_record
+
+        if self._entry is None:
+            return False
+        excerpts = ExcerptDialog.ask(self, self.ctx, self._entry.cadre_id, self._entry.name)
+        if excerpts is not None:
+            self._print_job = print_growth_record(
+                self, self.ctx, self._entry.cadre_id, excerpts, self.reference()
+            )
+        return True
 
     def export_ledger(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

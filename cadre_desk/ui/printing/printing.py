@@ -235,6 +235,21 @@ def print_appointment_form(parent: QWidget, ctx: ServiceContext, cadre_id: int, 
     )
 
 
+def print_growth_record(
+    parent: QWidget, ctx: ServiceContext, cadre_id: int, excerpts: tuple[int, ...], at: dt.date | None = None
+) -> Job:
+    """Build the 年轻干部成长档案 (the chosen diary excerpts, ages and flags at `at`) and preview it."""
+    title = QCoreApplication.translate("Printing", "Growth record")
+    return _preview_in_background(
+        parent,
+        ctx,
+        title,
+        "growth",
+        cadre_id,
+        lambda settings: DocumentOptions(settings, excerpts=excerpts, reference=at),
+    )
+
+
 def print_pairing(parent: QWidget, ctx: ServiceContext, mentorship_id: int) -> None:
     title = QCoreApplication.translate("Printing", "Pairing dossier")
     _preview_in_background(parent, ctx, title, "pairing", mentorship_id)
