@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cadre_desk.demo import records, units
+from cadre_desk.demo import records, teams, units
 from cadre_desk.demo.people import Person, make_person
 from cadre_desk.demo.store import Writer
 from cadre_desk.demo.units import County, UnitSpec
@@ -79,6 +79,7 @@ def build_world(
     slots: list[tuple[UnitSpec, units.Post]] = []
     for spec in county.units:
         slots.extend((spec, post) for post in units.unit_posts(rng, spec, counts[spec.index]))
+    slots = teams.fill_teams(county, slots)  # real 班子 within 职数, a few vacancies (issue 14 §6)
     people: list[Person] = []
     used_ids: set[str] = set()
     others = [u for u in county.units if u.profile in ("town", "bureau", "party", "street", "mass")]

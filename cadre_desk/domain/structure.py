@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cadre_desk.domain import vocab
 
@@ -16,6 +17,7 @@ AGE_BANDS = ("≤35", "36–40", "41–45", "46–50", "51–55", "≥56")
 _BAND_UPPER = (35, 40, 45, 50, 55)
 
 
+@lru_cache(maxsize=4096)
 def age_band(age: int) -> str:
     for upper, label in zip(_BAND_UPPER, AGE_BANDS, strict=False):
         if age <= upper:
@@ -29,6 +31,7 @@ EDUCATION_LEVELS = (EDU_POSTGRADUATE, EDU_UNIVERSITY, EDU_COLLEGE, EDU_OTHER)
 _EDU_RANK = {level: rank for rank, level in enumerate(reversed(EDUCATION_LEVELS))}
 
 
+@lru_cache(maxsize=4096)
 def education_level(education: str) -> str:
     """The level of a stored 学历 (党校 educations count at their level: 中央党校研究生 → 研究生)."""
     value = education.strip()
@@ -41,6 +44,7 @@ def education_level(education: str) -> str:
     return EDU_OTHER
 
 
+@lru_cache(maxsize=4096)
 def highest_education(full_time: str, in_service: str) -> str:
     """最高学历: the higher level of the full-time and the in-service education."""
     a, b = education_level(full_time), education_level(in_service)
@@ -55,6 +59,7 @@ _DEMOCRATIC_STATUSES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def political_group(status: str) -> str:
     value = status.strip()
     if not value:
@@ -68,6 +73,7 @@ def political_group(status: str) -> str:
     return MASSES  # 群众, 共青团员
 
 
+@lru_cache(maxsize=4096)
 def is_party_outside(status: str) -> bool:
     return political_group(status) in (DEMOCRATIC, NON_PARTY)
 
@@ -75,6 +81,7 @@ def is_party_outside(status: str) -> bool:
 HAN = "汉族"
 
 
+@lru_cache(maxsize=4096)
 def is_minority(ethnicity: str) -> bool:
     value = ethnicity.strip()
     return bool(value) and value != HAN
@@ -100,7 +107,7 @@ class Person:
     post_name: str  # the 班子 post held in scope ("" if none)
     retiring_within_3y: bool
 
-    def of_kind(self, kind: str, young_age: int) -> bool:
+    def of_kind(self, kind: str, young_age: int) -> bool:  # the four kinds (cached helpers below)
         if kind == YOUNG:
             return self.age <= young_age
         if kind == WOMEN:

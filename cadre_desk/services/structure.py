@@ -311,35 +311,49 @@ def summarise(people: list[Person], four_kinds: tuple[str, ...], young_age: int)
     ethnicity: dict[str, list[int]] = defaultdict(list)
     political: dict[str, list[int]] = {g: [] for g in POLITICAL_GROUPS}
     full_time: dict[str, list[int]] = {e: [] for e in EDUCATION_LEVELS}
-    highest: dict[str, list[int]] = {e: [] for e in EDUCATION_LEVELS}
+    highest_ids: dict[str, list[int]] = {e: [] for e in EDUCATION_LEVELS}
     kinds: dict[str, list[int]] = {k: [] for k in four_kinds}
     chiefs, deputies, retiring, minority, outside = [], [], [], [], []
     total_age = 0
+    age_band, political_group = rules_of.age_band, rules_of.political_group
+    education_level, highest = rules_of.education_level, rules_of.highest_education
+    is_minority, chief, deputy = rules_of.is_minority, vocab.PostLevel.CHIEF, vocab.PostLevel.DEPUTY
+    outside_groups = (rules_of.DEMOCRATIC, rules_of.NON_PARTY)
     for p in people:
-        band = rules_of.age_band(p.age)
-        bands[band].append(p.id)
+        pid = p.id
+        band = age_band(p.age)
+        bands[band].append(pid)
         total_age += p.age
         if p.gender in gender:
-            gender[p.gender].append(p.id)
-            pyramid[band][p.gender].append(p.id)
-        ethnicity[p.ethnicity.strip() or "未填"].append(p.id)
-        if rules_of.is_minority(p.ethnicity):
-            minority.append(p.id)
-        group = rules_of.political_group(p.political_status)
-        political[group].append(p.id)
-        if group in (rules_of.DEMOCRATIC, rules_of.NON_PARTY):
-            outside.append(p.id)
-        full_time[rules_of.education_level(p.full_time_education)].append(p.id)
-        highest[rules_of.highest_education(p.full_time_education, p.in_service_education)].append(p.id)
-        if p.post_level == vocab.PostLevel.CHIEF:
-            chiefs.append(p.id)
-        elif p.post_level == vocab.PostLevel.DEPUTY:
-            deputies.append(p.id)
+            gender[p.gender].append(pid)
+            pyramid[band][p.gender].append(pid)
+        ethnicity[p.ethnicity.strip() or "未填"].append(pid)
+        minor = is_minority(p.ethnicity)
+        if minor:
+            minority.append(pid)
+        group = political_group(p.political_status)
+        political[group].append(pid)
+        if group in outside_groups:
+            outside.append(pid)
+        full_time[education_level(p.full_time_education)].append(pid)
+        highest_ids[highest(p.full_time_education, p.in_service_education)].append(pid)
+        if p.post_level == chief:
+            chiefs.append(pid)
+        elif p.post_level == deputy:
+            deputies.append(pid)
         if p.retiring_within_3y:
-            retiring.append(p.id)
+            retiring.append(pid)
         for kind in four_kinds:
-            if p.of_kind(kind, young_age):
-                kinds[kind].append(p.id)
+            if kind == rules_of.YOUNG:
+                hit = p.age <= young_age
+            elif kind == rules_of.WOMEN:
+                hit = p.gender == vocab.Gender.FEMALE
+            elif kind == rules_of.MINORITY:
+                hit = minor
+            else:
+                hit = group in outside_groups
+            if hit:
+                kinds[kind].append(pid)
 
     def figs(d: dict[str, list[int]]) -> dict[str, Figure]:
         return {k: Figure(tuple(v)) for k, v in d.items()}
@@ -355,7 +369,7 @@ def summarise(people: list[Person], four_kinds: tuple[str, ...], young_age: int)
         political=figs(political),
         party_outside=Figure(tuple(outside)),
         education_full_time=figs(full_time),
-        education_highest=figs(highest),
+        education_highest=figs(highest_ids),
         chiefs=Figure(tuple(chiefs)),
         deputies=Figure(tuple(deputies)),
         retiring_within_3y=Figure(tuple(retiring)),
@@ -377,17 +391,18 @@ def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = Fa
     """The structure of `scope` at `ref`; with `per_team` also the figures of every 班子 in it."""
     ref_ym = YearMonth.from_date(ref)
     with ctx.db.read() as session:
+        conn = session.connection()  # Core rows: no ORM loading for 10,000 plain tuples
         unit_stmt = select(Unit.id, Unit.name, Unit.kind).where(Unit.archived_at.is_(None))
         if scope.unit_ids is not None:
             unit_stmt = unit_stmt.where(Unit.id.in_(scope.unit_ids))
-        unit_rows = session.execute(unit_stmt.order_by(Unit.sort_order, Unit.id)).all()
+        unit_rows = conn.execute(unit_stmt.order_by(Unit.sort_order, Unit.id)).all()
         unit_ids = [u[0] for u in unit_rows]
-        post_rows = session.execute(
+        post_rows = conn.execute(
             select(TeamPost.id, TeamPost.unit_id, TeamPost.name, TeamPost.level, TeamPost.slots).where(
                 TeamPost.unit_id.in_(unit_ids), TeamPost.archived_at.is_(None)
             )
         ).all()
-        holding_rows = session.execute(
+        holding_rows = conn.execute(
             select(TeamMember.cadre_id, TeamPost.unit_id, TeamPost.id, TeamPost.name, TeamPost.level)
             .join(TeamPost, TeamPost.id == TeamMember.post_id)
             .join(Cadre, Cadre.id == TeamMember.cadre_id)
@@ -416,7 +431,7 @@ def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = Fa
         if scope.unit_ids is not None:
             held_ids = {h.cadre_id for h in holdings}
             cadre_stmt = cadre_stmt.where(Cadre.unit_id.in_(unit_ids) | Cadre.id.in_(held_ids))
-        cadre_rows = session.execute(cadre_stmt.order_by(Cadre.id)).all()
+        cadre_rows = conn.execute(cadre_stmt.order_by(Cadre.id)).all()
         targets = load_targets(session, ref)
         four_kinds, young_age = four_kinds_setting(session)
         women_age = retirement.women_county_age(session)

@@ -253,3 +253,20 @@ def test_the_targets_are_edited_in_the_rule_editor(ctx: ServiceContext) -> None:
     assert (changed.required, changed.actual, changed.requirement) == (3, 2, "≥50%")
     mine = by_name["乡镇班子40岁以下"]  # F 34, G 36, H 29, K 38 of six
     assert (mine.required, mine.actual, mine.colour) == (3, 4, "green")
+
+
+def test_the_demo_county_has_real_teams_with_gaps(ctx: ServiceContext) -> None:
+    from cadre_desk import demo
+    from cadre_desk.services import cadres, teams
+
+    demo.generate(ctx.db, 120, seed=3, today=REF)
+    report = structure.analyse(ctx, structure.kind_scope(ctx, "乡镇", team_only=True), REF, per_team=True)
+    towns = [t for t in report.teams if t.members]
+    assert towns, "every staffed 乡镇 has a 班子 with members"
+    for team in towns:  # within 职数, the head in post, and at least half the unit's cadres in the 班子
+        view = teams.get_team(ctx, team.unit_id)
+        assert all(p.filled <= p.slots for p in view.posts)
+        assert view.posts[0].filled == 1, view.unit_name
+        staffed = cadres.count_cadres(ctx, team.unit_id)
+        assert view.filled >= min(staffed // 2, view.slots - 1), (view.unit_name, staffed, view.filled)
+    assert report.vacant > 0 and report.gaps  # a few vacancies, and gaps for the report to find
