@@ -26,7 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cadre_desk.ui.shell.application import run_gui  # Qt is imported only for the GUI
 
     files = [Path(name).absolute() for name in getattr(args, "files", None) or ()]
-    code = run_gui(args.db, operator=args.operator, open_files=files)  # None: saved choice or default
+    # None: saved choice or default; the user signs in (or sets the first administrator)
+    code = run_gui(args.db, operator=args.operator, open_files=files, login=True)
     if argv_given is None:
         exit_now(code)
     return code

@@ -92,3 +92,16 @@ class DamagedDatabase(StorageError):
         super().__init__(message)
         self.database = database
         self.backup = backup
+
+
+class PermissionDenied(CadreDeskError):
+    """The signed-in account's roles do not allow the action (services/access.py), or nobody signed
+    in on a database that has accounts. `str(err)` is the Chinese message (an `errors.Message`)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class LoginFailed(CadreDeskError):
+    """A sign-in refused: wrong name or password, a locked or disabled account."""

@@ -11,6 +11,10 @@ import pytest
 # Before anything imports Qt or reads the data directory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CADRE_DESK_CRASH_LOG_ONLY", "1")
+# A demo database (`demo`) has the account demo / demo: the commands the tests run sign in with it
+# (a database without accounts ignores these).
+os.environ.setdefault("CADRE_DESK_USER", "demo")
+os.environ.setdefault("CADRE_DESK_PASSWORD", "demo")
 
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database

@@ -44,6 +44,7 @@ OUT = ROOT / "build" / "dist-test"
 CACHE = Path(os.environ.get("CADRE_DESK_DIST_CACHE", Path.home() / ".cache" / "cadre-desk-dist"))
 BASE = CACHE / "bookworm-minbase"
 APT_CACHE = CACHE / "apt-archives"
+DEMO_LOGIN = "CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo"  # the demo database's account
 MIRROR = os.environ.get("DEBIAN_MIRROR", "http://deb.debian.org/debian")
 USER = "clerk"
 HOME = f"/home/{USER}"
@@ -106,10 +107,10 @@ def in_root(root: Path, script: str, *, network: bool, user: str | None = None) 
         f"mount --bind {q(APT_CACHE)} {q(root / 'var' / 'cache' / 'apt' / 'archives')}",
     ]
     if user:
-        env = f"env -i HOME={HOME} USER={user} LOGNAME={user} PATH=/usr/bin:/bin LANG=C.UTF-8"
+        env = f"env -i HOME={HOME} USER={user} LOGNAME={user} PATH=/usr/bin:/bin LANG=C.UTF-8 {DEMO_LOGIN}"
         inner = f"chroot --userspec={user}:{user} {q(root)} {env} sh -c {q(script)}"
     else:
-        env = "env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root"
+        env = f"env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root {DEMO_LOGIN}"
         inner = f"chroot {q(root)} {env} sh -c {q(script)}"
     outer = " && ".join([*mounts, inner])
     unshare = ["unshare", "-m", "--propagation", "private"] + ([] if network else ["-n"])
@@ -323,7 +324,7 @@ def upgrade_test(root: Path, deb: Path, version: str) -> None:
     in_root(root, f"dpkg -i /tmp/{deb.name}", network=False)  # back to the older version
     proc = subprocess.run(
         ["unshare", "-n", "chroot", f"--userspec={USER}:{USER}", str(root), "env", "-i", f"HOME={HOME}",
-         "PATH=/usr/bin:/bin", "LANG=C.UTF-8", "cadre-desk", "stats"],
+         "PATH=/usr/bin:/bin", "LANG=C.UTF-8", *DEMO_LOGIN.split(), "cadre-desk", "stats"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     message = proc.stderr.strip()

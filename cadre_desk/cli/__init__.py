@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from cadre_desk import __version__, paths
 from cadre_desk import log as cadre_log
 from cadre_desk.cli import (
+    accounts,
     audit,
     backups,
     barometer,
@@ -32,7 +33,6 @@ from cadre_desk.cli import (
 from cadre_desk.cli.common import EXIT_ERROR, Handler, report_error
 from cadre_desk.db.failures import storage_error
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services.context import open_context
 
 log = logging.getLogger("cadre_desk.cli")
 
@@ -50,6 +50,7 @@ COMMAND_MODULES = (
     security,
     audit,
     backups,
+    accounts,
 )
 CREATES_DATABASE = ("init", "demo")
 OPEN_COMMAND = "open"  # not a CLI command: app.py starts the window with these files
@@ -67,7 +68,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         + str(paths.data_dir()).replace("%", "%%")
         + ")",
     )
-    parser.add_argument("--operator", help="operator name recorded in the audit trail")
+    parser.add_argument(
+        "--user",
+        help="sign in as this account (default: $CADRE_DESK_USER); the password comes from "
+        "$CADRE_DESK_PASSWORD or a prompt",
+    )
+    parser.add_argument(
+        "--operator", help="operator name recorded in the audit trail (databases without accounts)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     parser.add_argument("--version", action="version", version=f"cadre-desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -92,7 +100,7 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
             return backups.run_raw(args)
         db = security.open_for_command(args, create=args.command in CREATES_DATABASE)
         try:
-            ctx = open_context(db, args.operator)
+            ctx = accounts.sign_in(db, args)
             return handlers[args.command](ctx, args)
         finally:
             db.dispose()

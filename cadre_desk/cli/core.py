@@ -11,6 +11,7 @@ from cadre_desk.cli import common, security
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, print_json
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import (
+    access,
     cadre_records,
     cadres,
     maintenance,
@@ -103,7 +104,9 @@ def _cmd_demo(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
     bar = ProgressBar()
     try:
-        report = demo.generate(ctx.db, cadres=args.cadres, seed=args.seed, progress=bar.update, operator=ctx)
+        report = demo.generate(
+            ctx.db, cadres=args.cadres, seed=args.seed, progress=bar.update, operator=ctx, demo_account=True
+        )
     finally:
         bar.close()
     print(json.dumps(to_jsonable(report), ensure_ascii=False))
@@ -111,6 +114,7 @@ def _cmd_demo(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    access.require(ctx, access.Permission.SIGNED_IN)
     counts = maintenance.stats(ctx.db)
     if args.json:
         print_json(counts)

@@ -143,7 +143,7 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
     elif action == "form":
         reference = _date(args.reference, "reference", "计算年龄时间")
         options = replace(options, draft=args.draft, reference=reference)
-    document = documents.prepare(ctx.db, kind, args.id, options)
+    document = documents.prepare(ctx, kind, args.id, options)
     pages = document.write(out)
     printing.record_output(ctx, "export", document.title, document.entity, [args.id], str(out))
     print(f"已导出{document.title}：{out}（共 {pages} 页）")

@@ -27,7 +27,7 @@ from cadre_desk.demo import pools as demo_pools
 from cadre_desk.demo import tolerance as demo_tolerance
 from cadre_desk.demo.store import NotEmptyError, Writer, refuse_if_not_empty, tune_sqlite
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import search
+from cadre_desk.services import access, accounts, search
 from cadre_desk.services.context import ServiceContext
 
 __all__ = ["MAX_CADRES", "MIN_CADRES", "DemoReport", "NotEmptyError", "generate"]
@@ -88,6 +88,7 @@ def generate(
     progress: Callable[[str, int, int], None] | None = None,
     today: dt.date | None = None,
     operator: ServiceContext | None = None,
+    demo_account: bool = False,
 ) -> DemoReport:
     """Fill an empty database with demo records; raise `CadreDeskError` if it already holds cadres or units.
 
@@ -101,6 +102,8 @@ def generate(
         if progress is not None:
             progress(stage, done, total)
 
+    if operator is not None:
+        access.require(operator, access.Permission.RECORDS_WRITE)
     with db.uow() as session:
         refuse_if_not_empty(session)
         tune_sqlite(session)
@@ -157,6 +160,8 @@ def generate(
         )
         counts = {k: v for k, v in vars(result).items() if k != "today"} | {"today": today.isoformat()}
         writer.audit(account_id, summary, counts)
+        if demo_account:  # demo / demo, shown on the welcome page (the CLI's `demo`, 生成演示数据)
+            accounts.add_demo_account(session, operator)
     report(STAGE_CHECKPOINT, 0, 1)
     if db.path is not None:
         sqlite_tools.checkpoint(db.path)

@@ -29,9 +29,11 @@ from cadre_desk.reports import (
     talk_form,
     tolerance_summary,
 )
-from cadre_desk.services import appointment, barometer, cadre_records, inspection, printing, structure
+from cadre_desk.services import access, appointment, barometer, cadre_records, inspection, printing, structure
 from cadre_desk.services import growth_record as growth
 from cadre_desk.services import tolerance_summary as summaries
+from cadre_desk.services.access import Permission
+from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 
 DocumentKind = Literal[
@@ -112,9 +114,17 @@ class Document:
             return self.build(part)
 
 
-def prepare(db: Database, kind: DocumentKind, record_id: int, options: DocumentOptions) -> Document:
+def prepare(
+    db: Database | ServiceContext, kind: DocumentKind, record_id: int, options: DocumentOptions
+) -> Document:
     """Read what the document of `kind` about record `record_id` shows (raises NotFoundError); for the
-    yearly 容错纠错 summary (`tolerance`) the record id is the year."""
+    yearly 容错纠错 summary (`tolerance`) the record id is the year.
+
+    Given a context (the window and the command line), it must be allowed to print records
+    (`PermissionDenied`); the batch workers pass the database their parent checked."""
+    if isinstance(db, ServiceContext):
+        access.require(db, Permission.TOLERANCE if kind == "tolerance" else Permission.OUTPUT)
+        db = db.db
     s = options.settings
     if kind == "structure":
         from cadre_desk.services.context import open_context

@@ -8,7 +8,9 @@ from typing import Any
 from sqlalchemy import select
 
 from cadre_desk.db.models import AppSetting
-from cadre_desk.services import audit
+from cadre_desk.errors import Message
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -23,9 +25,12 @@ class DepartmentSettings:
     form_offset_top: float = 0.0  # 上边距
     form_offset_front_left: float = 0.0  # 正面页左边距
     form_offset_back_left: float = 0.0  # 背面页左边距
+    # The window locks after this many minutes without input (signed-in databases; 0: never).
+    idle_lock_minutes: int = 15
 
 
 OFFSET_LIMIT = 30.0  # mm either way
+IDLE_LIMIT = 240  # minutes
 _OFFSETS = {
     "form_offset_top": "上边距",
     "form_offset_front_left": "正面页左边距",
@@ -41,6 +46,7 @@ _LABELS = {
 
 
 def get_settings(ctx: ServiceContext) -> DepartmentSettings:
+    access.require(ctx, Permission.SIGNED_IN)
     with ctx.db.read() as session:
         stored = {key: value for key, value in session.execute(select(AppSetting.key, AppSetting.value))}
     known = {f.name for f in fields(DepartmentSettings)}
@@ -51,6 +57,11 @@ def get_settings(ctx: ServiceContext) -> DepartmentSettings:
                 values[name] = float(str(values[name]))
             except ValueError:
                 values[name] = 0.0
+    if "idle_lock_minutes" in values:
+        try:
+            values["idle_lock_minutes"] = int(str(values["idle_lock_minutes"]))
+        except ValueError:
+            del values["idle_lock_minutes"]
     return replace(DepartmentSettings(), **values)
 
 
@@ -66,6 +77,7 @@ def _offset(errs: FieldErrors, name: str, value: object) -> float:
 
 
 def save_settings(ctx: ServiceContext, new: DepartmentSettings) -> DepartmentSettings:
+    access.require(ctx, Permission.SETTINGS)
     errs = FieldErrors()
     values: dict[str, object] = {
         name: errs.text(name, getattr(new, name), _LABELS[name], required=False, max_len=limit)
@@ -73,6 +85,16 @@ def save_settings(ctx: ServiceContext, new: DepartmentSettings) -> DepartmentSet
     }
     for name in _OFFSETS:
         values[name] = _offset(errs, name, getattr(new, name))
+    try:
+        idle = int(str(new.idle_lock_minutes).strip())
+    except ValueError:
+        idle = -1
+    if not 0 <= idle <= IDLE_LIMIT:
+        errs.add(
+            "idle_lock_minutes",
+            Message("idle_minutes", "空闲锁定时间应为 0–{max} 分钟（0 为不锁定）", max=IDLE_LIMIT),
+        )
+    values["idle_lock_minutes"] = idle
     errs.raise_if_any()
     old = get_settings(ctx)
     with ctx.db.uow() as session:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import AppointmentCase
-from cadre_desk.services import app_settings, audit, cadres
+from cadre_desk.services import access, app_settings, audit, cadres
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -86,6 +87,7 @@ def case_in(
 
 def get_case(ctx: ServiceContext, cadre_id: int, today: dt.date | None = None) -> CaseView:
     """The form's data of the cadre's current case (a new form's values when none is saved)."""
+    access.require(ctx, Permission.RECORDS_READ)
     unit = app_settings.get_settings(ctx).department_name
     with ctx.db.read() as session:
         return case_in(session, cadre_id, today, unit)
@@ -122,6 +124,7 @@ def store_case(session: Session, ctx: ServiceContext, cadre_id: int, values: dic
 
 def save_case(ctx: ServiceContext, cadre_id: int, data: CaseInput, expected_version: int) -> CaseView:
     """Validate and save the form's data; a stale `expected_version` (the profile's) is a conflict."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     errs = FieldErrors()
     values = validate(data, errs)
     errs.raise_if_any()

@@ -17,7 +17,8 @@ from cadre_desk.db import audit_chain
 from cadre_desk.db.audit_chain import ChainBreak, ChainReport
 from cadre_desk.db.models import Account, AuditEvent
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 __all__ = [
@@ -117,12 +118,14 @@ def list_events(
     ctx: ServiceContext, flt: AuditFilter | None = None, limit: int = 200, offset: int = 0
 ) -> list[AuditEventView]:
     """The records matching `flt`, newest first."""
+    access.require(ctx, Permission.AUDIT)
     query = _filtered(_base(), flt or AuditFilter()).order_by(AuditEvent.seq.desc())
     with ctx.db.read() as session:
         return [_view(r) for r in session.execute(query.limit(limit).offset(offset))]
 
 
 def count_events(ctx: ServiceContext, flt: AuditFilter | None = None) -> int:
+    access.require(ctx, Permission.AUDIT)
     query = _filtered(
         select(func.count(AuditEvent.id)).outerjoin(Account, Account.id == AuditEvent.account_id),
         flt or AuditFilter(),
@@ -133,6 +136,7 @@ def count_events(ctx: ServiceContext, flt: AuditFilter | None = None) -> int:
 
 def history(ctx: ServiceContext, entity: str, entity_id: int) -> list[AuditEventView]:
     """Every record of one entity (a cadre, a talk …), oldest first."""
+    access.require(ctx, Permission.AUDIT)
     query = _filtered(_base(), AuditFilter(entity=entity, entity_id=entity_id)).order_by(AuditEvent.seq)
     with ctx.db.read() as session:
         return [_view(r) for r in session.execute(query)]
@@ -140,18 +144,21 @@ def history(ctx: ServiceContext, entity: str, entity_id: int) -> list[AuditEvent
 
 def actions(ctx: ServiceContext) -> list[str]:
     """The action codes that occur in the trail (for a filter's choices)."""
+    access.require(ctx, Permission.AUDIT)
     with ctx.db.read() as session:
         return sorted(str(a) for a in session.scalars(select(AuditEvent.action).distinct()))
 
 
 def entities(ctx: ServiceContext) -> list[str]:
     """The kinds of record (table names) that occur in the trail."""
+    access.require(ctx, Permission.AUDIT)
     with ctx.db.read() as session:
         return sorted(str(e) for e in session.scalars(select(AuditEvent.entity).distinct()))
 
 
 def verify(ctx: ServiceContext) -> ChainReport:
     """Check the whole hash chain: the first edited, deleted or reordered record, with its position."""
+    access.require(ctx, Permission.AUDIT)
     with ctx.db.read() as session:
         return audit_chain.verify(session.connection())
 
@@ -184,6 +191,7 @@ def _cell(text: str) -> str:
 def export_xlsx(ctx: ServiceContext, dest: Path, flt: AuditFilter | None = None) -> int:
     """Write the records matching `flt` (oldest first) to the workbook `dest`; the export itself is
     recorded in the trail (what, how many, where). Returns the number of records written."""
+    access.require(ctx, Permission.AUDIT)
     from openpyxl import Workbook
 
     from cadre_desk import outfile

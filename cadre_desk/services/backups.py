@@ -33,7 +33,8 @@ from cadre_desk.db import audit_chain, backup_files, cipher, sqlite_tools
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
 from cadre_desk.errors import StorageError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 log = logging.getLogger("cadre_desk.services")
@@ -62,6 +63,7 @@ _LABELS = {"daily": "保留每日备份数", "weekly": "保留每周备份数", 
 
 
 def get_policy(ctx: ServiceContext) -> BackupPolicy:
+    access.require(ctx, Permission.SIGNED_IN)
     with ctx.db.read() as session:
         query = select(AppSetting.key, AppSetting.value).where(AppSetting.key.in_(_KEYS.values()))
         stored = {str(k): str(v) for k, v in session.execute(query)}
@@ -82,6 +84,7 @@ def get_policy(ctx: ServiceContext) -> BackupPolicy:
 
 def save_policy(ctx: ServiceContext, policy: BackupPolicy) -> BackupPolicy:
     """Store the policy (validated; the change is audited)."""
+    access.require(ctx, Permission.SETTINGS)
     errors: dict[str, str] = {}
     for name, label in _LABELS.items():
         value = getattr(policy, name)
@@ -153,6 +156,7 @@ def _chain_seq(ctx: ServiceContext) -> int:
 
 def has_changes(ctx: ServiceContext) -> bool:
     """Whether anything was written since the last successful backup (or restore)."""
+    access.require(ctx, Permission.SIGNED_IN)
     current = _chain_seq(ctx)
     last = _last_backed_up_seq(ctx)
     if last is None:
@@ -191,6 +195,7 @@ def auto_backup(
     progress: Callable[[int, int], None] | None = None,
 ) -> AutoBackupResult:
     """Take an automatic backup if there were changes (or `force`), keep the generations, record it."""
+    access.require(ctx, Permission.SIGNED_IN)
     db_path = ctx.db.path
     if db_path is None:
         return AutoBackupResult(skipped="PostgreSQL 数据库由服务器备份（pg_dump）")

@@ -22,7 +22,8 @@ from cadre_desk.db.models import BarometerEntry, BarometerPeriod, Cadre, Unit
 from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.obligations import ObligationRuleCode
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, barometer_rules, obligations
+from cadre_desk.services import access, audit, barometer_rules, obligations
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 ENTRY: Table = BarometerEntry.__table__  # type: ignore[assignment]  # declarative: a Table
@@ -159,6 +160,7 @@ def period_counts_in(session: Session, period_id: int) -> dict[str, int]:
 
 def list_periods(ctx: ServiceContext) -> list[PeriodView]:
     """Every period, newest first, with its counts per colour."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         periods = list(session.scalars(select(BarometerPeriod).order_by(BarometerPeriod.start.desc())))
         counts = _counts(session, (p.id for p in periods))
@@ -177,6 +179,7 @@ def _period_in(session: Session, code_or_id: str | int) -> BarometerPeriod:
 
 
 def get_period(ctx: ServiceContext, code_or_id: str | int) -> PeriodView:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         p = _period_in(session, code_or_id)
         return _period_view(p, _counts(session, [p.id])[p.id])
@@ -184,6 +187,7 @@ def get_period(ctx: ServiceContext, code_or_id: str | int) -> PeriodView:
 
 def open_period(ctx: ServiceContext, code: str) -> PeriodView:
     """A new period (采集中) with a green entry for every cadre on the roster, in the cadre's unit."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     period = parse_period(code)
     with ctx.db.uow() as session:
         if session.scalar(select(BarometerPeriod.id).where(BarometerPeriod.code == period.code)):
@@ -227,6 +231,7 @@ _NEXT_STATE = {bd.COLLECTING: bd.REVIEWING, bd.REVIEWING: bd.PUBLISHED}
 
 def set_state(ctx: ServiceContext, period_id: int, state: str, expected_version: int) -> PeriodView:
     """采集中 → 研判中 → 已发布, or back from 研判中 to 采集中. A published period is final."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     if state not in bd.PERIOD_STATES:
         raise ValidationError({"state": f"状态应为 {'、'.join(bd.PERIOD_STATES)} 之一"})
     with ctx.db.uow() as session:
@@ -304,6 +309,7 @@ def list_entries(
 ) -> list[EntryView]:
     """The entries of a period (of one unit), in the roster's order: unit, then name; a page of them
     with `limit` and `offset`."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return entries_in(session, period_id, unit_id, warnings_only, limit, offset)
 
@@ -330,6 +336,7 @@ def entries_in(
 
 
 def get_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return _entry_view_in(session, entry_id)
 
@@ -350,6 +357,7 @@ class UnitCount:
 
 def unit_counts(ctx: ServiceContext, period_id: int) -> list[UnitCount]:
     """Per unit (in the unit tree's order) the number of entries of each colour."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return unit_counts_in(session, period_id)
 
@@ -433,6 +441,7 @@ def set_indicators(
     ctx: ServiceContext, entry_id: int, values: Mapping[str, object], expected_version: int
 ) -> EntryView:
     """Change some indicators of one entry; its colour is computed again at once."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     cleaned = clean_indicators(values)
     with ctx.db.uow() as session:
         entry, _period = _locked_entry(session, entry_id, expected_version)
@@ -459,6 +468,7 @@ class RecomputeResult:
 
 def recompute(ctx: ServiceContext, period_id: int) -> RecomputeResult:
     """Colour every entry of a period again by the rule table as it is now (after a rule changed)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         p = _period_in(session, period_id)
         _writable(p)
@@ -518,6 +528,7 @@ def override(
 ) -> EntryView:
     """The 研判 decision: show `colour` instead of the computed one, with a reason (who and when are kept).
     A blank `colour` withdraws the override."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     colour = {w: c for c, w in bd.DEFAULT_WORDS.items()}.get(colour.strip(), colour.strip())
     reason = reason.strip()
     if colour and colour not in bd.COLOURS:
@@ -555,6 +566,7 @@ def dispose(
     expected_version: int,
 ) -> EntryView:
     """处置 of an entry (提醒谈话 / 函询 / 诫勉 / 调整岗位 with its way / 限制使用 / 无) and its follow-up."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     disposal, way, follow_up = disposal.strip(), way.strip(), follow_up.strip()
     errors: dict[str, str] = {}
     if disposal and disposal not in bd.DISPOSALS:
@@ -587,6 +599,7 @@ def dispose(
 def ladder_before(ctx: ServiceContext, entry_id: int) -> list[tuple[str, str]]:
     """The warning-ladder steps (提醒谈话, 函询, 诫勉) of this cadre's earlier periods, oldest first, as
     (period code, step): 调整岗位 is meant to come only after them."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         entry = session.get(BarometerEntry, entry_id)
         if entry is None:
@@ -621,6 +634,7 @@ class CadreReading:
 
 def cadre_history(ctx: ServiceContext, cadre_id: int, limit: int = 8) -> list[CadreReading]:
     """The cadre's readings of the latest `limit` periods, oldest first (the profile's strip of quarters)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return cadre_history_in(session, cadre_id, limit)
 

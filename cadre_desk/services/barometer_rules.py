@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import BarometerColour, BarometerRule
 from cadre_desk.domain import barometer as bd
-from cadre_desk.services import rule_tables
+from cadre_desk.services import access, rule_tables
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 RULE_TABLE = "barometer_rule"
@@ -64,12 +65,14 @@ def words_in(session: Session) -> dict[str, str]:
 
 
 def colour_words(ctx: ServiceContext) -> dict[str, str]:
+    access.require(ctx, Permission.SIGNED_IN)
     with ctx.db.read() as session:
         return words_in(session)
 
 
 def list_rules(ctx: ServiceContext) -> list[ColourRuleView]:
     """The rules in force in the table's order (printed under the 联席研判表)."""
+    access.require(ctx, Permission.SIGNED_IN)
     stmt = (
         select(BarometerRule)
         .where(BarometerRule.archived_at.is_(None))

@@ -27,7 +27,8 @@ from cadre_desk.db.models import (
 )
 from cadre_desk.domain.resume import ResumeWarning, Span, check_lines
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.services import audit, cadres, validation, verification
+from cadre_desk.services import access, audit, cadres, validation, verification
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -247,6 +248,7 @@ def profile_in(session: Session, cadre_id: int) -> CadreProfile:
 
 
 def get_profile(ctx: ServiceContext, cadre_id: int) -> CadreProfile:
+    access.require_cadre(ctx, cadre_id)
     with ctx.db.read() as session:
         return profile_in(session, cadre_id)
 
@@ -368,6 +370,7 @@ def save_resume(
     ctx: ServiceContext, cadre_id: int, entries: Sequence[ResumeEntryInput], expected_version: int
 ) -> ResumeSaved:
     """Save the 简历 lines with their 其间 items; gaps and overlaps come back as warnings."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         _touch(session, ctx, cadre_id, expected_version)
         errs = FieldErrors(lenient=True)
@@ -396,18 +399,21 @@ def save_resume(
 def save_family(
     ctx: ServiceContext, cadre_id: int, items: Sequence[FamilyMemberInput], expected_version: int
 ) -> CadreProfile:
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _save_simple(ctx, cadre_id, expected_version, FamilyMember, items, _family_values, "family")
 
 
 def save_rewards(
     ctx: ServiceContext, cadre_id: int, items: Sequence[RewardInput], expected_version: int
 ) -> CadreProfile:
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _save_simple(ctx, cadre_id, expected_version, RewardOrPunishment, items, _reward_values, "rewards")
 
 
 def save_assessments(
     ctx: ServiceContext, cadre_id: int, items: Sequence[AssessmentInput], expected_version: int
 ) -> CadreProfile:
+    access.require(ctx, Permission.RECORDS_WRITE)
     years = [str(item.year).strip() for item in items]
     duplicates = sorted({y for y in years if years.count(y) > 1})
     if duplicates:
@@ -420,18 +426,21 @@ def save_assessments(
 def save_trainings(
     ctx: ServiceContext, cadre_id: int, items: Sequence[TrainingInput], expected_version: int
 ) -> CadreProfile:
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _save_simple(ctx, cadre_id, expected_version, Training, items, _training_values, "trainings")
 
 
 def save_secondments(
     ctx: ServiceContext, cadre_id: int, items: Sequence[SecondmentInput], expected_version: int
 ) -> CadreProfile:
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _save_simple(ctx, cadre_id, expected_version, Secondment, items, _secondment_values, "secondments")
 
 
 def related_counts(ctx: ServiceContext, cadre_id: int) -> dict[str, int]:
     """How many live pairings (as mentor or mentee), own diary entries and talks a cadre has: the
     profile's tab titles show them before the tabs are opened."""
+    access.require_cadre(ctx, cadre_id)
     from sqlalchemy import func
 
     from cadre_desk.db.models import DiaryEntry, Mentorship, Talk, TalkSubject

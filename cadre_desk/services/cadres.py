@@ -15,7 +15,8 @@ from cadre_desk.db.models import Cadre, CadrePhoto, Unit
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, retirement, search, validation, verification
+from cadre_desk.services import access, audit, retirement, search, validation, verification
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -217,6 +218,7 @@ def _has_photo(session: Session, cadre_id: int) -> bool:
 
 
 def create_cadre(ctx: ServiceContext, data: CadreInput) -> CadreView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         values = validate(session, data)
         cadre = Cadre(**values, name_initials=initials(values["name"]))
@@ -228,6 +230,7 @@ def create_cadre(ctx: ServiceContext, data: CadreInput) -> CadreView:
 
 
 def update_cadre(ctx: ServiceContext, cadre_id: int, data: CadreInput, expected_version: int) -> CadreView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         cadre = load(session, cadre_id)
         check_version(cadre, expected_version)
@@ -268,6 +271,7 @@ def _typed_differently(data: CadreInput, before: dict[str, Any]) -> set[str]:
 
 
 def archive_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         cadre = load(session, cadre_id)
         if cadre.archived_at is None:
@@ -279,6 +283,7 @@ def archive_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
 
 
 def restore_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         cadre = load(session, cadre_id)
         if cadre.archived_at is not None:
@@ -290,6 +295,7 @@ def restore_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
 
 
 def get_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
+    access.require_cadre(ctx, cadre_id)
     with ctx.db.read() as session:
         cadre = load(session, cadre_id)
         return to_view(cadre, _has_photo(session, cadre_id))
@@ -297,6 +303,7 @@ def get_cadre(ctx: ServiceContext, cadre_id: int) -> CadreView:
 
 def set_photo(ctx: ServiceContext, cadre_id: int, data: bytes | None, mime: str = "image/jpeg") -> CadreView:
     """Replace (or with `None` remove) the photo; the UI crops it to the form's ratio first."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         cadre = load(session, cadre_id)
         photo = session.scalars(select(CadrePhoto).where(CadrePhoto.cadre_id == cadre_id)).first()
@@ -335,6 +342,7 @@ def set_photo(ctx: ServiceContext, cadre_id: int, data: bytes | None, mime: str 
 
 
 def get_photo(ctx: ServiceContext, cadre_id: int) -> tuple[bytes, str] | None:
+    access.require_cadre(ctx, cadre_id)
     with ctx.db.read() as session:
         row = session.execute(
             select(CadrePhoto.data, CadrePhoto.mime).where(CadrePhoto.cadre_id == cadre_id)
@@ -374,6 +382,7 @@ def list_cadres(
     archived_only: bool = False,
 ) -> list[CadreSummary]:
     """Roster rows ordered by unit order, then id (a plain column query: no ORM objects)."""
+    access.require(ctx, Permission.RECORDS_READ)
     stmt = select(*_SUMMARY_COLUMNS).outerjoin(Unit, Unit.id == Cadre.unit_id)
     if archived_only:
         stmt = stmt.where(Cadre.archived_at.is_not(None))
@@ -422,6 +431,7 @@ def list_cadres(
 
 
 def count_cadres(ctx: ServiceContext, unit_id: int | None = None, include_archived: bool = False) -> int:
+    access.require(ctx, Permission.RECORDS_READ)
     stmt = select(func.count(Cadre.id))
     if not include_archived:
         stmt = stmt.where(Cadre.archived_at.is_(None))
@@ -450,6 +460,7 @@ def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreCh
 
     Names that start with the text come first, then the rest by name; at most `limit` rows.
     """
+    access.require(ctx, Permission.RECORDS_READ)
     words = text.split()
     if not words:
         return []
@@ -478,6 +489,7 @@ def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreCh
 
 
 def cadre_choice(ctx: ServiceContext, cadre_id: int) -> CadreChoice:
+    access.require_cadre(ctx, cadre_id)
     with ctx.db.read() as session:
         row = session.execute(
             select(Cadre.id, Cadre.name, Unit.name, Unit.short_name, Cadre.post, Cadre.archived_at)

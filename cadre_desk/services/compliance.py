@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import Cadre, Training, Unit
 from cadre_desk.domain import training_compliance as rule
-from cadre_desk.services import rules
+from cadre_desk.services import access, rules
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 
@@ -59,6 +60,7 @@ class ComplianceRules:
 
 
 def compliance_rules(ctx: ServiceContext) -> ComplianceRules:
+    access.require(ctx, Permission.SIGNED_IN)
     with ctx.db.read() as session:
         values = rules.values(session, rules.TRAINING)
     return ComplianceRules(values["day_hours"], int(values["plan_start"]), bool(values["rolling"]))
@@ -73,6 +75,7 @@ def compliance(
 ) -> list[ComplianceRow]:
     """Every cadre on the roster (or of `unit_id`, or just `cadre_id`) against the requirement of the
     window of `year` (default: this year), in roster order; `only_short`: those who have not met it."""
+    access.require(ctx, Permission.RECORDS_READ)
     year = year or dt.date.today().year
     with ctx.db.read() as session:
         return compliance_in(session, year, unit_id, only_short, cadre_id)

@@ -14,7 +14,8 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, DiaryEntry, MentorComment, Mentorship
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
-from cadre_desk.services import audit, search
+from cadre_desk.services import access, audit, search
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.mentorship import active_mentorship_of
 from cadre_desk.services.validation import FieldErrors, max_length
@@ -180,6 +181,7 @@ def pairing_fit(ctx: ServiceContext, mentee_id: int, date: dt.date | str) -> Pai
     """Whether an entry of `mentee_id` dated `date` falls inside a pairing, or which one is nearest.
 
     An unreadable date fits nothing (the save that follows reports it)."""
+    access.require(ctx, Permission.RECORDS_READ)
     errs = FieldErrors()
     day = errs.date("date", date, "日记日期", required=True, allow_future=True)
     if day is None:
@@ -254,6 +256,7 @@ def _validate(session: Session, data: DiaryEntryInput) -> dict[str, Any]:
 
 def create_entry(ctx: ServiceContext, data: DiaryEntryInput, submit: bool = False) -> DiaryEntryView:
     """A new entry, saved as a draft (草稿) or submitted to the mentor at once."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         values = _validate(session, data)
         if submit and values["mentorship_id"] is None:
@@ -276,6 +279,7 @@ def _check_version(e: DiaryEntry, expected_version: int) -> None:
 def update_entry(
     ctx: ServiceContext, entry_id: int, data: DiaryEntryInput, expected_version: int
 ) -> DiaryEntryView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         e = load(session, entry_id)
         _check_version(e, expected_version)
@@ -297,6 +301,7 @@ def update_entry(
 
 
 def submit_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> DiaryEntryView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         e = load(session, entry_id)
         _check_version(e, expected_version)
@@ -323,6 +328,7 @@ def submit_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> D
 
 def withdraw_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> DiaryEntryView:
     """Take a submitted entry back to draft (草稿), as long as the mentor has not commented on it."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         e = load(session, entry_id)
         _check_version(e, expected_version)
@@ -372,14 +378,17 @@ def _set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> D
 
 def archive_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
     """Recoverable with `restore_entry`; an archived one stays as it is."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _set_entry_archived(ctx, entry_id, True)
 
 
 def restore_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _set_entry_archived(ctx, entry_id, False)
 
 
 def get_entry(ctx: ServiceContext, entry_id: int) -> DiaryEntryView:
+    access.require_entry(ctx, entry_id)
     with ctx.db.read() as session:
         return _entry_view(session, load(session, entry_id))
 
@@ -432,6 +441,7 @@ def list_entries(
     archived: bool = False,
 ) -> list[DiaryEntrySummary]:
     """Entries newest first; `mentor_id` keeps that mentor's pairings (待点评: with `state`)."""
+    mentor_id = access.mentor_scope(ctx) or mentor_id  # a 导师: his own pairings only
     stmt = (
         select(
             DiaryEntry.id,
@@ -465,6 +475,7 @@ def _mentor_of_entry(session: Session, e: DiaryEntry) -> Mentorship | None:
 
 def add_comment(ctx: ServiceContext, entry_id: int, data: CommentInput) -> CommentView:
     """Only the mentee's mentor of that time comments, and only on a submitted entry."""
+    access.require_entry(ctx, entry_id, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         e = load(session, entry_id)
         errs = FieldErrors()
@@ -523,6 +534,7 @@ def _load_comment(session: Session, comment_id: int) -> MentorComment:
 
 
 def update_comment(ctx: ServiceContext, comment_id: int, text: str, expected_version: int) -> CommentView:
+    access.require_comment(ctx, comment_id, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         c = _load_comment(session, comment_id)
         if c.version != expected_version:
@@ -549,6 +561,7 @@ def update_comment(ctx: ServiceContext, comment_id: int, text: str, expected_ver
 
 def _set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) -> CommentView:
     """Archiving the last comment puts the entry back to 已提交 (waiting for a comment)."""
+    access.require_comment(ctx, comment_id, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         c = _load_comment(session, comment_id)
         e = load(session, c.entry_id)
@@ -609,6 +622,7 @@ def timeline(
     """A page of full entries, newest first, in three queries whatever the page size.
 
     `archived`: the archived entries instead of the live ones."""
+    mentor_id = access.mentor_scope(ctx) or mentor_id  # a 导师: his own pairings only
     stmt = select(DiaryEntry).where(_archived(archived))
     stmt = _entry_filter(stmt, mentee_id, mentorship_id, mentor_id, state, category, date_from, date_to)
     stmt = stmt.order_by(DiaryEntry.date.desc(), DiaryEntry.id.desc()).limit(limit).offset(offset)
@@ -644,6 +658,7 @@ def count_entries(
     state: str | None = None,
     archived: bool = False,
 ) -> int:
+    mentor_id = access.mentor_scope(ctx) or mentor_id  # a 导师: his own pairings only
     stmt = _entry_filter(
         select(func.count(DiaryEntry.id)).where(_archived(archived)),
         mentee_id,
@@ -657,5 +672,6 @@ def count_entries(
 
 def entry_of_comment(ctx: ServiceContext, comment_id: int) -> int:
     """The diary entry a mentor's comment belongs to (to open a comment found by search)."""
+    access.require_comment(ctx, comment_id)
     with ctx.db.read() as session:
         return _load_comment(session, comment_id).entry_id

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from cadre_desk.db import encryption
 from cadre_desk.errors import StorageError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 POSTGRES = "PostgreSQL 数据库的加密由服务器负责（磁盘加密、TLS 连接）；此功能只适用于本机 SQLite 数据库文件。"
@@ -25,6 +26,7 @@ def encrypt_database(
 ) -> int:
     """Encrypt the open database with `passphrase`: copied, verified, swapped in (the plain original
     wiped); `ctx.db` then opens the encrypted file. Returns the number of tables verified."""
+    access.require(ctx, Permission.SETTINGS)
     path = _path(ctx)
     if ctx.db.encrypted:
         raise StorageError(f"数据库已经是加密的：{path}")
@@ -40,6 +42,7 @@ def encrypt_database(
 
 def decrypt_database(ctx: ServiceContext, progress: Callable[[str], None] | None = None) -> int:
     """Turn the open encrypted database back into a plain SQLite file (verified)."""
+    access.require(ctx, Permission.SETTINGS)
     path = _path(ctx)
     if not ctx.db.encrypted:
         raise StorageError(f"数据库没有加密：{path}")

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import DiaryEntry, MentorComment
-from cadre_desk.services import pool_lists, pools, printing
+from cadre_desk.services import access, pool_lists, pools, printing
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.diary import DiaryEntryView
 from cadre_desk.services.printing import CadreFile, DateRange
@@ -55,6 +56,7 @@ class DiaryChoice:
 
 def diary_choices(ctx: ServiceContext, cadre_id: int) -> list[DiaryChoice]:
     """The cadre's unarchived diary entries to choose excerpts from, newest first."""
+    access.require(ctx, Permission.RECORDS_READ)
     comments = (
         select(func.count(MentorComment.id))
         .where(MentorComment.entry_id == DiaryEntry.id, MentorComment.archived_at.is_(None))

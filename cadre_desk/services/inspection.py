@@ -33,7 +33,16 @@ from cadre_desk.domain.post_level import DEPUTY_SECTION, SECTION
 from cadre_desk.domain.vocab import TalkKind
 from cadre_desk.domain.yearmonth import YearMonth, format_date
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, cadre_records, compliance, mentorship, portrait, tolerance_effects
+from cadre_desk.services import (
+    access,
+    audit,
+    cadre_records,
+    compliance,
+    mentorship,
+    portrait,
+    tolerance_effects,
+)
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 OPENING, DE, NENG, QIN, JI, LIAN, SHORTCOMINGS = "opening", "de", "neng", "qin", "ji", "lian", "shortcomings"
@@ -311,12 +320,14 @@ def draft(
     excerpts: Sequence[tuple[str, Excerpt]] = (),
     today: dt.date | None = None,
 ) -> Report:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return draft_in(session, cadre_id, today or dt.date.today(), excerpts)
 
 
 def excerpt_choices(ctx: ServiceContext, cadre_id: int) -> list[Excerpt]:
     """The cadre's 考察谈话 and diary entries, newest first, as passages to quote."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         _cadre(session, cadre_id)
         talks = session.execute(
@@ -377,6 +388,7 @@ def current_in(session: Session, cadre_id: int) -> Report | None:
 
 def current(ctx: ServiceContext, cadre_id: int) -> Report | None:
     """The latest saved revision, None when the cadre has none."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return current_in(session, cadre_id)
 
@@ -387,6 +399,7 @@ def current_or_draft_in(session: Session, cadre_id: int, today: dt.date) -> Repo
 
 
 def revision(ctx: ServiceContext, cadre_id: int, number: int) -> Report:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         cadre = _cadre(session, cadre_id)
         row = session.scalars(
@@ -401,6 +414,7 @@ def revision(ctx: ServiceContext, cadre_id: int, number: int) -> Report:
 
 def revisions(ctx: ServiceContext, cadre_id: int) -> list[RevisionInfo]:
     """Every saved revision, newest first."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         _cadre(session, cadre_id)
         rows = session.execute(
@@ -421,6 +435,7 @@ def save(
 ) -> Report:
     """Save the edited report as the next revision. `based_on` is the revision the editor started from
     (0 for a fresh draft); if someone saved meanwhile, ConflictError keeps both texts apart."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     title = title.strip()
     errors: dict[str, str] = {}
     if not title:

@@ -14,7 +14,8 @@ from cadre_desk.db import audit_chain, migrate, search_index, sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Base, SearchDoc
 from cadre_desk.errors import StorageError
-from cadre_desk.services import audit, search
+from cadre_desk.services import access, audit, search
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 log = logging.getLogger("cadre_desk.services")
@@ -107,6 +108,7 @@ def check(
 ) -> CheckReport:
     """Integrity, foreign keys, schema version, search index, the audit trail's hash chain; `repair`
     rebuilds the search index (a broken audit chain is never "repaired": it is evidence)."""
+    access.require(ctx, Permission.BACKUP)
     db = ctx.db
     items = [_check_integrity(db), _check_foreign_keys(db), _check_schema(db), _check_search(db)]
     items.append(_check_audit_chain(db))
@@ -122,6 +124,7 @@ def check(
 def backup(ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None] | None = None) -> Path:
     """A verified copy of the live database (SQLite online backup API) in the new file `dest` (or in
     the folder `dest`); raises `StorageError` and leaves nothing behind when it cannot be verified."""
+    access.require(ctx, Permission.BACKUP)
     path = ctx.db.path
     if path is None:
         raise StorageError("在线备份仅适用于本机 SQLite 数据库；PostgreSQL 请使用 pg_dump")

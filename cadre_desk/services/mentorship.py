@@ -13,7 +13,8 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, DiaryEntry, Mentorship, MentorshipRecord
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, search
+from cadre_desk.services import access, audit, search
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -192,6 +193,7 @@ def _validate(
 
 
 def create_mentorship(ctx: ServiceContext, data: MentorshipInput) -> MentorshipView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         values = _validate(session, data)
         m = Mentorship(**values, status=vocab.MentorshipStatus.ACTIVE)
@@ -220,6 +222,7 @@ def _check_version(m: Mentorship, expected_version: int) -> None:
 def update_mentorship(
     ctx: ServiceContext, mentorship_id: int, data: MentorshipInput, expected_version: int
 ) -> MentorshipView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         _check_version(m, expected_version)
@@ -240,6 +243,7 @@ def end_mentorship(
     ctx: ServiceContext, mentorship_id: int, end: MentorshipEnd, expected_version: int
 ) -> MentorshipView:
     """Complete with the evaluation (已结业) or abort early with a reason (中止)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         _check_version(m, expected_version)
@@ -279,6 +283,7 @@ def end_mentorship(
 
 
 def archive_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         if m.archived_at is None:
@@ -290,6 +295,7 @@ def archive_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipVie
 
 
 def restore_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         if m.archived_at is not None:
@@ -312,6 +318,7 @@ def restore_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipVie
 
 
 def get_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipView:
+    access.require_mentorship(ctx, mentorship_id)
     with ctx.db.read() as session:
         return to_view(load(session, mentorship_id))
 
@@ -322,9 +329,12 @@ def list_mentorships(
     status: str | None = None,
     include_archived: bool = False,
 ) -> list[MentorshipView]:
+    own = access.mentor_scope(ctx)  # a 导师: his own pairings only
     stmt = select(Mentorship).order_by(Mentorship.term_start.desc(), Mentorship.id.desc())
     if cadre_id is not None:
         stmt = stmt.where((Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id))
+    if own is not None:
+        stmt = stmt.where(Mentorship.mentor_id == own)
     if status is not None:
         stmt = stmt.where(Mentorship.status == status)
     if not include_archived:
@@ -348,6 +358,7 @@ def active_mentorship_of(session: Session, mentee_id: int, on: dt.date) -> Mento
 
 
 def diary_count(ctx: ServiceContext, mentorship_id: int) -> int:
+    access.require_mentorship(ctx, mentorship_id)
     with ctx.db.read() as session:
         return int(
             session.scalar(
@@ -380,6 +391,7 @@ def _record_values(data: MentorshipRecordInput, m: Mentorship) -> dict[str, Any]
 def add_mentorship_record(
     ctx: ServiceContext, mentorship_id: int, data: MentorshipRecordInput
 ) -> MentorshipRecordView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         values = _record_values(data, m)
@@ -393,6 +405,7 @@ def add_mentorship_record(
 def update_mentorship_record(
     ctx: ServiceContext, record_id: int, data: MentorshipRecordInput, expected_version: int
 ) -> MentorshipRecordView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         r = session.get(MentorshipRecord, record_id)
         if r is None:
@@ -425,14 +438,17 @@ def _set_mentorship_record_archived(
 
 def archive_mentorship_record(ctx: ServiceContext, record_id: int) -> MentorshipRecordView:
     """Recoverable with `restore_mentorship_record`; an archived one stays as it is."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _set_mentorship_record_archived(ctx, record_id, True)
 
 
 def restore_mentorship_record(ctx: ServiceContext, record_id: int) -> MentorshipRecordView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _set_mentorship_record_archived(ctx, record_id, False)
 
 
 def list_mentorship_records(ctx: ServiceContext, mentorship_id: int) -> list[MentorshipRecordView]:
+    access.require_mentorship(ctx, mentorship_id)
     with ctx.db.read() as session:
         rows = session.scalars(
             select(MentorshipRecord)
@@ -468,10 +484,19 @@ class MentorshipRow:
 
 
 def _mentorship_filter(
-    stmt: Any, mentor: Any, mentee: Any, status: str | None, text: str, archived: bool = False
+    stmt: Any,
+    mentor: Any,
+    mentee: Any,
+    status: str | None,
+    text: str,
+    archived: bool = False,
+    own: int | None = None,
 ) -> Any:
-    """`archived`: the archived pairings (to restore them) instead of the live ones."""
+    """`archived`: the archived pairings (to restore them) instead of the live ones; `own`: only
+    this mentor's pairings."""
     stmt = stmt.where(Mentorship.archived_at.is_not(None) if archived else Mentorship.archived_at.is_(None))
+    if own is not None:
+        stmt = stmt.where(Mentorship.mentor_id == own)
     if status:
         stmt = stmt.where(Mentorship.status == status)
     for term in text.lower().split():
@@ -499,6 +524,7 @@ def list_mentorship_rows(
     aggregated, so the cost follows the page size, not the 300,000 entries of a large county.
     `text` matches the mentor's or mentee's name or pinyin initials (every word must match).
     """
+    own = access.mentor_scope(ctx)  # a 导师: his own pairings only
     day = today or dt.date.today()
     month_start = day.replace(day=1)
     mentor, mentee = aliased(Cadre), aliased(Cadre)
@@ -511,6 +537,7 @@ def list_mentorship_rows(
         status,
         text,
         archived,
+        own,
     )
     active_first = case((Mentorship.status == vocab.MentorshipStatus.ACTIVE.value, 0), else_=1)
     page_ids = page.order_by(active_first, Mentorship.term_start.desc(), Mentorship.id.desc())
@@ -580,6 +607,7 @@ def list_mentorship_rows(
 def count_mentorships(
     ctx: ServiceContext, status: str | None = None, text: str = "", archived: bool = False
 ) -> int:
+    own = access.mentor_scope(ctx)  # a 导师: his own pairings only
     mentor, mentee = aliased(Cadre), aliased(Cadre)
     stmt = _mentorship_filter(
         select(func.count(Mentorship.id))
@@ -590,6 +618,7 @@ def count_mentorships(
         status,
         text,
         archived,
+        own,
     )
     with ctx.db.read() as session:
         return int(session.scalar(stmt) or 0)

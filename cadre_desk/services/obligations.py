@@ -54,7 +54,8 @@ from cadre_desk.domain.obligations import (
 from cadre_desk.domain.vocab import TRAINING_KINDS, TalkKind
 from cadre_desk.domain.yearmonth import YearMonth, format_date
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, rule_tables
+from cadre_desk.services import access, audit, rule_tables
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 ENTITY = "obligation"
@@ -413,6 +414,7 @@ def list_obligations(
     limit: int | None = None,
 ) -> list[ObligationView]:
     """Obligations, the most urgent first (by due date), filtered as asked."""
+    access.require(ctx, Permission.RECORDS_READ)
     day = _today(today)
     stmt = _query().where(Cadre.archived_at.is_(None))
     if unit_id is not None:
@@ -434,6 +436,7 @@ def list_obligations(
 
 def open_counts(ctx: ServiceContext, today: dt.date | None = None) -> tuple[int, int]:
     """(待谈, of them 逾期) over cadres in service, for 工作台."""
+    access.require(ctx, Permission.RECORDS_READ)
     day = _today(today)
     stmt = (
         select(
@@ -449,6 +452,7 @@ def open_counts(ctx: ServiceContext, today: dt.date | None = None) -> tuple[int,
 
 
 def get_obligation(ctx: ServiceContext, obligation_id: int, today: dt.date | None = None) -> ObligationView:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         found = session.execute(_query().where(Obligation.id == obligation_id)).first()
         if found is None:
@@ -458,6 +462,7 @@ def get_obligation(ctx: ServiceContext, obligation_id: int, today: dt.date | Non
 
 def talk_draft(ctx: ServiceContext, obligation_id: int) -> TalkDraft:
     """The talk editor's pre-filled values for an obligation (kind, subject, talker by rule, recorder)."""
+    access.require(ctx, Permission.RECORDS_READ)
     view = get_obligation(ctx, obligation_id)
     return TalkDraft(
         view.id, view.talk_kind, view.cadre_id, view.cadre_name, view.talker, ctx.operator, view.event
@@ -504,6 +509,7 @@ def _write(
 
 def waive(ctx: ServiceContext, obligation_id: int, reason: str, expected_version: int) -> ObligationView:
     """免谈: no talk is owed after all (the reason is kept)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     text = _reason(reason)
     with ctx.db.uow() as session:
         row = _load(session, obligation_id, expected_version)
@@ -516,6 +522,7 @@ def merge(
     ctx: ServiceContext, obligation_id: int, into_id: int, reason: str, expected_version: int
 ) -> ObligationView:
     """合并: another obligation of the same cadre (one talk covers both)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     text = _reason(reason)
     with ctx.db.uow() as session:
         row = _load(session, obligation_id, expected_version)
@@ -536,6 +543,7 @@ def merge(
 
 def link_talk(ctx: ServiceContext, obligation_id: int, talk_id: int, expected_version: int) -> ObligationView:
     """Link a talk by hand (any kind; the cadre must be among its subjects)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         row = _load(session, obligation_id, expected_version)
         talk = session.get(Talk, talk_id)
@@ -554,6 +562,7 @@ def link_talk(ctx: ServiceContext, obligation_id: int, talk_id: int, expected_ve
 
 def close(ctx: ServiceContext, obligation_id: int, expected_version: int) -> ObligationView:
     """已闭环: the linked talk's follow-ups are all done."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         row = _load(session, obligation_id, expected_version)
         _move(row, State.CLOSED)
@@ -572,6 +581,7 @@ def close(ctx: ServiceContext, obligation_id: int, expected_version: int) -> Obl
 
 def reopen(ctx: ServiceContext, obligation_id: int, expected_version: int) -> ObligationView:
     """Back to 待谈 (a 免谈 / 合并 / link made by mistake), or 已闭环 back to 已谈."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         row = _load(session, obligation_id, expected_version)
         if row.state == State.CLOSED:
@@ -594,6 +604,7 @@ def record_warning_sign(
     """Staff record a 苗头性倾向性问题 note on a cadre: it owes a 苗头 talk (提醒谈话 by default).
 
     Returns None when the 苗头 rule is switched off."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     text = " ".join(note.split())
     if not text:
         raise ValidationError({"note": "请填写苗头性倾向性问题的情况"})
@@ -695,6 +706,7 @@ def lookback(ctx: ServiceContext, start: dt.date, end: dt.date, limit: int = 500
     """回溯: the 任职 (a new main 简历 line, neither a cadre's first nor the first job) and 青干班 events
     of [start, end] with no talk of the rule's kind since, and no obligation of that rule for the cadre
     (oldest first)."""
+    access.require(ctx, Permission.RECORDS_READ)
     if end < start:
         raise ValidationError({"end": "结束日期早于开始日期"})
     out: list[PastEvent] = []
@@ -776,6 +788,7 @@ def lookback(ctx: ServiceContext, start: dt.date, end: dt.date, limit: int = 500
 
 def raise_past(ctx: ServiceContext, events: Sequence[PastEvent]) -> int:
     """Register 回溯 events as obligations (due from their own date, so usually already 逾期)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     made = 0
     with ctx.db.uow() as session:
         for e in events:
@@ -803,6 +816,7 @@ _DISPOSAL_RUNGS = {"提醒谈话": "提醒", "函询": "函询", "诫勉": "诫�
 def escalation(ctx: ServiceContext, cadre_id: int) -> list[EscalationStep]:
     """What exists of the ladder for a cadre, oldest first: 苗头 obligations, 提醒 / 诫勉 talks, and the
     barometer's 处置 (提醒谈话 / 函询 / 诫勉 / 调整岗位) of each period."""
+    access.require_cadre(ctx, cadre_id)  # the profile's 应谈 tab (a 导师: his mentees')
     steps: list[EscalationStep] = []
     with ctx.db.read() as session:
         for o in session.scalars(

@@ -38,7 +38,8 @@ from cadre_desk.domain import barometer as bd
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import YearMonth, age_at
-from cadre_desk.services import tolerance_effects
+from cadre_desk.services import access, tolerance_effects
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 
@@ -234,6 +235,7 @@ def list_entries(
     cadre_id: int | None = None,
 ) -> list[EntryRow]:
     """The register, in pool order then by entry date; each active row with its flags at `at`."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return entries_in(session, _reference(at), pool_id, state, include_archived, cadre_id)
 
@@ -332,6 +334,7 @@ def flags_in(session: Session, at: dt.date) -> dict[int, list[FlagHit]]:
 
 def list_flags(ctx: ServiceContext, at: dt.date | None = None) -> list[FlagRow]:
     """Every flag of every active entry, by pool then name: what 工作台 and `pool flags` show."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         rows = entries_in(session, _reference(at))
     return [
@@ -341,6 +344,7 @@ def list_flags(ctx: ServiceContext, at: dt.date | None = None) -> list[FlagRow]:
 
 def count_flagged(ctx: ServiceContext, at: dt.date | None = None) -> int:
     """How many active entries carry a flag (工作台)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return len(flags_in(session, _reference(at)))
 

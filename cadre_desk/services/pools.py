@@ -18,8 +18,9 @@ from cadre_desk.db.models import Cadre, Mentorship, PoolEntry, PoolMeasure, Pool
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import age_at
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
 from cadre_desk.services import rule_tables as rt
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
 
@@ -65,6 +66,7 @@ def _pool_view(p: TalentPool) -> PoolView:
 
 
 def list_pools(ctx: ServiceContext, include_archived: bool = False) -> list[PoolView]:
+    access.require(ctx, Permission.SIGNED_IN)
     stmt = select(TalentPool).order_by(TalentPool.position, TalentPool.id)
     if not include_archived:
         stmt = stmt.where(TalentPool.archived_at.is_(None))
@@ -74,6 +76,7 @@ def list_pools(ctx: ServiceContext, include_archived: bool = False) -> list[Pool
 
 def find_pool(ctx: ServiceContext, ref: str) -> PoolView:
     """A pool by its name (or a unique start of it: `后备干部（正科）`, `好苗子`) or its number."""
+    access.require(ctx, Permission.SIGNED_IN)
     pools = list_pools(ctx, include_archived=True)
     text = ref.strip()
     for p in pools:
@@ -112,6 +115,7 @@ def _pool_values(session: Session, data: PoolInput, current: TalentPool | None) 
 
 
 def add_pool(ctx: ServiceContext, data: PoolInput) -> PoolView:
+    access.require(ctx, Permission.SETTINGS)
     with ctx.db.uow() as session:
         values = _pool_values(session, data, None)
         last = session.scalar(select(TalentPool.position).order_by(TalentPool.position.desc()).limit(1))
@@ -133,6 +137,7 @@ def _load_pool(session: Session, pool_id: int) -> TalentPool:
 
 def update_pool(ctx: ServiceContext, pool_id: int, data: PoolInput, expected_version: int) -> PoolView:
     """Change a pool's name, level, age cap or source (a changed cap takes effect on the flags at once)."""
+    access.require(ctx, Permission.SETTINGS)
     with ctx.db.uow() as session:
         pool = _load_pool(session, pool_id)
         if pool.version != expected_version:
@@ -149,6 +154,7 @@ def update_pool(ctx: ServiceContext, pool_id: int, data: PoolInput, expected_ver
 
 def archive_pool(ctx: ServiceContext, pool_id: int) -> PoolView:
     """A pool no longer used: refused while it has entries in 在库 or 列为考察对象."""
+    access.require(ctx, Permission.SETTINGS)
     with ctx.db.uow() as session:
         pool = _load_pool(session, pool_id)
         active = session.scalar(
@@ -168,6 +174,7 @@ def archive_pool(ctx: ServiceContext, pool_id: int) -> PoolView:
 
 
 def restore_pool(ctx: ServiceContext, pool_id: int) -> PoolView:
+    access.require(ctx, Permission.SETTINGS)
     with ctx.db.uow() as session:
         pool = _load_pool(session, pool_id)
         if pool.archived_at is not None:
@@ -325,6 +332,7 @@ def _entry_values(
 
 def add_entry(ctx: ServiceContext, data: EntryInput, today: dt.date | None = None) -> EntryView:
     """Put a cadre into a pool (在库 from the entry date)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         values = _entry_values(session, data, None, today)
         entry = PoolEntry(**values, state=rule.PoolState.IN_POOL.value)
@@ -341,6 +349,7 @@ def add_entry(ctx: ServiceContext, data: EntryInput, today: dt.date | None = Non
 def update_entry(
     ctx: ServiceContext, entry_id: int, data: EntryInput, expected_version: int, today: dt.date | None = None
 ) -> EntryView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
         _check_version(entry, expected_version)
@@ -365,6 +374,7 @@ def move_entry(
     today: dt.date | None = None,
 ) -> EntryView:
     """在库 → 列为考察对象 → 已使用 | 退出 (and 考察对象 back to 在库); 已使用 and 退出 are final."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
         _check_version(entry, expected_version)
@@ -410,6 +420,7 @@ def move_entry(
 
 def archive_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
     """An entry made by mistake (a real departure is 退出, with its reason)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
         if entry.archived_at is None:
@@ -420,6 +431,7 @@ def archive_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
 
 
 def restore_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
         if entry.archived_at is not None:
@@ -441,6 +453,7 @@ def restore_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
 
 
 def get_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return entry_view(load_entry(session, entry_id))
 
@@ -505,6 +518,7 @@ def _measure_values(session: Session, entry: PoolEntry, data: MeasureInput) -> d
 
 
 def add_measure(ctx: ServiceContext, entry_id: int, data: MeasureInput) -> MeasureView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
         values = _measure_values(session, entry, data)
@@ -528,6 +542,7 @@ def _load_measure(session: Session, measure_id: int) -> PoolMeasure:
 def update_measure(
     ctx: ServiceContext, measure_id: int, data: MeasureInput, expected_version: int
 ) -> MeasureView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = _load_measure(session, measure_id)
         if m.version != expected_version:
@@ -543,6 +558,7 @@ def update_measure(
 
 
 def archive_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = _load_measure(session, measure_id)
         if m.archived_at is None:
@@ -553,6 +569,7 @@ def archive_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
 
 
 def restore_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = _load_measure(session, measure_id)
         if m.archived_at is not None:
@@ -572,6 +589,7 @@ def measures_in(session: Session, entry_id: int) -> list[MeasureView]:
 
 
 def list_measures(ctx: ServiceContext, entry_id: int) -> list[MeasureView]:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return measures_in(session, entry_id)
 
@@ -595,6 +613,7 @@ def set_review(
     today: dt.date | None = None,
 ) -> ReviewView:
     """Write (or rewrite) the 年度研判意见 of one year."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
         errs = FieldErrors()
@@ -635,6 +654,7 @@ def reviews_in(session: Session, entry_id: int) -> list[ReviewView]:
 
 
 def list_reviews(ctx: ServiceContext, entry_id: int) -> list[ReviewView]:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return reviews_in(session, entry_id)
 

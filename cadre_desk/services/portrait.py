@@ -33,7 +33,7 @@ from cadre_desk.db.models import (
 from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.post_level import post_level, rank_level
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.services import barometer_rules, cadres, rules, tolerance_effects
+from cadre_desk.services import access, barometer_rules, cadres, rules, tolerance_effects
 from cadre_desk.services.context import ServiceContext
 
 
@@ -113,6 +113,7 @@ _COLOUR_TONES = {bd.GREEN: "good", bd.YELLOW: "warn", bd.RED: "bad"}
 
 
 def growth_portrait(ctx: ServiceContext, cadre_id: int, today: dt.date | None = None) -> Portrait:
+    access.require_cadre(ctx, cadre_id)  # a 导师: his own mentees' portraits
     with ctx.db.read() as session:
         return portrait_in(session, cadre_id, today or dt.date.today())
 

@@ -29,6 +29,7 @@ from cadre_desk.db.models import (
 )
 from cadre_desk.errors import StorageError
 from cadre_desk.services import (
+    access,
     app_settings,
     audit,
     cadre_records,
@@ -38,6 +39,7 @@ from cadre_desk.services import (
     retirement,
     talks,
 )
+from cadre_desk.services.access import Permission
 from cadre_desk.services.cadre_records import CadreProfile
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.diary import DiaryEntryView
@@ -172,6 +174,7 @@ class TalkFile:
 
 
 def print_settings(ctx: ServiceContext) -> PrintSettings:
+    access.require(ctx, Permission.SIGNED_IN)
     s = app_settings.get_settings(ctx)
     return PrintSettings(
         department=s.department_name,
@@ -342,6 +345,7 @@ def _retirement_line(session: Session, cadre_id: int) -> str:
 
 
 def gather_cadre(ctx: ServiceContext, cadre_id: int, rng: DateRange = DateRange()) -> CadreFile:
+    access.require(ctx, Permission.OUTPUT)
     with ctx.db.read() as session:
         return gather_cadre_in(session, cadre_id, rng)
 
@@ -358,6 +362,7 @@ def gather_pairing_in(session: Session, mentorship_id: int) -> PairingFile:
 
 
 def gather_pairing(ctx: ServiceContext, mentorship_id: int) -> PairingFile:
+    access.require(ctx, Permission.OUTPUT)
     with ctx.db.read() as session:
         return gather_pairing_in(session, mentorship_id)
 
@@ -369,6 +374,7 @@ def gather_talk_in(session: Session, talk_id: int) -> TalkFile:
 
 
 def gather_talk(ctx: ServiceContext, talk_id: int) -> TalkFile:
+    access.require(ctx, Permission.OUTPUT)
     with ctx.db.read() as session:
         return gather_talk_in(session, talk_id)
 
@@ -382,6 +388,7 @@ def get_photo_in(session: Session, cadre_id: int) -> bytes | None:
 
 def cadre_ids(ctx: ServiceContext, unit_id: int | None = None) -> list[int]:
     """The live cadres to print in a batch: one unit's (and not its sub-units'), or all, in roster order."""
+    access.require(ctx, Permission.OUTPUT)
     stmt = select(Cadre.id).outerjoin(Unit, Unit.id == Cadre.unit_id).where(Cadre.archived_at.is_(None))
     if unit_id is not None:
         stmt = stmt.where(Cadre.unit_id == unit_id)
@@ -402,6 +409,7 @@ def record_output(
     target: str = "",
 ) -> None:
     """Record that documents were printed or exported: one audit event per printed record, one transaction."""
+    access.require(ctx, Permission.OUTPUT)
     with ctx.db.uow() as session:
         for entity_id in entity_ids:
             audit.record(

@@ -19,7 +19,8 @@ from cadre_desk.db.models import Cadre, TeamMember, TeamPost, Unit
 from cadre_desk.domain import retirement as formula
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, rules
+from cadre_desk.services import access, audit, rules
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 COMPUTED, MANUAL = "计算", "手工"
@@ -107,12 +108,14 @@ def retirement_of(session: Session, cadre: Cadre) -> RetirementInfo:
 
 
 def get_retirement(ctx: ServiceContext, cadre_id: int) -> RetirementInfo:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return retirement_of(session, load(session, cadre_id))
 
 
 def get_computed(ctx: ServiceContext, cadre_id: int) -> RetirementInfo:
     """The month by the formula alone (what an override replaces)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         cadre = load(session, cadre_id)
         return compute(cadre.birth, cadre.gender, cadre.rank, women_county_age=women_county_age(session))
@@ -124,6 +127,7 @@ def post_age_limit_text(post_age_limit: str, original_age: int) -> str:
 
 
 def get_post_age_limit(ctx: ServiceContext, cadre_id: int) -> str:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return load(session, cadre_id).post_age_limit
 
@@ -172,6 +176,7 @@ def all_rows(
 
     Year-months come as the stored integers and are made into `YearMonth` once per distinct value, and
     the formula is cached per (birth, gender, rank, override): 10,000 cadres share a few thousand."""
+    access.require(ctx, Permission.RECORDS_READ)
     at = reference_month(ref)
     stmt = (
         select(
@@ -242,6 +247,7 @@ def list_retirements(
 ) -> list[RetirementRow]:
     """The cadres reaching retirement: within `within` months of `ref` (0 = its month; both ends
     included), or in one of BUCKETS; neither: everyone, ordered by month."""
+    access.require(ctx, Permission.RECORDS_READ)
     at = reference_month(ref)
     rows = all_rows(ctx, at, unit_id)
     if within is not None:
@@ -277,6 +283,7 @@ def exit_warnings(
 ) -> list[ExitWarning]:
     """退出领导岗位: holders of a 班子 post reaching the local exit age within the warning months of the
     rule table (and those already past it), ordered by month."""
+    access.require(ctx, Permission.RECORDS_READ)
     at = reference_month(ref)
     stmt = (
         select(Cadre.id, Cadre.name, Cadre.birth, Unit.name, TeamPost.name, TeamPost.level)
@@ -321,6 +328,7 @@ def set_override(
     post_age_limit: str = "",
 ) -> RetirementInfo:
     """Set (or clear, with None / "") the manual retirement month, its reason and the 任职年龄界限."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     if isinstance(month, str):
         try:
             month = YearMonth.parse_optional(month)

@@ -56,7 +56,8 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 TEXT = "text"
@@ -161,6 +162,7 @@ def _row_view(t: RuleTable, row: Any) -> RuleRow:
 
 
 def list_rows(ctx: ServiceContext, key: str, include_archived: bool = True) -> list[RuleRow]:
+    access.require(ctx, Permission.SIGNED_IN)
     t = table(key)
     stmt = select(t.model).where(*t.where())
     if not include_archived and t.archivable:
@@ -272,6 +274,7 @@ def _label(t: RuleTable, row: Any) -> str:
 def update_row(
     ctx: ServiceContext, key: str, row_id: int, values: Mapping[str, object], expected_version: int
 ) -> RuleRow:
+    access.require(ctx, Permission.SETTINGS)
     t = table(key)
     _require_admin(ctx)
     with ctx.db.uow() as session:
@@ -289,6 +292,7 @@ def update_row(
 
 
 def add_row(ctx: ServiceContext, key: str, values: Mapping[str, object]) -> RuleRow:
+    access.require(ctx, Permission.SETTINGS)
     t = table(key)
     if not t.can_add:
         raise ValidationError({"table": f"{t.title}不能新增行"})
@@ -313,6 +317,7 @@ def archive_row(
     ctx: ServiceContext, key: str, row_id: int, expected_version: int, archived: bool = True
 ) -> RuleRow:
     """停用 (archived) or 恢复 a row; a switched-off rule no longer applies."""
+    access.require(ctx, Permission.SETTINGS)
     t = table(key)
     if not t.archivable:
         raise ValidationError({"table": f"{t.title}的行不能停用"})

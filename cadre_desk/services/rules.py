@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import LocalRule
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit, rule_tables
+from cadre_desk.services import access, audit, rule_tables
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 LEADERSHIP_EXIT = "leadership_exit_age"
@@ -68,6 +69,7 @@ def values(session: Session, category: str) -> dict[str, float]:
 
 
 def list_rules(ctx: ServiceContext, category: str | None = None) -> list[RuleView]:
+    access.require(ctx, Permission.SIGNED_IN)
     stmt = select(LocalRule).order_by(LocalRule.position, LocalRule.id)
     if category is not None:
         stmt = stmt.where(LocalRule.category == category)
@@ -80,6 +82,7 @@ def list_rules(ctx: ServiceContext, category: str | None = None) -> list[RuleVie
 
 def set_rule(ctx: ServiceContext, rule_id: int, value: float, expected_version: int) -> RuleView:
     """Change one rule's value (its source then says the department changed it)."""
+    access.require(ctx, Permission.SETTINGS)
     with ctx.db.uow() as session:
         rule = session.get(LocalRule, rule_id)
         if rule is None:

@@ -20,7 +20,8 @@ from pathlib import Path
 from cadre_desk import paths, sealed
 from cadre_desk.db import sqlite_tools
 from cadre_desk.errors import StorageError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 log = logging.getLogger("cadre_desk.services")
@@ -46,6 +47,7 @@ def sealed_backup(
     ctx: ServiceContext, dest: Path, passphrase: str, progress: Callable[[int, int], None] | None = None
 ) -> Path:
     """A verified backup of the open SQLite database sealed with `passphrase` into the new file `dest`."""
+    access.require(ctx, Permission.BACKUP)
     path = ctx.db.path
     if path is None:
         raise StorageError("在线备份仅适用于本机 SQLite 数据库；PostgreSQL 请使用 pg_dump")

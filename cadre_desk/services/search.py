@@ -24,6 +24,8 @@ from cadre_desk.db.models import (
     TalkSubject,
     Unit,
 )
+from cadre_desk.services import access
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 KINDS = ("cadre", "diary", "comment", "talk", "mentorship")
@@ -362,6 +364,7 @@ def search(
     offset: int = 0,
     with_total: bool = True,
 ) -> SearchPage:
+    access.require(ctx, Permission.RECORDS_READ)
     terms = search_index.terms_of(query)
     with ctx.db.read() as session:
         rows = search_index.query(session, terms, kinds, limit=limit, offset=offset)

@@ -25,7 +25,8 @@ from cadre_desk.domain import vocab
 from cadre_desk.domain.structure import AGE_BANDS, EDUCATION_LEVELS, FOUR_KINDS, POLITICAL_GROUPS, Person
 from cadre_desk.domain.yearmonth import YearMonth, parse_date
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import retirement
+from cadre_desk.services import access, retirement
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 GENDERS = (vocab.Gender.MALE.value, vocab.Gender.FEMALE.value)
@@ -212,6 +213,7 @@ class StructureReport:
 
 
 def unit_scope(ctx: ServiceContext, unit_ids: Iterable[int], team_only: bool = False) -> Scope:
+    access.require(ctx, Permission.RECORDS_READ)
     ids = tuple(dict.fromkeys(unit_ids))
     if not ids:
         raise ValidationError({"unit": "请至少选择一个单位"})
@@ -226,6 +228,7 @@ def unit_scope(ctx: ServiceContext, unit_ids: Iterable[int], team_only: bool = F
 
 def kind_scope(ctx: ServiceContext, kind: str, team_only: bool = False) -> Scope:
     """Every live unit of a kind (`乡镇`, `部门` …) or 县直单位."""
+    access.require(ctx, Permission.RECORDS_READ)
     kinds = rules_of.COUNTY_UNIT_KINDS if kind == rules_of.SCOPE_COUNTY_UNITS else (kind,)
     if kind != rules_of.SCOPE_COUNTY_UNITS and kind not in vocab.UNIT_KINDS:
         raise ValidationError(
@@ -389,6 +392,7 @@ def four_kinds_setting(session: Session) -> tuple[tuple[str, ...], int]:
 
 def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = False) -> StructureReport:
     """The structure of `scope` at `ref`; with `per_team` also the figures of every 班子 in it."""
+    access.require(ctx, Permission.RECORDS_READ)
     ref_ym = YearMonth.from_date(ref)
     with ctx.db.read() as session:
         conn = session.connection()  # Core rows: no ORM loading for 10,000 plain tuples
@@ -590,6 +594,7 @@ class CadreLine:
 
 def cadres_behind(ctx: ServiceContext, ids: Iterable[int], ref: dt.date) -> list[CadreLine]:
     """The cadres of `ids` (those still on the roster), in the order given, with their age at `ref`."""
+    access.require(ctx, Permission.RECORDS_READ)
     wanted = list(dict.fromkeys(ids))
     at = YearMonth.from_date(ref)
     found: dict[int, CadreLine] = {}

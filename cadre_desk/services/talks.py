@@ -16,7 +16,8 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, Talk, TalkFollowUp, TalkSubject
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError
-from cadre_desk.services import audit, obligations, search
+from cadre_desk.services import access, audit, obligations, search
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors, max_length
 
@@ -270,6 +271,7 @@ def _write_children(
 
 
 def record_talk(ctx: ServiceContext, data: TalkInput) -> TalkView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         values, follow_ups = _validate(session, data)
         t = Talk(**values)
@@ -292,6 +294,7 @@ def record_talk(ctx: ServiceContext, data: TalkInput) -> TalkView:
 
 
 def update_talk(ctx: ServiceContext, talk_id: int, data: TalkInput, expected_version: int) -> TalkView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         t = load(session, talk_id)
         if t.version != expected_version:
@@ -329,15 +332,18 @@ def _set_talk_archived(ctx: ServiceContext, talk_id: int, archived: bool) -> Tal
 
 def archive_talk(ctx: ServiceContext, talk_id: int) -> TalkView:
     """Recoverable with `restore_talk`; an archived one stays as it is."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _set_talk_archived(ctx, talk_id, True)
 
 
 def restore_talk(ctx: ServiceContext, talk_id: int) -> TalkView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     return _set_talk_archived(ctx, talk_id, False)
 
 
 def mark_follow_up_done(ctx: ServiceContext, follow_up_id: int, done: dt.date | None) -> FollowUpView:
     """Tick off (or with `None` reopen) one follow-up action."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         f = session.get(TalkFollowUp, follow_up_id)
         if f is None:
@@ -361,6 +367,7 @@ def mark_follow_up_done(ctx: ServiceContext, follow_up_id: int, done: dt.date | 
 
 
 def get_talk(ctx: ServiceContext, talk_id: int) -> TalkView:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return _view(session, load(session, talk_id))
 
@@ -375,6 +382,7 @@ def list_talks(
     limit: int = 200,
     offset: int = 0,
 ) -> list[TalkView]:
+    access.require(ctx, Permission.RECORDS_READ)
     stmt = _talk_filter(select(Talk), cadre_id, kind, date_from, date_to, talker)
     stmt = stmt.order_by(Talk.talk_at.desc(), Talk.id.desc()).limit(limit).offset(offset)
     with ctx.db.read() as session:
@@ -383,6 +391,7 @@ def list_talks(
 
 def open_follow_ups(ctx: ServiceContext, due_before: dt.date | None = None) -> list[FollowUpView]:
     """Follow-ups not done yet, the most urgent first (for 工作台)."""
+    access.require(ctx, Permission.RECORDS_READ)
     stmt = (
         select(TalkFollowUp)
         .join(Talk, Talk.id == TalkFollowUp.talk_id)
@@ -454,6 +463,7 @@ def list_talk_rows(
     today: dt.date | None = None,
 ) -> list[TalkRow]:
     """A page of talks, newest first, in three queries (talks, subjects, follow-up counts)."""
+    access.require(ctx, Permission.RECORDS_READ)
     day = today or dt.date.today()
     stmt = _talk_filter(
         select(Talk.id, Talk.version, Talk.talk_at, Talk.kind, Talk.talkers, Talk.place, Talk.recorder),
@@ -519,6 +529,7 @@ def count_talks(
     archived: bool = False,
 ) -> int:
     """How many talks match, counted up to `cap` (a result of `cap` means "at least")."""
+    access.require(ctx, Permission.RECORDS_READ)
     matching = _talk_filter(select(Talk.id), cadre_id, kind, date_from, date_to, talker, archived).limit(cap)
     stmt = select(func.count()).select_from(matching.subquery())
     with ctx.db.read() as session:

@@ -16,8 +16,9 @@ from cadre_desk.db.models import Cadre, TeamMember, TeamPost, Unit
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
 from cadre_desk.services import units as unit_service
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors, max_length
 
@@ -157,6 +158,7 @@ def _team(session: Session, unit: Unit) -> LeadershipTeamView:
 
 
 def get_team(ctx: ServiceContext, unit_id: int) -> LeadershipTeamView:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return _team(session, unit_service.load(session, unit_id))
 
@@ -164,6 +166,7 @@ def get_team(ctx: ServiceContext, unit_id: int) -> LeadershipTeamView:
 def list_teams(ctx: ServiceContext, unit_ids: list[int] | None = None) -> list[LeadershipTeamView]:
     """The 班子 of the given live units (all live units for None), in unit order; units without posts
     are included (an empty 班子 is a gap too)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         stmt = select(Unit).where(Unit.archived_at.is_(None)).order_by(Unit.sort_order, Unit.id)
         if unit_ids is not None:
@@ -183,6 +186,7 @@ def list_teams(ctx: ServiceContext, unit_ids: list[int] | None = None) -> list[L
 
 def team_fill(ctx: ServiceContext) -> dict[int, tuple[int, int]]:
     """(职数, current holders) of every unit's 班子, for the unit tree (two grouped queries)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         slots = session.execute(
             select(TeamPost.unit_id, func.sum(TeamPost.slots))
@@ -289,6 +293,7 @@ def _validate_post(session: Session, unit_id: int, data: PostInput, post_id: int
 
 
 def add_post(ctx: ServiceContext, unit_id: int, data: PostInput) -> TeamPostView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         unit = unit_service.load(session, unit_id)
         if unit.archived_at is not None:
@@ -314,6 +319,7 @@ def update_post(
     ctx: ServiceContext, post_id: int, data: PostInput, expected_version: int | None
 ) -> tuple[TeamPostView, str]:
     """Edit a post; returns it and a warning when its holders now exceed the new 职数."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         post = _load_post(session, post_id)
         _check_post_version(post, expected_version)
@@ -330,6 +336,7 @@ def update_post(
 
 def move_post(ctx: ServiceContext, post_id: int, offset: int) -> TeamPostView:
     """Move a post up (offset −1) or down (+1) in its 班子; the posts are renumbered 10, 20, 30 …"""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         post = _load_post(session, post_id)
         posts = list(
@@ -362,6 +369,7 @@ def move_post(ctx: ServiceContext, post_id: int, offset: int) -> TeamPostView:
 
 def archive_post(ctx: ServiceContext, post_id: int, expected_version: int | None = None) -> TeamPostView:
     """Remove a post from the 班子 (archived, recoverable); refused while someone holds it."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         post = _load_post(session, post_id)
         _check_post_version(post, expected_version)
@@ -386,6 +394,7 @@ def archive_post(ctx: ServiceContext, post_id: int, expected_version: int | None
 
 
 def restore_post(ctx: ServiceContext, post_id: int) -> TeamPostView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         post = _load_post(session, post_id)
         if post.archived_at is not None:
@@ -407,6 +416,7 @@ def restore_post(ctx: ServiceContext, post_id: int) -> TeamPostView:
 
 
 def archived_posts(ctx: ServiceContext, unit_id: int) -> list[TeamPostView]:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         posts = session.scalars(
             select(TeamPost)
@@ -441,6 +451,7 @@ def add_member(
     ctx: ServiceContext, post_id: int, cadre_id: int, since: YearMonth | str | None = None
 ) -> MemberResult:
     """A cadre takes a post (任职) from `since`; warns when the post is now over its 职数."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         post = _load_post(session, post_id)
         errs = FieldErrors()
@@ -499,6 +510,7 @@ def end_member(
     ctx: ServiceContext, member_id: int, until: YearMonth | str, expected_version: int | None = None
 ) -> TeamMemberView:
     """The holder leaves the post (离任) in month `until`; the tenure stays as history."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         member = _load_member(session, member_id, expected_version)
         errs = FieldErrors()
@@ -524,6 +536,7 @@ def end_member(
 
 def remove_member(ctx: ServiceContext, member_id: int, expected_version: int | None = None) -> TeamMemberView:
     """Take out a holder entered by mistake (archived, recoverable in the audit trail)."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         member = _load_member(session, member_id, expected_version)
         if member.archived_at is None:
@@ -535,6 +548,7 @@ def remove_member(ctx: ServiceContext, member_id: int, expected_version: int | N
 
 def teams_of_cadre(ctx: ServiceContext, cadre_id: int) -> list[tuple[str, str]]:
     """(unit name, post name) of every 班子 post the cadre currently holds."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         rows = session.execute(
             select(Unit.name, TeamPost.name)

@@ -28,7 +28,8 @@ from cadre_desk.db.models import (
     Training,
 )
 from cadre_desk.domain.yearmonth import YearMonth, format_date
-from cadre_desk.services import cadres
+from cadre_desk.services import access, cadres
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 
@@ -172,5 +173,6 @@ def timeline_in(session: Session, cadre_id: int) -> list[TimelineEvent]:
 
 def cadre_timeline(ctx: ServiceContext, cadre_id: int) -> list[TimelineEvent]:
     """The cadre's dated records, oldest first (a pairing's end after its start on the same day)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return timeline_in(session, cadre_id)

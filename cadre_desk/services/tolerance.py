@@ -31,7 +31,8 @@ from cadre_desk.db.models import (
 from cadre_desk.domain.tolerance import ANALYSIS_POINTS, CaseState, Origin, Ruling, can_move
 from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.tolerance_rules import require_tolerance
 from cadre_desk.services.validation import FieldErrors
@@ -699,10 +700,12 @@ def _set_archived(ctx: ServiceContext, case_id: int, archived: bool) -> CaseView
 
 def archive_case(ctx: ServiceContext, case_id: int) -> CaseView:
     """Delete a case recoverably (a register entry made by mistake); `restore_case` brings it back."""
+    access.require(ctx, Permission.TOLERANCE)
     return _set_archived(ctx, case_id, True)
 
 
 def restore_case(ctx: ServiceContext, case_id: int) -> CaseView:
+    access.require(ctx, Permission.TOLERANCE)
     return _set_archived(ctx, case_id, False)
 
 

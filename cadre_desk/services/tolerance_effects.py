@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.models import ToleranceCase
 from cadre_desk.domain.tolerance import EXEMPTING, CaseState
 from cadre_desk.domain.yearmonth import YearMonth, format_date
+from cadre_desk.services import access
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 _RULED = (CaseState.RULED.value, CaseState.CORRECTING.value, CaseState.ARCHIVED.value)
@@ -116,6 +118,7 @@ def tolerated_cadre_ids(session: Session, on: dt.date) -> frozenset[int]:
 
 def cadre_tolerance(ctx: ServiceContext, cadre_id: int) -> list[ToleratedMatter]:
     """The cadre's 免责 rulings: the profile shows 已容错 with the date and the document number."""
+    access.require_any(ctx, Permission.RECORDS_READ, Permission.TOLERANCE)
     with ctx.db.read() as session:
         return tolerated_matters(session, [cadre_id])
 
@@ -135,6 +138,7 @@ def negative_warnings(
 ) -> list[str]:
     """Warnings (Chinese) to show before a negative record of the cadre dated `on` (a date, a month or a
     year) is saved: one per 免责 ruling that record may concern. Empty: nothing to warn about."""
+    access.require_any(ctx, Permission.RECORDS_READ, Permission.TOLERANCE)
     start, end = _span(on)
     with ctx.db.read() as session:
         matters = [m for m in tolerated_matters(session, [cadre_id]) if m.overlaps(start, end)]

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import ToleranceAttachment
 from cadre_desk.errors import NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.tolerance import AttachmentView, load
 from cadre_desk.services.tolerance_rules import require_tolerance
@@ -105,6 +106,7 @@ def add_attachment(ctx: ServiceContext, case_id: int, file_name: str, data: byte
 
 def add_attachment_file(ctx: ServiceContext, case_id: int, path: Path) -> AttachmentView:
     """Attach a file from disk (a regular file, read no further than the size limit)."""
+    access.require(ctx, Permission.TOLERANCE)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -160,6 +162,7 @@ def restore_attachment(ctx: ServiceContext, attachment_id: int) -> None:
 
 def save_attachment(ctx: ServiceContext, attachment_id: int, dest: Path) -> AttachmentView:
     """Write a copy of the attachment to `dest` (complete or not at all); recorded as an export."""
+    access.require(ctx, Permission.TOLERANCE)
     from cadre_desk import outfile
 
     content = attachment_content(ctx, attachment_id)

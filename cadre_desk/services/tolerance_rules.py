@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import ToleranceRule
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
 from cadre_desk.services import rule_tables as rt
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
 
@@ -24,6 +25,7 @@ ENTITY = "tolerance_rule"
 
 def require_tolerance(ctx: ServiceContext) -> None:
     """The permission 容错案件 that every service of the fault-tolerance cases needs."""
+    access.require(ctx, Permission.TOLERANCE)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, TeamMember, TeamPost, Unit
 from cadre_desk.domain.vocab import UNIT_KINDS
 from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
-from cadre_desk.services import audit, search
+from cadre_desk.services import access, audit, search
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors, max_length
 
@@ -178,6 +179,7 @@ def _reindex_cadres(session: Session, unit_id: int) -> None:
 
 
 def create_unit(ctx: ServiceContext, data: UnitInput) -> UnitView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         values = _validate(session, data)
         unit = Unit(**values)
@@ -202,6 +204,7 @@ def _apply(ctx: ServiceContext, session: Session, unit: Unit, values: dict[str, 
 
 def update_unit(ctx: ServiceContext, unit_id: int, data: UnitInput, expected_version: int | None) -> UnitView:
     """Edit every field at once (the unit page's form); `None` for the version skips the check."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         unit = load(session, unit_id)
         check_version(unit, expected_version)
@@ -216,6 +219,7 @@ def rename_unit(
     expected_version: int | None,
     short_name: str | None = None,
 ) -> UnitView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         unit = load(session, unit_id)
         check_version(unit, expected_version)
@@ -241,6 +245,7 @@ def move_unit(
 
     The siblings are renumbered 10, 20, 30 …; drag and drop and the up/down buttons both come here.
     """
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         unit = load(session, unit_id)
         check_version(unit, expected_version)
@@ -273,6 +278,7 @@ def move_unit(
 
 def list_units(ctx: ServiceContext, include_archived: bool = False) -> list[UnitView]:
     """Units in tree order's raw material: by sort order, then id (parents are not guaranteed first)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         stmt = select(Unit).order_by(Unit.sort_order, Unit.id)
         if not include_archived:
@@ -282,6 +288,7 @@ def list_units(ctx: ServiceContext, include_archived: bool = False) -> list[Unit
 
 def unit_counts(ctx: ServiceContext) -> dict[int, UnitCounts]:
     """Live cadres, sub-units and 班子 posts of every unit (three grouped queries)."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         cadres = dict(
             session.execute(
@@ -309,12 +316,14 @@ def unit_counts(ctx: ServiceContext) -> dict[int, UnitCounts]:
 
 
 def get_unit(ctx: ServiceContext, unit_id: int) -> UnitView:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return to_view(load(session, unit_id))
 
 
 def find_unit(ctx: ServiceContext, name: str) -> UnitView:
     """A unit by its full or short name, or `#id` / a number (CLI `--unit`); live units first."""
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         text = name.strip()
         if text.lstrip("#").isdigit():
@@ -333,6 +342,7 @@ def find_unit(ctx: ServiceContext, name: str) -> UnitView:
 
 def archive_unit(ctx: ServiceContext, unit_id: int, expected_version: int | None = None) -> UnitView:
     """Archive an empty unit; one that still has live cadres or sub-units is refused with the reason."""
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         unit = load(session, unit_id)
         check_version(unit, expected_version)
@@ -373,6 +383,7 @@ def archive_unit(ctx: ServiceContext, unit_id: int, expected_version: int | None
 
 
 def restore_unit(ctx: ServiceContext, unit_id: int, expected_version: int | None = None) -> UnitView:
+    access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         unit = load(session, unit_id)
         check_version(unit, expected_version)
@@ -406,6 +417,7 @@ def merge_units(
     """Merge `absorbed` into `survivor`: its cadres, 班子 posts (with their holders) and sub-units move to
     the survivor, then it is archived. A post named like one of the survivor's is folded into it.
     """
+    access.require(ctx, Permission.RECORDS_WRITE)
     from cadre_desk.services import teams  # teams imports this module
 
     with ctx.db.uow() as session:

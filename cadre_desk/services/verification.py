@@ -18,7 +18,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import Cadre, Unit, VerificationProblem
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import CONTROL_CHARS
 from cadre_desk.services.validation import LABELS, Problem, max_length
@@ -164,6 +165,7 @@ def problems_in(session: Session, cadre_id: int) -> tuple[ProblemView, ...]:
 
 def problems_by_cadre(ctx: ServiceContext) -> dict[int, tuple[ProblemView, ...]]:
     """Every cadre's problems (for `check --json`), in one query."""
+    access.require(ctx, Permission.RECORDS_READ)
     out: dict[int, list[ProblemView]] = {}
     with ctx.db.read() as session:
         for r in session.scalars(
@@ -176,6 +178,7 @@ def problems_by_cadre(ctx: ServiceContext) -> dict[int, tuple[ProblemView, ...]]
 
 
 def get_problems(ctx: ServiceContext, cadre_id: int) -> tuple[ProblemView, ...]:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return problems_in(session, cadre_id)
 
@@ -207,5 +210,6 @@ def cadres_to_verify_in(session: Session, limit: int | None = 50) -> tuple[list[
 
 
 def cadres_to_verify(ctx: ServiceContext, limit: int | None = 50) -> tuple[list[CadreToVerify], int]:
+    access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
         return cadres_to_verify_in(session, limit)

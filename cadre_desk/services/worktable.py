@@ -27,7 +27,8 @@ from cadre_desk.db.models import (
     TalkSubject,
 )
 from cadre_desk.domain import vocab
-from cadre_desk.services import pool_lists, tolerance, verification
+from cadre_desk.services import access, pool_lists, tolerance, verification
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 ENDING_WITHIN_DAYS = 30  # pairings whose term ends this soon
@@ -278,6 +279,7 @@ def _recent(session: Session, limit: int) -> list[RecentChange]:
 
 def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LIMIT) -> Worktable:
     """Everything the home page shows, as of `today` (default: the local date)."""
+    access.require(ctx, Permission.RECORDS_READ)
     day = today or dt.date.today()
     with ctx.db.read() as session:
         pending, pending_total = _pending_comments(session, day, limit)
@@ -286,8 +288,10 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         recent = _recent(session, RECENT_CHANGES)
         to_verify, to_verify_total = verification.cadres_to_verify_in(session, limit)
         flagged = [r for r in pool_lists.entries_in(session, day) if r.flags]
-        measures, measures_total = tolerance.measures_due_in(
-            session, day + dt.timedelta(days=MEASURES_WITHIN_DAYS), limit
+        measures, measures_total = (
+            tolerance.measures_due_in(session, day + dt.timedelta(days=MEASURES_WITHIN_DAYS), limit)
+            if access.can(ctx, Permission.TOLERANCE)  # 容错案件: only for accounts that may see them
+            else ([], 0)
         )
     return Worktable(
         today=day,

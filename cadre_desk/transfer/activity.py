@@ -11,7 +11,8 @@ from openpyxl.styles import Alignment
 from sqlalchemy import case, func, select
 
 from cadre_desk.db.models import Cadre, DiaryEntry, MentorComment, Mentorship, Talk, TalkFollowUp, TalkSubject
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer.roster import format_sheet, save_book
 
@@ -42,6 +43,7 @@ PAIRING_WIDTHS = (10, 10, 24, 8, 10, 10, 10, 10, 12)
 
 
 def export_talks(ctx: ServiceContext, dest: Path, cadre_ids: Sequence[int] | None = None) -> int:
+    access.require(ctx, Permission.OUTPUT)
     stmt = select(Talk).where(Talk.archived_at.is_(None)).order_by(Talk.talk_at, Talk.id)
     if cadre_ids is not None:
         stmt = stmt.where(Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id.in_(cadre_ids))))
@@ -92,6 +94,7 @@ def export_talks(ctx: ServiceContext, dest: Path, cadre_ids: Sequence[int] | Non
 
 def export_pairing_activity(ctx: ServiceContext, dest: Path) -> int:
     """One row per pairing: diary entries by state, comments, the latest entry."""
+    access.require(ctx, Permission.OUTPUT)
     entries = (
         select(
             DiaryEntry.mentorship_id,

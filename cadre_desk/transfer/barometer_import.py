@@ -25,7 +25,8 @@ from cadre_desk.db.models import BarometerEntry, BarometerPeriod, Cadre
 from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.errors import ConflictError, ImportRejected, NotFoundError, StorageError, ValidationError
-from cadre_desk.services import audit, barometer
+from cadre_desk.services import access, audit, barometer
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 ID_HEADERS = ("身份证号", "公民身份号码", "身份证号码")
@@ -102,6 +103,7 @@ def _read(path: Path) -> tuple[dict[str, int], list[tuple[int, tuple[Any, ...]]]
 
 
 def plan_barometer_import(ctx: ServiceContext, period_code: str, path: Path) -> BarometerImportPlan:
+    access.require(ctx, Permission.IMPORT)
     period_code = barometer.parse_period(period_code).code
     header, rows = _read(path)
     columns = tuple(c for c in bd.CODES if c in header)
@@ -193,6 +195,7 @@ class BarometerImportResult:
 
 def apply_barometer_import(ctx: ServiceContext, plan: BarometerImportPlan) -> BarometerImportResult:
     """Write the plan in one transaction; refuse a plan with problems or one whose entries changed."""
+    access.require(ctx, Permission.IMPORT)
     if plan.problems:
         raise ImportRejected(list(plan.problems))
     source = Path(plan.source).stem[:40]

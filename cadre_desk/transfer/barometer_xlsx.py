@@ -11,7 +11,8 @@ import openpyxl
 from openpyxl.styles import PatternFill
 
 from cadre_desk.domain import barometer as bd
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.barometer import EntryView, PeriodView
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer.roster import format_sheet, save_book
@@ -42,6 +43,7 @@ def export_grid(
     unit: str = "",
 ) -> int:
     """Write the entries to `dest` (.xlsx); returns the number of rows. Audited as an export."""
+    access.require(ctx, Permission.OUTPUT)
     book = openpyxl.Workbook()
     ws = book.active
     assert ws is not None

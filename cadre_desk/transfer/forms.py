@@ -15,7 +15,8 @@ from sqlalchemy import select
 from cadre_desk import outfile
 from cadre_desk.db.models import Cadre
 from cadre_desk.errors import CadreDeskError, NotFoundError, StorageError
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing, lrm, lrmx, store
 from cadre_desk.transfer.model import CadreData, FormatProblem
@@ -134,6 +135,7 @@ def _read_safely(path: Path) -> CadreData | Exception:
 def plan_files(
     ctx: ServiceContext, paths: Sequence[Path], progress: Progress | None = None
 ) -> importing.ImportPlan:
+    access.require(ctx, Permission.IMPORT)
     files = collect(paths)
     if not files:
         raise StorageError("没有找到任免表文件（.lrmx、.lrm，或内容为任免表的 .xml）")
@@ -165,6 +167,7 @@ def _file_name(name: str, used: set[str]) -> str:
 
 
 def form_bytes(ctx: ServiceContext, cadre_id: int, today: dt.date | None = None) -> bytes:
+    access.require(ctx, Permission.OUTPUT)
     with ctx.db.read() as session:
         cadre = session.get(Cadre, cadre_id)
         if cadre is None:
@@ -176,6 +179,7 @@ def export_files(
     ctx: ServiceContext, cadre_ids: Sequence[int], out_dir: Path, progress: Progress | None = None
 ) -> ExportResult:
     """One .lrmx per cadre, named after the cadre, in `out_dir` (files of the same name are replaced)."""
+    access.require(ctx, Permission.OUTPUT)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -18,7 +18,8 @@ from cadre_desk.db.models import Cadre, SearchDoc, Unit, VerificationProblem
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, ValidationError
-from cadre_desk.services import appointment, audit, cadres, search, validation, verification
+from cadre_desk.services import access, appointment, audit, cadres, search, validation, verification
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import formtext, store
 from cadre_desk.transfer.model import AssessmentItem, CadreData, FamilyItem, ResumeItem, RewardItem
@@ -173,6 +174,7 @@ def plan_import(
     progress: Progress | None = None,
 ) -> ImportPlan:
     """Match each entry, validate it as the profile form would, and list what would change."""
+    access.require(ctx, Permission.IMPORT)
     items: list[PlannedCadre] = []
     rejected: list[Rejected] = []
     new_units: list[str] = []
@@ -370,6 +372,7 @@ def apply_plan(
     `also(session, cadre id by source)` writes what else the file holds (a pool ledger's entries) in the
     same transaction: if it raises, nothing is written.
     """
+    access.require(ctx, Permission.IMPORT)
     check_plan(plan)
     created = updated = unchanged = 0
     ids: list[int] = []

@@ -42,7 +42,8 @@ from cadre_desk.db.models import (
     VerificationProblem,
 )
 from cadre_desk.errors import ImportRejected, StorageError
-from cadre_desk.services import audit, search, verification
+from cadre_desk.services import access, audit, search, verification
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing, package_merge
 from cadre_desk.transfer.package_merge import (
@@ -155,6 +156,7 @@ def export_package(
 ) -> dict[str, int]:
     """Write the package; returns the record count per entity. With `passphrase` the zip is sealed
     (AES-256-GCM, `cadre_desk.sealed`) as it is written: no plain copy touches the disk."""
+    access.require(ctx, Permission.OUTPUT)
     if passphrase is not None:
         problem = sealed.passphrase_problem(passphrase)
         if problem:
@@ -240,6 +242,7 @@ def apply_package(
     progress: Progress | None = None,
 ) -> PackageResult:
     """Write the plan in one transaction. Every conflict needs a decision (`resolutions[uid]` or `prefer`)."""
+    access.require(ctx, Permission.IMPORT)
     resolutions = dict(resolutions or {})
     undecided = [c for c in plan.conflicts if resolutions.get(c.uid, prefer) not in ("mine", "theirs")]
     if undecided:

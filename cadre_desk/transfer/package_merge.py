@@ -31,7 +31,8 @@ from cadre_desk.db.models import (
     Unit,
 )
 from cadre_desk.errors import ImportRejected, StorageError
-from cadre_desk.services import validation
+from cadre_desk.services import access, validation
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import archive, importing, package_check
 from cadre_desk.transfer.package_records import (
@@ -178,6 +179,7 @@ def _field_label(entity: str, name: str) -> str:
 def plan_package(
     ctx: ServiceContext, path: Path, progress: Progress | None = None, passphrase: str | None = None
 ) -> PackagePlan:
+    access.require(ctx, Permission.IMPORT)
     manifest, records = read_package(path, passphrase)
     with ctx.db.read() as session:
         return plan_records(session, manifest, records, progress)

@@ -32,7 +32,8 @@ from cadre_desk.db.models import Cadre, PoolEntry
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, age_at, parse_date
 from cadre_desk.errors import ImportRejected, StorageError
-from cadre_desk.services import audit, pool_lists, pools
+from cadre_desk.services import access, audit, pool_lists, pools
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing, roster
 
@@ -86,6 +87,7 @@ def _all_reviews(session: Session, entry_ids: Sequence[int]) -> dict[int, str]:
 
 def export_ledger(ctx: ServiceContext, dest: Path, rows: Sequence[pool_lists.EntryRow]) -> int:
     """Write the given register rows as the 年轻干部台账; returns the rows written."""
+    access.require(ctx, Permission.OUTPUT)
     ids = [r.id for r in rows]
     book = openpyxl.Workbook()
     ws = book.active
@@ -239,6 +241,7 @@ def _state(text: str, entered: dt.date) -> tuple[str, dt.date | None, str, str]:
 def plan_ledger(ctx: ServiceContext, path: Path, today: dt.date | None = None) -> LedgerPlan:
     """Read the ledger: the cadre columns as a roster import, the pool columns checked row by row. Pool
     problems are added to the plan's refusals (as a conflict to decide), each with its row."""
+    access.require(ctx, Permission.IMPORT)
     today = today or dt.date.today()
     sheet, cadre_plan = roster.plan_roster(ctx, path)
     where = {roster._clean_header(h): i for i, h in enumerate(sheet.headers) if h}
@@ -331,6 +334,7 @@ class LedgerResult:
 
 def apply_ledger(ctx: ServiceContext, plan: LedgerPlan) -> LedgerResult:
     """A verified backup first, then cadres and pool entries in one transaction (all or nothing)."""
+    access.require(ctx, Permission.IMPORT)
     if plan.cadres.rejected:
         raise ImportRejected([(r.source, r.reason) for r in plan.cadres.rejected])
     if plan.new_entries == 0 and all(i.action == "unchanged" for i in plan.cadres.items):

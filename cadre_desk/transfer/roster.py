@@ -24,7 +24,8 @@ from cadre_desk.db.models import Cadre, Unit
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import StorageError
-from cadre_desk.services import audit, maintenance, retirement
+from cadre_desk.services import access, audit, maintenance, retirement
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import archive, formtext, importing
 from cadre_desk.transfer.model import CadreData, FormatProblem
@@ -284,6 +285,7 @@ def plan_roster(
     exclude_rows: Sequence[int] = (),
     progress: Progress | None = None,
 ) -> tuple[RosterSheet, importing.ImportPlan]:
+    access.require(ctx, Permission.IMPORT)
     roster = open_roster(path, sheet, mapping)
     entries: list[tuple[str, CadreData | Exception]] = []
     excluded = set(exclude_rows)
@@ -317,6 +319,7 @@ def apply_roster(
     ctx: ServiceContext, plan: importing.ImportPlan, progress: Progress | None = None
 ) -> importing.ImportResult:
     """A verified backup first (SQLite), then the whole plan in one transaction."""
+    access.require(ctx, Permission.IMPORT)
     importing.check_plan(plan)
     backup = ""
     if ctx.db.path is not None:
@@ -331,6 +334,7 @@ def backup_before_import(
     """A full verified copy in `backups/` (`NAME-before-KIND-import-TIME.db`); only the newest
     `KEEP_IMPORT_BACKUPS` of each kind are kept. Every Excel import (roster, class list, pool ledger)
     takes one before it writes."""
+    access.require(ctx, Permission.IMPORT)
     folder = paths.backup_dir()
     prefix = f"{db_path.stem}-before-{kind}-import-"
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # two imports in one second get two files
@@ -431,6 +435,7 @@ def export_roster(
     progress: Progress | None = None,
 ) -> int:
     """Write the roster (or the given cadres, in that order) with the chosen columns; returns the rows."""
+    access.require(ctx, Permission.OUTPUT)
     columns = tuple(columns or DEFAULT_COLUMNS)
     known = {**FIELDS, **EXPORT_ONLY}
     unknown = [c for c in columns if c not in known]

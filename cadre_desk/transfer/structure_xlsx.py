@@ -9,7 +9,8 @@ import openpyxl
 from openpyxl.styles import PatternFill
 
 from cadre_desk.domain import structure as rules_of
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.structure import Figure, Figures, StructureReport
 from cadre_desk.transfer.roster import format_sheet, save_book
@@ -44,6 +45,7 @@ def share(part: int, whole: int) -> str:
 
 def export_structure(ctx: ServiceContext, dest: Path, report: StructureReport) -> None:
     """Write the tables of `report` to `dest` (.xlsx). Audited as an export."""
+    access.require(ctx, Permission.OUTPUT)
     f = report.figures
     title = f"{report.scope.label}班子结构分析（计算截止 {report.reference_date:%Y.%m.%d}）"
     book = openpyxl.Workbook()

@@ -24,7 +24,8 @@ from cadre_desk.db.models import Cadre, Training
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, StorageError
-from cadre_desk.services import audit, obligations
+from cadre_desk.services import access, audit, obligations
+from cadre_desk.services.access import Permission
 from cadre_desk.services.cadre_rules import training_values
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
@@ -105,6 +106,7 @@ def _read(path: Path) -> tuple[dict[str, int], list[tuple[int, list[Any]]]]:
 
 
 def plan_training_import(ctx: ServiceContext, path: Path) -> TrainingImportPlan:
+    access.require(ctx, Permission.IMPORT)
     header, rows = _read(path)
     plan = TrainingImportPlan(source=path.name)
     missing = [COLUMNS[k][0] for k in ("name", "person") if k not in header]
@@ -195,6 +197,7 @@ def apply_training_import(ctx: ServiceContext, plan: TrainingImportPlan) -> Trai
     """A verified backup first (SQLite, as the roster import does), then the plan's new records
     (duplicates skipped) in one transaction; refuse a plan with problems or one whose cadres changed
     since it was made."""
+    access.require(ctx, Permission.IMPORT)
     if plan.problems:
         raise ImportRejected(list(plan.problems))
     backup = ""

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import openpyxl
 
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.compliance import ComplianceRow
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer.roster import format_sheet, save_book
@@ -23,6 +24,7 @@ def export_compliance(
     ctx: ServiceContext, dest: Path, rows: Sequence[ComplianceRow], title: str = "干部教育培训学时达标情况"
 ) -> int:
     """Write `rows` to `dest` (.xlsx); returns the number of rows. Audited as an export."""
+    access.require(ctx, Permission.OUTPUT)
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "培训学时"

@@ -35,6 +35,161 @@
     </message>
 </context>
 <context>
+    <name>AccountEditDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/accounts/account_edit_dialog.py" line="+21"/>
+        <source>New account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roles of {name}</source>
+        <translation>{name} 的角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An account may not be both system administrator and security auditor.</source>
+        <translation>三员分立：同一账号不能同时是系统管理员和安全审计员。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A mentor&apos;s own cadre number (shown on his profile)</source>
+        <translation>导师本人的干部编号（见其干部档案）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentor&apos;s cadre number:</source>
+        <translation>导师本人干部编号：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSession</name>
+    <message>
+        <location filename="../../cadre_desk/ui/accounts/session.py" line="+33"/>
+        <source>&amp;Accounts…</source>
+        <translation>账号管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/accounts/accounts_dialog.py" line="+33"/>
+        <location line="+80"/>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles…</source>
+        <translation>角色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+28"/>
@@ -2159,9 +2314,57 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/accounts/first_admin_dialog.py" line="+18"/>
+        <source>Set the administrator</source>
+        <translation>设置系统管理员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This database has no accounts yet. Set the system administrator&apos;s password: from now on everyone signs in, and the administrator adds the other accounts (File → Accounts).</source>
+        <translation>此数据库还没有账号。请设置系统管理员的密码：此后每个人都须登录，由系统管理员添加其他账号（文件 → 账号管理）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Also records clerk (may read and change the cadre records)</source>
+        <translation>同时担任干部科经办（可查阅和修改干部档案）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least 8 characters, three of: upper case, lower case, digits, symbols; not the user name.</source>
+        <translation>至少 8 个字符，包含大写字母、小写字母、数字、符号中的至少三类，且不能是用户名。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
-        <location line="+44"/>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="+44"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -2711,6 +2914,132 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
 </context>
 <context>
+    <name>LimitedWindow</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+44"/>
+        <source>Cadre Desk — {file}</source>
+        <translation>干部成长档案台 — {file}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>My pairings</source>
+        <translation>我的结对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth diaries</source>
+        <translation>成长日记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back up the database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local &amp;rules…</source>
+        <translation>规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signed in as {name} ({roles}).</source>
+        <translation>已登录：{name}（{roles}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File → Accounts: add accounts, set their roles, reset passwords, disable.</source>
+        <translation>文件 → 账号管理：添加账号、设置角色、重置密码、停用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File → Settings and Local rules: the department&apos;s settings and rules.</source>
+        <translation>文件 → 设置、规则：本部门的设置和规则。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cadre records are shown only to accounts with a records role (干部科经办, 领导查阅).</source>
+        <translation>干部档案只对有档案角色（干部科经办、领导查阅）的账号显示。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/accounts/login_dialog.py" line="+25"/>
+        <source>Locked after a time without use. Sign in again to go on; nothing typed is lost.</source>
+        <translation>长时间未操作，已锁定。请重新登录后继续；已输入的内容不会丢失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to {database}.</source>
+        <translation>登录 {database}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo database: user demo, password demo.</source>
+        <translation>演示数据库：用户名 demo，密码 demo。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>LookbackDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/talks/lookback_dialog.py" line="+34"/>
@@ -2790,7 +3119,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+107"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+109"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -2805,17 +3134,17 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2825,12 +3154,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-147"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -2860,12 +3189,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>后备干部库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fault tolerance</source>
         <translation>容错纠错</translation>
     </message>
@@ -2875,7 +3204,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -2895,7 +3224,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>规则(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2915,7 +3244,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>打印当前记录(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
@@ -4020,6 +4349,49 @@ Logs: {logs}</source>
         <location line="+2"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/accounts/password_dialog.py" line="+16"/>
+        <source>An administrator has reset your password: choose a new one to go on.</source>
+        <translation>管理员已重置您的密码：请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the password of {name}.</source>
+        <translation>修改 {name} 的密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Current password:</source>
+        <translation>原密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least 8 characters, three of: upper case, lower case, digits, symbols; not the user name.</source>
+        <translation>至少 8 个字符，包含大写字母、小写字母、数字、符号中的至少三类，且不能是用户名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
     </message>
 </context>
 <context>
@@ -5148,6 +5520,34 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/accounts/reset_password_dialog.py" line="+16"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a new password for {name}; it must be changed at the next sign-in.</source>
+        <translation>为 {name} 设置新密码；其下次登录时须修改。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/backups/restore.py" line="+39"/>
@@ -5745,13 +6145,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+57"/>
-        <location line="+220"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
+        <location line="+245"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-236"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -5791,7 +6191,27 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>留空则为操作人</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+6"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>不锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With accounts: the window locks after this time without use</source>
+        <translation>启用账号后：超过此时间未操作，窗口自动锁定</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lock after idle:</source>
+        <translation>空闲锁定：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Appointment form print offsets (干部任免审批表)</source>
         <translation>任免审批表打印偏移</translation>
     </message>
@@ -5831,7 +6251,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>规则(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>
@@ -5876,7 +6296,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
@@ -7640,6 +8060,11 @@ Your text stays in the editor.</source>
         <translation>如果想先熟悉各项功能，可以生成一个演示县的数据：其中的干部、结对帮带、成长日记和谈话记录都是虚构的，但贴近实际。演示数据只能写入空数据库，请为它单独使用一个数据文件，正式数据另建新库录入。</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>A demo database has the account demo with the password demo (system administrator and records clerk), also for the command line: CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo.</source>
+        <translation>演示数据库带有账号 demo，密码 demo（系统管理员和干部科经办），命令行同样适用：CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo。</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source> cadres</source>
         <translation> 人</translation>
@@ -7681,7 +8106,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+126"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+137"/>
         <source>Encrypted database</source>
         <translation>加密的数据库</translation>
     </message>
@@ -7695,7 +8120,7 @@ Your text stays in the editor.</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>

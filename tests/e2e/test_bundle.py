@@ -42,6 +42,8 @@ def _run(program: Path, *args: str, home: Path) -> str:
         "HOME": str(home),
         "LANG": "C.UTF-8",
         "QT_QPA_PLATFORM": "offscreen",
+        "CADRE_DESK_USER": "demo",  # the demo database's account
+        "CADRE_DESK_PASSWORD": "demo",
     }  # no PYTHONPATH, no venv: the bundle must carry everything
     proc = subprocess.run(
         [*_offline(), str(program), *args],

@@ -67,7 +67,7 @@ def test_each_readme_command_answers_help_and_has_its_options(line: str) -> None
     assert exited.value.code == 0
     assert f"usage: cadre-desk {' '.join(path)}" in out.getvalue()
     known = {option for action in commands[path]._actions for option in action.option_strings}
-    known |= {"--db", "--operator"}
+    known |= {"--db", "--operator", "--user"}  # the global options
     shown = set(OPTION.findall(line.split("#", maxsplit=1)[0]))
     assert shown <= known, f"{line}: {sorted(shown - known)} unknown to `{' '.join(path)}`"
 

@@ -55,7 +55,7 @@ class DemoRunner(QObject):
         ctx = self._ctx
 
         def generate(progress: ProgressFn) -> demo.DemoReport:
-            return demo.generate(ctx.db, cadres=count, progress=progress, operator=ctx)
+            return demo.generate(ctx.db, cadres=count, progress=progress, operator=ctx, demo_account=True)
 
         self.job = run_in_background(generate, self._done, self._failed, self._progress)
 

@@ -191,7 +191,7 @@ def _preview_in_background(
 
     def work(progress: ProgressFn) -> tuple[documents.Document, bytes]:
         progress(title, 0, 1)
-        document = documents.prepare(ctx.db, kind, record_id, chosen)
+        document = documents.prepare(ctx, kind, record_id, chosen)
         return document, document.to_bytes()
 
     def on_done(result: object) -> None:

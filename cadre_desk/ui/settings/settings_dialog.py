@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from cadre_desk.errors import CadreDeskError, ValidationError
-from cadre_desk.services import app_settings
+from cadre_desk.services import access, app_settings
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.backup_runner import BackupRunner
 from cadre_desk.ui.settings.encryption_row import EncryptionRow
@@ -79,6 +81,13 @@ class SettingsDialog(GuardedDialog):
             "print_preparer": self.tr("Blank: the operator"),
             "print_reviewer": "",
         }
+        self.idle_minutes = QSpinBox(dept_box)
+        self.idle_minutes.setObjectName("idle_lock_minutes")
+        self.idle_minutes.setRange(0, app_settings.IDLE_LIMIT)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
+        self.idle_minutes.setValue(self.department.idle_lock_minutes)
+        self.idle_minutes.setToolTip(self.tr("With accounts: the window locks after this time without use"))
         for name in DEPARTMENT_FIELDS:
             edit = QLineEdit(getattr(self.department, name), dept_box)
             edit.setObjectName(name)
@@ -92,7 +101,15 @@ class SettingsDialog(GuardedDialog):
             column.setSpacing(2)
             column.addWidget(edit)
             column.addWidget(error)
-            dept_form.addRow(labels[name], column)
+            if name == "print_reviewer":  # the idle lock shares the last row (the dialog fits 1280x720)
+                row = QHBoxLayout()
+                row.addLayout(column, 1)
+                row.addSpacing(12)
+                row.addWidget(QLabel(self.tr("Lock after idle:"), dept_box))
+                row.addWidget(self.idle_minutes)
+                dept_form.addRow(labels[name], row)
+            else:
+                dept_form.addRow(labels[name], column)
             self.edits[name] = edit
             self.errors[name] = error
 
@@ -139,6 +156,11 @@ class SettingsDialog(GuardedDialog):
         rules_row.addWidget(rules_note, 1)
         rules_row.addWidget(self.rules_button)
         self._rules_opened = False
+        # Without the settings permission the department's settings are shown, not changed.
+        self.may_change_department = access.can(ctx, Permission.SETTINGS)
+        for box in (dept_box, offsets_box):
+            box.setEnabled(self.may_change_department)
+        self.rules_button.setEnabled(self.may_change_department)
 
         # --- this computer (QSettings) ---
         local_box = QGroupBox(self.tr("This computer"), self)
@@ -229,9 +251,14 @@ class SettingsDialog(GuardedDialog):
             label.hide()
         typed: dict[str, Any] = {n: self.edits[n].text() for n in DEPARTMENT_FIELDS}
         typed.update({n: self.offsets[n].value() for n in OFFSET_FIELDS})
+        typed["idle_lock_minutes"] = self.idle_minutes.value()
         wanted = app_settings.DepartmentSettings(**typed)
         try:
-            saved = app_settings.save_settings(self._ctx, wanted)
+            saved = (
+                app_settings.save_settings(self._ctx, wanted)
+                if self.may_change_department
+                else self.department
+            )
         except ValidationError as exc:
             first = None
             for name, message in exc.fields.items():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from cadre_desk import __version__, paths
 from cadre_desk.errors import (
@@ -20,11 +20,15 @@ from cadre_desk.errors import (
     StorageError,
     WrongPassphrase,
 )
+from cadre_desk.services import access
+from cadre_desk.services.access import Permission
+from cadre_desk.ui.accounts.sign_in import sign_in
 from cadre_desk.ui.backups.restore import DamagedOffer, restore_damaged
 from cadre_desk.ui.shell import crash, i18n, instance
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
 from cadre_desk.ui.shell.icon import app_icon
+from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.opening import OpenFailed, open_with_splash
 from cadre_desk.ui.shell.settings import Settings
@@ -73,8 +77,13 @@ def run_gui(
     db_path_or_url: str | None = None,
     operator: str | None = None,
     open_files: Sequence[Path] = (),
+    login: bool = False,
 ) -> int:
     """Open the database and run the main window; 1 if the database cannot be opened (left untouched).
+
+    `login` (the program started by its user, `app.main`): the window opens only after signing in, and
+    a database without accounts first gets its administrator (`ui.accounts.sign_in`); without it
+    (tests building the window themselves) a database without accounts opens in the open mode.
 
     Without `db_path_or_url` / `operator` the ones saved in Settings (or the defaults) are used.
     `open_files` (appointment forms, exchange packages: what the desktop's file types hand over) are
@@ -86,7 +95,7 @@ def run_gui(
         translators = i18n.install_translators(app, i18n.chosen_language(settings.get(keys.LANGUAGE)))
         try:
             database = chosen_database(db_path_or_url, settings)
-            return _run(app, settings, database, chosen_operator(operator, settings), open_files)
+            return _run(app, settings, database, chosen_operator(operator, settings), open_files, login)
         finally:
             i18n.remove_translators(app, translators)
 
@@ -97,12 +106,13 @@ def _run(
     db_path_or_url: str,
     operator: str | None,
     open_files: Sequence[Path] = (),
+    login: bool = False,
 ) -> int:
     start = instance.take(db_path_or_url)  # one window per database file
     if start.cancelled:
         return EXIT_CANNOT_OPEN
     try:
-        return _open_and_run(app, settings, db_path_or_url, operator, open_files, start.read_only)
+        return _open_and_run(app, settings, db_path_or_url, operator, open_files, start.read_only, login)
     finally:
         start.release()
 
@@ -114,6 +124,7 @@ def _open_and_run(
     operator: str | None,
     open_files: Sequence[Path],
     read_only: bool,
+    login: bool = False,
 ) -> int:
     passphrase: str | None = None
     while True:
@@ -163,15 +174,26 @@ def _open_and_run(
         except OpenFailed:  # a bug, already shown by the crash handler
             return EXIT_CANNOT_OPEN
     try:
-        window = MainWindow(ctx, settings)
+        if login or ctx.permissions is not None:
+            signed = sign_in(None, ctx, read_only)
+            if signed is None:
+                log.info("no sign-in: the window is not opened")
+                return EXIT_CANNOT_OPEN
+            ctx = signed
+        window: QMainWindow = (
+            MainWindow(ctx, settings)
+            if access.can(ctx, Permission.RECORDS_READ)
+            else LimitedWindow(ctx, settings)
+        )
         if read_only:
             window.setWindowTitle(
                 window.windowTitle() + QCoreApplication.translate("application", " (read-only)")
             )
         window.show()
         log.info("main window open on %s as %s", ctx.db.display_name(), ctx.operator)
-        if open_files:
-            QTimer.singleShot(0, lambda: window.transfers.open_files(open_files))
+        if open_files and isinstance(window, MainWindow):
+            main_window = window
+            QTimer.singleShot(0, lambda: main_window.transfers.open_files(open_files))
         return int(app.exec())
     finally:
         ctx.db.dispose()

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from cadre_desk import paths
-from cadre_desk.services import maintenance, units
+from cadre_desk.services import access, maintenance, units
+from cadre_desk.services.access import Permission
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.accounts.session import AccountSession
 from cadre_desk.ui.audit.audit_page import AuditPage
 from cadre_desk.ui.backups.auto_backup import AutoBackup
 from cadre_desk.ui.backups.policy_dialog import BackupPolicyDialog
@@ -131,8 +133,10 @@ class MainWindow(QMainWindow):
         self.add_page(BAROMETER, self.tr("Barometer"), BarometerPage(ctx, today, self))
         self.add_page(STRUCTURE, self.tr("Team structure"), StructurePage(ctx, today, self))
         self.add_page(POOLS, self.tr("Reserve pools"), PoolsPage(ctx, today, self))
-        self.add_page(AUDIT, self.tr("Audit trail"), AuditPage(ctx, self))
-        self.add_page(TOLERANCE, self.tr("Fault tolerance"), TolerancePage(ctx, today, self))
+        if access.can(ctx, Permission.AUDIT):  # the 安全审计员's page (open databases: everyone's)
+            self.add_page(AUDIT, self.tr("Audit trail"), AuditPage(ctx, self))
+        if access.can(ctx, Permission.TOLERANCE):  # 容错案件 (open databases: everyone's)
+            self.add_page(TOLERANCE, self.tr("Fault tolerance"), TolerancePage(ctx, today, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
             page.records_changed.connect(self.apply_changes)
@@ -214,6 +218,9 @@ class MainWindow(QMainWindow):
             self.tr("&Back up the database…"), self.back_up, name="backupAction"
         )
         self.backup_action.setEnabled(self.ctx.db.path is not None)
+        self.backup_action.setVisible(access.can(self.ctx, Permission.BACKUP))
+        self.transfers.import_menu.menuAction().setVisible(access.can(self.ctx, Permission.IMPORT))
+        self.transfers.export_menu.menuAction().setVisible(access.can(self.ctx, Permission.OUTPUT))
         file_menu.addAction(self.backup_action)
         self.restore_action = self._action(
             self.tr("&Restore from a backup…"), self.restore_backup, name="restoreAction"
@@ -233,7 +240,11 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addAction(self.settings_action)
         self.rules_action = self._action(self.tr("Local &rules…"), self.open_rules, name="rulesAction")
+        self.rules_action.setVisible(access.can(self.ctx, Permission.SETTINGS))
         file_menu.addAction(self.rules_action)
+        file_menu.addSeparator()
+        self.session = AccountSession(self, self.ctx)
+        self.session.add_to(file_menu)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -261,6 +272,10 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.save_action, self.print_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)
+        # What the account's roles cannot do is not offered (the services refuse it anyway).
+        self.new_action.setVisible(access.can(self.ctx, Permission.RECORDS_WRITE))
+        self.save_action.setVisible(access.can(self.ctx, Permission.RECORDS_WRITE))
+        self.print_action.setVisible(access.can(self.ctx, Permission.OUTPUT))
         edit_menu.addSeparator()
         self.find_action = self._action(self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -670,5 +685,6 @@ class MainWindow(QMainWindow):
             workers.cancel_all_and_wait()
         self._closed = True
         self.auto_backup.run_on_exit()
+        self.session.stop()
         self.save_state()
         super().closeEvent(event)

@@ -55,7 +55,15 @@ class WelcomePage(Page):
             ),
             card,
         )
-        for label in (intro, where, try_it):
+        self.demo_login = QLabel(
+            self.tr(
+                "A demo database has the account demo with the password demo (system administrator and "
+                "records clerk), also for the command line: CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo."
+            ),
+            card,
+        )
+        self.demo_login.setObjectName("demoLogin")
+        for label in (intro, where, try_it, self.demo_login):
             label.setWordWrap(True)
 
         self.count = QSpinBox(card)
@@ -86,6 +94,7 @@ class WelcomePage(Page):
         card_layout.addWidget(intro)
         card_layout.addWidget(where)
         card_layout.addWidget(try_it)
+        card_layout.addWidget(self.demo_login)
         card_layout.addSpacing(8)
         card_layout.addLayout(buttons)
 

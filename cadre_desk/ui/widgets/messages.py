@@ -66,6 +66,26 @@ TEMPLATES: dict[str, str] = {
         "The appointment form of {cadre} was not printed: {fields} do not fit even at the smallest size "
         "(5.5 pt). The form is one sheet, front and back: please shorten them, then print again."
     ),
+    # accounts and permissions (services/accounts.py, services/access.py)
+    "login_wrong": "Wrong user name or password",
+    "login_locked": "Too many wrong passwords: the account is locked, try again in {minutes} minutes",
+    "login_disabled": "The account “{name}” has been disabled by an administrator",
+    "login_required": "This database has accounts: please sign in",
+    "password_change_required": "An administrator has reset your password: change it first",
+    "permission_denied": "The account “{name}” ({roles}) may not do this: {action}",
+    "permission_not_own": "{who} may only see his own pairings and mentees: {what}",
+    "password_short": "The password needs at least {min} characters",
+    "password_has_name": "The password may not be or contain the user name",
+    "password_classes": "The password needs three of: upper case, lower case, digits, symbols",
+    "password_same": "The new password is the same as the old one",
+    "password_old_wrong": "The current password is wrong",
+    "roles_separated": "Separation of duties: one account may not be both {roles}",
+    "roles_required": "Choose at least one role",
+    "mentor_needs_cadre": "A mentor account needs the mentor's own cadre number",
+    "last_admin": "At least one enabled system administrator must remain",
+    "account_name_taken": "There is already an account “{name}”",
+    "account_lock_self": "You cannot disable your own account",
+    "idle_minutes": "The idle lock is 0–{max} minutes (0: never)",
 }
 
 LABELS: dict[str, str] = {

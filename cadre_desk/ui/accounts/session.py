@@ -1,0 +1,87 @@
+"""The signed-in account in a window: 账号管理, 修改密码 and 锁定 in the menu, and the idle lock that
+shows the sign-in again without closing anything (open editors keep what was typed)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from cadre_desk.errors import CadreDeskError
+from cadre_desk.services import access, accounts, app_settings
+from cadre_desk.services.access import Permission
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.accounts.accounts_dialog import AccountsDialog
+from cadre_desk.ui.accounts.login_dialog import LoginDialog
+from cadre_desk.ui.accounts.password_dialog import PasswordDialog
+from cadre_desk.ui.accounts.sign_in import IdleLock
+
+log = logging.getLogger("cadre_desk.ui")
+
+
+class AccountSession(QObject):
+    """Nothing to show for a database without accounts (the open mode): the actions stay hidden."""
+
+    def __init__(self, window: QMainWindow, ctx: ServiceContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.locked = False
+        signed = ctx.signed_in
+        self.accounts_action = QAction(self.tr("&Accounts…"), window)
+        self.accounts_action.setObjectName("accountsAction")
+        self.accounts_action.setVisible(signed and access.can(ctx, Permission.ACCOUNTS))
+        self.accounts_action.triggered.connect(self.manage_accounts)
+        self.password_action = QAction(self.tr("Change &password…"), window)
+        self.password_action.setObjectName("passwordAction")
+        self.password_action.setVisible(signed)
+        self.password_action.triggered.connect(self.change_password)
+        self.lock_action = QAction(self.tr("&Lock"), window)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setVisible(signed)
+        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
+        minutes = app_settings.get_settings(ctx).idle_lock_minutes if signed else 0
+        self.idle = IdleLock(minutes, self)
+        self.idle.timed_out.connect(lambda: self.lock(idle=True))
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.accounts_action)
+        menu.addAction(self.password_action)
+        menu.addAction(self.lock_action)
+
+    def manage_accounts(self) -> None:
+        AccountsDialog.show_accounts(self.window, self.ctx)
+
+    def change_password(self) -> None:
+        changed = PasswordDialog.ask(self.window, self.ctx)
+        if changed is not None:
+            self.window.statusBar().showMessage(self.tr("Password changed"), 5000)
+
+    def lock(self, idle: bool) -> None:
+        """Hide the window's contents and sign in again as the same account (or quit)."""
+        if self.locked or not self.ctx.signed_in:
+            return
+        self.locked = True
+        self.idle.paused = True
+        try:
+            accounts.record_idle_lock(self.ctx, idle)
+        except CadreDeskError as exc:  # a locked or vanished file: lock anyway
+            log.warning("could not record the lock: %s", exc)
+        central = self.window.centralWidget()
+        if central is not None:
+            central.hide()
+        try:
+            signed = LoginDialog.ask(self.window, self.ctx.db, self.ctx.account_name, locked=True)
+        finally:
+            if central is not None:
+                central.show()
+            self.locked = False
+        if signed is None:
+            self.window.close()
+            return
+        self.idle.resume()
+
+    def stop(self) -> None:
+        self.idle.stop()

@@ -1,0 +1,125 @@
+"""The window of an account that may not read the cadre records: a 系统管理员 (accounts, settings,
+rules, backups), a 安全审计员, a 容错案件-only account, and a 导师 (his own pairings and his mentees'
+diaries, through the same pages as the full window, filtered by the services)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from cadre_desk.services import access
+from cadre_desk.services.access import ROLE_LABELS, Permission, Role
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.accounts.session import AccountSession
+from cadre_desk.ui.audit.audit_page import AuditPage
+from cadre_desk.ui.diary.diary_page import DiaryPage
+from cadre_desk.ui.jobs import workers
+from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_path
+from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.settings.rules_page import RulesDialog
+from cadre_desk.ui.settings.settings_dialog import SettingsDialog
+from cadre_desk.ui.shell.settings import Settings
+
+MIN_WIDTH, MIN_HEIGHT = 960, 560
+
+
+class LimitedWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        settings: Settings,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.setObjectName("limitedWindow")
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        path = ctx.db.path
+        self.setWindowTitle(
+            self.tr("Cadre Desk — {file}").format(file=path.name if path else ctx.db.display_name())
+        )
+        self.tabs = QTabWidget(self)
+        if access.can(ctx, Permission.MENTOR):
+            self.pairings = PairingsPage(ctx, today, self)
+            self.diary = DiaryPage(ctx, today, self)
+            self.tabs.addTab(self.pairings, self.tr("My pairings"))
+            self.tabs.addTab(self.diary, self.tr("Growth diaries"))
+            self.pairings.refresh()
+            self.diary.refresh()
+        if access.can(ctx, Permission.AUDIT):
+            self.audit = AuditPage(ctx, self)
+            self.tabs.addTab(self.audit, self.tr("Audit trail"))
+            self.audit.refresh()
+        if not self.tabs.count():
+            self.tabs.addTab(self._overview(), self.tr("Account"))
+        self.setCentralWidget(self.tabs)
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_runner = BackupRunner(ctx, self)
+        self.backup_action = self._add(menu, self.tr("&Back up the database…"), self.back_up, "backupAction")
+        self.backup_action.setVisible(access.can(ctx, Permission.BACKUP) and ctx.db.path is not None)
+        self.settings_action = self._add(menu, self.tr("&Settings…"), self.open_settings, "settingsAction")
+        self.settings_action.setVisible(access.can(ctx, Permission.SETTINGS))
+        self.rules_action = self._add(menu, self.tr("Local &rules…"), self.open_rules, "rulesAction")
+        self.rules_action.setVisible(access.can(ctx, Permission.SETTINGS))
+        menu.addSeparator()
+        self.session = AccountSession(self, ctx)
+        self.session.add_to(menu)
+        menu.addSeparator()
+        quit_action = self._add(menu, self.tr("E&xit"), self.close, "quitAction")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.operator_label = QLabel(self.tr("Operator: {name}").format(name=ctx.operator), self)
+        self.statusBar().addPermanentWidget(self.operator_label)
+        self.resize(1200, 760)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _overview(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        roles = "、".join(ROLE_LABELS[Role(r)] for r in self.ctx.roles if r in {x.value for x in Role})
+        lines = [self.tr("Signed in as {name} ({roles}).").format(name=self.ctx.operator, roles=roles or "—")]
+        if access.can(self.ctx, Permission.ACCOUNTS):
+            lines.append(self.tr("File → Accounts: add accounts, set their roles, reset passwords, disable."))
+        if access.can(self.ctx, Permission.SETTINGS):
+            lines.append(self.tr("File → Settings and Local rules: the department's settings and rules."))
+        lines.append(
+            self.tr(
+                "The cadre records are shown only to accounts with a records role (干部科经办, 领导查阅)."
+            )
+        )
+        label = QLabel("\n\n".join(lines), page)
+        label.setObjectName("overview")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addStretch(1)
+        return page
+
+    def back_up(self) -> None:
+        if self.backup_runner.running:
+            return
+        dest = ask_backup_path(self, self.ctx)
+        if dest is not None:
+            self.backup_runner.start(dest, self.tr("Back up the database"))
+
+    def open_settings(self) -> None:
+        SettingsDialog.ask(self, self.ctx, self.settings)
+
+    def open_rules(self) -> None:
+        RulesDialog.show_rules(self, self.ctx)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if workers.active_jobs():
+            workers.cancel_all_and_wait()
+        self.session.stop()
+        super().closeEvent(event)

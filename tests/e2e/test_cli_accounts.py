@@ -1,0 +1,170 @@
+"""Accounts on the command line as real processes: the first administrator, signing in with --user
+and CADRE_DESK_PASSWORD, roles enforced, lock-out, resets, and the demo account."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN_PW = "Guard-2026x"
+CLERK_PW = "Sesame#2026y"
+
+
+def cli(
+    *args: str, data_dir: Path, user: str | None = None, password: str | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("CADRE_DESK_USER", "CADRE_DESK_PASSWORD")}
+    env.update(CADRE_DESK_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8")
+    if user is not None:
+        env["CADRE_DESK_USER"] = user
+    if password is not None:
+        env["CADRE_DESK_PASSWORD"] = password
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def ok(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_accounts_from_the_first_administrator_to_lock_out(tmp_path: Path) -> None:
+    db = str(tmp_path / "county.db")
+    ok(cli("--db", db, "init", data_dir=tmp_path))
+    ok(cli("--db", db, "unit", "add", "县委组织部", data_dir=tmp_path))  # no accounts yet: open as before
+    refused = cli(
+        "--db",
+        db,
+        "account",
+        "add",
+        "li",
+        "--role",
+        "clerk",
+        "--password-stdin",
+        stdin=CLERK_PW + "\n",
+        data_dir=tmp_path,
+    )
+    assert refused.returncode == 1 and "第一个账号须为系统管理员" in refused.stderr
+    out = ok(
+        cli(
+            "--db",
+            db,
+            "account",
+            "add",
+            "admin",
+            "--role",
+            "系统管理员",
+            "--password-stdin",
+            stdin=ADMIN_PW + "\n",
+            data_dir=tmp_path,
+        )
+    )
+    assert "已添加账号 admin（系统管理员）" in out
+
+    anonymous = cli("--db", db, "unit", "list", "--json", data_dir=tmp_path)
+    assert anonymous.returncode == 1 and "请用 --user 用户名" in anonymous.stderr
+    no_password = cli("--db", db, "--user", "admin", "unit", "list", data_dir=tmp_path)
+    assert no_password.returncode == 1 and "CADRE_DESK_PASSWORD" in no_password.stderr
+
+    def as_admin(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return cli("--db", db, "--user", "admin", *args, password=ADMIN_PW, stdin=stdin, data_dir=tmp_path)
+
+    denied = as_admin("unit", "list", "--json")  # an administrator reads no records
+    assert denied.returncode == 1 and "无权查阅干部档案" in denied.stderr
+    both = as_admin(
+        "account", "add", "wang", "--role", "admin", "--role", "auditor", "--password-stdin", stdin=CLERK_PW
+    )
+    assert both.returncode == 1 and "三员分立" in both.stderr
+    weak = as_admin("account", "add", "li", "--role", "clerk", "--password-stdin", stdin="password\n")
+    assert weak.returncode == 1 and "至少三类" in weak.stderr
+    ok(
+        as_admin(
+            "account",
+            "add",
+            "li",
+            "--role",
+            "clerk",
+            "--display-name",
+            "李经办",
+            "--password-stdin",
+            stdin=CLERK_PW,
+        )
+    )
+    listed = json.loads(ok(as_admin("account", "list", "--json")))
+    assert [(a["name"], a["roles"]) for a in listed if a["has_password"]] == [
+        ("admin", ["admin"]),
+        ("li", ["clerk"]),
+    ]
+
+    units = json.loads(
+        ok(cli("--db", db, "unit", "list", "--json", user="li", password=CLERK_PW, data_dir=tmp_path))
+    )
+    assert [u["name"] for u in units] == ["县委组织部"]
+    clerk_denied = cli("--db", db, "account", "list", user="li", password=CLERK_PW, data_dir=tmp_path)
+    assert clerk_denied.returncode == 1 and "无权管理账号" in clerk_denied.stderr
+
+    for _ in range(4):
+        wrong = cli("--db", db, "unit", "list", user="li", password="nope", data_dir=tmp_path)
+        assert wrong.returncode == 1 and "用户名或密码错误" in wrong.stderr
+    locked = cli("--db", db, "unit", "list", user="li", password="nope", data_dir=tmp_path)
+    assert "已锁定" in locked.stderr
+    still = cli("--db", db, "unit", "list", user="li", password=CLERK_PW, data_dir=tmp_path)
+    assert still.returncode == 1 and "已锁定" in still.stderr
+    ok(as_admin("account", "unlock", "li"))
+    ok(cli("--db", db, "unit", "list", user="li", password=CLERK_PW, data_dir=tmp_path))
+
+    ok(as_admin("account", "passwd", "li", "--password-stdin", stdin="Temp-0001a\n"))
+    forced = cli("--db", db, "unit", "list", user="li", password="Temp-0001a", data_dir=tmp_path)
+    assert forced.returncode == 1 and "account passwd li" in forced.stderr
+    ok(
+        cli(
+            "--db",
+            db,
+            "account",
+            "passwd",
+            "li",
+            "--password-stdin",
+            user="li",
+            password="Temp-0001a",
+            stdin="Mine-0002b\n",
+            data_dir=tmp_path,
+        )
+    )
+    ok(cli("--db", db, "unit", "list", user="li", password="Mine-0002b", data_dir=tmp_path))
+
+    ok(as_admin("account", "roles", "li", "--role", "reader"))
+    read_only = cli(
+        "--db", db, "unit", "add", "县委办公室", user="li", password="Mine-0002b", data_dir=tmp_path
+    )
+    assert read_only.returncode == 1 and "无权修改干部档案" in read_only.stderr
+    ok(as_admin("account", "lock", "li"))
+    disabled = cli("--db", db, "unit", "list", user="li", password="Mine-0002b", data_dir=tmp_path)
+    assert disabled.returncode == 1 and "停用" in disabled.stderr
+
+
+def test_a_demo_database_signs_in_as_demo(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    ok(cli("--db", db, "demo", "--cadres", "5", "--seed", "3", data_dir=tmp_path))
+    assert cli("--db", db, "stats", data_dir=tmp_path).returncode == 1
+    stats = json.loads(
+        ok(cli("--db", db, "stats", "--json", user="demo", password="demo", data_dir=tmp_path))
+    )
+    assert stats["cadre"] == 5
+    accounts = json.loads(
+        ok(cli("--db", db, "account", "list", "--json", user="demo", password="demo", data_dir=tmp_path))
+    )
+    assert [a["roles"] for a in accounts if a["name"] == "demo"] == [["admin", "clerk"]]

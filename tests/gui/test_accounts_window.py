@@ -1,0 +1,275 @@
+"""Accounts in the window: the first administrator, the sign-in, the idle lock, changing passwords,
+account management, and what each role's window offers."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMainWindow
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from cadre_desk.db.engine import Database
+from cadre_desk.db.models import AuditEvent
+from cadre_desk.services import accounts, app_settings, mentorship
+from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.ui.accounts import sign_in as sign_in_module
+from cadre_desk.ui.accounts.account_edit_dialog import AccountEditDialog
+from cadre_desk.ui.accounts.accounts_dialog import AccountsDialog
+from cadre_desk.ui.accounts.first_admin_dialog import FirstAdminDialog
+from cadre_desk.ui.accounts.login_dialog import LoginDialog
+from cadre_desk.ui.accounts.password_dialog import PasswordDialog
+from cadre_desk.ui.accounts.sign_in import IdleLock
+from cadre_desk.ui.shell import application
+from cadre_desk.ui.shell.limited_window import LimitedWindow
+from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.settings import Settings
+from tests.conftest import make_cadre
+
+PW = "Guard-2026x"
+
+
+def actions(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(
+            s.scalars(select(AuditEvent.action).where(AuditEvent.entity == "account").order_by(AuditEvent.id))
+        )
+
+
+@pytest.fixture
+def admin(db: Database) -> ServiceContext:
+    ctx = accounts.set_first_admin(db, "admin", PW, "王管理")
+    accounts.set_roles(ctx, "admin", ["admin", "clerk"])
+    return accounts.authenticate(db, "admin", PW)
+
+
+def test_the_first_administrator_sets_a_password(qtbot: QtBot, db: Database, _zh_cn: None) -> None:
+    dialog = FirstAdminDialog(db, "root")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("short")
+    dialog.repeat.setText("short")
+    dialog.buttons.accepted.emit()
+    assert dialog.error.isVisibleTo(dialog) and "8" in dialog.error.text()
+    assert not accounts.needs_login(db)
+    dialog.display_name.setText("王管理")
+    dialog.password.setText(PW)
+    dialog.repeat.setText(PW)
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == FirstAdminDialog.DialogCode.Accepted
+    assert (
+        dialog.ctx is not None and dialog.ctx.roles == ("admin", "clerk") and dialog.ctx.operator == "王管理"
+    )
+    assert accounts.needs_login(db)
+
+
+def test_sign_in_shows_the_error_and_keeps_the_dialog(
+    qtbot: QtBot, db: Database, admin: ServiceContext
+) -> None:
+    dialog = LoginDialog(db, "admin")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("wrong")
+    dialog.buttons.accepted.emit()
+    assert "用户名或密码错误" in dialog.error.text() and dialog.ctx is None
+    assert dialog.password.text() == ""
+    dialog.password.setText(PW)
+    dialog.buttons.accepted.emit()
+    assert dialog.ctx is not None and dialog.ctx.account_name == "admin"
+    assert actions(db)[-2:] == ["login_failed", "login"]
+
+
+def test_the_user_start_goes_through_the_first_administrator(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))
+    monkeypatch.setattr(FirstAdminDialog, "ask", classmethod(lambda cls, parent, db, name: None))
+    path = tmp_path / "new.db"
+    assert application.run_gui(str(path), "测试员", login=True) == application.EXIT_CANNOT_OPEN
+
+    shown: list[QMainWindow] = []
+
+    def set_admin(cls: object, parent: object, db: Database, name: str) -> ServiceContext:
+        return accounts.set_first_admin(db, name, PW)
+
+    monkeypatch.setattr(FirstAdminDialog, "ask", classmethod(set_admin))
+
+    def record_shown(window: QMainWindow) -> None:
+        shown.append(window)
+
+    monkeypatch.setattr(QMainWindow, "show", record_shown)
+    assert application.run_gui(str(path), "测试员", login=True) == 0
+    assert isinstance(shown[-1], LimitedWindow)  # an administrator alone reads no records
+
+    # now the database has accounts: even a caller without `login` signs in (here from the environment)
+    monkeypatch.setenv("CADRE_DESK_USER", "测试员")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", PW)
+    assert application.run_gui(str(path), None) == 0
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", "wrong")
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    assert application.run_gui(str(path), None) == application.EXIT_CANNOT_OPEN
+
+
+def test_a_reset_password_is_changed_before_the_window(
+    qtbot: QtBot, db: Database, admin: ServiceContext
+) -> None:
+    accounts.add_account(admin, "li", ["reader"], "Sesame#2026y")
+    accounts.reset_password(admin, "li", "Temp-0001a")
+    signed = accounts.authenticate(db, "li", "Temp-0001a")
+    dialog = PasswordDialog(signed, forced=True)
+    qtbot.addWidget(dialog)
+    dialog.old.setText("Temp-0001a")
+    dialog.new.setText("Mine-0002b")
+    dialog.repeat.setText("Mine-0002c")
+    dialog.buttons.accepted.emit()
+    assert "differ" in dialog.error.text() or "不一致" in dialog.error.text() or dialog.error.text()
+    dialog.repeat.setText("Mine-0002b")
+    dialog.buttons.accepted.emit()
+    assert dialog.result_ctx is not None and not dialog.result_ctx.must_change_password
+
+
+def test_the_window_offers_what_the_role_may_do(
+    qtbot: QtBot, db: Database, ctx: ServiceContext, admin: ServiceContext, settings: Settings, _zh_cn: None
+) -> None:
+    full = MainWindow(admin, settings, background_checks=False)
+    qtbot.addWidget(full)
+    assert full.session.accounts_action.isEnabled() and full.session.accounts_action.isVisible()
+    assert full.new_action.isVisible() and full.rules_action.isVisible()
+    assert full.operator_label.text().endswith("王管理")
+    accounts.add_account(admin, "leader", ["reader"], "Sesame#2026y", "赵部长")
+    reader = accounts.authenticate(db, "leader", "Sesame#2026y")
+    read_only = MainWindow(reader, settings, background_checks=False)
+    qtbot.addWidget(read_only)
+    assert not read_only.new_action.isVisible() and not read_only.save_action.isVisible()
+    assert read_only.print_action.isVisible()
+    assert not read_only.transfers.import_menu.menuAction().isVisible()
+    assert not read_only.session.accounts_action.isVisible() and read_only.session.password_action.isVisible()
+
+
+def test_a_database_without_accounts_offers_no_account_actions(
+    qtbot: QtBot, ctx: ServiceContext, settings: Settings, _zh_cn: None
+) -> None:
+    window = MainWindow(ctx, settings, background_checks=False)
+    qtbot.addWidget(window)
+    assert ctx.permissions is None and window.new_action.isVisible()
+    assert not window.session.lock_action.isVisible() and not window.session.accounts_action.isVisible()
+    assert not window.session.idle.timer.isActive()
+
+
+def test_administrators_and_mentors_get_the_limited_window(
+    qtbot: QtBot, db: Database, ctx: ServiceContext, settings: Settings, _zh_cn: None
+) -> None:
+    mentor = make_cadre(ctx, "周导师", birth="1972.06")
+    mentee = make_cadre(ctx, "林小雨", gender="女", birth="1980.10")
+    other = make_cadre(ctx, "陈远航", birth="1980.02")
+    own = mentorship.create_mentorship(
+        ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2026.12.31")
+    )
+    other_mentee = make_cadre(ctx, "吴小川", birth="1981.02")
+    mentorship.create_mentorship(
+        ctx, mentorship.MentorshipInput(other.id, other_mentee.id, "2024.01.01", "2026.12.31")
+    )
+    admin = accounts.set_first_admin(db, "admin", PW)
+    accounts.add_account(admin, "zhou", ["mentor"], "Sesame#2026y", cadre_id=mentor.id)
+    only_admin = LimitedWindow(admin, settings)
+    qtbot.addWidget(only_admin)
+    assert only_admin.settings_action.isVisible() and only_admin.session.accounts_action.isVisible()
+    assert only_admin.tabs.count() == 1
+    zhou = accounts.authenticate(db, "zhou", "Sesame#2026y")
+    window = LimitedWindow(zhou, settings)
+    qtbot.addWidget(window)
+    assert window.tabs.count() == 2 and not window.settings_action.isVisible()
+    model = window.pairings.model
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [own.id]  # his own pairing only
+
+
+def test_idle_lock_hides_the_window_and_signs_in_again(
+    qtbot: QtBot, db: Database, admin: ServiceContext, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(admin, settings, background_checks=False)
+    qtbot.addWidget(window)
+    window.show()
+    session = window.session
+    assert session.idle.minutes == 15 and session.idle.timer.isActive()
+    hidden_during: list[bool] = []
+
+    def again(
+        cls: object, parent: object, db_: Database, user: str = "", locked: bool = False, demo: bool = False
+    ) -> ServiceContext:
+        assert locked and user == "admin"
+        hidden_during.append(not window.centralWidget().isVisible())
+        return accounts.authenticate(db_, user, PW)
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(again))
+    session.idle.last_input = time.monotonic() - 16 * 60
+    session.idle.check()
+    assert hidden_during == [True] and window.centralWidget().isVisible()
+    assert actions(db)[-2:] == ["idle_lock", "login"]
+    assert session.idle.idle_seconds() < 60 and not session.idle.paused
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    session.lock(idle=False)
+    assert not window.isVisible()  # gave up signing in: the window closes
+    assert actions(db)[-1] == "lock_window"
+
+
+def test_idle_minutes_come_from_the_settings(qtbot: QtBot, admin: ServiceContext) -> None:
+    saved = app_settings.save_settings(admin, app_settings.DepartmentSettings(idle_lock_minutes=5))
+    assert saved.idle_lock_minutes == 5
+    with pytest.raises(Exception, match="空闲锁定时间"):
+        app_settings.save_settings(admin, app_settings.DepartmentSettings(idle_lock_minutes=999))
+    lock = IdleLock(0)
+    assert not lock.timer.isActive()  # 0: never
+
+
+def test_account_management(
+    qtbot: QtBot, db: Database, admin: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit = AccountEditDialog(admin, None)
+    qtbot.addWidget(edit)
+    edit.name.setText("wang")
+    edit.roles[next(r for r in edit.roles if r.value == "admin")].setChecked(True)
+    edit.roles[next(r for r in edit.roles if r.value == "auditor")].setChecked(True)
+    edit.password.setText("Sesame#2026y")
+    edit.repeat.setText("Sesame#2026y")
+    edit.buttons.accepted.emit()
+    assert "三员分立" in edit.error.text() and edit.saved is None
+    edit.roles[next(r for r in edit.roles if r.value == "admin")].setChecked(False)
+    edit.buttons.accepted.emit()
+    assert edit.saved is not None and edit.saved.roles == ("auditor",)
+
+    dialog = AccountsDialog(admin)
+    qtbot.addWidget(dialog)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert names == ["admin", "wang"]
+    dialog.table.selectRow(1)
+    dialog.lock_button.click()
+    assert dialog.table.item(1, 3).text() in ("已停用", "disabled")
+    assert dialog.unlock_button.isEnabled()
+    dialog.unlock_button.click()
+    assert dialog.table.item(1, 3).text() == ""
+    dialog.table.selectRow(0)
+    assert not dialog.lock_button.isEnabled()  # not oneself
+
+
+def test_sign_in_from_the_environment(
+    db: Database, admin: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CADRE_DESK_USER", "admin")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", PW)
+    signed = sign_in_module.sign_in(None, open_context(db, "x"))
+    assert signed is not None and signed.account_name == "admin"
+
+
+def test_the_auditor_sees_the_audit_trail_and_nothing_else(
+    qtbot: QtBot, db: Database, admin: ServiceContext, settings: Settings, _zh_cn: None
+) -> None:
+    accounts.add_account(admin, "shen", ["auditor"], "Sesame#2026y", "沈审计")
+    auditor = accounts.authenticate(db, "shen", "Sesame#2026y")
+    window = LimitedWindow(auditor, settings)
+    qtbot.addWidget(window)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["审计日志"]
+    assert not window.settings_action.isVisible() and not window.session.accounts_action.isVisible()
+    clerk_window = MainWindow(admin, settings, background_checks=False)  # admin + clerk: no audit page
+    qtbot.addWidget(clerk_window)
+    assert "audit" not in clerk_window.page_keys()

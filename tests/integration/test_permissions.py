@@ -1,0 +1,560 @@
+"""Every service function called as every role, against a table of what each role may do.
+
+The table below is written from the issue (系统管理员: accounts and settings; 干部科经办: all records;
+导师: own pairings, own mentees' diaries and comments, their profiles read-only; 领导查阅: read only;
+安全审计员: the audit trail only; 容错案件: fault-tolerance cases), not from `services/access.py`, so
+a wrong role table or a missing `require` fails here. A new public service function (first
+parameter `ctx`) that is not in the table fails `test_every_service_function_is_in_the_table`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cadre_desk import services, transfer
+from cadre_desk.db.engine import Database
+from cadre_desk.errors import PermissionDenied
+from cadre_desk.services import accounts, app_settings, diary, mentorship, talks, teams, units
+from cadre_desk.services.context import ServiceContext, open_context
+from tests.conftest import make_cadre
+
+PW = "Role-pass-2026"
+# Role letters: A 系统管理员, C 干部科经办, M 导师 (called with his own rows), R 领导查阅, U 安全审计员,
+# T 容错案件.
+ROLES = {"A": "admin", "C": "clerk", "M": "mentor", "R": "reader", "U": "auditor", "T": "tolerance"}
+ALL = "ACMRUT"
+READ = "CR"
+WRITE = "C"
+OWN_READ = "CRM"  # records readers, and a 导师 for his own pairing / mentee
+OWN_COMMENT = "CM"  # writing records, and a 导师 commenting on his own mentee's entry
+OUTPUT = "CR"
+IMPORT = "C"
+
+MAY: dict[str, str] = {
+    "services.accounts.list_accounts": "A",
+    "services.accounts.get_account": "A",
+    "services.accounts.add_account": "A",
+    "services.accounts.set_roles": "A",
+    "services.accounts.reset_password": "A",
+    "services.accounts.lock_account": "A",
+    "services.accounts.unlock_account": "A",
+    "services.accounts.change_own_password": ALL,
+    "services.accounts.record_idle_lock": ALL,
+    "services.app_settings.get_settings": ALL,
+    "services.app_settings.save_settings": "A",
+    "services.appointment.get_case": READ,
+    "services.appointment.save_case": WRITE,
+    "services.cadre_records.get_profile": OWN_READ,
+    "services.cadre_records.related_counts": OWN_READ,
+    **{
+        f"services.cadre_records.save_{k}": WRITE
+        for k in ("resume", "family", "rewards", "assessments", "trainings", "secondments")
+    },
+    **{
+        f"services.cadres.{k}": WRITE
+        for k in ("create_cadre", "update_cadre", "archive_cadre", "restore_cadre", "set_photo")
+    },
+    **{f"services.cadres.{k}": OWN_READ for k in ("get_cadre", "get_photo", "cadre_choice")},
+    **{f"services.cadres.{k}": READ for k in ("list_cadres", "count_cadres", "find_cadres")},
+    "services.compliance.compliance_rules": ALL,
+    "services.compliance.compliance": READ,
+    "services.diary.pairing_fit": READ,
+    **{
+        f"services.diary.{k}": WRITE
+        for k in (
+            "create_entry",
+            "update_entry",
+            "submit_entry",
+            "withdraw_entry",
+            "archive_entry",
+            "restore_entry",
+        )
+    },
+    **{
+        f"services.diary.{k}": OWN_READ
+        for k in ("get_entry", "list_entries", "timeline", "count_entries", "entry_of_comment")
+    },
+    **{
+        f"services.diary.{k}": OWN_COMMENT
+        for k in ("add_comment", "update_comment", "archive_comment", "restore_comment")
+    },
+    "services.maintenance.check": "AC",
+    "services.maintenance.backup": "AC",
+    **{
+        f"services.mentorship.{k}": WRITE
+        for k in (
+            "create_mentorship",
+            "update_mentorship",
+            "end_mentorship",
+            "archive_mentorship",
+            "restore_mentorship",
+            "add_mentorship_record",
+            "update_mentorship_record",
+            "archive_mentorship_record",
+            "restore_mentorship_record",
+        )
+    },
+    **{
+        f"services.mentorship.{k}": OWN_READ
+        for k in (
+            "get_mentorship",
+            "list_mentorships",
+            "diary_count",
+            "list_mentorship_records",
+            "list_mentorship_rows",
+            "count_mentorships",
+        )
+    },
+    "services.printing.print_settings": ALL,
+    **{
+        f"services.printing.{k}": OUTPUT
+        for k in ("gather_cadre", "gather_pairing", "gather_talk", "cadre_ids", "record_output")
+    },
+    **{
+        f"services.retirement.{k}": READ
+        for k in (
+            "get_retirement",
+            "get_computed",
+            "get_post_age_limit",
+            "all_rows",
+            "list_retirements",
+            "exit_warnings",
+        )
+    },
+    "services.retirement.set_override": WRITE,
+    "services.rules.list_rules": ALL,
+    "services.rules.set_rule": "A",
+    "services.search.search": READ,
+    **{
+        f"services.talks.{k}": WRITE
+        for k in ("record_talk", "update_talk", "archive_talk", "restore_talk", "mark_follow_up_done")
+    },
+    **{
+        f"services.talks.{k}": READ
+        for k in ("get_talk", "list_talks", "open_follow_ups", "list_talk_rows", "count_talks")
+    },
+    **{
+        f"services.teams.{k}": READ
+        for k in ("get_team", "list_teams", "team_fill", "archived_posts", "teams_of_cadre")
+    },
+    **{
+        f"services.teams.{k}": WRITE
+        for k in (
+            "add_post",
+            "update_post",
+            "move_post",
+            "archive_post",
+            "restore_post",
+            "add_member",
+            "end_member",
+            "remove_member",
+        )
+    },
+    "services.timeline.cadre_timeline": READ,
+    **{
+        f"services.units.{k}": WRITE
+        for k in (
+            "create_unit",
+            "update_unit",
+            "rename_unit",
+            "move_unit",
+            "archive_unit",
+            "restore_unit",
+            "merge_units",
+        )
+    },
+    **{f"services.units.{k}": READ for k in ("list_units", "unit_counts", "get_unit", "find_unit")},
+    **{f"services.verification.{k}": READ for k in ("problems_by_cadre", "get_problems", "cadres_to_verify")},
+    "services.worktable.load": READ,
+    "transfer.activity.export_talks": OUTPUT,
+    "transfer.activity.export_pairing_activity": OUTPUT,
+    "transfer.forms.plan_files": IMPORT,
+    "transfer.forms.form_bytes": OUTPUT,
+    "transfer.forms.export_files": OUTPUT,
+    "transfer.importing.plan_import": IMPORT,
+    "transfer.importing.apply_plan": IMPORT,
+    "transfer.package.export_package": OUTPUT,
+    "transfer.package.apply_package": IMPORT,
+    "transfer.package_merge.plan_package": IMPORT,
+    "transfer.roster.plan_roster": IMPORT,
+    "transfer.roster.apply_roster": IMPORT,
+    "transfer.roster.export_roster": OUTPUT,
+    "transfer.training_import.plan_training_import": IMPORT,
+    "transfer.training_import.apply_training_import": IMPORT,
+    "transfer.training_xlsx.export_compliance": OUTPUT,
+    # issues 12 and 13 (merged after the first version of this table)
+    **{
+        f"services.barometer.{k}": READ
+        for k in (
+            "list_periods",
+            "get_period",
+            "list_entries",
+            "get_entry",
+            "unit_counts",
+            "ladder_before",
+            "cadre_history",
+        )
+    },
+    **{
+        f"services.barometer.{k}": WRITE
+        for k in ("open_period", "set_state", "set_indicators", "recompute", "override", "dispose")
+    },
+    **{f"services.barometer_rules.{k}": ALL for k in ("colour_words", "list_rules")},
+    **{
+        f"services.obligations.{k}": READ
+        for k in ("list_obligations", "open_counts", "get_obligation", "talk_draft", "lookback")
+    },
+    **{
+        f"services.obligations.{k}": WRITE
+        for k in ("waive", "merge", "link_talk", "close", "reopen", "record_warning_sign", "raise_past")
+    },
+    **{f"services.pool_lists.{k}": READ for k in ("list_entries", "list_flags", "count_flagged")},
+    **{f"services.pools.{k}": ALL for k in ("list_pools", "find_pool")},
+    **{f"services.pools.{k}": "A" for k in ("add_pool", "update_pool", "archive_pool", "restore_pool")},
+    **{f"services.pools.{k}": READ for k in ("get_entry", "list_measures", "list_reviews")},
+    **{
+        f"services.pools.{k}": WRITE
+        for k in (
+            "add_entry",
+            "update_entry",
+            "move_entry",
+            "archive_entry",
+            "restore_entry",
+            "add_measure",
+            "update_measure",
+            "archive_measure",
+            "restore_measure",
+            "set_review",
+        )
+    },
+    "services.rule_tables.list_rows": ALL,
+    **{f"services.rule_tables.{k}": "A" for k in ("update_row", "add_row", "archive_row")},
+    **{
+        f"services.tolerance.{k}": "T"
+        for k in (
+            "get_case",
+            "list_cases",
+            "case_years",
+            "create_case",
+            "update_case",
+            "move_case",
+            "mark_measure_done",
+            "archive_case",
+            "restore_case",
+            "open_measures",
+            "counts_by_state",
+        )
+    },
+    **{f"services.tolerance_effects.{k}": "CRT" for k in ("cadre_tolerance", "negative_warnings")},
+    **{
+        f"services.tolerance_files.{k}": "T"
+        for k in (
+            "add_attachment",
+            "add_attachment_file",
+            "attachment_content",
+            "archive_attachment",
+            "restore_attachment",
+            "save_attachment",
+        )
+    },
+    **{
+        f"services.tolerance_rules.{k}": "T"
+        for k in (
+            "require_tolerance",
+            "list_rules",
+            "add_rule",
+            "update_rule",
+            "archive_rule",
+            "restore_rule",
+        )
+    },
+    "transfer.barometer_import.plan_barometer_import": IMPORT,
+    "transfer.barometer_import.apply_barometer_import": IMPORT,
+    "transfer.barometer_xlsx.export_grid": OUTPUT,
+    # issue 14
+    "services.portrait.growth_portrait": OWN_READ,
+    **{f"services.structure.{k}": READ for k in ("unit_scope", "kind_scope", "analyse")},
+    "transfer.structure_xlsx.export_structure": OUTPUT,
+    "services.structure.cadres_behind": READ,
+    "services.obligations.escalation": OWN_READ,
+    # the rest of issue 11: the audit trail (安全审计员 only), backups, encryption
+    **{
+        f"services.audit_trail.{k}": "U"
+        for k in ("actions", "count_events", "entities", "export_xlsx", "history", "list_events", "verify")
+    },
+    **{f"services.backups.{k}": ALL for k in ("auto_backup", "has_changes", "get_policy")},
+    "services.backups.save_policy": "A",
+    "services.encryption.encrypt_database": "A",
+    "services.encryption.decrypt_database": "A",
+    "transfer.roster.backup_before_import": IMPORT,
+    "services.sealed_backup.sealed_backup": "AC",
+    "services.tolerance_summary.yearly_summary": "T",
+    **{
+        f"services.inspection.{k}": READ
+        for k in ("current", "draft", "excerpt_choices", "revision", "revisions")
+    },
+    "services.inspection.save": WRITE,
+    "services.growth_record.diary_choices": READ,
+    "transfer.pool_ledger.plan_ledger": IMPORT,
+    "transfer.pool_ledger.apply_ledger": IMPORT,
+    "transfer.pool_ledger.export_ledger": OUTPUT,
+}
+
+
+NOT_YET_COVERED: frozenset[str] = frozenset()  # modules whose functions are not yet in MAY
+
+
+def service_functions() -> dict[str, Callable[..., Any]]:
+    """Every public function of services/ and transfer/ whose first parameter is the context."""
+    found: dict[str, Callable[..., Any]] = {}
+    for package in (services, transfer):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, value in vars(module).items():
+                if (
+                    not inspect.isfunction(value)
+                    or value.__module__ != module.__name__
+                    or name.startswith("_")
+                ):
+                    continue
+                params = list(inspect.signature(value).parameters)
+                short = module.__name__.removeprefix("cadre_desk.")
+                wanted = info.name not in ("access", "context") and short not in NOT_YET_COVERED
+                if params and params[0] == "ctx" and wanted:
+                    found[f"{short}.{name}"] = value
+    return found
+
+
+def test_every_service_function_is_in_the_table() -> None:
+    functions = set(service_functions())
+    assert sorted(functions - set(MAY)) == [], "add these to MAY (which roles may call them)"
+    assert sorted(set(MAY) - functions) == [], "these are gone: remove them from MAY"
+
+
+@dataclass
+class World:
+    db: Database
+    tmp: Path
+    unit: int
+    unit2: int
+    mentor: int
+    mentee: int
+    other: int
+    pairing: int
+    other_pairing: int
+    entry: int
+    other_entry: int
+    comment: int
+    talk: int
+    follow_up: int
+    post: int
+    member: int
+    record: int
+    contexts: dict[str, ServiceContext]
+
+
+@pytest.fixture
+def world(db: Database, ctx: ServiceContext, tmp_path: Path) -> World:
+    unit = units.create_unit(ctx, units.UnitInput(name="县委组织部"))
+    unit2 = units.create_unit(ctx, units.UnitInput(name="县委办公室"))
+    mentor = make_cadre(ctx, "周正德", birth="1972.06", unit_id=unit.id)
+    mentee = make_cadre(ctx, "林小雨", gender="女", birth="1980.10", unit_id=unit.id)
+    other = make_cadre(ctx, "陈远航", birth="1980.02")
+    other_mentor = make_cadre(ctx, "吴导师", birth="1970.02")
+    pairing = mentorship.create_mentorship(
+        ctx, mentorship.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2026, 12, 31))
+    )
+    other_pairing = mentorship.create_mentorship(
+        ctx, mentorship.MentorshipInput(other_mentor.id, other.id, dt.date(2024, 1, 1), dt.date(2026, 12, 31))
+    )
+
+    def entry(who: int) -> diary.DiaryEntryView:
+        return diary.create_entry(
+            ctx, diary.DiaryEntryInput(who, "2024.03.15", "议事会", "工作", "学习听取意见。"), submit=True
+        )
+
+    e, other_e = entry(mentee.id), entry(other.id)
+    comment = diary.add_comment(ctx, e.id, diary.CommentInput(mentor.id, "记录详实。"))
+    talk = talks.record_talk(
+        ctx,
+        talks.TalkInput(
+            "2024.05.17 14:30",
+            "任职谈话",
+            (mentee.id,),
+            "赵部长",
+            content="要求。",
+            follow_ups=(talks.FollowUpInput("回访"),),
+        ),
+    )
+    post = teams.add_post(ctx, unit.id, teams.PostInput("部长", "正职", 1))
+    member = teams.add_member(ctx, post.id, other_mentor.id, "2020.01")
+    record = mentorship.add_mentorship_record(
+        ctx, pairing.id, mentorship.MentorshipRecordInput("2024.02.01", "谈心", "谈心。")
+    )
+    admin = accounts.set_first_admin(db, "admin", PW)
+    for code in ROLES.values():
+        if code != "admin":
+            accounts.add_account(admin, code, [code], PW, cadre_id=mentor.id if code == "mentor" else None)
+    accounts.add_account(admin, "spare", ["reader"], PW)
+    contexts = {letter: accounts.authenticate(db, code, PW) for letter, code in ROLES.items()}
+    return World(
+        db,
+        tmp_path,
+        unit.id,
+        unit2.id,
+        mentor.id,
+        mentee.id,
+        other.id,
+        pairing.id,
+        other_pairing.id,
+        e.id,
+        other_e.id,
+        comment.id,
+        talk.id,
+        talk.follow_ups[0].id,
+        post.id,
+        member.member.id,
+        record.id,
+        contexts,
+    )
+
+
+def argument(w: World, name: str, letter: str, call: int) -> Any:
+    """A value for the parameter `name`: the world's own rows (a 导师's own pairing and mentee)."""
+    ids = {
+        "cadre_id": w.mentee,
+        "mentee_id": w.mentee,
+        "mentorship_id": w.pairing,
+        "entry_id": w.entry,
+        "comment_id": w.comment,
+        "talk_id": w.talk,
+        "unit_id": w.unit,
+        "post_id": w.post,
+        "member_id": w.member,
+        "record_id": w.record,
+        "follow_up_id": w.follow_up,
+        "rule_id": 1,
+        "absorbed_id": w.unit2,
+        "survivor_id": w.unit,
+    }
+    if name in ids:
+        return ids[name]
+    path = w.tmp / f"out-{letter}-{call}"
+    values: dict[str, Any] = {
+        "expected_version": 1,
+        "dest": path.with_suffix(".xlsx"),
+        "path": path.with_suffix(".xlsx"),
+        "out_dir": path,
+        "paths": [],
+        "entries": [],
+        "items": [],
+        "entity_ids": [],
+        "cadre_ids": [],
+        "rows": [],
+        "text": "林",
+        "query": "林",
+        "name": "spare",
+        "roles": ["reader"],
+        "password": PW + "x",
+        "old": "wrong",
+        "new": "New-pass-2027",
+        "action": "print",
+        "document": "档案",
+        "entity": "cadre",
+        "value": 58.0,
+        "reason": "",
+        "offset": 0,
+        "position": 0,
+        "parent_id": None,
+        "until": "2025.01",
+        "done": None,
+        "month": None,
+        "kind": "cadre",
+    }
+    return values.get(name)
+
+
+def call_as(w: World, qualified: str, fn: Callable[..., Any], letter: str, call: int) -> BaseException | None:
+    ctx = w.contexts[letter]
+    params = list(inspect.signature(fn).parameters.values())[1:]
+    args = [
+        argument(w, p.name, letter, call)
+        for p in params
+        if p.default is inspect.Parameter.empty and p.kind is p.POSITIONAL_OR_KEYWORD
+    ]
+    if qualified == "services.app_settings.save_settings":
+        args = [app_settings.get_settings(w.contexts["A"])]
+    try:
+        fn(ctx, *args)
+    except PermissionDenied as exc:
+        return exc
+    except Exception:
+        return None
+    return None
+
+
+def test_every_role_may_do_exactly_what_the_table_says(world: World) -> None:
+    wrong: list[str] = []
+    call = 0
+    for qualified, fn in sorted(service_functions().items()):
+        allowed = MAY[qualified]
+        # the denied roles first: an allowed write may change what a later call finds
+        for letter in sorted(ROLES, key=lambda r: r in allowed):
+            call += 1
+            denied = call_as(world, qualified, fn, letter, call)
+            if letter in allowed and denied is not None:
+                wrong.append(f"{qualified} as {ROLES[letter]}: refused ({denied})")
+            if letter not in allowed and denied is None:
+                wrong.append(f"{qualified} as {ROLES[letter]}: allowed")
+    assert wrong == []
+
+
+def test_nobody_signed_in_may_do_nothing(world: World) -> None:
+    unsigned = open_context(world.db, "clerk")
+    world.contexts["X"] = unsigned
+    allowed_anyway = {"services.accounts.record_idle_lock"}  # records nothing for an unsigned context
+    wrong = [
+        q
+        for q, fn in sorted(service_functions().items())
+        if q not in allowed_anyway and call_as(world, q, fn, "X", 0) is None
+    ]
+    assert wrong == []
+
+
+def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
+    m = world.contexts["M"]
+    from cadre_desk.services import cadre_records, cadres
+
+    assert cadre_records.get_profile(m, world.mentee).cadre.name == "林小雨"
+    assert cadres.get_cadre(m, world.mentor).name == "周正德"  # his own record
+    for call in (
+        lambda: cadre_records.get_profile(m, world.other),
+        lambda: cadres.get_cadre(m, world.other),
+        lambda: mentorship.get_mentorship(m, world.other_pairing),
+        lambda: diary.get_entry(m, world.other_entry),
+        lambda: diary.add_comment(m, world.other_entry, diary.CommentInput(world.mentor, "越权点评")),
+        lambda: cadres.update_cadre(m, world.mentee, None, 1),  # type: ignore[arg-type]
+        lambda: cadres.list_cadres(m),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert [p.id for p in mentorship.list_mentorships(m)] == [world.pairing]
+    assert [r.id for r in mentorship.list_mentorship_rows(m)] == [world.pairing]
+    assert mentorship.count_mentorships(m) == 1
+    assert [e.id for e in diary.list_entries(m)] == [world.entry]
+    assert [e.id for e in diary.list_entries(m, mentor_id=999)] == [world.entry]  # cannot widen it
+    assert [i.entry.id for i in diary.timeline(m)] == [world.entry]
+    assert diary.count_entries(m) == 1
+    reader = world.contexts["R"]
+    assert len(mentorship.list_mentorships(reader)) == 2 and diary.count_entries(reader) == 2
+    with pytest.raises(PermissionDenied, match="无权修改干部档案"):
+        diary.add_comment(reader, world.entry, diary.CommentInput(world.mentor, "领导不写点评"))
