@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json
+from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json, record_id
 from cadre_desk.domain import structure as rules_of
 from cadre_desk.domain.yearmonth import DateFormatError, parse_date
 from cadre_desk.errors import ValidationError
@@ -37,7 +37,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         help="FILE.pdf: the printed report; FILE.xlsx: the tables",
     )
     cmd.add_argument("--json", action="store_true")
-    return {"structure": _cmd_structure}
+    return {"structure": _cmd_structure, **register_compare(sub)}
 
 
 def _scope(ctx: ServiceContext, args: argparse.Namespace) -> structure.Scope:
@@ -106,3 +106,48 @@ def _print_text(report: structure.StructureReport) -> None:
         print(f"[{word}] {t.name}（{t.requirement}）应配 {t.required} 实配 {t.actual} 缺配 {t.gap}")
     for g in report.gaps:
         print(f"缺口：{g.unit_name} {g.target_name}（应配 {g.required}，实配 {g.actual}）")
+
+
+def register_compare(sub: Subparsers) -> dict[str, Handler]:
+    cmd = sub.add_parser("compare", help="横向比较: 2–6 cadres side by side (-o FILE.pdf | FILE.xlsx)")
+    cmd.add_argument("ids", nargs="+", type=record_id, metavar="ID", help="2 to 6 cadre numbers")
+    cmd.add_argument("-o", "--output", type=Path, metavar="FILE", help="FILE.pdf (A4 landscape) or FILE.xlsx")
+    cmd.add_argument("--date", help="reference date YYYY.MM.DD (default: today)")
+    cmd.add_argument("--json", action="store_true")
+    return {"compare": _cmd_compare}
+
+
+def _cmd_compare(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk.services import comparison
+
+    ref = dt.date.today()
+    if args.date:
+        try:
+            ref = parse_date(args.date)
+        except DateFormatError as exc:
+            raise ValidationError({"date": str(exc)}) from None
+    out: Path | None = args.output
+    if out is not None and out.suffix.lower() not in OUTPUTS:
+        raise ValidationError({"output": f"输出文件应为 {' 或 '.join(OUTPUTS)}（现为 {out.name}）"})
+    result = comparison.compare(ctx, args.ids, ref)
+    if out is not None and out.suffix.lower() == ".xlsx":
+        from cadre_desk.transfer.comparison_xlsx import export_comparison
+
+        export_comparison(ctx, out, result)
+        print(f"已输出：{out}", file=sys.stderr)
+    elif out is not None:
+        from cadre_desk.reports import comparison_report
+        from cadre_desk.services import audit, printing
+
+        options = comparison_report.ComparisonOptions(printing.print_settings(ctx))
+        pages = comparison_report.build_comparison(result, out, options)
+        with ctx.db.uow() as session:
+            audit.record(session, ctx, "print", "cadre", summary=f"打印干部横向比较表到 {out}"[:200])
+        print(f"已输出：{out}（共 {pages} 页）", file=sys.stderr)
+    if args.json:
+        print_json(result.to_json())
+    elif out is None:
+        for row in result.rows:
+            mark = "◆" if row.differs else " "
+            print(f"{mark} {row.label}：" + " | ".join(v.replace("\n", "；") for v in row.values))
+    return EXIT_OK

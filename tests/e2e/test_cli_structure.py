@@ -121,3 +121,25 @@ def test_structure_pdf_report(county_db: tuple[str, Path]) -> None:
         for f in page["/Resources"].get_object().get("/Font", {}).get_object().values()
     }
     assert all("WenQuanYi" in f for f in fonts), fonts  # embedded; no Helvetica
+
+
+def test_compare_pdf_excel_and_json(county_db: tuple[str, Path]) -> None:
+    import openpyxl
+    from pypdf import PdfReader
+
+    db, base = county_db
+    data = run_json("--db", db, "compare", "6", "10", "--date", "2026.12.06", "--json", data_dir=base)
+    assert [c["name"] for c in data["cadres"]] == ["己六", "癸十"]
+    assert {r["label"]: r["values"] for r in data["rows"]}["性别"] == ["男", "男"]
+    pdf = base / "比较.pdf"
+    run("--db", db, "compare", "6", "7", "10", "--date", "2026.12.06", "-o", str(pdf), data_dir=base)
+    reader = PdfReader(pdf)
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # A4 landscape
+    text = reader.pages[0].extract_text()
+    assert "干部横向比较表" in text and "庚七" in text and "◆性别" in text
+    xlsx = base / "比较.xlsx"
+    run("--db", db, "compare", "6", "7", "-o", str(xlsx), data_dir=base)
+    ws = openpyxl.load_workbook(xlsx)["横向比较"]
+    assert [ws.cell(2, c).value for c in (3, 4)] == ["己六", "庚七"]
+    one = run("--db", db, "compare", "6", "--json", data_dir=base, check=False)
+    assert one.returncode == 1 and "2–6" in one.stderr

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from cadre_desk.services.context import ServiceContext
-from tests.integration import test_structure
+from tests.integration import test_comparison, test_structure
 from tests.integration.test_postgres_development import ADMIN_URL, pg_ctx  # noqa: F401 (the fixture)
 
 assert ADMIN_URL  # the imported module skips without a server
@@ -16,6 +16,9 @@ SCENARIOS: list[Callable[[ServiceContext], None]] = [
     test_structure.test_every_figure_of_the_whole_county,
     test_structure.test_town_teams_only_and_a_list_of_units,
     test_structure.test_targets_and_the_four_kinds_come_from_the_rule_tables,
+    test_structure.test_the_targets_are_edited_in_the_rule_editor,
+    test_comparison.test_two_cadres_side_by_side,
+    test_comparison.test_two_to_six_known_cadres,
 ]
 
 

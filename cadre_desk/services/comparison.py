@@ -1,0 +1,166 @@
+"""横向比较: 2–6 cadres side by side, as a 部务会 compares them — age, years in post and at the level,
+education, the key posts and 乡镇正职 experience, the last five assessments, rewards and punishments,
+training hours, 晴雨表 history, pairing and diary activity, talks. A row whose values differ is marked.
+
+Built on the growth portrait's reading of the records (services.portrait), one read transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from cadre_desk.db.models import RewardOrPunishment
+from cadre_desk.domain import vocab
+from cadre_desk.domain.yearmonth import YearMonth, age_at
+from cadre_desk.errors import ValidationError
+from cadre_desk.services import cadres, portrait
+from cadre_desk.services.context import ServiceContext
+
+MIN_CADRES, MAX_CADRES = 2, 6
+KEY_POSTS = 4  # the latest main resume lines shown
+# 乡镇正职: a township's 党委书记 or head (not a deputy): the resume line names one of these.
+TOWN_CHIEF_WORDS = ("乡党委书记", "镇党委书记", "街道党工委书记", "乡长", "镇长", "办事处主任")
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    group: str  # 基本情况, 经历, 考核奖惩, 培养管理
+    label: str
+    values: tuple[str, ...]  # one per cadre, in the order asked
+
+    @property
+    def differs(self) -> bool:
+        return len(set(self.values)) > 1
+
+
+@dataclass(frozen=True)
+class Comparison:
+    reference_date: dt.date
+    cadre_ids: tuple[int, ...]
+    names: tuple[str, ...]
+    rows: tuple[ComparisonRow, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "reference_date": self.reference_date.isoformat(),
+            "cadres": [{"id": i, "name": n} for i, n in zip(self.cadre_ids, self.names, strict=True)],
+            "rows": [
+                {"group": r.group, "label": r.label, "values": list(r.values), "differs": r.differs}
+                for r in self.rows
+            ],
+        }
+
+
+def _months(start: YearMonth, end: YearMonth) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _years(months: int) -> str:
+    years, rest = divmod(max(0, months), 12)
+    return f"{years}年{rest}个月" if rest else f"{years}年"
+
+
+def _is_town_chief(text: str) -> bool:
+    return any(w in text and f"副{w}" not in text for w in TOWN_CHIEF_WORDS)
+
+
+def _education(education: str, degree: str) -> str:
+    return "、".join(x for x in (education, degree) if x) or "—"
+
+
+def compare(ctx: ServiceContext, cadre_ids: Sequence[int], ref: dt.date) -> Comparison:
+    """The comparison of 2–6 distinct cadres at `ref` (NotFoundError for an unknown id)."""
+    ids = tuple(dict.fromkeys(cadre_ids))
+    if not MIN_CADRES <= len(ids) <= MAX_CADRES:
+        raise ValidationError(
+            {"cadres": f"横向比较须选择 {MIN_CADRES}–{MAX_CADRES} 名不同的干部（现为 {len(ids)} 名）"}
+        )
+    at = YearMonth.from_date(ref)
+    columns: list[dict[str, str]] = []
+    names: list[str] = []
+    with ctx.db.read() as session:
+        for cadre_id in ids:
+            c = cadres.load(session, cadre_id)
+            p = portrait.portrait_in(session, cadre_id, ref)
+            rewards = session.execute(
+                select(RewardOrPunishment.kind, RewardOrPunishment.date, RewardOrPunishment.text)
+                .where(RewardOrPunishment.cadre_id == cadre_id, RewardOrPunishment.archived_at.is_(None))
+                .order_by(RewardOrPunishment.date.is_(None), RewardOrPunishment.date.desc())
+            ).all()
+            names.append(c.name)
+            col: dict[str, str] = {
+                "性别": c.gender,
+                "出生年月（年龄）": f"{c.birth}（{age_at(c.birth, at)}岁）",
+                "民族": c.ethnicity or "—",
+                "政治面貌": c.political_status or "—",
+                "入党时间": str(c.party_join) if c.party_join else "—",
+                "参加工作时间": str(c.work_start) if c.work_start else "—",
+                "全日制教育": _education(c.fulltime_education, c.fulltime_degree),
+                "在职教育": _education(c.inservice_education, c.inservice_degree),
+                "现任职务": c.post or "—",
+                "职级": c.rank or "—",
+                "任现职时间（年限）": f"{c.post_since}（{_years(_months(c.post_since, at))}）"
+                if c.post_since
+                else "—",
+            }
+            steps = p.steps
+            if steps and steps[-1].level is not None:
+                level = steps[-1].level
+                since = steps[-1].start
+                for step in reversed(steps):
+                    if step.level != level:
+                        break
+                    since = step.start
+                col["任现职级年限（据简历）"] = _years(_months(since, at))
+            else:
+                col["任现职级年限（据简历）"] = "—"
+            key = [f"{s.start}—{s.end or ''} {s.text}" for s in steps[-KEY_POSTS:]]
+            col["主要经历（近几段）"] = "\n".join(reversed(key)) or "—"
+            town = [s for s in steps if _is_town_chief(s.text)]
+            town_months = sum(_months(s.start, s.end or at) for s in town)
+            col["乡镇正职经历"] = f"有（{_years(town_months)}）" if town else "无"
+            recent = [m for m in p.assessments if m.start.year >= ref.year - 5][-5:]
+            col["近五年年度考核"] = (
+                "，".join(f"{m.start.year} {m.word}" for m in reversed(recent)) or "无记录"
+            )
+            for kind in (vocab.RewardKind.REWARD, vocab.RewardKind.PUNISHMENT):
+                mine = [r for r in rewards if r.kind == kind]
+                latest = f"；最近：{mine[0].date or ''} {mine[0].text}".rstrip() if mine else ""
+                col[f"{kind}情况"] = f"{len(mine)} 项{latest}" if mine else "无"
+            five = [(y, h) for y, h in p.training_hours if y > ref.year - 5]
+            this_year = next((h for y, h in p.training_hours if y == ref.year), 0.0)
+            col["培训学时（近五年）"] = f"共 {sum(h for _y, h in five):g} 学时（{ref.year}年 {this_year:g}）"
+            barometer = next((lane for lane in p.extra_lanes if lane.title == "晴雨表"), None)
+            marks = barometer.marks[-4:] if barometer else ()
+            col["晴雨表（近四期）"] = (
+                "，".join(m.tip.split("：")[0] + " " + m.word for m in reversed(marks)) or "无记录"
+            )
+            mentee = sum(1 for s in p.pairings if s.kind == "mentee")
+            mentor = sum(1 for s in p.pairings if s.kind == "mentor")
+            col["结对帮带"] = f"被帮带 {mentee} 次，帮带他人 {mentor} 次"
+            year_ago = at.add_months(-11)
+            diary = sum(n for m, n in p.diary_months if year_ago <= m)
+            col["成长日记（近12个月）"] = f"{diary} 篇"
+            talks = sum(n for m, n in p.talk_months if year_ago <= m)
+            total = sum(n for _m, n in p.talk_months)
+            col["谈话（近12个月 / 累计）"] = f"{talks} 次 / {total} 次"
+            columns.append(col)
+    groups = {
+        "基本情况": ("性别", "出生年月（年龄）", "民族", "政治面貌", "入党时间", "参加工作时间", "全日制教育",
+                     "在职教育"),
+        "任职经历": ("现任职务", "职级", "任现职时间（年限）", "任现职级年限（据简历）", "主要经历（近几段）",
+                     "乡镇正职经历"),
+        "考核奖惩": ("近五年年度考核", "奖励情况", "惩处情况"),
+        "培养管理": ("培训学时（近五年）", "晴雨表（近四期）", "结对帮带", "成长日记（近12个月）",
+                     "谈话（近12个月 / 累计）"),
+    }  # fmt: skip
+    rows = tuple(
+        ComparisonRow(group, label, tuple(col[label] for col in columns))
+        for group, labels in groups.items()
+        for label in labels
+    )
+    return Comparison(ref, ids, tuple(names), rows)
