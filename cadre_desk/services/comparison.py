@@ -17,7 +17,8 @@ from cadre_desk.db.models import RewardOrPunishment
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import cadres, portrait
+from cadre_desk.services import access, cadres, portrait
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 MIN_CADRES, MAX_CADRES = 2, 6
@@ -74,6 +75,7 @@ def _education(education: str, degree: str) -> str:
 
 def compare(ctx: ServiceContext, cadre_ids: Sequence[int], ref: dt.date) -> Comparison:
     """The comparison of 2–6 distinct cadres at `ref` (NotFoundError for an unknown id)."""
+    access.require(ctx, Permission.RECORDS_READ)
     ids = tuple(dict.fromkeys(cadre_ids))
     if not MIN_CADRES <= len(ids) <= MAX_CADRES:
         raise ValidationError(

@@ -7,7 +7,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, PatternFill
 
-from cadre_desk.services import audit
+from cadre_desk.services import access, audit
+from cadre_desk.services.access import Permission
 from cadre_desk.services.comparison import Comparison
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer.roster import format_sheet, save_book
@@ -16,6 +17,7 @@ DIFFERS = PatternFill("solid", fgColor="FFF2CC")
 
 
 def export_comparison(ctx: ServiceContext, dest: Path, c: Comparison) -> None:
+    access.require(ctx, Permission.OUTPUT)
     title = f"干部横向比较表（计算截止 {c.reference_date:%Y.%m.%d}；底色：各人不同的项目）"
     book = openpyxl.Workbook()
     ws = book.active

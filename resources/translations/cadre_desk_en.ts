@@ -1416,6 +1416,46 @@ Your text stays in the editor.</source>
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+40"/>
+        <location line="+47"/>
+        <source>Side-by-side comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+11"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
@@ -6046,6 +6086,11 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
     <message>
         <location line="+2"/>
+        <source>Compare side by side…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Export appointment forms (.lrmx)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6060,7 +6105,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1419,6 +1419,46 @@ Your text stays in the editor.</source>
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+40"/>
+        <location line="+47"/>
+        <source>Side-by-side comparison</source>
+        <translation>横向比较</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
+        <translation>计算截止时间 %1。◆ 及底色：各人情况不同的项目。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+11"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
@@ -6057,6 +6097,11 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>批量打印…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Compare side by side…</source>
+        <translation>横向比较…</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Cadre dossiers</source>
         <translation>干部档案</translation>
@@ -6072,7 +6117,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>导出名册（Excel）…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+96"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>

@@ -132,3 +132,37 @@ def test_print_report_previews_the_pdf(
     assert dialog.save_to(target)
     assert "全部乡镇" in str(PdfReader(target).metadata.title)  # type: ignore[union-attr]
     dialog.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_compare_from_the_roster_selection(
+    roster_page: object, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cadre_desk.ui.roster.roster_page import RosterPage
+    from cadre_desk.ui.structure import comparison_dialog
+    from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
+
+    assert isinstance(roster_page, RosterPage)
+    roster_page.table.selectAll()
+    labels = [a.text() for a in roster_page.row_menu().actions()]
+    assert "横向比较…" in labels
+    opened: list[ComparisonDialog] = []
+    monkeypatch.setattr(ComparisonDialog, "open", lambda self: opened.append(self))  # noqa: PLW0108 (binds self)
+    chosen = roster_page.selected_ids()[:3]
+    roster_page.compare(chosen)
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    assert dialog.table.columnCount() == len(chosen) and dialog.table.rowCount() == 22
+    header = dialog.table.verticalHeaderItem(0)
+    assert header is not None and header.text().endswith("性别")
+    out = tmp_path / "比较.pdf"
+    monkeypatch.setattr(comparison_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog.export_pdf()
+    assert out.read_bytes().startswith(b"%PDF")
+    with qtbot.waitSignal(dialog.open_cadre) as picked:
+        dialog.table.horizontalHeader().sectionDoubleClicked.emit(1)
+    assert picked.args == [chosen[1]]
+    warned: list[str] = []
+    monkeypatch.setattr(comparison_dialog.QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    assert ComparisonDialog.for_cadres(roster_page._ctx, chosen[:1], None, roster_page) is None
+    assert warned and "2–6" in warned[0]

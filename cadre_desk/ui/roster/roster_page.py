@@ -440,6 +440,8 @@ class RosterPage(Page):
             menu.addAction(self.tr("Print dossier…"), lambda: self._print_dossier(ids[0]))
             menu.addAction(self.tr("Print appointment form…"), lambda: self._print_form(ids[0]))
         menu.addAction(self.tr("Batch print…"), lambda: self._batch_print(ids))
+        if len(ids) >= 2:
+            menu.addAction(self.tr("Compare side by side…"), lambda: self.compare(ids))
         menu.addSeparator()
         menu.addAction(self.tr("Export appointment forms (.lrmx)…"), lambda: self._export_lrmx(ids))
         menu.addAction(self.tr("Export roster (Excel)…"), lambda: self._export_roster(ids))
@@ -461,6 +463,16 @@ class RosterPage(Page):
         from cadre_desk.ui.printing import printing
 
         printing.batch_print(self, self._ctx, ids, self.tr("Cadre dossiers"))
+
+    def compare(self, ids: list[int]) -> None:
+        """横向比较 of the selected cadres (2–6); a name double-clicked there opens the profile."""
+        from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
+
+        dialog = ComparisonDialog.for_cadres(self._ctx, ids, self._today, self)
+        if dialog is not None:
+            dialog.open_cadre.connect(self.select_cadre)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     def _export_lrmx(self, ids: list[int]) -> None:
         from cadre_desk.ui.transfer import transfer
