@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
@@ -22,7 +22,7 @@ from cadre_desk.db.models import BarometerEntry, BarometerPeriod, Cadre, Unit
 from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.obligations import ObligationRuleCode
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import access, audit, barometer_rules, obligations
+from cadre_desk.services import access, audit, barometer_rules, obligations, tolerance_effects
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -81,6 +81,9 @@ class EntryView:
     follow_up_done: bool
     disposed_by: str
     version: int
+    # 已容错: a 免责 ruling whose window covers the period (services.tolerance_effects), as its label;
+    # a yellow or red so covered counts as green (not negative) and shows 已容错.
+    tolerated: str = ""
 
     @property
     def colour(self) -> str:
@@ -113,13 +116,48 @@ class EntryView:
             ),
             "indicators": {bd.BY_CODE[k].label: v for k, v in self.indicators.items() if v},
             "sources": self.sources,
+            "tolerated": self.tolerated or None,
         }  # fmt: skip
 
 
 def effective_colour(entry: EntryView | BarometerEntry) -> str:
-    """The colour an entry shows and counts as (the hook for anything that changes what it counts as)."""
+    """The colour an entry shows and counts as (the hook for anything that changes what it counts as):
+    the 研判 override wins over the computed colour, and a reading covered by a 免责 ruling (已容错)
+    counts as green."""
+    if isinstance(entry, EntryView) and entry.tolerated:
+        return bd.GREEN
     return bd.effective_colour(entry.colour if isinstance(entry, BarometerEntry) else entry.computed_colour,
                                entry.override_colour)  # fmt: skip
+
+
+def _tolerated_in(
+    session: Session, period_ids: Iterable[int]
+) -> dict[int, dict[int, tuple[int | None, str, str]]]:
+    """Per period, the non-green readings covered by a 免责 ruling: entry id -> (unit id, shown colour,
+    the ruling's label)."""
+    out: dict[int, dict[int, tuple[int | None, str, str]]] = {}
+    shown = func.coalesce(func.nullif(BarometerEntry.override_colour, ""), BarometerEntry.colour)
+    for p in session.scalars(select(BarometerPeriod).where(BarometerPeriod.id.in_(list(period_ids)))):
+        rows = session.execute(
+            select(BarometerEntry.id, BarometerEntry.cadre_id, BarometerEntry.unit_id, shown).where(
+                BarometerEntry.period_id == p.id, shown != bd.GREEN
+            )
+        ).all()
+        matters = tolerance_effects.tolerated_matters(session, {r[1] for r in rows}, p.start, p.end)
+        by_cadre: dict[int, str] = {}
+        for m in matters:
+            if m.overlaps(p.start, p.end):
+                by_cadre.setdefault(m.cadre_id, m.label())
+        out[p.id] = {r[0]: (r[2], r[3], by_cadre[r[1]]) for r in rows if r[1] in by_cadre}
+    return out
+
+
+def _with_tolerance(session: Session, views: list[EntryView]) -> list[EntryView]:
+    found = _tolerated_in(session, {v.period_id for v in views if v.colour != bd.GREEN})
+    return [
+        replace(v, tolerated=found[v.period_id][v.id][2]) if v.id in found.get(v.period_id, {}) else v
+        for v in views
+    ]
 
 
 # --- periods -----------------------------------------------------------------------------------------
@@ -144,6 +182,10 @@ def _counts(session: Session, period_ids: Iterable[int]) -> dict[int, Counter[st
         .group_by(BarometerEntry.period_id, shown)
     ):
         out[pid][colour] = n
+    for pid, covered in _tolerated_in(session, ids).items():  # 已容错 counts as green
+        for _unit, colour, _label in covered.values():
+            out[pid][colour] -= 1
+            out[pid][bd.GREEN] += 1
     return out
 
 
@@ -332,7 +374,8 @@ def entries_in(
     stmt = stmt.order_by(Unit.sort_order, Unit.id, Cadre.name, Cadre.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    return [_view(r) for r in session.execute(stmt)]
+    views = _with_tolerance(session, [_view(r) for r in session.execute(stmt)])
+    return [v for v in views if v.warning] if warnings_only else views
 
 
 def get_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
@@ -345,7 +388,7 @@ def _entry_view_in(session: Session, entry_id: int) -> EntryView:
     row = session.execute(_entries_stmt().where(BarometerEntry.id == entry_id)).first()
     if row is None:
         raise NotFoundError("晴雨表记录", entry_id)
-    return _view(row)
+    return _with_tolerance(session, [_view(row)])[0]
 
 
 @dataclass(frozen=True)
@@ -375,6 +418,10 @@ def unit_counts_in(session: Session, period_id: int) -> list[UnitCount]:
     for unit_id, name, colour, n in session.execute(stmt):
         item = out.setdefault(unit_id, UnitCount(unit_id, name or "（无单位）", {}))
         item.counts[colour] = n
+    for unit_id, colour, _label in _tolerated_in(session, [period_id]).get(period_id, {}).values():
+        counts = out[unit_id].counts
+        counts[colour] -= 1
+        counts[bd.GREEN] = counts.get(bd.GREEN, 0) + 1
     return list(out.values())
 
 

@@ -123,7 +123,9 @@ def cadre_tolerance(ctx: ServiceContext, cadre_id: int) -> list[ToleratedMatter]
         return tolerated_matters(session, [cadre_id])
 
 
-def _span(on: dt.date | YearMonth | int) -> tuple[dt.date, dt.date]:
+def _span(on: dt.date | YearMonth | int | tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    if isinstance(on, tuple):
+        return on
     if isinstance(on, int):
         return dt.date(on, 1, 1), dt.date(on, 12, 31)
     if isinstance(on, YearMonth):
@@ -134,10 +136,14 @@ def _span(on: dt.date | YearMonth | int) -> tuple[dt.date, dt.date]:
 
 
 def negative_warnings(
-    ctx: ServiceContext, cadre_id: int, on: dt.date | YearMonth | int, what: str = "负面记录"
+    ctx: ServiceContext,
+    cadre_id: int,
+    on: dt.date | YearMonth | int | tuple[dt.date, dt.date],
+    what: str = "负面记录",
 ) -> list[str]:
-    """Warnings (Chinese) to show before a negative record of the cadre dated `on` (a date, a month or a
-    year) is saved: one per 免责 ruling that record may concern. Empty: nothing to warn about."""
+    """Warnings (Chinese) to show before a negative record of the cadre dated `on` (a date, a month, a
+    year or a span such as a 晴雨表 period) is saved: one per 免责 ruling that record may concern.
+    Empty: nothing to warn about."""
     access.require_any(ctx, Permission.RECORDS_READ, Permission.TOLERANCE)
     start, end = _span(on)
     with ctx.db.read() as session:

@@ -527,7 +527,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+73"/>
+        <source>Tolerated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>%1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,7 +1810,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DisposalDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+37"/>
+        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+38"/>
         <source>Disposal (处置): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1855,7 +1860,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>

@@ -528,7 +528,12 @@
         <translation>处置</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+73"/>
+        <source>Tolerated</source>
+        <translation>已容错</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>%1 by %2</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1809,7 +1814,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DisposalDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+37"/>
+        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+38"/>
         <source>Disposal (处置): %1</source>
         <translation>处置：%1</translation>
     </message>
@@ -1859,7 +1864,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>后续跟进：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

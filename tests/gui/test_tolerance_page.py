@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -168,8 +170,6 @@ def test_overdue_measures_are_red_on_the_register_and_the_worktable(
     page = TolerancePage(ctx, TODAY)
     qtbot.addWidget(page)
     page.refresh()
-    from PySide6.QtCore import Qt
-
     assert page.model.index(0, 9).data() == "2026.11.30"
     assert page.model.index(0, 9).data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE
     home = HomePage(ctx, TODAY)
@@ -230,3 +230,41 @@ def test_the_profile_shows_tolerated_and_warns_before_a_negative_record(
         {"year": "2026", "grade": "称职", "notes": ""},
     ]
     assert len(negative_warning.warnings_for(ctx, cadre.id, {"assessments": grades}, TODAY)) == 1
+
+
+def test_the_barometer_grid_shows_tolerated_and_a_disposal_warns(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cadre_desk.services import barometer, barometer_rules
+    from cadre_desk.ui.barometer.disposal_dialog import DisposalDialog
+    from cadre_desk.ui.barometer.grid_model import COLOUR, BarometerGridModel
+
+    cadre = make_cadre(ctx, "吴担当")
+    rule_case(ctx, new_case(ctx, cadre.id))
+    period = barometer.open_period(ctx, "2026Q2")
+    entry = barometer.list_entries(ctx, period.id)[0]
+    entry = barometer.set_indicators(ctx, entry.id, {"discipline": "党内警告"}, entry.version)
+    model = BarometerGridModel()
+    model.set_rows([entry], barometer_rules.colour_words(ctx), editable=False)
+    assert model.index(0, COLOUR).data() == "已容错"
+    assert "X纪容〔2026〕1号" in model.index(0, COLOUR).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, COLOUR).data(Qt.ItemDataRole.BackgroundRole).color() != QColor()
+    asked: list[list[str]] = []
+    monkeypatch.setattr(
+        negative_warning.NegativeRecordWarning,
+        "ask",
+        classmethod(lambda cls, parent, m: asked.append(m) or False),
+    )
+    dialog = DisposalDialog(ctx, entry)
+    qtbot.addWidget(dialog)
+    dialog.disposal.setCurrentIndex(dialog.disposal.findData("诫勉"))
+    dialog.save()
+    assert dialog.result_view is None and len(asked) == 1 and "本处置" in asked[0][0]
+    assert barometer.get_entry(ctx, entry.id).disposal == ""
+    monkeypatch.setattr(
+        negative_warning.NegativeRecordWarning,
+        "ask",
+        classmethod(lambda cls, parent, m: asked.append(m) or True),
+    )
+    dialog.save()
+    assert dialog.result_view is not None and dialog.result_view.disposal == "诫勉"

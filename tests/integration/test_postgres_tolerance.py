@@ -57,6 +57,12 @@ def test_scenario_on_postgres(scenario: Callable[..., None], pg_ctx: ServiceCont
         scenario(pg_ctx)
 
 
+def test_a_tolerated_barometer_reading_on_postgres(pg_ctx: ServiceContext) -> None:
+    from tests.integration import test_tolerance_barometer
+
+    test_tolerance_barometer.test_a_tolerated_reading_is_not_counted_as_a_warning(pg_ctx)
+
+
 def test_register_with_a_unit_on_postgres(pg_ctx: ServiceContext) -> None:
     from cadre_desk.services import units
 

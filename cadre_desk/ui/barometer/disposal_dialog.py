@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import barometer as bd
-from cadre_desk.services import barometer
+from cadre_desk.services import barometer, tolerance_effects
 from cadre_desk.services.barometer import EntryView
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.tolerance.negative_warning import NegativeRecordWarning
 from cadre_desk.ui.widgets.form_errors import (
     FieldMessages,
     dialog_buttons,
@@ -94,6 +95,8 @@ class DisposalDialog(GuardedDialog):
         self.ladder_warning.setVisible(adjusting and not self._has_ladder)
 
     def save(self) -> None:
+        if not self._tolerated_matter_checked():
+            return
         self.result_view = save_or_explain(
             self,
             self.messages,
@@ -103,6 +106,16 @@ class DisposalDialog(GuardedDialog):
             ),
             self.tr("Not saved"),
         )  # fmt: skip
+
+    def _tolerated_matter_checked(self) -> bool:
+        """A 处置 is a negative consequence: warn (not refuse) when a 免责 ruling covers the period."""
+        kind = str(self.disposal.currentData() or "")
+        if kind in ("", bd.DISPOSALS[0]) or kind == self._entry.disposal:
+            return True
+        period = barometer.get_period(self._ctx, self._entry.period_id)
+        span = (period.start, period.end)
+        messages = tolerance_effects.negative_warnings(self._ctx, self._entry.cadre_id, span, "处置")
+        return not messages or NegativeRecordWarning.ask(self, messages)
 
     @classmethod
     def ask(cls, parent: QWidget, ctx: ServiceContext, entry: EntryView) -> EntryView | None:

@@ -111,8 +111,12 @@ class BarometerGridModel(RowsModel):
             return e.name
         if column == POST:
             return e.post
-        if column == COLOUR:
-            return self.words[e.colour]
+        if column == COLOUR:  # 已容错: a 免责 ruling covers the period (counted as green)
+            return (
+                QCoreApplication.translate("BarometerGridModel", "Tolerated")
+                if e.tolerated
+                else self.words[e.colour]
+            )
         if column == RULE:
             return e.rule_text
         if column == OVERRIDE:
@@ -144,6 +148,8 @@ class BarometerGridModel(RowsModel):
                 return e.follow_up
             if column == RULE and e.rule_text:
                 return e.rule_text
+            if column == COLOUR and e.tolerated:
+                return f"{self.words[e.computed_colour]}：{e.rule_text}；{e.tolerated}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COLOUR:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == ENTRY_ROLE:
