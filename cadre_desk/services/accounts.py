@@ -554,7 +554,8 @@ DEMO_PASSWORD = "demo"  # the documented demo sign-in (README)
 
 
 def add_demo_account(session: Session, by: ServiceContext | None = None) -> None:
-    """The demo database's account `demo` / `demo` (administrator and records clerk). The only
+    """The demo database's account `demo` / `demo` (administrator, records clerk and 容错案件, so that
+    the demo county's fault-tolerance cases can be seen). The only
     account that bypasses the password policy: a demo holds no real person's data. A database that
     already has accounts gets it only from an administrator (`by`), never a second way in."""
     if accounts_enabled(session) and not (
@@ -566,4 +567,4 @@ def add_demo_account(session: Session, by: ServiceContext | None = None) -> None
         row = Account(name=DEMO_NAME, display_name="演示用户")
         session.add(row)
     row.password_hash = hash_password(DEMO_PASSWORD)
-    row.roles = f"{Role.ADMIN.value},{Role.CLERK.value}"
+    row.roles = f"{Role.ADMIN.value},{Role.CLERK.value},{Role.TOLERANCE.value}"
