@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, Subparsers, print_json
-from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, parse_date
+from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, format_date, parse_date
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import compliance, retirement, rules, units
 from cadre_desk.services.context import ServiceContext
@@ -36,6 +36,19 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     comp.add_argument("--short", action="store_true", help="only those who have not met it (未达标)")
     comp.add_argument("--export", type=Path, metavar="FILE.xlsx", help="also write the list to an Excel file")
     comp.add_argument("--json", action="store_true")
+    promoted = actions.add_parser(
+        "promoted", help="newly promoted cadres who must complete the training of their level within a year"
+    )
+    promoted.add_argument("--date", help="reference date YYYY.MM.DD (default: today)")
+    promoted.add_argument("--unit", help="unit name, short name or number")
+    promoted.add_argument("--outstanding", action="store_true", help="only those not done yet")
+    promoted.add_argument("--export", type=Path, metavar="FILE.xlsx", help="also write the list to Excel")
+    promoted.add_argument("--json", action="store_true")
+    youth = actions.add_parser("youth-class", help="青干班 participants (training records of kind 青干班)")
+    youth.add_argument("--year", type=int, default=None, help="classes starting in this year (default: all)")
+    youth.add_argument("--unit", help="unit name, short name or number")
+    youth.add_argument("--export", type=Path, metavar="FILE.xlsx", help="also write the list to Excel")
+    youth.add_argument("--json", action="store_true")
     imp = sub.add_parser(
         "import-training",
         help="import a class list (班次, 学员 by 身份证号 or name + birth month) from Excel",
@@ -87,6 +100,8 @@ def _cmd_retirement(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
 
 def _cmd_training(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    if args.training_command in ("promoted", "youth-class"):
+        return _training_lists(ctx, args)
     if args.year is not None and not 1950 <= args.year <= 2100:
         raise ValidationError({"year": f"年度应在 1950–2100 之间（现为 {args.year}）"})
     if args.export is not None and args.export.suffix.lower() != ".xlsx":
@@ -109,6 +124,39 @@ def _cmd_training(ctx: ServiceContext, args: argparse.Namespace) -> int:
             )
         short = sum(1 for r in rows if not r.result.met)
         print(f"共 {len(rows)} 人，未达标 {short} 人")
+    if args.export is not None:
+        print(f"已导出：{args.export}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _training_lists(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk.services import training_lists
+    from cadre_desk.transfer import training_xlsx
+
+    if args.export is not None and args.export.suffix.lower() != ".xlsx":
+        raise ValidationError({"export": f"导出文件应为 .xlsx（现为 {args.export.name}）"})
+    unit_id = units.find_unit(ctx, args.unit).id if args.unit else None
+    if args.training_command == "promoted":
+        day = parse_date(args.date) if args.date else None
+        rows = training_lists.newly_promoted(ctx, day, unit_id, args.outstanding)
+        if args.export is not None:
+            training_xlsx.export_promoted(ctx, args.export, rows)
+        lines = [
+            f"{r.id:>6}  {r.name:<6}\t{r.level}  任现职 {r.promoted}  期限 {r.deadline:%Y.%m.%d}  "
+            f"已完成 {r.done_hours:g}/{r.required_hours:g} 学时  {r.state}"
+            for r in rows
+        ]
+        payload: list[dict[str, object]] = [r.to_json() for r in rows]
+    else:
+        youth = training_lists.youth_class(ctx, args.year, unit_id)
+        if args.export is not None:
+            training_xlsx.export_youth_class(ctx, args.export, youth)
+        lines = [f"{r.cadre_id:>6}  {r.name:<6}\t{r.course}  {format_date(r.start)}  {r.unit}" for r in youth]
+        payload = [r.to_json() for r in youth]
+    if args.json:
+        print_json(payload)
+    else:
+        print("\n".join([*lines, f"共 {len(payload)} 条"]))
     if args.export is not None:
         print(f"已导出：{args.export}", file=sys.stderr)
     return EXIT_OK

@@ -5408,6 +5408,54 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PromotedModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+39"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In post since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuarterStrip</name>
     <message>
         <location filename="../../cadre_desk/ui/barometer/quarter_strip.py" line="+25"/>
@@ -7459,9 +7507,52 @@ Your text stays in the editor.</source>
     </message>
 </context>
 <context>
+    <name>TrainingListsPanel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+75"/>
+        <source>Newly promoted: to complete within a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>青干班 participants of the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export this list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 promoted in the two years before %2; %3 overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 participants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+49"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7559,7 +7650,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>All units</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7574,7 +7665,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+12"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
@@ -8129,6 +8220,49 @@ Your text stays in the editor.</source>
     <message>
         <location line="+1"/>
         <source>Talk records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YouthModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-110"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

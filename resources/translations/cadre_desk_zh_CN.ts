@@ -5408,6 +5408,54 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>PromotedModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+39"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>现任职务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In post since</source>
+        <translation>任现职时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done since</source>
+        <translation>提任后已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>QuarterStrip</name>
     <message>
         <location filename="../../cadre_desk/ui/barometer/quarter_strip.py" line="+25"/>
@@ -7479,9 +7527,52 @@ Your text stays in the editor.</source>
     </message>
 </context>
 <context>
+    <name>TrainingListsPanel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+75"/>
+        <source>Newly promoted: to complete within a year</source>
+        <translation>新提任干部（一年内须完成）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>青干班 participants of the year</source>
+        <translation>本年度青干班学员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export this list…</source>
+        <translation>导出此名单…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 promoted in the two years before %2; %3 overdue.</source>
+        <translation>截至 %2 前两年内提任 %1 人，其中逾期未完成 %3 人。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 participants.</source>
+        <translation>共 %1 人次。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export this list</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+49"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -7579,7 +7670,7 @@ Your text stays in the editor.</source>
         <translation>培训学时达标情况</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -7594,7 +7685,7 @@ Your text stays in the editor.</source>
         <translation>规则表：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+12"/>
         <source>Export</source>
         <translation>导出</translation>
@@ -8151,6 +8242,49 @@ Your text stays in the editor.</source>
         <location line="+1"/>
         <source>Talk records</source>
         <translation>谈话记录</translation>
+    </message>
+</context>
+<context>
+    <name>YouthModel</name>
+    <message>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-110"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>现任职务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Class</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hours</source>
+        <translation>学时</translation>
     </message>
 </context>
 <context>

@@ -247,3 +247,17 @@ def test_rule_list_and_set(tmp_path: Path) -> None:
         "--db", db, "rule", "set", "retirement", "women_county_age", "57", data_dir=tmp_path, check=False
     )
     assert refused.returncode == 1 and "55、60" in refused.stderr
+
+
+def test_training_promoted_and_youth_class(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    run("--db", db, "init", data_dir=tmp_path)
+    add = ("cadre", "add", "--name", "郑新", "--gender", "男", "--birth", "1990.05", "--json")
+    made = run_json("--db", db, *add, data_dir=tmp_path)
+    assert made["id"]
+    rows = run_json("--db", db, "training", "promoted", "--date", "2026.12.06", "--json", data_dir=tmp_path)
+    assert rows == []  # no 任现职时间: not a newly promoted cadre
+    out = tmp_path / "青干班.xlsx"
+    youth = run_json("--db", db, "training", "youth-class", "--year", "2026", "--export", str(out), "--json",
+                     data_dir=tmp_path)  # fmt: skip
+    assert youth == [] and out.exists()

@@ -99,3 +99,29 @@ def test_a_class_list_imported_from_the_page(
         tmp_path / "坏.xlsx", [["班", "", "", "2026.01.01", "", 1, 0, "", "赵六", "", "1990.01"]]
     )
     assert page.import_file(bad) == 0 and shown[-1] == (0, 1)
+
+
+def test_the_promoted_and_youth_class_lists_under_the_page(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, _zh_cn: None
+) -> None:
+    from tests.integration.test_training_lists import _county as promoted_county
+
+    ids = promoted_county(ctx)
+    page = TrainingPage(ctx, dt.date(2026, 12, 6))
+    qtbot.addWidget(page)
+    page.refresh()
+    lists = page.lists
+    assert lists.table.model() is lists.promoted
+    assert [r.name for r in lists.promoted.rows] == ["丁逾期", "乙后完成", "己处级", "丙未完成"]
+    assert lists.promoted.index(0, 8).data() == "逾期未完成"
+    assert lists.promoted.index(0, 0).data(9) is not None  # overdue drawn in red (ForegroundRole)
+    assert "1" in lists.summary.text()
+    lists.which.setCurrentIndex(1)
+    assert lists.table.model() is lists.youth and lists.youth.rowCount() == 1  # the page's year: 2026
+    page.year.setValue(2025)
+    assert [r.name for r in lists.youth.rows] == ["丁逾期"]
+    assert lists.export_to(tmp_path / "y.xlsx") == 1
+    opened: list[tuple[str, int]] = []
+    page.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
+    lists._open(lists.youth.index(0, 1))
+    assert opened == [("cadre", ids["丁逾期"])]

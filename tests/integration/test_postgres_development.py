@@ -13,11 +13,14 @@ from cadre_desk.db.opening import open_database
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.integration import (
     test_compliance,
+    test_growth_record,
     test_inspection,
+    test_pool_ledger,
     test_pools,
     test_portrait,
     test_retirement,
     test_training_import,
+    test_training_lists,
 )
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 
@@ -64,6 +67,10 @@ SCENARIOS: list[Callable[..., None]] = [
     test_pools.test_an_entry_made_by_mistake_is_archived_and_restored,
     test_pools.test_a_fault_tolerance_ruling_never_raises_a_flag,
     test_pools.test_a_red_barometer_period_is_a_flag,
+    test_pool_ledger.test_any_problem_refuses_the_whole_ledger,
+    test_growth_record.test_the_growth_record_prints_what_was_chosen,
+    test_training_lists.test_newly_promoted_with_deadlines_and_states,
+    test_training_lists.test_youth_class_participants_by_year,
     test_portrait.test_the_portrait_gathers_every_lane,
     test_portrait.test_barometer_and_pool_lanes,
     test_portrait.test_the_dossier_opens_with_the_portrait,

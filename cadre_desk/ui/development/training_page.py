@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from cadre_desk.services import compliance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.development.training_import_dialog import TrainingImportPreview
+from cadre_desk.ui.development.training_lists import TrainingListsPanel
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
 
@@ -155,7 +157,14 @@ class TrainingPage(Page):
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        self.lists = TrainingListsPanel(ctx, self.today, self)
+        self.lists.open_cadre.connect(lambda cadre_id: self.open_record.emit("cadre", cadre_id))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.lists)
+        split.setChildrenCollapsible(False)
+        split.setSizes([500, 260])
+        layout.addWidget(split, 1)
         layout.addWidget(self.rule)
         self._units_loaded = False
 
@@ -184,6 +193,7 @@ class TrainingPage(Page):
         self.rule.setText(
             self.tr("Rule table: %1").replace("%1", compliance.compliance_rules(self.ctx).describe())
         )
+        self.lists.set_filters(self.year.value(), self.unit.currentData())
 
     def export_to(self, path: Path) -> int:
         """Write the rows shown to `path` (.xlsx)."""
