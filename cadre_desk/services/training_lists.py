@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 from cadre_desk.db.models import Cadre, Training, Unit
 from cadre_desk.domain import training_compliance as rule
 from cadre_desk.domain.yearmonth import YearMonth, format_date
-from cadre_desk.services import rules
+from cadre_desk.services import access, rules
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 YOUTH_CLASS = "青干班"
@@ -69,6 +70,7 @@ def newly_promoted(
 ) -> list[PromotedRow]:
     """Cadres promoted in the 24 months before `at` whose training before 提任 fell short, by deadline;
     `outstanding`: only those not (yet) done."""
+    access.require(ctx, Permission.RECORDS_READ)
     at = at or dt.date.today()
     ref = YearMonth.from_date(at)
     first = ref.add_months(-24)
@@ -152,6 +154,7 @@ def youth_class(
 ) -> list[YouthClassRow]:
     """Every 青干班 attendance (a training record of kind 青干班) starting in `year` (default: all years),
     newest class first."""
+    access.require(ctx, Permission.RECORDS_READ)
     day = func.coalesce(Training.start_date, Training.end_date)
     stmt = (
         select(Cadre.id, Cadre.name, Unit.name, Cadre.post, Training.name, Training.organiser,

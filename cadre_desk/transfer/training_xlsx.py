@@ -59,6 +59,7 @@ YOUTH_HEADERS = ("姓名", "单位", "现任职务", "班次", "主办单位", "
 
 def export_promoted(ctx: ServiceContext, dest: Path, rows: Sequence[PromotedRow]) -> int:
     """新提任干部一年内须完成培训的名单, with the deadline; returns the rows written (audited)."""
+    access.require(ctx, Permission.OUTPUT)
     title = "新提任干部任职培训完成情况"
     body = [
         [r.name, r.unit, r.post, r.rank, r.level, str(r.promoted), format_date(r.deadline), r.required_hours,
@@ -70,6 +71,7 @@ def export_promoted(ctx: ServiceContext, dest: Path, rows: Sequence[PromotedRow]
 
 def export_youth_class(ctx: ServiceContext, dest: Path, rows: Sequence[YouthClassRow]) -> int:
     """青干班学员名单; returns the rows written (audited)."""
+    access.require(ctx, Permission.OUTPUT)
     body = [
         [
             r.name,

@@ -307,6 +307,8 @@ MAY: dict[str, str] = {
     "transfer.pool_ledger.plan_ledger": IMPORT,
     "transfer.pool_ledger.apply_ledger": IMPORT,
     "transfer.pool_ledger.export_ledger": OUTPUT,
+    **{f"services.training_lists.{k}": READ for k in ("newly_promoted", "youth_class")},
+    **{f"transfer.training_xlsx.{k}": OUTPUT for k in ("export_promoted", "export_youth_class")},
 }
 
 
