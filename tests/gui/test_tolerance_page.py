@@ -268,3 +268,27 @@ def test_the_barometer_grid_shows_tolerated_and_a_disposal_warns(
     )
     dialog.save()
     assert dialog.result_view is not None and dialog.result_view.disposal == "诫勉"
+
+
+def test_a_mentor_reading_a_profile_gets_no_tolerance_banner(qtbot: QtBot, ctx: ServiceContext) -> None:
+    from cadre_desk.services import accounts
+    from cadre_desk.ui.tolerance.profile_banner import ToleranceBanner
+    from tests.integration.test_accounts import ADMIN_PW, CLERK_PW
+
+    mentee, mentor = make_cadre(ctx, "吴担当"), make_cadre(ctx, "周导师")
+    rule_case(ctx, new_case(ctx, mentee.id))
+    admin = accounts.set_first_admin(ctx.db, "admin", ADMIN_PW)
+    accounts.add_account(admin, "zhou", ["导师"], CLERK_PW, cadre_id=mentor.id)
+    banner = ToleranceBanner()
+    qtbot.addWidget(banner)
+    banner.show_for(accounts.authenticate(ctx.db, "zhou", CLERK_PW), mentee.id)
+    assert banner.isHidden() and banner.text() == ""
+    assert (
+        negative_warning.warnings_for(
+            accounts.authenticate(ctx.db, "zhou", CLERK_PW),
+            mentee.id,
+            {"rewards": [{"kind": "惩处", "date": "2026.05", "text": "警告", "issuer": ""}]},
+            TODAY,
+        )
+        == []
+    )

@@ -380,3 +380,36 @@ def test_the_rule_table_is_edited_in_the_generic_rule_editor(ctx: ServiceContext
             select(AuditEvent.action).where(AuditEvent.entity == "tolerance_rule").order_by(AuditEvent.id)
         ).all()
     assert list(entities) == ["create", "update", "archive"]
+
+
+def test_cases_need_the_tolerance_permission(ctx: ServiceContext) -> None:
+    from cadre_desk.errors import PermissionDenied
+    from cadre_desk.services import access, accounts, worktable
+    from cadre_desk.services.access import Permission
+    from tests.integration.test_accounts import ADMIN_PW, CLERK_PW
+
+    cadre = make_cadre(ctx, "吴担当")
+    case = rule_case(ctx, new_case(ctx, cadre.id))
+    data = dataclasses.replace(case.as_input(), measures=(tolerance.MeasureInput("整改", "", "2026.12.31"),))
+    tolerance.update_case(ctx, case.id, data, case.version)
+    admin = accounts.set_first_admin(ctx.db, "admin", ADMIN_PW)
+    accounts.add_account(admin, "clerk", ["clerk"], CLERK_PW)
+    accounts.add_account(admin, "judge", ["tolerance"], CLERK_PW)
+    clerk = accounts.authenticate(ctx.db, "clerk", CLERK_PW)
+    judge = accounts.authenticate(ctx.db, "judge", CLERK_PW)
+    assert access.can(judge, Permission.TOLERANCE) and not access.can(clerk, Permission.TOLERANCE)
+    for call in (
+        tolerance.list_cases,
+        lambda c: tolerance.get_case(c, case.id),
+        lambda c: tolerance_files.add_attachment(c, case.id, "a.pdf", PDF),
+        tolerance_rules.list_rules,
+    ):
+        with pytest.raises(PermissionDenied):
+            call(clerk)
+        call(judge)
+    # the clerk still sees that a ruling exists (已容错 on the profile), never the case itself
+    assert [m.case_id for m in tolerance_effects.cadre_tolerance(clerk, cadre.id)] == [case.id]
+    assert worktable.load(clerk, dt.date(2026, 12, 6)).measures_total == 0
+    accounts.add_account(admin, "both", ["clerk", "tolerance"], CLERK_PW)
+    both = accounts.authenticate(ctx.db, "both", CLERK_PW)
+    assert worktable.load(both, dt.date(2026, 12, 6)).measures_total == 1

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
+from cadre_desk.errors import PermissionDenied
 from cadre_desk.services import tolerance_effects
 from cadre_desk.services.context import ServiceContext
 
@@ -44,7 +45,11 @@ def warnings_for(
     messages: list[str] = []
     for key, rows in changed.items():
         for when, what in negative_entries(key, rows, today):
-            for message in tolerance_effects.negative_warnings(ctx, cadre_id, when, what):
+            try:
+                found = tolerance_effects.negative_warnings(ctx, cadre_id, when, what)
+            except PermissionDenied:  # an account that may not read the rulings gets no hint of them
+                return []
+            for message in found:
                 if message not in messages:
                     messages.append(message)
     return messages

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from cadre_desk.errors import PermissionDenied
 from cadre_desk.services import tolerance_effects
 from cadre_desk.services.context import ServiceContext
 
@@ -22,7 +23,10 @@ class ToleranceBanner(QLabel):
         self.hide()
 
     def show_for(self, ctx: ServiceContext, cadre_id: int) -> None:
-        matters = tolerance_effects.cadre_tolerance(ctx, cadre_id)
+        try:
+            matters = tolerance_effects.cadre_tolerance(ctx, cadre_id)
+        except PermissionDenied:  # e.g. a 导师 reading a mentee's profile: the ruling is not theirs to see
+            matters = []
         if not matters:
             self.clear()
             self.hide()
