@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """班子结构分析 on a big demo database: the county-wide figures (every cadre, and 班子 members only), all
-乡镇, and the printed 结构分析报告 of all 乡镇 (one page per 班子).
+乡镇, the 横向比较 of six cadres, and the printed 结构分析报告 of all 乡镇 (one page per 班子).
 
     .venv/bin/python benchmarks/bench_structure.py --db /tmp/bench-10k.db [--runs 5]
 
 Targets (issue 14): the county-wide figures under 300 ms, the PDF of all 乡镇 under 5 s on the
-10,000-cadre county. Figures only.
+10,000-cadre county; the comparison of 6 cadres under 200 ms. Figures only.
 """
 
 from __future__ import annotations
@@ -63,6 +63,11 @@ def main() -> None:
     timed(
         "cadres behind the county's members", args.runs, lambda: structure.cadres_behind(ctx, everyone, ref)
     )
+
+    from cadre_desk.services import comparison
+
+    six = everyone[:: max(1, len(everyone) // 6)][:6]
+    timed("横向比较 of 6 cadres", args.runs, lambda: comparison.compare(ctx, six, ref))
 
     options = documents.DocumentOptions(printing.print_settings(ctx), reference=ref, scope=towns)
     with tempfile.TemporaryDirectory() as tmp:
