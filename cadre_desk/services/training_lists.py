@@ -93,7 +93,8 @@ def newly_promoted(
                 select(Training.cadre_id, day, Training.kind, Training.hours, Training.days).where(
                     Training.archived_at.is_(None),
                     Training.cadre_id.in_(select(Cadre.id).where(Cadre.id.in_(ids))),
-                    day.is_not(None),
+                    day >= first.add_months(-11).first_day(),  # a year before the earliest 提任 listed
+                    day <= at,
                 )
             ):
                 if kind in rule.ONLINE_KINDS:
