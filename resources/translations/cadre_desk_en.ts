@@ -1787,7 +1787,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiscardQuestion</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+61"/>
+        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+63"/>
         <source>Discard your input?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +1891,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Encrypted (SQLCipher): the file opens only with its passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1902,6 +1907,11 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not encrypted: anyone who can copy the file can read it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1911,7 +1921,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Encrypt the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3606,7 +3616,7 @@ Logs: {logs}</source>
 <context>
     <name>NegativeRecordWarning</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+59"/>
+        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+64"/>
         <source>A tolerated matter?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6232,12 +6242,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+245"/>
+        <location line="+246"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-237"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6382,7 +6392,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation type="unfinished"></translation>
@@ -6731,7 +6741,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+66"/>
         <source>Edit talk record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6868,7 +6878,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>New talk record (owed: {event})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7264,7 +7274,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ToleranceBanner</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+32"/>
+        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+36"/>
         <source>Not to be counted against the cadre in assessments, awards, selection or pools.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8269,7 +8279,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+137"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+138"/>
         <source>Encrypted database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8285,6 +8295,19 @@ Your text stays in the editor.</source>
     <message>
         <location line="+19"/>
         <source> (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Unsaved input kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadre Desk ended without saving what was typed in these editors:
+{titles}
+
+Open the same record&apos;s editor again to put the input back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8330,6 +8353,19 @@ Please send it to your support contact.</source>
     <message>
         <location line="+2"/>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>drafts</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+213"/>
+        <source>Unsaved input found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This editor had unsaved input when Cadre Desk ended unexpectedly ({when}). Put it back?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1791,7 +1791,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiscardQuestion</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+61"/>
+        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+63"/>
         <source>Discard your input?</source>
         <translation>放弃输入的内容？</translation>
     </message>
@@ -1895,7 +1895,12 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>数据库服务器的加密由服务器负责（磁盘加密、TLS 连接）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Encrypted (SQLCipher): the file opens only with its passphrase.</source>
         <translation>已加密（SQLCipher）：只有输入口令才能打开此文件。</translation>
     </message>
@@ -1906,6 +1911,11 @@ Your text stays in the editor: copy it before you close.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not encrypted: anyone who can copy the file can read it.</source>
         <translation>未加密：任何能复制此文件的人都能读取其中的数据。</translation>
     </message>
@@ -1915,7 +1925,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>加密(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Encrypt the database</source>
         <translation>加密数据库</translation>
     </message>
@@ -3607,7 +3617,7 @@ Logs: {logs}</source>
 <context>
     <name>NegativeRecordWarning</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+59"/>
+        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+64"/>
         <source>A tolerated matter?</source>
         <translation>是否涉及已容错事项？</translation>
     </message>
@@ -6244,12 +6254,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+245"/>
+        <location line="+246"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-237"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -6394,7 +6404,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
@@ -6750,7 +6760,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+66"/>
         <source>Edit talk record</source>
         <translation>编辑谈话记录</translation>
     </message>
@@ -6889,7 +6899,7 @@ Your text stays in the editor.</source>
         <translation>放弃对这份谈话记录的修改吗？</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>New talk record (owed: {event})</source>
         <translation>新建谈话记录（应谈：{event}）</translation>
     </message>
@@ -7284,7 +7294,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ToleranceBanner</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+32"/>
+        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+36"/>
         <source>Not to be counted against the cadre in assessments, awards, selection or pools.</source>
         <translation>该事项在考核、评优、选任、职级晋升和后备干部管理中不作负面评价。</translation>
     </message>
@@ -8290,7 +8300,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+137"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+138"/>
         <source>Encrypted database</source>
         <translation>加密的数据库</translation>
     </message>
@@ -8307,6 +8317,22 @@ Your text stays in the editor.</source>
         <location line="+19"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Unsaved input kept</source>
+        <translation>未保存的输入已保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadre Desk ended without saving what was typed in these editors:
+{titles}
+
+Open the same record&apos;s editor again to put the input back.</source>
+        <translation>干部成长档案台上次意外退出，以下编辑窗口中输入的内容尚未保存：
+{titles}
+
+再次打开同一记录的编辑窗口即可恢复这些内容。</translation>
     </message>
 </context>
 <context>
@@ -8354,6 +8380,19 @@ Please send it to your support contact.</source>
         <location line="+2"/>
         <source>Quit</source>
         <translation>退出程序</translation>
+    </message>
+</context>
+<context>
+    <name>drafts</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+213"/>
+        <source>Unsaved input found</source>
+        <translation>发现未保存的输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This editor had unsaved input when Cadre Desk ended unexpectedly ({when}). Put it back?</source>
+        <translation>干部成长档案台意外退出时（{when}），此编辑窗口中有未保存的输入。要恢复吗？</translation>
     </message>
 </context>
 <context>

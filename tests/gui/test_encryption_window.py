@@ -106,13 +106,13 @@ def test_settings_encrypts_and_decrypts_the_open_database(
     dialog = SettingsDialog(ctx, settings)
     qtbot.addWidget(dialog)
     row = dialog.encryption
-    assert "未加密" in row.state.text()
+    assert row.state.text() == "未加密" and "复制" in row.state.toolTip()
     monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, *a, **k: PASS))
     row.button.click()
     qtbot.waitUntil(
         lambda: row.job is not None and not row.job.running and row.button.isEnabled(), timeout=30000
     )
-    assert ctx.db.encrypted and "已加密" in row.state.text(), boxes
+    assert ctx.db.encrypted and row.state.text() == "已加密", boxes
     assert not db_path.read_bytes().startswith(sqlite_tools.SQLITE_HEADER)
     assert "欧阳雪梅".encode() not in db_path.read_bytes()
     make_cadre(ctx, "林小雨")  # the window goes on working on the encrypted file

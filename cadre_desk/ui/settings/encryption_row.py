@@ -27,29 +27,33 @@ class EncryptionRow(QWidget):
         self.job: Job | None = None
         self.state = QLabel(self)
         self.state.setObjectName("encryptionState")
-        self.state.setWordWrap(True)
         self.button = QPushButton(self)
         self.button.setObjectName("encryptionButton")
         self.button.clicked.connect(self.toggle)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.state, 1)
-        row.addWidget(self.button)
+        row.addWidget(self.state)
+        row.addWidget(self.button)  # the settings dialog moves the button among its own buttons
+        self.hide()
         self._show_state()
 
     def _show_state(self) -> None:
         db = self._ctx.db
         if db.path is None:
-            self.state.setText(
+            self.state.setToolTip(
                 self.tr("Encryption of a database server is the server's business (disk encryption, TLS).")
             )
+            self.state.hide()
             self.button.hide()
         elif db.encrypted:
-            self.state.setText(self.tr("Encrypted (SQLCipher): the file opens only with its passphrase."))
+            self.state.setText(self.tr("Encrypted"))
+            self.state.setToolTip(self.tr("Encrypted (SQLCipher): the file opens only with its passphrase."))
             self.button.setText(self.tr("&Decrypt…"))
         else:
-            self.state.setText(self.tr("Not encrypted: anyone who can copy the file can read it."))
+            self.state.setText(self.tr("Not encrypted"))
+            self.state.setToolTip(self.tr("Not encrypted: anyone who can copy the file can read it."))
             self.button.setText(self.tr("&Encrypt…"))
+        self.button.setToolTip(self.state.toolTip())
 
     def toggle(self) -> None:
         if self.job is not None and self.job.running:

@@ -215,13 +215,14 @@ class SettingsDialog(GuardedDialog):
         data_layout.addLayout(row)
         data_layout.addWidget(self.move_note)
         self.encryption = EncryptionRow(ctx, data_box)
-        data_layout.addWidget(self.encryption)
         self.runner = BackupRunner(ctx, self)
         self.runner.finished.connect(self._moved)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        # 加密… / 取消加密… sits with the dialog's buttons: the dialog fills a 1280 x 720 screen already
+        self.buttons.addButton(self.encryption.button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from cadre_desk import __version__, paths
 from cadre_desk.errors import (
@@ -32,6 +32,7 @@ from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.opening import OpenFailed, open_with_splash
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets import drafts
 from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
 from cadre_desk.ui.widgets.retry_box import RetryBox
 
@@ -189,11 +190,35 @@ def _open_and_run(
             window.setWindowTitle(
                 window.windowTitle() + QCoreApplication.translate("application", " (read-only)")
             )
+        drafts.configure(None if read_only else drafts.DraftStore.for_context(ctx))
         window.show()
         log.info("main window open on %s as %s", ctx.db.display_name(), ctx.operator)
+        QTimer.singleShot(0, lambda: recovered_drafts(window))
         if open_files and isinstance(window, MainWindow):
             main_window = window
             QTimer.singleShot(0, lambda: main_window.transfers.open_files(open_files))
         return int(app.exec())
     finally:
         ctx.db.dispose()
+
+
+def recovered_drafts(parent: QWidget) -> None:
+    """After a crash: say which editors had unsaved input, kept as drafts (offered back when the same
+    editor opens again)."""
+    store = drafts.current()
+    found = store.pending() if store is not None else []
+    if not found:
+        return
+    log.info("%d drafts left from an earlier run", len(found))
+    titles = "\n".join(
+        f"• {d.title.split(chr(0))[0]}（{d.saved_at.replace('T', ' ')[:16]}）" for d in found[:10]
+    )
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("application", "Unsaved input kept"),
+        QCoreApplication.translate(
+            "application",
+            "Cadre Desk ended without saving what was typed in these editors:\n{titles}\n\n"
+            "Open the same record's editor again to put the input back.",
+        ).format(titles=titles),
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks.talk_outlines import is_suggested, outline_for
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.codes import code_text
+from cadre_desk.ui.widgets.drafts import DraftKeeper
 from cadre_desk.ui.widgets.form_errors import (
     FieldMessages,
     dialog_buttons,
@@ -60,6 +61,7 @@ class TalkEditor(QDialog):
         self._ctx = ctx
         self._current = current
         self._dirty = False
+        self._drafts: DraftKeeper | None = None
         self.result_view: talks.TalkView | None = None
         self.setWindowTitle(self.tr("Edit talk record") if current else self.tr("New talk record"))
         self.resize(860, 640)  # fits a 1280 x 720 screen (the body scrolls)
@@ -332,6 +334,13 @@ class TalkEditor(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._drafts is None:  # unsaved input survives a crash (ui.widgets.drafts)
+            identity = f"talk {self._current.id}" if self._current is not None else "new"
+            self._drafts = DraftKeeper(self, lambda: self._dirty, identity)
+            self._drafts.start()
+        super().showEvent(event)
 
     def reject(self) -> None:
         if self._may_leave():

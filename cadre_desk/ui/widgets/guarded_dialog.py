@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.ui.widgets.drafts import DraftKeeper
+
 
 def form_state(root: QWidget) -> tuple[object, ...]:
     """What the user can type or choose in `root`: texts, choices, ticks, table cells, list items."""
@@ -94,6 +96,9 @@ class GuardedDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._clean is None:
             self.mark_clean()
+            # unsaved input survives a crash: a draft every few seconds, offered back here next time
+            self._drafts = DraftKeeper(self, self.has_unsaved_input)
+            self._drafts.start()
         super().showEvent(event)
 
     def reject(self) -> None:
