@@ -72,8 +72,11 @@ class Header:
 
 
 def is_sealed(path: Path) -> bool:
-    """Whether `path` starts with the magic of a sealed file."""
+    """Whether `path` is a regular file that starts with the magic of a sealed file (a FIFO or a device
+    is never opened: opening a FIFO would wait for a writer forever)."""
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as handle:
             return handle.read(len(MAGIC)) == MAGIC
     except OSError:

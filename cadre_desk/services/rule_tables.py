@@ -38,7 +38,7 @@ rules once accounts exist):
   typed values or to text as typed (coerced and checked against the column's type, choices and bounds);
   a changed row's source is prefixed `本部门修改（日期）；` the first time
 - `add_row(ctx, key, values)` → `RuleRow` (source `本部门新增（日期）`)
-- `archive_row(ctx, key, row_id, expected_version, archived=True)` → `RuleRow`
+- `archive_row(ctx, key, row_id, expected_version)` / `restore_row(…)` → `RuleRow`
 
 Errors: `ValidationError` {column key: Chinese message}, `ConflictError` for a stale version,
 `NotFoundError` for an unknown table or row.
@@ -313,10 +313,19 @@ def add_row(ctx: ServiceContext, key: str, values: Mapping[str, object]) -> Rule
         return _row_view(t, row)
 
 
-def archive_row(
-    ctx: ServiceContext, key: str, row_id: int, expected_version: int, archived: bool = True
+def archive_row(ctx: ServiceContext, key: str, row_id: int, expected_version: int) -> RuleRow:
+    """停用 a row: a switched-off rule no longer applies."""
+    return _set_archived(ctx, key, row_id, expected_version, True)
+
+
+def restore_row(ctx: ServiceContext, key: str, row_id: int, expected_version: int) -> RuleRow:
+    """恢复 a switched-off row."""
+    return _set_archived(ctx, key, row_id, expected_version, False)
+
+
+def _set_archived(
+    ctx: ServiceContext, key: str, row_id: int, expected_version: int, archived: bool
 ) -> RuleRow:
-    """停用 (archived) or 恢复 a row; a switched-off rule no longer applies."""
     access.require(ctx, Permission.SETTINGS)
     t = table(key)
     if not t.archivable:

@@ -237,7 +237,7 @@ MAY: dict[str, str] = {
         )
     },
     "services.rule_tables.list_rows": ALL,
-    **{f"services.rule_tables.{k}": "A" for k in ("update_row", "add_row", "archive_row")},
+    **{f"services.rule_tables.{k}": "A" for k in ("update_row", "add_row", "archive_row", "restore_row")},
     **{
         f"services.tolerance.{k}": "T"
         for k in (

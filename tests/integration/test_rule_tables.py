@@ -77,7 +77,7 @@ def test_archive_and_restore_a_rule_and_add_is_refused_where_not_allowed(ctx: Se
         "交流",
         "青干班",
     ]
-    assert not rt.archive_row(ctx, "obligation_rule", row.id, off.version, archived=False).archived
+    assert not rt.restore_row(ctx, "obligation_rule", row.id, off.version).archived
     with pytest.raises(ValidationError):
         rt.add_row(ctx, "obligation_rule", {"code": "其他"})
     with pytest.raises(ValidationError):  # LocalRule has no archived_at

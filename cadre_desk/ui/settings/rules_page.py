@@ -276,7 +276,7 @@ class RulesPage(QWidget):
         if t is None or row is None:
             return
         try:
-            rt.archive_row(self._ctx, t.key, row.id, row.version, archived=not row.archived)
+            (rt.restore_row if row.archived else rt.archive_row)(self._ctx, t.key, row.id, row.version)
         except CadreDeskError as exc:
             self._show_error(exc)
             return
