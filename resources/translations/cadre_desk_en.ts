@@ -2024,12 +2024,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>EntriesModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+28"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+29"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2074,7 +2074,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>To review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2643,12 +2643,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Pool entries to review: past the age cap, an assessment below 称职, a 处分 ({count})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>Fault-tolerance correction measures due within 30 days or overdue ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2694,7 +2689,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+32"/>
+        <source>Pool entries to review: past the age cap, below 称职, a 处分, a red 晴雨表 ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>— the first {shown} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3499,7 +3499,7 @@ Logs: {logs}</source>
 <context>
     <name>MeasuresModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+56"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4630,7 +4630,7 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+22"/>
-        <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, an assessment below 称职, a 处分).</source>
+        <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, below 称职, a 处分, a red 晴雨表 period).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2030,12 +2030,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>EntriesModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+28"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+29"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
@@ -2080,7 +2080,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>状态日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>To review</source>
         <translation>需研判</translation>
     </message>
@@ -2648,12 +2648,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>导入后待核实的干部（{count}）</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Pool entries to review: past the age cap, an assessment below 称职, a 处分 ({count})</source>
-        <translation>后备干部库需研判的人选：超龄、考核低于称职、受处分（{count}）</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>Fault-tolerance correction measures due within 30 days or overdue ({count})</source>
         <translation>30 天内到期或已逾期的容错纠错整改措施（{count}）</translation>
     </message>
@@ -2697,7 +2692,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>最近修改的记录（{count}）</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+32"/>
+        <source>Pool entries to review: past the age cap, below 称职, a 处分, a red 晴雨表 ({count})</source>
+        <translation>后备干部库需研判的人选：超龄、考核低于称职、受处分、晴雨表红色（{count}）</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>— the first {shown} shown</source>
         <translation>— 显示前 {shown} 条</translation>
     </message>
@@ -3500,7 +3500,7 @@ Logs: {logs}</source>
 <context>
     <name>MeasuresModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+56"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
@@ -4630,8 +4630,8 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+22"/>
-        <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, an assessment below 称职, a 处分).</source>
-        <translation>共 %1 条，%2 条需研判（截至 %3：超过库别年龄上限、考核低于称职、受处分）。</translation>
+        <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, below 称职, a 处分, a red 晴雨表 period).</source>
+        <translation>共 %1 条，%2 条需研判（截至 %3：超过库别年龄上限、考核低于称职、受处分、晴雨表红色）。</translation>
     </message>
     <message>
         <location line="+30"/>

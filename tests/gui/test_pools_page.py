@@ -51,8 +51,8 @@ def test_the_register_filters_and_flags(
     page.refresh()
     assert _names(page) == ["平稳丙", "超龄甲", "考核乙"]  # in pool order, then by entry date
     assert page.summary.text().startswith("共 3 条，2 条需研判")
-    assert [page.model.index(r, 10).data() for r in range(3)] == ["", "超龄", "考核低于称职"]
-    assert "2025年度考核：基本称职" in page.model.index(2, 10).data(3)  # the tooltip
+    assert [page.model.index(r, 1).data() for r in range(3)] == ["", "超龄", "考核低于称职"]
+    assert "2025年度考核：基本称职" in page.model.index(2, 1).data(3)  # the tooltip
     page.date.setDate(QDate(2026, 5, 1))  # still 35: only the assessment
     assert page.summary.text().startswith("共 3 条，1 条需研判")
     page.flagged.setChecked(True)

@@ -447,7 +447,7 @@ class HomePage(Page):
         self._fill_owed()
         self._fill(
             self.pool_heading,
-            self.tr("Pool entries to review: past the age cap, an assessment below 称职, a 处分 ({count})"),
+            self.tr("Pool entries to review: past the age cap, below 称职, a 处分, a red 晴雨表 ({count})"),
             table.pool_flags_total,
             self.pool_model,
             [

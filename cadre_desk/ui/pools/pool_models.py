@@ -20,12 +20,14 @@ FLAG_COLOUR = QColor("#b3261e")
 class EntriesModel(RowsModel):
     """Rows of `pool_lists.EntryRow`."""
 
-    COLUMN_CHARS = (5, 2, 3, 12, 12, 7, 6, 4, 5, 6, 12)
+    COLUMN_CHARS = (5, 10, 2, 3, 12, 12, 7, 6, 4, 5, 6)
+    FLAGS = 1  # the column of the review flags, next to the name
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
                 self.tr("Name"),
+                self.tr("To review"),
                 self.tr("Gender"),
                 self.tr("Age"),
                 self.tr("Unit"),
@@ -35,7 +37,6 @@ class EntriesModel(RowsModel):
                 self.tr("Channel"),
                 self.tr("State"),
                 self.tr("Since"),
-                self.tr("To review"),
             ],
             parent,
         )
@@ -59,6 +60,7 @@ class EntriesModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 r.name,
+                "、".join(code_text(f.flag) for f in r.flags),
                 code_text(r.gender),
                 str(r.age),
                 r.unit,
@@ -68,12 +70,11 @@ class EntriesModel(RowsModel):
                 code_text(r.channel),
                 code_text(r.state),
                 format_date(r.state_on),
-                "、".join(code_text(f.flag) for f in r.flags),
             )
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and r.flags:
             return "\n".join(f"{code_text(f.flag)}：{f.detail}" for f in r.flags)
-        if role == Qt.ItemDataRole.ForegroundRole and r.flags and index.column() in (0, 10):
+        if role == Qt.ItemDataRole.ForegroundRole and r.flags and index.column() in (0, self.FLAGS):
             return QBrush(FLAG_COLOUR)
         if role == ID_ROLE:
             return r.id

@@ -259,7 +259,7 @@ class PoolsPage(Page):
             rows = [r for r in rows if r.flags]
         self.model.set_rows(rows)
         text = self.tr(
-            "%1 entries; %2 to review at %3 (past the pool's age cap, an assessment below 称职, a 处分)."
+            "%1 entries; %2 to review at %3 (past the pool's age cap, below 称职, a 处分, a red 晴雨表 period)."  # noqa: E501  # one literal for lupdate
         )
         self.summary.setText(
             text.replace("%1", str(len(rows)))
