@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -129,7 +129,12 @@ def test_the_editor_saves_and_asks_before_discarding(
 
 
 def test_attachments_and_the_yearly_summary(
-    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None, tmp_path: Path, warnings_shown: list[str]
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    _zh_cn: None,
+    tmp_path: Path,
+    warnings_shown: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     case = rule_case(ctx, new_case(ctx, make_cadre(ctx).id))
     page = TolerancePage(ctx, TODAY)
@@ -142,6 +147,11 @@ def test_attachments_and_the_yearly_summary(
     assert page.attachments.count() == 1
     attachment = tolerance.get_case(ctx, case.id).attachments[0]
     assert attachment.media_type == "image/png"
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    page.attachments.setCurrentRow(0)
+    assert page.open_attachment()
+    assert opened[0].endswith("scan.png") and Path(opened[0]).read_bytes() == PNG  # named by its content
     assert page.save_attachment_to(attachment.id, tmp_path / "out" / "copy.png")
     assert (tmp_path / "out" / "copy.png").read_bytes() == PNG
     tolerance_files.add_attachment(ctx, case.id, "认定书.pdf", PDF)

@@ -124,6 +124,7 @@ class CaseEditor(GuardedDialog):
             edit = QPlainTextEdit(self)
             edit.setObjectName(f"analysis_{name}")
             edit.setMinimumHeight(56)
+            edit.setMaximumHeight(110)  # five of them: the tab stays readable without endless scrolling
             self.analysis[name] = edit
 
         # --- ruling
