@@ -9,6 +9,7 @@ from pathlib import Path
 from cadre_desk import paths
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, count, print_json
 from cadre_desk.db import cipher
+from cadre_desk.errors import PassphraseNeeded, StorageError, WrongPassphrase
 from cadre_desk.services import backups
 from cadre_desk.services.context import ServiceContext
 
@@ -44,10 +45,31 @@ def _cmd_restore_unused(_ctx: ServiceContext, _args: argparse.Namespace) -> int:
     raise AssertionError("restore runs through run_raw, without opening the database first")
 
 
+def _signed_in(args: argparse.Namespace) -> ServiceContext | None:
+    """Sign in on the current database (its backup permission decides); None when it is damaged or no
+    longer a database, whose accounts cannot be read (the restore is audited all the same)."""
+    from cadre_desk.cli import accounts, security
+
+    try:
+        db = security.open_for_command(args, create=False)
+    except (PassphraseNeeded, WrongPassphrase):
+        raise
+    except StorageError as exc:
+        if exc.retryable:
+            raise
+        return None
+    try:
+        return accounts.sign_in(db, args)
+    finally:
+        db.dispose()
+
+
 def run_raw(args: argparse.Namespace) -> int:
     """`restore BACKUP`: the database may be damaged, so it is not opened before."""
     passphrase = os.environ.get(cipher.KEY_ENV) or None  # an encrypted database and its backups
-    result = backups.restore(args.db or paths.default_database(), args.backup, args.operator, passphrase)
+    ctx = _signed_in(args)
+    operator = ctx.account_name if ctx is not None else args.operator
+    result = backups.restore(args.db or paths.default_database(), args.backup, operator, passphrase, ctx)
     if args.json:
         print_json(
             {

@@ -341,10 +341,20 @@ def _unlock_backup(target: Path, backup: Path, passphrase: str | None) -> None:
 
 
 def restore(
-    db_target: str, backup: Path, operator: str | None = None, passphrase: str | None = None
+    db_target: str,
+    backup: Path,
+    operator: str | None = None,
+    passphrase: str | None = None,
+    ctx: ServiceContext | None = None,
 ) -> RestoreResult:
     """Replace the SQLite database `db_target` (a path) with the backup `backup`; see the module doc.
-    An encrypted backup needs the database's key (open in this process) or its `passphrase`."""
+    An encrypted backup needs the database's key (open in this process) or its `passphrase`.
+
+    `ctx` is the signed-in context on the current database (the window, or the command line when the
+    database still opens): it must hold the backup permission. A damaged database cannot check its
+    accounts; its restore is recorded all the same."""
+    if ctx is not None:
+        access.require(ctx, Permission.BACKUP)
     from cadre_desk.db.engine import resolve_url, sqlite_path
     from cadre_desk.db.opening import open_database
     from cadre_desk.services.context import open_context

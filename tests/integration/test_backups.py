@@ -242,3 +242,34 @@ def test_an_encrypted_database_is_backed_up_and_restored_encrypted(
     assert "已从备份恢复" in capsys.readouterr().out
     assert _unit_names(db_path) == {"备份前", "备份后"}
     assert sqlite_tools.sniff(db_path) == "encrypted"
+
+
+def test_restore_needs_the_backup_permission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cadre_desk.errors import PermissionDenied
+    from cadre_desk.services import accounts
+
+    db_path = tmp_path / "cadre-desk.db"
+    db = open_database(str(db_path))
+    admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone")
+    accounts.add_account(admin, "shenji", ["auditor"], "Zt4#quiet-lake")
+    backup = maintenance.backup(admin, tmp_path / "b.db")
+    auditor = accounts.authenticate(db, "shenji", "Zt4#quiet-lake")
+    with pytest.raises(PermissionDenied):
+        backups.restore(str(db_path), backup, ctx=auditor)
+    db.dispose()
+    monkeypatch.setenv("CADRE_DESK_USER", "shenji")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", "Zt4#quiet-lake")
+    assert main(["--db", str(db_path), "restore", str(backup)]) == 1
+    assert "备份" in capsys.readouterr().err
+    monkeypatch.setenv("CADRE_DESK_USER", "admin")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", "Kq7#river-stone")
+    assert main(["--db", str(db_path), "restore", str(backup)]) == 0
+    db = open_database(str(db_path))
+    try:
+        auditor = accounts.authenticate(db, "shenji", "Zt4#quiet-lake")
+        [event] = audit_trail.list_events(auditor, audit_trail.AuditFilter(action="restore"))
+        assert event.user == "admin"
+    finally:
+        db.dispose()

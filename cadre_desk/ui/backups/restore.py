@@ -91,7 +91,7 @@ class RestoreRunner(QObject):
         self.result, self.error = None, ""
 
         def work(_progress: ProgressFn) -> backups.RestoreResult:
-            return backups.restore(target, backup, operator)
+            return backups.restore(target, backup, operator, ctx=ctx)
 
         def done(result: object) -> None:
             dialog.reset()

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
             self.tr("&Restore from a backup…"), self.restore_backup, name="restoreAction"
         )
         self.restore_action.setEnabled(self.ctx.db.path is not None)
+        self.restore_action.setVisible(access.can(self.ctx, Permission.BACKUP))
         file_menu.addAction(self.restore_action)
         self.backup_policy_action = self._action(
             self.tr("Automatic &backups…"),
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
             name="backupPolicyAction",
         )
         self.backup_policy_action.setEnabled(self.ctx.db.path is not None)
+        self.backup_policy_action.setVisible(access.can(self.ctx, Permission.SETTINGS))
         file_menu.addAction(self.backup_policy_action)
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
