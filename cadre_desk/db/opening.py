@@ -108,6 +108,29 @@ def _check_revision(current: str | None, has_tables: bool) -> None:
         raise StorageError("该文件不是干部成长档案台的数据库（缺少结构版本信息）。")
 
 
+def _upgrade(db: Database) -> None:
+    """Run the migrations in one transaction. On SQLite with foreign keys off for its duration (the
+    way SQLite and Alembic's batch mode want it: a batch copies a table and drops the old one, which
+    fails while other tables refer to its rows), and every reference checked before the commit."""
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if db.is_sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+        try:
+            with conn.begin():
+                migrate.upgrade(conn)
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StorageError(
+                            f"数据库升级失败，文件未改动：升级后有 {len(broken)} 处引用指向不存在的记录"
+                            f"（表 {broken[0][0]}）"
+                        )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
 def open_database(
     path_or_url: str,
     create: bool = True,
@@ -183,8 +206,10 @@ def open_database(
             log.info("backing up %s to %s before upgrading the schema", path, dest)
             sqlite_tools.online_backup(path, dest)
         try:
-            with db.engine.begin() as conn:
-                migrate.upgrade(conn)
+            _upgrade(db)
+        except StorageError:
+            db.dispose()
+            raise
         except DBAPIError as exc:
             db.dispose()
             raise _storage_error(exc, path, "数据库升级失败，文件未改动") from None
