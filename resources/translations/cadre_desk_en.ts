@@ -1050,7 +1050,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>(not ruled yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,12 +3248,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Automatic &amp;backups…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3658,7 +3658,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+305"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+309"/>
         <source>New rule: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6189,23 +6189,28 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RulesPage</name>
     <message>
-        <location line="-233"/>
+        <location line="-236"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Switch &amp;off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-114"/>
         <source>Edit a cell to change a rule; each change is saved at once and recorded in the audit trail. A changed default keeps its source, marked as changed by the department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+6"/>
+        <source>Read only: only an administrator may change the local rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Source (来源)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1051,7 +1051,7 @@
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>(not ruled yet)</source>
         <translation>（尚未认定）</translation>
     </message>
@@ -3194,7 +3194,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -3209,7 +3209,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-149"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -3264,12 +3264,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Automatic &amp;backups…</source>
         <translation>自动备份设置(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3659,7 +3659,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+305"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+309"/>
         <source>New rule: {title}</source>
         <translation>新增规则：{title}</translation>
     </message>
@@ -6201,23 +6201,28 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RulesPage</name>
     <message>
-        <location line="-233"/>
+        <location line="-236"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Switch &amp;off</source>
         <translation>停用(&amp;O)</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-114"/>
         <source>Edit a cell to change a rule; each change is saved at once and recorded in the audit trail. A changed default keeps its source, marked as changed by the department.</source>
         <translation>双击单元格即可修改规则；每次修改立即保存并记入操作日志。修改过的默认值保留原来源，并注明“本部门修改”。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+6"/>
+        <source>Read only: only an administrator may change the local rules.</source>
+        <translation>只读：只有系统管理员可以修改规则。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Source (来源)</source>
         <translation>来源</translation>
     </message>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QStyleOptionViewItem
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from cadre_desk.db.engine import Database
 from cadre_desk.services import rule_tables as rt
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.settings.rules_page import NewRuleDialog, RulesDialog, RulesPage
@@ -103,3 +105,28 @@ def test_the_settings_dialog_opens_the_rules(
     window = RulesDialog(ctx)
     qtbot.addWidget(window)
     assert isinstance(window, QDialog) and window.page.grid.rowCount() == 7
+
+
+def test_a_clerk_reads_the_rules_and_only_an_administrator_changes_them(
+    qtbot: QtBot, db: Database, _zh_cn: None
+) -> None:
+    from cadre_desk.errors import PermissionDenied
+    from cadre_desk.services import accounts
+
+    admin = accounts.set_first_admin(db, "admin", "Sesame#2026x", "王管理")
+    accounts.add_account(admin, "clerk", ["clerk"], "Sesame#2026y", "李经办")
+    clerk = accounts.authenticate(db, "clerk", "Sesame#2026y")
+    row = rt.list_rows(clerk, "obligation_rule")[0]
+    with pytest.raises(PermissionDenied):
+        rt.update_row(clerk, "obligation_rule", row.id, {"due_days": 10}, row.version)
+    page = make_page(qtbot, clerk)
+    page.select_table("obligation_rule")
+    item = page.grid.item(0, 2)
+    assert item is not None and not item.flags() & Qt.ItemFlag.ItemIsEditable
+    assert (
+        not page.archive_button.isVisible() and "只有系统管理员" in page.findChild(QLabel, "rulesNote").text()
+    )
+    admin_page = make_page(qtbot, admin)
+    admin_page.select_table("obligation_rule")
+    editable = admin_page.grid.item(0, 2)
+    assert editable is not None and editable.flags() & Qt.ItemFlag.ItemIsEditable

@@ -87,6 +87,7 @@ class RulesPage(QWidget):
         self._tables = rt.tables()
         self._rows: list[rt.RuleRow] = []
         self._filling = False
+        self.editable = rt.may_edit(ctx)  # only an administrator changes rules; others read them
 
         self.table_list = QListWidget(self)
         self.table_list.setObjectName("ruleTables")
@@ -127,6 +128,9 @@ class RulesPage(QWidget):
             ),
             self,
         )
+        if not self.editable:
+            note.setText(self.tr("Read only: only an administrator may change the local rules."))
+        note.setObjectName("rulesNote")
         note.setWordWrap(True)
         note.setStyleSheet("color: gray;")
 
@@ -175,8 +179,8 @@ class RulesPage(QWidget):
         self.description.setText(t.description)
         self.description.setVisible(bool(t.description))
         self.message.clear()
-        self.add_button.setVisible(t.can_add)
-        self.archive_button.setVisible(t.archivable)
+        self.add_button.setVisible(self.editable and t.can_add)
+        self.archive_button.setVisible(self.editable and t.archivable)
         self.reload()
 
     def reload(self) -> None:
@@ -196,7 +200,7 @@ class RulesPage(QWidget):
                     item = QTableWidgetItem(_text(column, row.values[column.key]))
                     item.setData(ROW_ID, row.id)
                     flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                    if column.editable and not row.archived:
+                    if self.editable and column.editable and not row.archived:
                         flags |= Qt.ItemFlag.ItemIsEditable
                     item.setFlags(flags)
                     tip = column.help

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addAction(self.settings_action)
         self.rules_action = self._action(self.tr("Local &rules…"), self.open_rules, name="rulesAction")
-        self.rules_action.setVisible(access.can(self.ctx, Permission.SETTINGS))
+        self.rules_action.setVisible(access.can(self.ctx, Permission.SIGNED_IN))  # read-only unless admin
         file_menu.addAction(self.rules_action)
         file_menu.addSeparator()
         self.session = AccountSession(self, self.ctx)
