@@ -127,14 +127,12 @@ def prepare(
         db = db.db
     s = options.settings
     if kind == "structure":
-        from cadre_desk.services.context import open_context
-
         scope = options.scope or structure.county_scope()
         at = options.reference or options.printed_at.date()
-        ctx = open_context(db, s.operator)
-        report = structure.analyse(ctx, scope, at, per_team=True)
-        members = [cadre_id for team in report.teams for cadre_id in team.members]
-        people = {c.id: c for c in structure.cadres_behind(ctx, members, at)}
+        with db.read() as session:
+            report = structure.analyse_in(session, scope, at, per_team=True)
+            members = [cadre_id for team in report.teams for cadre_id in team.members]
+            people = {c.id: c for c in structure.cadres_behind_in(session, members, at)}
         report_options = structure_report.StructureOptions(s, options.printed_at, people)
         return Document(
             kind,

@@ -393,52 +393,57 @@ def four_kinds_setting(session: Session) -> tuple[tuple[str, ...], int]:
 def analyse(ctx: ServiceContext, scope: Scope, ref: dt.date, per_team: bool = False) -> StructureReport:
     """The structure of `scope` at `ref`; with `per_team` also the figures of every 班子 in it."""
     access.require(ctx, Permission.RECORDS_READ)
-    ref_ym = YearMonth.from_date(ref)
     with ctx.db.read() as session:
-        conn = session.connection()  # Core rows: no ORM loading for 10,000 plain tuples
-        unit_stmt = select(Unit.id, Unit.name, Unit.kind).where(Unit.archived_at.is_(None))
-        if scope.unit_ids is not None:
-            unit_stmt = unit_stmt.where(Unit.id.in_(scope.unit_ids))
-        unit_rows = conn.execute(unit_stmt.order_by(Unit.sort_order, Unit.id)).all()
-        unit_ids = [u[0] for u in unit_rows]
-        post_rows = conn.execute(
-            select(TeamPost.id, TeamPost.unit_id, TeamPost.name, TeamPost.level, TeamPost.slots).where(
-                TeamPost.unit_id.in_(unit_ids), TeamPost.archived_at.is_(None)
-            )
-        ).all()
-        holding_rows = conn.execute(
-            select(TeamMember.cadre_id, TeamPost.unit_id, TeamPost.id, TeamPost.name, TeamPost.level)
-            .join(TeamPost, TeamPost.id == TeamMember.post_id)
-            .join(Cadre, Cadre.id == TeamMember.cadre_id)
-            .where(
-                TeamPost.unit_id.in_(unit_ids),
-                TeamPost.archived_at.is_(None),
-                TeamMember.archived_at.is_(None),
-                TeamMember.until.is_(None),
-                Cadre.archived_at.is_(None),
-            )
-            .order_by(TeamPost.unit_id, TeamPost.sort_order, TeamPost.id, TeamMember.since, TeamMember.id)
-        ).all()
-        holdings = [_Holding(*r) for r in holding_rows]
-        cadre_stmt = select(
-            Cadre.id,
-            Cadre.unit_id,
-            Cadre.gender,
-            type_coerce(Cadre.birth, Integer),
-            Cadre.ethnicity,
-            Cadre.political_status,
-            Cadre.fulltime_education,
-            Cadre.inservice_education,
-            Cadre.rank,
-            type_coerce(Cadre.retirement_override, Integer),
-        ).where(Cadre.archived_at.is_(None))
-        if scope.unit_ids is not None:
-            held_ids = {h.cadre_id for h in holdings}
-            cadre_stmt = cadre_stmt.where(Cadre.unit_id.in_(unit_ids) | Cadre.id.in_(held_ids))
-        cadre_rows = conn.execute(cadre_stmt.order_by(Cadre.id)).all()
-        targets = load_targets(session, ref)
-        four_kinds, young_age = four_kinds_setting(session)
-        women_age = retirement.women_county_age(session)
+        return analyse_in(session, scope, ref, per_team)
+
+
+def analyse_in(session: Session, scope: Scope, ref: dt.date, per_team: bool = False) -> StructureReport:
+    """`analyse` inside the caller's read transaction (the printed report's; the caller checks access)."""
+    ref_ym = YearMonth.from_date(ref)
+    conn = session.connection()  # Core rows: no ORM loading for 10,000 plain tuples
+    unit_stmt = select(Unit.id, Unit.name, Unit.kind).where(Unit.archived_at.is_(None))
+    if scope.unit_ids is not None:
+        unit_stmt = unit_stmt.where(Unit.id.in_(scope.unit_ids))
+    unit_rows = conn.execute(unit_stmt.order_by(Unit.sort_order, Unit.id)).all()
+    unit_ids = [u[0] for u in unit_rows]
+    post_rows = conn.execute(
+        select(TeamPost.id, TeamPost.unit_id, TeamPost.name, TeamPost.level, TeamPost.slots).where(
+            TeamPost.unit_id.in_(unit_ids), TeamPost.archived_at.is_(None)
+        )
+    ).all()
+    holding_rows = conn.execute(
+        select(TeamMember.cadre_id, TeamPost.unit_id, TeamPost.id, TeamPost.name, TeamPost.level)
+        .join(TeamPost, TeamPost.id == TeamMember.post_id)
+        .join(Cadre, Cadre.id == TeamMember.cadre_id)
+        .where(
+            TeamPost.unit_id.in_(unit_ids),
+            TeamPost.archived_at.is_(None),
+            TeamMember.archived_at.is_(None),
+            TeamMember.until.is_(None),
+            Cadre.archived_at.is_(None),
+        )
+        .order_by(TeamPost.unit_id, TeamPost.sort_order, TeamPost.id, TeamMember.since, TeamMember.id)
+    ).all()
+    holdings = [_Holding(*r) for r in holding_rows]
+    cadre_stmt = select(
+        Cadre.id,
+        Cadre.unit_id,
+        Cadre.gender,
+        type_coerce(Cadre.birth, Integer),
+        Cadre.ethnicity,
+        Cadre.political_status,
+        Cadre.fulltime_education,
+        Cadre.inservice_education,
+        Cadre.rank,
+        type_coerce(Cadre.retirement_override, Integer),
+    ).where(Cadre.archived_at.is_(None))
+    if scope.unit_ids is not None:
+        held_ids = {h.cadre_id for h in holdings}
+        cadre_stmt = cadre_stmt.where(Cadre.unit_id.in_(unit_ids) | Cadre.id.in_(held_ids))
+    cadre_rows = conn.execute(cadre_stmt.order_by(Cadre.id)).all()
+    targets = load_targets(session, ref)
+    four_kinds, young_age = four_kinds_setting(session)
+    women_age = retirement.women_county_age(session)
 
     months: dict[int, YearMonth] = {}
 
@@ -595,31 +600,33 @@ class CadreLine:
 def cadres_behind(ctx: ServiceContext, ids: Iterable[int], ref: dt.date) -> list[CadreLine]:
     """The cadres of `ids` (those still on the roster), in the order given, with their age at `ref`."""
     access.require(ctx, Permission.RECORDS_READ)
+    with ctx.db.read() as session:
+        return cadres_behind_in(session, ids, ref)
+
+
+def cadres_behind_in(session: Session, ids: Iterable[int], ref: dt.date) -> list[CadreLine]:
     wanted = list(dict.fromkeys(ids))
     at = YearMonth.from_date(ref)
     found: dict[int, CadreLine] = {}
-    with ctx.db.read() as session:
-        for start in range(0, len(wanted), 900):  # bounded IN lists (SQLite's parameter limit)
-            chunk = wanted[start : start + 900]
-            rows = session.execute(
-                select(
-                    Cadre.id,
-                    Cadre.name,
-                    Cadre.gender,
-                    type_coerce(Cadre.birth, Integer),
-                    Cadre.ethnicity,
-                    Cadre.political_status,
-                    Cadre.fulltime_education,
-                    Unit.name,
-                    Cadre.post,
-                )
-                .outerjoin(Unit, Unit.id == Cadre.unit_id)
-                .where(Cadre.id.in_(chunk), Cadre.archived_at.is_(None))
-            ).all()
-            for cid, name, gender, birth, ethnicity, political, education, unit, post in rows:
-                by, bm = divmod(birth, 100)
-                age = at.year - by - (1 if at.month < bm else 0)
-                found[cid] = CadreLine(
-                    cid, name, gender, age, ethnicity, political, education, unit or "", post
-                )
+    for start in range(0, len(wanted), 900):  # bounded IN lists (SQLite's parameter limit)
+        chunk = wanted[start : start + 900]
+        rows = session.execute(
+            select(
+                Cadre.id,
+                Cadre.name,
+                Cadre.gender,
+                type_coerce(Cadre.birth, Integer),
+                Cadre.ethnicity,
+                Cadre.political_status,
+                Cadre.fulltime_education,
+                Unit.name,
+                Cadre.post,
+            )
+            .outerjoin(Unit, Unit.id == Cadre.unit_id)
+            .where(Cadre.id.in_(chunk), Cadre.archived_at.is_(None))
+        ).all()
+        for cid, name, gender, birth, ethnicity, political, education, unit, post in rows:
+            by, bm = divmod(birth, 100)
+            age = at.year - by - (1 if at.month < bm else 0)
+            found[cid] = CadreLine(cid, name, gender, age, ethnicity, political, education, unit or "", post)
     return [found[i] for i in wanted if i in found]

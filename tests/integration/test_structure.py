@@ -270,3 +270,19 @@ def test_the_demo_county_has_real_teams_with_gaps(ctx: ServiceContext) -> None:
         staffed = cadres.count_cadres(ctx, team.unit_id)
         assert view.filled >= min(staffed // 2, view.slots - 1), (view.unit_name, staffed, view.filled)
     assert report.vacant > 0 and report.gaps  # a few vacancies, and gaps for the report to find
+
+
+def test_the_report_prints_and_reads_are_checked_once_accounts_are_on(ctx: ServiceContext) -> None:
+    from cadre_desk.errors import PermissionDenied
+    from cadre_desk.reports import documents
+    from cadre_desk.services import accounts, printing
+
+    structure_county.build(ctx)
+    admin = accounts.set_first_admin(ctx.db, "admin", "Adm1n-密码-2026", "王管理")
+    accounts.add_account(admin, "clerk", ["clerk"], "Cl3rk-密码-2026")
+    clerk = accounts.authenticate(ctx.db, "clerk", "Cl3rk-密码-2026")
+    with pytest.raises(PermissionDenied):  # an administrator manages accounts, not cadre records
+        structure.analyse(admin, structure.county_scope(), REF)
+    scope = structure.kind_scope(clerk, "乡镇", team_only=True)
+    options = documents.DocumentOptions(printing.print_settings(clerk), reference=REF, scope=scope)
+    assert documents.prepare(ctx.db, "structure", 0, options).to_bytes().startswith(b"%PDF")
