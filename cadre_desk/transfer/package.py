@@ -187,8 +187,12 @@ def export_package(
             "selection": [uid_of("cadre", i) for i in cadre_ids],
             "counts": counts,
         }
-        with outfile.atomic_path(dest) as tmp, tmp.open("wb") as raw, _sink(raw, passphrase) as sink:
-            zf = zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED)
+        with (
+            outfile.atomic_path(dest) as tmp,
+            tmp.open("wb") as raw,
+            _sink(raw, passphrase) as sink,
+            zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as zf,
+        ):
             for n, model in enumerate(MODELS):
                 name = model.__tablename__
                 mine = [r for r in records if r.entity == name]
@@ -204,7 +208,6 @@ def export_package(
                     if r.blob is not None:
                         zf.writestr(f"photos/{r.uid}.bin", r.blob)
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-            zf.close()
         set_bases(session, records, bases)
         audit.record(
             session, ctx, "export", "package", summary=f"导出交换包 {len(cadre_ids)} 位干部到 {dest}"[:200]
