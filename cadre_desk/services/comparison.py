@@ -76,6 +76,7 @@ def _education(education: str, degree: str) -> str:
 def compare(ctx: ServiceContext, cadre_ids: Sequence[int], ref: dt.date) -> Comparison:
     """The comparison of 2–6 distinct cadres at `ref` (NotFoundError for an unknown id)."""
     access.require(ctx, Permission.RECORDS_READ)
+    access.require(ctx, Permission.RECORDS_READ)
     ids = tuple(dict.fromkeys(cadre_ids))
     if not MIN_CADRES <= len(ids) <= MAX_CADRES:
         raise ValidationError(

@@ -18,6 +18,7 @@ DIFFERS = PatternFill("solid", fgColor="FFF2CC")
 
 def export_comparison(ctx: ServiceContext, dest: Path, c: Comparison) -> None:
     access.require(ctx, Permission.OUTPUT)
+    access.require(ctx, Permission.OUTPUT)
     title = f"干部横向比较表（计算截止 {c.reference_date:%Y.%m.%d}；底色：各人不同的项目）"
     book = openpyxl.Workbook()
     ws = book.active

@@ -169,3 +169,34 @@ def test_a_demo_database_signs_in_as_demo(tmp_path: Path) -> None:
     )
     # the demo county's 容错 cases are part of what the demo shows
     assert [a["roles"] for a in accounts if a["name"] == "demo"] == [["admin", "clerk", "tolerance"]]
+
+
+def test_restore_asks_for_an_account_that_may_back_up(tmp_path: Path) -> None:
+    db = str(tmp_path / "county.db")
+    ok(cli("--db", db, "init", data_dir=tmp_path))
+    ok(
+        cli(
+            "--db",
+            db,
+            "account",
+            "add",
+            "admin",
+            "--role",
+            "admin",
+            "--password-stdin",
+            stdin=ADMIN_PW,
+            data_dir=tmp_path,
+        )
+    )
+
+    def as_admin(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return cli("--db", db, "--user", "admin", *args, password=ADMIN_PW, stdin=stdin, data_dir=tmp_path)
+
+    ok(as_admin("account", "add", "leader", "--role", "reader", "--password-stdin", stdin=CLERK_PW))
+    backup = str(tmp_path / "copy.db")
+    ok(as_admin("backup", backup))
+    anonymous = cli("--db", db, "restore", backup, data_dir=tmp_path)
+    assert anonymous.returncode == 1 and "请用 --user" in anonymous.stderr
+    reader = cli("--db", db, "restore", backup, user="leader", password=CLERK_PW, data_dir=tmp_path)
+    assert reader.returncode == 1 and "无权备份" in reader.stderr
+    assert "已从备份恢复" in ok(as_admin("restore", backup))

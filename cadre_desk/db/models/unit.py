@@ -37,7 +37,9 @@ class Account(CommonColumns, Base):
     role: Mapped[str] = mapped_column(String(20), default="operator")  # the open mode's label, unused
     password_hash: Mapped[str | None] = mapped_column(String(200), default=None)  # argon2id
     roles: Mapped[str] = mapped_column(String(200), default="")  # role codes, comma-separated
-    cadre_id: Mapped[int | None] = mapped_column(ForeignKey("cadre.id"), default=None)  # a 导师's own record
+    # A 导师's own cadre record (checked by services/accounts.py; no foreign key, so that adding the
+    # column never rebuilds the account table that every audit record refers to).
+    cadre_id: Mapped[int | None] = mapped_column(Integer, default=None)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), default=None)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)

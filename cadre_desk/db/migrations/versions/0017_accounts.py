@@ -17,7 +17,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("account") as batch:
+    # Plain ADD COLUMNs (no table rebuild: the audit records refer to the account rows).
+    with op.batch_alter_table("account", recreate="never") as batch:
         batch.add_column(sa.Column("password_hash", sa.String(length=200), nullable=True))
         batch.add_column(sa.Column("roles", sa.String(length=200), nullable=False, server_default=""))
         batch.add_column(sa.Column("cadre_id", sa.Integer(), nullable=True))
@@ -27,12 +28,10 @@ def upgrade() -> None:
             sa.Column("must_change_password", sa.Boolean(), nullable=False, server_default=sa.false())
         )
         batch.add_column(sa.Column("disabled", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.create_foreign_key(op.f("fk_account_cadre_id_cadre"), "cadre", ["cadre_id"], ["id"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("account") as batch:
-        batch.drop_constraint(op.f("fk_account_cadre_id_cadre"), type_="foreignkey")
         for name in (
             "disabled",
             "must_change_password",
