@@ -31,10 +31,11 @@ SEED = int(os.environ.get("CADRE_DESK_KILL_SEED", "0")) or random.randrange(1, 1
 SAVER = """
 import sys
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import cadres
+from cadre_desk.services import accounts, cadres
 from cadre_desk.services.context import open_context
 db = open_database(sys.argv[1], passphrase=sys.argv[2] or None)
-ctx = open_context(db, "测试员")
+# the demo county has the account demo/demo
+ctx = accounts.authenticate(db, "demo", "demo") if accounts.needs_login(db) else open_context(db, "测试员")
 for i in range(100000):
     name = "压测" + chr(0x4E00 + i % 20000) + str(i)
     cadres.create_cadre(ctx, cadres.CadreInput(name=name, gender="男", birth="1985.03", post="科员"))
@@ -44,6 +45,7 @@ for i in range(100000):
 
 def _env(data_dir: Path, encrypted: bool) -> dict[str, str]:
     env = {**os.environ, "CADRE_DESK_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    env.update({"CADRE_DESK_USER": "demo", "CADRE_DESK_PASSWORD": "demo"})  # the demo county's account
     env.pop(cipher.KEY_ENV, None)
     if encrypted:
         env[cipher.KEY_ENV] = KEY
