@@ -30,7 +30,7 @@ shown greyed, and can be restored. A rule that is switched off no longer applies
 what that means: e.g. an archived 三必谈 rule raises no obligations).
 
 Services (each one transaction, audited with entity = the table's key; reading needs a signed-in
-account, changing the 修改设置 permission of the administrator: `may_edit(ctx)` tells the editor):
+account, changing the 修改设置 permission (`access.can(ctx, Permission.SETTINGS)` tells the editor):
 
 - `tables()` → the registered `RuleTable`s, by `order` (到龄与培训 10, 三必谈 20; pick your own)
 - `list_rows(ctx, key, include_archived=True)` → `RuleRow`s (id, version, values, source, archived)
@@ -149,11 +149,6 @@ def table(key: str) -> RuleTable:
 def _require_admin(ctx: ServiceContext) -> None:
     """Only an administrator (the 修改设置 permission) may change local rules."""
     access.require(ctx, Permission.SETTINGS)
-
-
-def may_edit(ctx: ServiceContext) -> bool:
-    """Whether `ctx` may change rules (the editor shows them read-only otherwise)."""
-    return access.can(ctx, Permission.SETTINGS)
 
 
 def _row_view(t: RuleTable, row: Any) -> RuleRow:

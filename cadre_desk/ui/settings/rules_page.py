@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.errors import CadreDeskError, ValidationError
+from cadre_desk.services import access
 from cadre_desk.services import rule_tables as rt
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
@@ -87,7 +89,7 @@ class RulesPage(QWidget):
         self._tables = rt.tables()
         self._rows: list[rt.RuleRow] = []
         self._filling = False
-        self.editable = rt.may_edit(ctx)  # only an administrator changes rules; others read them
+        self.editable = access.can(ctx, Permission.SETTINGS)  # only an administrator changes rules
 
         self.table_list = QListWidget(self)
         self.table_list.setObjectName("ruleTables")
