@@ -306,7 +306,6 @@ MAY: dict[str, str] = {
     "services.growth_record.diary_choices": READ,
     "services.comparison.compare": READ,
     "transfer.comparison_xlsx.export_comparison": OUTPUT,
-    "services.rule_tables.may_edit": ALL,  # answers whether the account may edit, refuses nobody
     "transfer.pool_ledger.plan_ledger": IMPORT,
     "transfer.pool_ledger.apply_ledger": IMPORT,
     "transfer.pool_ledger.export_ledger": OUTPUT,
@@ -527,7 +526,7 @@ def test_nobody_signed_in_may_do_nothing(world: World) -> None:
     unsigned = open_context(world.db, "clerk")
     world.contexts["X"] = unsigned
     # record nothing for an unsigned context / answer False
-    allowed_anyway = {"services.accounts.record_idle_lock", "services.rule_tables.may_edit"}
+    allowed_anyway = {"services.accounts.record_idle_lock"}
     wrong = [
         q
         for q, fn in sorted(service_functions().items())
