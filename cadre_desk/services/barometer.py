@@ -677,6 +677,7 @@ class CadreReading:
     override_reason: str
     disposal: str
     disposal_way: str
+    tolerated: str = ""  # 已容错（…）: a 免责 ruling covers this yellow or red reading
 
 
 def cadre_history(ctx: ServiceContext, cadre_id: int, limit: int = 8) -> list[CadreReading]:
@@ -696,11 +697,15 @@ def cadre_history_in(session: Session, cadre_id: int, limit: int = 8) -> list[Ca
         .order_by(BarometerPeriod.start.desc())
         .limit(limit)
     ).all()  # fmt: skip
-    return [
-        CadreReading(code, bd.parse_period(code).label, state, bd.effective_colour(colour, over), rule,
-                     reason, disposal, way)
-        for code, state, colour, over, rule, reason, disposal, way in reversed(rows)
-    ]  # fmt: skip
+    matters = tolerance_effects.tolerated_matters(session, [cadre_id])
+    out = []
+    for code, state, colour, over, rule, reason, disposal, way in reversed(rows):
+        period = bd.parse_period(code)
+        shown = bd.effective_colour(colour, over)
+        covering = next((m for m in matters if m.overlaps(period.start, period.end)), None)
+        tolerated = covering.label() if covering is not None and shown != bd.GREEN else ""
+        out.append(CadreReading(code, period.label, state, shown, rule, reason, disposal, way, tolerated))
+    return out
 
 
 def raise_warning_signs(
@@ -711,7 +716,11 @@ def raise_warning_signs(
     Returns the ids of the obligations raised."""
     raised: list[int] = []
     today = dt.date.today()
-    for entry in entries_turned(entries):
+    turned = entries_turned(entries)
+    covered = _tolerated_in(session, {e.period_id for e in turned}) if turned else {}
+    for entry in turned:
+        if entry.id in covered.get(entry.period_id, {}):
+            continue  # 已容错: a 免责 ruling covers the reading, which counts as green, not as a warning
         period = session.get(BarometerPeriod, entry.period_id)
         code = period.code if period is not None else ""
         event = f"晴雨表 {code} 预警：{entry.rule_text or entry.override_reason or '研判列为预警'}"

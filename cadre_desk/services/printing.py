@@ -320,7 +320,8 @@ def supervision_in(
             continue
         disposal = f"{r.disposal}（{r.disposal_way}）" if r.disposal_way else r.disposal
         review = f"{words[r.colour]}：{r.override_reason}" if r.override_reason else ""
-        out.append(SupervisionLine(r.label, words[r.colour], r.rule_text, review, disposal))
+        shown = f"{words[r.colour]}（{r.tolerated}）" if r.tolerated else words[r.colour]
+        out.append(SupervisionLine(r.label, shown, r.rule_text, review, disposal))
     return tuple(out)
 
 

@@ -3658,7 +3658,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+309"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+311"/>
         <source>New rule: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5473,12 +5473,17 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
+        <source>Tolerated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no rule fired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>研判: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3659,7 +3659,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+309"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+311"/>
         <source>New rule: {title}</source>
         <translation>新增规则：{title}</translation>
     </message>
@@ -5473,12 +5473,17 @@ Logs: {logs}</source>
         <translation>晴雨表：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
+        <source>Tolerated</source>
+        <translation>已容错</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no rule fired</source>
         <translation>未触发规则</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>研判: %1</source>
         <translation>研判：%1</translation>
     </message>

@@ -41,3 +41,22 @@ def test_a_tolerated_reading_is_not_counted_as_a_warning(ctx: ServiceContext) ->
     e = _entry(ctx, late.id, tolerated.id)
     e = barometer.set_indicators(ctx, e.id, {"discipline": "党内警告"}, e.version)
     assert (e.tolerated, e.colour) == ("", bd.RED)
+
+
+def test_a_tolerated_reading_owes_no_talk_and_shows_on_the_profile_strip(ctx: ServiceContext) -> None:
+    """Counted as green, a reading under a 免责 ruling raises no 苗头 obligation; the cadre's history
+    (the profile's strip, the dossier) names the ruling."""
+    from cadre_desk.services import obligations
+
+    tolerated, other = make_cadre(ctx, "吴担当"), make_cadre(ctx, "郑其他")
+    rule_case(ctx, new_case(ctx, tolerated.id))
+    period = barometer.open_period(ctx, "2026Q2")
+    for cadre in (tolerated, other):
+        e = _entry(ctx, period.id, cadre.id)
+        barometer.set_indicators(ctx, e.id, {"discipline": "党内警告"}, e.version)
+    owed = {o.cadre_id for o in obligations.list_obligations(ctx) if o.rule == "苗头"}
+    assert owed == {other.id}
+    (reading,) = barometer.cadre_history(ctx, tolerated.id)
+    assert reading.colour == bd.RED and reading.tolerated.startswith("已容错（2026.03.20")
+    (plain,) = barometer.cadre_history(ctx, other.id)
+    assert plain.tolerated == ""

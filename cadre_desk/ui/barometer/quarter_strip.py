@@ -38,13 +38,16 @@ class QuarterStrip(QWidget):
             return
         words = barometer_rules.colour_words(self._ctx)
         for n, r in enumerate(readings):
-            box = QLabel(f"{r.period} {words[r.colour]}", self)
+            word = self.tr("Tolerated") if r.tolerated else words[r.colour]
+            box = QLabel(f"{r.period} {word}", self)
             box.setObjectName("barometerStripBox")
-            fill = FILLS[r.colour]
+            fill = FILLS[bd.GREEN] if r.tolerated else FILLS[r.colour]
             box.setStyleSheet(
                 f"QLabel {{ background: {fill}; color: black; border: 1px solid #888; padding: 1px 4px; }}"
             )
             tip = [r.label, r.rule_text or self.tr("no rule fired")]
+            if r.tolerated:
+                tip.append(f"{words[r.colour]}，{r.tolerated}")
             if r.override_reason:
                 tip.append(self.tr("研判: %1").replace("%1", r.override_reason))
             if r.disposal:
