@@ -8,7 +8,7 @@ the bundled font, visits 工作台, the roster with a profile open, each work pa
 and the settings dialog, and writes one PNG per view with `QWidget.grab()` (identical under Xvfb and
 the offscreen platform). Settings go to a temporary ini file, never the user's. Last, the window
 again in English (CADRE_DESK_LANG=en) on 结对帮带: `english-pairings.png`; `--only english` writes
-just that one. 单位 is shot after the others (`11-units.png`, a township with its 班子 chosen), so the
+just that one. 单位 is shot after the others (`units.png`, a township with its 班子 chosen), so the
 numbers of the older pictures stay; `--only units` writes just that one.
 """
 
@@ -120,7 +120,7 @@ def shoot(ctx: object, out: Path, tmp: Path, only_units: bool = False) -> int:
     number = 1
     for key in window.page_keys():
         if key == UNITS:
-            continue  # shot last, as 11-units
+            continue  # shot last, as units.png (a township with its 班子)
         window.show_page(key)
         if key == ROSTER:
             window.roster.select_first()
@@ -172,7 +172,7 @@ def shoot_units(window: MainWindow, out: Path) -> None:
         best = max(towns, key=lambda t: (bool(t.posts[0].members), t.filled))  # its 书记 in post
         window.units_page.show_record("unit", best.unit_id)
     settle(300)
-    save(window, out, "11-units")
+    save(window, out, "units")
 
 
 def close(window: MainWindow, app: QApplication, translators: list) -> int:  # type: ignore[type-arg]
