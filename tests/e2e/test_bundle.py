@@ -84,3 +84,17 @@ def test_the_bundle_runs_offline(program: Path, tmp_path: Path) -> None:
     _run(program, "dossier", "batch", "--all", "--kind", "form", "--workers", "2",
          "--start-method", "spawn", "-o", str(out), home=home)  # fmt: skip
     assert len(list(out.glob("*.pdf"))) == 3
+
+
+def test_the_bundle_carries_qtcharts_with_its_libraries(program: Path) -> None:
+    """The 班子结构 page draws with QtCharts: its binding and every Qt library it links (QtOpenGL …)
+    are in the bundle, so an offline PC opens the page (nothing resolves outside the bundle)."""
+    internal = program.parent / "_internal"
+    binding = internal / "PySide6" / "QtCharts.abi3.so"
+    assert binding.is_file()
+    env = {**os.environ, "LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"}
+    linked = subprocess.run(["ldd", str(binding)], capture_output=True, text=True, env=env, check=True).stdout
+    qt = [line for line in linked.splitlines() if "libQt6" in line]
+    assert any("libQt6Charts" in line for line in qt) and any("libQt6OpenGL" in line for line in qt)
+    assert all(str(internal) in line for line in qt), qt  # every Qt library from the bundle itself
+    assert "not found" not in linked, linked
