@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -192,18 +192,20 @@ def test_idle_lock_hides_the_window_and_signs_in_again(
     session = window.session
     assert session.idle.minutes == 15 and session.idle.timer.isActive()
     hidden_during: list[bool] = []
+    editor = QDialog(window)  # an editor left open with a record in it
+    editor.show()
 
     def again(
         cls: object, parent: object, db_: Database, user: str = "", locked: bool = False, demo: bool = False
     ) -> ServiceContext:
         assert locked and user == "admin"
-        hidden_during.append(not window.centralWidget().isVisible())
+        hidden_during.append(not window.centralWidget().isVisible() and not editor.isVisible())
         return accounts.authenticate(db_, user, PW)
 
     monkeypatch.setattr(LoginDialog, "ask", classmethod(again))
     session.idle.last_input = time.monotonic() - 16 * 60
     session.idle.check()
-    assert hidden_during == [True] and window.centralWidget().isVisible()
+    assert hidden_during == [True] and window.centralWidget().isVisible() and editor.isVisible()
     assert actions(db)[-2:] == ["idle_lock", "login"]
     assert session.idle.idle_seconds() < 60 and not session.idle.paused
 

@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import access, accounts, app_settings
@@ -60,7 +60,8 @@ class AccountSession(QObject):
             self.window.statusBar().showMessage(self.tr("Password changed"), 5000)
 
     def lock(self, idle: bool) -> None:
-        """Hide the window's contents and sign in again as the same account (or quit)."""
+        """Hide the window's contents and every other open window (editors, previews), and sign in again
+        as the same account (or quit)."""
         if self.locked or not self.ctx.signed_in:
             return
         self.locked = True
@@ -72,11 +73,19 @@ class AccountSession(QObject):
         central = self.window.centralWidget()
         if central is not None:
             central.hide()
+        # Open editors and other windows show records too: hidden while locked, back as they were.
+        covered = [w for w in QApplication.topLevelWidgets() if w is not self.window and w.isVisible()]
+        for w in covered:
+            w.hide()
+        signed = None
         try:
             signed = LoginDialog.ask(self.window, self.ctx.db, self.ctx.account_name, locked=True)
         finally:
             if central is not None:
                 central.show()
+            if signed is not None:
+                for w in covered:
+                    w.show()
             self.locked = False
         if signed is None:
             self.window.close()
