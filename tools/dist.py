@@ -266,6 +266,11 @@ DESKTOP_PACKAGES = {
 }
 
 
+def is_extension(path: Path) -> bool:
+    """A Python extension module (imported by the interpreter), not a shared library to link."""
+    return ".cpython-" in path.name or path.name.endswith(".abi3.so")
+
+
 def prune_bundle(bundle: Path) -> int:
     """Drop the system's libraries from the bundle, then every bundled library nothing needs.
 
@@ -287,12 +292,19 @@ def prune_bundle(bundle: Path) -> int:
         for path in folder.iterdir():
             if path.name in DESKTOP_PACKAGES:
                 drop(path)
-    candidates = [p for folder in lib_dirs for p in folder.iterdir() if ".so" in p.name]
+    # A Python extension module sitting among the libraries (`_cffi_backend.cpython-311-….so`, which
+    # argon2-cffi loads) is imported, never linked: a root, never pruned.
+    candidates = [
+        p for folder in lib_dirs for p in folder.iterdir() if ".so" in p.name and not is_extension(p)
+    ]
     libraries = {p.name: p for p in candidates}
     roots = [
         path
         for path in bundle.rglob("*")
-        if path.is_file() and not path.is_symlink() and path.parent not in lib_dirs and is_elf(path)
+        if path.is_file()
+        and not path.is_symlink()
+        and (path.parent not in lib_dirs or is_extension(path))
+        and is_elf(path)
     ]
     reachable: set[str] = set()
     todo = [*roots]
