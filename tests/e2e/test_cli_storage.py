@@ -71,6 +71,7 @@ def test_backup_check_and_search_in_a_hostile_folder(hostile_db: tuple[Path, Pat
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
 def test_backup_onto_the_live_files_is_refused(hostile_db: tuple[Path, Path], suffix: str) -> None:
     db, base = hostile_db
+    open_mode(db)  # a signed-in command writes its login record: the file's bytes would change anyway
     target = Path(str(db) + suffix)
     before = target.read_bytes() if target.exists() else None
     proc = cli("--db", str(db), "backup", str(target), data_dir=base)
@@ -126,10 +127,23 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def small_db(demo_db: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """A copy of the module's small demo county, for one test to change."""
+    """A copy of the module's small demo county, for one test to change, in the open mode (no password
+    on any account): these tests are about storage, and with accounts every command first signs in,
+    which writes its audited login (see test_cli_accounts for that path)."""
     db = tmp_path / "small.db"
     sqlite_tools.online_backup(demo_db, db)
+    open_mode(db)
     return db, tmp_path
+
+
+def open_mode(db: Path) -> None:
+    """No password on any account: commands run without signing in (and write no login record)."""
+    conn = sqlite_tools.connect(db)
+    try:
+        conn.execute("UPDATE account SET password_hash = NULL")
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def _accounts(db: Path) -> list[str]:
