@@ -115,3 +115,14 @@ def _part_level(part: str) -> int | None:
     if _STAFF.search(part):
         return STAFF
     return None
+
+
+# 乡镇正职: the Party secretary and the head of a township (乡长, 镇长, 街道 党工委书记 / 办事处主任).
+_TOWN_HEAD = re.compile(
+    r"[乡镇](?:党委)?(?<!副)书记|(?<!副)[乡镇]长|街道(?:党工委(?<!副)书记|办事处(?<!副)主任)"
+)
+
+
+def is_town_head(text: str) -> bool:
+    """Whether a resume line names a 乡镇正职 (the one reading of it for every register and report)."""
+    return _TOWN_HEAD.search(text) is not None

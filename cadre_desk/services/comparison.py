@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from cadre_desk.db.models import RewardOrPunishment
 from cadre_desk.domain import vocab
+from cadre_desk.domain.post_level import is_town_head
 from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import access, cadres, portrait
@@ -24,7 +25,6 @@ from cadre_desk.services.context import ServiceContext
 MIN_CADRES, MAX_CADRES = 2, 6
 KEY_POSTS = 4  # the latest main resume lines shown
 # 乡镇正职: a township's 党委书记 or head (not a deputy): the resume line names one of these.
-TOWN_CHIEF_WORDS = ("乡党委书记", "镇党委书记", "街道党工委书记", "乡长", "镇长", "办事处主任")
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,6 @@ def _months(start: YearMonth, end: YearMonth) -> int:
 def _years(months: int) -> str:
     years, rest = divmod(max(0, months), 12)
     return f"{years}年{rest}个月" if rest else f"{years}年"
-
-
-def _is_town_chief(text: str) -> bool:
-    return any(w in text and f"副{w}" not in text for w in TOWN_CHIEF_WORDS)
 
 
 def _education(education: str, degree: str) -> str:
@@ -123,7 +119,7 @@ def compare(ctx: ServiceContext, cadre_ids: Sequence[int], ref: dt.date) -> Comp
                 col["任现职级年限（据简历）"] = "—"
             key = [f"{s.start}—{s.end or ''} {s.text}" for s in steps[-KEY_POSTS:]]
             col["主要经历（近几段）"] = "\n".join(reversed(key)) or "—"
-            town = [s for s in steps if _is_town_chief(s.text)]
+            town = [s for s in steps if is_town_head(s.text)]
             town_months = sum(_months(s.start, s.end or at) for s in town)
             col["乡镇正职经历"] = f"有（{_years(town_months)}）" if town else "无"
             recent = [m for m in p.assessments if m.start.year >= ref.year - 5][-5:]

@@ -13,7 +13,6 @@ emphasis an inspection report uses), which the PDF and the .docx export render.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,7 +28,7 @@ from cadre_desk.db.models import (
     Talk,
     TalkSubject,
 )
-from cadre_desk.domain.post_level import DEPUTY_SECTION, SECTION
+from cadre_desk.domain.post_level import DEPUTY_SECTION, SECTION, is_town_head
 from cadre_desk.domain.vocab import TalkKind
 from cadre_desk.domain.yearmonth import YearMonth, format_date
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
@@ -59,10 +58,6 @@ SECTION_TITLES = {
 # Training kinds that are 政治锤炼 (counted under 德); the others count under 能.
 _POLITICAL_TRAINING = frozenset({"党校主体班", "青干班", "调训"})
 _EXCERPT_CHARS = 300
-# 乡镇正职: the Party secretary and the head of a township (乡长, 镇长, 街道办事处主任).
-_TOWN_HEAD = re.compile(
-    r"[乡镇](?:党委)?(?<!副)书记|(?<!副)[乡镇]长|街道(?:党工委(?<!副)书记|办事处(?<!副)主任)"
-)
 MAX_SECTION_CHARS = 20_000
 
 
@@ -177,7 +172,7 @@ def facts_in(session: Session, cadre_id: int, today: dt.date) -> list[Fact]:
     for s in key_posts:
         span = f"{_ym(s.start)}至{_ym(s.end) if s.end else '今'}"
         add(Fact(NENG, f"{span}任{s.text}。", "简历"))
-    town_heads = [s for s in data.steps if s.level == SECTION and _TOWN_HEAD.search(s.text)]
+    town_heads = [s for s in data.steps if s.level == SECTION and is_town_head(s.text)]
     if town_heads:
         months = sum(s.start.months_until(s.end or YearMonth.from_date(today)) for s in town_heads)
         years, rest = divmod(months, 12)

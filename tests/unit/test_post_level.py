@@ -10,6 +10,7 @@ from cadre_desk.domain.post_level import (
     DEPUTY_SECTION,
     SECTION,
     STAFF,
+    is_town_head,
     post_level,
     rank_level,
 )
@@ -61,3 +62,20 @@ def test_post_level(text: str, level: int | None) -> None:
 )
 def test_rank_level(rank: str, level: int | None) -> None:
     assert rank_level(rank) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("青山镇党委书记", True),
+        ("青山镇党委副书记、镇长", True),
+        ("枫林乡乡长", True),
+        ("XX街道办事处主任", True),
+        ("青山镇副镇长", False),
+        ("XX街道党工委副书记", False),
+        ("金坑镇人大主席", False),
+        ("云岭县委书记", False),
+    ],
+)
+def test_town_head(text: str, head: bool) -> None:
+    assert is_town_head(text) is head
