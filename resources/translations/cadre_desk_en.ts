@@ -1318,7 +1318,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+57"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+58"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7298,6 +7298,16 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the cases deleted from the register, to restore them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;New case…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7308,11 +7318,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+163"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-162"/>
         <source>Remove a case registered by mistake (recoverable, audited)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7337,7 +7348,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Next step:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7407,12 +7418,17 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%1 cases shown. In all: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+23"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Not accepted: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7422,7 +7438,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7432,17 +7448,22 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Delete the case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Remove %1 from the register? It stays recoverable in the audit trail.</source>
+        <location line="+2"/>
+        <source>Remove %1 from the register? Tick Deleted above the list to see it again and restore it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>Not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Add attachments</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1321,7 +1321,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+57"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+58"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -7318,6 +7318,16 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the cases deleted from the register, to restore them</source>
+        <translation>显示从登记簿中删除的案件，以便恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;New case…</source>
         <translation>登记案件(&amp;N)…</translation>
     </message>
@@ -7328,11 +7338,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+163"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-162"/>
         <source>Remove a case registered by mistake (recoverable, audited)</source>
         <translation>删除误登记的案件（可恢复，记入操作日志）</translation>
     </message>
@@ -7357,7 +7368,7 @@ Your text stays in the editor.</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Next step:</source>
         <translation>办理：</translation>
     </message>
@@ -7427,12 +7438,17 @@ Your text stays in the editor.</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%1 cases shown. In all: %2</source>
         <translation>显示 %1 件。全部：%2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+23"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Not accepted: %1</source>
         <translation>不予受理：%1</translation>
     </message>
@@ -7442,7 +7458,7 @@ Your text stays in the editor.</source>
         <translation>已于 %1 完成</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot edit</source>
         <translation>无法编辑</translation>
     </message>
@@ -7452,17 +7468,22 @@ Your text stays in the editor.</source>
         <translation>无法办理</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Delete the case?</source>
         <translation>删除案件？</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Remove %1 from the register? It stays recoverable in the audit trail.</source>
-        <translation>从登记簿中删除 %1？删除的案件仍保存在数据库中，可以恢复，并记入操作日志。</translation>
+        <location line="+2"/>
+        <source>Remove %1 from the register? Tick Deleted above the list to see it again and restore it.</source>
+        <translation>从登记簿中删除 %1？勾选列表上方的“已删除”可再次看到并恢复。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>Not changed</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Add attachments</source>
         <translation>添加附件</translation>
     </message>

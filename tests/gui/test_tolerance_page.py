@@ -302,3 +302,31 @@ def test_a_mentor_reading_a_profile_gets_no_tolerance_banner(qtbot: QtBot, ctx: 
         )
         == []
     )
+
+
+def test_a_deleted_case_is_listed_under_deleted_and_restored(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cadre = make_cadre(ctx, "周敢为")
+    case = new_case(ctx, cadre.id)
+    page = TolerancePage(ctx, TODAY)
+    qtbot.addWidget(page)
+    page.refresh()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    page.delete_current()
+    assert page.model.rowCount() == 1  # refused at the question: nothing changed
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_current()
+    assert page.model.rowCount() == 0 and tolerance.get_case(ctx, case.id).archived
+    page.archived.setChecked(True)
+    assert page.model.rowCount() == 1 and page.current is not None and page.current.id == case.id
+    assert page.delete_button.text() == "恢复"
+    assert not page.edit_button.isEnabled() and not any(b.isEnabled() for b in page.step_buttons.values())
+    page.delete_current()  # restoring asks nothing
+    assert not tolerance.get_case(ctx, case.id).archived and page.model.rowCount() == 0
+    page.archived.setChecked(False)
+    assert page.model.rowCount() == 1
+    # a link from elsewhere to a deleted case shows it among the deleted ones
+    tolerance.archive_case(ctx, case.id)
+    assert page.show_record("tolerance_case", case.id) and page.archived.isChecked()
+    assert page.current is not None and page.current.id == case.id

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -137,6 +138,10 @@ class TolerancePage(Page):
         self.year = QComboBox(self)
         self.year.setObjectName("toleranceYear")
         self.year.currentIndexChanged.connect(self.refresh)
+        self.archived = QCheckBox(self.tr("Deleted"), self)
+        self.archived.setObjectName("toleranceArchived")
+        self.archived.setToolTip(self.tr("Show the cases deleted from the register, to restore them"))
+        self.archived.toggled.connect(lambda _on: self.refresh())
         self.new_button = QPushButton(self.tr("&New case…"), self)
         self.new_button.clicked.connect(self.new_record)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
@@ -156,6 +161,8 @@ class TolerancePage(Page):
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Year"), self))
         bar.addWidget(self.year)
+        bar.addSpacing(12)
+        bar.addWidget(self.archived)
         bar.addStretch(1)
         for button in (
             self.new_button,
@@ -268,7 +275,10 @@ class TolerancePage(Page):
         keep = self.current.id if self.current is not None else None
         try:
             rows = tolerance.list_cases(
-                self.ctx, state=self.state.currentData(), year=self.year.currentData()
+                self.ctx,
+                state=self.state.currentData(),
+                year=self.year.currentData(),
+                archived=self.archived.isChecked(),
             )
             counts = tolerance.counts_by_state(self.ctx)
         except CadreDeskError as exc:
@@ -294,18 +304,16 @@ class TolerancePage(Page):
 
     def _show(self, case: tolerance.CaseView | None) -> None:
         self.current = case
-        allowed = TRANSITIONS[CaseState(case.state)] if case is not None else ()
+        deleted = case is not None and case.archived
+        allowed = TRANSITIONS[CaseState(case.state)] if case is not None and not deleted else ()
         for state, button in self.step_buttons.items():
             button.setEnabled(state in allowed)
-        for button in (
-            self.edit_button,
-            self.delete_button,
-            self.add_file_button,
-            self.open_file_button,
-            self.save_file_button,
-            self.remove_file_button,
-        ):
+        self.delete_button.setEnabled(case is not None)
+        self.delete_button.setText(self.tr("Restore") if deleted else self.tr("Delete…"))
+        for button in (self.open_file_button, self.save_file_button):
             button.setEnabled(case is not None)
+        for button in (self.edit_button, self.add_file_button, self.remove_file_button):
+            button.setEnabled(case is not None and not deleted)
         self.attachments.clear()
         if case is None:
             self.detail.setPlainText("")
@@ -357,6 +365,7 @@ class TolerancePage(Page):
             return False
         self.state.setCurrentIndex(0)
         self.year.setCurrentIndex(0)
+        self.archived.setChecked(case.archived)
         self.current = case
         self.refresh()
         return True
@@ -405,22 +414,33 @@ class TolerancePage(Page):
         return True
 
     def delete_current(self) -> None:
+        """Delete the shown case from the register (recoverably), or restore it when it is deleted."""
         case = self.current
         if case is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete the case?"),
-            self.tr("Remove %1 from the register? It stays recoverable in the audit trail.").replace(
-                "%1", case.number
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not case.archived:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete the case?"),
+                self.tr(
+                    "Remove %1 from the register? Tick Deleted above the list to see it again and restore it."
+                ).replace("%1", case.number),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            if case.archived:
+                tolerance.restore_case(self.ctx, case.id)
+            else:
+                tolerance.archive_case(self.ctx, case.id)
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Not changed"), user_text(str(exc)))
+            self.refresh()
             return
-        tolerance.archive_case(self.ctx, case.id)
         self.current = None
         self.refresh()
-        self.records_changed.emit(Changes(cadres=True))
+        ids = frozenset({case.cadre_id}) if case.cadre_id is not None else None
+        self.records_changed.emit(Changes(cadres=True, cadre_ids=ids))
 
     # --- attachments -----------------------------------------------------------------------------
 
