@@ -27,7 +27,7 @@ from cadre_desk.db.models import (
 )
 from cadre_desk.domain.resume import ResumeWarning, Span, check_lines
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.services import access, audit, cadres, validation, verification
+from cadre_desk.services import access, activity_counts, audit, cadres, validation, verification
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors
@@ -441,26 +441,8 @@ def related_counts(ctx: ServiceContext, cadre_id: int) -> dict[str, int]:
     """How many live pairings (as mentor or mentee), own diary entries and talks a cadre has: the
     profile's tab titles show them before the tabs are opened."""
     access.require_cadre(ctx, cadre_id)
-    from sqlalchemy import func
-
-    from cadre_desk.db.models import DiaryEntry, Mentorship, Talk, TalkSubject
-
     with ctx.db.read() as session:
-        pairings = session.scalar(
-            select(func.count(Mentorship.id)).where(
-                (Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id),
-                Mentorship.archived_at.is_(None),
-            )
-        )
-        entries = session.scalar(
-            select(func.count(DiaryEntry.id)).where(
-                DiaryEntry.mentee_id == cadre_id, DiaryEntry.archived_at.is_(None)
-            )
-        )
-        talks = session.scalar(
-            select(func.count(Talk.id)).where(
-                Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)),
-                Talk.archived_at.is_(None),
-            )
-        )
-    return {"mentorship": int(pairings or 0), "diary": int(entries or 0), "talks": int(talks or 0)}
+        pairings = activity_counts.pairing_counts_in(session, cadre_id).total
+        entries = activity_counts.diary_counts_in(session, cadre_id).entries
+        talks = activity_counts.talk_count_in(session, cadre_id)
+    return {"mentorship": pairings, "diary": entries, "talks": talks}

@@ -18,7 +18,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.domain.post_level import is_town_head
 from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import access, cadres, portrait
+from cadre_desk.services import access, activity_counts, cadres, portrait
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -138,14 +138,13 @@ def compare(ctx: ServiceContext, cadre_ids: Sequence[int], ref: dt.date) -> Comp
             col["晴雨表（近四期）"] = (
                 "，".join(m.tip.split("：")[0] + " " + m.word for m in reversed(marks)) or "无记录"
             )
-            mentee = sum(1 for s in p.pairings if s.kind == "mentee")
-            mentor = sum(1 for s in p.pairings if s.kind == "mentor")
-            col["结对帮带"] = f"被帮带 {mentee} 次，帮带他人 {mentor} 次"
-            year_ago = at.add_months(-11)
-            diary = sum(n for m, n in p.diary_months if year_ago <= m)
+            pairs = activity_counts.pairing_counts_in(session, cadre_id)
+            col["结对帮带"] = f"被帮带 {pairs.as_mentee} 次，帮带他人 {pairs.as_mentor} 次"
+            year_ago = at.add_months(-11).first_day()
+            diary = activity_counts.diary_counts_in(session, cadre_id, since=year_ago).entries
             col["成长日记（近12个月）"] = f"{diary} 篇"
-            talks = sum(n for m, n in p.talk_months if year_ago <= m)
-            total = sum(n for _m, n in p.talk_months)
+            talks = activity_counts.talk_count_in(session, cadre_id, since=year_ago)
+            total = activity_counts.talk_count_in(session, cadre_id)
             col["谈话（近12个月 / 累计）"] = f"{talks} 次 / {total} 次"
             columns.append(col)
     groups = {

@@ -23,10 +23,8 @@ from cadre_desk.db.models import (
     Cadre,
     DiaryEntry,
     InspectionReport,
-    MentorComment,
     Mentorship,
     Talk,
-    TalkSubject,
 )
 from cadre_desk.domain.post_level import DEPUTY_SECTION, SECTION, is_town_head
 from cadre_desk.domain.vocab import TalkKind
@@ -34,6 +32,7 @@ from cadre_desk.domain.yearmonth import YearMonth, format_date
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import (
     access,
+    activity_counts,
     audit,
     cadre_records,
     compliance,
@@ -196,10 +195,7 @@ def facts_in(session: Session, cadre_id: int, today: dt.date) -> list[Fact]:
         add(Fact(QIN, text, "培训学时达标"))
     pairings = session.scalars(
         select(Mentorship)
-        .where(
-            (Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id),
-            Mentorship.archived_at.is_(None),
-        )
+        .where(activity_counts.pairings_of(cadre_id))
         .order_by(Mentorship.term_start, Mentorship.id)
     ).unique()
     for m in map(mentorship.to_view, pairings):
@@ -208,9 +204,9 @@ def facts_in(session: Session, cadre_id: int, today: dt.date) -> list[Fact]:
             add(Fact(QIN, f"{term}作为导师结对帮带{m.mentee}。", "结对帮带"))
         else:
             add(Fact(QIN, f"{term}由{m.mentor}结对帮带。", "结对帮带"))
-    entries, commented = _diary_counts(session, cadre_id)
-    if entries:
-        add(Fact(QIN, f"撰写成长日记{entries}篇，导师点评{commented}篇。", "成长日记"))
+    diary = activity_counts.diary_counts_in(session, cadre_id)
+    if diary.entries:
+        add(Fact(QIN, f"撰写成长日记{diary.entries}篇，导师点评{diary.commented}篇。", "成长日记"))
 
     # 绩: assessments (the last five years), rewards.
     recent = sorted(profile.assessments, key=lambda a: a.year)[-5:]
@@ -257,20 +253,6 @@ def _dated(value: YearMonth | None) -> str:
 
 def _by(issuer: str) -> str:
     return f"（{issuer}）" if issuer else ""
-
-
-def _diary_counts(session: Session, cadre_id: int) -> tuple[int, int]:
-    live = (DiaryEntry.mentee_id == cadre_id, DiaryEntry.archived_at.is_(None))
-    entries = session.scalar(select(func.count()).select_from(DiaryEntry).where(*live)) or 0
-    commented = (
-        session.scalar(
-            select(func.count(func.distinct(MentorComment.entry_id)))
-            .join(DiaryEntry, DiaryEntry.id == MentorComment.entry_id)
-            .where(*live, MentorComment.archived_at.is_(None))
-        )
-        or 0
-    )
-    return int(entries), int(commented)
 
 
 # --- drafts, excerpts, revisions ---------------------------------------------------------------------
@@ -327,16 +309,12 @@ def excerpt_choices(ctx: ServiceContext, cadre_id: int) -> list[Excerpt]:
         _cadre(session, cadre_id)
         talks = session.execute(
             select(Talk.id, Talk.talk_at, Talk.kind, Talk.content)
-            .where(
-                Talk.archived_at.is_(None),
-                Talk.kind == TalkKind.INSPECTION,
-                Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)),
-            )
+            .where(activity_counts.talks_of(cadre_id), Talk.kind == TalkKind.INSPECTION)
             .order_by(Talk.talk_at.desc())
         ).all()
         entries = session.execute(
             select(DiaryEntry.id, DiaryEntry.date, DiaryEntry.title, DiaryEntry.content)
-            .where(DiaryEntry.mentee_id == cadre_id, DiaryEntry.archived_at.is_(None))
+            .where(activity_counts.diary_entries_of(cadre_id))
             .order_by(DiaryEntry.date.desc())
             .limit(200)
         ).all()

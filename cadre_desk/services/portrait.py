@@ -11,7 +11,7 @@ lanes (a lane with no data is left out, so a county that keeps no barometer sees
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -22,18 +22,15 @@ from cadre_desk.db.models import (
     BarometerEntry,
     BarometerPeriod,
     Cadre,
-    DiaryEntry,
     Mentorship,
     PoolEntry,
     ResumeEntry,
-    Talk,
-    TalkSubject,
     Training,
 )
 from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.post_level import post_level, rank_level
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.services import access, barometer_rules, cadres, rules, tolerance_effects
+from cadre_desk.services import access, activity_counts, barometer_rules, cadres, rules, tolerance_effects
 from cadre_desk.services.context import ServiceContext
 
 
@@ -91,8 +88,8 @@ class Portrait:
     steps: tuple[PostStep, ...]
     assessments: tuple[Mark, ...]
     training_hours: tuple[tuple[int, float], ...]  # (year, 学时), years with training only
-    diary_months: tuple[tuple[YearMonth, int], ...]
-    talk_months: tuple[tuple[YearMonth, int], ...]
+    diary_months: activity_counts.MonthCounts
+    talk_months: activity_counts.MonthCounts
     pairings: tuple[Span, ...]
     extra_lanes: tuple[Lane, ...] = field(default=())
 
@@ -137,17 +134,8 @@ def portrait_in(session: Session, cadre_id: int, today: dt.date) -> Portrait:
         steps=steps,
         assessments=_assessments(session, cadre_id),
         training_hours=_training_hours(session, cadre_id),
-        diary_months=_per_month(
-            session,
-            select(DiaryEntry.date).where(DiaryEntry.mentee_id == cadre_id, DiaryEntry.archived_at.is_(None)),
-        ),
-        talk_months=_per_month(
-            session,
-            select(Talk.talk_at).where(
-                Talk.archived_at.is_(None),
-                Talk.id.in_(select(TalkSubject.talk_id).where(TalkSubject.cadre_id == cadre_id)),
-            ),
-        ),
+        diary_months=activity_counts.diary_months_in(session, cadre_id),
+        talk_months=activity_counts.talk_months_in(session, cadre_id),
         pairings=_pairings(session, cadre_id),
         extra_lanes=lanes,
     )
@@ -208,13 +196,6 @@ def _training_hours(session: Session, cadre_id: int) -> tuple[tuple[int, float],
     return tuple(sorted((year, float(v)) for year, v in hours.items() if v > 0))
 
 
-def _per_month(session: Session, stmt: object) -> tuple[tuple[YearMonth, int], ...]:
-    counts: Counter[YearMonth] = Counter()
-    for (value,) in session.execute(stmt):  # type: ignore[call-overload]
-        counts[YearMonth(value.year, value.month)] += 1
-    return tuple(sorted(counts.items(), key=lambda item: item[0].to_int()))
-
-
 def _pairings(session: Session, cadre_id: int) -> tuple[Span, ...]:
     mentor, mentee = aliased(Cadre), aliased(Cadre)
     rows = session.execute(
@@ -229,10 +210,7 @@ def _pairings(session: Session, cadre_id: int) -> tuple[Span, ...]:
         )
         .join(mentor, mentor.id == Mentorship.mentor_id)
         .join(mentee, mentee.id == Mentorship.mentee_id)
-        .where(
-            (Mentorship.mentor_id == cadre_id) | (Mentorship.mentee_id == cadre_id),
-            Mentorship.archived_at.is_(None),
-        )
+        .where(activity_counts.pairings_of(cadre_id))
         .order_by(Mentorship.term_start)
     ).all()
     spans = []
