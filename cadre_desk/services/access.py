@@ -112,6 +112,10 @@ def can(ctx: ServiceContext, permission: Permission) -> bool:
     return permission in ctx.permissions
 
 
+def can_any(ctx: ServiceContext, *permissions: Permission) -> bool:
+    return any(can(ctx, p) for p in permissions)
+
+
 def require(ctx: ServiceContext, permission: Permission) -> None:
     """Raise `PermissionDenied` unless the context may do what `permission` names."""
     if can(ctx, permission):

@@ -12,20 +12,25 @@ and need no permission of their own (they reveal only that a ruling exists).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import ToleranceCase
+from cadre_desk.domain import vocab
 from cadre_desk.domain.tolerance import EXEMPTING, CaseState
-from cadre_desk.domain.yearmonth import YearMonth, format_date
+from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, format_date
 from cadre_desk.services import access
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 _RULED = (CaseState.RULED.value, CaseState.CORRECTING.value, CaseState.ARCHIVED.value)
+NEGATIVE_GRADES = frozenset(
+    {vocab.AssessmentGrade.BASICALLY_COMPETENT.value, vocab.AssessmentGrade.INCOMPETENT.value}
+)
+When = dt.date | YearMonth | int | tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True)
@@ -135,21 +140,70 @@ def _span(on: dt.date | YearMonth | int | tuple[dt.date, dt.date]) -> tuple[dt.d
     return on, on
 
 
-def negative_warnings(
-    ctx: ServiceContext,
-    cadre_id: int,
-    on: dt.date | YearMonth | int | tuple[dt.date, dt.date],
-    what: str = "负面记录",
-) -> list[str]:
+def negative_entries(
+    key: str, rows: Iterable[Mapping[str, str]], today: dt.date
+) -> list[tuple[dt.date | YearMonth | int, str]]:
+    """(when, what) of the negative rows among `rows` of the profile list `key` (`rewards`: a 惩处
+    row, dated by its month or today; `assessments`: 基本称职 / 不称职, dated by its year)."""
+    found: list[tuple[dt.date | YearMonth | int, str]] = []
+    for row in rows:
+        if key == "rewards" and row.get("kind", "").strip() == vocab.RewardKind.PUNISHMENT.value:
+            try:
+                month = YearMonth.parse_optional(row.get("date", ""))
+            except DateFormatError:
+                month = None
+            found.append((month or today, "惩处记录"))
+        elif key == "assessments" and row.get("grade", "").strip() in NEGATIVE_GRADES:
+            year = row.get("year", "").strip()
+            found.append((int(year) if year.isdigit() else today.year, "考核结果"))
+    return found
+
+
+# Who may be told a ruling exists: one that may read neither records nor cases gets no hint of them.
+MAY_KNOW = (Permission.RECORDS_READ, Permission.TOLERANCE)
+
+
+def negative_warnings(ctx: ServiceContext, cadre_id: int, on: When, what: str = "负面记录") -> list[str]:
     """Warnings (Chinese) to show before a negative record of the cadre dated `on` (a date, a month, a
     year or a span such as a 晴雨表 period) is saved: one per 免责 ruling that record may concern.
     Empty: nothing to warn about."""
-    access.require_any(ctx, Permission.RECORDS_READ, Permission.TOLERANCE)
-    start, end = _span(on)
+    access.require_any(ctx, *MAY_KNOW)
     with ctx.db.read() as session:
-        matters = [m for m in tolerated_matters(session, [cadre_id]) if m.overlaps(start, end)]
+        return warnings_in(session, cadre_id, on, what)
+
+
+def warnings_in(session: Session, cadre_id: int, on: When, what: str = "负面记录") -> list[str]:
+    """`negative_warnings` in the caller's session (the caller has checked `MAY_KNOW`)."""
+    start, end = _span(on)
+    matters = [m for m in tolerated_matters(session, [cadre_id]) if m.overlaps(start, end)]
     return [
         f"该干部的“{m.matter}”已于{format_date(m.ruling_date)}经{m.ruling_body}认定{m.ruling}（{m.ruling_number}）。"
         f"如本{what}涉及同一事项，按容错纠错规定不作负面评价，请核实后再保存。"
         for m in matters
     ]
+
+
+def record_warnings(
+    ctx: ServiceContext, cadre_id: int, changed: Mapping[str, Iterable[Mapping[str, str]]], today: dt.date
+) -> list[str]:
+    """`row_warnings` for the profile's save: empty for an account that may read neither records nor
+    cases (no hint that a ruling exists)."""
+    access.require(ctx, Permission.SIGNED_IN)
+    if not access.can_any(ctx, *MAY_KNOW):
+        return []
+    with ctx.db.read() as session:
+        return row_warnings(session, cadre_id, changed, today)
+
+
+def row_warnings(
+    session: Session, cadre_id: int, changed: Mapping[str, Iterable[Mapping[str, str]]], today: dt.date
+) -> list[str]:
+    """The warnings about new or changed rows of the cadre's profile lists (each message once):
+    the profile's save and every import ask here."""
+    messages: list[str] = []
+    for key, rows in changed.items():
+        for when, what in negative_entries(key, rows, today):
+            for message in warnings_in(session, cadre_id, when, what):
+                if message not in messages:
+                    messages.append(message)
+    return messages

@@ -5,6 +5,7 @@ applying it all-or-nothing in one transaction. Shared by .lrmx/.lrm files and Ex
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,16 @@ from cadre_desk.db.models import Cadre, SearchDoc, Unit, VerificationProblem
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, ValidationError
-from cadre_desk.services import access, appointment, audit, cadres, search, validation, verification
+from cadre_desk.services import (
+    access,
+    appointment,
+    audit,
+    cadres,
+    search,
+    tolerance_effects,
+    validation,
+    verification,
+)
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import formtext, store
@@ -179,6 +189,7 @@ def plan_import(
     rejected: list[Rejected] = []
     new_units: list[str] = []
     seen: dict[object, str] = {}
+    warn_tolerance = access.can_any(ctx, *tolerance_effects.MAY_KNOW)
     with ctx.db.read() as session:
         index = _Index(session)
         total = len(entries)
@@ -190,7 +201,7 @@ def plan_import(
                 kind = getattr(data, "refusal", UNREADABLE)
                 rejected.append(Rejected(source, tuple(cells) if cells else (("", str(data)),), kind))
                 continue
-            outcome = _plan_one(session, index, source, data, seen, new_units)
+            outcome = _plan_one(session, index, source, data, seen, new_units, warn_tolerance)
             (items if isinstance(outcome, PlannedCadre) else rejected).append(outcome)  # type: ignore[arg-type]
     return ImportPlan(kind, tuple(items), tuple(rejected), tuple(new_units))
 
@@ -202,6 +213,7 @@ def _plan_one(
     data: CadreData,
     seen: dict[object, str],
     new_units: list[str],
+    warn_tolerance: bool = False,
 ) -> PlannedCadre | Rejected:
     values = dict(data.values)
     cadre_id, problem = index.match(values)
@@ -254,6 +266,8 @@ def _plan_one(
     changes = _changes(session, cadre, existing, written, data)
     action = "create" if cadre is None else ("update" if changes else "unchanged")
     warnings = tuple(data.warnings) + ((unit_warning,) if unit_warning else ())
+    if cadre is not None and warn_tolerance:
+        warnings += _tolerance_warnings(session, cadre.id, data)
     return PlannedCadre(
         source=source,
         action=action,
@@ -266,6 +280,25 @@ def _plan_one(
         data=data,
         problems=result.problems,
     )
+
+
+def _tolerance_warnings(session: Session, cadre_id: int, data: CadreData) -> tuple[str, ...]:
+    """The file's new 惩处 rows and 基本称职 / 不称职 grades that may concern a 免责 ruling of the cadre:
+    the same warning the profile's save gives, taken in as 待核实 (the import is not refused)."""
+    changed: dict[str, list[dict[str, str]]] = {}
+    if data.rewards is not None:
+        old_rewards = set(store.rewards_of(session, cadre_id))
+        changed["rewards"] = [
+            {"kind": r.kind, "date": str(r.date) if r.date else "", "text": r.text}
+            for r in data.rewards
+            if r not in old_rewards
+        ]
+    if data.assessments is not None:
+        old_grades = set(store.assessments_of(session, cadre_id))
+        changed["assessments"] = [
+            {"year": str(a.year), "grade": a.grade} for a in data.assessments if a not in old_grades
+        ]
+    return tuple(tolerance_effects.row_warnings(session, cadre_id, changed, dt.date.today()))
 
 
 def _checked_children(data: CadreData, children: dict[str, list[dict[str, Any]] | None]) -> CadreData:

@@ -255,6 +255,7 @@ MAY: dict[str, str] = {
         )
     },
     **{f"services.tolerance_effects.{k}": "CRT" for k in ("cadre_tolerance", "negative_warnings")},
+    "services.tolerance_effects.record_warnings": ALL,
     **{
         f"services.tolerance_files.{k}": "T"
         for k in (

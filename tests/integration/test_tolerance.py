@@ -247,6 +247,39 @@ def test_an_exempting_ruling_is_respected_and_warns_negative_records(ctx: Servic
     assert tolerance_effects.cadre_tolerance(ctx, cadre.id) == []
 
 
+def test_an_import_takes_a_negative_record_of_a_tolerated_matter_in_with_a_warning(
+    ctx: ServiceContext,
+) -> None:
+    """The profile's warning is a rule of the services: a roster, a form file or a package bringing a
+    惩处 row or a 基本称职 grade in the ruling's window is planned with it (待核实), not refused."""
+    from cadre_desk.transfer import importing
+    from cadre_desk.transfer.model import AssessmentItem, CadreData, RewardItem
+
+    cadre = make_cadre(ctx, "吴担当", id_number="110101198503071235")
+    rule_case(ctx, new_case(ctx, cadre.id))
+    values = {"name": "吴担当", "birth": YearMonth(1985, 3), "id_number": "110101198503071235"}
+
+    def plan(rewards: tuple[RewardItem, ...], grades: tuple[AssessmentItem, ...]) -> tuple[str, ...]:
+        data = CadreData(values=dict(values), rewards=rewards, assessments=grades)
+        result = importing.plan_import(ctx, [("第2行", data)], "名册")
+        assert result.rejected == () and result.items[0].cadre_id == cadre.id
+        return result.items[0].warnings
+
+    punished = RewardItem("惩处", YearMonth(2026, 4), "2026年4月受到诫勉。")
+    praised = RewardItem("奖励", YearMonth(2026, 4), "2026年4月被评为优秀共产党员。")
+    warnings = plan((praised, punished), (AssessmentItem(2026, "基本称职"), AssessmentItem(2024, "优秀")))
+    assert len(warnings) == 2 and all("X纪容〔2026〕1号" in w for w in warnings)
+    assert "本惩处记录" in warnings[0] and "本考核结果" in warnings[1]
+    assert plan((praised,), (AssessmentItem(2024, "不称职"),)) == ()  # before the matter's start
+    assert plan((praised,), ()) == ()
+    # a row the cadre already has is not news: it warned when it was first recorded
+    importing.apply_plan(
+        ctx,
+        importing.plan_import(ctx, [("第2行", CadreData(values=dict(values), rewards=(punished,)))], "名册"),
+    )
+    assert plan((punished,), ()) == ()
+
+
 def test_open_measures_are_the_desks_reminders(ctx: ServiceContext) -> None:
     cadre = make_cadre(ctx, "冯整改")
     case = rule_case(ctx, new_case(ctx, cadre.id))

@@ -9,50 +9,15 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cadre_desk.domain import vocab
-from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
-from cadre_desk.errors import PermissionDenied
 from cadre_desk.services import tolerance_effects
 from cadre_desk.services.context import ServiceContext
-
-NEGATIVE_GRADES = frozenset(
-    {vocab.AssessmentGrade.BASICALLY_COMPETENT.value, vocab.AssessmentGrade.INCOMPETENT.value}
-)
-
-
-def negative_entries(
-    key: str, rows: list[dict[str, str]], today: dt.date
-) -> list[tuple[dt.date | YearMonth | int, str]]:
-    """(when, what) of the negative rows among `rows` of the profile list `key`."""
-    found: list[tuple[dt.date | YearMonth | int, str]] = []
-    for row in rows:
-        if key == "rewards" and row.get("kind", "").strip() == vocab.RewardKind.PUNISHMENT.value:
-            try:
-                month = YearMonth.parse_optional(row.get("date", ""))
-            except DateFormatError:
-                month = None
-            found.append((month or today, "惩处记录"))
-        elif key == "assessments" and row.get("grade", "").strip() in NEGATIVE_GRADES:
-            year = row.get("year", "").strip()
-            found.append((int(year) if year.isdigit() else today.year, "考核结果"))
-    return found
 
 
 def warnings_for(
     ctx: ServiceContext, cadre_id: int, changed: Mapping[str, list[dict[str, str]]], today: dt.date
 ) -> list[str]:
     """The warnings about the new or changed rows of each profile list (duplicates once)."""
-    messages: list[str] = []
-    for key, rows in changed.items():
-        for when, what in negative_entries(key, rows, today):
-            try:
-                found = tolerance_effects.negative_warnings(ctx, cadre_id, when, what)
-            except PermissionDenied:  # an account that may not read the rulings gets no hint of them
-                return []
-            for message in found:
-                if message not in messages:
-                    messages.append(message)
-    return messages
+    return tolerance_effects.record_warnings(ctx, cadre_id, changed, today)
 
 
 class NegativeRecordWarning:
