@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from cadre_desk.db.engine import Database
 from cadre_desk.errors import CadreDeskError
@@ -33,14 +33,18 @@ class FirstAdminDialog(FormDialog):
         self.records.setChecked(True)
         self.form.addRow(self.tr("User name:"), self.name)
         self.form.addRow(self.tr("Display name:"), self.display_name)
-        self.form.addRow(self.tr("Password:"), self.password)
-        self.form.addRow(self.tr("Repeat:"), self.repeat)
-        self.form.addRow("", self.records)
         hint = self.tr(
             "At least 8 characters, three of: upper case, lower case, digits, symbols; not the user name."
         )
         self.password.setToolTip(hint)
-        self.password.setPlaceholderText(hint)
+        rule = QLabel(hint, self)  # in full under the field: a placeholder would be cut off
+        rule.setObjectName("passwordRule")
+        rule.setWordWrap(True)
+        rule.setStyleSheet("color: palette(mid);")
+        self.form.addRow(self.tr("Password:"), self.password)
+        self.form.addRow("", rule)
+        self.form.addRow(self.tr("Repeat:"), self.repeat)
+        self.form.addRow("", self.records)
 
     def submit(self) -> None:
         if self.password.text() != self.repeat.text():
