@@ -55,6 +55,9 @@ class FormDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
+        # A top-level dialog does not grow for a wrapped label by itself: the other wrapped rows
+        # would be squeezed to make room for the message.
+        self.adjustSize()
 
     def _try_submit(self) -> None:
         try:
