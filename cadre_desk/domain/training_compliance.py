@@ -13,7 +13,7 @@ with the year asked for (rolling).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,6 +129,41 @@ def assess(
         hours += _hours(r, day_hours)
         if lvl != COUNTY or r.full_time:  # the 3 months of 县处级 are 脱产
             days += _days(r, day_hours)
+    return from_totals(lvl, win, hours, days, online)
+
+
+# One cadre's training summed both ways a window can be read (the database sums them, see
+# `services.compliance`), in this order: over the 5-year window of 县处级 and over the year asked for
+# (乡科级). Each record counts its 学时 (else days × day_hours) and its days (else 学时 / day_hours), as
+# in `assess`; online kinds apart, in the window's last year only.
+TOTALS = (
+    "county_hours",  # not online, in the 5-year window
+    "county_days",  # not online, 脱产, in the 5-year window
+    "county_online",  # online, in the last year of the 5-year window
+    "year_hours",  # not online, in the year
+    "year_days",  # not online, in the year
+    "year_online",  # online, in the year
+)
+
+
+def assess_totals(
+    rank: str,
+    totals: Sequence[float],
+    year: int,
+    plan_start: int = DEFAULT_PLAN_START,
+    rolling: bool = False,
+) -> Compliance:
+    """`assess` for a cadre whose records were summed into `totals` (see TOTALS): the same result."""
+    lvl = level(rank)
+    win = window(lvl, year, plan_start, rolling)
+    if lvl == COUNTY:
+        return from_totals(lvl, win, totals[0], totals[1], totals[2])
+    return from_totals(lvl, win, totals[3], totals[4], totals[5])
+
+
+@lru_cache(maxsize=4096)  # results are values: cadres with the same sums share one
+def from_totals(lvl: str, win: Window, hours: float, days: float, online: float) -> Compliance:
+    """The result of a cadre of level `lvl` with these sums over `win`."""
     if lvl == COUNTY:
         need_hours, need_days = COUNTY_HOURS, COUNTY_DAYS
     else:

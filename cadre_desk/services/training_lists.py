@@ -84,12 +84,14 @@ def newly_promoted(
         )  # fmt: skip
         if unit_id is not None:
             people = people.where(Cadre.unit_id == unit_id)
-        rows = session.execute(people).all()
+        # Core rows (the connection, not the ORM session): thousands of plain tuples, no mapping
+        conn = session.connection()
+        rows = conn.execute(people).all()
         ids = [r[0] for r in rows]
         records: dict[int, list[tuple[dt.date, float, float]]] = defaultdict(list)
         if ids:
             day = func.coalesce(Training.start_date, Training.end_date)
-            for owner, when, kind, hours, days in session.execute(
+            for owner, when, kind, hours, days in conn.execute(
                 select(Training.cadre_id, day, Training.kind, Training.hours, Training.days).where(
                     Training.archived_at.is_(None),
                     Training.cadre_id.in_(select(Cadre.id).where(Cadre.id.in_(ids))),
@@ -172,5 +174,5 @@ def youth_class(
     with ctx.db.read() as session:
         return [
             YouthClassRow(i, n, u or "", p, c, o, s, e, h, d)
-            for i, n, u, p, c, o, s, e, h, d in session.execute(stmt)
+            for i, n, u, p, c, o, s, e, h, d in session.connection().execute(stmt).all()
         ]

@@ -142,3 +142,103 @@ def test_the_dossier_has_a_compliance_line(ctx: ServiceContext, tmp_path: Path) 
     assert "达标情况（干部教育培训工作条例）：县处级，" in text and "应完成550学时或90天" in text
     # the old yearly table against 110 学时 (a rule the 2023 条例 replaced) is gone
     assert "年度集中培训应完成" not in text and "应完成学时" not in text and "110学时" not in text
+
+
+def _reference(ctx: ServiceContext, year: int) -> dict[int, object]:
+    """The rule read record by record (`assess` over every live record of every live cadre): what the
+    list summed in the database must equal."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from cadre_desk.db.models import Cadre, Training
+    from cadre_desk.domain import training_compliance as rule
+
+    values = compliance.compliance_rules(ctx)
+    with ctx.db.read() as session:
+        cadres = session.execute(select(Cadre.id, Cadre.rank).where(Cadre.archived_at.is_(None))).all()
+        records: dict[int, list[rule.Record]] = {}
+        for t in session.scalars(select(Training).where(Training.archived_at.is_(None))):
+            day: dt.date | None = t.start_date or t.end_date
+            records.setdefault(t.cadre_id, []).append(
+                rule.Record(None if day is None else day.year, t.kind, t.hours, t.days, t.full_time)
+            )
+    return {
+        cadre_id: rule.assess(
+            rank, records.get(cadre_id, []), year, values.day_hours, values.plan_start, values.rolling
+        )
+        for cadre_id, rank in cadres
+    }
+
+
+def test_the_list_summed_in_the_database_equals_the_rule_record_by_record(ctx: ServiceContext) -> None:
+    """The 10,000-cadre list sums each cadre's training in SQL (one row a cadre); every field must be what
+    `assess` gives over the records one by one: both levels, both windows, online kinds, 脱产, records with
+    only 学时 or only days, undated starts, archived records and cadres, other years, another day."""
+    import datetime as dt
+    import random
+
+    from sqlalchemy import update
+
+    from cadre_desk.db.models import Training
+
+    rng = random.Random(13)
+    town = units.create_unit(
+        ctx, units.UnitInput(name="某县红旗镇人民政府", short_name="红旗镇", kind="乡镇")
+    )
+    office = units.create_unit(ctx, units.UnitInput(name="某县发改局", short_name="发改局", kind="部门"))
+    ranks = ["正处级", "副处级", "二级调研员", "四级调研员", "正科级", "副科级", "一级主任科员", "科员"]
+    kinds = ["专题班", "党校主体班", "网络学习", "网络培训", "以会代训", "青干班"]
+    ids = []
+    for n in range(40):
+        cadre = make_cadre(ctx, f"测试{n:02d}", rank=ranks[n % len(ranks)], unit_id=(town, office)[n % 2].id)
+        items = []
+        for _ in range(rng.randrange(0, 7)):
+            when = dt.date(rng.randrange(2019, 2027), rng.randrange(1, 13), rng.randrange(1, 28))
+            start = min(when, dt.date.today()).strftime("%Y.%m.%d")  # no dates in the future
+            undated_start = rng.random() < 0.15
+            hours, days = rng.choice([(40, 0), (0, 5), (72, 12), (13.5, 0), (0, 2.5), (8, 1), (100, 0)])
+            items.append(
+                cr.TrainingInput(
+                    "班",
+                    rng.choice(kinds),
+                    "",
+                    None if undated_start else start,
+                    start if undated_start or rng.random() < 0.5 else None,
+                    hours,
+                    days,
+                    full_time=rng.random() < 0.5,
+                )
+            )
+        if items:
+            cr.save_trainings(ctx, cadre.id, items, cadre.version)
+        ids.append(cadre.id)
+    with ctx.db.uow() as session:  # a few records and one cadre archived (deleted in the window)
+        session.execute(
+            update(Training).where(Training.id % 7 == 0).values(archived_at=dt.datetime.now(dt.UTC))
+        )
+    from cadre_desk.services import cadres as cadre_service
+
+    cadre_service.archive_cadre(ctx, ids[3])
+
+    def check(year: int) -> None:
+        expected = _reference(ctx, year)
+        rows = compliance.compliance(ctx, year)
+        assert len(rows) == 39 and ids[3] not in {r.id for r in rows}
+        assert {r.id: r.result for r in rows} == expected
+        for row in compliance.compliance(ctx, year, office.id):
+            assert row.result == expected[row.id]
+        assert compliance.compliance(ctx, year, cadre_id=ids[5])[0].result == expected[ids[5]]
+        assert [r.id for r in compliance.compliance(ctx, year, only_short=True)] == [
+            r.id
+            for r in rows
+            if not expected[r.id].met  # type: ignore[attr-defined]
+        ]
+
+    for year in (2020, 2023, 2026, 2027, 2028):
+        check(year)
+    listed = {(r.category, r.key): r for r in rules.list_rules(ctx, rules.TRAINING)}
+    rules.set_rule(ctx, listed[("training", "rolling")].id, 1, listed[("training", "rolling")].version)
+    rules.set_rule(ctx, listed[("training", "day_hours")].id, 7.5, listed[("training", "day_hours")].version)
+    for year in (2024, 2026):
+        check(year)

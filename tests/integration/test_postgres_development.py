@@ -55,6 +55,7 @@ SCENARIOS: list[Callable[..., None]] = [
     test_retirement.test_lrmx_reads_and_writes_the_retirement_elements,
     test_compliance.test_training_records_keep_full_time_and_certificate,
     test_compliance.test_the_list_by_year_and_unit,
+    test_compliance.test_the_list_summed_in_the_database_equals_the_rule_record_by_record,
     test_training_import.test_a_class_list_is_matched_and_written,
     test_training_import.test_any_problem_rejects_the_whole_list,
     test_training_import.test_a_plan_made_stale_is_refused,
