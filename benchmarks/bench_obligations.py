@@ -39,7 +39,7 @@ def main() -> None:
 
     from cadre_desk.db.opening import open_database
     from cadre_desk.domain.obligations import ObligationState
-    from cadre_desk.services import cadres, obligations
+    from cadre_desk.services import cadres, obligation_lookback, obligations
     from cadre_desk.services.context import open_context
 
     db = open_database(args.db)
@@ -58,7 +58,7 @@ def main() -> None:
         lambda: obligations.list_obligations(ctx, cadre_id=one),
     )
     last_year = dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
-    timed("回溯 of last year", args.runs, lambda: obligations.lookback(ctx, *last_year))
+    timed("回溯 of last year", args.runs, lambda: obligation_lookback.lookback(ctx, *last_year))
 
     from PySide6.QtWidgets import QApplication
 

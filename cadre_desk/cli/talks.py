@@ -9,7 +9,7 @@ from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json
 from cadre_desk.domain.obligations import ObligationState
 from cadre_desk.domain.yearmonth import format_date, parse_date_or_month
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import obligations, units
+from cadre_desk.services import obligation_lookback, obligations, units
 from cadre_desk.services.context import ServiceContext
 
 
@@ -56,8 +56,8 @@ def _cmd_talks(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
 def _lookback(ctx: ServiceContext, args: argparse.Namespace) -> int:
     start, end = _day(args.start, False), _day(args.end, True)
-    events = obligations.lookback(ctx, start, end)
-    made = obligations.raise_past(ctx, events) if args.raise_ else None
+    events = obligation_lookback.lookback(ctx, start, end)
+    made = obligation_lookback.raise_past(ctx, events) if args.raise_ else None
     if args.json:
         print_json({"events": [e.as_json() for e in events], "raised": made})
         return EXIT_OK

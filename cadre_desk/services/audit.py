@@ -78,9 +78,9 @@ def record(
     if entity in _RAISING:
         # Every way a cadre's post, unit, 简历 or training changes (profile, .lrmx, roster, exchange
         # package) is audited here: the one place where such an event can owe a talk (三必谈).
-        from cadre_desk.services import obligations  # imports this module: import late
+        from cadre_desk.services import obligation_raising  # imports this module: import late
 
-        obligations.after_audit(session, ctx, action, entity, entity_id, changes or {})
+        obligation_raising.after_audit(session, ctx, action, entity, entity_id, changes or {})
 
 
 _RAISING = frozenset({"cadre", "resume_entry", "training"})

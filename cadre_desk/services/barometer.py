@@ -22,7 +22,13 @@ from cadre_desk.db.models import BarometerEntry, BarometerPeriod, Cadre, Unit
 from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.obligations import ObligationRuleCode
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import access, audit, barometer_rules, obligations, tolerance_effects
+from cadre_desk.services import (
+    access,
+    audit,
+    barometer_rules,
+    obligation_raising,
+    tolerance_effects,
+)
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -724,7 +730,7 @@ def raise_warning_signs(
         period = session.get(BarometerPeriod, entry.period_id)
         code = period.code if period is not None else ""
         event = f"晴雨表 {code} 预警：{entry.rule_text or entry.override_reason or '研判列为预警'}"
-        found = obligations.raise_event(
+        found = obligation_raising.raise_event(
             session, ctx, entry.cadre_id, ObligationRuleCode.WARNING_SIGN, event, today, "barometer", entry.id
         )
         if found is not None:

@@ -16,7 +16,7 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, Talk, TalkFollowUp, TalkSubject
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError
-from cadre_desk.services import access, audit, obligations, search
+from cadre_desk.services import access, audit, obligation_settling, search
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors, max_length
@@ -289,7 +289,7 @@ def record_talk(ctx: ServiceContext, data: TalkInput) -> TalkView:
         )
         _write_children(session, ctx, t, data.subject_ids, follow_ups)
         search.index_talk(session, t)
-        obligations.settle_by_talk(session, ctx, t)
+        obligation_settling.settle_by_talk(session, ctx, t)
         return _view(session, t)
 
 
@@ -309,7 +309,7 @@ def update_talk(ctx: ServiceContext, talk_id: int, data: TalkInput, expected_ver
             audit.record(session, ctx, "update", "talk", t.id, t.uid, changes, t.kind)
         _write_children(session, ctx, t, data.subject_ids, follow_ups)
         search.index_talk(session, t)
-        obligations.settle_by_talk(session, ctx, t)
+        obligation_settling.settle_by_talk(session, ctx, t)
         return _view(session, t)
 
 
@@ -324,9 +324,9 @@ def _set_talk_archived(ctx: ServiceContext, talk_id: int, archived: bool) -> Tal
             )
             search.index_talk(session, t)
             if archived:
-                obligations.unsettle_talk(session, ctx, t.id)
+                obligation_settling.unsettle_talk(session, ctx, t.id)
             else:
-                obligations.settle_by_talk(session, ctx, t)
+                obligation_settling.settle_by_talk(session, ctx, t)
         return _view(session, t)
 
 

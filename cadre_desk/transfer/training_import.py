@@ -24,7 +24,7 @@ from cadre_desk.db.models import Cadre, Training
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
 from cadre_desk.errors import ConflictError, ImportRejected, StorageError
-from cadre_desk.services import access, audit, obligations
+from cadre_desk.services import access, audit, obligation_raising
 from cadre_desk.services.access import Permission
 from cadre_desk.services.cadre_rules import training_values
 from cadre_desk.services.context import ServiceContext
@@ -231,7 +231,7 @@ def apply_training_import(ctx: ServiceContext, plan: TrainingImportPlan) -> Trai
             created += 1
         session.flush()
         for row in added:  # a 青干班 class owes each of its cadres a talk (三必谈)
-            obligations.training_added(session, ctx, row)
+            obligation_raising.training_added(session, ctx, row)
         audit.record(
             session,
             ctx,

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import cadre_records, cadres, obligations, talks, units
+from cadre_desk.services import cadre_records, cadres, obligation_changes, talks, units
 from cadre_desk.services.context import open_context
 from tests.conftest import make_cadre
 from tests.e2e.test_cli import run, run_json
@@ -23,8 +23,10 @@ def test_talks_owed_lists_obligations_with_the_documented_fields(tmp_path: Path)
         town = units.create_unit(ctx, units.UnitInput(name="某县青山镇人民政府", short_name="青山镇"))
         a = make_cadre(ctx, "钱进", unit_id=town.id)
         b = make_cadre(ctx, "孙现")
-        late = obligations.record_warning_sign(ctx, a.id, "工作作风漂浮", TODAY - dt.timedelta(days=45))
-        fresh = obligations.record_warning_sign(ctx, b.id, "苗头：饮酒", TODAY - dt.timedelta(days=1))
+        late = obligation_changes.record_warning_sign(
+            ctx, a.id, "工作作风漂浮", TODAY - dt.timedelta(days=45)
+        )
+        fresh = obligation_changes.record_warning_sign(ctx, b.id, "苗头：饮酒", TODAY - dt.timedelta(days=1))
         assert late is not None and fresh is not None
         done = talks.record_talk(
             ctx,

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import obligations, talks, units
+from cadre_desk.services import obligation_changes, obligations, talks, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.profile.obligations_tab import ObligationsTab
@@ -31,8 +31,8 @@ def owed(ctx: ServiceContext) -> dict[str, obligations.ObligationView]:
     office = units.create_unit(ctx, units.UnitInput(name="县委办公室", kind="部门"))
     a = make_cadre(ctx, "张三", unit_id=town.id)
     b = make_cadre(ctx, "李四", unit_id=office.id)
-    late = obligations.record_warning_sign(ctx, a.id, "工作作风漂浮", TODAY - dt.timedelta(days=40))
-    fresh = obligations.record_warning_sign(ctx, b.id, "饮酒苗头", TODAY - dt.timedelta(days=2))
+    late = obligation_changes.record_warning_sign(ctx, a.id, "工作作风漂浮", TODAY - dt.timedelta(days=40))
+    fresh = obligation_changes.record_warning_sign(ctx, b.id, "饮酒苗头", TODAY - dt.timedelta(days=2))
     assert late is not None and fresh is not None
     return {"late": late, "fresh": fresh}
 

@@ -12,7 +12,17 @@ from sqlalchemy import func, select
 
 from cadre_desk.db.models import AuditEvent, Obligation
 from cadre_desk.errors import ConflictError, ValidationError
-from cadre_desk.services import cadre_records, cadres, obligations, rule_tables, talks, units
+from cadre_desk.services import (
+    cadre_records,
+    cadres,
+    obligation_changes,
+    obligation_lookback,
+    obligation_raising,
+    obligations,
+    rule_tables,
+    talks,
+    units,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing
 from tests.conftest import make_cadre
@@ -43,10 +53,10 @@ def test_raise_event_creates_a_pending_obligation_with_the_rules_due_date_and_ta
 ) -> None:
     c = make_cadre(ctx)
     with ctx.db.uow() as session:
-        new_id = obligations.raise_event(
+        new_id = obligation_raising.raise_event(
             session, ctx, c.id, "苗头", "晴雨表 2026Q3 黄：信访待核", dt.date(2026, 10, 9), origin_id=77
         )
-        again = obligations.raise_event(
+        again = obligation_raising.raise_event(
             session, ctx, c.id, "苗头", "晴雨表 2026Q3 黄：信访待核", dt.date(2026, 10, 9), origin_id=77
         )
     assert new_id is not None and again is None  # the same event raises once
@@ -62,7 +72,7 @@ def test_raise_event_creates_a_pending_obligation_with_the_rules_due_date_and_ta
 def test_a_rolled_back_caller_leaves_no_obligation(ctx: ServiceContext) -> None:
     c = make_cadre(ctx)
     with pytest.raises(RuntimeError), ctx.db.uow() as session:
-        obligations.raise_event(session, ctx, c.id, "苗头", "红：处分", TODAY)
+        obligation_raising.raise_event(session, ctx, c.id, "苗头", "红：处分", TODAY)
         raise RuntimeError("the barometer's transaction fails")
     assert owed(ctx, c.id) == []
 
@@ -72,8 +82,8 @@ def test_a_switched_off_rule_raises_nothing(ctx: ServiceContext) -> None:
     rule = next(r for r in rule_tables.list_rows(ctx, "obligation_rule") if r.values["code"] == "苗头")
     rule_tables.archive_row(ctx, "obligation_rule", rule.id, rule.version)
     with ctx.db.uow() as session:
-        assert obligations.raise_event(session, ctx, c.id, "苗头", "黄", TODAY) is None
-    assert obligations.record_warning_sign(ctx, c.id, "工作作风漂浮") is None
+        assert obligation_raising.raise_event(session, ctx, c.id, "苗头", "黄", TODAY) is None
+    assert obligation_changes.record_warning_sign(ctx, c.id, "工作作风漂浮") is None
 
 
 def test_a_changed_post_owes_an_appointment_talk_and_a_new_unit_a_transfer_talk(ctx: ServiceContext) -> None:
@@ -137,7 +147,9 @@ def test_a_youth_class_training_owes_a_youth_class_talk(ctx: ServiceContext) -> 
 
 def test_a_talk_of_the_matching_kind_after_the_event_settles_it_by_itself(ctx: ServiceContext) -> None:
     c = make_cadre(ctx)
-    o = obligations.record_warning_sign(ctx, c.id, "八小时以外交往不够审慎", TODAY - dt.timedelta(days=3))
+    o = obligation_changes.record_warning_sign(
+        ctx, c.id, "八小时以外交往不够审慎", TODAY - dt.timedelta(days=3)
+    )
     assert o is not None and o.state == "待谈"
     talk(ctx, c.id, "日常谈心")  # another kind: still owed
     talk(ctx, c.id, "提醒谈话", TODAY - dt.timedelta(days=10))  # before the event: still owed
@@ -154,7 +166,7 @@ def test_a_talk_of_the_matching_kind_after_the_event_settles_it_by_itself(ctx: S
 def test_an_event_after_an_existing_talk_is_settled_at_once(ctx: ServiceContext) -> None:
     c = make_cadre(ctx)
     earlier = talk(ctx, c.id, "提醒谈话", TODAY)
-    o = obligations.record_warning_sign(ctx, c.id, "苗头", TODAY - dt.timedelta(days=1))
+    o = obligation_changes.record_warning_sign(ctx, c.id, "苗头", TODAY - dt.timedelta(days=1))
     assert o is not None
     assert obligations.get_obligation(ctx, o.id).talk_id == earlier.id
 
@@ -162,35 +174,35 @@ def test_an_event_after_an_existing_talk_is_settled_at_once(ctx: ServiceContext)
 def test_waive_merge_link_close_and_reopen(ctx: ServiceContext) -> None:
     c = make_cadre(ctx)
     other = make_cadre(ctx, "李四")
-    first = obligations.record_warning_sign(ctx, c.id, "苗头一", TODAY - dt.timedelta(days=40))
-    second = obligations.record_warning_sign(ctx, c.id, "苗头二", TODAY - dt.timedelta(days=2))
+    first = obligation_changes.record_warning_sign(ctx, c.id, "苗头一", TODAY - dt.timedelta(days=40))
+    second = obligation_changes.record_warning_sign(ctx, c.id, "苗头二", TODAY - dt.timedelta(days=2))
     assert first is not None and second is not None
     assert first.overdue and not second.overdue
     with pytest.raises(ValidationError) as err:
-        obligations.waive(ctx, first.id, "  ", first.version)
+        obligation_changes.waive(ctx, first.id, "  ", first.version)
     assert "reason" in err.value.fields
     with pytest.raises(ValidationError):
-        obligations.merge(ctx, first.id, first.id, "同一问题", first.version)
-    merged = obligations.merge(ctx, first.id, second.id, "同一问题，一并谈", first.version)
+        obligation_changes.merge(ctx, first.id, first.id, "同一问题", first.version)
+    merged = obligation_changes.merge(ctx, first.id, second.id, "同一问题，一并谈", first.version)
     assert (merged.state, merged.merged_into_id, merged.overdue) == ("合并", second.id, False)
     with pytest.raises(ConflictError):
-        obligations.waive(ctx, first.id, "理由", first.version)
-    reopened = obligations.reopen(ctx, first.id, merged.version)
+        obligation_changes.waive(ctx, first.id, "理由", first.version)
+    reopened = obligation_changes.reopen(ctx, first.id, merged.version)
     assert reopened.state == "待谈" and reopened.merged_into_id is None
-    waived = obligations.waive(ctx, first.id, "已调离本县", reopened.version)
+    waived = obligation_changes.waive(ctx, first.id, "已调离本县", reopened.version)
     assert (waived.state, waived.reason) == ("免谈", "已调离本县")
 
     routine = talk(ctx, c.id, "日常谈心", follow_ups=(talks.FollowUpInput("整改说明", "本人", None),))
     with pytest.raises(ValidationError):  # not a subject of that talk
-        obligations.link_talk(ctx, second.id, talk(ctx, other.id, "日常谈心").id, second.version)
-    linked = obligations.link_talk(ctx, second.id, routine.id, second.version)
+        obligation_changes.link_talk(ctx, second.id, talk(ctx, other.id, "日常谈心").id, second.version)
+    linked = obligation_changes.link_talk(ctx, second.id, routine.id, second.version)
     assert (linked.state, linked.talk_id) == ("已谈", routine.id)
     with pytest.raises(ValidationError) as err:  # a follow-up is still open
-        obligations.close(ctx, second.id, linked.version)
+        obligation_changes.close(ctx, second.id, linked.version)
     assert "未完成" in err.value.fields["state"]
     (follow_up,) = talks.get_talk(ctx, routine.id).follow_ups
     talks.mark_follow_up_done(ctx, follow_up.id, TODAY)
-    closed = obligations.close(ctx, second.id, linked.version)
+    closed = obligation_changes.close(ctx, second.id, linked.version)
     assert closed.state == "已闭环"
     with ctx.db.read() as session:
         actions = session.scalars(
@@ -203,8 +215,8 @@ def test_lists_filter_by_unit_talker_and_overdue(ctx: ServiceContext) -> None:
     a = units.create_unit(ctx, units.UnitInput(name="某某镇", kind="乡镇"))
     c = make_cadre(ctx, unit_id=a.id)
     d = make_cadre(ctx, "李四")
-    late = obligations.record_warning_sign(ctx, c.id, "迟到早退", TODAY - dt.timedelta(days=31))
-    obligations.record_warning_sign(ctx, d.id, "酒驾苗头", TODAY)
+    late = obligation_changes.record_warning_sign(ctx, c.id, "迟到早退", TODAY - dt.timedelta(days=31))
+    obligation_changes.record_warning_sign(ctx, d.id, "酒驾苗头", TODAY)
     assert late is not None
     assert [o.cadre_name for o in obligations.list_obligations(ctx, unit_id=a.id)] == ["张三"]
     assert [o.id for o in obligations.list_obligations(ctx, overdue_only=True)] == [late.id]
@@ -222,9 +234,9 @@ def test_lists_filter_by_unit_talker_and_overdue(ctx: ServiceContext) -> None:
 def test_a_warning_sign_note_needs_text_and_no_future_date(ctx: ServiceContext) -> None:
     c = make_cadre(ctx)
     with pytest.raises(ValidationError):
-        obligations.record_warning_sign(ctx, c.id, "")
+        obligation_changes.record_warning_sign(ctx, c.id, "")
     with pytest.raises(ValidationError):
-        obligations.record_warning_sign(ctx, c.id, "某事", TODAY + dt.timedelta(days=1))
+        obligation_changes.record_warning_sign(ctx, c.id, "某事", TODAY + dt.timedelta(days=1))
     with ctx.db.read() as session:
         assert session.scalar(select(func.count(Obligation.id))) == 0
 
@@ -305,9 +317,9 @@ def test_lookback_leaves_out_the_first_job_and_events_a_talk_answered(ctx: Servi
         ],
         cadres.get_cadre(ctx, c.id).version,
     )
-    found = obligations.lookback(ctx, dt.date(2018, 1, 1), dt.date(2023, 12, 31))
+    found = obligation_lookback.lookback(ctx, dt.date(2018, 1, 1), dt.date(2023, 12, 31))
     assert [e.event for e in found] == ["任职：2021.03-- 某乡副乡长", "任职：2023.06-- 某镇党委副书记"]
     talk(ctx, c.id, "任职谈话", dt.date(2023, 7, 3))  # answers 2023.06 (and, being later, 2021.03 too)
-    assert obligations.lookback(ctx, dt.date(2018, 1, 1), dt.date(2023, 12, 31)) == []
+    assert obligation_lookback.lookback(ctx, dt.date(2018, 1, 1), dt.date(2023, 12, 31)) == []
     with pytest.raises(ValidationError):
-        obligations.lookback(ctx, dt.date(2024, 1, 1), dt.date(2023, 1, 1))
+        obligation_lookback.lookback(ctx, dt.date(2024, 1, 1), dt.date(2023, 1, 1))

@@ -211,12 +211,14 @@ MAY: dict[str, str] = {
     **{f"services.barometer_rules.{k}": ALL for k in ("colour_words", "list_rules")},
     **{
         f"services.obligations.{k}": READ
-        for k in ("list_obligations", "open_counts", "get_obligation", "talk_draft", "lookback")
+        for k in ("list_obligations", "open_counts", "get_obligation", "talk_draft")
     },
     **{
-        f"services.obligations.{k}": WRITE
-        for k in ("waive", "merge", "link_talk", "close", "reopen", "record_warning_sign", "raise_past")
+        f"services.obligation_changes.{k}": WRITE
+        for k in ("waive", "merge", "link_talk", "close", "reopen", "record_warning_sign")
     },
+    "services.obligation_lookback.lookback": READ,
+    "services.obligation_lookback.raise_past": WRITE,
     **{f"services.pool_lists.{k}": READ for k in ("list_entries", "list_flags", "count_flagged")},
     **{f"services.pools.{k}": ALL for k in ("list_pools", "find_pool")},
     **{f"services.pools.{k}": "A" for k in ("add_pool", "update_pool", "archive_pool", "restore_pool")},
@@ -286,7 +288,7 @@ MAY: dict[str, str] = {
     **{f"services.structure.{k}": READ for k in ("unit_scope", "kind_scope", "analyse")},
     "transfer.structure_xlsx.export_structure": OUTPUT,
     "services.structure.cadres_behind": READ,
-    "services.obligations.escalation": OWN_READ,
+    "services.obligation_escalation.escalation": OWN_READ,
     # the rest of issue 11: the audit trail (安全审计员 only), backups, encryption
     **{
         f"services.audit_trail.{k}": "U"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import cadre_records, cadres, obligations, talks
+from cadre_desk.services import cadre_records, cadres, obligation_lookback, talks
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
 from tests.integration import test_obligations, test_rule_tables
@@ -60,7 +60,7 @@ def lookback_finds_past_appointments_and_youth_classes(ctx: ServiceContext) -> N
         ],
         cadres.get_cadre(ctx, c.id).version,
     )
-    found = obligations.lookback(ctx, dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+    found = obligation_lookback.lookback(ctx, dt.date(2020, 1, 1), dt.date(2020, 12, 31))
     assert [(e.rule, e.event_date) for e in found] == [
         ("任职", dt.date(2020, 5, 1)),
         ("青干班", dt.date(2020, 9, 1)),
@@ -69,7 +69,9 @@ def lookback_finds_past_appointments_and_youth_classes(ctx: ServiceContext) -> N
         ctx,
         talks.TalkInput(dt.datetime(2020, 10, 8, 9), "青干班谈话", (c.id,), "班主任", content="谈话"),
     )
-    assert [e.rule for e in obligations.lookback(ctx, dt.date(2020, 1, 1), dt.date(2020, 12, 31))] == ["任职"]
+    assert [
+        e.rule for e in obligation_lookback.lookback(ctx, dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+    ] == ["任职"]
 
 
 SCENARIOS: list[Callable[..., None]] = [

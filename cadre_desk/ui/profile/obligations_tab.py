@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain.obligations import ESCALATION_LADDER
 from cadre_desk.errors import CadreDeskError, ValidationError
-from cadre_desk.services import obligations
+from cadre_desk.services import obligation_changes, obligation_escalation, obligations
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks import obligation_actions as act
 
@@ -41,7 +41,7 @@ class ObligationsTab(QWidget):
         self._cadre_id: int | None = None
         self._loaded_for: int | None = None
         self.rows: list[obligations.ObligationView] = []
-        self.steps: list[obligations.EscalationStep] = []
+        self.steps: list[obligation_escalation.EscalationStep] = []
 
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("cadreObligations")
@@ -145,7 +145,7 @@ class ObligationsTab(QWidget):
                 if o.overdue:
                     item.setForeground(act.OVERDUE)
                 self.table.setItem(r, c, item)
-        self.steps = obligations.escalation(self._ctx, self._cadre_id)
+        self.steps = obligation_escalation.escalation(self._ctx, self._cadre_id)
         reached = {s.step for s in self.steps}
         ladder = " → ".join(f"[{rung}]" if rung in reached else rung for rung in ESCALATION_LADDER)
         self.ladder_title.setText(self.tr("Warning ladder: {ladder}").format(ladder=ladder))
@@ -190,7 +190,7 @@ class ObligationsTab(QWidget):
         if not ok:
             return
         try:
-            made = obligations.record_warning_sign(self._ctx, self._cadre_id, text, dt.date.today())
+            made = obligation_changes.record_warning_sign(self._ctx, self._cadre_id, text, dt.date.today())
         except CadreDeskError as exc:
             message = "；".join(exc.fields.values()) if isinstance(exc, ValidationError) else str(exc)
             QMessageBox.warning(self, self.tr("Not saved"), message)

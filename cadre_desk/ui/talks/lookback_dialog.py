@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import obligations
+from cadre_desk.services import obligation_lookback
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.date_range import DateRange
 
@@ -33,7 +33,7 @@ class LookbackDialog(QDialog):
         self.setObjectName("lookbackDialog")
         self.setWindowTitle(self.tr("Look back (回溯)"))
         self._ctx = ctx
-        self.events: list[obligations.PastEvent] = []
+        self.events: list[obligation_lookback.PastEvent] = []
         self.raised = 0
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b3261e;")
@@ -88,7 +88,7 @@ class LookbackDialog(QDialog):
             self.problem.show()
             return
         try:
-            self.events = obligations.lookback(self._ctx, start, end)
+            self.events = obligation_lookback.lookback(self._ctx, start, end)
         except CadreDeskError as exc:
             self.problem.setText(str(exc))
             self.problem.show()
@@ -108,7 +108,7 @@ class LookbackDialog(QDialog):
         if not self.events:
             return
         try:
-            self.raised += obligations.raise_past(self._ctx, self.events)
+            self.raised += obligation_lookback.raise_past(self._ctx, self.events)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from cadre_desk.domain.obligations import ObligationState
 from cadre_desk.errors import CadreDeskError, ValidationError
-from cadre_desk.services import obligations, talks
+from cadre_desk.services import obligation_changes, obligations, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.widgets.codes import code_text
@@ -44,7 +44,7 @@ def record_talk(parent: QWidget, ctx: ServiceContext, view: obligations.Obligati
     now = obligations.get_obligation(ctx, view.id)
     if now.state == ObligationState.PENDING and view.cadre_id in saved.subject_ids:
         try:
-            obligations.link_talk(ctx, view.id, saved.id, now.version)
+            obligation_changes.link_talk(ctx, view.id, saved.id, now.version)
         except CadreDeskError as exc:
             _warn(parent, exc)
     return True
@@ -71,7 +71,7 @@ def link_talk(parent: QWidget, ctx: ServiceContext, view: obligations.Obligation
     if not ok or choice not in labels:
         return False
     try:
-        obligations.link_talk(ctx, view.id, found[labels.index(choice)].id, view.version)
+        obligation_changes.link_talk(ctx, view.id, found[labels.index(choice)].id, view.version)
     except CadreDeskError as exc:
         _warn(parent, exc)
         return False
@@ -94,7 +94,7 @@ def waive(parent: QWidget, ctx: ServiceContext, view: obligations.ObligationView
     if reason is None:
         return False
     try:
-        obligations.waive(ctx, view.id, reason, view.version)
+        obligation_changes.waive(ctx, view.id, reason, view.version)
     except CadreDeskError as exc:
         _warn(parent, exc)
         return False
@@ -131,7 +131,7 @@ def merge(parent: QWidget, ctx: ServiceContext, view: obligations.ObligationView
     if reason is None:
         return False
     try:
-        obligations.merge(ctx, view.id, others[labels.index(choice)].id, reason, view.version)
+        obligation_changes.merge(ctx, view.id, others[labels.index(choice)].id, reason, view.version)
     except CadreDeskError as exc:
         _warn(parent, exc)
         return False
@@ -140,7 +140,7 @@ def merge(parent: QWidget, ctx: ServiceContext, view: obligations.ObligationView
 
 def close(parent: QWidget, ctx: ServiceContext, view: obligations.ObligationView) -> bool:
     try:
-        obligations.close(ctx, view.id, view.version)
+        obligation_changes.close(ctx, view.id, view.version)
     except CadreDeskError as exc:
         _warn(parent, exc)
         return False
@@ -149,7 +149,7 @@ def close(parent: QWidget, ctx: ServiceContext, view: obligations.ObligationView
 
 def reopen(parent: QWidget, ctx: ServiceContext, view: obligations.ObligationView) -> bool:
     try:
-        obligations.reopen(ctx, view.id, view.version)
+        obligation_changes.reopen(ctx, view.id, view.version)
     except CadreDeskError as exc:
         _warn(parent, exc)
         return False
