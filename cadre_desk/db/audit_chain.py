@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,20 +103,33 @@ def read_head(connection: Connection, lock: bool = False) -> Head | None:
 def append(connection: Connection, values: dict[str, Any]) -> dict[str, Any]:
     """Insert one audit record (every column but `id`, `seq`, `prev_hash`, `hash` given) at the end of
     the chain, in the caller's transaction; returns the values written."""
+    return append_many(connection, [values])[0]
+
+
+def append_many(connection: Connection, values: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`append` for several records in order, with one read and one update of the head and one
+    multi-row insert (a bulk change audits its rows at a fraction of the cost of one by one)."""
+    if not values:
+        return []
     head = read_head(connection, lock=True)
     if head is None:  # a schema made without the migration (create_all): start the chain
         connection.execute(
             insert(_HEAD).values(id=HEAD_ID, seq=0, hash=GENESIS, anchor_seq=0, anchor_hash=GENESIS)
         )
         head = Head(0, GENESIS, 0, GENESIS)
-    row = {"account_id": None, "entity_id": None, "entity_uid": None, "summary": "", **values}
-    row["changes"] = normalise_changes(row.get("changes") or {})
-    row["seq"] = head.seq + 1
-    row["prev_hash"] = head.hash
-    row["hash"] = digest(row)
-    connection.execute(insert(_EVENT).values(**row))
-    connection.execute(update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(seq=row["seq"], hash=row["hash"]))
-    return row
+    seq, prev = head.seq, head.hash
+    rows = []
+    for given in values:
+        row = {"account_id": None, "entity_id": None, "entity_uid": None, "summary": "", **given}
+        row["changes"] = normalise_changes(row.get("changes") or {})
+        seq += 1
+        row["seq"] = seq
+        row["prev_hash"] = prev
+        row["hash"] = prev = digest(row)
+        rows.append(row)
+    connection.execute(insert(_EVENT), rows)
+    connection.execute(update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(seq=seq, hash=prev))
+    return rows
 
 
 # --- verification --------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -43,6 +44,18 @@ def snapshot(row: object, fields: tuple[str, ...]) -> dict[str, object]:
     return {name: getattr(row, name) for name in fields}
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One audit record of `record_many` (the arguments of `record`)."""
+
+    action: str
+    entity: str
+    entity_id: int | None = None
+    entity_uid: str | None = None
+    changes: Mapping[str, Any] | None = None
+    summary: str = ""
+
+
 def record(
     session: Session,
     ctx: ServiceContext,
@@ -55,32 +68,44 @@ def record(
 ) -> None:
     """Append one record to the hash-chained audit trail, in the caller's unit of work (the change and
     its record commit or roll back together)."""
+    record_many(session, ctx, [Entry(action, entity, entity_id, entity_uid, changes, summary)])
+
+
+def record_many(session: Session, ctx: ServiceContext, entries: Sequence[Entry]) -> None:
+    """`record` for the rows of one bulk change, in order, at the end of the chain in one append."""
+    if not entries:
+        return
     now = utcnow()
     account_id = ctx.account_for_write(session)
-    session.flush()  # the change itself first, then its record at the end of the chain
-    audit_chain.append(
+    session.flush()  # the changes themselves first, then their records at the end of the chain
+    audit_chain.append_many(
         session.connection(),
-        {
-            "uid": new_uid(),
-            "at": now,
-            "account_id": account_id,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "entity_uid": entity_uid,
-            "summary": summary[:200],
-            "changes": dict(changes or {}),
-            "created_at": now,
-            "updated_at": now,
-            "version": 1,
-        },
+        [
+            {
+                "uid": new_uid(),
+                "at": now,
+                "account_id": account_id,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_id": e.entity_id,
+                "entity_uid": e.entity_uid,
+                "summary": e.summary[:200],
+                "changes": dict(e.changes or {}),
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+            }
+            for e in entries
+        ],
     )
-    if entity in _RAISING:
+    raising = [e for e in entries if e.entity in _RAISING]
+    if raising:
         # Every way a cadre's post, unit, 简历 or training changes (profile, .lrmx, roster, exchange
         # package) is audited here: the one place where such an event can owe a talk (三必谈).
         from cadre_desk.services import obligation_raising  # imports this module: import late
 
-        obligation_raising.after_audit(session, ctx, action, entity, entity_id, changes or {})
+        for e in raising:
+            obligation_raising.after_audit(session, ctx, e.action, e.entity, e.entity_id, e.changes or {})
 
 
 _RAISING = frozenset({"cadre", "resume_entry", "training"})

@@ -54,6 +54,43 @@ def test_every_write_is_chained_in_order(ctx: ServiceContext, db: Database) -> N
     assert {i.name: i.ok for i in maintenance.check(ctx).items}["audit_chain"]
 
 
+def test_a_bulk_change_is_chained_in_one_append_and_still_verifies(
+    ctx: ServiceContext, db: Database, db_path: Path
+) -> None:
+    """`record_many` (a bulk change's rows) writes the same chain as one `record` after another: in
+    order, each linked to the one before, and a record edited inside the batch is found."""
+    from cadre_desk.services import audit
+
+    _write_some(ctx, 2)
+    with db.uow() as session:
+        audit.record(session, ctx, "export", "cadre", summary="单条")
+        audit.record_many(
+            session,
+            ctx,
+            [
+                audit.Entry("update", "cadre", n, None, {"post": [None, f"职务{n}"]}, f"批量{n}")
+                for n in range(5)
+            ],
+        )
+        audit.record_many(session, ctx, [])  # nothing: no record, the head unchanged
+    make_cadre(ctx, "林小雨")
+    with db.read() as session:
+        rows = session.execute(
+            select(AuditEvent.seq, AuditEvent.summary, AuditEvent.prev_hash, AuditEvent.hash).order_by(
+                AuditEvent.seq
+            )
+        ).all()
+    summaries = [r.summary for r in rows]
+    start = summaries.index("单条")
+    assert summaries[start : start + 6] == ["单条", *(f"批量{n}" for n in range(5))]
+    assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
+    assert all(rows[i].prev_hash == rows[i - 1].hash for i in range(1, len(rows)))
+    assert audit_trail.verify(ctx).ok
+    _tamper(db_path, f"UPDATE audit_event SET summary = '改过' WHERE seq = {rows[start + 3].seq}")
+    report = audit_trail.verify(ctx)
+    assert report.first_break is not None and report.first_break.seq == rows[start + 3].seq
+
+
 def test_an_edited_record_is_found_with_its_position(ctx: ServiceContext, db_path: Path) -> None:
     _write_some(ctx)
     _tamper(db_path, "UPDATE audit_event SET summary = '无关紧要' WHERE seq = 3")
