@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -38,10 +39,15 @@ def main() -> None:
     from cadre_desk.db.opening import open_database
     from cadre_desk.reports import portrait_figure
     from cadre_desk.services import portrait
+    from cadre_desk.services.accounts import authenticate, needs_login
     from cadre_desk.services.context import open_context
 
     db = open_database(args.db)
-    ctx = open_context(db)
+    ctx = (
+        authenticate(db, os.environ["CADRE_DESK_USER"], os.environ["CADRE_DESK_PASSWORD"])
+        if needs_login(db)
+        else open_context(db, "bench")
+    )  # a county with accounts: CADRE_DESK_USER / CADRE_DESK_PASSWORD
     today = dt.date.today()
     with db.read() as session:
         diarist = session.scalar(

@@ -1,4 +1,6 @@
-"""班子结构分析 from the command line: `structure (--unit U ... | --kind 乡镇 | --all) [--team] --date D`."""
+"""班子结构分析 from the command line: `structure (--unit U ... | --kind 乡镇 | --selection NAME | --all)
+[--team] --date D`, the saved selections (`structure-selection list | save | rename | delete`), and the
+横向比较 (`compare`)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,9 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         "--kind", choices=rules_of.TARGET_SCOPES[:-1], help="every unit of a kind (乡镇, 部门 …, 县直单位)"
     )
     which.add_argument("--all", action="store_true", help="the whole county")
+    which.add_argument(
+        "--selection", metavar="NAME", help="a saved selection of units (structure-selection list)"
+    )
     cmd.add_argument("--team", action="store_true", help="only the members of the units' 班子")
     cmd.add_argument("--date", required=True, help="reference date YYYY.MM.DD (ages and 到龄 at it)")
     cmd.add_argument(
@@ -37,7 +42,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         help="FILE.pdf: the printed report; FILE.xlsx: the tables",
     )
     cmd.add_argument("--json", action="store_true")
-    return {"structure": _cmd_structure, **register_compare(sub)}
+    return {"structure": _cmd_structure, **register_compare(sub), **register_selections(sub)}
 
 
 def _scope(ctx: ServiceContext, args: argparse.Namespace) -> structure.Scope:
@@ -45,6 +50,10 @@ def _scope(ctx: ServiceContext, args: argparse.Namespace) -> structure.Scope:
         return structure.county_scope(args.team)
     if args.kind:
         return structure.kind_scope(ctx, args.kind, args.team)
+    if args.selection:
+        from cadre_desk.services import structure_selections as saved
+
+        return saved.selection_scope(ctx, saved.find_selection(ctx, args.selection).id, args.team)
     return structure.unit_scope(ctx, [units.find_unit(ctx, u).id for u in args.unit], args.team)
 
 
@@ -150,4 +159,54 @@ def _cmd_compare(ctx: ServiceContext, args: argparse.Namespace) -> int:
         for row in result.rows:
             mark = "◆" if row.differs else " "
             print(f"{mark} {row.label}：" + " | ".join(v.replace("\n", "；") for v in row.values))
+    return EXIT_OK
+
+
+def register_selections(sub: Subparsers) -> dict[str, Handler]:
+    cmd = sub.add_parser(
+        "structure-selection", help="saved selections of units (e.g. 2027换届乡镇) for structure --selection"
+    )
+    actions = cmd.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="the saved selections and their units")
+    listing.add_argument("--json", action="store_true")
+    save = actions.add_parser("save", help="save a new selection of units")
+    save.add_argument("name", help="the selection's name, e.g. 2027换届乡镇")
+    save.add_argument(
+        "--unit", nargs="+", metavar="U", required=True, help="units (name, short name or number)"
+    )
+    save.add_argument("--note", default="", help="what the selection is for")
+    rename = actions.add_parser("rename", help="rename a selection")
+    rename.add_argument("name", help="the current name (or #id)")
+    rename.add_argument("new_name", metavar="NEW", help="the new name")
+    delete = actions.add_parser("delete", help="delete a selection (the units stay)")
+    delete.add_argument("name", help="the name (or #id)")
+    return {"structure-selection": _cmd_selection}
+
+
+def _cmd_selection(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cadre_desk.services import structure_selections as saved
+
+    if args.action == "list":
+        views = saved.list_selections(ctx)
+        if args.json:
+            print_json(
+                [{"id": v.id, "name": v.name, "note": v.note, "units": list(v.unit_names)} for v in views]
+            )
+        for v in [] if args.json else views:
+            print(f"#{v.id}  {v.name}（{len(v.unit_ids)} 个单位）：{'、'.join(v.unit_names)}")
+        return EXIT_OK
+    if args.action == "save":
+        ids = [units.find_unit(ctx, u).id for u in args.unit]
+        view = saved.save_selection(ctx, saved.SelectionInput(args.name, ids, args.note))
+        print(f"已保存选定范围 #{view.id} {view.name}（{len(view.unit_ids)} 个单位）", file=sys.stderr)
+        return EXIT_OK
+    view = saved.find_selection(ctx, args.name)
+    if args.action == "rename":
+        view = saved.update_selection(
+            ctx, view.id, saved.SelectionInput(args.new_name, view.unit_ids, view.note), view.version
+        )
+        print(f"已重命名为：{view.name}", file=sys.stderr)
+    else:
+        saved.delete_selection(ctx, view.id, view.version)
+        print(f"已删除选定范围：{view.name}", file=sys.stderr)
     return EXIT_OK

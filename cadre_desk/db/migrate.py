@@ -23,7 +23,7 @@ log = logging.getLogger("cadre_desk.db")
 # Every revision in the migrations folder, oldest first (linear history).
 REVISIONS = (
     "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013",
-    "0014", "0015", "0016", "0017",
+    "0014", "0015", "0016", "0017", "0018",
 )  # fmt: skip
 VERSION_TABLE = "alembic_version"
 

@@ -16,7 +16,7 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, TeamMember, TeamPost, Unit
 from cadre_desk.domain.vocab import UNIT_KINDS
 from cadre_desk.errors import ConflictError, Message, NotFoundError, ValidationError
-from cadre_desk.services import access, audit, search
+from cadre_desk.services import access, audit, search, structure_selections
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.validation import FieldErrors, max_length
@@ -481,6 +481,7 @@ def merge_units(
                     holder.post_id = target.id
                 post.archived_at = utcnow()
                 touched.append(target)
+        structure_selections.follow_merge_in(session, absorbed_id, survivor_id)
         absorbed.archived_at = utcnow()
         session.flush()
         warnings = tuple(w for p in touched if (w := teams.over_slots_warning(session, p, survivor.name)))

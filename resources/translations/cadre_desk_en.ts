@@ -2390,22 +2390,22 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Repeat:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>At least 8 characters, three of: upper case, lower case, digits, symbols; not the user name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>The two passwords differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3616,7 +3616,7 @@ Logs: {logs}</source>
 <context>
     <name>NegativeRecordWarning</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+29"/>
         <source>A tolerated matter?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6249,6 +6249,102 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
 </context>
 <context>
+    <name>SelectionDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/selection_dialog.py" line="+46"/>
+        <source>Edit saved selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2027换届乡镇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units (and their teams):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionsDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/selections_dialog.py" line="+33"/>
+        <source>Saved selections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename or change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (%2 units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No saved selection yet: choose New…, or Save as selection… on the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Archived units left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete saved selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the saved selection “%1”? The units themselves stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
@@ -6627,7 +6723,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>StructurePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+65"/>
         <source>Only team (班子) members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6642,12 +6738,32 @@ Quit now so that nothing is entered into the old file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Scope</source>
+        <location line="+3"/>
+        <source>Save as selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the units of this scope under a name (e.g. 2027换届乡镇), to choose it again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename, change or delete the saved selections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reference date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6702,7 +6818,13 @@ Quit now so that nothing is entered into the old file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+23"/>
         <location line="+68"/>
         <source>Structure analysis</source>
         <translation type="unfinished"></translation>

@@ -2396,22 +2396,22 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>显示名称：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Repeat:</source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>At least 8 characters, three of: upper case, lower case, digits, symbols; not the user name.</source>
         <translation>至少 8 个字符，包含大写字母、小写字母、数字、符号中的至少三类，且不能是用户名。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
@@ -3617,7 +3617,7 @@ Logs: {logs}</source>
 <context>
     <name>NegativeRecordWarning</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/tolerance/negative_warning.py" line="+29"/>
         <source>A tolerated matter?</source>
         <translation>是否涉及已容错事项？</translation>
     </message>
@@ -6261,6 +6261,102 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     </message>
 </context>
 <context>
+    <name>SelectionDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/selection_dialog.py" line="+46"/>
+        <source>Edit saved selection</source>
+        <translation>修改选定范围</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save selection</source>
+        <translation>保存选定范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2027换届乡镇</source>
+        <translation>如：2027换届乡镇</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units (and their teams):</source>
+        <translation>单位（含其班子）：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionsDialog</name>
+    <message>
+        <location filename="../../cadre_desk/ui/structure/selections_dialog.py" line="+33"/>
+        <source>Saved selections</source>
+        <translation>选定范围</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename or change…</source>
+        <translation>重命名或修改…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (%2 units)</source>
+        <translation>%1（%2 个单位）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No saved selection yet: choose New…, or Save as selection… on the page.</source>
+        <translation>尚无选定范围：请点“新建…”，或在班子结构页点“保存为选定范围…”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Archived units left out: %1</source>
+        <translation>已撤销的单位不计入：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete saved selection</source>
+        <translation>删除选定范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the saved selection “%1”? The units themselves stay.</source>
+        <translation>删除选定范围“%1”？单位本身不受影响。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
@@ -6646,7 +6742,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>StructurePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+65"/>
         <source>Only team (班子) members</source>
         <translation>仅班子成员</translation>
     </message>
@@ -6661,12 +6757,32 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Save as selection…</source>
+        <translation>保存为选定范围…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the units of this scope under a name (e.g. 2027换届乡镇), to choose it again later</source>
+        <translation>把当前范围的单位以一个名称保存（如“2027换届乡镇”），以后可直接选用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selections…</source>
+        <translation>管理选定范围…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename, change or delete the saved selections</source>
+        <translation>重命名、修改或删除已保存的选定范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Reference date</source>
         <translation>计算截止时间</translation>
     </message>
@@ -6721,7 +6837,13 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>县直单位</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Saved: %1</source>
+        <translation>选定范围：%1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+23"/>
         <location line="+68"/>
         <source>Structure analysis</source>
         <translation>班子结构分析</translation>

@@ -143,3 +143,52 @@ def test_compare_pdf_excel_and_json(county_db: tuple[str, Path]) -> None:
     assert [ws.cell(2, c).value for c in (3, 4)] == ["己六", "庚七"]
     one = run("--db", db, "compare", "6", "--json", data_dir=base, check=False)
     assert one.returncode == 1 and "2–6" in one.stderr
+
+
+def test_saved_selection_as_the_scope(county_db: tuple[str, Path]) -> None:
+    db, base = county_db
+    date = structure_county.REFERENCE
+    run("--db", db, "structure-selection", "save", "换届乡镇", "--unit", "青山镇", "白沙乡", data_dir=base)
+    listed = run_json("--db", db, "structure-selection", "list", "--json", data_dir=base)
+    assert [(s["name"], s["units"]) for s in listed] == [("换届乡镇", ["某县青山镇", "某县白沙乡"])]
+    run("--db", db, "structure-selection", "rename", "换届乡镇", "2027换届乡镇", data_dir=base)
+    chosen = run_json(
+        "--db",
+        db,
+        "structure",
+        "--selection",
+        "2027换届乡镇",
+        "--team",
+        "--date",
+        date,
+        "--json",
+        data_dir=base,
+    )
+    assert chosen["scope"] == "2027换届乡镇"
+    assert {k: v for k, v in chosen.items() if k != "scope"} == {
+        k: v for k, v in TOWN_TEAMS_JSON.items() if k != "scope"
+    }
+    out = base / "选定范围.pdf"
+    run("--db", db, "structure", "--selection", "2027换届乡镇", "--date", date, "-o", str(out), data_dir=base)
+    from pypdf import PdfReader
+
+    assert "2027换届乡镇" in PdfReader(out).pages[0].extract_text()
+    both = run(
+        "--db",
+        db,
+        "structure",
+        "--selection",
+        "2027换届乡镇",
+        "--all",
+        "--date",
+        date,
+        data_dir=base,
+        check=False,
+    )
+    assert both.returncode == 2  # one scope at a time
+    run("--db", db, "structure-selection", "delete", "2027换届乡镇", data_dir=base)
+    gone = run(
+        "--db", db, "structure", "--selection", "2027换届乡镇", "--date", date, data_dir=base, check=False
+    )
+    assert gone.returncode == 1 and "2027换届乡镇" in gone.stderr
+    assert run_json("--db", db, "structure-selection", "list", "--json", data_dir=base) == []

@@ -166,3 +166,62 @@ def test_compare_from_the_roster_selection(
     monkeypatch.setattr(comparison_dialog.QMessageBox, "warning", lambda *a: warned.append(a[2]))
     assert ComparisonDialog.for_cadres(roster_page._ctx, chosen[:1], None, roster_page) is None
     assert warned and "2–6" in warned[0]
+
+
+def test_a_saved_selection_as_the_scope(
+    page: tuple[StructurePage, structure_county.County], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cadre_desk.services import structure_selections as saved
+    from cadre_desk.ui.structure.selection_dialog import SelectionDialog
+    from cadre_desk.ui.structure.selections_dialog import SelectionsDialog
+    from cadre_desk.ui.widgets import confirm
+
+    shown, county = page
+    towns = sorted((county.unit_ids["青山镇"], county.unit_ids["白沙乡"]))
+    shown.team_only.setChecked(True)
+    shown.select_scope(KIND, "乡镇")
+    assert shown.save_scope_button.text() == "保存为选定范围…"
+
+    def fill(parent: object, ctx: ServiceContext, current: object = None, checked: object = ()) -> object:
+        dialog = SelectionDialog(ctx, current, checked, parent)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        assert sorted(dialog.ticked_ids()) == towns  # the units of the scope shown
+        dialog.save()  # no name: refused, next to the field, in Chinese
+        assert dialog.result_view is None and "范围名称" in dialog.messages.text_of("name")
+        dialog.name.setText("2027换届乡镇")
+        dialog.save()
+        return dialog.result_view
+
+    monkeypatch.setattr(SelectionDialog, "ask", fill)
+    shown.save_selection()
+    assert shown.scope.currentText() == "选定范围：2027换届乡镇"
+    assert shown.report is not None and shown.report.scope.label == "2027换届乡镇"
+    assert shown.report.figures.members.count == 6 and "2027换届乡镇" in shown.summary.text()
+
+    # 管理选定范围: rename, then delete; the page's scope list follows.
+    manager = SelectionsDialog(shown.ctx, shown)
+    qtbot.addWidget(manager)
+    assert manager.list.count() == 1 and manager.list.item(0).text() == "2027换届乡镇（2 个单位）"
+    assert "某县青山镇" in manager.units.text()
+
+    def rename(parent: object, ctx: ServiceContext, current: object = None, checked: object = ()) -> object:
+        dialog = SelectionDialog(ctx, current, checked, parent)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        dialog.name.setText("2027年换届乡镇")
+        dialog.units.item(0).setCheckState(dialog.units.item(0).checkState())  # units as they were
+        dialog.save()
+        return dialog.result_view
+
+    monkeypatch.setattr(SelectionDialog, "ask", rename)
+    manager.edit()
+    assert manager.changed and manager.list.item(0).text() == "2027年换届乡镇（2 个单位）"
+    monkeypatch.setattr(SelectionsDialog, "ask", lambda parent, ctx: True)
+    shown.manage_selections()
+    assert shown.scope.currentText() == "选定范围：2027年换届乡镇"
+    assert shown.report.scope.label == "2027年换届乡镇"
+    monkeypatch.setattr(confirm.QMessageBox, "question", lambda *a: confirm.QMessageBox.StandardButton.Yes)
+    manager.delete()
+    assert manager.list.count() == 0 and saved.list_selections(shown.ctx) == []
+    shown.manage_selections()
+    assert shown.scope.findText("选定范围：2027年换届乡镇") == -1
+    assert shown.report.scope.label == "全县"  # the deleted selection's scope falls back to the county

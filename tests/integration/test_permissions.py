@@ -289,6 +289,14 @@ MAY: dict[str, str] = {
     "transfer.structure_xlsx.export_structure": OUTPUT,
     "services.structure.cadres_behind": READ,
     "services.obligation_escalation.escalation": OWN_READ,
+    **{
+        f"services.structure_selections.{k}": READ
+        for k in ("list_selections", "get_selection", "find_selection", "selection_scope")
+    },
+    **{
+        f"services.structure_selections.{k}": WRITE
+        for k in ("save_selection", "update_selection", "delete_selection")
+    },
     # the rest of issue 11: the audit trail (安全审计员 only), backups, encryption
     **{
         f"services.audit_trail.{k}": "U"

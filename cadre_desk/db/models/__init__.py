@@ -23,7 +23,12 @@ from cadre_desk.db.models.pool import PoolEntry, PoolMeasure, PoolReview, Talent
 from cadre_desk.db.models.rule import LocalRule
 from cadre_desk.db.models.search import SearchDoc
 from cadre_desk.db.models.setting import AppSetting
-from cadre_desk.db.models.structure import FourKind, StructureTarget
+from cadre_desk.db.models.structure import (
+    FourKind,
+    StructureSelection,
+    StructureSelectionUnit,
+    StructureTarget,
+)
 from cadre_desk.db.models.talk import Talk, TalkFollowUp, TalkSubject
 from cadre_desk.db.models.team import TeamMember, TeamPost
 from cadre_desk.db.models.tolerance import (
@@ -96,6 +101,8 @@ __all__ = [
     "RewardOrPunishment",
     "SearchDoc",
     "Secondment",
+    "StructureSelection",
+    "StructureSelectionUnit",
     "StructureTarget",
     "TalentPool",
     "Talk",

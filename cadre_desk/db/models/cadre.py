@@ -44,6 +44,7 @@ class Cadre(CommonColumns, Archivable, Base):
     post: Mapped[str] = mapped_column(Text, default="", info={"max_length": 1000})  # 现任职务
     rank: Mapped[str] = mapped_column(String(20), default="")  # 职级
     post_since: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)
+    rank_since: Mapped[YearMonth | None] = mapped_column(YearMonthType(), default=None)  # 任现职级时间
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True, default=None)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True, default=None)
     phone: Mapped[str] = mapped_column(String(30), default="")

@@ -4,7 +4,7 @@ edits them in 设置 → 规则. `domain.structure.Target` is the rule it is rea
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cadre_desk.db.base import Archivable, Base, CommonColumns
@@ -38,4 +38,26 @@ class FourKind(CommonColumns, Base):
     counted: Mapped[bool] = mapped_column(Boolean, default=True)
     max_age: Mapped[int] = mapped_column(Integer, default=0)  # 年轻干部: completed age ≤ this; else 0
     source: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StructureSelection(CommonColumns, Archivable, Base):
+    """A saved selection of units (and so of their 班子), named by the department (e.g. 2027换届乡镇), to
+    analyse as one scope; deleting archives it. Its units are `StructureSelectionUnit` rows."""
+
+    __tablename__ = "structure_selection"
+
+    name: Mapped[str] = mapped_column(String(100))  # unique among the live selections (the service checks)
+    note: Mapped[str] = mapped_column(Text, default="", info={"max_length": 500})
+
+
+class StructureSelectionUnit(CommonColumns, Base):
+    """A unit in a saved selection, in the order chosen."""
+
+    __tablename__ = "structure_selection_unit"
+
+    selection_id: Mapped[int] = mapped_column(
+        ForeignKey("structure_selection.id", ondelete="CASCADE"), index=True
+    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)

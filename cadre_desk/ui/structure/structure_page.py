@@ -30,6 +30,7 @@ from cadre_desk.domain import vocab
 from cadre_desk.domain.structure import EDUCATION_LEVELS, POLITICAL_GROUPS, SCOPE_COUNTY_UNITS
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import structure, units
+from cadre_desk.services import structure_selections as saved
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.structure.cadre_list_dialog import CadreListDialog
@@ -37,11 +38,11 @@ from cadre_desk.ui.structure.charts import AgePyramid, HeatTable, bars, set_char
 from cadre_desk.ui.structure.models import IDS_ROLE, FiguresModel, GapsModel, TargetsModel
 from cadre_desk.ui.widgets.tables import setup_list_table, size_columns
 
-COUNTY, KIND, UNIT = "county", "kind", "unit"
+COUNTY, KIND, UNIT, SELECTION = "county", "kind", "unit", "selection"
 
 
 def scope_key(kind: str, value: object = None) -> str:
-    """The scope chooser's item data: `county`, `kind:乡镇`, `unit:12`."""
+    """The scope chooser's item data: `county`, `kind:乡镇`, `selection:3`, `unit:12`."""
     return kind if value is None else f"{kind}:{value}"
 
 
@@ -77,10 +78,22 @@ class StructurePage(Page):
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("structureExport")
         self.export_button.clicked.connect(self.export_excel)
+        self.save_scope_button = QPushButton(self.tr("Save as selection…"), self)
+        self.save_scope_button.setObjectName("structureSaveSelection")
+        self.save_scope_button.setToolTip(
+            self.tr("Save the units of this scope under a name (e.g. 2027换届乡镇), to choose it again later")
+        )
+        self.save_scope_button.clicked.connect(self.save_selection)
+        self.selections_button = QPushButton(self.tr("Selections…"), self)
+        self.selections_button.setObjectName("structureSelections")
+        self.selections_button.setToolTip(self.tr("Rename, change or delete the saved selections"))
+        self.selections_button.clicked.connect(self.manage_selections)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Scope"), self))
         bar.addWidget(self.scope)
+        bar.addWidget(self.save_scope_button)
+        bar.addWidget(self.selections_button)
         bar.addWidget(self.team_only)
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Reference date"), self))
@@ -169,6 +182,11 @@ class StructurePage(Page):
         )
         self.scope.addItem(self.tr("County units (县直单位)"), scope_key(KIND, SCOPE_COUNTY_UNITS))
         self.scope.insertSeparator(self.scope.count())
+        selections = saved.list_selections(self.ctx)
+        for v in selections:
+            self.scope.addItem(self.tr("Saved: %1").replace("%1", v.name), scope_key(SELECTION, v.id))
+        if selections:
+            self.scope.insertSeparator(self.scope.count())
         for u in units.list_units(self.ctx):
             self.scope.addItem(u.name, scope_key(UNIT, u.id))
         found = self.scope.findData(current)
@@ -183,6 +201,8 @@ class StructurePage(Page):
             return structure.kind_scope(self.ctx, str(value), team)
         if kind == UNIT:
             return structure.unit_scope(self.ctx, [int(value)], team)
+        if kind == SELECTION:
+            return saved.selection_scope(self.ctx, int(value), team)
         return structure.county_scope(team)
 
     def reference(self) -> dt.date:
@@ -193,6 +213,28 @@ class StructurePage(Page):
         if not self._units_loaded:
             self._load_scopes()
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope_key(kind, value))))
+
+    def save_selection(self) -> None:
+        """Save the units of the scope shown (every unit for the whole county) as a named selection."""
+        from cadre_desk.ui.structure.selection_dialog import SelectionDialog
+
+        try:
+            scope = self.current_scope()
+        except CadreDeskError as exc:
+            QMessageBox.warning(self, self.tr("Structure analysis"), str(exc))
+            return
+        ticked = scope.unit_ids if scope.unit_ids is not None else [u.id for u in units.list_units(self.ctx)]
+        view = SelectionDialog.ask(self, self.ctx, checked=ticked)
+        if view is not None:
+            self._load_scopes()
+            self.select_scope(SELECTION, view.id)
+
+    def manage_selections(self) -> None:
+        from cadre_desk.ui.structure.selections_dialog import SelectionsDialog
+
+        if SelectionsDialog.ask(self, self.ctx):
+            self._load_scopes()
+            self.refresh()
 
     # --- refresh -------------------------------------------------------------------------------
 
