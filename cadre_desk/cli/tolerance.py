@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cadre_desk.cli.common import EXIT_OK, Handler, Subparsers, print_json
 from cadre_desk.domain.tolerance import CaseState
-from cadre_desk.services import tolerance, tolerance_summary
+from cadre_desk.services import tolerance_register, tolerance_summary
 from cadre_desk.services.context import ServiceContext
 
 
@@ -29,7 +29,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
 def _cmd_tolerance(ctx: ServiceContext, args: argparse.Namespace) -> int:
     if args.tolerance_command == "summary":
         return _summary(ctx, args)
-    rows = tolerance.list_cases(ctx, state=args.state, year=args.year)
+    rows = tolerance_register.list_cases(ctx, state=args.state, year=args.year)
     if args.json:
         print_json([r.to_json() for r in rows])
     else:

@@ -26,8 +26,6 @@ class EscalationStep:
 
 
 _TALK_RUNGS = {TalkKind.REMINDER.value: "提醒", TalkKind.ADMONITION.value: "诫勉"}
-
-
 _DISPOSAL_RUNGS = {"提醒谈话": "提醒", "函询": "函询", "诫勉": "诫勉", "调整岗位": "调整"}
 
 

@@ -27,7 +27,7 @@ from cadre_desk.db.models import (
     TalkSubject,
 )
 from cadre_desk.domain import vocab
-from cadre_desk.services import access, pool_lists, tolerance, verification
+from cadre_desk.services import access, pool_lists, tolerance_reminders, verification
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -119,7 +119,7 @@ class Worktable:
     pool_flags: tuple[pool_lists.EntryRow, ...] = ()
     pool_flags_total: int = 0
     # 容错纠错: correction measures due within MEASURES_WITHIN_DAYS or overdue
-    measures: tuple[tolerance.MeasureReminder, ...] = ()
+    measures: tuple[tolerance_reminders.MeasureReminder, ...] = ()
     measures_total: int = 0
 
 
@@ -289,7 +289,7 @@ def load(ctx: ServiceContext, today: dt.date | None = None, limit: int = LIST_LI
         to_verify, to_verify_total = verification.cadres_to_verify_in(session, limit)
         flagged = [r for r in pool_lists.entries_in(session, day) if r.flags]
         measures, measures_total = (
-            tolerance.measures_due_in(session, day + dt.timedelta(days=MEASURES_WITHIN_DAYS), limit)
+            tolerance_reminders.measures_due_in(session, day + dt.timedelta(days=MEASURES_WITHIN_DAYS), limit)
             if access.can(ctx, Permission.TOLERANCE)  # 容错案件: only for accounts that may see them
             else ([], 0)
         )

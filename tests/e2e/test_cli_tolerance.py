@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import tolerance
+from cadre_desk.services import tolerance, tolerance_editing, tolerance_procedure
 from cadre_desk.services.context import open_context
 from tests.conftest import make_cadre
 from tests.e2e.test_cli import run, run_json
@@ -18,7 +18,7 @@ def test_tolerance_list_json_and_filters(tmp_path: Path) -> None:
     try:
         ctx = open_context(database, "测试员")
         cadre = make_cadre(ctx, "周敢为")
-        first = tolerance.create_case(
+        first = tolerance_editing.create_case(
             ctx,
             tolerance.CaseInput(
                 matter="招商项目土地预付款损失",
@@ -28,8 +28,8 @@ def test_tolerance_list_json_and_filters(tmp_path: Path) -> None:
                 cadre_id=cadre.id,
             ),
         )
-        tolerance.move_case(ctx, first.id, "受理", first.version)
-        tolerance.create_case(
+        tolerance_procedure.move_case(ctx, first.id, "受理", first.version)
+        tolerance_editing.create_case(
             ctx,
             tolerance.CaseInput(
                 matter="试点坏账",

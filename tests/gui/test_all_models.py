@@ -15,7 +15,16 @@ from PySide6.QtCore import QAbstractItemModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import barometer, cadres, diary, mentorship, pools, talks, tolerance
+from cadre_desk.services import (
+    barometer,
+    cadres,
+    diary,
+    mentorship,
+    pools,
+    talks,
+    tolerance,
+    tolerance_editing,
+)
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
@@ -123,7 +132,7 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
     )
     pools.add_measure(ctx, pool_entry.id, pools.MeasureInput("轮岗", "2024.04.01", content="到党政办轮岗"))
     pools.set_review(ctx, pool_entry.id, 2024, "继续跟踪培养")
-    case = tolerance.create_case(
+    case = tolerance_editing.create_case(
         ctx,
         tolerance.CaseInput(
             matter="试点坏账",

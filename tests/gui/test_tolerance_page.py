@@ -15,7 +15,14 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres, tolerance, tolerance_files, worktable
+from cadre_desk.services import (
+    cadres,
+    tolerance,
+    tolerance_editing,
+    tolerance_files,
+    tolerance_register,
+    worktable,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.roster.roster_page import RosterPage
@@ -79,7 +86,7 @@ def test_register_filters_and_steps(
     assert not page.move_current(rejected)
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, parent: "系明知故犯"))
     assert page.move_current(rejected)
-    assert tolerance.get_case(ctx, old.id).rejection_reason == "系明知故犯"
+    assert tolerance_register.get_case(ctx, old.id).rejection_reason == "系明知故犯"
     page.state.setCurrentIndex(page.state.findData("不予受理"))
     assert page.model.rowCount() == 1 and page.model.index(0, 0).data(ID_ROLE) == old.id
 
@@ -145,7 +152,7 @@ def test_attachments_and_the_yearly_summary(
     assert page.add_files([tmp_path / "scan.pdf", tmp_path / "notes.pdf"]) == 1
     assert "不是 PDF 或扫描图片" in warnings_shown[-1]
     assert page.attachments.count() == 1
-    attachment = tolerance.get_case(ctx, case.id).attachments[0]
+    attachment = tolerance_register.get_case(ctx, case.id).attachments[0]
     assert attachment.media_type == "image/png"
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
@@ -176,7 +183,7 @@ def test_overdue_measures_are_red_on_the_register_and_the_worktable(
             tolerance.MeasureInput("明年的措施", "县投促局", "2027.06.30"),
         ),
     )
-    tolerance.update_case(ctx, case.id, data, case.version)
+    tolerance_editing.update_case(ctx, case.id, data, case.version)
     page = TolerancePage(ctx, TODAY)
     qtbot.addWidget(page)
     page.refresh()
@@ -317,16 +324,16 @@ def test_a_deleted_case_is_listed_under_deleted_and_restored(
     assert page.model.rowCount() == 1  # refused at the question: nothing changed
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_current()
-    assert page.model.rowCount() == 0 and tolerance.get_case(ctx, case.id).archived
+    assert page.model.rowCount() == 0 and tolerance_register.get_case(ctx, case.id).archived
     page.archived.setChecked(True)
     assert page.model.rowCount() == 1 and page.current is not None and page.current.id == case.id
     assert page.delete_button.text() == "恢复"
     assert not page.edit_button.isEnabled() and not any(b.isEnabled() for b in page.step_buttons.values())
     page.delete_current()  # restoring asks nothing
-    assert not tolerance.get_case(ctx, case.id).archived and page.model.rowCount() == 0
+    assert not tolerance_register.get_case(ctx, case.id).archived and page.model.rowCount() == 0
     page.archived.setChecked(False)
     assert page.model.rowCount() == 1
     # a link from elsewhere to a deleted case shows it among the deleted ones
-    tolerance.archive_case(ctx, case.id)
+    tolerance_editing.archive_case(ctx, case.id)
     assert page.show_record("tolerance_case", case.id) and page.archived.isChecked()
     assert page.current is not None and page.current.id == case.id

@@ -241,21 +241,15 @@ MAY: dict[str, str] = {
     "services.rule_tables.list_rows": ALL,
     **{f"services.rule_tables.{k}": "A" for k in ("update_row", "add_row", "archive_row", "restore_row")},
     **{
-        f"services.tolerance.{k}": "T"
-        for k in (
-            "get_case",
-            "list_cases",
-            "case_years",
-            "create_case",
-            "update_case",
-            "move_case",
-            "mark_measure_done",
-            "archive_case",
-            "restore_case",
-            "open_measures",
-            "counts_by_state",
-        )
+        f"services.tolerance_editing.{k}": "T"
+        for k in ("create_case", "update_case", "archive_case", "restore_case")
     },
+    **{f"services.tolerance_procedure.{k}": "T" for k in ("move_case", "mark_measure_done")},
+    **{
+        f"services.tolerance_register.{k}": "T"
+        for k in ("get_case", "list_cases", "case_years", "counts_by_state")
+    },
+    "services.tolerance_reminders.open_measures": "T",
     **{f"services.tolerance_effects.{k}": "CRT" for k in ("cadre_tolerance", "negative_warnings")},
     "services.tolerance_effects.record_warnings": ALL,
     **{

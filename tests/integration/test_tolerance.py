@@ -13,7 +13,16 @@ from sqlalchemy import select
 from cadre_desk.db.models import AuditEvent
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import tolerance, tolerance_effects, tolerance_files, tolerance_rules
+from cadre_desk.services import (
+    tolerance,
+    tolerance_editing,
+    tolerance_effects,
+    tolerance_files,
+    tolerance_procedure,
+    tolerance_register,
+    tolerance_reminders,
+    tolerance_rules,
+)
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -37,13 +46,13 @@ def new_case(ctx: ServiceContext, cadre_id: int, **overrides: object) -> toleran
         "facts": "为加快项目落地，先行支付土地预付款，后因企业违约造成损失。",
     }
     values.update(overrides)
-    return tolerance.create_case(ctx, tolerance.CaseInput(**values))  # type: ignore[arg-type]
+    return tolerance_editing.create_case(ctx, tolerance.CaseInput(**values))  # type: ignore[arg-type]
 
 
 def rule_case(ctx: ServiceContext, case: tolerance.CaseView, ruling: str = "免予问责") -> tolerance.CaseView:
     """Take a registered case through 受理 and 核实 to a ruling."""
-    case = tolerance.move_case(ctx, case.id, "受理", case.version)
-    case = tolerance.move_case(ctx, case.id, "核实中", case.version)
+    case = tolerance_procedure.move_case(ctx, case.id, "受理", case.version)
+    case = tolerance_procedure.move_case(ctx, case.id, "核实中", case.version)
     data = dataclasses.replace(
         case.as_input(),
         rule_ids=_rule_ids(ctx, "development"),
@@ -53,8 +62,8 @@ def rule_case(ctx: ServiceContext, case: tolerance.CaseView, ruling: str = "免�
         ruling_date="2026.03.20",
         ruling_number="X纪容〔2026〕1号",
     )
-    case = tolerance.update_case(ctx, case.id, data, case.version)
-    return tolerance.move_case(ctx, case.id, "已认定", case.version)
+    case = tolerance_editing.update_case(ctx, case.id, data, case.version)
+    return tolerance_procedure.move_case(ctx, case.id, "已认定", case.version)
 
 
 def test_the_procedure_moves_step_by_step_with_its_conditions(ctx: ServiceContext) -> None:
@@ -62,11 +71,11 @@ def test_the_procedure_moves_step_by_step_with_its_conditions(ctx: ServiceContex
     case = new_case(ctx, cadre.id)
     assert case.state == "登记" and case.number == "容错〔2026〕1号" and case.cadre_name == "周敢为"
     with pytest.raises(ValidationError, match="不能从“登记”改为“已认定”"):
-        tolerance.move_case(ctx, case.id, "已认定", case.version)
-    case = tolerance.move_case(ctx, case.id, "受理", case.version)
-    case = tolerance.move_case(ctx, case.id, "核实中", case.version)
+        tolerance_procedure.move_case(ctx, case.id, "已认定", case.version)
+    case = tolerance_procedure.move_case(ctx, case.id, "受理", case.version)
+    case = tolerance_procedure.move_case(ctx, case.id, "核实中", case.version)
     with pytest.raises(ValidationError) as refused:
-        tolerance.move_case(ctx, case.id, "已认定", case.version)
+        tolerance_procedure.move_case(ctx, case.id, "已认定", case.version)
     assert set(refused.value.fields) == {"ruling", "ruling_body", "ruling_date", "ruling_number"}
     data = dataclasses.replace(
         case.as_input(),
@@ -75,30 +84,30 @@ def test_the_procedure_moves_step_by_step_with_its_conditions(ctx: ServiceContex
         ruling_date="2026.03.20",
         ruling_number="X纪容〔2026〕1号",
     )
-    case = tolerance.update_case(ctx, case.id, data, case.version)
+    case = tolerance_editing.update_case(ctx, case.id, data, case.version)
     with pytest.raises(ValidationError, match="容错情形"):
-        tolerance.move_case(ctx, case.id, "已认定", case.version)
+        tolerance_procedure.move_case(ctx, case.id, "已认定", case.version)
     data = dataclasses.replace(case.as_input(), rule_ids=_rule_ids(ctx, "development", "reform"))
-    case = tolerance.update_case(ctx, case.id, data, case.version)
-    case = tolerance.move_case(ctx, case.id, "已认定", case.version)
+    case = tolerance_editing.update_case(ctx, case.id, data, case.version)
+    case = tolerance_procedure.move_case(ctx, case.id, "已认定", case.version)
     assert case.state == "已认定" and len(case.rule_texts) == 2
     with pytest.raises(ValidationError, match="整改措施"):
-        tolerance.move_case(ctx, case.id, "纠错整改中", case.version)
+        tolerance_procedure.move_case(ctx, case.id, "纠错整改中", case.version)
     data = dataclasses.replace(
         case.as_input(),
         measures=(tolerance.MeasureInput("完善项目资金拨付审核流程", "县投促局", "2026.06.30"),),
     )
-    case = tolerance.update_case(ctx, case.id, data, case.version)
-    case = tolerance.move_case(ctx, case.id, "纠错整改中", case.version)
+    case = tolerance_editing.update_case(ctx, case.id, data, case.version)
+    case = tolerance_procedure.move_case(ctx, case.id, "纠错整改中", case.version)
     with pytest.raises(ValidationError, match="1 项整改措施未完成"):
-        tolerance.move_case(ctx, case.id, "已归档", case.version)
-    tolerance.mark_measure_done(ctx, case.measures[0].id, "2026.05.30")
-    case = tolerance.get_case(ctx, case.id)
-    case = tolerance.move_case(ctx, case.id, "已归档", case.version)
+        tolerance_procedure.move_case(ctx, case.id, "已归档", case.version)
+    tolerance_procedure.mark_measure_done(ctx, case.measures[0].id, "2026.05.30")
+    case = tolerance_register.get_case(ctx, case.id)
+    case = tolerance_procedure.move_case(ctx, case.id, "已归档", case.version)
     assert case.state == "已归档"
     # a ruling that stands cannot be emptied afterwards
     with pytest.raises(ValidationError):
-        tolerance.update_case(
+        tolerance_editing.update_case(
             ctx, case.id, dataclasses.replace(case.as_input(), ruling_number=""), case.version
         )
     with ctx.db.read() as session:
@@ -121,20 +130,22 @@ def test_the_procedure_moves_step_by_step_with_its_conditions(ctx: ServiceContex
 def test_rejection_needs_reasons_and_a_stale_move_is_refused(ctx: ServiceContext) -> None:
     case = new_case(ctx, make_cadre(ctx).id)
     with pytest.raises(ValidationError, match="不予受理的理由"):
-        tolerance.move_case(ctx, case.id, "不予受理", case.version, "  ")
-    moved = tolerance.move_case(ctx, case.id, "不予受理", case.version, "不属于容错范围：事项系明知故犯")
+        tolerance_procedure.move_case(ctx, case.id, "不予受理", case.version, "  ")
+    moved = tolerance_procedure.move_case(
+        ctx, case.id, "不予受理", case.version, "不属于容错范围：事项系明知故犯"
+    )
     assert moved.rejection_reason == "不属于容错范围：事项系明知故犯"
     from cadre_desk.errors import ConflictError
 
     with pytest.raises(ConflictError):
-        tolerance.move_case(ctx, case.id, "已归档", case.version)
-    assert tolerance.move_case(ctx, case.id, "已归档", moved.version).state == "已归档"
+        tolerance_procedure.move_case(ctx, case.id, "已归档", case.version)
+    assert tolerance_procedure.move_case(ctx, case.id, "已归档", moved.version).state == "已归档"
 
 
 def test_register_fields_are_checked_and_numbers_are_unique(ctx: ServiceContext, unit: object) -> None:
     cadre = make_cadre(ctx)
     with pytest.raises(ValidationError) as refused:
-        tolerance.create_case(
+        tolerance_editing.create_case(
             ctx, tolerance.CaseInput(matter="", matter_start="", origin="上级交办", received_on="2026.13.01")
         )
     assert {"matter", "matter_start", "origin", "received_on", "cadre_id"} <= set(refused.value.fields)
@@ -146,16 +157,16 @@ def test_register_fields_are_checked_and_numbers_are_unique(ctx: ServiceContext,
         new_case(ctx, cadre.id, number="容错〔2026〕1号")
     own = new_case(ctx, cadre.id, number="县容〔2026〕7号", received_on="2025.11.02")
     assert own.number == "县容〔2026〕7号"
-    rows = tolerance.list_cases(ctx, year=2026)
+    rows = tolerance_register.list_cases(ctx, year=2026)
     assert [r.number for r in rows] == ["容错〔2026〕2号", "容错〔2026〕1号"]
-    assert [r.number for r in tolerance.list_cases(ctx, year=2025)] == ["县容〔2026〕7号"]
-    assert tolerance.case_years(ctx) == [2026, 2025]
-    assert tolerance.list_cases(ctx, state="已认定") == []
+    assert [r.number for r in tolerance_register.list_cases(ctx, year=2025)] == ["县容〔2026〕7号"]
+    assert tolerance_register.case_years(ctx) == [2026, 2025]
+    assert tolerance_register.list_cases(ctx, state="已认定") == []
     with pytest.raises(ValidationError):
-        tolerance.list_cases(ctx, state="办结")
-    tolerance.archive_case(ctx, own.id)
-    assert [r.number for r in tolerance.list_cases(ctx, archived=True)] == ["县容〔2026〕7号"]
-    assert tolerance.counts_by_state(ctx)["登记"] == 2
+        tolerance_register.list_cases(ctx, state="办结")
+    tolerance_editing.archive_case(ctx, own.id)
+    assert [r.number for r in tolerance_register.list_cases(ctx, archived=True)] == ["县容〔2026〕7号"]
+    assert tolerance_register.counts_by_state(ctx)["登记"] == 2
 
 
 def test_attachments_are_recognised_by_content_and_kept_in_the_database(
@@ -184,9 +195,12 @@ def test_attachments_are_recognised_by_content_and_kept_in_the_database(
     tolerance_files.save_attachment(ctx, pdf.id, out)
     assert out.read_bytes() == PDF
     tolerance_files.archive_attachment(ctx, scan.id)
-    assert [a.file_name for a in tolerance.get_case(ctx, case.id).attachments] == ["申请书", "scan.jpg"]
+    assert [a.file_name for a in tolerance_register.get_case(ctx, case.id).attachments] == [
+        "申请书",
+        "scan.jpg",
+    ]
     tolerance_files.restore_attachment(ctx, scan.id)
-    assert len(tolerance.get_case(ctx, case.id).attachments) == 3
+    assert len(tolerance_register.get_case(ctx, case.id).attachments) == 3
     tolerance_files.archive_attachment(ctx, scan.id)
     with ctx.db.read() as session:
         actions = session.execute(
@@ -243,7 +257,7 @@ def test_an_exempting_ruling_is_respected_and_warns_negative_records(ctx: Servic
         assert tolerance_effects.tolerated_cadre_ids(session, dt.date(2026, 5, 1)) == {cadre.id}
         assert tolerance_effects.tolerated_matters(session, [other.id]) == []
         assert tolerance_effects.tolerated_matters(session, []) == []
-    tolerance.archive_case(ctx, case.id)  # a case deleted by mistake no longer counts
+    tolerance_editing.archive_case(ctx, case.id)  # a case deleted by mistake no longer counts
     assert tolerance_effects.cadre_tolerance(ctx, cadre.id) == []
 
 
@@ -292,19 +306,21 @@ def test_open_measures_are_the_desks_reminders(ctx: ServiceContext) -> None:
         ),
         visits=(tolerance.VisitInput("2026.04.15", "干部监督科", "思想稳定，工作积极"),),
     )
-    case = tolerance.update_case(ctx, case.id, data, case.version)
+    case = tolerance_editing.update_case(ctx, case.id, data, case.version)
     assert [v.notes for v in case.visits] == ["思想稳定，工作积极"]
-    reminders = tolerance.open_measures(ctx)
+    reminders = tolerance_reminders.open_measures(ctx)
     assert [(r.action, r.cadre_name, r.number) for r in reminders] == [
         ("修订制度", "冯整改", case.number),
         ("追回预付款", "冯整改", case.number),
     ]
-    assert [r.action for r in tolerance.open_measures(ctx, due_before=dt.date(2026, 7, 1))] == ["修订制度"]
-    row = tolerance.list_cases(ctx)[0]
+    assert [r.action for r in tolerance_reminders.open_measures(ctx, due_before=dt.date(2026, 7, 1))] == [
+        "修订制度"
+    ]
+    row = tolerance_register.list_cases(ctx)[0]
     assert (row.open_measures, row.next_due) == (2, dt.date(2026, 6, 30))
     assert row.to_json()["next_due"] == "2026.06.30" and row.to_json()["ruling"] == "免予问责"
     # removing a measure from the case archives it
-    case = tolerance.update_case(
+    case = tolerance_editing.update_case(
         ctx, case.id, dataclasses.replace(data, measures=data.measures[:1]), case.version
     )
     assert [m.action for m in case.measures] == ["追回预付款"]
@@ -424,7 +440,7 @@ def test_cases_need_the_tolerance_permission(ctx: ServiceContext) -> None:
     cadre = make_cadre(ctx, "吴担当")
     case = rule_case(ctx, new_case(ctx, cadre.id))
     data = dataclasses.replace(case.as_input(), measures=(tolerance.MeasureInput("整改", "", "2026.12.31"),))
-    tolerance.update_case(ctx, case.id, data, case.version)
+    tolerance_editing.update_case(ctx, case.id, data, case.version)
     admin = accounts.set_first_admin(ctx.db, "admin", ADMIN_PW)
     accounts.add_account(admin, "clerk", ["clerk"], CLERK_PW)
     accounts.add_account(admin, "judge", ["tolerance"], CLERK_PW)
@@ -432,8 +448,8 @@ def test_cases_need_the_tolerance_permission(ctx: ServiceContext) -> None:
     judge = accounts.authenticate(ctx.db, "judge", CLERK_PW)
     assert access.can(judge, Permission.TOLERANCE) and not access.can(clerk, Permission.TOLERANCE)
     for call in (
-        tolerance.list_cases,
-        lambda c: tolerance.get_case(c, case.id),
+        tolerance_register.list_cases,
+        lambda c: tolerance_register.get_case(c, case.id),
         lambda c: tolerance_files.add_attachment(c, case.id, "a.pdf", PDF),
         tolerance_rules.list_rules,
     ):

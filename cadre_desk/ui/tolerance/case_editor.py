@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain.tolerance import ANALYSIS_POINTS, THREE_DISTINCTIONS, Origin, Ruling
-from cadre_desk.services import tolerance, tolerance_rules, units
+from cadre_desk.services import tolerance, tolerance_editing, tolerance_rules, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.codes import code_text
@@ -404,9 +404,9 @@ class CaseEditor(GuardedDialog):
             self,
             self.messages,
             lambda: (
-                tolerance.create_case(self._ctx, data)
+                tolerance_editing.create_case(self._ctx, data)
                 if current is None
-                else tolerance.update_case(self._ctx, current.id, data, current.version)
+                else tolerance_editing.update_case(self._ctx, current.id, data, current.version)
             ),
             self.tr("Not saved"),
             self.tr("{error}\n\nYour text stays in the editor."),

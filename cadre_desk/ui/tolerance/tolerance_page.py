@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain.tolerance import ANALYSIS_POINTS, TRANSITIONS, CaseState
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import tolerance, tolerance_files
+from cadre_desk.services import (
+    tolerance,
+    tolerance_editing,
+    tolerance_files,
+    tolerance_procedure,
+    tolerance_register,
+)
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell.page import Page
@@ -264,7 +270,7 @@ class TolerancePage(Page):
         current = self.year.currentData()
         self.year.clear()
         self.year.addItem(self.tr("All years"), None)
-        years = set(tolerance.case_years(self.ctx)) | {self.today.year}
+        years = set(tolerance_register.case_years(self.ctx)) | {self.today.year}
         for year in sorted(years, reverse=True):
             self.year.addItem(str(year), year)
         self.year.setCurrentIndex(max(0, self.year.findData(current)))
@@ -274,13 +280,13 @@ class TolerancePage(Page):
         self._load_years()
         keep = self.current.id if self.current is not None else None
         try:
-            rows = tolerance.list_cases(
+            rows = tolerance_register.list_cases(
                 self.ctx,
                 state=self.state.currentData(),
                 year=self.year.currentData(),
                 archived=self.archived.isChecked(),
             )
-            counts = tolerance.counts_by_state(self.ctx)
+            counts = tolerance_register.counts_by_state(self.ctx)
         except CadreDeskError as exc:
             self.summary.setText(user_text(str(exc)))
             return
@@ -298,7 +304,7 @@ class TolerancePage(Page):
         index = self.table.currentIndex()
         case_id = self.model.index(index.row(), 0).data(ID_ROLE) if index.isValid() else None
         try:
-            self._show(tolerance.get_case(self.ctx, int(case_id)) if case_id is not None else None)
+            self._show(tolerance_register.get_case(self.ctx, int(case_id)) if case_id is not None else None)
         except CadreDeskError:
             self._show(None)
 
@@ -360,7 +366,7 @@ class TolerancePage(Page):
         if kind != KIND:
             return False
         try:
-            case = tolerance.get_case(self.ctx, record_id)
+            case = tolerance_register.get_case(self.ctx, record_id)
         except CadreDeskError:
             return False
         self.state.setCurrentIndex(0)
@@ -380,7 +386,7 @@ class TolerancePage(Page):
         if self.current is None:
             return
         try:
-            fresh = tolerance.get_case(self.ctx, self.current.id)
+            fresh = tolerance_register.get_case(self.ctx, self.current.id)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot edit"), user_text(str(exc)))
             return
@@ -405,7 +411,7 @@ class TolerancePage(Page):
                 return False
             reason = answer
         try:
-            moved = tolerance.move_case(self.ctx, case.id, target.value, case.version, reason)
+            moved = tolerance_procedure.move_case(self.ctx, case.id, target.value, case.version, reason)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot change the state"), user_text(str(exc)))
             self.refresh()
@@ -430,9 +436,9 @@ class TolerancePage(Page):
                 return
         try:
             if case.archived:
-                tolerance.restore_case(self.ctx, case.id)
+                tolerance_editing.restore_case(self.ctx, case.id)
             else:
-                tolerance.archive_case(self.ctx, case.id)
+                tolerance_editing.archive_case(self.ctx, case.id)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not changed"), user_text(str(exc)))
             self.refresh()
