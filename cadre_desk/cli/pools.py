@@ -12,7 +12,7 @@ from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, Subparsers, prin
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import DateFormatError, format_date, parse_date
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import pool_lists, pools
+from cadre_desk.services import pool_entries, pool_lists, pools
 from cadre_desk.services.context import ServiceContext
 
 
@@ -139,9 +139,9 @@ def _cmd_pool(ctx: ServiceContext, args: argparse.Namespace) -> int:
             print(f"共 {len(rows)} 条")
     elif command == "add":
         pool = pools.find_pool(ctx, args.pool)
-        entry = pools.add_entry(
+        entry = pool_entries.add_entry(
             ctx,
-            pools.EntryInput(
+            pool_entries.EntryInput(
                 cadre_id=args.cadre_id,
                 pool_id=pool.id,
                 entered_on=args.date,
@@ -156,9 +156,9 @@ def _cmd_pool(ctx: ServiceContext, args: argparse.Namespace) -> int:
         else:
             print(f"已入库：{entry.name}（{entry.pool}，{format_date(entry.entered_on)}，编号 {entry.id}）")
     elif command == "move":
-        current = pools.get_entry(ctx, args.entry_id)
-        change = pools.StateChange(args.state, args.date, args.post, args.reason, args.note)
-        entry = pools.move_entry(ctx, args.entry_id, change, current.version)
+        current = pool_entries.get_entry(ctx, args.entry_id)
+        change = pool_entries.StateChange(args.state, args.date, args.post, args.reason, args.note)
+        entry = pool_entries.move_entry(ctx, args.entry_id, change, current.version)
         if args.json:
             print_json(entry)
         else:

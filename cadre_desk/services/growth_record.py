@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import DiaryEntry, MentorComment
-from cadre_desk.services import access, pool_lists, pools, printing
+from cadre_desk.services import access, pool_lists, pool_measures, printing
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.diary import DiaryEntryView
@@ -22,8 +22,8 @@ from cadre_desk.services.printing import CadreFile, DateRange
 @dataclass(frozen=True)
 class EntryRecord:
     entry: pool_lists.EntryRow
-    measures: tuple[pools.MeasureView, ...]
-    reviews: tuple[pools.ReviewView, ...]
+    measures: tuple[pool_measures.MeasureView, ...]
+    reviews: tuple[pool_measures.ReviewView, ...]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ def gather_in(session: Session, cadre_id: int, excerpt_ids: Sequence[int], at: d
     file = printing.gather_cadre_in(session, cadre_id, DateRange())
     rows = pool_lists.entries_in(session, at, cadre_id=cadre_id)
     entries = tuple(
-        EntryRecord(r, tuple(pools.measures_in(session, r.id)), tuple(pools.reviews_in(session, r.id)))
+        EntryRecord(
+            r, tuple(pool_measures.measures_in(session, r.id)), tuple(pool_measures.reviews_in(session, r.id))
+        )
         for r in sorted(rows, key=lambda r: r.entered_on)
     )
     chosen = set(excerpt_ids)

@@ -32,7 +32,7 @@ from cadre_desk.db.models import Cadre, PoolEntry
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, age_at, parse_date
 from cadre_desk.errors import ImportRejected, StorageError
-from cadre_desk.services import access, audit, pool_lists, pools
+from cadre_desk.services import access, audit, pool_imports, pool_lists, pools
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing, roster
@@ -130,7 +130,7 @@ class LedgerItem:
     source: str  # 第N行, as the roster plan names it
     name: str
     pool: str
-    entry: pools.LedgerEntry
+    entry: pool_imports.LedgerEntry
     duplicate: bool  # the cadre is in that pool from that date already: nothing to write
 
 
@@ -308,7 +308,7 @@ def _plan_row(
     if channel not in tuple(rule.Channel):
         channel = rule.Channel.KNOWN.value
     state, on, post, reason = _state(cells.get("状态", ""), entered)
-    entry = pools.LedgerEntry(
+    entry = pool_imports.LedgerEntry(
         pool_id=pool.id, entered_on=entered, channel=channel, direction=cells.get("培养方向", "")[:500],
         state=state, state_on=on, post=post[:200], reason=reason,
         measures=tuple(_measures(cells.get("培养措施", ""), entered)),
@@ -316,8 +316,8 @@ def _plan_row(
     )  # fmt: skip
     duplicate = False
     if planned.cadre_id is not None:
-        duplicate = pools.existing_entry_in(session, planned.cadre_id, pool.id, entered) is not None
-        active = pools.active_entry_in(session, planned.cadre_id, pool.id)
+        duplicate = pool_imports.existing_entry_in(session, planned.cadre_id, pool.id, entered) is not None
+        active = pool_imports.active_entry_in(session, planned.cadre_id, pool.id)
         if not duplicate and active is not None and state in rule.ACTIVE_STATES:
             raise ValueError(
                 f"{planned.name}已在“{pool.name}”中（{active.entered_on:%Y.%m.%d} 入库），请核对入库时间"
@@ -350,13 +350,13 @@ def apply_ledger(ctx: ServiceContext, plan: LedgerPlan) -> LedgerResult:
             if item.duplicate:
                 continue
             cadre_id = ids[item.source]
-            if pools.active_entry_in(session, cadre_id, item.entry.pool_id) is not None and (
+            if pool_imports.active_entry_in(session, cadre_id, item.entry.pool_id) is not None and (
                 item.entry.state in rule.ACTIVE_STATES
             ):
                 raise ImportRejected(
                     [(item.source, f"{item.name}已在“{item.pool}”中（预览之后有人录入），请重新导入")]
                 )
-            written.append(pools.import_entry_in(session, ctx, cadre_id, item.entry))
+            written.append(pool_imports.import_entry_in(session, ctx, cadre_id, item.entry))
 
     result = importing.apply_plan(ctx, plan.cadres, None, also=entries)
     return LedgerResult(result, len(written), backup)

@@ -20,6 +20,8 @@ from cadre_desk.services import (
     cadres,
     diary,
     mentorship,
+    pool_entries,
+    pool_measures,
     pools,
     talks,
     tolerance,
@@ -62,7 +64,7 @@ class Records:
     entry: diary.DiaryEntryView
     comment: diary.CommentView
     talk: talks.TalkView
-    pool_entry: pools.EntryView
+    pool_entry: pool_entries.EntryView
     case: tolerance.CaseView
 
 
@@ -127,11 +129,13 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
         ),
     )
     pool = pools.find_pool(ctx, "优秀年轻干部")
-    pool_entry = pools.add_entry(
-        ctx, pools.EntryInput(mentee.id, pool.id, "2024.03.01", "考察", mentorship_id=pairing.id)
+    pool_entry = pool_entries.add_entry(
+        ctx, pool_entries.EntryInput(mentee.id, pool.id, "2024.03.01", "考察", mentorship_id=pairing.id)
     )
-    pools.add_measure(ctx, pool_entry.id, pools.MeasureInput("轮岗", "2024.04.01", content="到党政办轮岗"))
-    pools.set_review(ctx, pool_entry.id, 2024, "继续跟踪培养")
+    pool_measures.add_measure(
+        ctx, pool_entry.id, pool_measures.MeasureInput("轮岗", "2024.04.01", content="到党政办轮岗")
+    )
+    pool_measures.set_review(ctx, pool_entry.id, 2024, "继续跟踪培养")
     case = tolerance_editing.create_case(
         ctx,
         tolerance.CaseInput(

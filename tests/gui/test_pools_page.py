@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import cadres, pool_lists, pools
+from cadre_desk.services import cadres, pool_entries, pool_lists, pools
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.pools import pools_page as page_module
@@ -109,7 +109,7 @@ def test_entry_state_measure_and_review_dialogs(
     page.move_buttons["退出"].click()
     assert asked == ["退出"]
 
-    e = pools.get_entry(ctx, entry.id)
+    e = pool_entries.get_entry(ctx, entry.id)
     measure = MeasureDialog(ctx, e, None)
     qtbot.addWidget(measure)
     select_code(measure.kind, "重点工作抽调")
@@ -147,13 +147,13 @@ def test_the_worktable_lists_flagged_entries(
     home._open(home.pool_model, 1)
     assert opened == [("pool_entry", rows[1].record_id)]
     # once the cadre leaves the pool the flag is gone
-    entry = pools.get_entry(ctx, rows[1].record_id)
-    pools.move_entry(
-        ctx, entry.id, pools.StateChange("退出", "2026.11.01", reason="考核"), entry.version, TODAY
+    entry = pool_entries.get_entry(ctx, rows[1].record_id)
+    pool_entries.move_entry(
+        ctx, entry.id, pool_entries.StateChange("退出", "2026.11.01", reason="考核"), entry.version, TODAY
     )
-    aged = pools.get_entry(ctx, rows[0].record_id)
-    pools.move_entry(
-        ctx, aged.id, pools.StateChange("退出", "2026.11.01", reason="超龄"), aged.version, TODAY
+    aged = pool_entries.get_entry(ctx, rows[0].record_id)
+    pool_entries.move_entry(
+        ctx, aged.id, pool_entries.StateChange("退出", "2026.11.01", reason="超龄"), aged.version, TODAY
     )
     home.reload_now()
     assert home.pool_heading.isHidden() and cadres.get_cadre(ctx, county["超龄甲"]).name == "超龄甲"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cadre_desk.reports import documents
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import diary, growth_record, mentorship, pools
+from cadre_desk.services import diary, growth_record, mentorship, pool_entries, pool_measures, pools
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 from tests.integration.test_pools import TODAY, _young
@@ -29,14 +29,17 @@ def _person(ctx: ServiceContext) -> tuple[int, int, int]:
     diary.create_entry(
         ctx, diary.DiaryEntryInput(c.id, "2025.04.02", "不摘录的一篇", "学习", "读书笔记。"), True
     )
-    e = pools.add_entry(
+    pool_id = pools.find_pool(ctx, "优秀年轻干部").id
+    e = pool_entries.add_entry(
         ctx,
-        pools.EntryInput(c.id, pools.find_pool(ctx, "优秀年轻干部").id, "2024.03.01", "推荐", "县发改委",
-                         "组通〔2024〕3号", "乡镇党政正职", pairing.id),
+        pool_entries.EntryInput(c.id, pool_id, "2024.03.01", "推荐", "县发改委",
+                                "组通〔2024〕3号", "乡镇党政正职", pairing.id),
         TODAY,
     )  # fmt: skip
-    pools.add_measure(ctx, e.id, pools.MeasureInput("轮岗", "2024.05.06", "2025.05.06", "到党政办轮岗"))
-    pools.set_review(ctx, e.id, 2025, "政治素质好，建议列为考察对象", today=TODAY)
+    pool_measures.add_measure(
+        ctx, e.id, pool_measures.MeasureInput("轮岗", "2024.05.06", "2025.05.06", "到党政办轮岗")
+    )
+    pool_measures.set_review(ctx, e.id, 2025, "政治素质好，建议列为考察对象", today=TODAY)
     fresh = cr.save_assessments(ctx, c.id, [cr.AssessmentInput(2025, "优秀")], c.version)
     cr.save_trainings(
         ctx,

@@ -222,21 +222,15 @@ MAY: dict[str, str] = {
     **{f"services.pool_lists.{k}": READ for k in ("list_entries", "list_flags", "count_flagged")},
     **{f"services.pools.{k}": ALL for k in ("list_pools", "find_pool")},
     **{f"services.pools.{k}": "A" for k in ("add_pool", "update_pool", "archive_pool", "restore_pool")},
-    **{f"services.pools.{k}": READ for k in ("get_entry", "list_measures", "list_reviews")},
+    "services.pool_entries.get_entry": READ,
     **{
-        f"services.pools.{k}": WRITE
-        for k in (
-            "add_entry",
-            "update_entry",
-            "move_entry",
-            "archive_entry",
-            "restore_entry",
-            "add_measure",
-            "update_measure",
-            "archive_measure",
-            "restore_measure",
-            "set_review",
-        )
+        f"services.pool_entries.{k}": WRITE
+        for k in ("add_entry", "update_entry", "move_entry", "archive_entry", "restore_entry")
+    },
+    **{f"services.pool_measures.{k}": READ for k in ("list_measures", "list_reviews")},
+    **{
+        f"services.pool_measures.{k}": WRITE
+        for k in ("add_measure", "update_measure", "archive_measure", "restore_measure", "set_review")
     },
     "services.rule_tables.list_rows": ALL,
     **{f"services.rule_tables.{k}": "A" for k in ("update_row", "add_row", "archive_row", "restore_row")},

@@ -14,7 +14,7 @@ from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import ImportRejected
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import pool_lists, pools
+from cadre_desk.services import pool_entries, pool_lists, pool_measures
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.transfer import pool_ledger
 from tests.integration.test_pools import TODAY, _enter, _young
@@ -24,13 +24,21 @@ def _register(ctx: ServiceContext) -> None:
     a = _young(ctx, "台账甲", "1993.05")
     b = _young(ctx, "台账乙", "1995.08")
     e = _enter(ctx, a.id, "优秀年轻干部", on="2024.03.01")
-    pools.add_measure(ctx, e.id, pools.MeasureInput("轮岗", "2024.05.06", "2025.05.06", "到党政办轮岗"))
-    pools.add_measure(ctx, e.id, pools.MeasureInput("重点工作抽调", "2025.09.01", content="项目攻坚专班"))
-    pools.set_review(ctx, e.id, 2024, "表现突出，继续跟踪培养", today=TODAY)
-    pools.set_review(ctx, e.id, 2025, "建议列为考察对象", today=TODAY)
-    e = pools.move_entry(ctx, e.id, pools.StateChange("列为考察对象", "2025.06.01"), e.version, TODAY)
+    pool_measures.add_measure(
+        ctx, e.id, pool_measures.MeasureInput("轮岗", "2024.05.06", "2025.05.06", "到党政办轮岗")
+    )
+    pool_measures.add_measure(
+        ctx, e.id, pool_measures.MeasureInput("重点工作抽调", "2025.09.01", content="项目攻坚专班")
+    )
+    pool_measures.set_review(ctx, e.id, 2024, "表现突出，继续跟踪培养", today=TODAY)
+    pool_measures.set_review(ctx, e.id, 2025, "建议列为考察对象", today=TODAY)
+    e = pool_entries.move_entry(
+        ctx, e.id, pool_entries.StateChange("列为考察对象", "2025.06.01"), e.version, TODAY
+    )
     x = _enter(ctx, b.id, "好苗子", on="2023.09.01")
-    pools.move_entry(ctx, x.id, pools.StateChange("退出", "2026.01.26", reason="调出"), x.version, TODAY)
+    pool_entries.move_entry(
+        ctx, x.id, pool_entries.StateChange("退出", "2026.01.26", reason="调出"), x.version, TODAY
+    )
 
 
 def test_the_ledger_round_trip(ctx: ServiceContext, tmp_path: Path) -> None:
@@ -62,12 +70,12 @@ def test_the_ledger_round_trip(ctx: ServiceContext, tmp_path: Path) -> None:
         got = {r.name: r for r in pool_lists.list_entries(octx, TODAY)}
         assert (got["台账甲"].state, got["台账甲"].state_on) == ("列为考察对象", dt.date(2025, 6, 1))
         assert (got["台账乙"].state, got["台账乙"].exit_reason) == ("退出", "调出")
-        measures = pools.list_measures(octx, got["台账甲"].id)
+        measures = pool_measures.list_measures(octx, got["台账甲"].id)
         assert [(m.kind, m.start, m.end, m.content) for m in measures] == [
             ("轮岗", dt.date(2024, 5, 1), dt.date(2025, 5, 1), "到党政办轮岗"),
             ("重点工作抽调", dt.date(2025, 9, 1), None, "项目攻坚专班"),
         ]
-        assert [(r.year, r.opinion) for r in pools.list_reviews(octx, got["台账甲"].id)] == [
+        assert [(r.year, r.opinion) for r in pool_measures.list_reviews(octx, got["台账甲"].id)] == [
             (2025, "建议列为考察对象"),
             (2024, "表现突出，继续跟踪培养"),
         ]
@@ -106,5 +114,5 @@ def test_any_problem_refuses_the_whole_ledger(ctx: ServiceContext, tmp_path: Pat
     kept = pool_ledger.apply_ledger(ctx, plan.without_rejected())  # 导入其余 as in the roster preview
     assert kept.entries == 1 and [r.name for r in pool_lists.list_entries(ctx, TODAY)] == ["好人"]
     (row,) = pool_lists.list_entries(ctx, TODAY)
-    assert [m.kind for m in pools.list_measures(ctx, row.id)] == ["挂职"]
+    assert [m.kind for m in pool_measures.list_measures(ctx, row.id)] == ["挂职"]
     assert cr.get_profile(ctx, row.cadre_id).cadre.post == "科员"

@@ -14,7 +14,7 @@ from cadre_desk.db.models import AuditEvent
 from cadre_desk.domain.pools import Flag, PoolState
 from cadre_desk.errors import ConflictError, ValidationError
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import cadres, mentorship, pool_lists, pools
+from cadre_desk.services import cadres, mentorship, pool_entries, pool_lists, pool_measures, pools
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -31,11 +31,9 @@ def _pool(ctx: ServiceContext, name: str) -> pools.PoolView:
 
 def _enter(
     ctx: ServiceContext, cadre_id: int, pool: str, on: str = "2024.03.01", channel: str = "考察"
-) -> pools.EntryView:
-    return pools.add_entry(
-        ctx, pools.EntryInput(cadre_id, _pool(ctx, pool).id, on, channel, document_no="组通〔2024〕3号"),
-        today=TODAY,
-    )  # fmt: skip
+) -> pool_entries.EntryView:
+    data = pool_entries.EntryInput(cadre_id, _pool(ctx, pool).id, on, channel, document_no="组通〔2024〕3号")
+    return pool_entries.add_entry(ctx, data, today=TODAY)
 
 
 def test_the_shipped_pools_have_caps_and_sources(ctx: ServiceContext) -> None:
@@ -81,26 +79,40 @@ def test_state_changes_are_dated_validated_and_final(ctx: ServiceContext) -> Non
     c = _young(ctx, "赵用", "1990.05")
     e = _enter(ctx, c.id, "优秀年轻干部")
     with pytest.raises(ValidationError, match="日期不能早于上一步"):
-        pools.move_entry(ctx, e.id, pools.StateChange("列为考察对象", "2024.02.01"), e.version, TODAY)
-    e = pools.move_entry(ctx, e.id, pools.StateChange("列为考察对象", "2025.06.01"), e.version, TODAY)
+        pool_entries.move_entry(
+            ctx, e.id, pool_entries.StateChange("列为考察对象", "2024.02.01"), e.version, TODAY
+        )
+    e = pool_entries.move_entry(
+        ctx, e.id, pool_entries.StateChange("列为考察对象", "2025.06.01"), e.version, TODAY
+    )
     assert (e.state, e.candidate_on, e.state_on) == ("列为考察对象", dt.date(2025, 6, 1), dt.date(2025, 6, 1))
     with pytest.raises(ValidationError, match="使用职务"):
-        pools.move_entry(ctx, e.id, pools.StateChange("已使用", "2025.07.01"), e.version, TODAY)
+        pool_entries.move_entry(ctx, e.id, pool_entries.StateChange("已使用", "2025.07.01"), e.version, TODAY)
     with pytest.raises(ConflictError):
-        pools.move_entry(ctx, e.id, pools.StateChange("已使用", "2025.07.01", post="副镇长"), e.version - 1)
-    e = pools.move_entry(ctx, e.id, pools.StateChange("已使用", "2025.07.01", post="青山镇副镇长"), e.version)
+        pool_entries.move_entry(
+            ctx, e.id, pool_entries.StateChange("已使用", "2025.07.01", post="副镇长"), e.version - 1
+        )
+    e = pool_entries.move_entry(
+        ctx, e.id, pool_entries.StateChange("已使用", "2025.07.01", post="青山镇副镇长"), e.version
+    )
     assert (e.state, e.used_on, e.used_post) == ("已使用", dt.date(2025, 7, 1), "青山镇副镇长")
     with pytest.raises(ValidationError, match="不能从“已使用”改为“退出”"):
-        pools.move_entry(ctx, e.id, pools.StateChange("退出", "2025.08.01", reason="本人"), e.version, TODAY)
+        pool_entries.move_entry(
+            ctx, e.id, pool_entries.StateChange("退出", "2025.08.01", reason="本人"), e.version, TODAY
+        )
     # 已使用 is final, so the cadre may be entered in the same pool again
     assert _enter(ctx, c.id, "优秀年轻干部", on="2025.08.01").state == "在库"
 
     other = _young(ctx, "钱退", "1991.01")
     x = _enter(ctx, other.id, "后备干部（副科）")
     with pytest.raises(ValidationError, match="退出原因"):
-        pools.move_entry(ctx, x.id, pools.StateChange("退出", "2025.01.01"), x.version, TODAY)
-    x = pools.move_entry(
-        ctx, x.id, pools.StateChange("退出", "2025.01.01", reason="调出", note="调往市直"), x.version, TODAY
+        pool_entries.move_entry(ctx, x.id, pool_entries.StateChange("退出", "2025.01.01"), x.version, TODAY)
+    x = pool_entries.move_entry(
+        ctx,
+        x.id,
+        pool_entries.StateChange("退出", "2025.01.01", reason="调出", note="调往市直"),
+        x.version,
+        TODAY,
     )
     assert (x.state, x.exited_on, x.exit_reason, x.exit_note) == (
         "退出",
@@ -137,35 +149,41 @@ def test_measures_link_secondments_and_reviews_are_yearly(ctx: ServiceContext) -
     sec_id = profile.secondments[0].id
     theirs = cr.save_secondments(ctx, other.id, [cr.SecondmentInput("市财政局", "2024.05")], other.version)
     e = _enter(ctx, c.id, "优秀年轻干部")
-    m = pools.add_measure(
-        ctx, e.id, pools.MeasureInput("挂职", "2024.05.06", "2025.05.06", secondment_id=sec_id)
+    m = pool_measures.add_measure(
+        ctx, e.id, pool_measures.MeasureInput("挂职", "2024.05.06", "2025.05.06", secondment_id=sec_id)
     )
     assert m.secondment == "2024.05--2025.05 县发改委 挂职副主任"
     with pytest.raises(ValidationError, match="不是该干部的"):
-        pools.add_measure(
-            ctx, e.id, pools.MeasureInput("挂职", "2024.05.06", secondment_id=theirs.secondments[0].id)
+        pool_measures.add_measure(
+            ctx,
+            e.id,
+            pool_measures.MeasureInput("挂职", "2024.05.06", secondment_id=theirs.secondments[0].id),
         )
     with pytest.raises(ValidationError, match="只有“挂职”措施"):
-        pools.add_measure(ctx, e.id, pools.MeasureInput("轮岗", "2024.05.06", secondment_id=sec_id))
+        pool_measures.add_measure(
+            ctx, e.id, pool_measures.MeasureInput("轮岗", "2024.05.06", secondment_id=sec_id)
+        )
     with pytest.raises(ValidationError, match="结束日期不能早于开始日期"):
-        pools.add_measure(ctx, e.id, pools.MeasureInput("轮岗", "2024.05.06", "2024.01.01", "到乡镇轮岗"))
-    rot = pools.add_measure(
-        ctx, e.id, pools.MeasureInput("重点工作抽调", "2025.09.01", content="抽调参加项目攻坚")
+        pool_measures.add_measure(
+            ctx, e.id, pool_measures.MeasureInput("轮岗", "2024.05.06", "2024.01.01", "到乡镇轮岗")
+        )
+    rot = pool_measures.add_measure(
+        ctx, e.id, pool_measures.MeasureInput("重点工作抽调", "2025.09.01", content="抽调参加项目攻坚")
     )
-    assert [x.kind for x in pools.list_measures(ctx, e.id)] == ["挂职", "重点工作抽调"]
-    pools.archive_measure(ctx, rot.id)
-    assert [x.kind for x in pools.list_measures(ctx, e.id)] == ["挂职"]
-    pools.restore_measure(ctx, rot.id)
+    assert [x.kind for x in pool_measures.list_measures(ctx, e.id)] == ["挂职", "重点工作抽调"]
+    pool_measures.archive_measure(ctx, rot.id)
+    assert [x.kind for x in pool_measures.list_measures(ctx, e.id)] == ["挂职"]
+    pool_measures.restore_measure(ctx, rot.id)
 
-    pools.set_review(ctx, e.id, 2024, "表现突出，继续跟踪培养", "2024.12.20", today=TODAY)
-    pools.set_review(ctx, e.id, 2025, "可列为考察对象", today=TODAY)
-    pools.set_review(ctx, e.id, 2025, "建议列为考察对象", today=TODAY)  # rewritten in place
-    assert [(r.year, r.opinion) for r in pools.list_reviews(ctx, e.id)] == [
+    pool_measures.set_review(ctx, e.id, 2024, "表现突出，继续跟踪培养", "2024.12.20", today=TODAY)
+    pool_measures.set_review(ctx, e.id, 2025, "可列为考察对象", today=TODAY)
+    pool_measures.set_review(ctx, e.id, 2025, "建议列为考察对象", today=TODAY)  # rewritten in place
+    assert [(r.year, r.opinion) for r in pool_measures.list_reviews(ctx, e.id)] == [
         (2025, "建议列为考察对象"),
         (2024, "表现突出，继续跟踪培养"),
     ]
     with pytest.raises(ValidationError, match="研判年度"):
-        pools.set_review(ctx, e.id, 2023, "入库前", today=TODAY)
+        pool_measures.set_review(ctx, e.id, 2023, "入库前", today=TODAY)
     with ctx.db.read() as session:
         extras = pool_lists.ledger_extras(session, [e.id])[e.id]
     assert extras.review == "2025年：建议列为考察对象"
@@ -181,10 +199,12 @@ def test_the_mentor_pairing_must_be_the_cadres_own(ctx: ServiceContext) -> None:
     )
     pool_id = _pool(ctx, "好苗子").id
     with pytest.raises(ValidationError, match="被帮带人不是该干部"):
-        pools.add_entry(
-            ctx, pools.EntryInput(third.id, pool_id, "2024.03.01", "考察", mentorship_id=pairing.id)
+        pool_entries.add_entry(
+            ctx, pool_entries.EntryInput(third.id, pool_id, "2024.03.01", "考察", mentorship_id=pairing.id)
         )
-    pools.add_entry(ctx, pools.EntryInput(mentee.id, pool_id, "2024.03.01", "考察", mentorship_id=pairing.id))
+    pool_entries.add_entry(
+        ctx, pool_entries.EntryInput(mentee.id, pool_id, "2024.03.01", "考察", mentorship_id=pairing.id)
+    )
     (row,) = pool_lists.list_entries(ctx, TODAY)
     assert (row.name, row.mentor, row.mentorship_id) == ("郑学", "吴导", pairing.id)
 
@@ -223,8 +243,8 @@ def test_flags_at_a_reference_date(ctx: ServiceContext) -> None:
     assert pool_lists.count_flagged(ctx, dt.date(2026, 6, 1)) == 3
     # a closed entry is not flagged; a changed cap takes effect at once
     (entry,) = [r for r in pool_lists.list_entries(ctx, TODAY) if r.name == "考核乙"]
-    pools.move_entry(
-        ctx, entry.id, pools.StateChange("退出", "2026.02.01", reason="考核"), entry.version, TODAY
+    pool_entries.move_entry(
+        ctx, entry.id, pool_entries.StateChange("退出", "2026.02.01", reason="考核"), entry.version, TODAY
     )
     pool = _pool(ctx, "优秀年轻干部")
     pools.update_pool(ctx, pool.id, pools.PoolInput(pool.name, 36, source=pool.source), pool.version)
@@ -239,10 +259,12 @@ def test_the_pool_table_is_edited_through_the_service(ctx: ServiceContext) -> No
     with pytest.raises(ValidationError, match="年龄上限应在"):
         pools.update_pool(ctx, p.id, pools.PoolInput(p.name, 5), p.version)
     c = _young(ctx, "陈备", "1984.01")
-    e = pools.add_entry(ctx, pools.EntryInput(c.id, p.id, "2025.01.01", "组织掌握"))
+    e = pool_entries.add_entry(ctx, pool_entries.EntryInput(c.id, p.id, "2025.01.01", "组织掌握"))
     with pytest.raises(ValidationError, match="不能停用"):
         pools.archive_pool(ctx, p.id)
-    pools.move_entry(ctx, e.id, pools.StateChange("退出", "2025.02.01", reason="本人"), e.version)
+    pool_entries.move_entry(
+        ctx, e.id, pool_entries.StateChange("退出", "2025.02.01", reason="本人"), e.version
+    )
     assert pools.archive_pool(ctx, p.id).archived
     assert p.id not in [x.id for x in pools.list_pools(ctx)]
     assert not pools.restore_pool(ctx, p.id).archived
@@ -251,14 +273,14 @@ def test_the_pool_table_is_edited_through_the_service(ctx: ServiceContext) -> No
 def test_an_entry_made_by_mistake_is_archived_and_restored(ctx: ServiceContext) -> None:
     c = _young(ctx, "褚误", "1995.01")
     e = _enter(ctx, c.id, "好苗子")
-    pools.archive_entry(ctx, e.id)
+    pool_entries.archive_entry(ctx, e.id)
     assert pool_lists.list_entries(ctx, TODAY) == []
     assert [r.archived for r in pool_lists.list_entries(ctx, TODAY, include_archived=True)] == [True]
     again = _enter(ctx, c.id, "好苗子")
     with pytest.raises(ValidationError, match="不能恢复"):
-        pools.restore_entry(ctx, e.id)
-    pools.archive_entry(ctx, again.id)
-    assert not pools.restore_entry(ctx, e.id).archived
+        pool_entries.restore_entry(ctx, e.id)
+    pool_entries.archive_entry(ctx, again.id)
+    assert not pool_entries.restore_entry(ctx, e.id).archived
 
 
 def test_migration_0011_upgrades_a_0010_database_without_loss(tmp_path: Path) -> None:

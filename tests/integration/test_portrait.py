@@ -170,7 +170,7 @@ def test_section_numbers_go_past_ten() -> None:
 
 
 def test_barometer_and_pool_lanes(ctx: ServiceContext) -> None:
-    from cadre_desk.services import barometer, pools
+    from cadre_desk.services import barometer, pool_entries, pools
     from tests.integration.test_tolerance import new_case, rule_case
 
     cadre = make_cadre(ctx, "赵六", birth="1996.05", party_join="2017.06", work_start="2018.07")
@@ -190,8 +190,10 @@ def test_barometer_and_pool_lanes(ctx: ServiceContext) -> None:
     reading("2025Q3", "", "研判中")
     reading("2026Q3", "红", None)  # still 采集中: not shown
     rule_case(ctx, new_case(ctx, cadre.id))  # 免予问责 of a matter from 2025.03.10, ruled 2026.03.20
-    pools.add_entry(
-        ctx, pools.EntryInput(cadre.id, pools.find_pool(ctx, "好苗子").id, "2024.03.01", "考察"), today=TODAY
+    pool_entries.add_entry(
+        ctx,
+        pool_entries.EntryInput(cadre.id, pools.find_pool(ctx, "好苗子").id, "2024.03.01", "考察"),
+        today=TODAY,
     )
 
     p = portrait.growth_portrait(ctx, cadre.id, TODAY)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import format_date
-from cadre_desk.services import mentorship, pools
+from cadre_desk.services import mentorship, pool_entries, pools
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
@@ -27,7 +27,7 @@ class EntryDialog(GuardedDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        entry: pools.EntryView | None,
+        entry: pool_entries.EntryView | None,
         today: dt.date,
         parent: QWidget | None = None,
         pool_id: int | None = None,
@@ -36,7 +36,7 @@ class EntryDialog(GuardedDialog):
         self._ctx = ctx
         self._entry = entry
         self._today = today
-        self.result_entry: pools.EntryView | None = None
+        self.result_entry: pool_entries.EntryView | None = None
         self.setWindowTitle(
             self.tr("Pool entry") if entry is None else self.tr("Pool entry: %1").replace("%1", entry.name)
         )
@@ -122,9 +122,9 @@ class EntryDialog(GuardedDialog):
                 )
         self.pairing.setCurrentIndex(max(0, self.pairing.findData(current)))
 
-    def input(self) -> pools.EntryInput:
+    def input(self) -> pool_entries.EntryInput:
         cadre_id = self.cadre.cadre_id()
-        return pools.EntryInput(
+        return pool_entries.EntryInput(
             cadre_id=cadre_id if cadre_id is not None else 0,
             pool_id=int(self.pool.currentData() or 0),
             entered_on=self.entered.text(),
@@ -142,9 +142,9 @@ class EntryDialog(GuardedDialog):
         data = self.input()
         entry = self._entry
         if entry is None:
-            action = lambda: pools.add_entry(self._ctx, data, self._today)  # noqa: E731
+            action = lambda: pool_entries.add_entry(self._ctx, data, self._today)  # noqa: E731
         else:
-            action = lambda: pools.update_entry(self._ctx, entry.id, data, entry.version, self._today)  # noqa: E731
+            action = lambda: pool_entries.update_entry(self._ctx, entry.id, data, entry.version, self._today)  # noqa: E731
         self.result_entry = save_or_explain(self, self.messages, action, self.tr("Not saved"))
 
     @classmethod
@@ -152,10 +152,10 @@ class EntryDialog(GuardedDialog):
         cls,
         parent: QWidget,
         ctx: ServiceContext,
-        entry: pools.EntryView | None,
+        entry: pool_entries.EntryView | None,
         today: dt.date,
         pool_id: int | None = None,
-    ) -> pools.EntryView | None:
+    ) -> pool_entries.EntryView | None:
         dialog = cls(ctx, entry, today, parent, pool_id)
         dialog.exec()
         return dialog.result_entry

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QW
 
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import format_date
-from cadre_desk.services import cadre_records, pools
+from cadre_desk.services import cadre_records, pool_entries, pool_measures
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import (
@@ -24,15 +24,15 @@ class MeasureDialog(GuardedDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        entry: pools.EntryView,
-        measure: pools.MeasureView | None,
+        entry: pool_entries.EntryView,
+        measure: pool_measures.MeasureView | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._entry = entry
         self._measure = measure
-        self.result_measure: pools.MeasureView | None = None
+        self.result_measure: pool_measures.MeasureView | None = None
         self.setWindowTitle(self.tr("Development measure: %1").replace("%1", entry.name))
         self.setMinimumWidth(480)
         self.kind = QComboBox(self)
@@ -82,21 +82,25 @@ class MeasureDialog(GuardedDialog):
             self.secondment.setCurrentIndex(0)
 
     def save(self) -> None:
-        data = pools.MeasureInput(
+        data = pool_measures.MeasureInput(
             current_code(self.kind), self.start.text(), self.end.text(), self.content.text(),
             self.secondment.currentData(),
         )  # fmt: skip
         measure = self._measure
         if measure is None:
-            action = lambda: pools.add_measure(self._ctx, self._entry.id, data)  # noqa: E731
+            action = lambda: pool_measures.add_measure(self._ctx, self._entry.id, data)  # noqa: E731
         else:
-            action = lambda: pools.update_measure(self._ctx, measure.id, data, measure.version)  # noqa: E731
+            action = lambda: pool_measures.update_measure(self._ctx, measure.id, data, measure.version)  # noqa: E731
         self.result_measure = save_or_explain(self, self.messages, action, self.tr("Not saved"))
 
     @classmethod
     def ask(
-        cls, parent: QWidget, ctx: ServiceContext, entry: pools.EntryView, measure: pools.MeasureView | None
-    ) -> pools.MeasureView | None:
+        cls,
+        parent: QWidget,
+        ctx: ServiceContext,
+        entry: pool_entries.EntryView,
+        measure: pool_measures.MeasureView | None,
+    ) -> pool_measures.MeasureView | None:
         dialog = cls(ctx, entry, measure, parent)
         dialog.exec()
         return dialog.result_measure

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from cadre_desk.domain.yearmonth import format_date
-from cadre_desk.services import pool_lists, pools
+from cadre_desk.services import pool_lists, pool_measures
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.tables import RowsModel
 
@@ -84,14 +84,14 @@ class EntriesModel(RowsModel):
 class MeasuresModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Measure"), self.tr("From"), self.tr("To"), self.tr("Content")], parent)
-        self._rows: list[pools.MeasureView] = []
+        self._rows: list[pool_measures.MeasureView] = []
 
-    def set_rows(self, rows: list[pools.MeasureView]) -> None:
+    def set_rows(self, rows: list[pool_measures.MeasureView]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def row_at(self, row: int) -> pools.MeasureView:
+    def row_at(self, row: int) -> pool_measures.MeasureView:
         return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,14 +105,14 @@ class MeasuresModel(RowsModel):
 class ReviewsModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Year"), self.tr("Opinion"), self.tr("Reviewed on")], parent)
-        self._rows: list[pools.ReviewView] = []
+        self._rows: list[pool_measures.ReviewView] = []
 
-    def set_rows(self, rows: list[pools.ReviewView]) -> None:
+    def set_rows(self, rows: list[pool_measures.ReviewView]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def row_at(self, row: int) -> pools.ReviewView:
+    def row_at(self, row: int) -> pool_measures.ReviewView:
         return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

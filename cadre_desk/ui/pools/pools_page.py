@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import pool_lists, pools
+from cadre_desk.services import pool_entries, pool_lists, pool_measures, pools
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pools.entry_dialog import EntryDialog
@@ -54,7 +54,7 @@ class PoolsPage(Page):
         super().__init__(parent)
         self.ctx = ctx
         self.today = today or dt.date.today()
-        self._entry: pools.EntryView | None = None
+        self._entry: pool_entries.EntryView | None = None
         self._pools_loaded = False
         self._print_job: object = None
 
@@ -276,7 +276,7 @@ class PoolsPage(Page):
 
     def _show(self, index: QModelIndex) -> None:
         entry_id = self.model.index(index.row(), 0).data(ID_ROLE) if index.isValid() else None
-        self._entry = pools.get_entry(self.ctx, int(entry_id)) if entry_id is not None else None
+        self._entry = pool_entries.get_entry(self.ctx, int(entry_id)) if entry_id is not None else None
         e = self._entry
         for widget in (
             self.edit_button,
@@ -315,12 +315,12 @@ class PoolsPage(Page):
             )
         self.heading.setText("\n".join(parts))
         self.flags_label.setText("\n".join(f"⚑ {code_text(f.flag)}：{f.detail}" for f in row.flags))
-        self.measures.set_rows(pools.list_measures(self.ctx, e.id))
-        self.reviews.set_rows(pools.list_reviews(self.ctx, e.id))
+        self.measures.set_rows(pool_measures.list_measures(self.ctx, e.id))
+        self.reviews.set_rows(pool_measures.list_reviews(self.ctx, e.id))
 
     def _reload(self, entry_id: int | None = None) -> None:
         if entry_id is not None:
-            self._entry = pools.get_entry(self.ctx, entry_id)
+            self._entry = pool_entries.get_entry(self.ctx, entry_id)
         self.refresh()
 
     # --- actions ---------------------------------------------------------------------------------
@@ -356,7 +356,7 @@ class PoolsPage(Page):
         question = question.replace("%1", e.name).replace("%2", e.pool)
         if QMessageBox.question(self, self.tr("Archive"), question) != QMessageBox.StandardButton.Yes:
             return
-        self._act(lambda: pools.archive_entry(self.ctx, e.id))
+        self._act(lambda: pool_entries.archive_entry(self.ctx, e.id))
         self._entry = None
         self.refresh()
 
@@ -375,7 +375,7 @@ class PoolsPage(Page):
         if self._entry is None or not index.isValid():
             return
         measure = self.measures.row_at(index.row())
-        self._act(lambda: pools.archive_measure(self.ctx, measure.id))
+        self._act(lambda: pool_measures.archive_measure(self.ctx, measure.id))
         self._reload(self._entry.id)
 
     def edit_review(self, new: bool = False) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from cadre_desk.domain.yearmonth import format_date
-from cadre_desk.services import pools
+from cadre_desk.services import pool_entries, pool_measures
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.form_errors import (
     FieldMessages,
@@ -23,8 +23,8 @@ class ReviewDialog(GuardedDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        entry: pools.EntryView,
-        review: pools.ReviewView | None,
+        entry: pool_entries.EntryView,
+        review: pool_measures.ReviewView | None,
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
@@ -32,7 +32,7 @@ class ReviewDialog(GuardedDialog):
         self._ctx = ctx
         self._entry = entry
         self._today = today
-        self.result_review: pools.ReviewView | None = None
+        self.result_review: pool_measures.ReviewView | None = None
         self.setWindowTitle(self.tr("Yearly review: %1").replace("%1", entry.name))
         self.setMinimumWidth(500)
         self.year = QSpinBox(self)
@@ -66,7 +66,7 @@ class ReviewDialog(GuardedDialog):
         self.result_review = save_or_explain(
             self,
             self.messages,
-            lambda: pools.set_review(self._ctx, self._entry.id, year, text, on, self._today),
+            lambda: pool_measures.set_review(self._ctx, self._entry.id, year, text, on, self._today),
             self.tr("Not saved"),
         )
 
@@ -75,10 +75,10 @@ class ReviewDialog(GuardedDialog):
         cls,
         parent: QWidget,
         ctx: ServiceContext,
-        entry: pools.EntryView,
-        review: pools.ReviewView | None,
+        entry: pool_entries.EntryView,
+        review: pool_measures.ReviewView | None,
         today: dt.date,
-    ) -> pools.ReviewView | None:
+    ) -> pool_measures.ReviewView | None:
         dialog = cls(ctx, entry, review, today, parent)
         dialog.exec()
         return dialog.result_review

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import format_date
-from cadre_desk.services import pools
+from cadre_desk.services import pool_entries
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, code_text, current_code
 from cadre_desk.ui.widgets.form_errors import (
@@ -26,7 +26,7 @@ class StateDialog(GuardedDialog):
     def __init__(
         self,
         ctx: ServiceContext,
-        entry: pools.EntryView,
+        entry: pool_entries.EntryView,
         target: str,
         today: dt.date,
         parent: QWidget | None = None,
@@ -35,7 +35,7 @@ class StateDialog(GuardedDialog):
         self._ctx = ctx
         self._entry = entry
         self._target = target
-        self.result_entry: pools.EntryView | None = None
+        self.result_entry: pool_entries.EntryView | None = None
         self.setWindowTitle(self.tr("%1: %2").replace("%1", entry.name).replace("%2", code_text(target)))
         self.setMinimumWidth(440)
         self.current = QLabel(
@@ -74,7 +74,7 @@ class StateDialog(GuardedDialog):
 
     def save(self) -> None:
         exiting = self._target == rule.PoolState.EXITED
-        change = pools.StateChange(
+        change = pool_entries.StateChange(
             self._target,
             self.on.text(),
             post=self.post.text() if self._target == rule.PoolState.USED else "",
@@ -85,14 +85,14 @@ class StateDialog(GuardedDialog):
         self.result_entry = save_or_explain(
             self,
             self.messages,
-            lambda: pools.move_entry(self._ctx, entry.id, change, entry.version),
+            lambda: pool_entries.move_entry(self._ctx, entry.id, change, entry.version),
             self.tr("Not saved"),
         )
 
     @classmethod
     def ask(
-        cls, parent: QWidget, ctx: ServiceContext, entry: pools.EntryView, target: str, today: dt.date
-    ) -> pools.EntryView | None:
+        cls, parent: QWidget, ctx: ServiceContext, entry: pool_entries.EntryView, target: str, today: dt.date
+    ) -> pool_entries.EntryView | None:
         dialog = cls(ctx, entry, target, today, parent)
         dialog.exec()
         return dialog.result_entry
