@@ -720,22 +720,37 @@ def raise_warning_signs(
     """A reading that turned yellow or red (from green) owes a 苗头 talk (三必谈): the obligation is raised
     in the caller's transaction (once per entry). `entries`: (entry, colour it showed before).
     Returns the ids of the obligations raised."""
-    raised: list[int] = []
-    today = dt.date.today()
     turned = entries_turned(entries)
     covered = _tolerated_in(session, {e.period_id for e in turned}) if turned else {}
-    for entry in turned:
-        if entry.id in covered.get(entry.period_id, {}):
-            continue  # 已容错: a 免责 ruling covers the reading, which counts as green, not as a warning
-        period = session.get(BarometerPeriod, entry.period_id)
-        code = period.code if period is not None else ""
-        event = f"晴雨表 {code} 预警：{entry.rule_text or entry.override_reason or '研判列为预警'}"
-        found = obligation_raising.raise_event(
-            session, ctx, entry.cadre_id, ObligationRuleCode.WARNING_SIGN, event, today, "barometer", entry.id
+    codes = {
+        p.id: p.code
+        for p in session.scalars(
+            select(BarometerPeriod).where(BarometerPeriod.id.in_({e.period_id for e in turned}))
         )
-        if found is not None:
-            raised.append(found)
-    return raised
+    }
+    today = dt.date.today()
+    return obligation_raising.raise_events(
+        session,
+        ctx,
+        [
+            obligation_raising.Event(
+                entry.cadre_id,
+                ObligationRuleCode.WARNING_SIGN,
+                f"晴雨表 {codes.get(entry.period_id, '')} 预警：{_warning_reason(entry)}",
+                today,
+                "barometer",
+                entry.id,
+            )
+            for entry in turned
+            # 已容错: a 免责 ruling covers the reading, which counts as green, not as a warning
+            if entry.id not in covered.get(entry.period_id, {})
+        ],
+        today,
+    )
+
+
+def _warning_reason(entry: BarometerEntry) -> str:
+    return entry.rule_text or entry.override_reason or "研判列为预警"
 
 
 def entries_turned(entries: list[tuple[BarometerEntry, str]]) -> list[BarometerEntry]:

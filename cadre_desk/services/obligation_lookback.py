@@ -20,7 +20,7 @@ from cadre_desk.errors import ValidationError
 from cadre_desk.services import access
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.obligation_raising import raise_event
+from cadre_desk.services.obligation_raising import Event, raise_events
 from cadre_desk.services.obligation_rules import active_rule
 
 
@@ -147,9 +147,11 @@ def lookback(ctx: ServiceContext, start: dt.date, end: dt.date, limit: int = 500
 def raise_past(ctx: ServiceContext, events: Sequence[PastEvent]) -> int:
     """Register 回溯 events as obligations (due from their own date, so usually already 逾期)."""
     access.require(ctx, Permission.RECORDS_WRITE)
-    made = 0
     with ctx.db.uow() as session:
-        for e in events:
-            if raise_event(session, ctx, e.cadre_id, e.rule, e.event, e.event_date, e.origin, e.origin_id):
-                made += 1
-    return made
+        return len(
+            raise_events(
+                session,
+                ctx,
+                [Event(e.cadre_id, e.rule, e.event, e.event_date, e.origin, e.origin_id) for e in events],
+            )
+        )

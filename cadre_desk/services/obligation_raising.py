@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -26,10 +27,22 @@ from cadre_desk.domain.obligations import due_date, is_recent, split_kinds
 from cadre_desk.services import audit
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.obligation_rules import active_rule
-from cadre_desk.services.obligation_settling import matching_talk, settle
+from cadre_desk.services.obligation_settling import matching_talks, settle
 from cadre_desk.services.obligations import ENTITY
 
 EVENT_MAX = 500
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event that may owe a talk: `raise_events` takes many (a barometer import, the 回溯)."""
+
+    cadre_id: int
+    rule: str
+    text: str
+    date: dt.date
+    origin: str = "barometer"
+    origin_id: int | None = None
 
 
 def raise_event(
@@ -44,48 +57,99 @@ def raise_event(
     today: dt.date | None = None,
 ) -> int | None:
     """Raise the obligation an event owes (in the caller's transaction); see the module docstring."""
-    found = active_rule(session, rule)
-    if found is None:
-        return None
-    text = " ".join(event_text.split())[:EVENT_MAX]
-    same = select(Obligation.id).where(
-        Obligation.cadre_id == cadre_id, Obligation.rule == rule, Obligation.event_date == event_date
+    raised = raise_events(
+        session, ctx, [Event(cadre_id, rule, event_text, event_date, origin, origin_id)], today
     )
+    return raised[0] if raised else None
+
+
+def _key(
+    cadre_id: int, rule: str, day: dt.date, origin: str, origin_id: int | None, text: str
+) -> tuple[object, ...]:
+    """What makes two events the same: the source record when there is one, else the words."""
     if origin_id is not None:
-        same = same.where(Obligation.origin == origin, Obligation.origin_id == origin_id)
-    else:
-        same = same.where(Obligation.event == text)
-    if session.scalar(same.limit(1)) is not None:
-        return None
-    row = Obligation(
-        cadre_id=cadre_id,
-        rule=rule,
-        event=text,
-        event_date=event_date,
-        due_date=due_date(event_date, found.due_days),
-        origin=origin,
-        origin_id=origin_id,
-        talk_kind=found.talk_kind,
-        talker=found.talker,
-        state=State.PENDING,
-        reason="",
-    )
-    session.add(row)
+        return (cadre_id, rule, day, origin, origin_id)
+    return (cadre_id, rule, day, text)
+
+
+def raise_events(
+    session: Session, ctx: ServiceContext, events: Sequence[Event], today: dt.date | None = None
+) -> list[int]:
+    """`raise_event` for many events at once (the ids of the obligations raised, in order): one query
+    for the rules, one for the obligations already raised, one insert and one audit append, one query
+    for the talks already held. An event whose rule is off or that was raised before is skipped."""
+    rules = {code: active_rule(session, code) for code in {e.rule for e in events}}
+    wanted = [(e, " ".join(e.text.split())[:EVENT_MAX]) for e in events if rules[e.rule] is not None]
+    if not wanted:
+        return []
+    cadre_ids = sorted({e.cadre_id for e, _text in wanted})
+    seen: set[tuple[object, ...]] = set()
+    for chunk in _chunks(cadre_ids):
+        for o in session.execute(
+            select(
+                Obligation.cadre_id,
+                Obligation.rule,
+                Obligation.event_date,
+                Obligation.origin,
+                Obligation.origin_id,
+                Obligation.event,
+            ).where(Obligation.cadre_id.in_(chunk), Obligation.rule.in_(list(rules)))
+        ):
+            seen.add(_key(o.cadre_id, o.rule, o.event_date, o.origin, o.origin_id, o.event))
+            seen.add(_key(o.cadre_id, o.rule, o.event_date, o.origin, None, o.event))
+    rows: list[Obligation] = []
+    for e, text in wanted:
+        key = _key(e.cadre_id, e.rule, e.date, e.origin, e.origin_id, text)
+        if key in seen:
+            continue
+        seen.update((key, _key(e.cadre_id, e.rule, e.date, e.origin, None, text)))
+        rule = rules[e.rule]
+        assert rule is not None
+        rows.append(
+            Obligation(
+                cadre_id=e.cadre_id,
+                rule=e.rule,
+                event=text,
+                event_date=e.date,
+                due_date=due_date(e.date, rule.due_days),
+                origin=e.origin,
+                origin_id=e.origin_id,
+                talk_kind=rule.talk_kind,
+                talker=rule.talker,
+                state=State.PENDING,
+                reason="",
+            )
+        )
+    if not rows:
+        return []
+    session.add_all(rows)
     session.flush()
-    audit.record(
+    audit.record_many(
         session,
         ctx,
-        "create",
-        ENTITY,
-        row.id,
-        row.uid,
-        {"cadre_id": [None, cadre_id], "rule": [None, rule], "event": [None, text]},
-        f"应谈（{rule}）：{text}",
+        [
+            audit.Entry(
+                "create",
+                ENTITY,
+                r.id,
+                r.uid,
+                {"cadre_id": [None, r.cadre_id], "rule": [None, r.rule], "event": [None, r.event]},
+                f"应谈（{r.rule}）：{r.event}",
+            )
+            for r in rows
+        ],
     )
-    talk = matching_talk(session, cadre_id, row.talk_kind, event_date)
-    if talk is not None:
-        settle(session, ctx, row, talk, today or dt.date.today())
-    return row.id
+    held = matching_talks(session, [(r.cadre_id, r.talk_kind, r.event_date) for r in rows])
+    for r in rows:
+        talk = held.get((r.cadre_id, r.talk_kind, r.event_date))
+        if talk is not None:
+            settle(session, ctx, r, talk, today or dt.date.today())
+    return [r.id for r in rows]
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def after_audit(

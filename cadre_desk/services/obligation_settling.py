@@ -7,6 +7,7 @@ Called by services.talks inside its transaction (never committing).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,19 +19,39 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.obligations import ENTITY
 
 
-def matching_talk(session: Session, cadre_id: int, kind: str, since: dt.date) -> int | None:
-    return session.scalar(
-        select(Talk.id)
-        .join(TalkSubject, TalkSubject.talk_id == Talk.id)
-        .where(
-            TalkSubject.cadre_id == cadre_id,
-            Talk.kind == kind,
-            Talk.archived_at.is_(None),
-            Talk.talk_at >= dt.datetime.combine(since, dt.time()),
+def matching_talks(
+    session: Session, wanted: Sequence[tuple[int, str, dt.date]]
+) -> dict[tuple[int, str, dt.date], int]:
+    """For each (cadre, kind, since): the first talk of that kind with the cadre on or after `since`
+    (it settles an obligation), in one query per 500 cadres."""
+    found: dict[tuple[int, str, dt.date], int] = {}
+    if not wanted:
+        return found
+    kinds = sorted({kind for _c, kind, _d in wanted})
+    since = dt.datetime.combine(min(day for _c, _k, day in wanted), dt.time())
+    cadre_ids = sorted({c for c, _k, _d in wanted})
+    talks: dict[tuple[int, str], list[tuple[dt.datetime, int]]] = {}
+    for start in range(0, len(cadre_ids), 500):
+        rows = session.execute(
+            select(TalkSubject.cadre_id, Talk.kind, Talk.talk_at, Talk.id)
+            .join(Talk, TalkSubject.talk_id == Talk.id)
+            .where(
+                TalkSubject.cadre_id.in_(cadre_ids[start : start + 500]),
+                Talk.kind.in_(kinds),
+                Talk.archived_at.is_(None),
+                Talk.talk_at >= since,
+            )
+            .order_by(Talk.talk_at, Talk.id)
         )
-        .order_by(Talk.talk_at)
-        .limit(1)
-    )
+        for cadre_id, kind, at, talk_id in rows:
+            talks.setdefault((cadre_id, kind), []).append((at, talk_id))
+    for key in wanted:
+        cadre_id, kind, day = key
+        start_of_day = dt.datetime.combine(day, dt.time())
+        first = next((t for at, t in talks.get((cadre_id, kind), ()) if at >= start_of_day), None)
+        if first is not None:
+            found[key] = first
+    return found
 
 
 def settle(session: Session, ctx: ServiceContext, row: Obligation, talk_id: int, day: dt.date) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from cadre_desk.db.models import AuditEvent, Obligation
 from cadre_desk.errors import ConflictError, ValidationError
 from cadre_desk.services import (
+    audit_trail,
     cadre_records,
     cadres,
     obligation_changes,
@@ -67,6 +68,51 @@ def test_raise_event_creates_a_pending_obligation_with_the_rules_due_date_and_ta
     assert o.as_json()["due"] == "2026.11.08" and o.as_json()["talk_id"] is None
     with ctx.db.read() as session:
         assert session.scalar(select(func.count()).where(AuditEvent.entity == "obligation")) == 1
+
+
+def test_raise_events_in_bulk_is_raise_event_one_by_one(ctx: ServiceContext) -> None:
+    """A barometer import raises hundreds at once: the same rules as one by one (each event once,
+    a switched-off rule nothing, a talk already held settles), with one audit record each."""
+    a, b, c = make_cadre(ctx, "甲"), make_cadre(ctx, "乙"), make_cadre(ctx, "丙")
+    held = talk(ctx, b.id, "提醒谈话", TODAY)
+    talk(ctx, c.id, "提醒谈话", TODAY - dt.timedelta(days=30))  # before the event: settles nothing
+    Event = obligation_raising.Event
+    day = TODAY - dt.timedelta(days=2)
+    with ctx.db.uow() as session:
+        first = obligation_raising.raise_event(
+            session, ctx, a.id, "苗头", "晴雨表 预警：甲", day, origin_id=1
+        )
+    events = [
+        Event(a.id, "苗头", "晴雨表 预警：甲", day, "barometer", 1),  # raised before: skipped
+        Event(b.id, "苗头", "晴雨表 预警：乙", day, "barometer", 2),
+        Event(c.id, "苗头", "晴雨表   预警：丙", day, "barometer", 3),
+        Event(c.id, "苗头", "晴雨表 预警：丙", day, "barometer", 3),  # twice in the batch: once
+        Event(c.id, "苗头", "晴雨表 预警：丙", day, "note"),  # the same words without a source: once
+        Event(a.id, "任职", "任县委组织部副部长", day, "post"),
+    ]
+    with ctx.db.uow() as session:
+        raised = obligation_raising.raise_events(session, ctx, events, TODAY)
+    assert first is not None and len(raised) == 3
+    rows = {o.cadre_id: o for o in obligations.list_obligations(ctx, states=["待谈"]) if o.rule == "苗头"}
+    assert set(rows) == {a.id, c.id} and rows[c.id].event == "晴雨表 预警：丙"
+    (settled,) = [o for o in owed(ctx, b.id)]
+    assert (settled.state, settled.talk_id) == ("已谈", held.id)
+    assert [o.rule for o in owed(ctx, a.id)] == ["苗头", "任职"] or {o.rule for o in owed(ctx, a.id)} == {
+        "苗头",
+        "任职",
+    }
+    with ctx.db.read() as session:
+        assert (
+            session.scalar(
+                select(func.count()).where(AuditEvent.entity == "obligation", AuditEvent.action == "create")
+            )
+            == 4
+        )
+    assert audit_trail.verify(ctx).ok
+    for row in rule_tables.list_rows(ctx, "obligation_rule"):
+        rule_tables.archive_row(ctx, "obligation_rule", row.id, row.version)
+    with ctx.db.uow() as session:
+        assert obligation_raising.raise_events(session, ctx, [Event(b.id, "苗头", "新的", TODAY)]) == []
 
 
 def test_a_rolled_back_caller_leaves_no_obligation(ctx: ServiceContext) -> None:
