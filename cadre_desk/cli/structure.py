@@ -144,14 +144,18 @@ def _cmd_compare(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
         export_comparison(ctx, out, result)
         print(f"已输出：{out}", file=sys.stderr)
-    elif out is not None:
-        from cadre_desk.reports import comparison_report
-        from cadre_desk.services import audit, printing
+    elif out is not None:  # the common print path, as the window's preview
+        from cadre_desk.reports import documents
+        from cadre_desk.services import printing
 
-        options = comparison_report.ComparisonOptions(printing.print_settings(ctx))
-        pages = comparison_report.build_comparison(result, out, options)
-        with ctx.db.uow() as session:
-            audit.record(session, ctx, "print", "cadre", summary=f"打印干部横向比较表到 {out}"[:200])
+        options = documents.DocumentOptions(
+            printing.print_settings(ctx), reference=ref, cadre_ids=result.cadre_ids
+        )
+        document = documents.prepare(ctx, "comparison", 0, options)
+        pages = document.write(out)
+        printing.record_output(
+            ctx, "export", document.title, document.entity, list(document.audited_ids), str(out)
+        )
         print(f"已输出：{out}（共 {pages} 页）", file=sys.stderr)
     if args.json:
         print_json(result.to_json())

@@ -1,9 +1,9 @@
 """Every printed document, made one way whoever prints it: the CLI, the window's preview, batch workers.
 
 `prepare(db, kind, record_id, options)` (a cadre dossier, an appointment form, a pairing dossier, a talk
-record, a 考察材料) reads what the document shows in one read transaction; the
-result builds the PDF into a file (`write`: the file appears only when complete) or into memory
-(`to_bytes`). An appointment form whose content cannot fit its two pages raises `FormTooLong`
+record, a 考察材料, a 横向比较表 of the cadres in `options.cadre_ids`) reads what the document shows in one
+read transaction; the result builds the PDF into a file (`write`: the file appears only when complete)
+or into memory (`to_bytes`). An appointment form whose content cannot fit its two pages raises `FormTooLong`
 before any page is drawn.
 """
 
@@ -21,6 +21,7 @@ from cadre_desk.db.engine import Database
 from cadre_desk.reports import (
     appointment_form,
     barometer_table,
+    comparison_report,
     dossier,
     growth_record,
     inspection_report,
@@ -29,7 +30,16 @@ from cadre_desk.reports import (
     talk_form,
     tolerance_summary,
 )
-from cadre_desk.services import access, appointment, barometer, cadre_records, inspection, printing, structure
+from cadre_desk.services import (
+    access,
+    appointment,
+    barometer,
+    cadre_records,
+    comparison,
+    inspection,
+    printing,
+    structure,
+)
 from cadre_desk.services import growth_record as growth
 from cadre_desk.services import tolerance_summary as summaries
 from cadre_desk.services.access import Permission
@@ -37,7 +47,16 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTIONS, DateRange, PrintSettings
 
 DocumentKind = Literal[
-    "dossier", "form", "pairing", "talk", "barometer", "structure", "tolerance", "inspection", "growth"
+    "dossier",
+    "form",
+    "pairing",
+    "talk",
+    "barometer",
+    "structure",
+    "tolerance",
+    "inspection",
+    "growth",
+    "comparison",
 ]
 
 TITLES: dict[DocumentKind, str] = {
@@ -50,6 +69,7 @@ TITLES: dict[DocumentKind, str] = {
     "tolerance": tolerance_summary.TITLE,
     "inspection": inspection_report.TITLE,
     "growth": growth_record.TITLE,
+    "comparison": comparison_report.TITLE,
 }
 # The audit trail's entity of each kind's record.
 ENTITIES: dict[DocumentKind, str] = {
@@ -62,6 +82,7 @@ ENTITIES: dict[DocumentKind, str] = {
     "tolerance": tolerance_summary.ENTITY,  # the record id is the year
     "inspection": "cadre",
     "growth": "cadre",
+    "comparison": "cadre",  # one record per cadre compared
 }
 
 
@@ -80,6 +101,8 @@ class DocumentOptions:
     # structure report's reference date (None: the print date)
     scope: structure.Scope | None = None  # a structure report's scope (its record id is not used)
     excerpts: tuple[int, ...] = ()  # a 成长档案's diary entries chosen by the user (ids)
+    cadre_ids: tuple[int, ...] = ()  # the 2–6 cadres of a 横向比较表 (its record id is not used); its
+    # reference date is `reference` (None: the print date)
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,7 @@ class Document:
     record_id: int
     name: str  # whose it is: the cadre's name, "mentor-mentee", the talk's subjects
     build: Callable[[BinaryIO | Path], int]  # writes the PDF, returns its number of pages
+    record_ids: tuple[int, ...] = ()  # the records it shows, when more than `record_id` (a comparison)
 
     @property
     def title(self) -> str:
@@ -98,6 +122,11 @@ class Document:
     @property
     def entity(self) -> str:
         return ENTITIES[self.kind]
+
+    @property
+    def audited_ids(self) -> tuple[int, ...]:
+        """The records a print or an export of this document is recorded against (one event each)."""
+        return self.record_ids or (self.record_id,)
 
     def file_name(self) -> str:
         """A suggested file name: `张三_干部成长档案.pdf`."""
@@ -139,6 +168,18 @@ def prepare(
             0,
             scope.label,
             lambda out: structure_report.build_structure_report(report, out, report_options),
+        )
+    if kind == "comparison":
+        at = options.reference or options.printed_at.date()
+        with db.read() as session:
+            table = comparison.compare_in(session, options.cadre_ids, at)
+        table_options = comparison_report.ComparisonOptions(s, options.printed_at)
+        return Document(
+            kind,
+            0,
+            "、".join(table.names),
+            lambda out: comparison_report.build_comparison(table, out, table_options),
+            table.cadre_ids,
         )
     with db.read() as session:
         if kind == "dossier":

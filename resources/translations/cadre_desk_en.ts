@@ -1423,34 +1423,28 @@ Your text stays in the editor.</source>
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+40"/>
-        <location line="+47"/>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+42"/>
+        <location line="+50"/>
         <source>Side-by-side comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-30"/>
         <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Export PDF…</source>
+        <location line="+7"/>
+        <source>Print preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Export PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+11"/>
+        <location line="+48"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4815,7 +4809,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+148"/>
         <source>Cadre dossier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4855,7 +4849,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>Side-by-side comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Fault-tolerance summary</source>
         <translation type="unfinished"></translation>
     </message>

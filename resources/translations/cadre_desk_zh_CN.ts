@@ -1426,34 +1426,28 @@ Your text stays in the editor.</source>
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+40"/>
-        <location line="+47"/>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+42"/>
+        <location line="+50"/>
         <source>Side-by-side comparison</source>
         <translation>横向比较</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-30"/>
         <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
         <translation>计算截止时间 %1。◆ 及底色：各人情况不同的项目。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Export PDF…</source>
-        <translation>导出PDF…</translation>
+        <location line="+7"/>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Export PDF</source>
-        <translation>导出PDF</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+11"/>
+        <location line="+48"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -4815,7 +4809,7 @@ Logs: {logs}</source>
         <translation>监督管理（晴雨表）</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+148"/>
         <source>Cadre dossier</source>
         <translation>干部成长档案</translation>
     </message>
@@ -4855,7 +4849,12 @@ Logs: {logs}</source>
         <translation>结构分析报告</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>Side-by-side comparison</source>
+        <translation>横向比较</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Fault-tolerance summary</source>
         <translation>容错纠错年度汇总</translation>
     </message>

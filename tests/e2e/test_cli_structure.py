@@ -137,6 +137,14 @@ def test_compare_pdf_excel_and_json(county_db: tuple[str, Path]) -> None:
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # A4 landscape
     text = reader.pages[0].extract_text()
     assert "干部横向比较表" in text and "庚七" in text and "◆性别" in text
+    # Through the common print path: an export record for each cadre compared.
+    for cadre_id in ("6", "7", "10"):
+        events = run_json(
+            "--db", db, "audit", "list", "--action", "export", "--entity", "cadre", "--entity-id", cadre_id,
+            "--json", data_dir=base,
+        )  # fmt: skip
+        rows = events["events"] if isinstance(events, dict) else events
+        assert [e["changes"]["document"] for e in rows] == ["干部横向比较表"], rows
     xlsx = base / "比较.xlsx"
     run("--db", db, "compare", "6", "7", "-o", str(xlsx), data_dir=base)
     ws = openpyxl.load_workbook(xlsx)["横向比较"]

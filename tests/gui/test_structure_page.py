@@ -150,15 +150,35 @@ def test_compare_from_the_roster_selection(
     monkeypatch.setattr(ComparisonDialog, "open", lambda self: opened.append(self))  # noqa: PLW0108 (binds self)
     chosen = roster_page.selected_ids()[:3]
     roster_page.compare(chosen)
-    dialog = opened[0]
-    qtbot.addWidget(dialog)
+    dialog = opened[0]  # a child of the roster page, deleted when closed
     assert dialog.table.columnCount() == len(chosen) and dialog.table.rowCount() == 22
     header = dialog.table.verticalHeaderItem(0)
     assert header is not None and header.text().endswith("性别")
+    # 打印预览…: the common print path (built in the background, previewed, saved or printed, audited).
+    import shiboken6
+    from pypdf import PdfReader
+
+    from cadre_desk.services import audit_trail
+    from cadre_desk.ui.printing.pdf_preview import PdfPreviewDialog
+
+    assert dialog.print_button.text() == "打印预览…"
+
+    def previews() -> list[PdfPreviewDialog]:
+        return [d for d in dialog.findChildren(PdfPreviewDialog) if shiboken6.isValid(d) and d.isVisible()]
+
+    dialog.print_preview()
+    qtbot.waitUntil(lambda: bool(previews()), timeout=20_000)
+    preview = previews()[0]
+    assert preview.file_name.endswith("_干部横向比较表.pdf")
     out = tmp_path / "比较.pdf"
-    monkeypatch.setattr(comparison_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    dialog.export_pdf()
-    assert out.read_bytes().startswith(b"%PDF")
+    assert preview.save_to(out)
+    page = PdfReader(out).pages[0]
+    assert page.mediabox.width > page.mediabox.height  # A4 landscape
+    assert "干部横向比较表" in page.extract_text()
+    for cadre_id in chosen:  # one export record per cadre compared
+        events = audit_trail.history(roster_page._ctx, "cadre", cadre_id)
+        assert any(e.action == "export" and e.changes.get("document") == "干部横向比较表" for e in events)
+    preview.close()
     with qtbot.waitSignal(dialog.open_cadre) as picked:
         dialog.table.horizontalHeader().sectionDoubleClicked.emit(1)
     assert picked.args == [chosen[1]]

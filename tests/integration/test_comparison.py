@@ -42,3 +42,44 @@ def test_two_to_six_known_cadres(ctx: ServiceContext) -> None:
         comparison.compare(ctx, [county.cadre_ids["A"], 999_999], REF)
     six = comparison.compare(ctx, county.ids("ABCDEF"), REF)
     assert len(six.names) == 6 and all(len(r.values) == 6 for r in six.rows)
+
+
+def test_the_printed_table_goes_through_the_common_print_path(ctx: ServiceContext) -> None:
+    """documents.prepare builds the 横向比较表 (A4 landscape) like every printed document: the
+    permission to print is checked, and a print or an export is recorded against each cadre compared."""
+    import io
+
+    from pypdf import PdfReader
+
+    from cadre_desk.errors import PermissionDenied
+    from cadre_desk.reports import documents
+    from cadre_desk.services import accounts, audit_trail, printing
+
+    county = structure_county.build(ctx)
+    ids = tuple(county.ids("FGJ"))
+    admin = accounts.set_first_admin(ctx.db, "admin", "Adm1n-密码-2026", "王管理")
+    accounts.add_account(admin, "reader", ["reader"], "R3ader-密码-2026")
+    reader = accounts.authenticate(ctx.db, "reader", "R3ader-密码-2026")
+    options = documents.DocumentOptions(printing.print_settings(reader), reference=REF, cadre_ids=ids)
+    with pytest.raises(PermissionDenied):  # an administrator manages accounts, not cadre records
+        documents.prepare(admin, "comparison", 0, options)
+    document = documents.prepare(reader, "comparison", 0, options)
+    assert document.title == "干部横向比较表" and document.name == "己六、庚七、癸十"
+    assert document.audited_ids == ids and document.file_name() == "己六、庚七、癸十_干部横向比较表.pdf"
+    pdf = PdfReader(io.BytesIO(document.to_bytes()))
+    page = pdf.pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    text = page.extract_text()
+    assert "计算截止时间：2026.12.06" in text and "庚七" in text
+    assert "内部资料" in text or "第 1 页" in text  # the common page template
+    with pytest.raises(ValidationError):
+        documents.prepare(
+            reader, "comparison", 0, documents.DocumentOptions(options.settings, cadre_ids=ids[:1])
+        )
+    auditor_view = accounts.add_account(admin, "auditor", ["auditor"], "Aud1tor-密码-2026")
+    assert auditor_view.name == "auditor"
+    printing.record_output(reader, "print", document.title, document.entity, list(document.audited_ids))
+    auditor = accounts.authenticate(ctx.db, "auditor", "Aud1tor-密码-2026")
+    for cadre_id in ids:
+        events = audit_trail.history(auditor, "cadre", cadre_id)
+        assert [e.changes.get("document") for e in events if e.action == "print"] == ["干部横向比较表"]

@@ -200,7 +200,14 @@ def _preview_in_background(
         data: bytes = result[1]
 
         def record(action: str, target: str) -> None:
-            printing.record_output(ctx, action, document.title, document.entity, [record_id], target)  # type: ignore[arg-type]
+            printing.record_output(
+                ctx,
+                action,  # type: ignore[arg-type]
+                document.title,
+                document.entity,
+                list(document.audited_ids),
+                target,
+            )
 
         dialog = PdfPreviewDialog(parent, data, title, document.file_name(), record)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -282,6 +289,23 @@ def print_structure(parent: QWidget, ctx: ServiceContext, scope: Scope, referenc
         "structure",
         0,
         lambda settings: DocumentOptions(settings, reference=reference, scope=scope),
+    )
+
+
+def print_comparison(
+    parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int], reference: dt.date
+) -> Job:
+    """The 干部横向比较表 of 2–6 cadres at a date (A4 landscape), previewed; a print or a save is recorded
+    against each cadre compared."""
+    title = QCoreApplication.translate("Printing", "Side-by-side comparison")
+    ids = tuple(cadre_ids)
+    return _preview_in_background(
+        parent,
+        ctx,
+        title,
+        "comparison",
+        0,
+        lambda settings: DocumentOptions(settings, reference=reference, cadre_ids=ids),
     )
 
 

@@ -1,5 +1,6 @@
 """横向比较 of the cadres selected in the roster: one column per cadre, the rows that differ shaded (and
-marked ◆); 导出PDF… (A4 landscape) and 导出Excel…; double-clicking a name opens the profile."""
+marked ◆); 打印预览… (A4 landscape, through the common print path: preview, then print or save, audited
+against every cadre compared) and 导出Excel…; double-clicking a name opens the profile."""
 
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import comparison, printing
+from cadre_desk.services import comparison
 from cadre_desk.services.comparison import Comparison
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.jobs.workers import Job
 
 DIFFERS = QColor("#fff2cc")
 
@@ -63,8 +65,11 @@ class ComparisonDialog(QDialog):
             self,
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.pdf_button = buttons.addButton(self.tr("Export PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.pdf_button.clicked.connect(self.export_pdf)
+        self.print_button = buttons.addButton(
+            self.tr("Print preview…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button.setObjectName("comparisonPrint")
+        self.print_button.clicked.connect(self.print_preview)
         self.xlsx_button = buttons.addButton(
             self.tr("Export to Excel…"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -98,27 +103,12 @@ class ComparisonDialog(QDialog):
         name, _filter = QFileDialog.getSaveFileName(self, title, default, pattern)
         return Path(name) if name else None
 
-    def export_pdf(self) -> None:
-        target = self._target(".pdf", self.tr("Export PDF"), "PDF (*.pdf)")
-        if target is None:
-            return
-        from cadre_desk import outfile
-        from cadre_desk.reports import comparison_report
+    def print_preview(self) -> Job:
+        """The 干部横向比较表 built in the background and previewed (then printed or saved)."""
+        from cadre_desk.ui.printing import printing
 
-        try:
-            options = comparison_report.ComparisonOptions(printing.print_settings(self.ctx))
-            with outfile.atomic_path(target, make_parent=False) as part:
-                comparison_report.build_comparison(self.comparison, part, options)
-            printing.record_output(
-                self.ctx,
-                "export",
-                comparison_report.TITLE,
-                "cadre",
-                list(self.comparison.cadre_ids),
-                str(target),
-            )
-        except CadreDeskError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+        c = self.comparison
+        return printing.print_comparison(self, self.ctx, c.cadre_ids, c.reference_date)
 
     def export_excel(self) -> None:
         target = self._target(".xlsx", self.tr("Export to Excel"), "Excel (*.xlsx)")
