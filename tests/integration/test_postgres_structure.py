@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from cadre_desk.services.context import ServiceContext
-from tests.integration import test_comparison, test_structure
+from tests.integration import test_comparison, test_structure, test_structure_selections
 from tests.integration.test_postgres_development import ADMIN_URL, pg_ctx  # noqa: F401 (the fixture)
 
 assert ADMIN_URL  # the imported module skips without a server
@@ -19,6 +19,11 @@ SCENARIOS: list[Callable[[ServiceContext], None]] = [
     test_structure.test_the_targets_are_edited_in_the_rule_editor,
     test_comparison.test_two_cadres_side_by_side,
     test_comparison.test_two_to_six_known_cadres,
+    test_comparison.test_the_printed_table_goes_through_the_common_print_path,
+    test_structure_selections.test_a_saved_selection_is_a_scope,
+    test_structure_selections.test_rename_change_and_delete_are_audited,
+    test_structure_selections.test_bad_selections_are_refused,
+    test_structure_selections.test_a_merge_of_units_is_followed_and_archived_units_are_left_out,
 ]
 
 
