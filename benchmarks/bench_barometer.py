@@ -111,7 +111,12 @@ def main() -> None:
 
     from cadre_desk.db.models import Cadre
     from cadre_desk.db.opening import open_database
-    from cadre_desk.services import barometer, rule_tables
+    from cadre_desk.services import (
+        barometer_changes,
+        barometer_entries,
+        barometer_periods,
+        rule_tables,
+    )
     from cadre_desk.services.context import open_context
     from cadre_desk.transfer import barometer_import
 
@@ -119,7 +124,7 @@ def main() -> None:
     ctx = open_context(db, "bench")
     code = f"{dt.date.today().year}Q1"
     start = time.perf_counter()
-    period = barometer.open_period(ctx, code)
+    period = barometer_periods.open_period(ctx, code)
     report(f"open_period ({period.total} entries)", [1000 * (time.perf_counter() - start)])
 
     with db.read() as session:
@@ -129,7 +134,7 @@ def main() -> None:
         ("50% founded", 0.5, f"{dt.date.today().year}Q2"),
     ):
         if listed != period.code:
-            barometer.open_period(ctx, listed)
+            barometer_periods.open_period(ctx, listed)
         sheet = folder / f"信访{listed}.xlsx"
         member_list(sheet, ids, founded)
         start = time.perf_counter()
@@ -143,7 +148,7 @@ def main() -> None:
         report(f"import 2,000 rows ({label}): plan + write", [1000 * total])
         print(f"{'':46} {result.changed} changed, {yellow} yellow: {yellow} 苗头 obligations raised")
 
-    timed("recompute (nothing changes)", args.runs, lambda: barometer.recompute(ctx, period.id))
+    timed("recompute (nothing changes)", args.runs, lambda: barometer_changes.recompute(ctx, period.id))
     rule = next(r for r in rule_tables.list_rows(ctx, "barometer_rule") if r.values["values"] == "待核、属实")
 
     def flip() -> tuple[int, float]:  # each 待核/属实 reading changes colour: the worst case of a rule edit
@@ -151,22 +156,26 @@ def main() -> None:
         colour = "红" if row.values["colour"] == "黄" else "黄"
         rule_tables.update_row(ctx, "barometer_rule", row.id, {"colour": colour}, row.version)
         start = time.perf_counter()
-        changed = barometer.recompute(ctx, period.id).changed
+        changed = barometer_changes.recompute(ctx, period.id).changed
         return changed, (time.perf_counter() - start) * 1000
 
     flips = [flip() for _ in range(args.runs)]
     report(f"recompute after a rule edit ({flips[0][0]} change)", [f[1] for f in flips])
 
-    unit = barometer.unit_counts(ctx, period.id)[0]
-    timed("list_entries (one unit)", args.runs, lambda: barometer.list_entries(ctx, period.id, unit.unit_id))
-    timed("list_entries (whole period)", args.runs, lambda: barometer.list_entries(ctx, period.id))
+    unit = barometer_entries.unit_counts(ctx, period.id)[0]
+    timed(
+        "list_entries (one unit)",
+        args.runs,
+        lambda: barometer_entries.list_entries(ctx, period.id, unit.unit_id),
+    )
+    timed("list_entries (whole period)", args.runs, lambda: barometer_entries.list_entries(ctx, period.id))
     timed(
         "list_entries (yellow and red)",
         args.runs,
-        lambda: barometer.list_entries(ctx, period.id, warnings_only=True),
+        lambda: barometer_entries.list_entries(ctx, period.id, warnings_only=True),
     )
-    timed("unit_counts", args.runs, lambda: barometer.unit_counts(ctx, period.id))
-    timed("list_periods", args.runs, lambda: barometer.list_periods(ctx))
+    timed("unit_counts", args.runs, lambda: barometer_entries.unit_counts(ctx, period.id))
+    timed("list_periods", args.runs, lambda: barometer_periods.list_periods(ctx))
 
     from PySide6.QtWidgets import QApplication
 

@@ -10,7 +10,13 @@ from pathlib import Path
 from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, Subparsers, print_json
 from cadre_desk.domain import barometer as bd
-from cadre_desk.services import barometer, barometer_rules, units
+from cadre_desk.services import (
+    barometer_changes,
+    barometer_entries,
+    barometer_periods,
+    barometer_rules,
+    units,
+)
 from cadre_desk.services.context import ServiceContext
 
 
@@ -52,7 +58,7 @@ def _cmd_barometer(ctx: ServiceContext, args: argparse.Namespace) -> int:
     action = args.barometer_command
     words = barometer_rules.colour_words(ctx)
     if action == "periods":
-        listed = barometer.list_periods(ctx)
+        listed = barometer_periods.list_periods(ctx)
         if args.json:
             print_json([p.to_json(words) for p in listed])
         for p in [] if args.json else listed:
@@ -60,7 +66,7 @@ def _cmd_barometer(ctx: ServiceContext, args: argparse.Namespace) -> int:
             print(f"{p.code}  {p.label}  {p.state}  共 {p.total} 人  {shown}")
         return EXIT_OK
     if action == "open":
-        opened = barometer.open_period(ctx, args.period)
+        opened = barometer_periods.open_period(ctx, args.period)
         if args.json:
             print_json(opened.to_json(words))
         else:
@@ -68,10 +74,10 @@ def _cmd_barometer(ctx: ServiceContext, args: argparse.Namespace) -> int:
         return EXIT_OK
     if action == "import":
         return _import(ctx, args, words)
-    period = barometer.get_period(ctx, args.period)
+    period = barometer_periods.get_period(ctx, args.period)
     if action == "show":
         unit_id = units.find_unit(ctx, args.unit).id if args.unit else None
-        rows = barometer.list_entries(ctx, period.id, unit_id, warnings_only=args.warnings)
+        rows = barometer_entries.list_entries(ctx, period.id, unit_id, warnings_only=args.warnings)
         if args.json:
             print_json([r.to_json(words) for r in rows])
         else:
@@ -90,7 +96,7 @@ def _cmd_barometer(ctx: ServiceContext, args: argparse.Namespace) -> int:
                 )
         return EXIT_OK
     if action == "recompute":
-        result = barometer.recompute(ctx, period.id)
+        result = barometer_changes.recompute(ctx, period.id)
         counts = {words[c]: result.counts.get(c, 0) for c in bd.COLOURS}
         if args.json:
             print_json({"period": period.code, "changed": result.changed, "counts": counts})
@@ -101,7 +107,7 @@ def _cmd_barometer(ctx: ServiceContext, args: argparse.Namespace) -> int:
             )
         return EXIT_OK
     if action == "state":
-        moved = barometer.set_state(ctx, period.id, args.state, period.version)
+        moved = barometer_periods.set_state(ctx, period.id, args.state, period.version)
         if args.json:
             print_json(moved.to_json(words))
         else:
@@ -110,7 +116,7 @@ def _cmd_barometer(ctx: ServiceContext, args: argparse.Namespace) -> int:
     from cadre_desk.transfer.barometer_xlsx import export_grid
 
     unit = units.find_unit(ctx, args.unit) if args.unit else None
-    rows = barometer.list_entries(ctx, period.id, unit.id if unit else None)
+    rows = barometer_entries.list_entries(ctx, period.id, unit.id if unit else None)
     n = export_grid(ctx, args.output, period, rows, words, unit.name if unit else "")
     print(f"已导出 {n} 人：{args.output}")
     return EXIT_OK

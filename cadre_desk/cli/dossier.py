@@ -14,7 +14,14 @@ from cadre_desk.cli import common
 from cadre_desk.cli.common import EXIT_OK, Handler, ProgressBar, Subparsers
 from cadre_desk.domain.yearmonth import parse_date, parse_date_or_month
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import appointment, barometer, cadre_records, inspection, printing, units
+from cadre_desk.services import (
+    appointment,
+    barometer_periods,
+    cadre_records,
+    inspection,
+    printing,
+    units,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import SECTION_TITLES, SECTIONS, DateRange
 
@@ -120,7 +127,7 @@ def _cmd_dossier(ctx: ServiceContext, args: argparse.Namespace) -> int:
         return _inspection(ctx, args.id, out, settings)
     options = documents.DocumentOptions(settings)
     if action == "barometer":
-        period = barometer.get_period(ctx, args.period)
+        period = barometer_periods.get_period(ctx, args.period)
         document = documents.prepare(ctx.db, "barometer", period.id, options)
         pages = document.write(out)
         printing.record_output(ctx, "export", document.title, document.entity, [period.id], str(out))

@@ -22,7 +22,8 @@ from cadre_desk.domain import barometer as bd
 from cadre_desk.reports import fonts
 from cadre_desk.reports.flow import LABEL_FILL, LINE, para
 from cadre_desk.reports.page import Bookmark, DocumentInfo, Margins, build_pdf, frame_size
-from cadre_desk.services.barometer import EntryView, JointReview
+from cadre_desk.services.barometer import EntryView
+from cadre_desk.services.barometer_entries import JointReview
 from cadre_desk.services.printing import PrintSettings
 
 TITLE = "干部监管晴雨表联席研判表"

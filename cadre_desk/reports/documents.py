@@ -33,7 +33,7 @@ from cadre_desk.reports import (
 from cadre_desk.services import (
     access,
     appointment,
-    barometer,
+    barometer_entries,
     cadre_records,
     comparison,
     inspection,
@@ -213,7 +213,7 @@ def prepare(
                 lambda out: pairing_dossier.build_pairing_dossier(pairing, out, pairing_options),
             )
         if kind == "barometer":
-            review = barometer.gather_joint_review_in(session, record_id)
+            review = barometer_entries.gather_joint_review_in(session, record_id)
             review_options = barometer_table.ReviewOptions(s, options.printed_at)
             return Document(
                 kind,

@@ -32,6 +32,7 @@ from cadre_desk.services import (
     access,
     app_settings,
     audit,
+    barometer_history,
     cadre_records,
     compliance,
     diary,
@@ -308,11 +309,11 @@ def supervision_in(
 ) -> tuple[SupervisionLine, ...]:
     """The cadre's 晴雨表 readings of the periods that overlap `rng`, oldest first."""
     from cadre_desk.domain.barometer import parse_period
-    from cadre_desk.services import barometer, barometer_rules
+    from cadre_desk.services import barometer_rules
 
     words = barometer_rules.words_in(session)
     out = []
-    for r in barometer.cadre_history_in(session, cadre_id, limit=400):
+    for r in barometer_history.cadre_history_in(session, cadre_id, limit=400):
         period = parse_period(r.period)
         if (rng.start is not None and period.end < rng.start) or (
             rng.end is not None and period.start > rng.end

@@ -25,7 +25,7 @@ from cadre_desk.db.models import BarometerEntry, BarometerPeriod, Cadre
 from cadre_desk.domain import barometer as bd
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.errors import ConflictError, ImportRejected, NotFoundError, StorageError, ValidationError
-from cadre_desk.services import access, audit, barometer
+from cadre_desk.services import access, audit, barometer_changes, barometer_periods
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -104,7 +104,7 @@ def _read(path: Path) -> tuple[dict[str, int], list[tuple[int, tuple[Any, ...]]]
 
 def plan_barometer_import(ctx: ServiceContext, period_code: str, path: Path) -> BarometerImportPlan:
     access.require(ctx, Permission.IMPORT)
-    period_code = barometer.parse_period(period_code).code
+    period_code = barometer_periods.parse_period(period_code).code
     header, rows = _read(path)
     columns = tuple(c for c in bd.CODES if c in header)
     plan = BarometerImportPlan(source=path.name, period=period_code, columns=columns)
@@ -225,7 +225,7 @@ def apply_barometer_import(ctx: ServiceContext, plan: BarometerImportPlan) -> Ba
                     )
                 ):
                     raise ConflictError("晴雨表记录", item.name, 0, 1)
-                entry = barometer.new_entry(period.id, cadre.id, cadre.unit_id)
+                entry = barometer_periods.new_entry(period.id, cadre.id, cadre.unit_id)
                 session.add(entry)
                 added += 1
             else:
@@ -245,7 +245,7 @@ def apply_barometer_import(ctx: ServiceContext, plan: BarometerImportPlan) -> Ba
             select(BarometerEntry).where(BarometerEntry.period_id == period.id,
                                          BarometerEntry.cadre_id.in_([i.cadre_id for i in items]))
         )]  # fmt: skip
-        barometer.recompute_in(session, ctx, period.id, touched)
+        barometer_changes.recompute_in(session, ctx, period.id, touched)
         audit.record(
             session,
             ctx,
@@ -256,5 +256,5 @@ def apply_barometer_import(ctx: ServiceContext, plan: BarometerImportPlan) -> Ba
             ],
         )
         session.flush()
-        counts = barometer.period_counts_in(session, period.id)
+        counts = barometer_periods.period_counts_in(session, period.id)
     return BarometerImportResult(len(items), added, counts, tuple(touched))

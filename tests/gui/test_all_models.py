@@ -16,7 +16,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import (
-    barometer,
+    barometer_periods,
     cadres,
     diary,
     mentorship,
@@ -219,7 +219,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert training_page.model.rowCount() == len(sample_cadres)
 
     # 晴雨表: a period's grid of every unit.
-    barometer.open_period(window.ctx, "2026Q2")
+    barometer_periods.open_period(window.ctx, "2026Q2")
     window.nav.setCurrentItem(window._nav_item(BAROMETER))
     barometer_page = window.page(BAROMETER)
     assert isinstance(barometer_page, BarometerPage) and window.current_page() == BAROMETER

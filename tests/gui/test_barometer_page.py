@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import barometer, obligations
+from cadre_desk.services import (
+    barometer,
+    barometer_changes,
+    barometer_entries,
+    barometer_periods,
+    obligations,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.barometer import disposal_dialog, import_preview, override_dialog
 from cadre_desk.ui.barometer.barometer_page import BarometerPage
@@ -86,9 +92,9 @@ def test_review_disposal_and_publishing(
     qtbot: QtBot, ctx: ServiceContext, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _town, _office, ids = _county(ctx)
-    p = barometer.open_period(ctx, "2026Q3")
-    e = next(x for x in barometer.list_entries(ctx, p.id) if x.cadre_id == ids[0])
-    barometer.set_indicators(ctx, e.id, {"rank_last": "是"}, e.version)
+    p = barometer_periods.open_period(ctx, "2026Q3")
+    e = next(x for x in barometer_entries.list_entries(ctx, p.id) if x.cadre_id == ids[0])
+    barometer_changes.set_indicators(ctx, e.id, {"rank_last": "是"}, e.version)
     page = _page(qtbot, ctx)
     page.only_warnings.setChecked(True)
     page.unit.setCurrentIndex(page.unit.findData(-1))
@@ -168,11 +174,11 @@ def test_the_profile_shows_a_strip_of_quarters(qtbot: QtBot, ctx: ServiceContext
         ("2026Q3", {}),
         ("2026Q4", {"discipline": "党内警告"}),
     ):
-        p = barometer.open_period(ctx, code)
-        e = next(x for x in barometer.list_entries(ctx, p.id) if x.cadre_id == ids[0])
+        p = barometer_periods.open_period(ctx, code)
+        e = next(x for x in barometer_entries.list_entries(ctx, p.id) if x.cadre_id == ids[0])
         if values:
-            e = barometer.set_indicators(ctx, e.id, values, e.version)
-            barometer.dispose(ctx, e.id, "诫勉", "", "", False, e.version)
+            e = barometer_changes.set_indicators(ctx, e.id, values, e.version)
+            barometer_changes.dispose(ctx, e.id, "诫勉", "", "", False, e.version)
     view = ProfileView(ctx, today=TODAY)
     qtbot.addWidget(view)
     view.show_cadre(ids[0])
@@ -190,7 +196,7 @@ def test_every_unit_is_read_a_page_at_a_time(
 
     monkeypatch.setattr(barometer_page, "PAGE_ROWS", 2)
     _county(ctx)
-    barometer.open_period(ctx, "2026Q4")
+    barometer_periods.open_period(ctx, "2026Q4")
     page = _page(qtbot, ctx)
     page.unit.setCurrentIndex(page.unit.findData(-1))
     assert page.model.rowCount() == 2 and page.model.canFetchMore()

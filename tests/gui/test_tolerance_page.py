@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import (
+    barometer_changes,
+    barometer_entries,
+    barometer_periods,
     cadres,
     tolerance,
     tolerance_editing,
@@ -252,15 +255,15 @@ def test_the_profile_shows_tolerated_and_warns_before_a_negative_record(
 def test_the_barometer_grid_shows_tolerated_and_a_disposal_warns(
     qtbot: QtBot, ctx: ServiceContext, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cadre_desk.services import barometer, barometer_rules
+    from cadre_desk.services import barometer_rules
     from cadre_desk.ui.barometer.disposal_dialog import DisposalDialog
     from cadre_desk.ui.barometer.grid_model import COLOUR, BarometerGridModel
 
     cadre = make_cadre(ctx, "吴担当")
     rule_case(ctx, new_case(ctx, cadre.id))
-    period = barometer.open_period(ctx, "2026Q2")
-    entry = barometer.list_entries(ctx, period.id)[0]
-    entry = barometer.set_indicators(ctx, entry.id, {"discipline": "党内警告"}, entry.version)
+    period = barometer_periods.open_period(ctx, "2026Q2")
+    entry = barometer_entries.list_entries(ctx, period.id)[0]
+    entry = barometer_changes.set_indicators(ctx, entry.id, {"discipline": "党内警告"}, entry.version)
     model = BarometerGridModel()
     model.set_rows([entry], barometer_rules.colour_words(ctx), editable=False)
     assert model.index(0, COLOUR).data() == "已容错"
@@ -277,7 +280,7 @@ def test_the_barometer_grid_shows_tolerated_and_a_disposal_warns(
     dialog.disposal.setCurrentIndex(dialog.disposal.findData("诫勉"))
     dialog.save()
     assert dialog.result_view is None and len(asked) == 1 and "本处置" in asked[0][0]
-    assert barometer.get_entry(ctx, entry.id).disposal == ""
+    assert barometer_entries.get_entry(ctx, entry.id).disposal == ""
     monkeypatch.setattr(
         negative_warning.NegativeRecordWarning,
         "ask",

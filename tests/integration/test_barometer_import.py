@@ -11,7 +11,14 @@ import pytest
 
 from cadre_desk.domain.idcard import make_id_number
 from cadre_desk.errors import ConflictError, ImportRejected, NotFoundError, ValidationError
-from cadre_desk.services import barometer, barometer_rules, rule_tables, units
+from cadre_desk.services import (
+    barometer_changes,
+    barometer_entries,
+    barometer_periods,
+    barometer_rules,
+    rule_tables,
+    units,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer.barometer_import import apply_barometer_import, plan_barometer_import
 from cadre_desk.transfer.barometer_xlsx import export_grid
@@ -42,7 +49,7 @@ def _setup(ctx: ServiceContext) -> dict[str, int]:
         "李二": make_cadre(ctx, "李二", unit_id=town, id_number=ID_B, birth="1984.01", gender="女").id,
         "赵三": make_cadre(ctx, "赵三", unit_id=town, id_number=ID_C, birth="1979.06").id,
     }
-    barometer.open_period(ctx, "2026Q4")
+    barometer_periods.open_period(ctx, "2026Q4")
     return made
 
 
@@ -69,8 +76,8 @@ def test_a_discipline_list_and_a_petition_list_colour_the_period(ctx: ServiceCon
     assert next(i for i in plan.items if i.cadre_id == late).entry_id is None
     result = apply_barometer_import(ctx, plan)
     assert (result.changed, result.added, result.counts) == (2, 1, {"red": 2, "green": 2})
-    period = barometer.get_period(ctx, "2026Q4")
-    rows = {e.name: e for e in barometer.list_entries(ctx, period.id)}
+    period = barometer_periods.get_period(ctx, "2026Q4")
+    rows = {e.name: e for e in barometer_entries.list_entries(ctx, period.id)}
     assert rows["王一"].rule_text == "处分 党内警告；政务记过（受党纪政务处分，处分在影响期内）"
     assert rows["王一"].sources == "纪委处分名单"
     assert rows["钱晚"].indicators["case_review"] == "是" and rows["钱晚"].colour == "red"
@@ -83,9 +90,9 @@ def test_a_discipline_list_and_a_petition_list_colour_the_period(ctx: ServiceCon
     apply_barometer_import(ctx, plan_barometer_import(ctx, "2026Q4", petition))
     again = plan_barometer_import(ctx, "2026Q4", petition)
     assert (again.changed, again.unchanged) == (0, 2)
-    rows = {e.name: e for e in barometer.list_entries(ctx, period.id)}
+    rows = {e.name: e for e in barometer_entries.list_entries(ctx, period.id)}
     assert (rows["李二"].colour, rows["赵三"].colour) == ("yellow", "green")
-    assert barometer.get_period(ctx, "2026Q4").counts == {"red": 2, "yellow": 1, "green": 1}
+    assert barometer_periods.get_period(ctx, "2026Q4").counts == {"red": 2, "yellow": 1, "green": 1}
 
 
 def test_any_problem_rejects_the_whole_list(ctx: ServiceContext, tmp_path: Path) -> None:
@@ -108,7 +115,7 @@ def test_any_problem_rejects_the_whole_list(ctx: ServiceContext, tmp_path: Path)
     assert "孙四缺少身份证号" in messages
     with pytest.raises(ImportRejected):
         apply_barometer_import(ctx, plan)
-    period = barometer.get_period(ctx, "2026Q4")
+    period = barometer_periods.get_period(ctx, "2026Q4")
     assert period.counts == {"green": 3}
     headless = member_list(tmp_path / "x.xlsx", ["姓名", "身份证号", "备注"], [["王一", ID_A, "无"]])
     assert "没有可导入的指标列" in plan_barometer_import(ctx, "2026Q4", headless).problems[0][1]
@@ -124,30 +131,30 @@ def test_a_plan_made_stale_is_refused_and_a_published_period_is_closed(
         tmp_path / "审计.xlsx", ["姓名", "身份证号", "审计发现"], [["赵三", ID_C, "超标准接待"]]
     )
     plan = plan_barometer_import(ctx, "2026Q4", path)
-    period = barometer.get_period(ctx, "2026Q4")
-    entry = next(e for e in barometer.list_entries(ctx, period.id) if e.cadre_id == ids["赵三"])
-    barometer.set_indicators(ctx, entry.id, {"duty": "较好"}, entry.version)
+    period = barometer_periods.get_period(ctx, "2026Q4")
+    entry = next(e for e in barometer_entries.list_entries(ctx, period.id) if e.cadre_id == ids["赵三"])
+    barometer_changes.set_indicators(ctx, entry.id, {"duty": "较好"}, entry.version)
     with pytest.raises(ConflictError):
         apply_barometer_import(ctx, plan)
     result = apply_barometer_import(ctx, plan_barometer_import(ctx, "2026Q4", path))
     assert result.changed == 1
-    period = barometer.set_state(ctx, period.id, "研判中", period.version)
-    barometer.set_state(ctx, period.id, "已发布", period.version)
+    period = barometer_periods.set_state(ctx, period.id, "研判中", period.version)
+    barometer_periods.set_state(ctx, period.id, "已发布", period.version)
     with pytest.raises(ValidationError, match="已发布"):
         plan_barometer_import(ctx, "2026Q4", path)
 
 
 def test_the_grid_exports_to_excel(ctx: ServiceContext, tmp_path: Path) -> None:
     ids = _setup(ctx)
-    period = barometer.get_period(ctx, "2026Q4")
-    entry = next(e for e in barometer.list_entries(ctx, period.id) if e.cadre_id == ids["李二"])
-    entry = barometer.set_indicators(ctx, entry.id, {"petition": "属实"}, entry.version)
-    barometer.dispose(ctx, entry.id, "函询", "", "已函询，本人已说明", True, entry.version)
+    period = barometer_periods.get_period(ctx, "2026Q4")
+    entry = next(e for e in barometer_entries.list_entries(ctx, period.id) if e.cadre_id == ids["李二"])
+    entry = barometer_changes.set_indicators(ctx, entry.id, {"petition": "属实"}, entry.version)
+    barometer_changes.dispose(ctx, entry.id, "函询", "", "已函询，本人已说明", True, entry.version)
     yellow = rule_tables.list_rows(ctx, "barometer_colour")[1]
     rule_tables.update_row(ctx, "barometer_colour", yellow.id, {"word": "橙"}, yellow.version)
     out = tmp_path / "晴雨表.xlsx"
     words = barometer_rules.colour_words(ctx)
-    assert export_grid(ctx, out, period, barometer.list_entries(ctx, period.id), words) == 3
+    assert export_grid(ctx, out, period, barometer_entries.list_entries(ctx, period.id), words) == 3
     ws = openpyxl.load_workbook(out).active
     assert ws is not None
     header = [c.value for c in ws[2]]

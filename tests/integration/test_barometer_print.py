@@ -8,7 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 from cadre_desk.reports import documents
-from cadre_desk.services import barometer, rule_tables
+from cadre_desk.services import (
+    barometer_changes,
+    barometer_entries,
+    barometer_history,
+    barometer_periods,
+    rule_tables,
+)
 from cadre_desk.services.context import ServiceContext
 from tests.integration.test_barometer import _county
 from tests.integration.test_reports_dossier import PRINTED, SETTINGS, check_common, text_of
@@ -16,13 +22,13 @@ from tests.integration.test_reports_dossier import PRINTED, SETTINGS, check_comm
 
 def test_the_joint_review_sheet(ctx: ServiceContext, tmp_path: Path) -> None:
     _town, _office, ids = _county(ctx)
-    p = barometer.open_period(ctx, "2026Q4")
-    entries = {e.cadre_id: e for e in barometer.list_entries(ctx, p.id)}
-    yellow = barometer.set_indicators(ctx, entries[ids[0]].id, {"petition": "待核", "duty": "好"}, 1)
-    barometer.dispose(ctx, yellow.id, "提醒谈话", "", "已由分管领导提醒谈话", True, yellow.version)
-    red = barometer.set_indicators(ctx, entries[ids[2]].id, {"discipline": "政务记过"}, 1)
-    barometer.dispose(ctx, red.id, "调整岗位", "调离岗位", "", False, red.version)
-    overridden = barometer.override(ctx, entries[ids[1]].id, "黄", "群众反映集中，联席研判列黄", 1)
+    p = barometer_periods.open_period(ctx, "2026Q4")
+    entries = {e.cadre_id: e for e in barometer_entries.list_entries(ctx, p.id)}
+    yellow = barometer_changes.set_indicators(ctx, entries[ids[0]].id, {"petition": "待核", "duty": "好"}, 1)
+    barometer_changes.dispose(ctx, yellow.id, "提醒谈话", "", "已由分管领导提醒谈话", True, yellow.version)
+    red = barometer_changes.set_indicators(ctx, entries[ids[2]].id, {"discipline": "政务记过"}, 1)
+    barometer_changes.dispose(ctx, red.id, "调整岗位", "调离岗位", "", False, red.version)
+    overridden = barometer_changes.override(ctx, entries[ids[1]].id, "黄", "群众反映集中，联席研判列黄", 1)
     assert overridden.colour == "yellow"
     words = rule_tables.list_rows(ctx, "barometer_colour")
     rule_tables.update_row(ctx, "barometer_colour", words[1].id, {"word": "橙"}, words[1].version)
@@ -57,7 +63,7 @@ def test_the_demo_county_has_four_quarters(tmp_path: Path) -> None:
     try:
         demo.generate(db, cadres=400, seed=3, today=dt.date(2026, 12, 6))
         ctx = open_context(db, "测试员")
-        periods = barometer.list_periods(ctx)
+        periods = barometer_periods.list_periods(ctx)
         assert [(p.code, p.state) for p in periods] == [
             ("2026Q4", "研判中"), ("2026Q3", "已发布"), ("2026Q2", "已发布"), ("2026Q1", "已发布")
         ]  # fmt: skip
@@ -69,17 +75,19 @@ def test_the_demo_county_has_four_quarters(tmp_path: Path) -> None:
         reds = [
             e
             for p in periods
-            for e in barometer.list_entries(ctx, p.id, warnings_only=True)
+            for e in barometer_entries.list_entries(ctx, p.id, warnings_only=True)
             if e.colour == "red"
         ]
         assert reds and all(e.disposal for e in reds if e.period_id != periods[0].id)
-        published = [e for p in periods[1:] for e in barometer.list_entries(ctx, p.id, warnings_only=True)]
+        published = [
+            e for p in periods[1:] for e in barometer_entries.list_entries(ctx, p.id, warnings_only=True)
+        ]
         assert all(e.disposal for e in published)  # a published period has every 处置
-        assert any(e.override_colour for p in periods for e in barometer.list_entries(ctx, p.id))
-        history = barometer.cadre_history(ctx, published[0].cadre_id)
+        assert any(e.override_colour for p in periods for e in barometer_entries.list_entries(ctx, p.id))
+        history = barometer_history.cadre_history(ctx, published[0].cadre_id)
         assert [r.period for r in history] == ["2026Q1", "2026Q2", "2026Q3", "2026Q4"]
         # The program's own recomputation agrees with the colours the demo wrote.
-        assert barometer.recompute(ctx, periods[0].id).changed == 0
+        assert barometer_changes.recompute(ctx, periods[0].id).changed == 0
     finally:
         db.dispose()
 
@@ -94,14 +102,16 @@ def test_the_cadre_dossier_has_a_supervision_section(ctx: ServiceContext, tmp_pa
         ("2026Q2", {"petition": "属实"}),
         ("2026Q3", {"discipline": "党内警告"}),
     ):
-        p = barometer.open_period(ctx, code)
-        e = next(x for x in barometer.list_entries(ctx, p.id) if x.cadre_id == ids[0])
+        p = barometer_periods.open_period(ctx, code)
+        e = next(x for x in barometer_entries.list_entries(ctx, p.id) if x.cadre_id == ids[0])
         if values:
-            e = barometer.set_indicators(ctx, e.id, values, e.version)
-            barometer.dispose(ctx, e.id, "函询" if code == "2026Q2" else "诫勉", "", "", False, e.version)
-    q2 = barometer.get_period(ctx, "2026Q2")
-    e = next(x for x in barometer.list_entries(ctx, q2.id) if x.cadre_id == ids[0])
-    barometer.override(ctx, e.id, "绿", "经核查反映不属实", e.version)
+            e = barometer_changes.set_indicators(ctx, e.id, values, e.version)
+            barometer_changes.dispose(
+                ctx, e.id, "函询" if code == "2026Q2" else "诫勉", "", "", False, e.version
+            )
+    q2 = barometer_periods.get_period(ctx, "2026Q2")
+    e = next(x for x in barometer_entries.list_entries(ctx, q2.id) if x.cadre_id == ids[0])
+    barometer_changes.override(ctx, e.id, "绿", "经核查反映不属实", e.version)
     out = tmp_path / "d.pdf"
     dossier.build_cadre_dossier(printing.gather_cadre(ctx, ids[0]), out, dossier.DossierOptions(SETTINGS))
     text = "".join(text_of(out))

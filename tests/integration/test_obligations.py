@@ -76,19 +76,24 @@ def test_raise_events_in_bulk_is_raise_event_one_by_one(ctx: ServiceContext) -> 
     a, b, c = make_cadre(ctx, "甲"), make_cadre(ctx, "乙"), make_cadre(ctx, "丙")
     held = talk(ctx, b.id, "提醒谈话", TODAY)
     talk(ctx, c.id, "提醒谈话", TODAY - dt.timedelta(days=30))  # before the event: settles nothing
-    Event = obligation_raising.Event
     day = TODAY - dt.timedelta(days=2)
     with ctx.db.uow() as session:
         first = obligation_raising.raise_event(
             session, ctx, a.id, "苗头", "晴雨表 预警：甲", day, origin_id=1
         )
     events = [
-        Event(a.id, "苗头", "晴雨表 预警：甲", day, "barometer", 1),  # raised before: skipped
-        Event(b.id, "苗头", "晴雨表 预警：乙", day, "barometer", 2),
-        Event(c.id, "苗头", "晴雨表   预警：丙", day, "barometer", 3),
-        Event(c.id, "苗头", "晴雨表 预警：丙", day, "barometer", 3),  # twice in the batch: once
-        Event(c.id, "苗头", "晴雨表 预警：丙", day, "note"),  # the same words without a source: once
-        Event(a.id, "任职", "任县委组织部副部长", day, "post"),
+        obligation_raising.Event(
+            a.id, "苗头", "晴雨表 预警：甲", day, "barometer", 1
+        ),  # raised before: skipped
+        obligation_raising.Event(b.id, "苗头", "晴雨表 预警：乙", day, "barometer", 2),
+        obligation_raising.Event(c.id, "苗头", "晴雨表   预警：丙", day, "barometer", 3),
+        obligation_raising.Event(
+            c.id, "苗头", "晴雨表 预警：丙", day, "barometer", 3
+        ),  # twice in the batch: once
+        obligation_raising.Event(
+            c.id, "苗头", "晴雨表 预警：丙", day, "note"
+        ),  # the same words without a source: once
+        obligation_raising.Event(a.id, "任职", "任县委组织部副部长", day, "post"),
     ]
     with ctx.db.uow() as session:
         raised = obligation_raising.raise_events(session, ctx, events, TODAY)
@@ -112,7 +117,12 @@ def test_raise_events_in_bulk_is_raise_event_one_by_one(ctx: ServiceContext) -> 
     for row in rule_tables.list_rows(ctx, "obligation_rule"):
         rule_tables.archive_row(ctx, "obligation_rule", row.id, row.version)
     with ctx.db.uow() as session:
-        assert obligation_raising.raise_events(session, ctx, [Event(b.id, "苗头", "新的", TODAY)]) == []
+        assert (
+            obligation_raising.raise_events(
+                session, ctx, [obligation_raising.Event(b.id, "苗头", "新的", TODAY)]
+            )
+            == []
+        )
 
 
 def test_a_rolled_back_caller_leaves_no_obligation(ctx: ServiceContext) -> None:

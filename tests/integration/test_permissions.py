@@ -192,21 +192,13 @@ MAY: dict[str, str] = {
     "transfer.training_import.apply_training_import": IMPORT,
     "transfer.training_xlsx.export_compliance": OUTPUT,
     # issues 12 and 13 (merged after the first version of this table)
+    **{f"services.barometer_periods.{k}": READ for k in ("list_periods", "get_period")},
+    **{f"services.barometer_periods.{k}": WRITE for k in ("open_period", "set_state")},
+    **{f"services.barometer_entries.{k}": READ for k in ("list_entries", "get_entry", "unit_counts")},
+    **{f"services.barometer_history.{k}": READ for k in ("ladder_before", "cadre_history")},
     **{
-        f"services.barometer.{k}": READ
-        for k in (
-            "list_periods",
-            "get_period",
-            "list_entries",
-            "get_entry",
-            "unit_counts",
-            "ladder_before",
-            "cadre_history",
-        )
-    },
-    **{
-        f"services.barometer.{k}": WRITE
-        for k in ("open_period", "set_state", "set_indicators", "recompute", "override", "dispose")
+        f"services.barometer_changes.{k}": WRITE
+        for k in ("set_indicators", "recompute", "override", "dispose")
     },
     **{f"services.barometer_rules.{k}": ALL for k in ("colour_words", "list_rules")},
     **{

@@ -347,7 +347,7 @@ def test_a_fault_tolerance_ruling_never_raises_a_flag(ctx: ServiceContext) -> No
 
 
 def test_a_red_barometer_period_is_a_flag(ctx: ServiceContext) -> None:
-    from cadre_desk.services import barometer
+    from cadre_desk.services import barometer_changes, barometer_entries, barometer_periods
 
     c = _young(ctx, "晴雨甲", "1994.01")
     other = _young(ctx, "晴雨乙", "1994.02")
@@ -356,22 +356,22 @@ def test_a_red_barometer_period_is_a_flag(ctx: ServiceContext) -> None:
     at = dt.date(2026, 6, 1)
 
     def red(code: str, cadre_id: int) -> int:
-        period = barometer.open_period(ctx, code)
-        e = next(e for e in barometer.list_entries(ctx, period.id) if e.cadre_id == cadre_id)
-        e = barometer.set_indicators(ctx, e.id, {"discipline": "党内警告"}, e.version)
+        period = barometer_periods.open_period(ctx, code)
+        e = next(e for e in barometer_entries.list_entries(ctx, period.id) if e.cadre_id == cadre_id)
+        e = barometer_changes.set_indicators(ctx, e.id, {"discipline": "党内警告"}, e.version)
         assert e.colour == "red"
         return period.id
 
     current = red("2026Q2", c.id)
     assert pool_lists.list_flags(ctx, at) == []  # still 采集中: not a finished reading
-    p = barometer.get_period(ctx, current)
-    barometer.set_state(ctx, p.id, "研判中", p.version)
+    p = barometer_periods.get_period(ctx, current)
+    barometer_periods.set_state(ctx, p.id, "研判中", p.version)
     flags = pool_lists.list_flags(ctx, at)
     assert [(f.name, f.flag) for f in flags] == [("晴雨甲", Flag.BAROMETER_RED)]
     assert flags[0].detail.startswith("2026年第二季度：处分 党内警告")
     old = red("2024Q4", other.id)  # ended more than a year before the reference date
-    p = barometer.get_period(ctx, old)
-    barometer.set_state(ctx, p.id, "研判中", p.version)
+    p = barometer_periods.get_period(ctx, old)
+    barometer_periods.set_state(ctx, p.id, "研判中", p.version)
     assert [f.name for f in pool_lists.list_flags(ctx, at)] == ["晴雨甲"]
     assert [f.name for f in pool_lists.list_flags(ctx, dt.date(2025, 6, 1))] == ["晴雨乙"]
 

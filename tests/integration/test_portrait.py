@@ -170,7 +170,13 @@ def test_section_numbers_go_past_ten() -> None:
 
 
 def test_barometer_and_pool_lanes(ctx: ServiceContext) -> None:
-    from cadre_desk.services import barometer, pool_entries, pools
+    from cadre_desk.services import (
+        barometer_changes,
+        barometer_entries,
+        barometer_periods,
+        pool_entries,
+        pools,
+    )
     from tests.integration.test_tolerance import new_case, rule_case
 
     cadre = make_cadre(ctx, "赵六", birth="1996.05", party_join="2017.06", work_start="2018.07")
@@ -178,12 +184,14 @@ def test_barometer_and_pool_lanes(ctx: ServiceContext) -> None:
     assert plain.extra_lanes == ()  # no barometer, no pool: no empty rows
 
     def reading(code: str, colour: str, state: str | None) -> None:
-        period = barometer.open_period(ctx, code)
-        (entry,) = [e for e in barometer.list_entries(ctx, period.id) if e.cadre_id == cadre.id]
+        period = barometer_periods.open_period(ctx, code)
+        (entry,) = [e for e in barometer_entries.list_entries(ctx, period.id) if e.cadre_id == cadre.id]
         if colour:
-            barometer.override(ctx, entry.id, colour, "联席研判", entry.version)
+            barometer_changes.override(ctx, entry.id, colour, "联席研判", entry.version)
         if state:
-            barometer.set_state(ctx, period.id, state, barometer.get_period(ctx, period.id).version)
+            barometer_periods.set_state(
+                ctx, period.id, state, barometer_periods.get_period(ctx, period.id).version
+            )
 
     reading("2024Q4", "黄", "研判中")
     reading("2025Q2", "红", "研判中")

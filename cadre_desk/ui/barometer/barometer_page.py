@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain import barometer as bd
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import barometer, barometer_rules
+from cadre_desk.services import (
+    barometer_changes,
+    barometer_entries,
+    barometer_periods,
+    barometer_rules,
+)
 from cadre_desk.services.barometer import EntryView, PeriodView
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
@@ -87,7 +92,7 @@ class BarometerPage(Page):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.periods: list[PeriodView] = []
-        self._unit_rows: list[barometer.UnitCount] = []
+        self._unit_rows: list[barometer_entries.UnitCount] = []
         self.words: dict[str, str] = dict(bd.DEFAULT_WORDS)
 
         self.period = QComboBox(self)
@@ -206,7 +211,7 @@ class BarometerPage(Page):
 
     def refresh(self) -> None:
         self.words = barometer_rules.colour_words(self.ctx)
-        self.periods = barometer.list_periods(self.ctx)
+        self.periods = barometer_periods.list_periods(self.ctx)
         current = self.period.currentData()
         blocked = self.period.blockSignals(True)
         self.period.clear()
@@ -254,7 +259,7 @@ class BarometerPage(Page):
         blocked = self.unit.blockSignals(True)
         current = self.unit.currentData()
         self.unit.clear()
-        counts = barometer.unit_counts(self.ctx, p.id)
+        counts = barometer_entries.unit_counts(self.ctx, p.id)
         self._unit_rows = counts
         for c in counts:
             warn = c.counts.get(bd.RED, 0) + c.counts.get(bd.YELLOW, 0)
@@ -274,15 +279,19 @@ class BarometerPage(Page):
         unit_id = None if unit in (ALL_UNITS, None) else unit or None
         warnings = self.only_warnings.isChecked()
         if unit_id is None:
-            first = barometer.list_entries(self.ctx, p.id, None, warnings, limit=PAGE_ROWS)
+            first = barometer_entries.list_entries(self.ctx, p.id, None, warnings, limit=PAGE_ROWS)
             more = (
-                (lambda offset: barometer.list_entries(self.ctx, p.id, None, warnings, PAGE_ROWS, offset))
+                (
+                    lambda offset: barometer_entries.list_entries(
+                        self.ctx, p.id, None, warnings, PAGE_ROWS, offset
+                    )
+                )
                 if len(first) == PAGE_ROWS
                 else None
             )
             self.model.set_rows(first, self.words, p.state != bd.PUBLISHED, more)
         else:
-            self.model.set_rows(barometer.list_entries(self.ctx, p.id, unit_id, warnings), self.words,
+            self.model.set_rows(barometer_entries.list_entries(self.ctx, p.id, unit_id, warnings), self.words,
                                 p.state != bd.PUBLISHED)  # fmt: skip
         self._update_summary()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
@@ -311,10 +320,10 @@ class BarometerPage(Page):
     def _reload_period(self) -> None:
         """Counts per colour changed: read the periods again, keep the grid's position."""
         current = self.table.currentIndex()
-        self.periods = barometer.list_periods(self.ctx)
+        self.periods = barometer_periods.list_periods(self.ctx)
         p = self.current_period()
         if p is not None:
-            self._unit_rows = barometer.unit_counts(self.ctx, p.id)
+            self._unit_rows = barometer_entries.unit_counts(self.ctx, p.id)
         self._update_summary()
         if current.isValid():
             self.table.setCurrentIndex(current)
@@ -323,7 +332,7 @@ class BarometerPage(Page):
 
     def _commit(self, entry: EntryView, code: str, value: str) -> EntryView | None:
         try:
-            updated = barometer.set_indicators(self.ctx, entry.id, {code: value}, entry.version)
+            updated = barometer_changes.set_indicators(self.ctx, entry.id, {code: value}, entry.version)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), user_text(str(exc)))
             return None
@@ -395,7 +404,7 @@ class BarometerPage(Page):
 
     def open_period(self, code: str) -> PeriodView | None:
         try:
-            opened = barometer.open_period(self.ctx, code)
+            opened = barometer_periods.open_period(self.ctx, code)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not created"), user_text(str(exc)))
             return None
@@ -417,7 +426,7 @@ class BarometerPage(Page):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            barometer.set_state(self.ctx, p.id, target, p.version)
+            barometer_periods.set_state(self.ctx, p.id, target, p.version)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not changed"), user_text(str(exc)))
             return
@@ -428,7 +437,7 @@ class BarometerPage(Page):
         if p is None:
             return
         try:
-            result = barometer.recompute(self.ctx, p.id)
+            result = barometer_changes.recompute(self.ctx, p.id)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Not recomputed"), user_text(str(exc)))
             return
@@ -475,9 +484,9 @@ class BarometerPage(Page):
         unit = self.unit.currentData()
         unit_id = None if unit in (ALL_UNITS, None) else unit or None
         rows = (
-            barometer.list_entries(self.ctx, p.id, unit_id)
+            barometer_entries.list_entries(self.ctx, p.id, unit_id)
             if unit_id
-            else barometer.list_entries(self.ctx, p.id)
+            else barometer_entries.list_entries(self.ctx, p.id)
         )
         unit_name = self.unit.currentText().split("（")[0] if unit_id else ""
         return export_grid(self.ctx, path, p, rows, self.words, unit_name)

@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import barometer as bd
-from cadre_desk.services import barometer, tolerance_effects
+from cadre_desk.services import (
+    barometer_changes,
+    barometer_history,
+    barometer_periods,
+    tolerance_effects,
+)
 from cadre_desk.services.barometer import EntryView
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.tolerance.negative_warning import NegativeRecordWarning
@@ -56,7 +61,7 @@ class DisposalDialog(GuardedDialog):
         self.follow_done = QCheckBox(self.tr("Follow-up done"), self)
         self.follow_done.setObjectName("disposalDone")
         self.follow_done.setChecked(entry.follow_up_done)
-        steps = barometer.ladder_before(ctx, entry.id)
+        steps = barometer_history.ladder_before(ctx, entry.id)
         ladder = "、".join(f"{code} {step}" for code, step in steps) or self.tr("none recorded")
         self.ladder = QLabel(self.tr("Warning ladder so far: %1").replace("%1", ladder), self)
         self.ladder.setObjectName("disposalLadder")
@@ -100,7 +105,7 @@ class DisposalDialog(GuardedDialog):
         self.result_view = save_or_explain(
             self,
             self.messages,
-            lambda: barometer.dispose(
+            lambda: barometer_changes.dispose(
                 self._ctx, self._entry.id, str(self.disposal.currentData()), str(self.way.currentData()),
                 self.follow_up.toPlainText(), self.follow_done.isChecked(), self._entry.version,
             ),
@@ -112,7 +117,7 @@ class DisposalDialog(GuardedDialog):
         kind = str(self.disposal.currentData() or "")
         if kind in ("", bd.DISPOSALS[0]) or kind == self._entry.disposal:
             return True
-        period = barometer.get_period(self._ctx, self._entry.period_id)
+        period = barometer_periods.get_period(self._ctx, self._entry.period_id)
         span = (period.start, period.end)
         messages = tolerance_effects.negative_warnings(self._ctx, self._entry.cadre_id, span, "处置")
         return not messages or NegativeRecordWarning.ask(self, messages)

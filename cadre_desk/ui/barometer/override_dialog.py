@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cadre_desk.domain import barometer as bd
-from cadre_desk.services import barometer
+from cadre_desk.services import barometer_changes
 from cadre_desk.services.barometer import EntryView
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.form_errors import (
@@ -63,7 +63,7 @@ class OverrideDialog(GuardedDialog):
         self.result_view = save_or_explain(
             self,
             self.messages,
-            lambda: barometer.override(
+            lambda: barometer_changes.override(
                 self._ctx, self._entry.id, str(self.colour.currentData()), self.reason.toPlainText(),
                 self._entry.version,
             ),

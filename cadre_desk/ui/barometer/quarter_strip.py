@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from cadre_desk.domain import barometer as bd
-from cadre_desk.services import barometer, barometer_rules
+from cadre_desk.services import barometer_history, barometer_rules
 from cadre_desk.services.context import ServiceContext
 
 FILLS = {bd.RED: "#f4b6b6", bd.YELLOW: "#fbe7a1", bd.GREEN: "#c8e6c9"}
@@ -32,7 +32,7 @@ class QuarterStrip(QWidget):
             self._layout.removeWidget(box)
             box.deleteLater()
         self.boxes = []
-        readings = barometer.cadre_history(self._ctx, cadre_id, SHOWN)
+        readings = barometer_history.cadre_history(self._ctx, cadre_id, SHOWN)
         self.setVisible(bool(readings))
         if not readings:
             return
