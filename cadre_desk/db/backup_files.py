@@ -46,6 +46,16 @@ def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
+def file_mark(path: Path) -> list[int] | None:
+    """What identifies a backup file as the one written (size, modification time in ns), recorded with
+    it in the audit trail; None if it is not there."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
 def auto_stamp(path: Path, db_stem: str) -> dt.datetime | None:
     """The local time in an automatic backup's name (`NAME-auto-20261206-153000.db`), else None."""
     prefix = db_stem + AUTO_INFIX

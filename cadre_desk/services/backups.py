@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 
 from cadre_desk import paths
-from cadre_desk.db import audit_chain, backup_files, cipher, sqlite_tools
+from cadre_desk.db import audit_chain, backup_files, cipher, migrate, sqlite_tools
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
 from cadre_desk.errors import StorageError, ValidationError
@@ -205,6 +205,8 @@ def auto_backup(
     now = now or dt.datetime.now()
     name = _stamp_name(db_path, now)
     chain_seq = _chain_seq(ctx)  # the copy holds at least this much of the trail
+    with ctx.db.read() as session:
+        revision = migrate.current_revision(session.connection())
     made: list[Path] = []
     removed: list[Path] = []
     warnings: list[str] = []
@@ -236,6 +238,8 @@ def auto_backup(
         "chain_seq": chain_seq,
         "copies": [str(p) for p in made],
         "removed": len(removed),
+        "revision": revision,  # with chain_seq and the files: an import may reuse it (restore_point)
+        "files": {str(p): backup_files.file_mark(p) for p in made},
     }
     if warnings or errors:
         changes["problems"] = [*warnings, *errors]

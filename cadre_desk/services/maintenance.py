@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from cadre_desk.db import audit_chain, migrate, search_index, sqlite_tools
+from cadre_desk.db import audit_chain, backup_files, migrate, search_index, sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Base, SearchDoc
 from cadre_desk.errors import StorageError
@@ -121,9 +121,15 @@ def check(
     return CheckReport(tuple(items))
 
 
-def backup(ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+def backup(
+    ctx: ServiceContext,
+    dest: Path,
+    progress: Callable[[int, int], None] | None = None,
+    kind: str = "manual",
+) -> Path:
     """A verified copy of the live database (SQLite online backup API) in the new file `dest` (or in
-    the folder `dest`); raises `StorageError` and leaves nothing behind when it cannot be verified."""
+    the folder `dest`); raises `StorageError` and leaves nothing behind when it cannot be verified.
+    Its audit record names the chain position, schema revision and file (`services.restore_point`)."""
     access.require(ctx, Permission.BACKUP)
     path = ctx.db.path
     if path is None:
@@ -133,12 +139,15 @@ def backup(ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None]
         dest = dest / f"{path.stem}-backup.db"
     with ctx.db.read() as session:
         head = audit_chain.read_head(session.connection())
+        revision = migrate.current_revision(session.connection())
     snapshot = sqlite_tools.online_backup(path, dest, progress)
     changes = {
-        "kind": "manual",
+        "kind": kind,
         "path": str(dest),
         "rows": sum(snapshot.counts.values()),
-        "chain_seq": head.seq if head else 0,
+        "chain_seq": head.seq if head else 0,  # read before the copy: it holds at least this much
+        "revision": revision,
+        "files": {str(dest): backup_files.file_mark(dest)},
     }
     try:
         with ctx.db.uow() as session:

@@ -5,7 +5,6 @@ and writing a formatted roster staff can print.
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -19,12 +18,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
-from cadre_desk import outfile, paths
+from cadre_desk import outfile
 from cadre_desk.db.models import Cadre, Unit
 from cadre_desk.domain.idcard import normalise
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import StorageError
-from cadre_desk.services import access, audit, maintenance, retirement
+from cadre_desk.services import access, audit, restore_point, retirement
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import archive, formtext, importing
@@ -312,9 +311,6 @@ def row_number(label: str) -> int:
     return int(label.removeprefix("第").removesuffix("行"))
 
 
-KEEP_IMPORT_BACKUPS = 5
-
-
 def apply_roster(
     ctx: ServiceContext, plan: importing.ImportPlan, progress: Progress | None = None
 ) -> importing.ImportResult:
@@ -331,33 +327,12 @@ def apply_roster(
 def backup_before_import(
     ctx: ServiceContext, db_path: Path, progress: Progress | None, kind: str = "roster"
 ) -> Path:
-    """A full verified copy in `backups/` (`NAME-before-KIND-import-TIME.db`); only the newest
-    `KEEP_IMPORT_BACKUPS` of each kind are kept. Every Excel import (roster, class list, pool ledger)
-    takes one before it writes."""
+    """The restore point every Excel import (roster, class list, pool ledger) makes sure of before it
+    writes: a verified backup of the current state in `backups/` (`NAME-before-KIND-import-TIME.db`),
+    an existing one reused when nothing was written since it was taken (`services.restore_point`)."""
     access.require(ctx, Permission.IMPORT)
-    folder = paths.backup_dir()
-    prefix = f"{db_path.stem}-before-{kind}-import-"
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # two imports in one second get two files
-    dest = folder / f"{prefix}{stamp}.db"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"无法创建备份目录 {folder}：{exc.strerror or exc}") from None
-    done = maintenance.backup(ctx, dest, None if progress is None else lambda d, t: progress("备份", d, t))
-    thin_import_backups(folder, prefix)
-    return done
-
-
-def thin_import_backups(folder: Path, prefix: str, keep: int = KEEP_IMPORT_BACKUPS) -> list[Path]:
-    """Delete all but the newest `keep` pre-import backups of one database (names sort by time)."""
-    found = sorted(p for p in folder.glob(f"{glob.escape(prefix)}*.db") if p.is_file())
-    removed = found[:-keep] if keep > 0 else found
-    for old in removed:
-        try:
-            old.unlink()
-        except OSError as exc:
-            log.warning("could not remove the old backup %s: %s", old, exc)
-    return removed
+    del db_path  # the context's database (kept for the callers' signature)
+    return restore_point.ensure(ctx, kind, None if progress is None else lambda d, t: progress("备份", d, t))
 
 
 # --- export --------------------------------------------------------------------------------------

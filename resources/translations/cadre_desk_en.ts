@@ -1318,7 +1318,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+58"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4497,7 +4497,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+73"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+74"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4689,7 +4689,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5709,6 +5709,24 @@ The damaged file is kept beside the backups.</source>
     <message>
         <location line="+3"/>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestorePointJob</name>
+    <message>
+        <location filename="../../cadre_desk/ui/jobs/restore_point_job.py" line="+82"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finishing the verified backup taken before the import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7714,7 +7732,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+50"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7854,7 +7872,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7862,7 +7880,7 @@ Your text stays in the editor.</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+33"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+34"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7883,35 +7901,35 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-91"/>
         <source>Reading appointment forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+41"/>
+        <location line="+47"/>
         <location line="+28"/>
         <source>Importing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-61"/>
         <source>Import roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+159"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-152"/>
         <source>Reading the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7921,7 +7939,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Import exchange package</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1321,7 +1321,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+58"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -4497,7 +4497,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+73"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+74"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -4689,7 +4689,7 @@ Logs: {logs}</source>
         <translation>导入年轻干部台账</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -5721,6 +5721,24 @@ The damaged file is kept beside the backups.</source>
         <location line="+3"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePointJob</name>
+    <message>
+        <location filename="../../cadre_desk/ui/jobs/restore_point_job.py" line="+82"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finishing the verified backup taken before the import…</source>
+        <translation>正在完成导入前的备份与校验…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -7734,7 +7752,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -7874,7 +7892,7 @@ Your text stays in the editor.</source>
         <translation>导入培训班名单</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -7882,7 +7900,7 @@ Your text stays in the editor.</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+33"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer.py" line="+34"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -7898,35 +7916,35 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-91"/>
         <source>Reading appointment forms</source>
         <translation>正在读取任免表</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+41"/>
+        <location line="+47"/>
         <location line="+28"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-61"/>
         <source>Import roster</source>
         <translation>导入名册</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+159"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-152"/>
         <source>Reading the roster</source>
         <translation>正在读取名册</translation>
     </message>
@@ -7936,7 +7954,7 @@ Your text stays in the editor.</source>
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Import exchange package</source>
         <translation>导入交换包</translation>
     </message>
@@ -8027,12 +8045,12 @@ Your text stays in the editor.</source>
         <translation>已导出 {count} 对结对：{path}</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-268"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+179"/>
         <source>{count} files written to {folder}</source>
         <translation>已写入 {count} 个文件到 {folder}</translation>
     </message>

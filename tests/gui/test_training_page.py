@@ -125,3 +125,31 @@ def test_the_promoted_and_youth_class_lists_under_the_page(
     page.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
     lists._open(lists.youth.index(0, 1))
     assert opened == [("cadre", ids["丁逾期"])]
+
+
+def test_the_restore_point_is_copied_while_the_preview_is_open(
+    qtbot: QtBot, ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The verified backup an import needs (20–50 s on a 3 GB county) starts when the preview opens, so
+    that it is usually done when the user confirms; the import then uses that copy, not a second one."""
+    from cadre_desk import paths
+    from cadre_desk.ui.development import training_import_dialog
+    from tests.conftest import make_cadre
+    from tests.integration.test_training_import import class_list
+
+    make_cadre(ctx, "张三", id_number="110105198503150019", birth="1985.03", rank="科员")
+    page = TrainingPage(ctx, dt.date(2026, 12, 6))
+    qtbot.addWidget(page)
+    row = ["班", "专题班", "", "2026.03.02", "2026.03.06", 40, 5, "", "张三", "110105198503150019", ""]
+    path = class_list(tmp_path / "班.xlsx", [row])
+    copies = lambda: sorted(paths.backup_dir().glob("*-before-training-import-*.db"))  # noqa: E731
+    seen: list[Path] = []
+
+    def answer(cls: type, parent: object, plan: object) -> bool:
+        qtbot.waitUntil(lambda: bool(copies()), timeout=30000)  # made while the preview is open
+        seen.extend(copies())
+        return True
+
+    monkeypatch.setattr(training_import_dialog.TrainingImportPreview, "ask", classmethod(answer))
+    assert page.import_file(path) == 1
+    assert len(seen) == 1 and copies() == seen

@@ -287,6 +287,8 @@ MAY: dict[str, str] = {
     "services.encryption.encrypt_database": "A",
     "services.encryption.decrypt_database": "A",
     "transfer.roster.backup_before_import": IMPORT,
+    "services.restore_point.current_backup": IMPORT,
+    "services.restore_point.ensure": IMPORT,
     "services.sealed_backup.sealed_backup": "AC",
     "services.tolerance_summary.yearly_summary": "T",
     **{

@@ -29,6 +29,7 @@ from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.development.training_import_dialog import TrainingImportPreview
 from cadre_desk.ui.development.training_lists import TrainingListsPanel
+from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
 
@@ -232,7 +233,13 @@ class TrainingPage(Page):
 
         try:
             plan = training_import.plan_training_import(self.ctx, path)
+            # the restore point is copied while the user reads the preview (services.restore_point)
+            writes = not plan.problems and plan.new > 0
+            prepared = RestorePointJob.start(self.ctx, "training") if writes else RestorePointJob(None)
             if not TrainingImportPreview.ask(self, plan):
+                prepared.discard()
+                return 0
+            if not prepared.wait(self):
                 return 0
             result = training_import.apply_training_import(self.ctx, plan)
         except CadreDeskError as exc:

@@ -31,6 +31,7 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import pool_entries, pool_lists, pool_measures, pools
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
 from cadre_desk.ui.pools.entry_dialog import EntryDialog
 from cadre_desk.ui.pools.measure_dialog import MeasureDialog
 from cadre_desk.ui.pools.pool_models import ID_ROLE, EntriesModel, MeasuresModel, ReviewsModel
@@ -439,8 +440,16 @@ class PoolsPage(Page):
 
         try:
             plan = pool_ledger.plan_ledger(self.ctx, path, self.today)
+            # the restore point is copied while the user reads the preview (services.restore_point)
+            writes = not plan.cadres.rejected and (
+                plan.new_entries > 0 or any(i.action != "unchanged" for i in plan.cadres.items)
+            )
+            prepared = RestorePointJob.start(self.ctx, "pool-ledger") if writes else RestorePointJob(None)
             chosen = LedgerPreviewDialog.ask_ledger(self, plan)
             if chosen is None:
+                prepared.discard()
+                return 0
+            if not prepared.wait(self):
                 return 0
             result = pool_ledger.apply_ledger(self.ctx, chosen)
         except CadreDeskError as exc:
