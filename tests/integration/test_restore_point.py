@@ -17,8 +17,8 @@ from cadre_desk.transfer import roster
 from cadre_desk.transfer.training_import import apply_training_import, plan_training_import
 from cadre_desk.transfer.training_xlsx import export_compliance
 from tests.conftest import make_cadre
-from tests.integration.test_training_import import class_list
 from tests.integration.test_import_races import write_roster
+from tests.integration.test_training_import import class_list
 
 
 def _class_list(tmp_path: Path, name: str = "2026年春季主体班") -> Path:
