@@ -100,8 +100,8 @@ def _holds_current(
     if changed is not None:
         return None
     for name, mark in files.items():
-        path = Path(name)
-        if path.parent == folder and backup_files.file_mark(path) == mark:
+        path = Path(os.path.abspath(name))
+        if path.parent == Path(os.path.abspath(folder)) and backup_files.file_mark(path) == mark:
             return CurrentBackup(path, seq)
     return None
 
