@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cadre_desk.services import diary, mentorship
+from cadre_desk.services import diary, diary_entries, mentorship
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 from tests.e2e.test_cli import run
@@ -200,7 +200,9 @@ def test_a_range_of_year_months_covers_whole_months(
         "2025.01.01": "新年首日",
     }
     for day, title in days.items():
-        diary.create_entry(ctx, diary.DiaryEntryInput(mentee.id, day, title, "工作", "走访。"), submit=True)
+        diary_entries.create_entry(
+            ctx, diary.DiaryEntryInput(mentee.id, day, title, "工作", "走访。"), submit=True
+        )
     out = tmp_path / "档案.pdf"
     args = ["--db", str(db_path), "dossier", "cadre", str(mentee.id), "-o", str(out), "--sections", "diary"]
     run(*args, "--from", "2024.01", "--to", "2024.12", data_dir=tmp_path)

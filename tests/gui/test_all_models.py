@@ -19,6 +19,8 @@ from cadre_desk.services import (
     barometer_periods,
     cadres,
     diary,
+    diary_comments,
+    diary_entries,
     mentorship,
     pool_entries,
     pool_measures,
@@ -101,15 +103,15 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
             ctx, pairing.id, mentorship.MentorshipRecordInput("2024.03.15", "带教", "带领入户走访")
         ),
     )
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx,
         diary.DiaryEntryInput(mentee.id, "2024.06.03", "入户走访", "工作", "走访了三户困难群众。"),
         submit=True,
     )
-    diary.create_entry(
+    diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.05", "读书笔记", "学习", "读《之江新语》。")
     )
-    comment = diary.add_comment(
+    comment = diary_comments.add_comment(
         ctx, entry.id, diary.CommentInput(mentor.id, "走访要记下群众的原话。", "2024.06.04")
     )
     talk = talks.record_talk(

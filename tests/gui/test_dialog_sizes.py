@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres, diary, mentorship, talks
+from cadre_desk.services import cadres, diary, diary_entries, mentorship, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
@@ -58,7 +58,9 @@ def dialogs(
     pairing = mentorship.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31", "目标", "计划")
     )
-    entry = diary.create_entry(ctx, diary.DiaryEntryInput(mentee.id, "2024.06.01", "标题", "工作", "正文"))
+    entry = diary_entries.create_entry(
+        ctx, diary.DiaryEntryInput(mentee.id, "2024.06.01", "标题", "工作", "正文")
+    )
     talk = talks.record_talk(
         ctx,
         talks.TalkInput(

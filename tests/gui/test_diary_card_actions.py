@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import cadres, diary, mentorship
+from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
 from cadre_desk.ui.diary.diary_editor import DiaryEditor, OutsideTermQuestion
@@ -85,7 +85,7 @@ def test_withdraw_archive_restore_and_comment_edits(
     _zh_cn: None,
 ) -> None:
     mentee = sample_cadres["李四"]
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.01", "调研笔记", "调研", "走访三个村。"), submit=True
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
@@ -114,8 +114,10 @@ def test_withdraw_archive_restore_and_comment_edits(
     assert [c.item.entry.id for c in page.timeline.cards] == [entry.id]
 
     current = diary.get_entry(ctx, entry.id)
-    diary.submit_entry(ctx, entry.id, current.version)
-    diary.add_comment(ctx, entry.id, diary.CommentInput(sample_cadres["王小明"].id, "很好。", "2024.06.02"))
+    diary_entries.submit_entry(ctx, entry.id, current.version)
+    diary_comments.add_comment(
+        ctx, entry.id, diary.CommentInput(sample_cadres["王小明"].id, "很好。", "2024.06.02")
+    )
     page.refresh()
     card = page.timeline.cards[0]
     assert card.withdraw_button is None  # commented: no withdrawing any more
@@ -137,7 +139,7 @@ def test_a_typed_comment_holds_the_page_and_dialogs_ask_before_discarding(
     _zh_cn: None,
 ) -> None:
     mentee = sample_cadres["李四"]
-    diary.create_entry(
+    diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.01", "调研笔记", "调研", "走访三个村。"), submit=True
     )
     questions: list[str] = []

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import cadres, diary, mentorship
+from cadre_desk.services import cadres, diary, diary_entries, mentorship
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.diary.diary_page import DiaryPage
@@ -80,12 +80,12 @@ def test_stale_save_keeps_the_text(
     _zh_cn: None,
 ) -> None:
     mentee = sample_cadres["李四"]
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.01", "学习", "学习", "读书笔记")
     )
     editor = DiaryEditor(ctx, mentee.id, mentee.name, entry, TODAY)
     qtbot.addWidget(editor)
-    diary.update_entry(
+    diary_entries.update_entry(
         ctx,
         entry.id,
         diary.DiaryEntryInput(mentee.id, "2024.06.01", "学习", "学习", "别处改过"),

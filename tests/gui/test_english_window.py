@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import cadres, diary, mentorship, talks
+from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
@@ -37,7 +37,7 @@ def test_codes_messages_and_plurals_in_english(
     assert page.model.index(0, 3).data() == "Active"
     assert "Active" in page.panel.heading.text()
 
-    diary.create_entry(
+    diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.01", "调研", "调研", "走访。"), submit=True
     )
     diary_page = DiaryPage(ctx, TODAY)
@@ -78,7 +78,7 @@ def test_codes_messages_and_plurals_in_english(
 
     # the services keep their Chinese messages (the command line prints them as they are)
     with pytest.raises(ValidationError) as info:
-        diary.add_comment(ctx, card.item.entry.id, diary.CommentInput(mentor.id, " "))
+        diary_comments.add_comment(ctx, card.item.entry.id, diary.CommentInput(mentor.id, " "))
     assert str(info.value) == "请填写点评内容"
 
 

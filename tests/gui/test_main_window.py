@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres, diary, mentorship, search, talks
+from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, search, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.jobs import integrity_check, workers
@@ -173,10 +173,12 @@ def test_every_kind_of_record_opens_on_its_page_and_a_missing_one_is_reported(
     pairing = mentorship.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层", "")
     )
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.03", "入户走访", "工作", "走访三户。"), submit=True
     )
-    comment = diary.add_comment(ctx, entry.id, diary.CommentInput(mentor.id, "记下原话。", "2024.06.04"))
+    comment = diary_comments.add_comment(
+        ctx, entry.id, diary.CommentInput(mentor.id, "记下原话。", "2024.06.04")
+    )
     talk = talks.record_talk(
         ctx,
         talks.TalkInput(

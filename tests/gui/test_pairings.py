@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import cadres, diary, mentorship
+from cadre_desk.services import cadres, diary, diary_entries, mentorship
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
@@ -96,7 +96,7 @@ def test_page_lists_pairings_with_diary_figures_and_ends_one_early(
 ) -> None:
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
     m = pairing(ctx, mentor.id, mentee.id)
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx,
         diary.DiaryEntryInput(mentee.id, "2024.06.03", "入户走访", "工作", "走访了三户困难群众。"),
         submit=True,

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from cadre_desk.services import activity_counts as ac
-from cadre_desk.services import cadre_records, comparison, inspection, portrait
+from cadre_desk.services import cadre_records, comparison, diary_comments, diary_entries, inspection, portrait
 from cadre_desk.services import diary as dy
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
@@ -42,20 +42,20 @@ class County:
 
         def entry(day: str, submit: bool = True) -> int:
             data = dy.DiaryEntryInput(self.mentee, day, "日记", "工作", "内容。")
-            return dy.create_entry(ctx, data, submit=submit).id
+            return diary_entries.create_entry(ctx, data, submit=submit).id
 
         def comment(entry_id: int, day: str) -> int:
-            return dy.add_comment(ctx, entry_id, dy.CommentInput(self.mentor, "点评。", day)).id
+            return diary_comments.add_comment(ctx, entry_id, dy.CommentInput(self.mentor, "点评。", day)).id
 
         two_comments = entry("2025.01.10")
         comment(two_comments, "2025.01.11")
         comment(two_comments, "2025.01.12")
         archived_comment = entry("2025.12.01")
-        dy.archive_comment(ctx, comment(archived_comment, "2025.12.02"))
+        diary_comments.archive_comment(ctx, comment(archived_comment, "2025.12.02"))
         entry("2026.03.01", submit=False)  # a draft counts as an entry, never as commented
         gone = entry("2026.04.01")
         comment(gone, "2026.04.02")
-        dy.archive_entry(ctx, gone)
+        diary_entries.archive_entry(ctx, gone)
 
         def talk(at: str, *subjects: int) -> int:
             return tk.record_talk(ctx, tk.TalkInput(at, "任职谈话", subjects, "赵部长", content="谈话。")).id

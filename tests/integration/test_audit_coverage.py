@@ -26,6 +26,8 @@ from cadre_desk.services import (
     cadre_records,
     cadres,
     diary,
+    diary_comments,
+    diary_entries,
     maintenance,
     mentorship,
     printing,
@@ -133,13 +135,15 @@ def test_every_write_of_the_services_is_audited(
         ctx,
         mentorship.MentorshipInput(mentor.id, mentee.id, "2025.01.01", "2026.12.31", "熟悉基层", "每月谈心"),
     )
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx,
         diary.DiaryEntryInput(mentee.id, dt.date(2025, 3, 3), "第一次下乡调研", "调研", "随导师到村里调研。"),
         submit=True,
     )
     assert entry.mentorship_id == pairing.id
-    diary.add_comment(ctx, entry.id, diary.CommentInput(mentor.id, "调研要深入。", dt.date(2025, 3, 5)))
+    diary_comments.add_comment(
+        ctx, entry.id, diary.CommentInput(mentor.id, "调研要深入。", dt.date(2025, 3, 5))
+    )
     talk = talks.record_talk(
         ctx, talks.TalkInput("2025.04.01 09:30", "日常谈心", (mentee.id,), "王建国", content="了解思想动态。")
     )

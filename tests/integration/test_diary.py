@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from cadre_desk.db.models import AuditEvent, DiaryEntry
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import cadres, maintenance, search
+from cadre_desk.services import cadres, diary_comments, diary_entries, maintenance, search
 from cadre_desk.services import diary as dy
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services.context import ServiceContext
@@ -75,21 +75,21 @@ def audits(ctx: ServiceContext, entity: str) -> list[tuple[str, int | None, dict
 
 
 def test_draft_submit_comment_states(ctx: ServiceContext, world: World) -> None:
-    draft = dy.create_entry(ctx, entry_input(world.mentee.id))
+    draft = diary_entries.create_entry(ctx, entry_input(world.mentee.id))
     assert draft.state == "草稿" and draft.submitted_at is None
     assert draft.mentorship_id == world.pairing.id
     assert (draft.mentee_id, draft.mentee, draft.date) == (world.mentee.id, "林小雨", dt.date(2024, 3, 15))
     assert draft.comments == ()
 
-    submitted = dy.submit_entry(ctx, draft.id, draft.version)
+    submitted = diary_entries.submit_entry(ctx, draft.id, draft.version)
     assert submitted.state == "已提交"
     assert submitted.submitted_at is not None and submitted.submitted_at.tzinfo is not None
     assert submitted.version == draft.version + 1
     with pytest.raises(ValidationError) as info:
-        dy.submit_entry(ctx, draft.id, submitted.version)
+        diary_entries.submit_entry(ctx, draft.id, submitted.version)
     assert info.value.fields == {"state": "日记已是“已提交”状态"}
 
-    c = dy.add_comment(ctx, draft.id, comment(world.mentor.id, date="2024.03.16"))
+    c = diary_comments.add_comment(ctx, draft.id, comment(world.mentor.id, date="2024.03.16"))
     assert (c.entry_id, c.mentor_id, c.mentor, c.date) == (
         draft.id,
         world.mentor.id,
@@ -120,7 +120,7 @@ def test_draft_submit_comment_states(ctx: ServiceContext, world: World) -> None:
 
 
 def test_create_submitted_at_once(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
     assert entry.state == "已提交" and entry.submitted_at is not None
 
 
@@ -138,7 +138,7 @@ def test_entry_field_errors(
     ctx: ServiceContext, world: World, changes: dict[str, str], field: str, message: str
 ) -> None:
     with pytest.raises(ValidationError) as info:
-        dy.create_entry(ctx, entry_input(world.mentee.id, **changes))
+        diary_entries.create_entry(ctx, entry_input(world.mentee.id, **changes))
     assert message in info.value.fields[field]
     assert dy.list_entries(ctx) == []
 
@@ -146,10 +146,10 @@ def test_entry_field_errors(
 def test_future_entry_and_unknown_mentee(ctx: ServiceContext, world: World) -> None:
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     with pytest.raises(ValidationError) as info:
-        dy.create_entry(ctx, entry_input(world.mentee.id, date=tomorrow))
+        diary_entries.create_entry(ctx, entry_input(world.mentee.id, date=tomorrow))
     assert "不能晚于今天" in info.value.fields["date"]
     with pytest.raises(ValidationError) as info:
-        dy.create_entry(ctx, entry_input(4242))
+        diary_entries.create_entry(ctx, entry_input(4242))
     assert info.value.fields == {"mentee_id": "干部（编号 4242）不存在"}
     with pytest.raises(NotFoundError):
         dy.get_entry(ctx, 4242)
@@ -163,12 +163,12 @@ def test_entry_is_linked_to_the_pairing_in_force_on_its_date(ctx: ServiceContext
     second = ms.create_mentorship(
         ctx, ms.MentorshipInput(world.outsider.id, world.mentee.id, dt.date(2024, 5, 1), dt.date(2026, 4, 30))
     )
-    before = dy.create_entry(ctx, entry_input(world.mentee.id, "2023.12.31"))
-    during_first = dy.create_entry(ctx, entry_input(world.mentee.id, "2024.03.31"))
-    between = dy.create_entry(
+    before = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2023.12.31"))
+    during_first = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2024.03.31"))
+    between = diary_entries.create_entry(
         ctx, entry_input(world.mentee.id, "2024.04.15")
     )  # after 中止, before the second
-    during_second = dy.create_entry(ctx, entry_input(world.mentee.id, "2024.05.01"))
+    during_second = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2024.05.01"))
     assert before.mentorship_id is None
     assert during_first.mentorship_id == first.id
     assert between.mentorship_id is None
@@ -176,16 +176,18 @@ def test_entry_is_linked_to_the_pairing_in_force_on_its_date(ctx: ServiceContext
     assert ms.diary_count(ctx, first.id) == 1
     assert ms.diary_count(ctx, second.id) == 1
     # changing the date re-links the entry
-    moved = dy.update_entry(ctx, before.id, entry_input(world.mentee.id, "2024.06.01"), before.version)
+    moved = diary_entries.update_entry(
+        ctx, before.id, entry_input(world.mentee.id, "2024.06.01"), before.version
+    )
     assert moved.mentorship_id == second.id
     # another cadre's diary is never linked to this mentee's pairing
-    own = dy.create_entry(ctx, entry_input(world.outsider.id, "2024.06.01"))
+    own = diary_entries.create_entry(ctx, entry_input(world.outsider.id, "2024.06.01"))
     assert own.mentorship_id is None
 
 
 def test_update_entry(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    updated = dy.update_entry(
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    updated = diary_entries.update_entry(
         ctx, entry.id, entry_input(world.mentee.id, title="参加村民议事会有感"), entry.version
     )
     assert updated.title == "参加村民议事会有感"
@@ -193,9 +195,9 @@ def test_update_entry(ctx: ServiceContext, world: World) -> None:
     assert updated.version == entry.version + 1
     assert audits(ctx, "diary_entry")[-1][2] == {"title": ["第一次参加村民议事会", "参加村民议事会有感"]}
     with pytest.raises(ConflictError):
-        dy.update_entry(ctx, entry.id, entry_input(world.mentee.id, title="又改"), entry.version)
+        diary_entries.update_entry(ctx, entry.id, entry_input(world.mentee.id, title="又改"), entry.version)
     with pytest.raises(ConflictError):
-        dy.submit_entry(ctx, entry.id, entry.version)
+        diary_entries.submit_entry(ctx, entry.id, entry.version)
     assert dy.get_entry(ctx, entry.id).title == "参加村民议事会有感"
 
 
@@ -203,55 +205,55 @@ def test_update_entry(ctx: ServiceContext, world: World) -> None:
 
 
 def test_only_the_pairings_mentor_may_comment(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
     with pytest.raises(ValidationError) as info:
-        dy.add_comment(ctx, entry.id, comment(world.outsider.id))
+        diary_comments.add_comment(ctx, entry.id, comment(world.outsider.id))
     assert info.value.fields == {"mentor_id": "只有该日记所属结对的导师（周正德）可以点评"}
     with pytest.raises(ValidationError):
-        dy.add_comment(ctx, entry.id, comment(world.mentee.id))  # nor the mentee
+        diary_comments.add_comment(ctx, entry.id, comment(world.mentee.id))  # nor the mentee
     after = dy.get_entry(ctx, entry.id)
     assert after.state == "已提交" and after.comments == ()
     assert audits(ctx, "mentor_comment") == []
 
 
 def test_no_comment_on_a_draft(ctx: ServiceContext, world: World) -> None:
-    draft = dy.create_entry(ctx, entry_input(world.mentee.id))
+    draft = diary_entries.create_entry(ctx, entry_input(world.mentee.id))
     with pytest.raises(ValidationError) as info:
-        dy.add_comment(ctx, draft.id, comment(world.mentor.id))
+        diary_comments.add_comment(ctx, draft.id, comment(world.mentor.id))
     assert info.value.fields == {"entry": "草稿尚未提交，导师不能点评"}
     assert dy.get_entry(ctx, draft.id) == draft
 
 
 def test_no_comment_without_a_pairing(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id, "2023.06.01"))
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2023.06.01"))
     assert entry.mentorship_id is None
     with pytest.raises(ValidationError) as info:
-        dy.add_comment(ctx, entry.id, comment(world.mentor.id))
+        diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id))
     assert info.value.fields["mentor_id"] == "该日记写于没有结对帮带的时期，没有导师可以点评"
 
 
 def test_comment_rules(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
     with pytest.raises(ValidationError) as info:
-        dy.add_comment(ctx, entry.id, comment(world.mentor.id, date="2024.03.14"))
+        diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id, date="2024.03.14"))
     assert info.value.fields == {"date": "点评日期早于日记日期"}
     with pytest.raises(ValidationError) as info:
-        dy.add_comment(ctx, entry.id, comment(world.mentor.id, text="  "))
+        diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id, text="  "))
     assert info.value.fields == {"text": "请填写点评内容"}
-    c = dy.add_comment(ctx, entry.id, comment(world.mentor.id))  # dated today by default
+    c = diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id))  # dated today by default
     assert c.date == dt.date.today()
-    edited = dy.update_comment(ctx, c.id, "修改后的点评", c.version)
+    edited = diary_comments.update_comment(ctx, c.id, "修改后的点评", c.version)
     assert edited.text == "修改后的点评" and edited.version == c.version + 1
     with pytest.raises(ConflictError):
-        dy.update_comment(ctx, c.id, "过期的修改", c.version)
-    dy.archive_entry(ctx, entry.id)
+        diary_comments.update_comment(ctx, c.id, "过期的修改", c.version)
+    diary_entries.archive_entry(ctx, entry.id)
     with pytest.raises(ValidationError) as info:
-        dy.add_comment(ctx, entry.id, comment(world.mentor.id))
+        diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id))
     assert info.value.fields == {"entry": "该日记已归档"}
 
 
 def test_the_mentor_of_that_time_comments_after_the_pairing_ended(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
     ms.end_mentorship(
         ctx, world.pairing.id, ms.MentorshipEnd(False, "2024.04.30", reason="调整"), world.pairing.version
     )
@@ -259,23 +261,23 @@ def test_the_mentor_of_that_time_comments_after_the_pairing_ended(ctx: ServiceCo
         ctx, ms.MentorshipInput(world.outsider.id, world.mentee.id, dt.date(2024, 5, 1), dt.date(2026, 4, 30))
     )
     with pytest.raises(ValidationError):
-        dy.add_comment(ctx, entry.id, comment(world.outsider.id))
-    assert dy.add_comment(ctx, entry.id, comment(world.mentor.id)).mentor == "周正德"
+        diary_comments.add_comment(ctx, entry.id, comment(world.outsider.id))
+    assert diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id)).mentor == "周正德"
 
 
 def test_archiving_the_last_comment_puts_the_entry_back(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    first = dy.add_comment(ctx, entry.id, comment(world.mentor.id, "第一条点评", "2024.03.16"))
-    second = dy.add_comment(ctx, entry.id, comment(world.mentor.id, "第二条点评", "2024.03.20"))
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    first = diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id, "第一条点评", "2024.03.16"))
+    second = diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id, "第二条点评", "2024.03.20"))
     assert [c.text for c in dy.get_entry(ctx, entry.id).comments] == ["第一条点评", "第二条点评"]
-    dy.archive_comment(ctx, second.id)
+    diary_comments.archive_comment(ctx, second.id)
     still = dy.get_entry(ctx, entry.id)
     assert still.state == "已点评" and [c.id for c in still.comments] == [first.id]
-    dy.archive_comment(ctx, first.id)
+    diary_comments.archive_comment(ctx, first.id)
     back = dy.get_entry(ctx, entry.id)
     assert back.state == "已提交" and back.comments == ()
     assert audits(ctx, "diary_entry")[-1][2] == {"state": ["已点评", "已提交"]}
-    dy.restore_comment(ctx, first.id)
+    diary_comments.restore_comment(ctx, first.id)
     assert dy.get_entry(ctx, entry.id).state == "已点评"
     assert [a for a, _id, _c in audits(ctx, "mentor_comment")] == [
         "create",
@@ -287,18 +289,22 @@ def test_archiving_the_last_comment_puts_the_entry_back(ctx: ServiceContext, wor
 
 
 def test_a_commented_entry_cannot_be_edited(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    c = dy.add_comment(ctx, entry.id, comment(world.mentor.id))
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    c = diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id))
     current = dy.get_entry(ctx, entry.id)
     with pytest.raises(ValidationError) as info:
-        dy.update_entry(ctx, entry.id, entry_input(world.mentee.id, content="改写"), current.version)
+        diary_entries.update_entry(
+            ctx, entry.id, entry_input(world.mentee.id, content="改写"), current.version
+        )
     assert info.value.fields == {"state": "导师已点评的日记不能再修改"}
     assert dy.get_entry(ctx, entry.id).content == entry.content
     # once the comment is withdrawn the mentee may correct it again
-    dy.archive_comment(ctx, c.id)
+    diary_comments.archive_comment(ctx, c.id)
     current = dy.get_entry(ctx, entry.id)
     assert (
-        dy.update_entry(ctx, entry.id, entry_input(world.mentee.id, content="改写"), current.version).content
+        diary_entries.update_entry(
+            ctx, entry.id, entry_input(world.mentee.id, content="改写"), current.version
+        ).content
         == "改写"
     )
 
@@ -311,13 +317,19 @@ def test_list_entries_filters(ctx: ServiceContext, world: World) -> None:
         ctx,
         ms.MentorshipInput(world.outsider.id, world.mentor.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31)),
     )
-    a = dy.create_entry(ctx, entry_input(world.mentee.id, "2024.03.01", category="学习"))
-    b = dy.create_entry(ctx, entry_input(world.mentee.id, "2024.04.01", category="工作"), submit=True)
-    c = dy.create_entry(ctx, entry_input(world.mentee.id, "2024.05.01", category="工作"), submit=True)
-    d = dy.create_entry(ctx, entry_input(world.mentor.id, "2024.04.15", category="思想"), submit=True)
-    dy.add_comment(ctx, c.id, comment(world.mentor.id))
-    archived = dy.create_entry(ctx, entry_input(world.mentee.id, "2024.04.02"))
-    dy.archive_entry(ctx, archived.id)
+    a = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2024.03.01", category="学习"))
+    b = diary_entries.create_entry(
+        ctx, entry_input(world.mentee.id, "2024.04.01", category="工作"), submit=True
+    )
+    c = diary_entries.create_entry(
+        ctx, entry_input(world.mentee.id, "2024.05.01", category="工作"), submit=True
+    )
+    d = diary_entries.create_entry(
+        ctx, entry_input(world.mentor.id, "2024.04.15", category="思想"), submit=True
+    )
+    diary_comments.add_comment(ctx, c.id, comment(world.mentor.id))
+    archived = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2024.04.02"))
+    diary_entries.archive_entry(ctx, archived.id)
 
     def ids(**filters: object) -> list[int]:
         return [e.id for e in dy.list_entries(ctx, **filters)]  # type: ignore[arg-type]
@@ -344,7 +356,7 @@ def test_list_entries_filters(ctx: ServiceContext, world: World) -> None:
         "学习",
         len(a.content),
     )
-    dy.restore_entry(ctx, archived.id)
+    diary_entries.restore_entry(ctx, archived.id)
     assert ids(mentee_id=world.mentee.id, state="草稿") == [archived.id, a.id]
 
 
@@ -354,13 +366,13 @@ def test_a_long_entry_is_stored_intact(ctx: ServiceContext, world: World) -> Non
     )
     text = (paragraph * (30_000 // len(paragraph) + 1))[:29_999] + "完"
     assert len(text) == 30_000
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id, content=text))
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id, content=text))
     loaded = dy.get_entry(ctx, entry.id)
     assert loaded.content == text
     assert dy.list_entries(ctx)[0].length == 30_000
     assert loaded.word_count == sum(1 for ch in text if not ch.isspace())
     with pytest.raises(ValidationError) as info:
-        dy.create_entry(
+        diary_entries.create_entry(
             ctx, entry_input(world.mentee.id, content="长" * (max_length(DiaryEntry.content) + 1))
         )
     assert "正文不能超过100000个字" in info.value.fields["content"]
@@ -370,55 +382,57 @@ def test_a_long_entry_is_stored_intact(ctx: ServiceContext, world: World) -> Non
 
 
 def test_search_follows_entries(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id, content="学习防汛应急预案，参加演练。"))
+    entry = diary_entries.create_entry(
+        ctx, entry_input(world.mentee.id, content="学习防汛应急预案，参加演练。")
+    )
     assert found(ctx, "防汛应急", "diary") == {entry.id}
     assert found(ctx, "演练", "diary") == {entry.id}
     assert found(ctx, "议事会", "diary") == {entry.id}  # the title
-    updated = dy.update_entry(
+    updated = diary_entries.update_entry(
         ctx, entry.id, entry_input(world.mentee.id, content="整理信访台账，学习接访流程。"), entry.version
     )
     assert found(ctx, "防汛应急", "diary") == set()
     assert found(ctx, "信访台账", "diary") == {entry.id}
-    dy.submit_entry(ctx, entry.id, updated.version)
+    diary_entries.submit_entry(ctx, entry.id, updated.version)
     assert found(ctx, "信访台账", "diary") == {entry.id}
-    dy.archive_entry(ctx, entry.id)
+    diary_entries.archive_entry(ctx, entry.id)
     assert found(ctx, "信访台账", "diary") == set()
     assert maintenance.check(ctx).ok
-    dy.restore_entry(ctx, entry.id)
+    diary_entries.restore_entry(ctx, entry.id)
     assert found(ctx, "信访台账", "diary") == {entry.id}
     assert maintenance.check(ctx).ok
 
 
 def test_search_follows_comments(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    c = dy.add_comment(ctx, entry.id, comment(world.mentor.id, "要多到田间地头听民声"))
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    c = diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id, "要多到田间地头听民声"))
     assert found(ctx, "田间地头", "comment") == {c.id}
     [hit] = search.search(ctx, "田间地头", kinds=["comment"]).hits
     assert hit.title == "第一次参加村民议事会"  # a comment hit is titled with its entry
-    edited = dy.update_comment(ctx, c.id, "要多到企业车间听诉求", c.version)
+    edited = diary_comments.update_comment(ctx, c.id, "要多到企业车间听诉求", c.version)
     assert found(ctx, "田间地头", "comment") == set()
     assert found(ctx, "企业车间", "comment") == {c.id}
-    dy.archive_comment(ctx, c.id)
+    diary_comments.archive_comment(ctx, c.id)
     assert found(ctx, "企业车间", "comment") == set()
     assert maintenance.check(ctx).ok
-    dy.restore_comment(ctx, c.id)
+    diary_comments.restore_comment(ctx, c.id)
     assert found(ctx, "企业车间", "comment") == {c.id}
     assert edited.version == c.version + 1
     assert maintenance.check(ctx).ok
 
 
 def test_archiving_an_entry_hides_its_comments_from_search(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    c = dy.add_comment(ctx, entry.id, comment(world.mentor.id, "要多到田间地头听民声"))
-    dy.archive_entry(ctx, entry.id)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    c = diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id, "要多到田间地头听民声"))
+    diary_entries.archive_entry(ctx, entry.id)
     assert found(ctx, "田间地头", "comment") == set()
     assert maintenance.check(ctx).ok
     # a comment edited or restored while its entry is archived stays out of the index
-    c = dy.update_comment(ctx, c.id, "要多到企业车间听诉求", c.version)
-    dy.archive_comment(ctx, c.id)
-    dy.restore_comment(ctx, c.id)
+    c = diary_comments.update_comment(ctx, c.id, "要多到企业车间听诉求", c.version)
+    diary_comments.archive_comment(ctx, c.id)
+    diary_comments.restore_comment(ctx, c.id)
     assert found(ctx, "企业车间", "comment") == set()
     assert maintenance.check(ctx).ok
-    dy.restore_entry(ctx, entry.id)
+    diary_entries.restore_entry(ctx, entry.id)
     assert found(ctx, "企业车间", "comment") == {c.id}
     assert maintenance.check(ctx).ok

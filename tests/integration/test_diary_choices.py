@@ -10,6 +10,7 @@ from sqlalchemy import select
 from cadre_desk.db.models import AuditEvent
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import diary as dy
+from cadre_desk.services import diary_comments, diary_entries, diary_pairing_fit
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
@@ -30,65 +31,65 @@ def world(ctx: ServiceContext) -> World:
 
 
 def test_an_entry_before_the_pairing_cannot_be_submitted_unlinked(ctx: ServiceContext, world: World) -> None:
-    with pytest.raises(dy.OutsidePairing) as info:
-        dy.create_entry(ctx, entry_input(world.mentee.id, "2023.12.20"), submit=True)
+    with pytest.raises(diary_pairing_fit.OutsidePairing) as info:
+        diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2023.12.20"), submit=True)
     assert info.value.pairing_id == world.pairing.id
     assert "开始之前" in info.value.fields["date"] and "周正德" in info.value.fields["date"]
     assert dy.list_entries(ctx, mentee_id=world.mentee.id) == []  # nothing half-saved
 
     # a draft may wait (a private note), but submitting it asks for the same choice
-    draft = dy.create_entry(ctx, entry_input(world.mentee.id, "2023.12.20"))
+    draft = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2023.12.20"))
     assert draft.mentorship_id is None
-    with pytest.raises(dy.OutsidePairing):
-        dy.submit_entry(ctx, draft.id, draft.version)
+    with pytest.raises(diary_pairing_fit.OutsidePairing):
+        diary_entries.submit_entry(ctx, draft.id, draft.version)
 
     # the user's choice: attach it to the pairing anyway
-    attached = dy.update_entry(
+    attached = diary_entries.update_entry(
         ctx,
         draft.id,
         entry_input(world.mentee.id, "2023.12.20", attach_to=world.pairing.id),  # type: ignore[arg-type]
         draft.version,
     )
     assert attached.mentorship_id == world.pairing.id
-    submitted = dy.submit_entry(ctx, attached.id, attached.version)
+    submitted = diary_entries.submit_entry(ctx, attached.id, attached.version)
     assert submitted.state == "已提交"
     # a later save without the choice keeps the link while the date stays the same
-    again = dy.update_entry(
+    again = diary_entries.update_entry(
         ctx, submitted.id, entry_input(world.mentee.id, "2023.12.20", title="改"), submitted.version
     )
     assert again.mentorship_id == world.pairing.id
-    dy.add_comment(ctx, again.id, comment(world.mentor.id, date="2024.01.05"))
+    diary_comments.add_comment(ctx, again.id, comment(world.mentor.id, date="2024.01.05"))
 
 
 def test_after_the_pairing_and_without_any_pairing(ctx: ServiceContext, world: World) -> None:
-    fit = dy.pairing_fit(ctx, world.mentee.id, "2026.02.01")
+    fit = diary_pairing_fit.pairing_fit(ctx, world.mentee.id, "2026.02.01")
     assert fit.in_term is None and fit.nearest == world.pairing.id and fit.mentor == "周正德"
-    assert dy.pairing_fit(ctx, world.mentee.id, "2024.05.01").in_term == world.pairing.id
-    with pytest.raises(dy.OutsidePairing) as info:
-        dy.create_entry(ctx, entry_input(world.mentee.id, "2026.02.01"), submit=True)
+    assert diary_pairing_fit.pairing_fit(ctx, world.mentee.id, "2024.05.01").in_term == world.pairing.id
+    with pytest.raises(diary_pairing_fit.OutsidePairing) as info:
+        diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2026.02.01"), submit=True)
     assert "结束之后" in info.value.fields["date"]
-    with pytest.raises(dy.OutsidePairing) as none:
-        dy.create_entry(ctx, entry_input(world.outsider.id, "2024.05.01"), submit=True)
+    with pytest.raises(diary_pairing_fit.OutsidePairing) as none:
+        diary_entries.create_entry(ctx, entry_input(world.outsider.id, "2024.05.01"), submit=True)
     assert none.value.pairing_id is None
     # another mentee's pairing cannot be chosen
     with pytest.raises(ValidationError):
-        dy.create_entry(
+        diary_entries.create_entry(
             ctx,
             entry_input(world.outsider.id, "2024.05.01", attach_to=world.pairing.id),  # type: ignore[arg-type]
         )
 
 
 def test_withdraw_until_commented(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    draft = dy.withdraw_entry(ctx, entry.id, entry.version)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    draft = diary_entries.withdraw_entry(ctx, entry.id, entry.version)
     assert draft.state == "草稿" and draft.submitted_at is None
     with pytest.raises(ValidationError):
-        dy.withdraw_entry(ctx, draft.id, draft.version)  # a draft needs no withdrawing
-    submitted = dy.submit_entry(ctx, draft.id, draft.version)
-    dy.add_comment(ctx, submitted.id, comment(world.mentor.id, date="2024.03.20"))
+        diary_entries.withdraw_entry(ctx, draft.id, draft.version)  # a draft needs no withdrawing
+    submitted = diary_entries.submit_entry(ctx, draft.id, draft.version)
+    diary_comments.add_comment(ctx, submitted.id, comment(world.mentor.id, date="2024.03.20"))
     commented = dy.get_entry(ctx, submitted.id)
     with pytest.raises(ValidationError) as info:
-        dy.withdraw_entry(ctx, commented.id, commented.version)
+        diary_entries.withdraw_entry(ctx, commented.id, commented.version)
     assert info.value.fields == {"state": "导师已点评的日记不能撤回"}
     with ctx.db.read() as session:
         states = [
@@ -100,22 +101,22 @@ def test_withdraw_until_commented(ctx: ServiceContext, world: World) -> None:
 
 
 def test_archive_and_restore_entries(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    dy.archive_entry(ctx, entry.id)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    diary_entries.archive_entry(ctx, entry.id)
     assert dy.count_entries(ctx, mentee_id=world.mentee.id) == 0
     assert [i.entry.id for i in dy.timeline(ctx, mentee_id=world.mentee.id, archived=True)] == [entry.id]
     assert dy.count_entries(ctx, mentee_id=world.mentee.id, archived=True) == 1
-    dy.restore_entry(ctx, entry.id)
+    diary_entries.restore_entry(ctx, entry.id)
     assert [s.id for s in dy.list_entries(ctx, mentee_id=world.mentee.id)] == [entry.id]
     assert dy.timeline(ctx, mentee_id=world.mentee.id, archived=True) == []
 
 
 def test_edit_and_withdraw_a_comment(ctx: ServiceContext, world: World) -> None:
-    entry = dy.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    c = dy.add_comment(ctx, entry.id, comment(world.mentor.id, date="2024.03.20"))
-    edited = dy.update_comment(ctx, c.id, "改后的点评", c.version)
+    entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
+    c = diary_comments.add_comment(ctx, entry.id, comment(world.mentor.id, date="2024.03.20"))
+    edited = diary_comments.update_comment(ctx, c.id, "改后的点评", c.version)
     assert dy.get_entry(ctx, entry.id).comments[0].text == "改后的点评"
-    dy.archive_comment(ctx, edited.id)
+    diary_comments.archive_comment(ctx, edited.id)
     after = dy.get_entry(ctx, entry.id)
     assert after.comments == () and after.state == "已提交"
     with ctx.db.read() as session:

@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from cadre_desk.db import migrate, search_index
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import cadres, diary, maintenance, mentorship, search
+from cadre_desk.services import cadres, diary, diary_entries, maintenance, mentorship, search
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
 
@@ -26,7 +26,7 @@ def setup(ctx: ServiceContext) -> tuple[cadres.CadreView, int]:
     mentorship.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
     )
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.03.01", "议事会", "工作", "走访三个村。")
     )
     return mentee, entry.id

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from cadre_desk.errors import NotFoundError
 from cadre_desk.reports import appointment_form, documents
 from cadre_desk.reports.batch import BatchSpec, run_batch
-from cadre_desk.services import appointment, diary, mentorship, printing, talks
+from cadre_desk.services import appointment, diary, diary_entries, mentorship, printing, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import DateRange
 from tests.conftest import make_cadre
@@ -33,10 +33,12 @@ def test_each_kind_is_prepared_once_and_written_to_memory_or_a_file(
     pairing = mentorship.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层", "")
     )
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.03.05", "入户走访", "工作", "走访三户。"), submit=True
     )
-    diary.create_entry(ctx, diary.DiaryEntryInput(mentee.id, "2023.03.05", "旧的日记", "工作", "去年。"))
+    diary_entries.create_entry(
+        ctx, diary.DiaryEntryInput(mentee.id, "2023.03.05", "旧的日记", "工作", "去年。")
+    )
     talk = talks.record_talk(
         ctx,
         talks.TalkInput(

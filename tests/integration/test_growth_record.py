@@ -9,7 +9,16 @@ from pathlib import Path
 
 from cadre_desk.reports import documents
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import diary, growth_record, mentorship, pool_entries, pool_measures, pools
+from cadre_desk.services import (
+    diary,
+    diary_comments,
+    diary_entries,
+    growth_record,
+    mentorship,
+    pool_entries,
+    pool_measures,
+    pools,
+)
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 from tests.integration.test_pools import TODAY, _young
@@ -22,11 +31,13 @@ def _person(ctx: ServiceContext) -> tuple[int, int, int]:
     pairing = mentorship.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, c.id, "2024.01.01", "2026.12.31", "熟悉乡村振兴工作")
     )
-    kept = diary.create_entry(
+    kept = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(c.id, "2025.03.02", "入户走访的收获", "工作", "走访了三户困难群众。"), True
     )
-    diary.add_comment(ctx, kept.id, diary.CommentInput(mentor.id, "要记下群众的原话。", "2025.03.03"))
-    diary.create_entry(
+    diary_comments.add_comment(
+        ctx, kept.id, diary.CommentInput(mentor.id, "要记下群众的原话。", "2025.03.03")
+    )
+    diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(c.id, "2025.04.02", "不摘录的一篇", "学习", "读书笔记。"), True
     )
     pool_id = pools.find_pool(ctx, "优秀年轻干部").id

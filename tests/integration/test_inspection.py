@@ -16,7 +16,7 @@ from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.reports import inspection_docx, inspection_report
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import diary as dy
-from cadre_desk.services import inspection
+from cadre_desk.services import diary_entries, inspection
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
 from cadre_desk.services.context import ServiceContext
@@ -91,7 +91,9 @@ def _records(ctx: ServiceContext) -> int:
             content="干部群众普遍认为张三同志政治素质好、工作能力强。",
         ),
     )
-    dy.create_entry(ctx, dy.DiaryEntryInput(c.id, "2024.03.15", "村民议事会", "工作", "学习听取群众意见。"))
+    diary_entries.create_entry(
+        ctx, dy.DiaryEntryInput(c.id, "2024.03.15", "村民议事会", "工作", "学习听取群众意见。")
+    )
     return c.id
 
 

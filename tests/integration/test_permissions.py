@@ -23,7 +23,17 @@ import pytest
 from cadre_desk import services, transfer
 from cadre_desk.db.engine import Database
 from cadre_desk.errors import PermissionDenied
-from cadre_desk.services import accounts, app_settings, diary, mentorship, talks, teams, units
+from cadre_desk.services import (
+    accounts,
+    app_settings,
+    diary,
+    diary_comments,
+    diary_entries,
+    mentorship,
+    talks,
+    teams,
+    units,
+)
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
 
@@ -67,9 +77,9 @@ MAY: dict[str, str] = {
     **{f"services.cadres.{k}": READ for k in ("list_cadres", "count_cadres", "find_cadres")},
     "services.compliance.compliance_rules": ALL,
     "services.compliance.compliance": READ,
-    "services.diary.pairing_fit": READ,
+    "services.diary_pairing_fit.pairing_fit": READ,
     **{
-        f"services.diary.{k}": WRITE
+        f"services.diary_entries.{k}": WRITE
         for k in (
             "create_entry",
             "update_entry",
@@ -84,7 +94,7 @@ MAY: dict[str, str] = {
         for k in ("get_entry", "list_entries", "timeline", "count_entries", "entry_of_comment")
     },
     **{
-        f"services.diary.{k}": OWN_COMMENT
+        f"services.diary_comments.{k}": OWN_COMMENT
         for k in ("add_comment", "update_comment", "archive_comment", "restore_comment")
     },
     "services.maintenance.check": "AC",
@@ -375,12 +385,12 @@ def world(db: Database, ctx: ServiceContext, tmp_path: Path) -> World:
     )
 
     def entry(who: int) -> diary.DiaryEntryView:
-        return diary.create_entry(
+        return diary_entries.create_entry(
             ctx, diary.DiaryEntryInput(who, "2024.03.15", "议事会", "工作", "学习听取意见。"), submit=True
         )
 
     e, other_e = entry(mentee.id), entry(other.id)
-    comment = diary.add_comment(ctx, e.id, diary.CommentInput(mentor.id, "记录详实。"))
+    comment = diary_comments.add_comment(ctx, e.id, diary.CommentInput(mentor.id, "记录详实。"))
     talk = talks.record_talk(
         ctx,
         talks.TalkInput(
@@ -539,7 +549,9 @@ def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
         lambda: cadres.get_cadre(m, world.other),
         lambda: mentorship.get_mentorship(m, world.other_pairing),
         lambda: diary.get_entry(m, world.other_entry),
-        lambda: diary.add_comment(m, world.other_entry, diary.CommentInput(world.mentor, "越权点评")),
+        lambda: diary_comments.add_comment(
+            m, world.other_entry, diary.CommentInput(world.mentor, "越权点评")
+        ),
         lambda: cadres.update_cadre(m, world.mentee, None, 1),  # type: ignore[arg-type]
         lambda: cadres.list_cadres(m),
     ):
@@ -555,4 +567,4 @@ def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
     reader = world.contexts["R"]
     assert len(mentorship.list_mentorships(reader)) == 2 and diary.count_entries(reader) == 2
     with pytest.raises(PermissionDenied, match="无权修改干部档案"):
-        diary.add_comment(reader, world.entry, diary.CommentInput(world.mentor, "领导不写点评"))
+        diary_comments.add_comment(reader, world.entry, diary.CommentInput(world.mentor, "领导不写点评"))

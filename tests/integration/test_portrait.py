@@ -16,8 +16,8 @@ from cadre_desk.reports import dossier, portrait_figure
 from cadre_desk.reports.portrait_figure import Box, Label, Stroke, text_width
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import diary as dy
+from cadre_desk.services import diary_entries, portrait, printing
 from cadre_desk.services import mentorship as ms
-from cadre_desk.services import portrait, printing
 from cadre_desk.services import talks as tk
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import PrintSettings
@@ -58,7 +58,9 @@ def _career(ctx: ServiceContext) -> tuple[int, int]:
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "基层治理")
     )
     for day in ("2024.03.15", "2024.03.28", "2024.05.02"):
-        dy.create_entry(ctx, dy.DiaryEntryInput(mentee.id, day, "村民议事会", "工作", "学习听取意见。"))
+        diary_entries.create_entry(
+            ctx, dy.DiaryEntryInput(mentee.id, day, "村民议事会", "工作", "学习听取意见。")
+        )
     tk.record_talk(
         ctx,
         tk.TalkInput(

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import diary, maintenance, mentorship, search, talks
+from cadre_desk.services import diary, diary_comments, diary_entries, maintenance, mentorship, search, talks
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
@@ -60,7 +60,7 @@ def test_migrations_and_every_service_on_postgres(pg_ctx: ServiceContext) -> Non
             mentor.id, mentee.id, "2025.01.01", "2026.12.31", "熟悉基层工作", "每月谈心"
         ),
     )
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx,
         diary.DiaryEntryInput(
             mentee.id, dt.date(2025, 3, 3), "第一次下乡调研", "调研", "今天随导师到村里调研。"
@@ -68,7 +68,7 @@ def test_migrations_and_every_service_on_postgres(pg_ctx: ServiceContext) -> Non
         submit=True,
     )
     assert entry.mentorship_id == pairing.id
-    diary.add_comment(
+    diary_comments.add_comment(
         ctx, entry.id, diary.CommentInput(mentor.id, "调研要深入，多听群众意见。", dt.date(2025, 3, 5))
     )
     talks.record_talk(

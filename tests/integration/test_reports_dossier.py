@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from cadre_desk.reports import dossier, pairing_dossier, talk_form
 from cadre_desk.reports.batch import BatchSpec, merge, run_batch
 from cadre_desk.services import cadre_records as records
-from cadre_desk.services import cadres, diary, mentorship, printing, talks
+from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, printing, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import DateRange, PrintSettings
 from tests.conftest import make_cadre
@@ -112,10 +112,10 @@ def _full_cadre(ctx: ServiceContext) -> tuple[int, int, int]:
     mentorship.add_mentorship_record(
         ctx, m.id, mentorship.MentorshipRecordInput("2024.02.01", "谈心", "指导记录内容：昇燊")
     )
-    entry = diary.create_entry(
+    entry = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(cadre.id, "2024.03.01", "第一篇日记", "工作", "日记正文䶮"), submit=True
     )
-    diary.add_comment(ctx, entry.id, diary.CommentInput(mentor.id, "导师点评正文", "2024.03.02"))
+    diary_comments.add_comment(ctx, entry.id, diary.CommentInput(mentor.id, "导师点评正文", "2024.03.02"))
     talk = talks.record_talk(
         ctx,
         talks.TalkInput(
@@ -246,12 +246,14 @@ def test_extreme_lengths_paginate(ctx: ServiceContext, tmp_path: Path) -> None:
     )
     sentence = "今天参加了县委组织部的干部培训，学习了党的建设理论，深受启发。" + RARE
     long_text = (sentence * (30_000 // len(sentence) + 1))[:30_000]
-    diary.create_entry(
+    diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(cadre.id, "2021.01.01", "长日记", "学习", long_text), submit=True
     )
     for i in range(300):
         day = dt.date(2022, 1, 1) + dt.timedelta(days=i)
-        diary.create_entry(ctx, diary.DiaryEntryInput(cadre.id, day, f"日记{i}", "工作", sentence * 3))
+        diary_entries.create_entry(
+            ctx, diary.DiaryEntryInput(cadre.id, day, f"日记{i}", "工作", sentence * 3)
+        )
     file = printing.gather_cadre(ctx, cadre.id)
     assert len(file.diary) == 301
     path = tmp_path / "d.pdf"
@@ -303,7 +305,9 @@ def test_a_new_pairing_prints_on_few_pages(ctx: ServiceContext, tmp_path: Path) 
             mentor.id, mentee.id, "2024.01.01", "2025.12.31", "熟悉基层工作", "每月谈心"
         ),
     )
-    diary.create_entry(ctx, diary.DiaryEntryInput(mentee.id, "2024.03.01", "第一篇", "工作", "走访三个村。"))
+    diary_entries.create_entry(
+        ctx, diary.DiaryEntryInput(mentee.id, "2024.03.01", "第一篇", "工作", "走访三个村。")
+    )
     path = tmp_path / "new.pdf"
     pages = pairing_dossier.build_pairing_dossier(
         printing.gather_pairing(ctx, pairing.id), path, pairing_dossier.PairingOptions(SETTINGS, PRINTED)

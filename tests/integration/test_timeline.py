@@ -9,6 +9,7 @@ import pytest
 from cadre_desk.errors import NotFoundError
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import diary as dy
+from cadre_desk.services import diary_entries
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
 from cadre_desk.services.context import ServiceContext
@@ -54,7 +55,7 @@ def test_every_dated_record_in_order(ctx: ServiceContext) -> None:
     pairing = ms.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "基层治理")
     )
-    entry = dy.create_entry(
+    entry = diary_entries.create_entry(
         ctx, dy.DiaryEntryInput(mentee.id, "2024.03.15", "村民议事会", "工作", "学习听取意见。")
     )
     talk = tk.record_talk(
@@ -116,8 +117,10 @@ def test_an_early_end_and_archived_records(ctx: ServiceContext) -> None:
     ms.end_mentorship(
         ctx, pairing.id, ms.MentorshipEnd(False, "2024.06.30", reason="工作调动"), pairing.version
     )
-    entry = dy.create_entry(ctx, dy.DiaryEntryInput(mentee.id, "2024.03.15", "日记", "工作", "内容。"))
-    dy.archive_entry(ctx, entry.id)
+    entry = diary_entries.create_entry(
+        ctx, dy.DiaryEntryInput(mentee.id, "2024.03.15", "日记", "工作", "内容。")
+    )
+    diary_entries.archive_entry(ctx, entry.id)
     events = cadre_timeline(ctx, mentee.id)
     assert [(e.kind, e.day) for e in events] == [
         (EventKind.MENTORSHIP_START, dt.date(2024, 1, 1)),

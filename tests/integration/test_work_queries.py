@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cadre_desk.services import cadres, diary, mentorship, talks
+from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, talks
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -24,11 +24,13 @@ def test_pairing_rows_count_this_months_and_waiting_entries(ctx: ServiceContext)
         ctx, mentorship.MentorshipInput(mentor.id, other.id, "2023.01.01", "2023.12.31")
     )
     for day, submit in (("2024.05.30", True), ("2024.06.03", True), ("2024.06.10", False)):
-        diary.create_entry(ctx, diary.DiaryEntryInput(mentee.id, day, "日记", "工作", "内容"), submit=submit)
-    old = diary.create_entry(
+        diary_entries.create_entry(
+            ctx, diary.DiaryEntryInput(mentee.id, day, "日记", "工作", "内容"), submit=submit
+        )
+    old = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.11", "删", "工作", "内容"), submit=True
     )
-    diary.archive_entry(ctx, old.id)
+    diary_entries.archive_entry(ctx, old.id)
     rows = mentorship.list_mentorship_rows(ctx, today=TODAY)
     assert [r.mentee for r in rows] == ["林小雨", "陈远航"]
     first = rows[0]
@@ -66,12 +68,12 @@ def test_timeline_pages_with_comments_and_mentor(ctx: ServiceContext) -> None:
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31")
     )
     ids = [
-        diary.create_entry(
+        diary_entries.create_entry(
             ctx, diary.DiaryEntryInput(mentee.id, f"2024.03.{d:02d}", f"第{d}篇", "学习", "内容"), submit=True
         ).id
         for d in range(1, 6)
     ]
-    diary.add_comment(ctx, ids[0], diary.CommentInput(mentor.id, "好", "2024.03.02"))
+    diary_comments.add_comment(ctx, ids[0], diary.CommentInput(mentor.id, "好", "2024.03.02"))
     page1 = diary.timeline(ctx, mentee_id=mentee.id, limit=3)
     page2 = diary.timeline(ctx, mentee_id=mentee.id, limit=3, offset=3)
     assert [i.entry.id for i in page1 + page2] == ids[::-1]

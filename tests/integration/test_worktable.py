@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from cadre_desk.services import cadres, worktable
+from cadre_desk.services import cadres, diary_comments, diary_entries, worktable
 from cadre_desk.services import diary as dy
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
@@ -45,11 +45,13 @@ def build_home_world(ctx: ServiceContext) -> HomeWorld:
 
     def entry(day: str, title: str, submit: bool) -> dy.DiaryEntryView:
         data = dy.DiaryEntryInput(mentee.id, day, title, "工作", "今天跟随导师下村走访，记录群众诉求。")
-        return dy.create_entry(ctx, data, submit=submit)
+        return diary_entries.create_entry(ctx, data, submit=submit)
 
     waiting = entry("2024.06.01", "第一次主持村民议事会", True)
     commented = entry("2024.05.20", "学习基层治理经验", True)
-    dy.add_comment(ctx, commented.id, dy.CommentInput(mentor.id, "记录详实，继续保持。", "2024.05.21"))
+    diary_comments.add_comment(
+        ctx, commented.id, dy.CommentInput(mentor.id, "记录详实，继续保持。", "2024.05.21")
+    )
     draft = entry("2024.06.05", "尚未写完的日记", False)
     talk = tk.record_talk(
         ctx,
@@ -96,7 +98,7 @@ def test_ticking_off_and_commenting_clear_the_lists(ctx: ServiceContext) -> None
     world = build_home_world(ctx)
     first = worktable.load(ctx, TODAY).follow_ups[0]
     tk.mark_follow_up_done(ctx, first.follow_up_id, TODAY)
-    dy.add_comment(ctx, world.waiting.id, dy.CommentInput(world.mentor.id, "很好。"))
+    diary_comments.add_comment(ctx, world.waiting.id, dy.CommentInput(world.mentor.id, "很好。"))
     table = worktable.load(ctx, TODAY)
     assert [f.action for f in table.follow_ups] == ["回访谈话对象"]
     assert table.pending_comments == ()
@@ -149,7 +151,7 @@ def test_limits_keep_the_lists_short_and_totals_complete(ctx: ServiceContext) ->
     mentee = paired_mentee(ctx)
     for day in range(1, 8):
         data = dy.DiaryEntryInput(mentee.id, f"2024.05.{day:02d}", f"日记{day}", "工作", "内容")
-        dy.create_entry(ctx, data, submit=True)
+        diary_entries.create_entry(ctx, data, submit=True)
     table = worktable.load(ctx, TODAY, limit=3)
     assert [p.title for p in table.pending_comments] == ["日记1", "日记2", "日记3"]
     assert table.pending_comments_total == 7
@@ -165,7 +167,7 @@ def test_an_empty_database_has_an_empty_home(ctx: ServiceContext) -> None:
 def test_totals_stop_counting_at_the_cap(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
     mentee = paired_mentee(ctx)
     for day in range(1, 6):
-        dy.create_entry(
+        diary_entries.create_entry(
             ctx, dy.DiaryEntryInput(mentee.id, f"2024.05.{day:02d}", f"日记{day}", "工作", "内容"), True
         )
     monkeypatch.setattr(worktable, "TOTAL_CAP", 3)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, StorageError, ValidationError
-from cadre_desk.services import diary
+from cadre_desk.services import diary, diary_entries, diary_pairing_fit
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import FieldMessages, error_label, save_or_explain, with_error
@@ -187,7 +187,7 @@ class DiaryEditor(QDialog):
         """Outside every term of the mentee's pairings: ask whether to attach the entry anyway.
 
         False when the user goes back to change the date (the date field says why)."""
-        fit = diary.pairing_fit(self._ctx, self._mentee_id, self.date.text())
+        fit = diary_pairing_fit.pairing_fit(self._ctx, self._mentee_id, self.date.text())
         if fit.in_term is not None or fit.nearest is None:
             self._attach_to = None
             return True
@@ -231,9 +231,11 @@ class DiaryEditor(QDialog):
             return False
         try:
             if self.entry is None:
-                self.entry = diary.create_entry(self._ctx, self._input())
+                self.entry = diary_entries.create_entry(self._ctx, self._input())
             else:
-                self.entry = diary.update_entry(self._ctx, self.entry.id, self._input(), self.entry.version)
+                self.entry = diary_entries.update_entry(
+                    self._ctx, self.entry.id, self._input(), self.entry.version
+                )
         except ValidationError as err:
             if quiet:
                 self.status.setText(self.tr("Draft not saved yet: {why}").format(why=joined(err.fields)))
@@ -279,7 +281,7 @@ class DiaryEditor(QDialog):
         submitted = save_or_explain(
             self,
             self.messages,
-            lambda: diary.submit_entry(self._ctx, entry.id, entry.version),
+            lambda: diary_entries.submit_entry(self._ctx, entry.id, entry.version),
             self.tr("Not submitted"),
         )
         if submitted is not None:

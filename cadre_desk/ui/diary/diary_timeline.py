@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import diary
+from cadre_desk.services import diary, diary_comments, diary_entries
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
 from cadre_desk.ui.widgets.codes import code_text
@@ -174,7 +174,7 @@ class EntryCard(QFrame):
         assert self.comment_box is not None and self.item.mentor_id is not None
         text = self.comment_box.toPlainText()
         try:
-            diary.add_comment(
+            diary_comments.add_comment(
                 self._ctx, self.item.entry.id, diary.CommentInput(self.item.mentor_id, text, self._today)
             )
         except ValidationError as err:
@@ -201,7 +201,7 @@ class EntryCard(QFrame):
 
     def withdraw(self) -> None:
         e = self.item.entry
-        self._run(lambda: diary.withdraw_entry(self._ctx, e.id, e.version))
+        self._run(lambda: diary_entries.withdraw_entry(self._ctx, e.id, e.version))
 
     def toggle_archived(self) -> None:
         e = self.item.entry
@@ -213,12 +213,16 @@ class EntryCard(QFrame):
             ),
         ):
             return
-        self._run(lambda: (diary.restore_entry if e.archived else diary.archive_entry)(self._ctx, e.id))
+        self._run(
+            lambda: (diary_entries.restore_entry if e.archived else diary_entries.archive_entry)(
+                self._ctx, e.id
+            )
+        )
 
     def edit_comment(self, comment: diary.CommentView) -> None:
         text = CommentDialog.ask(self, comment.mentor, comment.text)
         if text is not None and text != comment.text:
-            self._run(lambda: diary.update_comment(self._ctx, comment.id, text, comment.version))
+            self._run(lambda: diary_comments.update_comment(self._ctx, comment.id, text, comment.version))
 
     def withdraw_comment(self, comment: diary.CommentView) -> None:
         if confirmed(
@@ -228,7 +232,7 @@ class EntryCard(QFrame):
                 mentor=comment.mentor
             ),
         ):
-            self._run(lambda: diary.archive_comment(self._ctx, comment.id))
+            self._run(lambda: diary_comments.archive_comment(self._ctx, comment.id))
 
 
 class DiaryTimeline(QScrollArea):
