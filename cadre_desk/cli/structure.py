@@ -163,6 +163,8 @@ def _cmd_compare(ctx: ServiceContext, args: argparse.Namespace) -> int:
         for row in result.rows:
             mark = "◆" if row.differs else " "
             print(f"{mark} {row.label}：" + " | ".join(v.replace("\n", "；") for v in row.values))
+        for note in result.notes:
+            print(f"注：{note}")
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from cadre_desk.reports import cells, fonts
 from cadre_desk.reports.flow import LABEL_FILL, LINE, para
@@ -73,6 +73,8 @@ def story(c: Comparison, options: ComparisonOptions) -> list[Flowable]:
             "centre",
         ),
         comparison_table(c),
+        *([Spacer(0, 4)] if c.notes else []),
+        *(para(f"注：{note}", 8.5) for note in c.notes),  # e.g. a 任现职级时间 found from the resume
     ]
 
 

@@ -59,6 +59,7 @@ LABELS = {
     "post": "现任职务",
     "rank": "职级",
     "post_since": "任现职时间",
+    "rank_since": "任现职级时间",
     "id_number": "身份证号",
     "unit_id": "单位",
     "phone": "联系电话",
@@ -158,6 +159,7 @@ def cadre_rules(
         ("party_join", "入党时间"),
         ("work_start", "参加工作时间"),
         ("post_since", "任现职时间"),
+        ("rank_since", "任现职级时间"),
     ):
         dates[key] = errs.year_month(key, get(data, key, None), label, today=today)
     if birth is not None:
@@ -168,6 +170,9 @@ def cadre_rules(
             errs.doubt("party_join", f"入党时间（{party_join}）时未满{MIN_PARTY_AGE}周岁", ("birth",))
         if post_since is not None and "post_since" not in errs and post_since < birth:
             errs.doubt("post_since", "任现职时间早于出生年月", ("birth",))
+        rank_since = dates["rank_since"]
+        if rank_since is not None and "rank_since" not in errs and rank_since < birth:
+            errs.doubt("rank_since", "任现职级时间早于出生年月", ("birth",))
     if parsed is not None:
         gender = codes["gender"]
         if birth is not None and YearMonth.from_date(parsed.birth) != birth:

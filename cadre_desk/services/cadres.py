@@ -48,6 +48,7 @@ EDITABLE = (
     "post",
     "rank",
     "post_since",
+    "rank_since",
     "id_number",
     "unit_id",
     "phone",
@@ -83,6 +84,7 @@ class CadreInput:
     post: str = ""
     rank: str = ""
     post_since: YearMonth | str | None = None
+    rank_since: YearMonth | str | None = None  # 任现职级时间 (任同职级时间): the month the rank was reached
     id_number: str = ""
     unit_id: int | None = None
     phone: str = ""
@@ -154,6 +156,7 @@ class CadreView:
     post: str
     rank: str
     post_since: YearMonth | None
+    rank_since: YearMonth | None
     id_number: str
     unit_id: int | None
     phone: str

@@ -25,6 +25,12 @@ from cadre_desk.services.context import ServiceContext
 
 MIN_CADRES, MAX_CADRES = 2, 6
 KEY_POSTS = 4  # the latest main resume lines shown
+RANK_SINCE = "任现职级时间（年限）"
+FROM_RESUME = "据简历推算"
+RANK_NOTE = (
+    f"{FROM_RESUME}：档案未填任现职级时间的，按简历中最近连续同一职级（据职务和职级判断）的起始年月推算，"
+    "仅供参考。"
+)
 # 乡镇正职: a township's 党委书记 or head (not a deputy): the resume line names one of these.
 
 
@@ -45,6 +51,7 @@ class Comparison:
     cadre_ids: tuple[int, ...]
     names: tuple[str, ...]
     rows: tuple[ComparisonRow, ...]
+    notes: tuple[str, ...] = ()  # footnotes: how a value marked in the table was found
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -54,6 +61,7 @@ class Comparison:
                 {"group": r.group, "label": r.label, "values": list(r.values), "differs": r.differs}
                 for r in self.rows
             ],
+            "notes": list(self.notes),
         }
 
 
@@ -94,6 +102,7 @@ def compare_in(session: Session, cadre_ids: Sequence[int], ref: dt.date) -> Comp
     at = YearMonth.from_date(ref)
     columns: list[dict[str, str]] = []
     names: list[str] = []
+    derived = False  # a 任现职级时间 read from the resume (a footnote says so)
     for cadre_id in ids:
         c = cadres.load(session, cadre_id)
         p = portrait.portrait_in(session, cadre_id, ref)
@@ -119,16 +128,19 @@ def compare_in(session: Session, cadre_ids: Sequence[int], ref: dt.date) -> Comp
             else "—",
         }
         steps = p.steps
-        if steps and steps[-1].level is not None:
+        if c.rank_since is not None:  # the profile's 任现职级时间 first
+            col[RANK_SINCE] = f"{c.rank_since}（{_years(_months(c.rank_since, at))}）"
+        elif steps and steps[-1].level is not None:  # else the start of the last run of one level
             level = steps[-1].level
             since = steps[-1].start
             for step in reversed(steps):
                 if step.level != level:
                     break
                 since = step.start
-            col["任现职级年限（据简历）"] = _years(_months(since, at))
+            col[RANK_SINCE] = f"{since}（{_years(_months(since, at))}，{FROM_RESUME}）"
+            derived = True
         else:
-            col["任现职级年限（据简历）"] = "—"
+            col[RANK_SINCE] = "—"
         key = [f"{s.start}—{s.end or ''} {s.text}" for s in steps[-KEY_POSTS:]]
         col["主要经历（近几段）"] = "\n".join(reversed(key)) or "—"
         town = [s for s in steps if is_town_head(s.text)]
@@ -160,7 +172,7 @@ def compare_in(session: Session, cadre_ids: Sequence[int], ref: dt.date) -> Comp
     groups = {
         "基本情况": ("性别", "出生年月（年龄）", "民族", "政治面貌", "入党时间", "参加工作时间", "全日制教育",
                      "在职教育"),
-        "任职经历": ("现任职务", "职级", "任现职时间（年限）", "任现职级年限（据简历）", "主要经历（近几段）",
+        "任职经历": ("现任职务", "职级", "任现职时间（年限）", RANK_SINCE, "主要经历（近几段）",
                      "乡镇正职经历"),
         "考核奖惩": ("近五年年度考核", "奖励情况", "惩处情况"),
         "培养管理": ("培训学时（近五年）", "晴雨表（近四期）", "结对帮带", "成长日记（近12个月）",
@@ -171,4 +183,4 @@ def compare_in(session: Session, cadre_ids: Sequence[int], ref: dt.date) -> Comp
         for group, labels in groups.items()
         for label in labels
     )
-    return Comparison(ref, ids, tuple(names), rows)
+    return Comparison(ref, ids, tuple(names), rows, (RANK_NOTE,) if derived else ())

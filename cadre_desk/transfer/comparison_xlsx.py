@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.styles import Alignment, PatternFill
 
-from cadre_desk.services import access, audit
+from cadre_desk.services import access, printing
 from cadre_desk.services.access import Permission
 from cadre_desk.services.comparison import Comparison
 from cadre_desk.services.context import ServiceContext
@@ -17,7 +17,6 @@ DIFFERS = PatternFill("solid", fgColor="FFF2CC")
 
 
 def export_comparison(ctx: ServiceContext, dest: Path, c: Comparison) -> None:
-    access.require(ctx, Permission.OUTPUT)
     access.require(ctx, Permission.OUTPUT)
     title = f"干部横向比较表（计算截止 {c.reference_date:%Y.%m.%d}；底色：各人不同的项目）"
     book = openpyxl.Workbook()
@@ -34,12 +33,8 @@ def export_comparison(ctx: ServiceContext, dest: Path, c: Comparison) -> None:
             if row.differs:
                 cell.fill = DIFFERS
     format_sheet(ws, title, headers, [10, 20, *([30] * len(c.names))])
+    for note in c.notes:  # footnotes under the table (a 任现职级时间 found from the resume …)
+        ws.append([f"注：{note}"])
     save_book(book, dest)
-    with ctx.db.uow() as session:
-        audit.record(
-            session,
-            ctx,
-            "export",
-            "cadre",
-            summary=f"导出干部横向比较（{'、'.join(c.names)}）到 {dest}"[:200],
-        )
+    # One export record per cadre compared, as for the printed table.
+    printing.record_output(ctx, "export", "干部横向比较表（Excel）", "cadre", list(c.cadre_ids), str(dest))

@@ -326,7 +326,7 @@ def _checked_children(data: CadreData, children: dict[str, list[dict[str, Any]] 
 _TEXT_DEFAULTS = {
     name
     for name in cadres.EDITABLE
-    if name not in ("birth", "party_join", "work_start", "post_since", "unit_id")
+    if name not in ("birth", "party_join", "work_start", "post_since", "rank_since", "unit_id")
 }
 _CREATE_DEFAULTS = {"health": "健康", "ethnicity": "汉族"}
 

@@ -104,7 +104,7 @@ def cadre_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
         if name == "unit_id":
             continue
         value = fields.get(name)
-        if name in ("birth", "party_join", "work_start", "post_since"):
+        if name in ("birth", "party_join", "work_start", "post_since", "rank_since"):
             values[name] = None if value is None else YearMonth.from_int(value)
         else:
             values[name] = "" if value is None else value

@@ -54,7 +54,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "unit": ("单位", ("单位", "工作单位", "所在单位", "单位名称")),
     "post": ("现任职务", ("现任职务", "职务", "现职务")),
     "rank": ("职级", ("职级", "现职级")),
-    "post_since": ("任现职时间", ("任现职时间", "任现职务时间", "任职时间", "任现职级时间")),
+    "post_since": ("任现职时间", ("任现职时间", "任现职务时间", "任职时间")),
+    "rank_since": ("任现职级时间", ("任现职级时间", "任同职级时间", "现职级时间")),
     "id_number": ("身份证号", ("身份证号", "身份证号码", "公民身份号码", "身份证")),
     "phone": ("联系电话", ("联系电话", "电话", "手机", "手机号码")),
     "notes": ("备注", ("备注",)),
@@ -69,7 +70,7 @@ _RETIREMENT_INPUTS = (
     Cadre.retirement_override_reason,
 )
 IGNORED_HEADERS = ("序号", "编号", "年龄", *EXPORT_ONLY["retirement"][1])
-YM_FIELDS = ("birth", "party_join", "work_start", "post_since")
+YM_FIELDS = ("birth", "party_join", "work_start", "post_since", "rank_since")
 HEADER_SCAN_ROWS = 20
 DEFAULT_COLUMNS = (
     "name",
@@ -359,6 +360,7 @@ WIDTHS = {
     "post": 30,
     "rank": 12,
     "post_since": 12,
+    "rank_since": 12,
     "id_number": 21,
     "phone": 14,
     "notes": 20,

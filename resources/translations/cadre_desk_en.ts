@@ -563,7 +563,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+99"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+104"/>
         <source>New period…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,7 +675,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>%1: %2 cadres (%3). %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -914,6 +914,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>At this rank since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,7 +943,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>(no unit)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,12 +1429,12 @@ Your text stays in the editor.</source>
     <name>ComparisonDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+42"/>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Side-by-side comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-36"/>
         <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,7 +1449,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1626,7 +1631,7 @@ Attach the entry to this pairing anyway (the mentor can then read and comment on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Draft not saved yet: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,7 +1767,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+253"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+257"/>
         <location line="+15"/>
         <source>No diary entries match.</source>
         <translation type="unfinished"></translation>
@@ -1804,7 +1809,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DisposalDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+38"/>
+        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+43"/>
         <source>Disposal (处置): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2076,7 +2081,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-291"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-295"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2098,12 +2103,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+129"/>
         <source>Withdraw comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-114"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2164,7 +2169,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Withdraw the comment of {mentor}? The entry waits for a comment again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8574,7 +8579,7 @@ Please send it to your support contact.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-252"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-254"/>
         <source>Date outside the pairing</source>
         <translation type="unfinished"></translation>
     </message>

@@ -564,7 +564,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+99"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+104"/>
         <source>New period…</source>
         <translation>新建期次…</translation>
     </message>
@@ -676,7 +676,7 @@
         <translation>全部单位</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>%1: %2 cadres (%3). %4</source>
         <translation>%1：共 %2 人（%3）。%4</translation>
     </message>
@@ -915,6 +915,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>At this rank since</source>
+        <translation>任现职级时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
@@ -939,7 +944,7 @@
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
@@ -1427,12 +1432,12 @@ Your text stays in the editor.</source>
     <name>ComparisonDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+42"/>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Side-by-side comparison</source>
         <translation>横向比较</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-36"/>
         <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
         <translation>计算截止时间 %1。◆ 及底色：各人情况不同的项目。</translation>
     </message>
@@ -1447,7 +1452,7 @@ Your text stays in the editor.</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1630,7 +1635,7 @@ Attach the entry to this pairing anyway (the mentor can then read and comment on
         <translation>请选择结对帮带期内的日期。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Draft not saved yet: {why}</source>
         <translation>草稿尚未保存：{why}</translation>
     </message>
@@ -1766,7 +1771,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+253"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+257"/>
         <location line="+15"/>
         <source>No diary entries match.</source>
         <translation>没有符合条件的日记。</translation>
@@ -1808,7 +1813,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DisposalDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+38"/>
+        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+43"/>
         <source>Disposal (处置): %1</source>
         <translation>处置：%1</translation>
     </message>
@@ -2082,7 +2087,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-291"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-295"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation>{date} · {mentee} · {category} · {state} · {count} 字</translation>
     </message>
@@ -2104,12 +2109,12 @@ The database is copied into an encrypted file, checked, and only then replaces t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+129"/>
         <source>Withdraw comment</source>
         <translation>撤回点评</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-114"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2170,7 +2175,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>归档日记“{title}”吗？可以在“已归档”中恢复。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Withdraw the comment of {mentor}? The entry waits for a comment again.</source>
         <translation>撤回{mentor}的点评吗？日记将重新等待点评。</translation>
     </message>
@@ -8601,7 +8606,7 @@ Please send it to your support contact.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-252"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="-254"/>
         <source>Date outside the pairing</source>
         <translation>日期不在结对期内</translation>
     </message>

@@ -291,3 +291,23 @@ def test_nothing_is_clipped_in_a_narrow_profile(qtbot: QtBot, page: RosterPage) 
     assert view.tabs.currentWidget() is view.resume
     view.tabs.setCurrentWidget(view.timeline)
     assert strip.buttons[view.tabs.indexOf(view.timeline)].isChecked()
+
+
+def test_the_month_of_the_rank_is_typed_saved_and_checked(
+    qtbot: QtBot, page: RosterPage, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]
+) -> None:
+    form = page.profile.form
+    label = form._labels["rank_since"]
+    assert label == "任现职级时间"
+    qtbot.keyClicks(form.editor("rank_since"), "2019.13")
+    assert form._errors["rank_since"].text()  # an impossible month, marked as typed
+    assert not page.profile.save()
+    form.editor("rank_since").clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(form.editor("rank_since"), "2019.12")
+    assert page.profile.save()
+    saved = cadres.get_cadre(ctx, sample_cadres["张三"].id)
+    assert str(saved.rank_since) == "2019.12"
+    # Saving another field keeps it (the form sends every field it shows).
+    qtbot.keyClicks(form.editor("phone"), "0731")
+    assert page.profile.save()
+    assert str(cadres.get_cadre(ctx, saved.id).rank_since) == "2019.12"

@@ -83,3 +83,56 @@ def test_the_printed_table_goes_through_the_common_print_path(ctx: ServiceContex
     for cadre_id in ids:
         events = audit_trail.history(auditor, "cadre", cadre_id)
         assert [e.changes.get("document") for e in events if e.action == "print"] == ["干部横向比较表"]
+
+
+def test_years_at_the_rank_from_the_profile_first_then_from_the_resume(ctx: ServiceContext) -> None:
+    """任现职级时间: the profile's field when it is filled; else the start of the last run of one level in
+    the 简历, marked 据简历推算 in the cell with a footnote under the table."""
+    from dataclasses import replace
+
+    from cadre_desk.services import cadre_records, cadres
+
+    county = structure_county.build(ctx)
+    f, j = county.cadre_ids["F"], county.cadre_ids["J"]  # 青山镇 / 白沙乡 党委书记 (正科级)
+    for cadre_id, lines in (
+        (f, (("2016.07", "2019.12", "某县青山镇科员"), ("2020.01", "2022.05", "某县青山镇副镇长"),
+             ("2022.06", None, "某县青山镇党委书记"))),
+        (j, (("2010.07", "2017.02", "某县白沙乡副乡长"), ("2017.03", None, "某县白沙乡党委书记"))),
+    ):  # fmt: skip
+        version = cadres.get_cadre(ctx, cadre_id).version
+        cadre_records.save_resume(
+            ctx, cadre_id, [cadre_records.ResumeEntryInput(s, e, t) for s, e, t in lines], version
+        )
+    both = comparison.compare(ctx, [f, j], REF)
+    row = {r.label: r for r in both.rows}["任现职级时间（年限）"]
+    assert row.values == ("2022.06（4年6个月，据简历推算）", "2017.03（9年9个月，据简历推算）")
+    assert both.notes == (comparison.RANK_NOTE,) and "据简历推算" in both.notes[0]
+    assert both.to_json()["notes"] == [comparison.RANK_NOTE]
+    import io
+
+    from pypdf import PdfReader
+
+    from cadre_desk.reports import documents
+    from cadre_desk.services import printing
+
+    options = documents.DocumentOptions(printing.print_settings(ctx), reference=REF, cadre_ids=(f, j))
+    pdf = PdfReader(io.BytesIO(documents.prepare(ctx, "comparison", 0, options).to_bytes()))
+    text = "".join(p.extract_text() for p in pdf.pages).replace("\n", "")
+    assert "据简历推算）" in text and "注：据简历推算：档案未填任现职级时间" in text  # the footnote, printed
+    # The profile's 任现职级时间 wins over the resume (and has no note).
+    view = cadres.get_cadre(ctx, j)
+    saved = cadres.update_cadre(ctx, j, replace(view.to_input(), rank_since="2018.01"), view.version)
+    assert saved.rank_since is not None and str(saved.rank_since) == "2018.01"
+    mixed = comparison.compare(ctx, [f, j], REF)
+    assert {r.label: r for r in mixed.rows}["任现职级时间（年限）"].values == (
+        "2022.06（4年6个月，据简历推算）",
+        "2018.01（8年11个月）",
+    )
+    view = cadres.get_cadre(ctx, f)
+    cadres.update_cadre(ctx, f, replace(view.to_input(), rank_since="2022.06"), view.version)
+    filled = comparison.compare(ctx, [f, j], REF)
+    assert {r.label: r for r in filled.rows}["任现职级时间（年限）"].values[0] == "2022.06（4年6个月）"
+    assert filled.notes == ()
+    with pytest.raises(ValidationError) as err:  # checked like the other months of the profile
+        cadres.update_cadre(ctx, f, replace(view.to_input(), rank_since="2022.13"), view.version + 1)
+    assert "rank_since" in err.value.fields

@@ -209,3 +209,27 @@ def test_export_talks_and_pairing_activity(ctx: ServiceContext, db: Database, tm
     m = activity.export_pairing_activity(ctx, tmp_path / "pairs.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "pairs.xlsx").active
     assert m > 0 and ws.max_row == m + 2 and sum(int(r[4].value) for r in ws.iter_rows(min_row=3)) > 0
+
+
+def test_the_month_of_the_rank_is_its_own_column(ctx: ServiceContext, cadre_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """任现职级时间 (or 任同职级时间) is read into the cadre's 任现职级时间, not into 任现职时间."""
+    cadre_factory("王建国", birth="1985.03", id_number=ID1, post="科长", rank="正科级")
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "身份证号", "任现职时间", "任同职级时间"])
+    book.active.append(["王建国", ID1, "2021.3", "2019.12"])
+    book.save(tmp_path / "r.xlsx")
+    sheet, plan = roster.plan_roster(ctx, tmp_path / "r.xlsx")
+    assert sorted(sheet.columns.values()) == ["id_number", "name", "post_since", "rank_since"]
+    (item,) = plan.items
+    assert [(c.label, c.old, c.new) for c in item.changes] == [
+        ("任现职时间", "", "2021.03"),
+        ("任现职级时间", "", "2019.12"),
+    ]
+    roster.apply_roster(ctx, plan)
+    view = cadres.get_cadre(ctx, cadres.find_cadres(ctx, "王建国")[0].id)
+    assert (str(view.post_since), str(view.rank_since)) == ("2021.03", "2019.12")
+    out = tmp_path / "out.xlsx"
+    roster.export_roster(ctx, out, columns=["name", "rank", "rank_since"])
+    ws = openpyxl.load_workbook(out).active
+    assert [c.value for c in ws[2]] == ["姓名", "职级", "任现职级时间"]
+    assert [c.value for c in ws[3]] == ["王建国", "正科级", "2019.12"]

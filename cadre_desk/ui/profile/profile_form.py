@@ -43,7 +43,7 @@ FIELD_CHARS = 6  # the narrowest a field gets; a combo box is not widened to its
 ERROR_STYLE = "color: #c0392b;"
 INVALID_STYLE = "QLineEdit, QComboBox { border: 1px solid #c0392b; }"
 
-_YEAR_MONTHS = ("birth", "party_join", "work_start", "post_since")
+_YEAR_MONTHS = ("birth", "party_join", "work_start", "post_since", "rank_since")
 _COMBOS: dict[str, tuple[str, ...]] = {
     "gender": tuple(vocab.Gender),
     "ethnicity": vocab.ETHNICITIES,
@@ -118,6 +118,7 @@ class CadreForm(QFrame):
             "post": self.tr("Current post"),
             "rank": self.tr("Rank"),
             "post_since": self.tr("In post since"),
+            "rank_since": self.tr("At this rank since"),
             "unit_id": self.tr("Unit"),
             "id_number": self.tr("ID number"),
             "phone": self.tr("Phone"),
@@ -236,7 +237,8 @@ class CadreForm(QFrame):
             ("inservice_degree_school", None),
             ("unit_id", None),
             ("post", None),
-            ("rank", "post_since"),
+            ("post_since", None),
+            ("rank", "rank_since"),
             ("phone", "id_number"),
             ("notes", None),
         )

@@ -78,6 +78,12 @@ class ComparisonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
+        # Footnotes, as printed (the table's own Chinese, like its values): how a marked value was found.
+        self.notes = QLabel("\n".join(f"注：{n}" for n in result.notes), self)
+        self.notes.setObjectName("comparisonNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(result.notes))
+        layout.addWidget(self.notes)
         layout.addWidget(buttons)
         self.resize(min(1400, 260 + 230 * len(result.names)), 760)
 
