@@ -44,7 +44,8 @@ from cadre_desk.services.access import Permission
 from cadre_desk.services.cadre_records import CadreProfile
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.diary import DiaryEntryView
-from cadre_desk.services.mentorship import MentorshipRecordView, MentorshipView
+from cadre_desk.services.mentorship import MentorshipView
+from cadre_desk.services.mentorship_records import MentorshipRecordView
 from cadre_desk.services.portrait import Portrait, portrait_in
 from cadre_desk.services.talks import TalkView
 

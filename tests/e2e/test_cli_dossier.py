@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cadre_desk.services import diary, diary_entries, mentorship
+from cadre_desk.services import diary, diary_entries, mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 from tests.e2e.test_cli import run
@@ -190,7 +190,7 @@ def test_a_range_of_year_months_covers_whole_months(
 ) -> None:
     """The README's `--from 2024.01 --to 2024.12`: from the first of January to the last of December."""
     mentor, mentee = make_cadre(ctx, "王小明"), make_cadre(ctx, "李四")
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2023.01.01", "2025.12.31", "熟悉基层", "")
     )
     days = {

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import AuditEvent
-from cadre_desk.services import accounts, app_settings, mentorship
+from cadre_desk.services import accounts, app_settings, mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.accounts import sign_in as sign_in_module
 from cadre_desk.ui.accounts.account_edit_dialog import AccountEditDialog
@@ -162,11 +162,11 @@ def test_administrators_and_mentors_get_the_limited_window(
     mentor = make_cadre(ctx, "周导师", birth="1972.06")
     mentee = make_cadre(ctx, "林小雨", gender="女", birth="1980.10")
     other = make_cadre(ctx, "陈远航", birth="1980.02")
-    own = mentorship.create_mentorship(
+    own = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2026.12.31")
     )
     other_mentee = make_cadre(ctx, "吴小川", birth="1981.02")
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(other.id, other_mentee.id, "2024.01.01", "2026.12.31")
     )
     admin = accounts.set_first_admin(db, "admin", PW)

@@ -22,6 +22,8 @@ from cadre_desk.services import (
     diary_comments,
     diary_entries,
     mentorship,
+    mentorship_changes,
+    mentorship_records,
     pool_entries,
     pool_measures,
     pools,
@@ -62,7 +64,7 @@ Opener = Callable[[], MainWindow]
 @dataclass(frozen=True)
 class Records:
     pairing: mentorship.MentorshipView
-    mentorship_records: tuple[mentorship.MentorshipRecordView, ...]
+    records: tuple[mentorship_records.MentorshipRecordView, ...]
     entry: diary.DiaryEntryView
     comment: diary.CommentView
     talk: talks.TalkView
@@ -89,18 +91,18 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
         profile.cadre.version,
     )
     cr.save_assessments(ctx, mentee.id, [cr.AssessmentInput(2023, "称职")], profile.cadre.version)
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(
             mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层治理", "每月谈心一次"
         ),
     )
-    mentorship_records = (
-        mentorship.add_mentorship_record(
-            ctx, pairing.id, mentorship.MentorshipRecordInput("2024.02.10", "谈心", "谈工作思路")
+    records = (
+        mentorship_records.add_mentorship_record(
+            ctx, pairing.id, mentorship_records.MentorshipRecordInput("2024.02.10", "谈心", "谈工作思路")
         ),
-        mentorship.add_mentorship_record(
-            ctx, pairing.id, mentorship.MentorshipRecordInput("2024.03.15", "带教", "带领入户走访")
+        mentorship_records.add_mentorship_record(
+            ctx, pairing.id, mentorship_records.MentorshipRecordInput("2024.03.15", "带教", "带领入户走访")
         ),
     )
     entry = diary_entries.create_entry(
@@ -148,9 +150,7 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
             cadre_id=mentee.id,
         ),
     )
-    return Records(
-        pairing, mentorship_records, diary.get_entry(ctx, entry.id), comment, talk, pool_entry, case
-    )
+    return Records(pairing, records, diary.get_entry(ctx, entry.id), comment, talk, pool_entry, case)
 
 
 def test_every_model_in_a_used_window_passes_the_model_tester(

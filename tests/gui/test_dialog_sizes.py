@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres, diary, diary_entries, mentorship, talks
+from cadre_desk.services import cadres, diary, diary_entries, mentorship, mentorship_changes, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
@@ -55,7 +55,7 @@ def dialogs(
     from cadre_desk.transfer import forms
 
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31", "目标", "计划")
     )
     entry = diary_entries.create_entry(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship
+from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
 from cadre_desk.ui.diary.diary_editor import DiaryEditor, OutsideTermQuestion
@@ -26,7 +26,7 @@ TODAY = dt.date(2024, 6, 20)
 @pytest.fixture
 def pairing(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> mentorship.MentorshipView:
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
-    return mentorship.create_mentorship(
+    return mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.03.01", "2025.02.28")
     )
 

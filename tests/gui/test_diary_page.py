@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import cadres, diary, diary_entries, mentorship
+from cadre_desk.services import cadres, diary, diary_entries, mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.diary.diary_page import DiaryPage
@@ -23,7 +23,7 @@ def test_write_autosave_submit_and_comment(
     qtbot: QtBot, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView], _zh_cn: None
 ) -> None:
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31")
     )
     monkey_interval = DiaryEditor.AUTOSAVE_MS

@@ -9,7 +9,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, talks
+from cadre_desk.services import (
+    cadres,
+    diary,
+    diary_comments,
+    diary_entries,
+    mentorship,
+    mentorship_changes,
+    talks,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
@@ -24,7 +32,7 @@ def test_codes_messages_and_plurals_in_english(
     qtbot: QtBot, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView], english: None
 ) -> None:
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.03.01", "2025.02.28")
     )
     assert pairing.status == "进行中"  # stored in Chinese

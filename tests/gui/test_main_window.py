@@ -10,7 +10,16 @@ from PySide6.QtGui import QColor, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, search, talks
+from cadre_desk.services import (
+    cadres,
+    diary,
+    diary_comments,
+    diary_entries,
+    mentorship,
+    mentorship_changes,
+    search,
+    talks,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.jobs import integrity_check, workers
@@ -170,7 +179,7 @@ def test_every_kind_of_record_opens_on_its_page_and_a_missing_one_is_reported(
     open_window: Opener, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]
 ) -> None:
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层", "")
     )
     entry = diary_entries.create_entry(

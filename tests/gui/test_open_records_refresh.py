@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres, mentorship, talks
+from cadre_desk.services import cadres, mentorship, mentorship_changes, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.talks.talks_page import TalksPage
@@ -21,7 +21,7 @@ def test_panels_show_the_stored_record_after_a_refresh(
     qtbot: QtBot, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView], _zh_cn: None
 ) -> None:
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.03.01", "2025.02.28", "旧目标")
     )
     page = PairingsPage(ctx, TODAY)
@@ -29,7 +29,7 @@ def test_panels_show_the_stored_record_after_a_refresh(
     page.refresh()
     assert "旧目标" in page.panel.overview.toPlainText()
     data = mentorship.MentorshipInput(mentor.id, mentee.id, "2024.03.01", "2025.02.28", "新目标")
-    mentorship.update_mentorship(ctx, pairing.id, data, pairing.version)
+    mentorship_changes.update_mentorship(ctx, pairing.id, data, pairing.version)
     page.refresh()
     assert "新目标" in page.panel.overview.toPlainText()
 

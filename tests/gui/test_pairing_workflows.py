@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import cadres, mentorship
+from cadre_desk.services import cadres, mentorship, mentorship_changes, mentorship_records
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
 from cadre_desk.ui.pairings.mentorship_record_dialog import MentorshipRecordDialog
@@ -74,7 +74,7 @@ def click_row(qtbot: QtBot, table: RecordTable, row: int, double: bool = False) 
 
 @pytest.fixture
 def pairing(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> mentorship.MentorshipView:
-    return mentorship.create_mentorship(
+    return mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(
             sample_cadres["王小明"].id,
@@ -192,7 +192,7 @@ def test_add_edit_and_archive_mentorship_records(
     added = run_dialog(monkeypatch, MentorshipRecordDialog, add)
     qtbot.mouseClick(panel.add_record_button, Qt.MouseButton.LeftButton)
     assert len(added) == 1
-    [record] = mentorship.list_mentorship_records(ctx, pairing.id)
+    [record] = mentorship_records.list_mentorship_records(ctx, pairing.id)
     assert (record.date, record.form) == (dt.date(2024, 6, 12), "现场指导")
     assert record.content == "陪同走访青山村困难户，讲解入户政策宣传的方法。"
     table = panel.records.model()
@@ -214,7 +214,7 @@ def test_add_edit_and_archive_mentorship_records(
     edited = run_dialog(monkeypatch, MentorshipRecordDialog, edit)
     click_row(qtbot, panel.records, 0, double=True)
     assert len(edited) == 1
-    [changed] = mentorship.list_mentorship_records(ctx, pairing.id)
+    [changed] = mentorship_records.list_mentorship_records(ctx, pairing.id)
     assert changed.id == record.id and changed.version > record.version
     assert (changed.form, changed.content) == ("带教", "带领走访青山村五户困难户，示范政策宣传。")
     assert table.index(0, 1).data() == "带教" and table.index(0, 2).data() == changed.content
@@ -224,21 +224,21 @@ def test_add_edit_and_archive_mentorship_records(
     click_row(qtbot, panel.records, 0)
     qtbot.mouseClick(panel.edit_record_button, Qt.MouseButton.LeftButton)
     assert len(cancelled) == 1
-    assert mentorship.list_mentorship_records(ctx, pairing.id) == [changed]
+    assert mentorship_records.list_mentorship_records(ctx, pairing.id) == [changed]
 
     # Archiving the chosen record takes it off the list (and out of the service's list).
-    mentorship.add_mentorship_record(
-        ctx, pairing.id, mentorship.MentorshipRecordInput("2024.06.18", "谈心", "谈心谈话")
+    mentorship_records.add_mentorship_record(
+        ctx, pairing.id, mentorship_records.MentorshipRecordInput("2024.06.18", "谈心", "谈心谈话")
     )
     panel.show_pairing(pairing.id)
     assert table.rowCount() == 2
     click_row(qtbot, panel.records, 0)
     qtbot.mouseClick(panel.archive_record_button, Qt.MouseButton.LeftButton)
-    remaining = mentorship.list_mentorship_records(ctx, pairing.id)
+    remaining = mentorship_records.list_mentorship_records(ctx, pairing.id)
     assert [r.content for r in remaining] == ["谈心谈话"]
     assert table.rowCount() == 1 and table.index(0, 2).data() == "谈心谈话"
     qtbot.mouseClick(panel.archive_record_button, Qt.MouseButton.LeftButton)  # nothing chosen now
-    assert len(mentorship.list_mentorship_records(ctx, pairing.id)) == 1
+    assert len(mentorship_records.list_mentorship_records(ctx, pairing.id)) == 1
 
 
 def test_archive_a_pairing_only_when_the_user_says_yes(

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import cadres, diary, diary_entries, mentorship
+from cadre_desk.services import cadres, diary, diary_entries, mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
@@ -35,7 +35,7 @@ def pick(qtbot: QtBot, picker: CadrePicker, text: str) -> None:
 
 
 def pairing(ctx: ServiceContext, mentor: int, mentee: int) -> mentorship.MentorshipView:
-    return mentorship.create_mentorship(
+    return mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(mentor, mentee, "2024.01.01", "2024.12.31", "熟悉基层治理", "每月谈心"),
     )

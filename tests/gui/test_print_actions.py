@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres, mentorship, talks
+from cadre_desk.services import cadres, mentorship, mentorship_changes, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.pairings.pairing_panel import PairingPanel
 from cadre_desk.ui.printing import printing
@@ -61,7 +61,7 @@ def test_pairing_and_talk_panels_print_their_record(
     calls: list[tuple[str, int]],
 ) -> None:
     zhang, li = sample_cadres["张三"].id, sample_cadres["李四"].id
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(zhang, li, "2024.01.01", "2024.12.31", "熟悉基层治理", "每月谈心")
     )
     talk = talks.record_talk(

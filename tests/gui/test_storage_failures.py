@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import cadres, diary, mentorship
+from cadre_desk.services import cadres, diary, mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.roster.roster_page import RosterPage
@@ -90,7 +90,7 @@ def test_diary_save_under_a_lock_keeps_the_text(
     _zh_cn: None,
 ) -> None:
     mentor, mentee = sample_cadres["王小明"], sample_cadres["李四"]
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31")
     )
     editor = DiaryEditor(ctx, mentee.id, mentee.name, None, dt.date(2024, 6, 20))

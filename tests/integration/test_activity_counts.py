@@ -13,7 +13,15 @@ import datetime as dt
 import pytest
 
 from cadre_desk.services import activity_counts as ac
-from cadre_desk.services import cadre_records, comparison, diary_comments, diary_entries, inspection, portrait
+from cadre_desk.services import (
+    cadre_records,
+    comparison,
+    diary_comments,
+    diary_entries,
+    inspection,
+    mentorship_changes,
+    portrait,
+)
 from cadre_desk.services import diary as dy
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
@@ -29,14 +37,14 @@ class County:
         self.mentee = make_cadre(ctx, "张三").id
         self.other = make_cadre(ctx, "王五").id
         pair = ms.MentorshipInput
-        old = ms.create_mentorship(
+        old = mentorship_changes.create_mentorship(
             ctx, pair(self.other, self.mentee, dt.date(2023, 1, 1), dt.date(2023, 12, 31), "旧结对")
         )
-        ms.archive_mentorship(ctx, old.id)
-        ms.create_mentorship(
+        mentorship_changes.archive_mentorship(ctx, old.id)
+        mentorship_changes.create_mentorship(
             ctx, pair(self.mentor, self.mentee, dt.date(2025, 1, 1), dt.date(2026, 12, 31), "治理")
         )
-        ms.create_mentorship(
+        mentorship_changes.create_mentorship(
             ctx, pair(self.mentor, self.other, dt.date(2025, 1, 1), dt.date(2026, 12, 31), "治理")
         )
 

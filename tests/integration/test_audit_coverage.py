@@ -30,6 +30,7 @@ from cadre_desk.services import (
     diary_entries,
     maintenance,
     mentorship,
+    mentorship_changes,
     printing,
     rules,
     talks,
@@ -131,7 +132,7 @@ def test_every_write_of_the_services_is_audited(
     cadres.archive_cadre(ctx, mentor.id)
     cadres.restore_cadre(ctx, mentor.id)
 
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(mentor.id, mentee.id, "2025.01.01", "2026.12.31", "熟悉基层", "每月谈心"),
     )

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from cadre_desk.db.models import AuditEvent, DiaryEntry
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import cadres, diary_comments, diary_entries, maintenance, search
+from cadre_desk.services import cadres, diary_comments, diary_entries, maintenance, mentorship_changes, search
 from cadre_desk.services import diary as dy
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services.context import ServiceContext
@@ -33,7 +33,7 @@ def world(ctx: ServiceContext) -> World:
         ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
     )
     outsider = make_cadre(ctx, "陈远航", birth="1975.02", party_join="1997.06", work_start="1996.08")
-    pairing = ms.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "基层治理")
     )
     return World(mentor, mentee, outsider, pairing)
@@ -157,10 +157,10 @@ def test_future_entry_and_unknown_mentee(ctx: ServiceContext, world: World) -> N
 
 def test_entry_is_linked_to_the_pairing_in_force_on_its_date(ctx: ServiceContext, world: World) -> None:
     # the first pairing is aborted early; a second one with another mentor starts later
-    first = ms.end_mentorship(
+    first = mentorship_changes.end_mentorship(
         ctx, world.pairing.id, ms.MentorshipEnd(False, "2024.03.31", reason="导师调离"), world.pairing.version
     )
-    second = ms.create_mentorship(
+    second = mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(world.outsider.id, world.mentee.id, dt.date(2024, 5, 1), dt.date(2026, 4, 30))
     )
     before = diary_entries.create_entry(ctx, entry_input(world.mentee.id, "2023.12.31"))
@@ -254,10 +254,10 @@ def test_comment_rules(ctx: ServiceContext, world: World) -> None:
 
 def test_the_mentor_of_that_time_comments_after_the_pairing_ended(ctx: ServiceContext, world: World) -> None:
     entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
-    ms.end_mentorship(
+    mentorship_changes.end_mentorship(
         ctx, world.pairing.id, ms.MentorshipEnd(False, "2024.04.30", reason="调整"), world.pairing.version
     )
-    ms.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(world.outsider.id, world.mentee.id, dt.date(2024, 5, 1), dt.date(2026, 4, 30))
     )
     with pytest.raises(ValidationError):
@@ -313,7 +313,7 @@ def test_a_commented_entry_cannot_be_edited(ctx: ServiceContext, world: World) -
 
 
 def test_list_entries_filters(ctx: ServiceContext, world: World) -> None:
-    other_pairing = ms.create_mentorship(
+    other_pairing = mentorship_changes.create_mentorship(
         ctx,
         ms.MentorshipInput(world.outsider.id, world.mentor.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31)),
     )

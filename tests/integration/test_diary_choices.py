@@ -10,7 +10,7 @@ from sqlalchemy import select
 from cadre_desk.db.models import AuditEvent
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import diary as dy
-from cadre_desk.services import diary_comments, diary_entries, diary_pairing_fit
+from cadre_desk.services import diary_comments, diary_entries, diary_pairing_fit, mentorship_changes
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
@@ -24,7 +24,7 @@ def world(ctx: ServiceContext) -> World:
         ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
     )
     outsider = make_cadre(ctx, "陈远航", birth="1975.02", party_join="1997.06", work_start="1996.08")
-    pairing = ms.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "基层治理")
     )
     return World(mentor, mentee, outsider, pairing)

@@ -9,7 +9,15 @@ from sqlalchemy import text
 
 from cadre_desk.db import migrate, search_index
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import cadres, diary, diary_entries, maintenance, mentorship, search
+from cadre_desk.services import (
+    cadres,
+    diary,
+    diary_entries,
+    maintenance,
+    mentorship,
+    mentorship_changes,
+    search,
+)
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
 
@@ -23,7 +31,7 @@ def setup(ctx: ServiceContext) -> tuple[cadres.CadreView, int]:
     mentee = make_cadre(
         ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
     )
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
     )
     entry = diary_entries.create_entry(

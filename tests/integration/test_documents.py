@@ -13,7 +13,15 @@ from pypdf import PdfReader
 from cadre_desk.errors import NotFoundError
 from cadre_desk.reports import appointment_form, documents
 from cadre_desk.reports.batch import BatchSpec, run_batch
-from cadre_desk.services import appointment, diary, diary_entries, mentorship, printing, talks
+from cadre_desk.services import (
+    appointment,
+    diary,
+    diary_entries,
+    mentorship,
+    mentorship_changes,
+    printing,
+    talks,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import DateRange
 from tests.conftest import make_cadre
@@ -30,7 +38,7 @@ def test_each_kind_is_prepared_once_and_written_to_memory_or_a_file(
     ctx: ServiceContext, tmp_path: Path
 ) -> None:
     mentor, mentee = make_cadre(ctx, "王小明"), make_cadre(ctx, "李四")
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31", "熟悉基层", "")
     )
     entry = diary_entries.create_entry(

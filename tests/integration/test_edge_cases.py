@@ -8,7 +8,7 @@ import pytest
 
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import cadres, mentorship, units
+from cadre_desk.services import cadres, mentorship, mentorship_changes, units
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -45,12 +45,12 @@ def test_an_old_pairing_stays_editable_after_its_mentor_is_archived(ctx: Service
     mentor = make_cadre(ctx, "老导师", birth="1962.01", party_join="1985.01", work_start="1982.07")
     mentee = make_cadre(ctx, "年轻人", birth="1996.05", party_join="2018.05", work_start="2019.07")
     other = make_cadre(ctx, "另一人", birth="1970.05", party_join="1995.05", work_start="1992.07")
-    m = mentorship.create_mentorship(
+    m = mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(mentor.id, mentee.id, dt.date(2023, 1, 1), dt.date(2024, 12, 31), "目标"),
     )
     cadres.archive_cadre(ctx, mentor.id)
-    fixed = mentorship.update_mentorship(
+    fixed = mentorship_changes.update_mentorship(
         ctx,
         m.id,
         mentorship.MentorshipInput(mentor.id, mentee.id, m.term_start, m.term_end, "目标（修订）"),
@@ -59,7 +59,7 @@ def test_an_old_pairing_stays_editable_after_its_mentor_is_archived(ctx: Service
     assert fixed.goals == "目标（修订）"
     cadres.archive_cadre(ctx, other.id)
     with pytest.raises(ValidationError) as info:  # but an archived cadre cannot be newly chosen
-        mentorship.update_mentorship(
+        mentorship_changes.update_mentorship(
             ctx,
             m.id,
             mentorship.MentorshipInput(other.id, mentee.id, m.term_start, m.term_end, "x"),

@@ -15,6 +15,7 @@ from cadre_desk.services import (
     diary_entries,
     growth_record,
     mentorship,
+    mentorship_changes,
     pool_entries,
     pool_measures,
     pools,
@@ -28,7 +29,7 @@ from tests.integration.test_reports_dossier import PRINTED, SETTINGS, check_comm
 def _person(ctx: ServiceContext) -> tuple[int, int, int]:
     mentor = make_cadre(ctx, "欧阳导", birth="1975.01")
     c = _young(ctx, "林成长", "1995.04")
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, c.id, "2024.01.01", "2026.12.31", "熟悉乡村振兴工作")
     )
     kept = diary_entries.create_entry(

@@ -16,7 +16,7 @@ from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.reports import inspection_docx, inspection_report
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import diary as dy
-from cadre_desk.services import diary_entries, inspection
+from cadre_desk.services import diary_entries, inspection, mentorship_changes
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
 from cadre_desk.services.context import ServiceContext
@@ -78,7 +78,7 @@ def _records(ctx: ServiceContext) -> int:
     cr.save_secondments(
         ctx, c.id, [cr.SecondmentInput("市发改委", "2016.01", "2016.12", "副科长", "上挂")], v
     )
-    ms.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(c.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "基层治理")
     )
     tk.record_talk(

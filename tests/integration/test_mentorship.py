@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from cadre_desk.db.models import AuditEvent, Mentorship
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import cadres, maintenance, search
+from cadre_desk.services import cadres, maintenance, mentorship_changes, mentorship_records, search
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
@@ -80,7 +80,7 @@ def mentorship_rows(ctx: ServiceContext) -> int:
 
 def test_create(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     mentor, mentee = people["mentor"], people["mentee"]
-    view = ms.create_mentorship(
+    view = mentorship_changes.create_mentorship(
         ctx, pairing_input(mentor.id, mentee.id, term_start="2024.01.01", term_end="2025-12-31")
     )
     assert (view.mentor_id, view.mentor, view.mentee_id, view.mentee) == (
@@ -103,7 +103,7 @@ def test_create(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> Non
 def test_mentor_cannot_mentor_themself(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     me = people["mentee"].id
     with pytest.raises(ValidationError) as info:
-        ms.create_mentorship(ctx, pairing_input(me, me))
+        mentorship_changes.create_mentorship(ctx, pairing_input(me, me))
     assert info.value.fields == {"mentee_id": "导师和被帮带人不能是同一人"}
     assert mentorship_rows(ctx) == 0
     assert audits(ctx, "mentorship") == []
@@ -127,7 +127,9 @@ def test_field_errors(
     message: str,
 ) -> None:
     with pytest.raises(ValidationError) as info:
-        ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id, **changes))
+        mentorship_changes.create_mentorship(
+            ctx, pairing_input(people["mentor"].id, people["mentee"].id, **changes)
+        )
     assert message in info.value.fields[field]
     assert mentorship_rows(ctx) == 0
 
@@ -135,31 +137,31 @@ def test_field_errors(
 def test_archived_cadre_cannot_be_paired(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     cadres.archive_cadre(ctx, people["mentor"].id)
     with pytest.raises(ValidationError) as info:
-        ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+        mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
     assert info.value.fields["mentor_id"] == "导师“周正德”已归档"
 
 
 def test_one_active_pairing_per_mentee(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     mentor, mentee, other = people["mentor"], people["mentee"], people["other"]
-    first = ms.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
+    first = mentorship_changes.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
     with pytest.raises(ValidationError) as info:
-        ms.create_mentorship(ctx, pairing_input(other.id, mentee.id))
+        mentorship_changes.create_mentorship(ctx, pairing_input(other.id, mentee.id))
     assert "已有进行中的结对（导师：周正德）" in info.value.fields["mentee_id"]
     assert mentorship_rows(ctx) == 1
     # a mentor may guide several mentees
-    second = ms.create_mentorship(ctx, pairing_input(mentor.id, other.id))
+    second = mentorship_changes.create_mentorship(ctx, pairing_input(mentor.id, other.id))
     assert {m.id for m in ms.list_mentorships(ctx, cadre_id=mentor.id)} == {first.id, second.id}
     # once the first pairing has ended the mentee may be paired again
-    ms.end_mentorship(ctx, first.id, completed(), first.version)
-    third = ms.create_mentorship(
+    mentorship_changes.end_mentorship(ctx, first.id, completed(), first.version)
+    third = mentorship_changes.create_mentorship(
         ctx, pairing_input(other.id, mentee.id, term_start="2026.01.01", term_end="2027.12.31")
     )
     assert third.status == "进行中"
 
 
 def test_update(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
-    updated = ms.update_mentorship(
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    updated = mentorship_changes.update_mentorship(
         ctx,
         view.id,
         pairing_input(
@@ -174,7 +176,7 @@ def test_update(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> Non
         "goals": [view.goals, "提升文字综合能力"],
     }
     # updating a pairing is not a second pairing of the same mentee
-    unchanged = ms.update_mentorship(
+    unchanged = mentorship_changes.update_mentorship(
         ctx,
         view.id,
         pairing_input(
@@ -187,16 +189,16 @@ def test_update(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> Non
 
 
 def test_stale_version_conflicts(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
-    fresh = ms.update_mentorship(
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    fresh = mentorship_changes.update_mentorship(
         ctx, view.id, pairing_input(people["mentor"].id, people["mentee"].id, plan="新计划"), view.version
     )
     with pytest.raises(ConflictError, match="已被他人修改"):
-        ms.update_mentorship(
+        mentorship_changes.update_mentorship(
             ctx, view.id, pairing_input(people["mentor"].id, people["mentee"].id, plan="旧计划"), view.version
         )
     with pytest.raises(ConflictError):
-        ms.end_mentorship(ctx, view.id, completed(), view.version)
+        mentorship_changes.end_mentorship(ctx, view.id, completed(), view.version)
     assert ms.get_mentorship(ctx, view.id) == fresh
 
 
@@ -209,16 +211,18 @@ def test_unknown_pairing(ctx: ServiceContext) -> None:
 
 
 def test_complete_requires_the_evaluation(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(ctx, view.id, completed(mentor_evaluation=" ", evaluation_grade=""), view.version)
+        mentorship_changes.end_mentorship(
+            ctx, view.id, completed(mentor_evaluation=" ", evaluation_grade=""), view.version
+        )
     assert info.value.fields == {"mentor_evaluation": "请填写导师评价", "evaluation_grade": "请选择评价等次"}
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(ctx, view.id, completed(evaluation_grade="称职"), view.version)
+        mentorship_changes.end_mentorship(ctx, view.id, completed(evaluation_grade="称职"), view.version)
     assert set(info.value.fields) == {"evaluation_grade"}
     assert "评价等次“称职”不在可选范围内" in info.value.fields["evaluation_grade"]
     assert ms.get_mentorship(ctx, view.id) == view  # nothing written
-    done = ms.end_mentorship(ctx, view.id, completed(), view.version)
+    done = mentorship_changes.end_mentorship(ctx, view.id, completed(), view.version)
     assert done.status == "已结业"
     assert done.ended_on == END
     assert (done.mentor_evaluation, done.mentee_summary, done.evaluation_result, done.evaluation_grade) == (
@@ -237,13 +241,13 @@ def test_complete_requires_the_evaluation(ctx: ServiceContext, people: dict[str,
 
 
 def test_abort_requires_a_reason(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(
+        mentorship_changes.end_mentorship(
             ctx, view.id, ms.MentorshipEnd(completed=False, ended_on="2024.06.30"), view.version
         )
     assert info.value.fields == {"end_reason": "请填写中止原因"}
-    aborted = ms.end_mentorship(
+    aborted = mentorship_changes.end_mentorship(
         ctx,
         view.id,
         ms.MentorshipEnd(completed=False, ended_on="2024.06.30", reason="导师调离"),
@@ -258,34 +262,38 @@ def test_abort_requires_a_reason(ctx: ServiceContext, people: dict[str, cadres.C
 
 
 def test_ending_twice_is_rejected(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
-    done = ms.end_mentorship(ctx, view.id, completed(), view.version)
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    done = mentorship_changes.end_mentorship(ctx, view.id, completed(), view.version)
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(ctx, view.id, ms.MentorshipEnd(False, "2025.12.31", reason="重复"), done.version)
+        mentorship_changes.end_mentorship(
+            ctx, view.id, ms.MentorshipEnd(False, "2025.12.31", reason="重复"), done.version
+        )
     message = info.value.fields["status"]
     assert "不能再次结束" in message and "已结业" in message
     assert "已已" not in message  # the status word already starts with 已
     assert ms.get_mentorship(ctx, view.id) == done
-    aborted = ms.create_mentorship(ctx, pairing_input(people["other"].id, people["mentee"].id))
-    aborted = ms.end_mentorship(
+    aborted = mentorship_changes.create_mentorship(
+        ctx, pairing_input(people["other"].id, people["mentee"].id)
+    )
+    aborted = mentorship_changes.end_mentorship(
         ctx, aborted.id, ms.MentorshipEnd(False, "2024.03.01", reason="调离"), aborted.version
     )
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(ctx, aborted.id, completed(), aborted.version)
+        mentorship_changes.end_mentorship(ctx, aborted.id, completed(), aborted.version)
     assert "中止" in info.value.fields["status"] and "不能再次结束" in info.value.fields["status"]
 
 
 def test_end_date_rules(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(ctx, view.id, completed(ended_on="2023.12.31"), view.version)
+        mentorship_changes.end_mentorship(ctx, view.id, completed(ended_on="2023.12.31"), view.version)
     assert info.value.fields == {"ended_on": "结束日期早于帮带期开始日期"}
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(ctx, view.id, completed(ended_on=tomorrow), view.version)
+        mentorship_changes.end_mentorship(ctx, view.id, completed(ended_on=tomorrow), view.version)
     assert "不能晚于今天" in info.value.fields["ended_on"]
     with pytest.raises(ValidationError) as info:
-        ms.end_mentorship(ctx, view.id, completed(ended_on=""), view.version)
+        mentorship_changes.end_mentorship(ctx, view.id, completed(ended_on=""), view.version)
     assert info.value.fields == {"ended_on": "请填写结束日期"}
 
 
@@ -293,13 +301,13 @@ def test_an_ended_pairing_stays_editable_after_the_mentee_is_paired_again(
     ctx: ServiceContext, people: dict[str, cadres.CadreView]
 ) -> None:
     mentor, mentee, other = people["mentor"], people["mentee"], people["other"]
-    old = ms.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
-    old = ms.end_mentorship(ctx, old.id, completed(), old.version)
-    ms.create_mentorship(
+    old = mentorship_changes.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
+    old = mentorship_changes.end_mentorship(ctx, old.id, completed(), old.version)
+    mentorship_changes.create_mentorship(
         ctx, pairing_input(other.id, mentee.id, term_start="2026.01.01", term_end="2027.12.31")
     )
     # correcting the goals of the finished pairing is not a second active pairing
-    fixed = ms.update_mentorship(
+    fixed = mentorship_changes.update_mentorship(
         ctx, old.id, pairing_input(mentor.id, mentee.id, goals="更正后的目标"), old.version
     )
     assert fixed.goals == "更正后的目标"
@@ -311,20 +319,20 @@ def test_an_ended_pairing_stays_editable_after_the_mentee_is_paired_again(
 
 def test_archive_and_restore(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     mentor, mentee, other = people["mentor"], people["mentee"], people["other"]
-    view = ms.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
-    archived = ms.archive_mentorship(ctx, view.id)
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
+    archived = mentorship_changes.archive_mentorship(ctx, view.id)
     assert archived.archived
-    ms.archive_mentorship(ctx, view.id)  # twice: no second audit row
+    mentorship_changes.archive_mentorship(ctx, view.id)  # twice: no second audit row
     assert ms.list_mentorships(ctx) == []
     assert [m.id for m in ms.list_mentorships(ctx, include_archived=True)] == [view.id]
     # the archived pairing no longer blocks a new one
-    replacement = ms.create_mentorship(ctx, pairing_input(other.id, mentee.id))
+    replacement = mentorship_changes.create_mentorship(ctx, pairing_input(other.id, mentee.id))
     with pytest.raises(ValidationError) as info:
-        ms.restore_mentorship(ctx, view.id)
+        mentorship_changes.restore_mentorship(ctx, view.id)
     assert "已有另一个进行中的结对" in info.value.fields["mentee_id"]
     assert ms.get_mentorship(ctx, view.id).archived
-    ms.archive_mentorship(ctx, replacement.id)
-    restored = ms.restore_mentorship(ctx, view.id)
+    mentorship_changes.archive_mentorship(ctx, replacement.id)
+    restored = mentorship_changes.restore_mentorship(ctx, view.id)
     assert not restored.archived
     assert [a for a, _acc, _c in audits(ctx, "mentorship")] == [
         "create",
@@ -339,23 +347,23 @@ def test_restoring_an_ended_pairing_is_allowed_beside_an_active_one(
     ctx: ServiceContext, people: dict[str, cadres.CadreView]
 ) -> None:
     mentor, mentee, other = people["mentor"], people["mentee"], people["other"]
-    old = ms.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
-    old = ms.end_mentorship(ctx, old.id, completed(), old.version)
-    ms.archive_mentorship(ctx, old.id)
-    ms.create_mentorship(
+    old = mentorship_changes.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
+    old = mentorship_changes.end_mentorship(ctx, old.id, completed(), old.version)
+    mentorship_changes.archive_mentorship(ctx, old.id)
+    mentorship_changes.create_mentorship(
         ctx, pairing_input(other.id, mentee.id, term_start="2026.01.01", term_end="2027.12.31")
     )
-    assert not ms.restore_mentorship(ctx, old.id).archived
+    assert not mentorship_changes.restore_mentorship(ctx, old.id).archived
 
 
 def test_list_filters(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     mentor, mentee, other = people["mentor"], people["mentee"], people["other"]
-    a = ms.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
-    b = ms.create_mentorship(ctx, pairing_input(mentor.id, other.id, term_start="2024.06.01"))
+    a = mentorship_changes.create_mentorship(ctx, pairing_input(mentor.id, mentee.id))
+    b = mentorship_changes.create_mentorship(ctx, pairing_input(mentor.id, other.id, term_start="2024.06.01"))
     assert [m.id for m in ms.list_mentorships(ctx)] == [b.id, a.id]  # newest term first
     assert [m.id for m in ms.list_mentorships(ctx, cadre_id=other.id)] == [b.id]
     assert [m.id for m in ms.list_mentorships(ctx, cadre_id=mentee.id)] == [a.id]
-    ms.end_mentorship(ctx, a.id, completed(), a.version)
+    mentorship_changes.end_mentorship(ctx, a.id, completed(), a.version)
     assert [m.id for m in ms.list_mentorships(ctx, status="进行中")] == [b.id]
 
 
@@ -363,12 +371,12 @@ def test_list_filters(ctx: ServiceContext, people: dict[str, cadres.CadreView]) 
 
 
 def test_mentorship_records(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
-    later = ms.add_mentorship_record(
-        ctx, view.id, ms.MentorshipRecordInput("2024.03.15", "现场指导", "指导防汛值守")
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    later = mentorship_records.add_mentorship_record(
+        ctx, view.id, mentorship_records.MentorshipRecordInput("2024.03.15", "现场指导", "指导防汛值守")
     )
-    earlier = ms.add_mentorship_record(
-        ctx, view.id, ms.MentorshipRecordInput("2024.02.01", "谈心", "谈工作适应情况")
+    earlier = mentorship_records.add_mentorship_record(
+        ctx, view.id, mentorship_records.MentorshipRecordInput("2024.02.01", "谈心", "谈工作适应情况")
     )
     assert (later.mentorship_id, later.date, later.form, later.content) == (
         view.id,
@@ -376,24 +384,27 @@ def test_mentorship_records(ctx: ServiceContext, people: dict[str, cadres.CadreV
         "现场指导",
         "指导防汛值守",
     )
-    assert [r.id for r in ms.list_mentorship_records(ctx, view.id)] == [earlier.id, later.id]  # by date
+    assert [r.id for r in mentorship_records.list_mentorship_records(ctx, view.id)] == [
+        earlier.id,
+        later.id,
+    ]  # by date
 
-    updated = ms.update_mentorship_record(
+    updated = mentorship_records.update_mentorship_record(
         ctx,
         later.id,
-        ms.MentorshipRecordInput("2024.03.16", "现场指导", "指导防汛值守和转移群众"),
+        mentorship_records.MentorshipRecordInput("2024.03.16", "现场指导", "指导防汛值守和转移群众"),
         later.version,
     )
     assert updated.version == later.version + 1 and updated.date == dt.date(2024, 3, 16)
     with pytest.raises(ConflictError):
-        ms.update_mentorship_record(
-            ctx, later.id, ms.MentorshipRecordInput("2024.03.17", "谈心", "x"), later.version
+        mentorship_records.update_mentorship_record(
+            ctx, later.id, mentorship_records.MentorshipRecordInput("2024.03.17", "谈心", "x"), later.version
         )
 
-    ms.archive_mentorship_record(ctx, earlier.id)
-    assert [r.id for r in ms.list_mentorship_records(ctx, view.id)] == [later.id]
-    ms.restore_mentorship_record(ctx, earlier.id)
-    assert [r.id for r in ms.list_mentorship_records(ctx, view.id)] == [earlier.id, later.id]
+    mentorship_records.archive_mentorship_record(ctx, earlier.id)
+    assert [r.id for r in mentorship_records.list_mentorship_records(ctx, view.id)] == [later.id]
+    mentorship_records.restore_mentorship_record(ctx, earlier.id)
+    assert [r.id for r in mentorship_records.list_mentorship_records(ctx, view.id)] == [earlier.id, later.id]
     assert [a for a, _acc, _c in audits(ctx, "mentorship_record")] == [
         "create",
         "create",
@@ -402,30 +413,38 @@ def test_mentorship_records(ctx: ServiceContext, people: dict[str, cadres.CadreV
         "restore",
     ]
     with pytest.raises(NotFoundError):
-        ms.archive_mentorship_record(ctx, 9999)
+        mentorship_records.archive_mentorship_record(ctx, 9999)
 
 
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        (ms.MentorshipRecordInput("2023.12.31", "谈心", "早了"), "date", "指导日期早于帮带期开始日期"),
-        (ms.MentorshipRecordInput("", "谈心", "没日期"), "date", "请填写指导日期"),
-        (ms.MentorshipRecordInput("2024.02.01", "吃饭", "形式不对"), "form", "指导形式“吃饭”不在可选范围内"),
-        (ms.MentorshipRecordInput("2024.02.01", "谈心", " "), "content", "请填写指导内容"),
+        (
+            mentorship_records.MentorshipRecordInput("2023.12.31", "谈心", "早了"),
+            "date",
+            "指导日期早于帮带期开始日期",
+        ),
+        (mentorship_records.MentorshipRecordInput("", "谈心", "没日期"), "date", "请填写指导日期"),
+        (
+            mentorship_records.MentorshipRecordInput("2024.02.01", "吃饭", "形式不对"),
+            "form",
+            "指导形式“吃饭”不在可选范围内",
+        ),
+        (mentorship_records.MentorshipRecordInput("2024.02.01", "谈心", " "), "content", "请填写指导内容"),
     ],
 )
 def test_mentorship_record_errors(
     ctx: ServiceContext,
     people: dict[str, cadres.CadreView],
-    data: ms.MentorshipRecordInput,
+    data: mentorship_records.MentorshipRecordInput,
     field: str,
     message: str,
 ) -> None:
-    view = ms.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
+    view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
     with pytest.raises(ValidationError) as info:
-        ms.add_mentorship_record(ctx, view.id, data)
+        mentorship_records.add_mentorship_record(ctx, view.id, data)
     assert message in info.value.fields[field]
-    assert ms.list_mentorship_records(ctx, view.id) == []
+    assert mentorship_records.list_mentorship_records(ctx, view.id) == []
 
 
 # --- the search index -----------------------------------------------------------------------------
@@ -433,20 +452,24 @@ def test_mentorship_record_errors(
 
 def test_search_follows_the_pairing(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     mentor, mentee = people["mentor"], people["mentee"]
-    view = ms.create_mentorship(ctx, pairing_input(mentor.id, mentee.id, goals="熟悉招商引资流程"))
+    view = mentorship_changes.create_mentorship(
+        ctx, pairing_input(mentor.id, mentee.id, goals="熟悉招商引资流程")
+    )
     assert found(ctx, "招商引资") == {view.id}
     assert found(ctx, "林小雨") == {view.id}
     assert found(ctx, "周正德") == {view.id}
     [hit] = search.search(ctx, "招商", kinds=["mentorship"]).hits
     assert hit.title == "周正德 帮带 林小雨"
 
-    updated = ms.update_mentorship(
+    updated = mentorship_changes.update_mentorship(
         ctx, view.id, pairing_input(mentor.id, mentee.id, goals="熟悉信访接待"), view.version
     )
     assert found(ctx, "招商引资") == set()
     assert found(ctx, "信访接待") == {view.id}
 
-    ended = ms.end_mentorship(ctx, view.id, completed(mentor_evaluation="敢于担当善于攻坚"), updated.version)
+    ended = mentorship_changes.end_mentorship(
+        ctx, view.id, completed(mentor_evaluation="敢于担当善于攻坚"), updated.version
+    )
     assert found(ctx, "善于攻坚") == {view.id}
     assert ended.status == "已结业"
 
@@ -458,10 +481,10 @@ def test_search_follows_the_pairing(ctx: ServiceContext, people: dict[str, cadre
     assert found(ctx, "林小雨") == set()
     assert found(ctx, "林晓雨") == {view.id}
 
-    ms.archive_mentorship(ctx, view.id)
+    mentorship_changes.archive_mentorship(ctx, view.id)
     assert found(ctx, "信访接待") == set()
     assert maintenance.check(ctx).ok
-    ms.restore_mentorship(ctx, view.id)
+    mentorship_changes.restore_mentorship(ctx, view.id)
     assert found(ctx, "信访接待") == {view.id}
     report = maintenance.check(ctx)
     assert report.ok, report.items

@@ -30,6 +30,9 @@ from cadre_desk.services import (
     diary_comments,
     diary_entries,
     mentorship,
+    mentorship_changes,
+    mentorship_lists,
+    mentorship_records,
     talks,
     teams,
     units,
@@ -100,30 +103,27 @@ MAY: dict[str, str] = {
     "services.maintenance.check": "AC",
     "services.maintenance.backup": "AC",
     **{
-        f"services.mentorship.{k}": WRITE
+        f"services.mentorship_changes.{k}": WRITE
         for k in (
             "create_mentorship",
             "update_mentorship",
             "end_mentorship",
             "archive_mentorship",
             "restore_mentorship",
+        )
+    },
+    **{
+        f"services.mentorship_records.{k}": WRITE
+        for k in (
             "add_mentorship_record",
             "update_mentorship_record",
             "archive_mentorship_record",
             "restore_mentorship_record",
         )
     },
-    **{
-        f"services.mentorship.{k}": OWN_READ
-        for k in (
-            "get_mentorship",
-            "list_mentorships",
-            "diary_count",
-            "list_mentorship_records",
-            "list_mentorship_rows",
-            "count_mentorships",
-        )
-    },
+    **{f"services.mentorship.{k}": OWN_READ for k in ("get_mentorship", "list_mentorships", "diary_count")},
+    "services.mentorship_records.list_mentorship_records": OWN_READ,
+    **{f"services.mentorship_lists.{k}": OWN_READ for k in ("list_mentorship_rows", "count_mentorships")},
     "services.printing.print_settings": ALL,
     **{
         f"services.printing.{k}": OUTPUT
@@ -377,10 +377,10 @@ def world(db: Database, ctx: ServiceContext, tmp_path: Path) -> World:
     mentee = make_cadre(ctx, "林小雨", gender="女", birth="1980.10", unit_id=unit.id)
     other = make_cadre(ctx, "陈远航", birth="1980.02")
     other_mentor = make_cadre(ctx, "吴导师", birth="1970.02")
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2026, 12, 31))
     )
-    other_pairing = mentorship.create_mentorship(
+    other_pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(other_mentor.id, other.id, dt.date(2024, 1, 1), dt.date(2026, 12, 31))
     )
 
@@ -404,8 +404,8 @@ def world(db: Database, ctx: ServiceContext, tmp_path: Path) -> World:
     )
     post = teams.add_post(ctx, unit.id, teams.PostInput("部长", "正职", 1))
     member = teams.add_member(ctx, post.id, other_mentor.id, "2020.01")
-    record = mentorship.add_mentorship_record(
-        ctx, pairing.id, mentorship.MentorshipRecordInput("2024.02.01", "谈心", "谈心。")
+    record = mentorship_records.add_mentorship_record(
+        ctx, pairing.id, mentorship_records.MentorshipRecordInput("2024.02.01", "谈心", "谈心。")
     )
     admin = accounts.set_first_admin(db, "admin", PW)
     for code in ROLES.values():
@@ -558,8 +558,8 @@ def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
         with pytest.raises(PermissionDenied):
             call()
     assert [p.id for p in mentorship.list_mentorships(m)] == [world.pairing]
-    assert [r.id for r in mentorship.list_mentorship_rows(m)] == [world.pairing]
-    assert mentorship.count_mentorships(m) == 1
+    assert [r.id for r in mentorship_lists.list_mentorship_rows(m)] == [world.pairing]
+    assert mentorship_lists.count_mentorships(m) == 1
     assert [e.id for e in diary.list_entries(m)] == [world.entry]
     assert [e.id for e in diary.list_entries(m, mentor_id=999)] == [world.entry]  # cannot widen it
     assert [i.entry.id for i in diary.timeline(m)] == [world.entry]

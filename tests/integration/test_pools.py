@@ -14,7 +14,15 @@ from cadre_desk.db.models import AuditEvent
 from cadre_desk.domain.pools import Flag, PoolState
 from cadre_desk.errors import ConflictError, ValidationError
 from cadre_desk.services import cadre_records as cr
-from cadre_desk.services import cadres, mentorship, pool_entries, pool_lists, pool_measures, pools
+from cadre_desk.services import (
+    cadres,
+    mentorship,
+    mentorship_changes,
+    pool_entries,
+    pool_lists,
+    pool_measures,
+    pools,
+)
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -194,7 +202,7 @@ def test_the_mentor_pairing_must_be_the_cadres_own(ctx: ServiceContext) -> None:
     mentor = _young(ctx, "吴导", "1975.01")
     mentee = _young(ctx, "郑学", "1995.01")
     third = _young(ctx, "冯外", "1995.02")
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2025.12.31")
     )
     pool_id = _pool(ctx, "好苗子").id

@@ -16,7 +16,7 @@ from cadre_desk.reports import dossier, portrait_figure
 from cadre_desk.reports.portrait_figure import Box, Label, Stroke, text_width
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import diary as dy
-from cadre_desk.services import diary_entries, portrait, printing
+from cadre_desk.services import diary_entries, mentorship_changes, portrait, printing
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
 from cadre_desk.services.context import ServiceContext
@@ -54,7 +54,7 @@ def _career(ctx: ServiceContext) -> tuple[int, int]:
         ],
         v,
     )
-    ms.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "基层治理")
     )
     for day in ("2024.03.15", "2024.03.28", "2024.05.02"):

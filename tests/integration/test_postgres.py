@@ -14,7 +14,16 @@ import pytest
 from sqlalchemy import text
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import diary, diary_comments, diary_entries, maintenance, mentorship, search, talks
+from cadre_desk.services import (
+    diary,
+    diary_comments,
+    diary_entries,
+    maintenance,
+    mentorship,
+    mentorship_changes,
+    search,
+    talks,
+)
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
 from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
@@ -54,7 +63,7 @@ def test_migrations_and_every_service_on_postgres(pg_ctx: ServiceContext) -> Non
     ctx = pg_ctx
     mentor = make_cadre(ctx, "王建国", birth="1970.05", id_number="")
     mentee = make_cadre(ctx, "李晓明", birth="1995.08", party_join="2016.06", work_start="2017.07")
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(
             mentor.id, mentee.id, "2025.01.01", "2026.12.31", "熟悉基层工作", "每月谈心"

@@ -16,7 +16,17 @@ from pypdf import PdfReader
 from cadre_desk.reports import dossier, pairing_dossier, talk_form
 from cadre_desk.reports.batch import BatchSpec, merge, run_batch
 from cadre_desk.services import cadre_records as records
-from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, printing, talks
+from cadre_desk.services import (
+    cadres,
+    diary,
+    diary_comments,
+    diary_entries,
+    mentorship,
+    mentorship_changes,
+    mentorship_records,
+    printing,
+    talks,
+)
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.printing import DateRange, PrintSettings
 from tests.conftest import make_cadre
@@ -103,14 +113,14 @@ def _full_cadre(ctx: ServiceContext) -> tuple[int, int, int]:
         [records.SecondmentInput("市发改委", "2021.01", "2021.12", "副科长", "上挂")],
         p.cadre.version,
     )
-    m = mentorship.create_mentorship(
+    m = mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(
             mentor.id, cadre.id, "2024.01.01", "2025.12.31", "提高群众工作能力", "每月谈心一次"
         ),
     )
-    mentorship.add_mentorship_record(
-        ctx, m.id, mentorship.MentorshipRecordInput("2024.02.01", "谈心", "指导记录内容：昇燊")
+    mentorship_records.add_mentorship_record(
+        ctx, m.id, mentorship_records.MentorshipRecordInput("2024.02.01", "谈心", "指导记录内容：昇燊")
     )
     entry = diary_entries.create_entry(
         ctx, diary.DiaryEntryInput(cadre.id, "2024.03.01", "第一篇日记", "工作", "日记正文䶮"), submit=True
@@ -241,7 +251,7 @@ def test_extreme_lengths_paginate(ctx: ServiceContext, tmp_path: Path) -> None:
         for i in range(60)
     ]
     records.save_resume(ctx, cadre.id, resume, p.cadre.version)
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, cadre.id, "2020.01.01", "2026.12.31")
     )
     sentence = "今天参加了县委组织部的干部培训，学习了党的建设理论，深受启发。" + RARE
@@ -299,7 +309,7 @@ def test_a_new_pairing_prints_on_few_pages(ctx: ServiceContext, tmp_path: Path) 
     mentee = make_cadre(
         ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
     )
-    pairing = mentorship.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx,
         mentorship.MentorshipInput(
             mentor.id, mentee.id, "2024.01.01", "2025.12.31", "熟悉基层工作", "每月谈心"

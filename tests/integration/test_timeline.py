@@ -9,7 +9,7 @@ import pytest
 from cadre_desk.errors import NotFoundError
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import diary as dy
-from cadre_desk.services import diary_entries
+from cadre_desk.services import diary_entries, mentorship_changes
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
 from cadre_desk.services.context import ServiceContext
@@ -52,7 +52,7 @@ def test_every_dated_record_in_order(ctx: ServiceContext) -> None:
     cr.save_secondments(
         ctx, mentee.id, [cr.SecondmentInput("市发改委", "2018.01", "2018.12", "挂职副科长", "上挂")], version
     )
-    pairing = ms.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "基层治理")
     )
     entry = diary_entries.create_entry(
@@ -111,10 +111,10 @@ def test_every_dated_record_in_order(ctx: ServiceContext) -> None:
 def test_an_early_end_and_archived_records(ctx: ServiceContext) -> None:
     mentee = make_cadre(ctx, "张三")
     mentor = make_cadre(ctx, "李四", gender="女", birth="1970.02", party_join="1995.01", work_start="1992.07")
-    pairing = ms.create_mentorship(
+    pairing = mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
     )
-    ms.end_mentorship(
+    mentorship_changes.end_mentorship(
         ctx, pairing.id, ms.MentorshipEnd(False, "2024.06.30", reason="工作调动"), pairing.version
     )
     entry = diary_entries.create_entry(

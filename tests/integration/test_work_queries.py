@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cadre_desk.services import cadres, diary, diary_comments, diary_entries, mentorship, talks
+from cadre_desk.services import (
+    cadres,
+    diary,
+    diary_comments,
+    diary_entries,
+    mentorship,
+    mentorship_changes,
+    mentorship_lists,
+    talks,
+)
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 
@@ -17,10 +26,10 @@ def test_pairing_rows_count_this_months_and_waiting_entries(ctx: ServiceContext)
         make_cadre(ctx, "林小雨", gender="女"),
         make_cadre(ctx, "陈远航"),
     )
-    m = mentorship.create_mentorship(
+    m = mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31")
     )
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, other.id, "2023.01.01", "2023.12.31")
     )
     for day, submit in (("2024.05.30", True), ("2024.06.03", True), ("2024.06.10", False)):
@@ -31,7 +40,7 @@ def test_pairing_rows_count_this_months_and_waiting_entries(ctx: ServiceContext)
         ctx, diary.DiaryEntryInput(mentee.id, "2024.06.11", "删", "工作", "内容"), submit=True
     )
     diary_entries.archive_entry(ctx, old.id)
-    rows = mentorship.list_mentorship_rows(ctx, today=TODAY)
+    rows = mentorship_lists.list_mentorship_rows(ctx, today=TODAY)
     assert [r.mentee for r in rows] == ["林小雨", "陈远航"]
     first = rows[0]
     assert (first.id, first.entries_this_month, first.last_entry, first.uncommented) == (
@@ -41,11 +50,15 @@ def test_pairing_rows_count_this_months_and_waiting_entries(ctx: ServiceContext)
         2,
     )
     assert (rows[1].entries_this_month, rows[1].last_entry, rows[1].uncommented) == (0, None, 0)
-    assert [r.mentee for r in mentorship.list_mentorship_rows(ctx, text="lxy", today=TODAY)] == ["林小雨"]
-    assert [r.mentee for r in mentorship.list_mentorship_rows(ctx, text="周 陈", today=TODAY)] == ["陈远航"]
-    assert mentorship.count_mentorships(ctx, text="周正德") == 2
-    assert len(mentorship.list_mentorship_rows(ctx, limit=1, offset=1, today=TODAY)) == 1
-    assert mentorship.list_mentorship_rows(ctx, text="100%") == []
+    assert [r.mentee for r in mentorship_lists.list_mentorship_rows(ctx, text="lxy", today=TODAY)] == [
+        "林小雨"
+    ]
+    assert [r.mentee for r in mentorship_lists.list_mentorship_rows(ctx, text="周 陈", today=TODAY)] == [
+        "陈远航"
+    ]
+    assert mentorship_lists.count_mentorships(ctx, text="周正德") == 2
+    assert len(mentorship_lists.list_mentorship_rows(ctx, limit=1, offset=1, today=TODAY)) == 1
+    assert mentorship_lists.list_mentorship_rows(ctx, text="100%") == []
 
 
 def test_find_cadres_by_name_initials_and_prefix_first(ctx: ServiceContext, unit: object) -> None:
@@ -58,13 +71,13 @@ def test_find_cadres_by_name_initials_and_prefix_first(ctx: ServiceContext, unit
     assert [c.name for c in cadres.find_cadres(ctx, "wxm")] == ["王小明"]
     assert cadres.find_cadres(ctx, "   ") == []
     assert cadres.find_cadres(ctx, "%") == cadres.find_cadres(ctx, "_") == []  # matched literally
-    assert [r.mentee for r in mentorship.list_mentorship_rows(ctx, text="%", today=TODAY)] == []
+    assert [r.mentee for r in mentorship_lists.list_mentorship_rows(ctx, text="%", today=TODAY)] == []
     assert cadres.cadre_choice(ctx, gone.id).archived
 
 
 def test_timeline_pages_with_comments_and_mentor(ctx: ServiceContext) -> None:
     mentor, mentee = make_cadre(ctx, "周正德"), make_cadre(ctx, "林小雨", gender="女")
-    mentorship.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2024.12.31")
     )
     ids = [

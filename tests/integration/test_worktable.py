@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from cadre_desk.services import cadres, diary_comments, diary_entries, worktable
+from cadre_desk.services import cadres, diary_comments, diary_entries, mentorship_changes, worktable
 from cadre_desk.services import diary as dy
 from cadre_desk.services import mentorship as ms
 from cadre_desk.services import talks as tk
@@ -36,10 +36,10 @@ def build_home_world(ctx: ServiceContext) -> HomeWorld:
         ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
     )
     other = make_cadre(ctx, "陈远航", birth="1995.02", party_join="2017.06", work_start="2018.08")
-    ending = ms.create_mentorship(
+    ending = mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2023, 7, 1), TODAY + dt.timedelta(days=20))
     )
-    later = ms.create_mentorship(
+    later = mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, other.id, dt.date(2024, 1, 1), TODAY + dt.timedelta(days=365))
     )
 
@@ -109,7 +109,7 @@ def test_a_pairing_past_its_term_still_running_is_listed_as_overdue(ctx: Service
     world = build_home_world(ctx)
     table = worktable.load(ctx, TODAY + dt.timedelta(days=25))
     assert [(p.mentorship_id, p.days_left) for p in table.ending_pairings] == [(world.ending.id, -5)]
-    ms.end_mentorship(
+    mentorship_changes.end_mentorship(
         ctx,
         world.ending.id,
         ms.MentorshipEnd(
@@ -141,7 +141,7 @@ def paired_mentee(ctx: ServiceContext) -> cadres.CadreView:
         ctx, "林小雨", gender="女", birth="1996.10", party_join="2018.06", work_start="2019.08"
     )
     mentor = make_cadre(ctx, "周正德", birth="1972.06", party_join="1995.07", work_start="1994.07")
-    ms.create_mentorship(
+    mentorship_changes.create_mentorship(
         ctx, ms.MentorshipInput(mentor.id, mentee.id, dt.date(2024, 5, 1), dt.date(2024, 5, 31))
     )
     return mentee

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import mentorship
+from cadre_desk.services import mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, current_code
 from cadre_desk.ui.widgets.form_errors import (
@@ -119,7 +119,7 @@ class EndPairingDialog(GuardedDialog):
         self.result_view = save_or_explain(
             self,
             self.messages,
-            lambda: mentorship.end_mentorship(self._ctx, current.id, end, current.version),
+            lambda: mentorship_changes.end_mentorship(self._ctx, current.id, end, current.version),
             self.tr("Not saved"),
         )
 

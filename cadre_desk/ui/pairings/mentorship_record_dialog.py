@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
-from cadre_desk.services import mentorship
+from cadre_desk.services import mentorship_records
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import (
@@ -32,7 +32,7 @@ class MentorshipRecordDialog(GuardedDialog):
         self,
         ctx: ServiceContext,
         mentorship_id: int,
-        current: mentorship.MentorshipRecordView | None = None,
+        current: mentorship_records.MentorshipRecordView | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -40,7 +40,7 @@ class MentorshipRecordDialog(GuardedDialog):
         self._ctx = ctx
         self._mentorship_id = mentorship_id
         self._current = current
-        self.result_view: mentorship.MentorshipRecordView | None = None
+        self.result_view: mentorship_records.MentorshipRecordView | None = None
         self.setWindowTitle(
             self.tr("Edit mentorship record") if current else self.tr("New mentorship record")
         )
@@ -69,7 +69,7 @@ class MentorshipRecordDialog(GuardedDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        data = mentorship.MentorshipRecordInput(
+        data = mentorship_records.MentorshipRecordInput(
             self.date.text(), current_code(self.form), self.content.toPlainText()
         )
         current = self._current
@@ -77,9 +77,9 @@ class MentorshipRecordDialog(GuardedDialog):
             self,
             self.messages,
             lambda: (
-                mentorship.add_mentorship_record(self._ctx, self._mentorship_id, data)
+                mentorship_records.add_mentorship_record(self._ctx, self._mentorship_id, data)
                 if current is None
-                else mentorship.update_mentorship_record(self._ctx, current.id, data, current.version)
+                else mentorship_records.update_mentorship_record(self._ctx, current.id, data, current.version)
             ),
             self.tr("Not saved"),
         )
@@ -90,9 +90,9 @@ class MentorshipRecordDialog(GuardedDialog):
         parent: QWidget,
         ctx: ServiceContext,
         mentorship_id: int,
-        current: mentorship.MentorshipRecordView | None = None,
+        current: mentorship_records.MentorshipRecordView | None = None,
         today: dt.date | None = None,
-    ) -> mentorship.MentorshipRecordView | None:
+    ) -> mentorship_records.MentorshipRecordView | None:
         dialog = cls(ctx, mentorship_id, current, today, parent)
         dialog.exec()
         return dialog.result_view

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cadre_desk.services import mentorship
+from cadre_desk.services import mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.form_errors import (
@@ -123,9 +123,9 @@ class PairingDialog(GuardedDialog):
             self,
             self.messages,
             lambda: (
-                mentorship.create_mentorship(self._ctx, data)
+                mentorship_changes.create_mentorship(self._ctx, data)
                 if current is None
-                else mentorship.update_mentorship(self._ctx, current.id, data, current.version)
+                else mentorship_changes.update_mentorship(self._ctx, current.id, data, current.version)
             ),
             self.tr("Not saved"),
         )

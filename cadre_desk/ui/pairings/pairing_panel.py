@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain import vocab
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import mentorship
+from cadre_desk.services import mentorship, mentorship_changes, mentorship_records
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_timeline import DiaryTimeline
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
@@ -45,7 +45,7 @@ class PairingPanel(QWidget):
         self._ctx = ctx
         self._today = today
         self.view: mentorship.MentorshipView | None = None
-        self._records: list[mentorship.MentorshipRecordView] = []
+        self._records: list[mentorship_records.MentorshipRecordView] = []
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
@@ -188,7 +188,7 @@ class PairingPanel(QWidget):
 
     def _load_records(self) -> None:
         assert self.view is not None
-        self._records = mentorship.list_mentorship_records(self._ctx, self.view.id)
+        self._records = mentorship_records.list_mentorship_records(self._ctx, self.view.id)
         self.records.set_rows([(f"{r.date:%Y.%m.%d}", r.form, r.content) for r in self._records])
         self.tabs.setTabText(1, self.tr("Mentorship records ({count})").format(count=len(self._records)))
         self._update_record_buttons()
@@ -231,7 +231,7 @@ class PairingPanel(QWidget):
             return
         if self.view.archived:
             try:
-                restored = mentorship.restore_mentorship(self._ctx, self.view.id)
+                restored = mentorship_changes.restore_mentorship(self._ctx, self.view.id)
             except CadreDeskError as err:
                 QMessageBox.warning(self, self.tr("Not restored"), str(err))
                 return
@@ -246,11 +246,11 @@ class PairingPanel(QWidget):
                 "it again and restore it."
             ).format(mentor=self.view.mentor, mentee=self.view.mentee),
         ):
-            archived = mentorship.archive_mentorship(self._ctx, self.view.id)
+            archived = mentorship_changes.archive_mentorship(self._ctx, self.view.id)
             self.show_pairing(None)
             self.changed.emit(archived.id)
 
-    def _selected_record(self) -> mentorship.MentorshipRecordView | None:
+    def _selected_record(self) -> mentorship_records.MentorshipRecordView | None:
         rows = self.records.selectionModel().selectedRows()
         return self._records[rows[0].row()] if rows else None
 
@@ -274,7 +274,7 @@ class PairingPanel(QWidget):
         if record is None:
             return
         try:
-            mentorship.archive_mentorship_record(self._ctx, record.id)
+            mentorship_records.archive_mentorship_record(self._ctx, record.id)
         except CadreDeskError as err:
             QMessageBox.warning(self, self.tr("Not saved"), str(err))
         self._load_records()

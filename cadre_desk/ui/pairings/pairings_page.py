@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from cadre_desk.domain import vocab
 from cadre_desk.errors import NotFoundError
-from cadre_desk.services import mentorship
+from cadre_desk.services import mentorship, mentorship_lists
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_timeline import timeline_can_leave
@@ -41,7 +41,7 @@ FILTER_DELAY_MS = 200
 COLUMN_CHARS = (5, 5, 12, 4, 5, 6, 5)
 
 
-def pairing_cell(row: mentorship.MentorshipRow, column: int) -> str:
+def pairing_cell(row: mentorship_lists.MentorshipRow, column: int) -> str:
     values = (
         row.mentor,
         row.mentee,
@@ -130,13 +130,13 @@ class PairingsPage(Page):
         filters = self._filters()
         keep = self.panel.view.id if self.panel.view is not None else None
 
-        def fetch(offset: int, limit: int) -> list[mentorship.MentorshipRow]:
-            return mentorship.list_mentorship_rows(
+        def fetch(offset: int, limit: int) -> list[mentorship_lists.MentorshipRow]:
+            return mentorship_lists.list_mentorship_rows(
                 self._ctx, **filters, today=self._today, limit=limit, offset=offset
             )
 
         self.model.set_fetch(fetch)
-        total = mentorship.count_mentorships(self._ctx, **filters)
+        total = mentorship_lists.count_mentorships(self._ctx, **filters)
         self.count.setText(self.tr("%n pairing(s)", "", total))
         self._loaded = True
         if keep is None or not self.select(keep):
@@ -160,7 +160,7 @@ class PairingsPage(Page):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            row: mentorship.MentorshipRow = self.model.row_at(indexes[0].row())
+            row: mentorship_lists.MentorshipRow = self.model.row_at(indexes[0].row())
             if self.panel.view is None or self.panel.view.id != row.id:
                 self.panel.show_pairing(row.id)
 
