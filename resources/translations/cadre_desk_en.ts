@@ -1428,7 +1428,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+42"/>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+43"/>
         <location line="+56"/>
         <source>Side-by-side comparison</source>
         <translation type="unfinished"></translation>
@@ -1449,7 +1449,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+72"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4502,7 +4502,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+74"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+75"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4552,7 +4552,17 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+3"/>
+        <source>Compare side by side…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>横向比较 of the entries selected (2–6); with one or none selected, of the 考察对象 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Young-cadre and reserve pools</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4583,12 +4593,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+186"/>
+        <location line="+205"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-204"/>
         <source>Growth record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4663,7 +4673,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6195,7 +6205,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+74"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7066,18 +7076,28 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-29"/>
         <source>Print / PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The talk record form (谈话记录表) with preview, save and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare those inspected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>横向比较 of the 考察对象 of this 考察谈话 (2–6 cadres)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7091,7 +7111,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose a talk from the list, or record one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7156,7 +7176,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Archive talk record</source>
         <translation type="unfinished"></translation>
     </message>

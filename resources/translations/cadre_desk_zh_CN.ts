@@ -1431,7 +1431,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+42"/>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+43"/>
         <location line="+56"/>
         <source>Side-by-side comparison</source>
         <translation>横向比较</translation>
@@ -1452,7 +1452,7 @@ Your text stays in the editor.</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+72"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -4502,7 +4502,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+74"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+75"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -4552,7 +4552,17 @@ Logs: {logs}</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+3"/>
+        <source>Compare side by side…</source>
+        <translation>横向比较…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>横向比较 of the entries selected (2–6); with one or none selected, of the 考察对象 shown</source>
+        <translation>对所选的 2–6 条记录作横向比较；只选一条或未选时，比较列表中的考察对象</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Young-cadre and reserve pools</source>
         <translation>优秀年轻干部和后备干部库</translation>
     </message>
@@ -4583,12 +4593,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+186"/>
+        <location line="+205"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-204"/>
         <source>Growth record…</source>
         <translation>成长档案…</translation>
     </message>
@@ -4663,7 +4673,7 @@ Logs: {logs}</source>
         <translation>退出原因：%1 %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+59"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation>归档 %1 在“%2”中的入库记录？仅用于误录的记录；干部离开库时请改为“退出”。</translation>
     </message>
@@ -6207,7 +6217,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>导出名册（Excel）…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+92"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
@@ -7087,12 +7097,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-29"/>
         <source>Print / PDF…</source>
         <translation>打印 / 导出PDF…</translation>
     </message>
@@ -7100,6 +7110,16 @@ Your text stays in the editor.</source>
         <location line="+2"/>
         <source>The talk record form (谈话记录表) with preview, save and print</source>
         <translation>谈话记录表：预览后保存为PDF或打印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare those inspected…</source>
+        <translation>横向比较考察对象…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>横向比较 of the 考察对象 of this 考察谈话 (2–6 cadres)</source>
+        <translation>对本次考察谈话的考察对象（2–6 名）作横向比较</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -7112,7 +7132,7 @@ Your text stays in the editor.</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose a talk from the list, or record one.</source>
         <translation>请从列表中选择一次谈话，或新建谈话记录。</translation>
     </message>
@@ -7177,7 +7197,7 @@ Your text stays in the editor.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Archive talk record</source>
         <translation>归档谈话记录</translation>
     </message>

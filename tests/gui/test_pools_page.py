@@ -220,3 +220,44 @@ def test_the_growth_record_asks_for_diary_excerpts(
     asked: list[int] = []
     monkeypatch.setattr(ExcerptDialog, "ask", classmethod(lambda cls, p, c, cid, name: asked.append(cid)))
     assert page.print_record() and asked == [cadre_id] and page._print_job is None  # cancelled: no PDF
+
+
+def test_compare_the_selected_entries_or_the_inspection_candidates(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    county: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
+
+    opened: list[ComparisonDialog] = []
+    monkeypatch.setattr(ComparisonDialog, "open", lambda self: opened.append(self))  # noqa: PLW0108 (binds self)
+    for name in ("超龄甲", "平稳丙"):  # two of the three listed as 考察对象
+        entry = next(e for e in pool_lists.list_entries(ctx, TODAY) if e.cadre_id == county[name])
+        pool_entries.move_entry(
+            ctx, entry.id, pool_entries.StateChange("列为考察对象", "2026.11.01"), entry.version
+        )
+    page = PoolsPage(ctx, TODAY)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.compare_button.text() == "横向比较…"
+    # Nothing selected: the 考察对象 shown.
+    assert sorted(page.compare_ids()) == sorted([county["超龄甲"], county["平稳丙"]])
+    page.compare()
+    assert [sorted(d.comparison.cadre_ids) for d in opened] == [sorted([county["超龄甲"], county["平稳丙"]])]
+    # The entries selected, whatever their state.
+    page.table.selectAll()
+    assert sorted(page.compare_ids()) == sorted(county.values())
+    page.compare()
+    assert len(opened[-1].comparison.names) == 3 and opened[-1].parent() is page
+    with qtbot.waitSignal(page.open_record) as picked:  # a name opens the profile
+        opened[-1].table.horizontalHeader().sectionDoubleClicked.emit(0)
+    assert picked.args == ["cadre", opened[-1].comparison.cadre_ids[0]]
+    # One entry and no 考察对象 shown: the service's reason, not a dialog.
+    warned: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    select_code(page.state, "在库")
+    page.table.selectRow(0)
+    page.compare()
+    assert len(opened) == 2 and warned and "2–6" in warned[0]

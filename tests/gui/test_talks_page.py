@@ -85,3 +85,36 @@ def test_record_a_talk_and_tick_off_its_follow_up(
     assert page.model.rowCount() == 0 and not page.model.canFetchMore(QModelIndex())
     assert page.show_record("talk", talk.id) and page.panel.view is not None and page.panel.view.id == talk.id
     assert "交流新岗位安排" in page.panel.record.toPlainText()
+
+
+def test_compare_the_cadres_of_an_inspection_talk(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    sample_cadres: dict[str, cadres.CadreView],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
+
+    opened: list[ComparisonDialog] = []
+    monkeypatch.setattr(ComparisonDialog, "open", lambda self: opened.append(self))  # noqa: PLW0108 (binds self)
+    ids = tuple(c.id for c in list(sample_cadres.values())[:3])
+    inspection = talks.record_talk(
+        ctx, talks.TalkInput("2024.06.10 09:00", "考察谈话", ids, "赵部长", content="考察。")
+    )
+    routine = talks.record_talk(
+        ctx, talks.TalkInput("2024.06.11 09:00", "任职谈话", ids[:2], "赵部长", content="任职。")
+    )
+    page = TalksPage(ctx, TODAY)
+    qtbot.addWidget(page)
+    page.panel.show_talk(routine.id)
+    assert page.panel.compare_button.isHidden()  # only a 考察谈话's 考察对象
+    page.panel.show_talk(inspection.id)
+    assert (
+        not page.panel.compare_button.isHidden() and page.panel.compare_button.text() == "横向比较考察对象…"
+    )
+    page.panel.compare()
+    assert opened and opened[0].comparison.cadre_ids == ids
+    with qtbot.waitSignal(page.open_record) as picked:
+        opened[0].table.horizontalHeader().sectionDoubleClicked.emit(2)
+    assert picked.args == ["cadre", ids[2]]

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -100,6 +101,15 @@ class PoolsPage(Page):
         self.import_button = QPushButton(self.tr("Import ledger…"), self)
         self.import_button.setObjectName("importLedger")
         self.import_button.clicked.connect(self.import_ledger)
+        self.compare_button = QPushButton(self.tr("Compare side by side…"), self)
+        self.compare_button.setObjectName("poolCompare")
+        self.compare_button.setToolTip(
+            self.tr(
+                "横向比较 of the entries selected (2–6); with one or none selected, of the 考察对象 shown"
+            )
+        )
+        self.compare_button.clicked.connect(self.compare)
+        bar.addWidget(self.compare_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.import_button)
 
@@ -110,7 +120,7 @@ class PoolsPage(Page):
         self.table = QTableView(self)
         self.table.setObjectName("poolTable")
         self.table.setModel(self.model)
-        setup_list_table(self.table)
+        setup_list_table(self.table, QAbstractItemView.SelectionMode.ExtendedSelection)  # 横向比较 of several
         size_columns(self.table, self.model._headers, EntriesModel.COLUMN_CHARS)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current))
         self.table.doubleClicked.connect(lambda _index: self.edit_entry())
@@ -325,6 +335,25 @@ class PoolsPage(Page):
         self.refresh()
 
     # --- actions ---------------------------------------------------------------------------------
+
+    def compare_ids(self) -> list[int]:
+        """The cadres to compare: those of the selected entries, or with fewer than two selected, the
+        列为考察对象 entries shown (in the table's order)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if len(rows) < 2:
+            rows = [
+                r
+                for r in range(self.model.rowCount())
+                if self.model.row_at(r).state == rule.PoolState.CANDIDATE
+            ]
+        return list(dict.fromkeys(self.model.row_at(r).cadre_id for r in rows))
+
+    def compare(self) -> None:
+        from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
+
+        ComparisonDialog.show_for(
+            self, self.ctx, self.compare_ids(), self.reference(), lambda c: self.open_record.emit("cadre", c)
+        )
 
     def new_record(self) -> bool:
         entry = EntryDialog.ask(self, self.ctx, None, self.today, self.pool.currentData())

@@ -468,11 +468,7 @@ class RosterPage(Page):
         """横向比较 of the selected cadres (2–6); a name double-clicked there opens the profile."""
         from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
 
-        dialog = ComparisonDialog.for_cadres(self._ctx, ids, self._today, self)
-        if dialog is not None:
-            dialog.open_cadre.connect(self.select_cadre)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+        ComparisonDialog.show_for(self, self._ctx, ids, self._today, self.select_cadre)
 
     def _export_lrmx(self, ids: list[int]) -> None:
         from cadre_desk.ui.transfer import transfer

@@ -5,6 +5,7 @@ against every cadre compared) and 导出Excel…; double-clicking a name opens t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -99,6 +100,24 @@ class ComparisonDialog(QDialog):
             QMessageBox.warning(parent, title, str(exc))
             return None
         return cls(ctx, result, parent)
+
+    @classmethod
+    def show_for(
+        cls,
+        parent: QWidget,
+        ctx: ServiceContext,
+        ids: Sequence[int],
+        today: dt.date | None,
+        open_cadre: Callable[[int], object],
+    ) -> ComparisonDialog | None:
+        """Open (not modal) the comparison of `ids` from any page (the roster, a pool, a 考察谈话); a
+        name double-clicked there goes to `open_cadre`. None when it cannot be made (said why)."""
+        dialog = cls.for_cadres(ctx, list(ids), today, parent)
+        if dialog is not None:
+            dialog.open_cadre.connect(open_cadre)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+        return dialog
 
     def _open(self, column: int) -> None:
         self.open_cadre.emit(self.comparison.cadre_ids[column])

@@ -112,10 +112,15 @@ class TalkPanel(QWidget):
             self.tr("The talk record form (谈话记录表) with preview, save and print")
         )
         self.print_button.clicked.connect(self.print_record)
+        self.compare_button = QPushButton(self.tr("Compare those inspected…"), self)
+        self.compare_button.setObjectName("talkCompare")
+        self.compare_button.setToolTip(self.tr("横向比较 of the 考察对象 of this 考察谈话 (2–6 cadres)"))
+        self.compare_button.clicked.connect(self.compare)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.compare_button)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -134,6 +139,8 @@ class TalkPanel(QWidget):
             self.tr("Restore") if t is not None and t.archived else self.tr("Archive")
         )
         self.print_button.setEnabled(t is not None)
+        inspected = t is not None and t.kind == vocab.TalkKind.INSPECTION and len(t.subject_ids) >= 2
+        self.compare_button.setVisible(inspected)
         blocked = self.follow_ups.blockSignals(True)
         self.follow_ups.setRowCount(0)
         if t is None:
@@ -219,6 +226,16 @@ class TalkPanel(QWidget):
         else:
             # Cancelled, perhaps after a conflicting save: show what is stored now, not the old copy.
             self.show_talk(talk_id)
+
+    def compare(self) -> None:
+        """横向比较 of the talk's 考察对象 (the cadres talked with in a 考察谈话)."""
+        if self.view is None:
+            return
+        from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
+
+        ComparisonDialog.show_for(
+            self, self._ctx, self.view.subject_ids, self._today, lambda c: self.open_record.emit("cadre", c)
+        )
 
     def print_record(self) -> None:
         if self.view is not None:
