@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
-from cadre_desk import paths
+from cadre_desk import paths, sealed
+from cadre_desk.cli import security
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, count, print_json
 from cadre_desk.db import cipher
 from cadre_desk.errors import PassphraseNeeded, StorageError, WrongPassphrase
+from cadre_desk.sealed import SealError
 from cadre_desk.services import backups
 from cadre_desk.services.context import ServiceContext
 
@@ -25,6 +28,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     )
     res.add_argument("backup", type=Path, metavar="BACKUP")
     res.add_argument("--json", action="store_true")
+    security.add_passphrase_options(res)  # a sealed backup, or one from before the passphrase changed
     auto = sub.add_parser(
         "auto-backup", help="take an automatic backup now if there were changes, keep the generations"
     )
@@ -48,7 +52,7 @@ def _cmd_restore_unused(_ctx: ServiceContext, _args: argparse.Namespace) -> int:
 def _signed_in(args: argparse.Namespace) -> ServiceContext | None:
     """Sign in on the current database (its backup permission decides); None when it is damaged or no
     longer a database, whose accounts cannot be read (the restore is audited all the same)."""
-    from cadre_desk.cli import accounts, security
+    from cadre_desk.cli import accounts
 
     try:
         db = security.open_for_command(args, create=False)
@@ -67,9 +71,21 @@ def _signed_in(args: argparse.Namespace) -> ServiceContext | None:
 def run_raw(args: argparse.Namespace) -> int:
     """`restore BACKUP`: the database may be damaged, so it is not opened before."""
     passphrase = os.environ.get(cipher.KEY_ENV) or None  # an encrypted database and its backups
+    backup_passphrase = security.file_passphrase(args, new=False, sealed_input=sealed.is_sealed(args.backup))
     ctx = _signed_in(args)
     operator = ctx.account_name if ctx is not None else args.operator
-    result = backups.restore(args.db or paths.default_database(), args.backup, operator, passphrase, ctx)
+    target = args.db or paths.default_database()
+    for attempt in range(security.TRIES):
+        try:
+            result = backups.restore(target, args.backup, operator, passphrase, ctx, backup_passphrase)
+            break
+        except (PassphraseNeeded, SealError) as exc:  # nothing was changed: ask (again) at a terminal
+            if security.given_passphrase(args) or attempt == security.TRIES - 1:
+                raise
+            sys.stderr.write(f"{exc}\n")
+            backup_passphrase = security.ask("备份口令：")
+            if backup_passphrase is None:
+                raise
     if args.json:
         print_json(
             {

@@ -1,8 +1,9 @@
-"""Encryption at rest on the command line: the database passphrase, `encrypt` and `decrypt`.
+"""Encryption at rest on the command line: the database passphrase, `encrypt`, `decrypt` and `rekey`.
 
 The passphrase of an encrypted database comes from the environment variable `CADRE_DESK_KEY`, else
 from a prompt when stdin is a terminal (three tries). A script without the variable gets a message
-and exit code 1, never a hanging prompt.
+and exit code 1, never a hanging prompt. `rekey` takes the new passphrase from `CADRE_DESK_NEW_KEY`,
+else from a prompt (typed twice).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from cadre_desk.services import encryption, sealed_backup
 from cadre_desk.services.context import ServiceContext
 
 TRIES = 3
+NEW_KEY_ENV = "CADRE_DESK_NEW_KEY"  # the new passphrase of `rekey`
 
 
 def register(sub: Subparsers) -> dict[str, Handler]:
@@ -38,7 +40,12 @@ def register(sub: Subparsers) -> dict[str, Handler]:
         "verified before it replaces the plain file",
     )
     sub.add_parser("decrypt", help="turn the encrypted database back into a plain SQLite file (verified)")
-    return {"encrypt": _cmd_encrypt, "decrypt": _cmd_decrypt, "unseal": _cmd_unseal}
+    sub.add_parser(
+        "rekey",
+        help=f"change the passphrase of the encrypted database (current: ${cipher.KEY_ENV} or a prompt; "
+        f"new: ${NEW_KEY_ENV} or a prompt); verified on a copy before it replaces the file",
+    )
+    return {"encrypt": _cmd_encrypt, "decrypt": _cmd_decrypt, "unseal": _cmd_unseal, "rekey": _cmd_rekey}
 
 
 def add_passphrase_options(parser: argparse.ArgumentParser) -> None:
@@ -77,6 +84,11 @@ def file_passphrase(args: argparse.Namespace, new: bool, sealed_input: bool = Fa
     return passphrase
 
 
+def given_passphrase(args: argparse.Namespace) -> bool:
+    """Whether `--passphrase-env` names the file passphrase (a script: never asked for again)."""
+    return bool(getattr(args, "passphrase_env", None))
+
+
 def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
@@ -111,7 +123,9 @@ def open_for_command(args: argparse.Namespace, create: bool) -> Database:
     passphrase = new_passphrase() if encrypt else given
     for attempt in range(TRIES):
         try:
-            return open_database(target, create=create, passphrase=passphrase, encrypt=encrypt)
+            db = open_database(target, create=create, passphrase=passphrase, encrypt=encrypt)
+            args.db_passphrase = passphrase  # the one that opened it (`rekey` checks it again)
+            return db
         except (PassphraseNeeded, WrongPassphrase) as exc:
             if encrypt or given is not None or not _interactive() or attempt == TRIES - 1:
                 raise
@@ -142,4 +156,28 @@ def _cmd_encrypt(ctx: ServiceContext, _args: argparse.Namespace) -> int:
 def _cmd_decrypt(ctx: ServiceContext, _args: argparse.Namespace) -> int:
     tables = encryption.decrypt_database(ctx)
     print(f"数据库已解密为普通 SQLite 文件并校验（{tables} 张表，行数一致）：{ctx.db.display_name()}")
+    return EXIT_OK
+
+
+def _cmd_rekey(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    if not ctx.db.encrypted:
+        raise StorageError(f"数据库没有加密，无需修改口令（加密请用 encrypt 命令）：{ctx.db.display_name()}")
+    old = getattr(args, "db_passphrase", None) or ask("当前数据库口令：")
+    if not old:
+        raise PassphraseNeeded(
+            f"需要当前口令：请设置环境变量 {cipher.KEY_ENV}，或在终端中运行本命令以输入口令。"
+        )
+    new = os.environ.get(NEW_KEY_ENV) or ask("新的数据库口令：", confirm=True)
+    if not new:
+        raise PassphraseNeeded(f"需要新口令：请设置环境变量 {NEW_KEY_ENV}，或在终端中运行本命令以输入口令。")
+    tables = encryption.change_passphrase(ctx, old, new)
+    print(
+        f"数据库口令已修改并校验（{tables} 张表，行数一致；新口令能打开，旧口令不能）："
+        f"{ctx.db.display_name()}"
+    )
+    print(f"以后打开它需要新口令（环境变量 {cipher.KEY_ENV} 或输入）；此后的自动备份也用新口令加密。")
+    print(
+        "注意：修改前做的备份仍用旧口令加密，恢复它们时需要旧口令"
+        "（restore --ask-passphrase 或 --passphrase-env 变量名）。"
+    )
     return EXIT_OK

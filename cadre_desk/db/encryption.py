@@ -1,4 +1,5 @@
-"""Converting a database file between plain SQLite and SQLCipher, verified before the swap.
+"""Converting a database file between plain SQLite and SQLCipher (and changing the passphrase of an
+encrypted one: `rekey`), verified before the swap.
 
 `convert(path, new_key)` copies the whole database with SQLCipher's `sqlcipher_export` into a new file
 beside it (`NAME.converting`), encrypted with `new_key` (or plain when it is None), checks the copy
@@ -26,7 +27,7 @@ from typing import Any
 from cadre_desk.db import cipher, sqlite_tools
 from cadre_desk.db.cipher import DB_ERRORS, CipherKey
 from cadre_desk.db.failures import describe_os_error, describe_sqlite_error
-from cadre_desk.errors import StorageError
+from cadre_desk.errors import StorageError, WrongPassphrase
 
 log = logging.getLogger("cadre_desk.db")
 
@@ -61,10 +62,14 @@ def _shred(handle: Any, size: int) -> None:
 
 
 def convert(
-    path: Path, new_key: CipherKey | None, progress: Callable[[str], None] | None = None
+    path: Path,
+    new_key: CipherKey | None,
+    progress: Callable[[str], None] | None = None,
+    check: Callable[[Path], None] | None = None,
 ) -> sqlite_tools.Snapshot:
     """Re-write the database `path` encrypted with `new_key` (None: plain), verified, then swapped in.
-    The current key (if the file is encrypted) must be unlocked (`cipher.key_for`)."""
+    The current key (if the file is encrypted) must be unlocked (`cipher.key_for`). `check(copy)` is a
+    further check of the verified copy before the swap (raising `StorageError` keeps the original)."""
     old_key = cipher.key_for(path)
     tmp = path.with_name(path.name + CONVERTING_SUFFIX)
     say = progress or (lambda _text: None)
@@ -89,6 +94,8 @@ def convert(
             src.execute("DETACH DATABASE converted")
             say("verify")
             sqlite_tools.verify_copy(tmp, expected, new_key)
+            if check is not None:
+                check(tmp)
             with tmp.open("rb") as handle:
                 os.fsync(handle.fileno())
             say("swap")
@@ -96,7 +103,7 @@ def convert(
             with path.open("r+b") as original:
                 os.replace(tmp, path)
                 sqlite_tools.fsync_dir(path.parent)
-                if new_key is not None:  # the plain original is gone from its name: wipe its blocks
+                if new_key is not None:  # the plain (or old-key) original is gone from its name: wipe it
                     _shred(original, size)
         finally:
             src.close()
@@ -141,3 +148,46 @@ def decrypt(path: Path, progress: Callable[[str], None] | None = None) -> sqlite
     if cipher.key_for(path) is None:
         raise StorageError(f"数据库没有加密：{path}")
     return convert(path, None, progress)
+
+
+def _opens_with(path: Path, key: CipherKey) -> bool:
+    try:
+        conn = sqlite_tools.connect(path, read_only=True, key=key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except DB_ERRORS:
+        return False
+    return True
+
+
+def rekey(
+    path: Path, old_passphrase: str, new_passphrase: str, progress: Callable[[str], None] | None = None
+) -> sqlite_tools.Snapshot:
+    """Change the passphrase of the unlocked encrypted database `path`: a copy under the new key (and a
+    new salt), verified (integrity_check, the same tables and row counts through the new key, and it
+    does not open with the old passphrase nor the old key), synced, then renamed over the original,
+    whose blocks are wiped. A crash at any moment leaves the file whole under the old or the new key."""
+    old_key = cipher.key_for(path)
+    if old_key is None:
+        raise StorageError(f"数据库没有加密：{path}")
+    if cipher.derive(old_passphrase, old_key.salt) != old_key:
+        raise WrongPassphrase("当前口令不正确，口令未修改。")
+    problem = cipher.passphrase_problem(new_passphrase)
+    if problem:
+        raise StorageError(problem)
+    if new_passphrase == old_passphrase:
+        raise StorageError("新口令与当前口令相同，口令未修改。")
+    new_key = cipher.new_key(new_passphrase)
+
+    def refuses_the_old(copy: Path) -> None:
+        for key in (old_key, cipher.derive(old_passphrase, cipher.file_salt(copy))):
+            if _opens_with(copy, key):
+                raise StorageError("修改口令失败：新文件仍能用旧口令打开，原文件未改动。")
+
+    snapshot = convert(path, new_key, progress, check=refuses_the_old)
+    if not _opens_with(path, new_key) or _opens_with(path, old_key):  # the file now under the name
+        raise StorageError(f"修改口令后的数据库文件校验失败：{path}")
+    log.info("database %s rekeyed", path)
+    return snapshot

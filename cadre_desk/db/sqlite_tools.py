@@ -42,10 +42,17 @@ def connect(
     errors are sqlcipher3's: catch `cipher.DB_ERRORS`.
     """
     key = key or cipher.key_for(path)
+    uri = file_uri(path, read_only)
+    if read_only and Path(str(path) + "-journal").exists():
+        # A rollback journal beside the file: if a program was killed mid-write it is "hot", and only a
+        # connection that may write can roll it back (a read-only one fails as if the file were
+        # read-only). SQLite decides under its locks whether the journal is hot; `mode=rw` still never
+        # creates the file.
+        uri = file_uri(path) + "?mode=rw"
     if key is not None:
-        conn: sqlite3.Connection = cipher.connect_encrypted(file_uri(path, read_only), key, timeout)
+        conn: sqlite3.Connection = cipher.connect_encrypted(uri, key, timeout)
         return conn
-    return sqlite3.connect(file_uri(path, read_only), uri=True, timeout=timeout, check_same_thread=False)
+    return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
 
 
 def companions(path: Path) -> list[Path]:

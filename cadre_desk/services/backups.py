@@ -13,26 +13,31 @@ own record.
 `restore` works on the file, without opening it first (it may be damaged): it checks the backup, keeps
 the current state as a backup (or, if damaged, a raw copy), copies the backup in, verifies the result
 (integrity, schema, the backup's row counts), upgrades it if it is older, and records the restore.
+A sealed backup is first decrypted (authenticated end to end) into a hidden file in backups/, deleted
+afterwards; an encrypted backup from before a change of passphrase opens with the old passphrase. A
+sound database keeps its current passphrase (the content is copied in through SQLite's backup API);
+a damaged one is replaced by the backup's file, which keeps the passphrase it was made with.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import logging
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from cadre_desk import paths
+from cadre_desk import paths, sealed
 from cadre_desk.db import audit_chain, backup_files, cipher, migrate, sqlite_tools
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
-from cadre_desk.errors import StorageError, ValidationError
+from cadre_desk.errors import PassphraseNeeded, StorageError, ValidationError, WrongPassphrase
 from cadre_desk.services import access, audit
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
@@ -330,18 +335,72 @@ def _copy_in(backup: Path, target: Path) -> None:
         cipher.remember(target, key)
 
 
-def _unlock_backup(target: Path, backup: Path, passphrase: str | None) -> None:
-    """An encrypted backup (of an encrypted database: the same key and salt) opens with the open
-    database's key, else with `passphrase`; the key is remembered for both files."""
+def _opens_with(path: Path, key: cipher.CipherKey) -> bool:
+    try:
+        conn = sqlite_tools.connect(path, read_only=True, key=key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except cipher.DB_ERRORS:
+        return False
+    return True
+
+
+OLD_PASSPHRASE = (
+    "该备份是加密的，当前数据库的口令和所给的口令都打不开它：它可能是修改口令之前做的备份，需要当时的数据库口令"
+    "（命令行：--passphrase-env 变量名 或 --ask-passphrase）。未做任何更改：{path}"
+)
+
+
+def _unlock_backup(target: Path, backup: Path, passphrases: Sequence[str | None]) -> None:
+    """An encrypted backup opens with the open database's key (a backup made since its passphrase was
+    last set: the same key and salt), else with one of `passphrases` (the passphrase in use when it was
+    made: a backup from before `rekey` keeps the old one); the key is remembered for the backup, and for
+    the target when it has none. `PassphraseNeeded` when none opens it (nothing changed)."""
     if sqlite_tools.sniff(backup) != "encrypted" or cipher.key_for(backup) is not None:
         return
     key = cipher.key_for(target)
-    if key is None and passphrase:
-        key = sqlite_tools.unlock(backup, passphrase)
-    if key is not None:
-        cipher.remember(backup, key)
-        if cipher.key_for(target) is None:
-            cipher.remember(target, key)
+    if key is None or not _opens_with(backup, key):
+        key = None
+        for passphrase in passphrases:
+            if not passphrase:
+                continue
+            try:
+                key = sqlite_tools.unlock(backup, passphrase)
+                break
+            except WrongPassphrase:
+                continue
+    if key is None:
+        if cipher.key_for(target) is None and not any(passphrases):
+            raise PassphraseNeeded(f"该备份是加密的，需要口令（环境变量 {cipher.KEY_ENV}）：{backup}")
+        raise PassphraseNeeded(OLD_PASSPHRASE.format(path=backup))
+    cipher.remember(backup, key)
+    if cipher.key_for(target) is None:
+        cipher.remember(target, key)
+
+
+def _unseal(backup: Path, target: Path, seal_passphrase: str | None, stamp: str) -> Path:
+    """The database inside the sealed backup `backup`, written (authenticated end to end) into a new
+    hidden file in the data folder's backups/; the caller deletes it."""
+    if not seal_passphrase:
+        raise PassphraseNeeded(
+            f"该备份已用口令加密（加密备份），需要它的口令（命令行：--passphrase-env 变量名 或 "
+            f"--ask-passphrase）。未做任何更改：{backup}"
+        )
+    folder = paths.backup_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"无法创建备份目录 {folder}：{exc.strerror or exc}") from None
+    for stale in folder.glob(f".{glob.escape(target.stem)}-unsealed-*"):
+        stale.unlink(missing_ok=True)  # left by a restore that was killed
+    plain = folder / f".{target.stem}-unsealed-{stamp}.db"
+    try:
+        sealed.unseal_file(backup, plain, seal_passphrase)
+    except OSError as exc:
+        raise StorageError(f"无法解密备份：{exc.strerror or exc}。未做任何更改。") from None
+    return plain
 
 
 def restore(
@@ -350,9 +409,14 @@ def restore(
     operator: str | None = None,
     passphrase: str | None = None,
     ctx: ServiceContext | None = None,
+    backup_passphrase: str | None = None,
+    old_passphrase: str | None = None,
 ) -> RestoreResult:
     """Replace the SQLite database `db_target` (a path) with the backup `backup`; see the module doc.
-    An encrypted backup needs the database's key (open in this process) or its `passphrase`.
+    An encrypted backup needs the database's key (open in this process) or its `passphrase`; a backup
+    made before the passphrase was changed needs the old one, `old_passphrase` (or `backup_passphrase`).
+    A sealed backup (`backup --passphrase-env`, 文件 → 备份 with a passphrase) is opened with
+    `backup_passphrase`: a wrong one or a damaged file is refused before anything is changed.
 
     `ctx` is the signed-in context on the current database (the window, or the command line when the
     database still opens): it must hold the backup permission. A damaged database cannot check its
@@ -369,12 +433,20 @@ def restore(
     backup = Path(os.path.abspath(backup.expanduser()))
     if backup.exists():
         sqlite_tools.refuse_own_files(target, backup)
-    _unlock_backup(target, backup, passphrase)
-    info = backup_files.inspect_backup(backup)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    saved = _save_current(target, stamp)
-    _copy_in(backup, target)
-    sqlite_tools.verify_copy(target, sqlite_tools.Snapshot(info.counts))
+    source = backup
+    if sealed.is_sealed(backup):
+        source = _unseal(backup, target, backup_passphrase, stamp)
+    try:
+        _unlock_backup(target, source, (old_passphrase, backup_passphrase, passphrase))
+        info = backup_files.inspect_backup(source)
+        saved = _save_current(target, stamp)
+        _copy_in(source, target)
+        sqlite_tools.verify_copy(target, sqlite_tools.Snapshot(info.counts))
+    finally:
+        if source != backup:
+            cipher.forget(source)
+            source.unlink(missing_ok=True)
     db = open_database(str(target), create=False)  # upgrades an older backup (after its own backup)
     try:
         ctx = open_context(db, operator)
@@ -388,6 +460,7 @@ def restore(
                 "database",
                 changes={
                     "from": str(backup),
+                    "sealed": source != backup,
                     "saved_current": str(saved) if saved else None,
                     "revision": info.revision,
                     "rows": info.rows,

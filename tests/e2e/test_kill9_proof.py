@@ -22,6 +22,7 @@ import pytest
 from pypdf import PdfReader
 
 from cadre_desk.db import cipher, sqlite_tools
+from cadre_desk.errors import WrongPassphrase
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "county secret 2026"
@@ -250,6 +251,75 @@ def test_kill_during_a_restore_leaves_a_sound_database(county: tuple[Path, bool]
         assert now in (original, changed), f"seed {SEED} round {round_no}: neither before nor after"
     _cli(db, data, encrypted, "restore", str(backup))
     assert _names(db, encrypted) == original
+    _sound(db, data, encrypted)
+
+
+def _opens_with(db: Path, passphrase: str) -> bool:
+    cipher.forget(db)
+    try:
+        sqlite_tools.unlock(db, passphrase)
+    except WrongPassphrase:
+        return False
+    finally:
+        cipher.forget(db)
+    return True
+
+
+def test_kill_during_a_change_of_passphrase_leaves_one_whole_file(
+    county: tuple[Path, bool], tmp_path: Path
+) -> None:
+    """`rekey` killed at random moments: the file opens with exactly one of the two passphrases, is
+    sound and holds every record; the next `rekey` finishes (a stale `.converting` copy is replaced)."""
+    db, encrypted, data = _copy(county, tmp_path)
+    if not encrypted:
+        pytest.skip("a plain database has no passphrase")
+    other = "另一个口令 county 2027"
+    names = _names(db, encrypted)
+    current = KEY
+    rng = random.Random(SEED + 5)
+    for round_no in range(4):
+        following = other if current == KEY else KEY
+        args = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "rekey"]
+        env = {**_env(data, encrypted), cipher.KEY_ENV: current, "CADRE_DESK_NEW_KEY": following}
+        _kill_during(args, env, rng.uniform(1.0, 7.0))  # start-up ~2 s, the rekey ~5 s
+        old_opens, new_opens = _opens_with(db, current), _opens_with(db, following)
+        assert old_opens != new_opens, f"seed {SEED} round {round_no}: opens with {old_opens=} {new_opens=}"
+        current = following if new_opens else current
+        cipher.forget(db)
+        sqlite_tools.unlock(db, current)
+        conn = sqlite_tools.connect(db, read_only=True)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"seed {SEED}"
+            assert {str(r[0]) for r in conn.execute("SELECT name FROM cadre")} == names, f"seed {SEED}"
+        finally:
+            conn.close()
+            cipher.forget(db)
+    following = other if current == KEY else KEY
+    env = {**_env(data, encrypted), cipher.KEY_ENV: current, "CADRE_DESK_NEW_KEY": following}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "rekey"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _opens_with(db, following) and not _opens_with(db, current)
+    assert not list(db.parent.glob("*.converting*"))
+    if following != KEY:  # `_sound` opens the database with KEY
+        env = {**_env(data, encrypted), cipher.KEY_ENV: following, "CADRE_DESK_NEW_KEY": KEY}
+        back = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "--db", str(db), "rekey"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=600,
+            check=False,
+        )
+        assert back.returncode == 0, back.stderr
     _sound(db, data, encrypted)
 
 

@@ -296,6 +296,7 @@ MAY: dict[str, str] = {
     "services.backups.save_policy": "A",
     "services.encryption.encrypt_database": "A",
     "services.encryption.decrypt_database": "A",
+    "services.encryption.change_passphrase": "A",
     "transfer.roster.backup_before_import": IMPORT,
     "services.restore_point.current_backup": IMPORT,
     "services.restore_point.ensure": IMPORT,
