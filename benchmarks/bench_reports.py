@@ -43,7 +43,8 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, T
 
 from cadre_desk.domain.yearmonth import YearMonth  # noqa: E402
 from cadre_desk.reports import fonts, form_text  # noqa: E402
-from cadre_desk.reports.appointment_form import FormOptions, build_appointment_form  # noqa: E402
+from cadre_desk.reports.appointment_form import build_appointment_form  # noqa: E402
+from cadre_desk.reports.appointment_options import FormOptions  # noqa: E402
 from cadre_desk.services.cadre_records import (  # noqa: E402
     AssessmentView,
     CadreProfile,

@@ -181,14 +181,14 @@ def _inspection(ctx: ServiceContext, cadre_id: int, out: Path, settings: printin
 
 def _check_forms(ctx: ServiceContext, ids: list[int], settings: printing.PrintSettings) -> None:
     """Every form of a batch fits its two pages, or nothing is printed: name each cadre and field."""
-    from cadre_desk.reports import appointment_form
+    from cadre_desk.reports import appointment_form, appointment_options
 
     problems: dict[str, str] = {}
     for cadre_id in ids:
-        options = appointment_form.options_for(appointment.get_case(ctx, cadre_id), settings)
+        options = appointment_options.options_for(appointment.get_case(ctx, cadre_id), settings)
         try:
             appointment_form.check_form(cadre_records.get_profile(ctx, cadre_id), options)
-        except appointment_form.FormTooLong as exc:
+        except appointment_options.FormTooLong as exc:
             problems[f"cadre{cadre_id}"] = str(exc)
     if problems:
         raise ValidationError(problems)

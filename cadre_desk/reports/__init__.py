@@ -5,8 +5,9 @@
   metadata and bookmarks (`build_pdf`, `DocumentInfo`, `Bookmark`).
 - `cells`, `grid`: text fitted into ruled cells, and stacked ruled tables for forms.
 - `appointment_form`: the 干部任免审批表 drawn to the official template's grid, always two pages
-  (`build_appointment_form`, `FormOptions`, `FormTooLong`); `form_fit` sets its text at the official
-  sizes, and its text rules are the pure functions of `form_text`.
+  (`build_appointment_form`; its options and `FormTooLong` in `appointment_options`, the grid, layout
+  and drawing in `appointment_grid`, `appointment_layout`, `appointment_drawing`); `form_fit` sets
+  its text at the official sizes, and its text rules are the pure functions of `form_text`.
 
 This package never imports Qt: the GUI, the CLI and batch workers all call it the same way.
 """

@@ -20,6 +20,7 @@ from cadre_desk import outfile
 from cadre_desk.db.engine import Database
 from cadre_desk.reports import (
     appointment_form,
+    appointment_options,
     barometer_table,
     comparison_report,
     dossier,
@@ -196,7 +197,7 @@ def prepare(
             profile = cadre_records.profile_in(session, record_id)
             photo = printing.get_photo_in(session, record_id)
             case = appointment.case_in(session, record_id, options.printed_at.date(), s.department)
-            form_options = appointment_form.options_for(case, s, options.draft, options.reference)
+            form_options = appointment_options.options_for(case, s, options.draft, options.reference)
             return Document(
                 kind,
                 record_id,

@@ -122,7 +122,7 @@ def test_the_draft_checkbox_reaches_the_print(
 def test_in_english_the_too_long_message_and_field_errors_are_english(
     qtbot: QtBot, page: RosterPage, ctx: ServiceContext
 ) -> None:
-    from cadre_desk.reports.appointment_form import FormTooLong
+    from cadre_desk.reports.appointment_options import FormTooLong
     from cadre_desk.ui.widgets.messages import joined
 
     text = joined(FormTooLong("张三", ["简历", "任免理由"]).fields)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from cadre_desk.db.models import AppointmentCase, AuditEvent
 from cadre_desk.errors import ConflictError, ValidationError
-from cadre_desk.reports import appointment_form
+from cadre_desk.reports import appointment_form, appointment_options
 from cadre_desk.services import app_settings, appointment, cadre_records, printing
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing, lrmx
@@ -38,7 +38,9 @@ def _text(data: bytes) -> str:
 
 def _form(ctx: ServiceContext, cadre_id: int) -> str:
     profile = cadre_records.get_profile(ctx, cadre_id)
-    options = appointment_form.options_for(appointment.get_case(ctx, cadre_id), printing.print_settings(ctx))
+    options = appointment_options.options_for(
+        appointment.get_case(ctx, cadre_id), printing.print_settings(ctx)
+    )
     out = io.BytesIO()
     assert appointment_form.build_appointment_form(profile, None, out, options) == 2
     return _text(out.getvalue())
@@ -174,8 +176,8 @@ def test_print_offsets_are_department_settings(ctx: ServiceContext) -> None:
     )
     settings = printing.print_settings(ctx)
     assert settings.form_offsets == (2.5, -1.0, 3.0)
-    options = appointment_form.options_for(appointment.get_case(ctx, make_cadre(ctx).id), settings)
-    assert options.offsets == appointment_form.FormOffsets(2.5, -1.0, 3.0)
+    options = appointment_options.options_for(appointment.get_case(ctx, make_cadre(ctx).id), settings)
+    assert options.offsets == appointment_options.FormOffsets(2.5, -1.0, 3.0)
     with pytest.raises(ValidationError, match="上边距"):
         app_settings.save_settings(ctx, app_settings.DepartmentSettings(form_offset_top=31))
 
@@ -186,9 +188,11 @@ def test_a_form_too_long_prints_nothing(ctx: ServiceContext) -> None:
         ctx, cadre.id, appointment.CaseInput(reason="理由" * 950, age_reference="2024.01.01"), cadre.version
     )
     profile = cadre_records.get_profile(ctx, cadre.id)
-    options = appointment_form.options_for(appointment.get_case(ctx, cadre.id), printing.print_settings(ctx))
+    options = appointment_options.options_for(
+        appointment.get_case(ctx, cadre.id), printing.print_settings(ctx)
+    )
     out = io.BytesIO()
-    with pytest.raises(appointment_form.FormTooLong, match=r"王五.*任免理由"):
+    with pytest.raises(appointment_options.FormTooLong, match=r"王五.*任免理由"):
         appointment_form.build_appointment_form(profile, None, out, options)
     assert out.getvalue() == b""
 

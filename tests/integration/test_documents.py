@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from cadre_desk.errors import NotFoundError
-from cadre_desk.reports import appointment_form, documents
+from cadre_desk.reports import appointment_options, documents
 from cadre_desk.reports.batch import BatchSpec, run_batch
 from cadre_desk.services import (
     appointment,
@@ -97,7 +97,7 @@ def test_a_document_that_fails_leaves_no_file_behind(ctx: ServiceContext, tmp_pa
     )
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(appointment_form.FormTooLong):
+    with pytest.raises(appointment_options.FormTooLong):
         document.write(out / "form.pdf")
     assert list(out.iterdir()) == []  # neither the file nor a .part
 

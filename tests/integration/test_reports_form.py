@@ -24,12 +24,8 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from cadre_desk.domain.yearmonth import YearMonth
-from cadre_desk.reports.appointment_form import (
-    FormOffsets,
-    FormOptions,
-    FormTooLong,
-    build_appointment_form,
-)
+from cadre_desk.reports.appointment_form import build_appointment_form
+from cadre_desk.reports.appointment_options import FormOffsets, FormOptions, FormTooLong
 from cadre_desk.services import cadre_records as records
 from cadre_desk.services.cadre_records import CadreProfile
 from cadre_desk.services.context import ServiceContext
