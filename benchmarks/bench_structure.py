@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """班子结构分析 on a big demo database: the county-wide figures (every cadre, and 班子 members only), all
-乡镇, the 横向比较 of six cadres, and the printed 结构分析报告 of all 乡镇 (one page per 班子).
+乡镇, the 横向比较 of six cadres (and its printed table), a saved selection if the database has one, and the
+printed 结构分析报告 of all 乡镇 (one page per 班子).
 
     .venv/bin/python benchmarks/bench_structure.py --db /tmp/bench-10k.db [--runs 5]
 
@@ -74,6 +75,22 @@ def main() -> None:
 
     six = everyone[:: max(1, len(everyone) // 6)][:6]
     timed("横向比较 of 6 cadres", args.runs, lambda: comparison.compare(ctx, six, ref))
+    from cadre_desk.services import structure_selections as saved
+
+    chosen = saved.list_selections(ctx)
+    if chosen:  # a saved selection (structure-selection save NAME --unit …) as the scope
+        selection = chosen[0]
+        timed(
+            f"saved selection {selection.name} ({len(selection.unit_ids)} units)",
+            args.runs,
+            lambda: structure.analyse(ctx, saved.selection_scope(ctx, selection.id, True), ref),
+        )
+    table = documents.DocumentOptions(printing.print_settings(ctx), reference=ref, cadre_ids=tuple(six))
+    timed(
+        "横向比较表 PDF of 6 (prepare + build)",
+        args.runs,
+        lambda: len(documents.prepare(ctx, "comparison", 0, table).to_bytes()),
+    )
 
     options = documents.DocumentOptions(printing.print_settings(ctx), reference=ref, scope=towns)
     with tempfile.TemporaryDirectory() as tmp:
