@@ -24,6 +24,7 @@ from cadre_desk.demo import barometer as demo_barometer
 from cadre_desk.demo import generator, pairings, talks
 from cadre_desk.demo import obligations as demo_obligations
 from cadre_desk.demo import pools as demo_pools
+from cadre_desk.demo import selections as demo_selections
 from cadre_desk.demo import tolerance as demo_tolerance
 from cadre_desk.demo.store import NotEmptyError, Writer, refuse_if_not_empty, tune_sqlite
 from cadre_desk.errors import ValidationError
@@ -124,6 +125,7 @@ def generate(
         demo_barometer.write_readings(session, writer, random.Random(f"{seed}:barometer"), world, today)
         demo_obligations.write_obligations(session, writer, random.Random(f"{seed}:owed"), world, today)
         demo_pools.write_pools(session, writer, random.Random(f"{seed}:pools"), today)
+        demo_selections.write_selections(session, today)
         c = writer.counts
         documents = c["cadre"] + c["diary_entry"] + c["mentor_comment"] + c["talk"] + c["mentorship"]
         report(STAGE_INDEX, 0, documents)

@@ -266,6 +266,18 @@ def report_story(report: StructureReport, options: StructureOptions) -> list[Flo
         para(report.scope.label, 16, "centre"),
         flow.gap(8),
         para(f"统计对象：{who}　　计算截止时间：{report.reference_date:%Y.%m.%d}", 12, "centre"),
+        *(
+            [
+                flow.gap(8),
+                para(
+                    f"包括：{'、'.join(report.scope.units)}（共 {len(report.scope.units)} 个单位）",
+                    11,
+                    "centre",
+                ),
+            ]
+            if report.scope.units
+            else []
+        ),
         flow.gap(60),
         para(s.department, 13, "centre"),
         para(f"{options.printed_at:%Y年%m月%d日}", 12, "centre"),

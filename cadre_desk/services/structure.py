@@ -40,6 +40,7 @@ class Scope:
     unit_ids: tuple[int, ...] | None
     label: str
     team_only: bool = False
+    units: tuple[str, ...] = ()  # the units' names, when the label does not say them (the report's cover)
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ def unit_scope(ctx: ServiceContext, unit_ids: Iterable[int], team_only: bool = F
     if missing:
         raise ValidationError({"unit": f"单位（编号 {missing[0]}）不存在"})
     label = "、".join(names[i] for i in ids[:3]) + (f"等 {len(ids)} 个单位" if len(ids) > 3 else "")
-    return Scope(ids, label, team_only)
+    return Scope(ids, label, team_only, tuple(names[i] for i in ids) if len(ids) > 3 else ())
 
 
 def kind_scope(ctx: ServiceContext, kind: str, team_only: bool = False) -> Scope:

@@ -218,7 +218,7 @@ def selection_scope(ctx: ServiceContext, selection_id: int, team_only: bool = Fa
         view = _view(session, _load(session, selection_id))
     if not view.unit_ids:
         raise ValidationError({"selection": f"选定范围“{view.name}”中的单位均已撤销"})
-    return Scope(view.unit_ids, view.name, team_only)
+    return Scope(view.unit_ids, view.name, team_only, view.unit_names)
 
 
 def follow_merge_in(session: Session, absorbed_id: int, survivor_id: int) -> None:

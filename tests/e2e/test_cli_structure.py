@@ -180,7 +180,8 @@ def test_saved_selection_as_the_scope(county_db: tuple[str, Path]) -> None:
     run("--db", db, "structure", "--selection", "2027换届乡镇", "--date", date, "-o", str(out), data_dir=base)
     from pypdf import PdfReader
 
-    assert "2027换届乡镇" in PdfReader(out).pages[0].extract_text()
+    cover = PdfReader(out).pages[0].extract_text()
+    assert "2027换届乡镇" in cover and "包括：某县青山镇、某县白沙乡（共 2 个单位）" in cover
     both = run(
         "--db",
         db,

@@ -333,3 +333,20 @@ def test_some_cadres_reach_retirement_this_year_and_next(
     assert len(soon) >= 3, [(r.name, str(r.info.month)) for r in soon]
     assert {r.info.month.year for r in soon} >= {TODAY.year, TODAY.year + 1}
     assert all(r.info.source == "计算" for r in soon)
+
+
+def test_the_county_has_a_saved_selection_of_townships(
+    county: tuple[Database, demo.DemoReport, list],
+) -> None:
+    from cadre_desk.services import structure, structure_selections, units
+
+    db, report, _calls = county
+    ctx = open_context(db, "测试员")
+    (selection,) = structure_selections.list_selections(ctx)
+    assert selection.name == f"{report.today.year + 1}换届乡镇（示例）"
+    kinds = {u.id: u.kind for u in units.list_units(ctx)}
+    towns = [i for i, kind in kinds.items() if kind == "乡镇"]
+    assert len(selection.unit_ids) >= 2 and all(kinds[i] == "乡镇" for i in selection.unit_ids)
+    assert len(selection.unit_ids) == max(2, len(towns) // 2)
+    scope = structure_selections.selection_scope(ctx, selection.id, team_only=True)
+    assert structure.analyse(ctx, scope, report.today).figures.members.count > 0

@@ -26,7 +26,7 @@ def test_a_saved_selection_is_a_scope(ctx: ServiceContext) -> None:
     assert saved.find_selection(ctx, f"#{view.id}").id == view.id
 
     scope = saved.selection_scope(ctx, view.id, team_only=True)
-    assert scope == structure.Scope(tuple(towns), "2027换届乡镇", True)
+    assert scope == structure.Scope(tuple(towns), "2027换届乡镇", True, ("某县青山镇", "某县白沙乡"))
     result = structure.analyse(ctx, scope, REF).to_json()
     assert result["scope"] == "2027换届乡镇"
     assert {k: v for k, v in result.items() if k != "scope"} == {
