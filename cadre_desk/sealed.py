@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -172,7 +172,7 @@ def _read_header(source: IO[bytes], name: str) -> Header:
     return Header(log2_n, r, p, salt, prefix, chunk_log2)
 
 
-def open_chunks(source: IO[bytes], passphrase: str, name: str) -> Iterator[bytes]:
+def open_chunks(source: IO[bytes], passphrase: str, name: str) -> Generator[bytes, None, None]:
     """The authenticated plaintext of a sealed stream, chunk by chunk. Raises `SealError` before
     yielding anything unauthenticated (a wrong passphrase fails on the first chunk)."""
     header = _read_header(source, name)
@@ -199,6 +199,17 @@ def open_chunks(source: IO[bytes], passphrase: str, name: str) -> Iterator[bytes
             return
         current = following
         index += 1
+
+
+def check_passphrase(path: Path, passphrase: str) -> None:
+    """Raise `SealError` unless `passphrase` opens the first chunk of the sealed file `path` (a wrong
+    passphrase is found here; damage further on is found when the whole file is read)."""
+    with path.open("rb") as handle:
+        chunks = open_chunks(handle, passphrase, path.name)
+        try:
+            next(chunks)
+        finally:
+            chunks.close()
 
 
 def seal_file(source: Path, dest: Path, passphrase: str) -> None:

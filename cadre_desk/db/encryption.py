@@ -150,18 +150,6 @@ def decrypt(path: Path, progress: Callable[[str], None] | None = None) -> sqlite
     return convert(path, None, progress)
 
 
-def _opens_with(path: Path, key: CipherKey) -> bool:
-    try:
-        conn = sqlite_tools.connect(path, read_only=True, key=key)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except DB_ERRORS:
-        return False
-    return True
-
-
 def rekey(
     path: Path, old_passphrase: str, new_passphrase: str, progress: Callable[[str], None] | None = None
 ) -> sqlite_tools.Snapshot:
@@ -183,11 +171,12 @@ def rekey(
 
     def refuses_the_old(copy: Path) -> None:
         for key in (old_key, cipher.derive(old_passphrase, cipher.file_salt(copy))):
-            if _opens_with(copy, key):
+            if sqlite_tools.opens_with(copy, key):
                 raise StorageError("修改口令失败：新文件仍能用旧口令打开，原文件未改动。")
 
     snapshot = convert(path, new_key, progress, check=refuses_the_old)
-    if not _opens_with(path, new_key) or _opens_with(path, old_key):  # the file now under the name
+    # the file now under the name: the new key opens it, the old one does not
+    if not sqlite_tools.opens_with(path, new_key) or sqlite_tools.opens_with(path, old_key):
         raise StorageError(f"修改口令后的数据库文件校验失败：{path}")
     log.info("database %s rekeyed", path)
     return snapshot

@@ -127,6 +127,19 @@ def unlock(path: Path, passphrase: str) -> CipherKey:
     return key
 
 
+def opens_with(path: Path, key: CipherKey) -> bool:
+    """Whether the encrypted file `path` opens with `key` (its schema reads); nothing is remembered."""
+    try:
+        conn = connect(path, read_only=True, key=key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except DB_ERRORS:
+        return False
+    return True
+
+
 class CheckStopped(Exception):
     """`QuickCheck.stop()` interrupted the check."""
 

@@ -335,18 +335,6 @@ def _copy_in(backup: Path, target: Path) -> None:
         cipher.remember(target, key)
 
 
-def _opens_with(path: Path, key: cipher.CipherKey) -> bool:
-    try:
-        conn = sqlite_tools.connect(path, read_only=True, key=key)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    except cipher.DB_ERRORS:
-        return False
-    return True
-
-
 OLD_PASSPHRASE = (
     "该备份是加密的，当前数据库的口令和所给的口令都打不开它：它可能是修改口令之前做的备份，需要当时的数据库口令"
     "（命令行：--passphrase-env 变量名 或 --ask-passphrase）。未做任何更改：{path}"
@@ -361,7 +349,7 @@ def _unlock_backup(target: Path, backup: Path, passphrases: Sequence[str | None]
     if sqlite_tools.sniff(backup) != "encrypted" or cipher.key_for(backup) is not None:
         return
     key = cipher.key_for(target)
-    if key is None or not _opens_with(backup, key):
+    if key is None or not sqlite_tools.opens_with(backup, key):
         key = None
         for passphrase in passphrases:
             if not passphrase:

@@ -268,6 +268,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Signed in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,7 +478,7 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+53"/>
         <source>Copying the database to
 {path}</source>
         <translation type="unfinished"></translation>
@@ -484,13 +489,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>The copy was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
+        <location line="+27"/>
         <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Backups sealed with a passphrase (*.sealed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Protect the backup with a passphrase? Choose this for a copy that leaves this computer (a USB stick, another office): it is then encrypted (AES-256) and can only be restored with the passphrase. Keep the passphrase apart from the file; without it the backup is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the passphrase of the backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1885,7 +1906,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EncryptionRow</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+57"/>
         <source>Encryption of a database server is the server&apos;s business (disk encryption, TLS).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,7 +1941,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Encrypt the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,17 +1963,49 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>Change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the current passphrase of the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the new passphrase. The database is copied under it, checked (it must open with the new passphrase and no longer with the old), and only then replaces the file. Other windows and commands using the file must be closed first.
+
+Backups made before keep the old passphrase: keep it as long as you keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+13"/>
+        <source>Done: the database is under the new passphrase and verified; the old passphrase no longer opens it. Backups made from now on use the new passphrase. Older backups are still encrypted with the old one: restoring one asks for the passphrase it was made with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Converting and verifying the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-11"/>
         <source>Done: the converted database was verified and is in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-111"/>
+        <source>Change &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re-write the encrypted database under a new passphrase (checked before it replaces the file). Backups made before keep the old passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,7 +3095,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Back up the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3405,17 +3458,22 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Back up the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Backed up, sealed with the passphrase and verified: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Backed up and verified: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Restored from {backup}; the previous state was saved as {saved}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5672,21 +5730,45 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+39"/>
-        <location line="+11"/>
-        <location line="+8"/>
-        <location line="+23"/>
-        <location line="+29"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+37"/>
+        <location line="+187"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
-        <source>Backups (*.db);;All files (*)</source>
+        <location line="-174"/>
+        <source>This backup is encrypted with another passphrase than the database has now: it was made before the passphrase was changed. Enter the passphrase the database had when the backup was made. The restored database keeps its current passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
+        <source>That passphrase does not open the backup either (or the file is damaged). Nothing was changed.
+
+{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup {name} is sealed with a passphrase. Enter the passphrase it was made with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Backups (*.db *.sealed);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Replace the current database with this sealed backup?
+
+{path}
+made {when}
+
+It is decrypted and checked before anything is replaced. The current state is first saved as a backup in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Replace the current database with this backup?
 
 {path}
@@ -5696,13 +5778,20 @@ The current state is first saved as a backup in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Restoring from
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
+        <source>That passphrase does not open the backup either. Nothing was changed.
+
+{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6380,12 +6469,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+246"/>
+        <location line="+248"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-239"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6530,7 +6619,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation type="unfinished"></translation>

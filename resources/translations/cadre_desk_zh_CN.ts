@@ -268,6 +268,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Passphrase changed</source>
+        <translation>修改口令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
@@ -473,7 +478,7 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+53"/>
         <source>Copying the database to
 {path}</source>
         <translation>正在将数据库复制到
@@ -485,14 +490,30 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>The copy was cancelled; nothing was changed.</source>
         <translation>复制已取消，未做任何更改。</translation>
     </message>
     <message>
         <location line="+26"/>
+        <location line="+27"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Backups sealed with a passphrase (*.sealed)</source>
+        <translation>用口令加密的备份 (*.sealed)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Protect the backup with a passphrase? Choose this for a copy that leaves this computer (a USB stick, another office): it is then encrypted (AES-256) and can only be restored with the passphrase. Keep the passphrase apart from the file; without it the backup is lost.</source>
+        <translation>是否用口令保护此备份？备份要带离本机（U 盘、其他科室）时请选“是”：备份将被加密（AES-256），只有凭口令才能恢复。口令请与文件分开保管；忘记口令，备份将无法使用。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the passphrase of the backup.</source>
+        <translation>请设置此备份的口令。</translation>
     </message>
 </context>
 <context>
@@ -1889,7 +1910,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EncryptionRow</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+57"/>
         <source>Encryption of a database server is the server&apos;s business (disk encryption, TLS).</source>
         <translation>数据库服务器的加密由服务器负责（磁盘加密、TLS 连接）。</translation>
     </message>
@@ -1924,7 +1945,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>加密(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Encrypt the database</source>
         <translation>加密数据库</translation>
     </message>
@@ -1948,17 +1969,51 @@ The database is copied into an encrypted file, checked, and only then replaces t
 数据库先被复制为加密文件并校验，校验通过后才替换原来的明文文件。使用此文件的其他窗口和命令须先关闭。</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>Change the passphrase</source>
+        <translation>修改数据库口令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the current passphrase of the database.</source>
+        <translation>请输入数据库当前的口令。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the new passphrase. The database is copied under it, checked (it must open with the new passphrase and no longer with the old), and only then replaces the file. Other windows and commands using the file must be closed first.
+
+Backups made before keep the old passphrase: keep it as long as you keep them.</source>
+        <translation>请设置新口令。数据库将用新口令另存一份副本并校验（新口令能打开、旧口令不能打开），校验通过后才替换原文件。请先关闭使用该文件的其他窗口和命令。
+
+修改前做的备份仍用旧口令加密：只要还保留这些备份，就请记住旧口令。</translation>
+    </message>
+    <message>
         <location line="+13"/>
+        <source>Done: the database is under the new passphrase and verified; the old passphrase no longer opens it. Backups made from now on use the new passphrase. Older backups are still encrypted with the old one: restoring one asks for the passphrase it was made with.</source>
+        <translation>完成：数据库已改用新口令并通过校验，旧口令已无法打开。今后的备份使用新口令加密；以前的备份仍用旧口令加密，恢复时会要求输入制作该备份时的口令。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Converting and verifying the database…</source>
         <translation>正在转换并校验数据库…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-11"/>
         <source>Done: the converted database was verified and is in use.</source>
         <translation>完成：转换后的数据库已校验，正在使用。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-111"/>
+        <source>Change &amp;passphrase…</source>
+        <translation>修改口令(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re-write the encrypted database under a new passphrase (checked before it replaces the file). Backups made before keep the old passphrase.</source>
+        <translation>用新口令重写加密数据库（替换原文件之前先校验）。修改前做的备份仍用旧口令。</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files.</source>
         <translation>完成：数据库已加密并校验。此后的备份也是加密的；备份文件夹中以前的备份仍是明文文件。</translation>
     </message>
@@ -3045,7 +3100,7 @@ The database is copied into an encrypted file, checked, and only then replaces t
         <translation>干部档案只对有档案角色（干部科经办、领导查阅）的账号显示。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
@@ -3404,17 +3459,22 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 请先备份最近的工作，再从备份恢复数据文件（“文件 → 备份数据库”可生成备份）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Backed up, sealed with the passphrase and verified: {path}</source>
+        <translation>已备份、用口令加密并校验：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Backed up and verified: {path}</source>
         <translation>已备份并校验：{path}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Restored from {backup}; the previous state was saved as {saved}</source>
         <translation>已从 {backup} 恢复；恢复前的数据已保存为 {saved}</translation>
     </message>
@@ -5672,21 +5732,52 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+39"/>
-        <location line="+11"/>
-        <location line="+8"/>
-        <location line="+23"/>
-        <location line="+29"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+37"/>
+        <location line="+187"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <source>Backups (*.db);;All files (*)</source>
-        <translation>备份文件 (*.db);;所有文件 (*)</translation>
+        <location line="-174"/>
+        <source>This backup is encrypted with another passphrase than the database has now: it was made before the passphrase was changed. Enter the passphrase the database had when the backup was made. The restored database keeps its current passphrase.</source>
+        <translation>此备份所用的口令与数据库现在的口令不同：它是在修改口令之前做的。请输入制作该备份时数据库的口令（旧口令）。恢复后的数据库仍使用现在的口令。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
+        <source>That passphrase does not open the backup either (or the file is damaged). Nothing was changed.
+
+{why}</source>
+        <translation>该口令也打不开此备份（或文件已损坏）。未做任何更改。
+
+{why}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup {name} is sealed with a passphrase. Enter the passphrase it was made with.</source>
+        <translation>备份 {name} 已用口令加密。请输入制作该备份时设置的口令。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Backups (*.db *.sealed);;All files (*)</source>
+        <translation>备份 (*.db *.sealed);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Replace the current database with this sealed backup?
+
+{path}
+made {when}
+
+It is decrypted and checked before anything is replaced. The current state is first saved as a backup in {folder}.</source>
+        <translation>用这个加密备份替换当前数据库？
+
+{path}
+制作于 {when}
+
+备份先解密并校验，通过后才替换。当前数据库会先备份到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Replace the current database with this backup?
 
 {path}
@@ -5701,14 +5792,23 @@ The current state is first saved as a backup in {folder}.</source>
 当前数据会先另存为备份，保存在 {folder}。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Restoring from
 {path}</source>
         <translation>正在从以下备份恢复：
 {path}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
+        <source>That passphrase does not open the backup either. Nothing was changed.
+
+{why}</source>
+        <translation>该口令也打不开此备份。未做任何更改。
+
+{why}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -6392,12 +6492,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+246"/>
+        <location line="+248"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-239"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -6542,7 +6642,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>

@@ -17,7 +17,7 @@ from cadre_desk.errors import DamagedDatabase
 from cadre_desk.services import audit_trail, backups, maintenance
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.backups.auto_backup import AutoBackup
-from cadre_desk.ui.backups.restore import DamagedOffer, RestoreDialog
+from cadre_desk.ui.backups.restore import DamagedOffer, RestoreDialog, RestoreRequest
 from cadre_desk.ui.shell import application, main_window
 from cadre_desk.ui.shell.main_window import MainWindow
 from tests.conftest import make_cadre
@@ -71,7 +71,7 @@ def test_file_restore_replaces_the_data_and_reloads_the_window(
     make_cadre(ctx, "后来加的人")
     window = open_window()
     assert window.roster.model.rowCount() == 2
-    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, c: backup))
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, c: RestoreRequest(backup)))
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=30_000)
     qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)

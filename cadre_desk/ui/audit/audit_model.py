@@ -56,6 +56,7 @@ def action_text(action: str) -> str:
         "merge": QCoreApplication.translate("AuditModel", "Merged"),
         "encrypt": QCoreApplication.translate("AuditModel", "Encrypted"),
         "decrypt": QCoreApplication.translate("AuditModel", "Decrypted"),
+        "rekey": QCoreApplication.translate("AuditModel", "Passphrase changed"),
         "login": QCoreApplication.translate("AuditModel", "Signed in"),
     }
     return extra.get(action) or action_label(action)

@@ -1,8 +1,10 @@
 """文件 → 从备份恢复…, and the offer of the newest good backup when the database is damaged on open.
 
-`RestoreDialog.ask` chooses and confirms a backup (tests patch it); `restore_into_window` runs the
-restore (`services.backups.restore`: the current state saved first, verified, audited) behind a busy
-progress dialog; the window then reloads every page.
+`RestoreDialog.ask` chooses and confirms a backup (tests patch it): a sealed backup asks for its
+passphrase, and an encrypted backup the database's current key does not open (one made before the
+passphrase was changed) asks for the passphrase in use when it was made, again after a wrong one.
+`RestoreRunner` runs the restore (`services.backups.restore`: the current state saved first,
+verified, audited) behind a busy progress dialog; the window then reloads every page.
 """
 
 from __future__ import annotations
@@ -10,17 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from cadre_desk import paths
-from cadre_desk.db import backup_files
-from cadre_desk.errors import CadreDeskError, DamagedDatabase
+from cadre_desk import paths, sealed
+from cadre_desk.db import backup_files, cipher, sqlite_tools
+from cadre_desk.errors import CadreDeskError, DamagedDatabase, PassphraseNeeded, WrongPassphrase
 from cadre_desk.services import backups
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
+from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -29,35 +33,121 @@ def _when(path: Path) -> str:
     return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y.%m.%d %H:%M")
 
 
+def _title() -> str:
+    return QCoreApplication.translate("RestoreDialog", "Restore from a backup")
+
+
+@dataclass(frozen=True)
+class RestoreRequest:
+    """A backup chosen and confirmed, with the passphrases it needs."""
+
+    path: Path
+    backup_passphrase: str | None = None  # a sealed backup's
+    old_passphrase: str | None = None  # the database's passphrase when the backup was made
+
+
+def _older_key_message() -> str:
+    return QCoreApplication.translate(
+        "RestoreDialog",
+        "This backup is encrypted with another passphrase than the database has now: it was made "
+        "before the passphrase was changed. Enter the passphrase the database had when the backup was "
+        "made. The restored database keeps its current passphrase.",
+    )
+
+
+def ask_old_passphrase(parent: QWidget, path: Path) -> str | None:
+    """The passphrase that opens the encrypted backup `path` (asked again after a wrong one; None:
+    cancelled). Its key is remembered for the backup."""
+    message = _older_key_message()
+    while True:
+        passphrase = PassphraseDialog.ask(parent, _title(), message)
+        if passphrase is None:
+            return None
+        try:
+            sqlite_tools.unlock(path, passphrase)
+            return passphrase
+        except WrongPassphrase:
+            message = QCoreApplication.translate(
+                "RestoreDialog",
+                "That passphrase does not open the backup either (or the file is damaged). Nothing was "
+                "changed.\n\n{why}",
+            ).format(why=_older_key_message())
+
+
+def _ask_seal_passphrase(parent: QWidget, path: Path) -> str | None:
+    message = QCoreApplication.translate(
+        "RestoreDialog",
+        "The backup {name} is sealed with a passphrase. Enter the passphrase it was made with.",
+    ).format(name=path.name)
+    while True:
+        passphrase = PassphraseDialog.ask(parent, _title(), message)
+        if passphrase is None:
+            return None
+        try:
+            sealed.check_passphrase(path, passphrase)
+            return passphrase
+        except sealed.SealError as exc:
+            message = str(exc)  # wrong passphrase or a damaged file: said in Chinese by the core
+
+
 class RestoreDialog:
-    """`ask(parent, ctx) -> Path | None`: a backup file chosen and confirmed (tests patch `ask`)."""
+    """`ask(parent, ctx) -> RestoreRequest | None`: a backup chosen and confirmed (tests patch `ask`)."""
 
     @classmethod
-    def ask(cls, parent: QWidget, ctx: ServiceContext) -> Path | None:
+    def ask(cls, parent: QWidget, ctx: ServiceContext) -> RestoreRequest | None:
         name, _filter = QFileDialog.getOpenFileName(
             parent,
-            QCoreApplication.translate("RestoreDialog", "Restore from a backup"),
+            _title(),
             str(paths.backup_dir()),
-            QCoreApplication.translate("RestoreDialog", "Backups (*.db);;All files (*)"),
+            QCoreApplication.translate("RestoreDialog", "Backups (*.db *.sealed);;All files (*)"),
         )
         if not name:
             return None
         path = Path(name)
         try:
-            info = backup_files.inspect_backup(path)
-        except CadreDeskError as exc:
-            QMessageBox.warning(
-                parent, QCoreApplication.translate("RestoreDialog", "Restore from a backup"), str(exc)
-            )
+            if sealed.is_sealed(path):
+                return cls._confirm_sealed(parent, path)
+            return cls._confirm_database(parent, ctx, path)
+        except (CadreDeskError, OSError) as exc:
+            QMessageBox.warning(parent, _title(), str(exc))
             return None
+
+    @classmethod
+    def _confirm_sealed(cls, parent: QWidget, path: Path) -> RestoreRequest | None:
+        passphrase = _ask_seal_passphrase(parent, path)
+        if passphrase is None:
+            return None
+        text = QCoreApplication.translate(
+            "RestoreDialog",
+            "Replace the current database with this sealed backup?\n\n{path}\nmade {when}\n\nIt is "
+            "decrypted and checked before anything is replaced. The current state is first saved as a "
+            "backup in {folder}.",
+        ).format(path=path, when=_when(path), folder=paths.backup_dir())
+        answer = QMessageBox.question(parent, _title(), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return RestoreRequest(path, backup_passphrase=passphrase)
+
+    @classmethod
+    def _confirm_database(cls, parent: QWidget, ctx: ServiceContext, path: Path) -> RestoreRequest | None:
+        old = None
+        if sqlite_tools.sniff(path) == "encrypted" and cipher.key_for(path) is None:
+            key = cipher.key_for(ctx.db.path) if ctx.db.path is not None else None
+            if key is not None and sqlite_tools.opens_with(path, key):
+                cipher.remember(path, key)  # made under the current passphrase
+            else:
+                old = ask_old_passphrase(parent, path)
+                if old is None:
+                    return None
+        info = backup_files.inspect_backup(path)
         text = QCoreApplication.translate(
             "RestoreDialog",
             "Replace the current database with this backup?\n\n{path}\nmade {when}, {rows} rows\n\nThe current state is first saved as a backup in {folder}.",  # noqa: E501
         ).format(path=path, when=_when(path), rows=info.rows, folder=paths.backup_dir())
-        answer = QMessageBox.question(
-            parent, QCoreApplication.translate("RestoreDialog", "Restore from a backup"), text
-        )
-        return path if answer == QMessageBox.StandardButton.Yes else None
+        answer = QMessageBox.question(parent, _title(), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return RestoreRequest(path, old_passphrase=old)
 
 
 class RestoreRunner(QObject):
@@ -74,11 +164,14 @@ class RestoreRunner(QObject):
     def running(self) -> bool:
         return self.job is not None and self.job.running
 
-    def start(self, ctx: ServiceContext, backup: Path, on_finished: Callable[[bool], None]) -> None:
+    def start(
+        self, ctx: ServiceContext, request: RestoreRequest, on_finished: Callable[[bool], None]
+    ) -> None:
         if self.running or ctx.db.path is None:
             return
+        backup = request.path
         dialog = QProgressDialog(self._parent)
-        dialog.setWindowTitle(QCoreApplication.translate("RestoreDialog", "Restore from a backup"))
+        dialog.setWindowTitle(_title())
         dialog.setLabelText(
             QCoreApplication.translate("RestoreDialog", "Restoring from\n{path}").format(path=backup)
         )
@@ -91,7 +184,14 @@ class RestoreRunner(QObject):
         self.result, self.error = None, ""
 
         def work(_progress: ProgressFn) -> backups.RestoreResult:
-            return backups.restore(target, backup, operator, ctx=ctx)
+            return backups.restore(
+                target,
+                backup,
+                operator,
+                ctx=ctx,
+                backup_passphrase=request.backup_passphrase,
+                old_passphrase=request.old_passphrase,
+            )
 
         def done(result: object) -> None:
             dialog.reset()
@@ -103,6 +203,20 @@ class RestoreRunner(QObject):
         def failed(exc: Exception) -> None:
             dialog.reset()
             dialog.deleteLater()
+            if isinstance(exc, PassphraseNeeded) and request.backup_passphrase is not None:
+                # a sealed backup of the database from before its passphrase changed: nothing was
+                # changed; ask for the passphrase it had then and start again (again after a wrong one)
+                message = _older_key_message()
+                if request.old_passphrase is not None:
+                    message = QCoreApplication.translate(
+                        "RestoreDialog",
+                        "That passphrase does not open the backup either. Nothing was changed.\n\n{why}",
+                    ).format(why=message)
+                old = PassphraseDialog.ask(self._parent, _title(), message)
+                if old is not None:
+                    self.job = None
+                    self.start(ctx, RestoreRequest(backup, request.backup_passphrase, old), on_finished)
+                    return
             self.error = str(exc)
             if isinstance(exc, CadreDeskError):
                 QMessageBox.warning(

@@ -223,6 +223,8 @@ class SettingsDialog(GuardedDialog):
         )
         # 加密… / 取消加密… sits with the dialog's buttons: the dialog fills a 1280 x 720 screen already
         self.buttons.addButton(self.encryption.button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.encryption.rekey_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.encryption.show_state()  # adding a button to the box shows it: hide again what does not apply
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

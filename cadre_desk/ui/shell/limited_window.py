@@ -17,7 +17,7 @@ from cadre_desk.ui.accounts.session import AccountSession
 from cadre_desk.ui.audit.audit_page import AuditPage
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.jobs import workers
-from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_path
+from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_target
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.settings.rules_page import RulesDialog
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
@@ -108,9 +108,11 @@ class LimitedWindow(QMainWindow):
     def back_up(self) -> None:
         if self.backup_runner.running:
             return
-        dest = ask_backup_path(self, self.ctx)
-        if dest is not None:
-            self.backup_runner.start(dest, self.tr("Back up the database"))
+        target = ask_backup_target(self, self.ctx)
+        if target is not None:
+            self.backup_runner.start(
+                target.path, self.tr("Back up the database"), passphrase=target.passphrase
+            )
 
     def open_settings(self) -> None:
         SettingsDialog.ask(self, self.ctx, self.settings)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from cadre_desk import paths
+from cadre_desk import paths, sealed
 from cadre_desk.services import access, maintenance, units
 from cadre_desk.services.access import Permission
 from cadre_desk.services.changes import Changes
@@ -46,7 +46,7 @@ from cadre_desk.ui.development.retirement_page import RetirementPage
 from cadre_desk.ui.development.training_page import TrainingPage
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.jobs import integrity_check, workers
-from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_path
+from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_target
 from cadre_desk.ui.jobs.demo_runner import DemoRunner
 from cadre_desk.ui.pools.pools_page import PoolsPage
 from cadre_desk.ui.roster.roster_page import RosterPage
@@ -544,15 +544,22 @@ class MainWindow(QMainWindow):
     def back_up(self) -> None:
         if self.backup_runner.running:
             return
-        dest = ask_backup_path(self, self.ctx)
-        if dest is not None:
-            self.backup_runner.start(dest, self.tr("Back up the database"))
+        target = ask_backup_target(self, self.ctx)
+        if target is not None:
+            self.backup_runner.start(
+                target.path, self.tr("Back up the database"), passphrase=target.passphrase
+            )
 
     def _backup_finished(self, path: object) -> None:
         if self._closed or not isValid(self):
             return
         if isinstance(path, Path):
-            self.statusBar().showMessage(self.tr("Backed up and verified: {path}").format(path=path), 15_000)
+            text = (
+                self.tr("Backed up, sealed with the passphrase and verified: {path}")
+                if sealed.is_sealed(path)
+                else self.tr("Backed up and verified: {path}")
+            )
+            self.statusBar().showMessage(text.format(path=path), 15_000)
         elif self.backup_runner.error:
             self.statusBar().showMessage(self.backup_runner.error, 15_000)
 
@@ -560,9 +567,9 @@ class MainWindow(QMainWindow):
         """文件 → 从备份恢复…: the current state is saved first; every page reloads afterwards."""
         if self.restore_runner.running or not self.can_leave_current():
             return
-        backup = RestoreDialog.ask(self, self.ctx)
-        if backup is not None:
-            self.restore_runner.start(self.ctx, backup, self._restored)
+        request = RestoreDialog.ask(self, self.ctx)
+        if request is not None:
+            self.restore_runner.start(self.ctx, request, self._restored)
 
     def _restored(self, ok: bool) -> None:
         if self._closed or not isValid(self) or not ok or self.restore_runner.result is None:

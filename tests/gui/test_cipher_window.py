@@ -1,0 +1,302 @@
+"""The window and passphrases on backups: 文件 → 备份数据库… sealed with a passphrase, 文件 → 从备份恢复… of a
+sealed backup (wrong passphrase, damaged file) and of a backup from before the passphrase changed, and
+设置 → 修改口令…. The artefacts are opened and checked, in the Chinese UI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from cadre_desk import sealed
+from cadre_desk.db import cipher, sqlite_tools
+from cadre_desk.db.engine import Database
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import WrongPassphrase
+from cadre_desk.services import audit_trail, encryption, maintenance, sealed_backup
+from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.ui.settings.settings_dialog import SettingsDialog
+from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
+from tests.conftest import make_cadre
+
+OLD = "county secret 2026"
+NEW = "新口令 county 2027"
+SEAL = "sealed backup 2026"
+NAME = "欧阳雪梅"
+ID_NUMBER = "110101198503071227"
+ODD = "备份 #1?a=b%20 100%"
+
+
+def _no_strings(path: Path) -> None:
+    data = path.read_bytes()
+    for marker in (NAME.encode(), NAME[:2].encode(), ID_NUMBER.encode(), NAME.encode("utf-16-le")):
+        assert marker not in data, marker
+
+
+def _opens(path: Path, passphrase: str) -> bool:
+    held = cipher.key_for(path)
+    cipher.forget(path)
+    try:
+        sqlite_tools.unlock(path, passphrase)
+    except WrongPassphrase:
+        return False
+    finally:
+        cipher.forget(path)
+        if held is not None:
+            cipher.remember(path, held)
+    return True
+
+
+def _names(path: Path) -> set[str]:
+    conn = sqlite_tools.connect(path, read_only=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        return {str(r[0]) for r in conn.execute("SELECT name FROM cadre")}
+    finally:
+        conn.close()
+
+
+class Asked:
+    """PassphraseDialog.ask patched: the answers in order; the messages and `new` flags it was given."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> None:
+        self.answers = iter(answers)
+        self.messages: list[str] = []
+        self.new: list[bool] = []
+
+        def ask(
+            _cls: object, _parent: QWidget | None, _title: str, message: str, new: bool = False
+        ) -> str | None:
+            self.messages.append(message)
+            self.new.append(new)
+            return next(self.answers)
+
+        monkeypatch.setattr(PassphraseDialog, "ask", classmethod(ask))
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message box's text; questions are answered Yes."""
+    shown: list[str] = []
+
+    def record(_parent: QWidget | None, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown
+
+
+@pytest.fixture
+def enc_ctx(tmp_path: Path) -> Iterator[ServiceContext]:
+    """An encrypted database (passphrase OLD) with one cadre."""
+    path = tmp_path / "enc.db"
+    db = open_database(str(path), encrypt=True, passphrase=OLD)
+    ctx = open_context(db, "测试员")
+    make_cadre(ctx, NAME, gender="女", birth="1985.03", id_number=ID_NUMBER)
+    yield ctx
+    db.dispose()
+
+
+def _window(qtbot: QtBot, ctx: ServiceContext, settings: Settings) -> MainWindow:
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def test_a_backup_from_the_window_can_be_sealed_with_a_passphrase(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    tmp_path: Path,
+    open_window: Callable[[], MainWindow],
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    make_cadre(ctx, NAME, gender="女", birth="1985.03", id_number=ID_NUMBER)
+    dest = tmp_path / ODD / "副本 #2?.sealed"
+    dest.parent.mkdir()
+    defaults: list[str] = []
+
+    def save_as(_parent: QWidget, _title: str, default: str, kinds: str) -> tuple[str, str]:
+        defaults.append(default)
+        assert "口令" in kinds
+        return str(dest), kinds
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    asked = Asked(monkeypatch, SEAL)
+    window = open_window()
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: dest.exists() and not window.backup_runner.running, timeout=60_000)
+    qtbot.waitUntil(lambda: "用口令加密" in window.statusBar().currentMessage(), timeout=10_000)
+    assert "是否用口令保护此备份" in boxes[0]
+    assert asked.new == [True] and "设置此备份的口令" in asked.messages[0]  # typed twice, checked
+    assert defaults[0].endswith(".sealed")
+    # the artefact itself: sealed, no name or ID number in it, and it opens into the database
+    assert sealed.is_sealed(dest)
+    _no_strings(dest)
+    inner = sealed_backup.unseal(dest, tmp_path / "inner.db", SEAL)
+    assert _names(inner) == {NAME}
+    with pytest.raises(sealed.SealError):
+        sealed_backup.unseal(dest, tmp_path / "other.db", "not the passphrase")
+
+
+def test_a_plain_backup_is_still_one_answer_away(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    tmp_path: Path,
+    open_window: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    make_cadre(ctx, NAME)
+    dest = tmp_path / "plain #1.db"
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(dest), ""))
+    asked = Asked(monkeypatch)
+    window = open_window()
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: dest.exists() and not window.backup_runner.running, timeout=60_000)
+    assert asked.messages == []
+    assert dest.read_bytes().startswith(sqlite_tools.SQLITE_HEADER) and _names(dest) == {NAME}
+
+
+def test_restoring_a_sealed_backup_asks_for_its_passphrase_again_after_a_wrong_one(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    db: Database,
+    tmp_path: Path,
+    open_window: Callable[[], MainWindow],
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    make_cadre(ctx, NAME, gender="女", birth="1985.03", id_number=ID_NUMBER)
+    dest = sealed_backup.sealed_backup(ctx, tmp_path / ODD / "副本 #2?.sealed", SEAL)
+    make_cadre(ctx, "后来加的人")
+    window = open_window()
+    assert window.roster.model.rowCount() == 2
+    kinds: list[str] = []
+
+    def open_file(_parent: QWidget, _title: str, _folder: str, filters: str) -> tuple[str, str]:
+        kinds.append(filters)
+        return str(dest), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_file)
+    asked = Asked(monkeypatch, "a wrong passphrase", SEAL)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    assert "*.sealed" in kinds[0]
+    assert "已用口令加密" in asked.messages[0]
+    assert "口令不正确" in asked.messages[1] and "未做任何更改" in asked.messages[1]
+    assert any("加密备份" in text and "解密并校验" in text for text in boxes)
+    [event] = audit_trail.list_events(ctx, audit_trail.AuditFilter(action="restore"))
+    assert event.changes["from"] == str(dest) and event.changes["sealed"] is True
+
+
+def test_a_damaged_sealed_backup_is_refused_and_nothing_changes(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    db_path: Path,
+    tmp_path: Path,
+    open_window: Callable[[], MainWindow],
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    make_cadre(ctx, NAME)
+    dest = sealed_backup.sealed_backup(ctx, tmp_path / "b.sealed", SEAL)
+    damaged = tmp_path / ODD / "损坏 %.sealed"
+    damaged.parent.mkdir()
+    raw = bytearray(dest.read_bytes())
+    raw[len(raw) // 2] ^= 0x40
+    damaged.write_bytes(bytes(raw))
+    make_cadre(ctx, "后来加的人")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(damaged), ""))
+    asked = Asked(monkeypatch, SEAL, None)  # the right passphrase, then Cancel
+    window.restore_action.trigger()
+    assert len(asked.messages) == 2 and "损坏" in asked.messages[1] and "未做任何更改" in asked.messages[1]
+    assert boxes == [] and window.restore_runner.job is None
+    assert maintenance.stats(ctx.db)["cadre"] == 2
+
+
+def test_settings_changes_the_passphrase(
+    qtbot: QtBot,
+    enc_ctx: ServiceContext,
+    settings: Settings,
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    path = enc_ctx.db.path
+    assert path is not None
+    dialog = SettingsDialog(enc_ctx, settings)
+    qtbot.addWidget(dialog)
+    row = dialog.encryption
+    assert not row.rekey_button.isHidden() and row.rekey_button.text().startswith("修改口令")
+
+    def finished() -> bool:
+        return row.job is not None and not row.job.running and row.rekey_button.isEnabled()
+
+    Asked(monkeypatch, "not the current one", NEW)  # a wrong current passphrase: refused
+    row.rekey_button.click()
+    qtbot.waitUntil(finished, timeout=60_000)
+    assert "当前口令不正确" in boxes[-1]
+    assert _opens(path, OLD) and not _opens(path, NEW)
+
+    asked = Asked(monkeypatch, OLD, NEW)
+    row.rekey_button.click()
+    qtbot.waitUntil(lambda: finished() and len(boxes) == 2, timeout=60_000)
+    assert asked.new == [False, True] and "数据库当前的口令" in asked.messages[0]
+    assert "旧口令" in asked.messages[1]
+    assert "新口令" in boxes[-1] and "以前的备份仍用旧口令" in boxes[-1], boxes
+    assert _opens(path, NEW) and not _opens(path, OLD)
+    make_cadre(enc_ctx, "林小雨")  # the window goes on working under the new key
+    _no_strings(path)
+    [event] = audit_trail.list_events(enc_ctx, audit_trail.AuditFilter(action="rekey"))
+    assert event.entity == "database"
+
+
+def test_a_plain_database_offers_no_change_of_passphrase(
+    qtbot: QtBot, ctx: ServiceContext, settings: Settings, _zh_cn: None
+) -> None:
+    dialog = SettingsDialog(ctx, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.encryption.rekey_button.isHidden()
+
+
+def test_restoring_a_backup_from_before_the_change_asks_for_the_old_passphrase(
+    qtbot: QtBot,
+    enc_ctx: ServiceContext,
+    settings: Settings,
+    tmp_path: Path,
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    path = enc_ctx.db.path
+    assert path is not None
+    before = maintenance.backup(enc_ctx, tmp_path / ODD / "改口令前 #1.db")
+    encryption.change_passphrase(enc_ctx, OLD, NEW)
+    make_cadre(enc_ctx, "后来加的人")
+    window = _window(qtbot, enc_ctx, settings)
+    assert window.roster.model.rowCount() == 2
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(before), ""))
+    asked = Asked(monkeypatch, NEW, OLD)  # the current passphrase does not open it; the old one does
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    assert "修改口令之前" in asked.messages[0] and "旧口令" in asked.messages[0]
+    assert "也打不开" in asked.messages[1]
+    assert _opens(path, NEW) and not _opens(path, OLD)  # the database keeps its current passphrase
