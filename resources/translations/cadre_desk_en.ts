@@ -6387,17 +6387,22 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Filter: part of a name, or a kind such as 乡镇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tick all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tick none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6407,12 +6412,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Units (and their teams):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6844,7 +6849,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>StructurePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+65"/>
+        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+66"/>
         <source>Only team (班子) members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6879,7 +6884,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Scope</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6410,17 +6410,22 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>如：2027换届乡镇</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Filter: part of a name, or a kind such as 乡镇</source>
+        <translation>筛选：名称的一部分，或类别如“乡镇”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tick none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -6430,12 +6435,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>说明：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Units (and their teams):</source>
         <translation>单位（含其班子）：</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -6874,7 +6879,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>StructurePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+65"/>
+        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+66"/>
         <source>Only team (班子) members</source>
         <translation>仅班子成员</translation>
     </message>
@@ -6909,7 +6914,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>重命名、修改或删除已保存的选定范围</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>

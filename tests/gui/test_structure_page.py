@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -206,6 +207,15 @@ def test_a_saved_selection_as_the_scope(
         dialog = SelectionDialog(ctx, current, checked, parent)  # type: ignore[arg-type]
         qtbot.addWidget(dialog)
         assert sorted(dialog.ticked_ids()) == towns  # the units of the scope shown
+        dialog.filter.setText("部门")  # the filter narrows the list; 全选 ticks only what it shows
+        dialog.findChild(QPushButton, "tickAll").click()  # type: ignore[union-attr]
+        assert len(dialog.ticked_ids()) == 3
+        dialog.filter.clear()
+        dialog.findChild(QPushButton, "tickNone").click()  # type: ignore[union-attr]
+        assert dialog.ticked_ids() == []
+        dialog.filter.setText("乡镇")
+        dialog.findChild(QPushButton, "tickAll").click()  # type: ignore[union-attr]
+        assert sorted(dialog.ticked_ids()) == towns
         dialog.save()  # no name: refused, next to the field, in Chinese
         assert dialog.result_view is None and "范围名称" in dialog.messages.text_of("name")
         dialog.name.setText("2027换届乡镇")
@@ -245,3 +255,25 @@ def test_a_saved_selection_as_the_scope(
     shown.manage_selections()
     assert shown.scope.findText("选定范围：2027年换届乡镇") == -1
     assert shown.report.scope.label == "全县"  # the deleted selection's scope falls back to the county
+
+
+def test_a_reader_chooses_saved_selections_but_does_not_save_them(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None
+) -> None:
+    from cadre_desk.services import accounts
+    from cadre_desk.services import structure_selections as saved
+
+    county = structure_county.build(ctx)
+    towns = [county.unit_ids["青山镇"], county.unit_ids["白沙乡"]]
+    view = saved.save_selection(ctx, saved.SelectionInput("2027换届乡镇", towns))
+    admin = accounts.set_first_admin(ctx.db, "admin", "Adm1n-密码-2026")
+    for name, role in (("reader", "reader"), ("clerk", "clerk")):
+        accounts.add_account(admin, name, [role], "R3ader-密码-2026")
+    reader = StructurePage(accounts.authenticate(ctx.db, "reader", "R3ader-密码-2026"), TODAY)
+    clerk = StructurePage(accounts.authenticate(ctx.db, "clerk", "R3ader-密码-2026"), TODAY)
+    for shown in (reader, clerk):
+        qtbot.addWidget(shown)
+    assert reader.save_scope_button.isHidden() and reader.selections_button.isHidden()
+    assert not clerk.save_scope_button.isHidden() and not clerk.selections_button.isHidden()
+    reader.select_scope(structure_page.SELECTION, view.id)
+    assert reader.report is not None and reader.report.scope.label == "2027换届乡镇"

@@ -58,9 +58,16 @@ class SelectionDialog(GuardedDialog):
             item.setData(Qt.ItemDataRole.UserRole, u.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if u.id in ticked else Qt.CheckState.Unchecked)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("selectionFilter")
+        self.filter.setPlaceholderText(self.tr("Filter: part of a name, or a kind such as 乡镇"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
         all_button = QPushButton(self.tr("Tick all"), self)
+        all_button.setObjectName("tickAll")
         all_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
         none_button = QPushButton(self.tr("Tick none"), self)
+        none_button.setObjectName("tickNone")
         none_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
         ticks = QHBoxLayout()
         ticks.addWidget(all_button)
@@ -72,6 +79,7 @@ class SelectionDialog(GuardedDialog):
         form = QFormLayout()
         form.addRow(self.tr("Name:"), with_error(self.name, labels["name"]))
         form.addRow(self.tr("Note:"), with_error(self.note, labels["note"]))
+        form.addRow("", self.filter)
         form.addRow(self.tr("Units (and their teams):"), with_error(self.units, labels["units"]))
         form.addRow("", ticks)
         self.buttons = dialog_buttons(self, self.save)
@@ -84,9 +92,17 @@ class SelectionDialog(GuardedDialog):
             self.note.setText(current.note)
         self.name.setFocus()
 
-    def _tick_all(self, state: Qt.CheckState) -> None:
+    def _filter(self, text: str) -> None:
+        words = text.split()
         for row in range(self.units.count()):
-            self.units.item(row).setCheckState(state)
+            item = self.units.item(row)
+            item.setHidden(not all(w in item.text() for w in words))
+
+    def _tick_all(self, state: Qt.CheckState) -> None:
+        """Tick (or untick) every unit shown: all of them, or those the filter leaves."""
+        for row in range(self.units.count()):
+            if not self.units.item(row).isHidden():
+                self.units.item(row).setCheckState(state)
 
     def ticked_ids(self) -> list[int]:
         return [
