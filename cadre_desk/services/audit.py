@@ -71,6 +71,25 @@ def record(
     record_many(session, ctx, [Entry(action, entity, entity_id, entity_uid, changes, summary)])
 
 
+def update_row(
+    session: Session,
+    ctx: ServiceContext,
+    entity: str,
+    row: Any,
+    values: Mapping[str, object],
+    summary: str = "",
+) -> dict[str, list[Any]]:
+    """Set `values` on `row` (a model with `id` and `uid`) and record an "update" of what changed;
+    nothing at all when nothing changed. Returns the changes ({field: [old, new]})."""
+    changes = diff(snapshot(row, tuple(values)), values)
+    if changes:
+        for key, value in values.items():
+            setattr(row, key, value)
+        session.flush()
+        record(session, ctx, "update", entity, row.id, row.uid, changes, summary)
+    return changes
+
+
 def record_many(session: Session, ctx: ServiceContext, entries: Sequence[Entry]) -> None:
     """`record` for the rows of one bulk change, in order, at the end of the chain in one append."""
     if not entries:

@@ -4,6 +4,7 @@ to draft before a comment, archive and restore. Every write is audited and kept 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -86,14 +87,23 @@ def update_entry(
             values["mentorship_id"] = e.mentorship_id  # attached once by choice: stays while the date does
         if e.state != vocab.DiaryState.DRAFT and values["mentorship_id"] is None:
             raise outside_message(session, values["date"], data.mentee_id)
-        changes = audit.diff(audit.snapshot(e, tuple(values)), values)
-        if changes:
-            for key, value in values.items():
-                setattr(e, key, value)
-            session.flush()
-            audit.record(session, ctx, "update", "diary_entry", e.id, e.uid, changes, e.title)
+        if audit.update_row(session, ctx, "diary_entry", e, values, values["title"]):
             search.index_diary(session, e)
         return entry_view_in(session, e)
+
+
+def _move(
+    session: Session,
+    ctx: ServiceContext,
+    e: DiaryEntry,
+    state: vocab.DiaryState,
+    submitted_at: dt.datetime | None,
+) -> None:
+    """Submit or withdraw: the new state and its time, audited as a change of state."""
+    before = e.state
+    e.state, e.submitted_at = state.value, submitted_at
+    session.flush()
+    audit.record(session, ctx, "update", "diary_entry", e.id, e.uid, {"state": [before, e.state]}, e.title)
 
 
 def submit_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> DiaryEntryView:
@@ -107,18 +117,7 @@ def submit_entry(ctx: ServiceContext, entry_id: int, expected_version: int) -> D
             raise ValidationError({"state": "该日记已归档"})
         if e.mentorship_id is None:
             raise outside_message(session, e.date, e.mentee_id)
-        e.state, e.submitted_at = vocab.DiaryState.SUBMITTED.value, utcnow()
-        session.flush()
-        audit.record(
-            session,
-            ctx,
-            "update",
-            "diary_entry",
-            e.id,
-            e.uid,
-            {"state": [vocab.DiaryState.DRAFT.value, e.state]},
-            e.title,
-        )
+        _move(session, ctx, e, vocab.DiaryState.SUBMITTED, utcnow())
         return entry_view_in(session, e)
 
 
@@ -136,18 +135,7 @@ def withdraw_entry(ctx: ServiceContext, entry_id: int, expected_version: int) ->
             raise ValidationError({"state": f"日记是“{e.state}”，不需要撤回"})
         if e.archived_at is not None:
             raise ValidationError({"state": "该日记已归档"})
-        e.state, e.submitted_at = vocab.DiaryState.DRAFT.value, None
-        session.flush()
-        audit.record(
-            session,
-            ctx,
-            "update",
-            "diary_entry",
-            e.id,
-            e.uid,
-            {"state": [vocab.DiaryState.SUBMITTED.value, e.state]},
-            e.title,
-        )
+        _move(session, ctx, e, vocab.DiaryState.DRAFT, None)
         search.index_diary(session, e)
         return entry_view_in(session, e)
 

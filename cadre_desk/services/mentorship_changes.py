@@ -19,17 +19,6 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.mentorship import MentorshipEnd, MentorshipInput, MentorshipView, load, to_view
 from cadre_desk.services.validation import FieldErrors
 
-_FIELDS = ("mentor_id", "mentee_id", "term_start", "term_end", "goals", "plan")
-_END_FIELDS = (
-    "status",
-    "end_reason",
-    "ended_on",
-    "mentor_evaluation",
-    "mentee_summary",
-    "evaluation_result",
-    "evaluation_grade",
-)
-
 
 def _live_cadre(
     session: Session, errs: FieldErrors, field: str, cadre_id: int, label: str, unchanged: bool
@@ -40,6 +29,18 @@ def _live_cadre(
         errs.add(field, f"{label}（编号 {cadre_id}）不存在")
     elif cadre.archived_at is not None and not unchanged:
         errs.add(field, f"{label}“{cadre.name}”已归档")
+
+
+def _other_active_pairing(session: Session, mentee_id: int, except_id: int | None) -> Mentorship | None:
+    """The mentee's live 进行中 pairing other than `except_id` (a mentee has one at a time)."""
+    stmt = select(Mentorship).where(
+        Mentorship.mentee_id == mentee_id,
+        Mentorship.status == vocab.MentorshipStatus.ACTIVE,
+        Mentorship.archived_at.is_(None),
+    )
+    if except_id is not None:
+        stmt = stmt.where(Mentorship.id != except_id)
+    return session.scalars(stmt).first()
 
 
 def _validate(
@@ -73,19 +74,11 @@ def _validate(
     goals = errs.text("goals", data.goals, "帮带目标", max_len=20000)
     plan = errs.text("plan", data.plan, "帮带计划", max_len=20000)
     if live_active and "mentee_id" not in errs:
-        active = session.execute(
-            select(Mentorship.id, Cadre.name)
-            .join(Cadre, Cadre.id == Mentorship.mentor_id)
-            .where(
-                Mentorship.mentee_id == data.mentee_id,
-                Mentorship.status == vocab.MentorshipStatus.ACTIVE,
-                Mentorship.archived_at.is_(None),
-                Mentorship.id != (mentorship_id or -1),
-            )
-        ).first()
+        active = _other_active_pairing(session, data.mentee_id, mentorship_id)
         if active is not None:
             errs.add(
-                "mentee_id", f"该干部已有进行中的结对（导师：{active.name}），一人同时只能有一个帮带关系"
+                "mentee_id",
+                f"该干部已有进行中的结对（导师：{active.mentor.name}），一人同时只能有一个帮带关系",
             )
     errs.raise_if_any()
     return {
@@ -134,13 +127,8 @@ def update_mentorship(
         _check_version(m, expected_version)
         live_active = m.status == vocab.MentorshipStatus.ACTIVE and m.archived_at is None
         values = _validate(session, data, m, live_active)
-        changes = audit.diff(audit.snapshot(m, _FIELDS), values)
-        if changes:
-            for key, value in values.items():
-                setattr(m, key, value)
-            session.flush()
+        if audit.update_row(session, ctx, "mentorship", m, values):
             session.refresh(m, ["mentor", "mentee"])
-            audit.record(session, ctx, "update", "mentorship", m.id, m.uid, changes)
             search.index_mentorship(session, m)
         return to_view(m)
 
@@ -205,17 +193,9 @@ def restore_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipVie
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
         if m.archived_at is not None:
-            if m.status == vocab.MentorshipStatus.ACTIVE:
-                clash = session.scalar(
-                    select(Mentorship.id).where(
-                        Mentorship.mentee_id == m.mentee_id,
-                        Mentorship.status == vocab.MentorshipStatus.ACTIVE,
-                        Mentorship.archived_at.is_(None),
-                        Mentorship.id != m.id,
-                    )
-                )
-                if clash is not None:
-                    raise ValidationError({"mentee_id": "被帮带人已有另一个进行中的结对，不能恢复此结对"})
+            active = m.status == vocab.MentorshipStatus.ACTIVE
+            if active and _other_active_pairing(session, m.mentee_id, m.id) is not None:
+                raise ValidationError({"mentee_id": "被帮带人已有另一个进行中的结对，不能恢复此结对"})
             m.archived_at = None
             session.flush()
             audit.record(session, ctx, "restore", "mentorship", m.id, m.uid)

@@ -36,17 +36,15 @@ class MentorshipRow:
     uncommented: int  # submitted (已提交) entries still waiting for the mentor's comment
 
 
-def _mentorship_filter(
-    stmt: Any,
-    mentor: Any,
-    mentee: Any,
-    status: str | None,
-    text: str,
-    archived: bool = False,
-    own: int | None = None,
-) -> Any:
-    """`archived`: the archived pairings (to restore them) instead of the live ones; `own`: only
-    this mentor's pairings."""
+def _matching(column: Any, status: str | None, text: str, archived: bool, own: int | None) -> Any:
+    """SELECT `column` over the pairings that match the list's filters. `archived`: the archived
+    pairings (to restore them) instead of the live ones; `own`: only this mentor's pairings."""
+    mentor, mentee = aliased(Cadre), aliased(Cadre)
+    stmt = (
+        select(column)
+        .join(mentor, mentor.id == Mentorship.mentor_id)
+        .join(mentee, mentee.id == Mentorship.mentee_id)
+    )
     stmt = stmt.where(Mentorship.archived_at.is_not(None) if archived else Mentorship.archived_at.is_(None))
     if own is not None:
         stmt = stmt.where(Mentorship.mentor_id == own)
@@ -81,17 +79,7 @@ def list_mentorship_rows(
     day = today or dt.date.today()
     month_start = day.replace(day=1)
     mentor, mentee = aliased(Cadre), aliased(Cadre)
-    page = _mentorship_filter(
-        select(Mentorship.id.label("id"))
-        .join(mentor, mentor.id == Mentorship.mentor_id)
-        .join(mentee, mentee.id == Mentorship.mentee_id),
-        mentor,
-        mentee,
-        status,
-        text,
-        archived,
-        own,
-    )
+    page = _matching(Mentorship.id.label("id"), status, text, archived, own)
     active_first = case((Mentorship.status == vocab.MentorshipStatus.ACTIVE.value, 0), else_=1)
     page_ids = page.order_by(active_first, Mentorship.term_start.desc(), Mentorship.id.desc())
     page_ids = page_ids.limit(limit).offset(offset).subquery()
@@ -161,17 +149,6 @@ def count_mentorships(
     ctx: ServiceContext, status: str | None = None, text: str = "", archived: bool = False
 ) -> int:
     own = access.mentor_scope(ctx)  # a 导师: his own pairings only
-    mentor, mentee = aliased(Cadre), aliased(Cadre)
-    stmt = _mentorship_filter(
-        select(func.count(Mentorship.id))
-        .join(mentor, mentor.id == Mentorship.mentor_id)
-        .join(mentee, mentee.id == Mentorship.mentee_id),
-        mentor,
-        mentee,
-        status,
-        text,
-        archived,
-        own,
-    )
+    stmt = _matching(func.count(Mentorship.id), status, text, archived, own)
     with ctx.db.read() as session:
         return int(session.scalar(stmt) or 0)

@@ -79,12 +79,7 @@ def update_mentorship_record(
         if r.version != expected_version:
             raise ConflictError("帮带记录", record_id, expected_version, r.version)
         values = _record_values(data, load(session, r.mentorship_id))
-        changes = audit.diff(audit.snapshot(r, tuple(values)), values)
-        if changes:
-            for key, value in values.items():
-                setattr(r, key, value)
-            session.flush()
-            audit.record(session, ctx, "update", "mentorship_record", r.id, r.uid, changes)
+        audit.update_row(session, ctx, "mentorship_record", r, values)
         return _record_view(r)
 
 

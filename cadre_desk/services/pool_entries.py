@@ -21,17 +21,6 @@ from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
 
-_ENTRY_FIELDS = (
-    "cadre_id",
-    "pool_id",
-    "entered_on",
-    "channel",
-    "recommended_by",
-    "document_no",
-    "direction",
-    "mentorship_id",
-)
-
 
 @dataclass(frozen=True)
 class EntryInput:
@@ -112,6 +101,22 @@ def _check_version(entry: PoolEntry, expected_version: int) -> None:
         )
 
 
+def active_entry_in(
+    session: Session, cadre_id: int, pool_id: int, except_id: int | None = None
+) -> PoolEntry | None:
+    """The cadre's live entry in the pool that is 在库 or 列为考察对象 (there is one at most), other than
+    `except_id`."""
+    stmt = select(PoolEntry).where(
+        PoolEntry.cadre_id == cadre_id,
+        PoolEntry.pool_id == pool_id,
+        PoolEntry.archived_at.is_(None),
+        PoolEntry.state.in_(rule.ACTIVE_STATES),
+    )
+    if except_id is not None:
+        stmt = stmt.where(PoolEntry.id != except_id)
+    return session.scalars(stmt).first()
+
+
 def _entry_values(
     session: Session, data: EntryInput, current: PoolEntry | None, today: dt.date | None
 ) -> dict[str, Any]:
@@ -148,15 +153,7 @@ def _entry_values(
         elif pairing.mentee_id != data.cadre_id:
             errs.add("mentorship_id", "所选结对的被帮带人不是该干部")
     if cadre is not None and pool is not None and "cadre_id" not in errs:
-        clash = session.scalar(
-            select(PoolEntry.id).where(
-                PoolEntry.cadre_id == cadre.id,
-                PoolEntry.pool_id == pool.id,
-                PoolEntry.archived_at.is_(None),
-                PoolEntry.state.in_(rule.ACTIVE_STATES),
-                PoolEntry.id != (current.id if current is not None else -1),
-            )
-        )
+        clash = active_entry_in(session, cadre.id, pool.id, current.id if current is not None else None)
         if clash is not None:
             errs.add("pool_id", f"{cadre.name}已在“{pool.name}”中（在库或考察中）")
     if current is not None and entered is not None:
@@ -202,13 +199,8 @@ def update_entry(
         if data.cadre_id != entry.cadre_id:
             raise ValidationError({"cadre_id": "入库记录的干部不能更改；请退出后为另一名干部新建"})
         values = _entry_values(session, data, entry, today)
-        changes = audit.diff(audit.snapshot(entry, _ENTRY_FIELDS), values)
-        if changes:
-            for key, value in values.items():
-                setattr(entry, key, value)
-            session.flush()
+        if audit.update_row(session, ctx, "pool_entry", entry, values, entry.cadre.name):
             session.refresh(entry, ["cadre", "pool"])
-            audit.record(session, ctx, "update", "pool_entry", entry.id, entry.uid, changes, entry.cadre.name)
         return entry_view(entry)
 
 
@@ -281,17 +273,9 @@ def restore_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
         if entry.archived_at is not None:
-            if entry.state in rule.ACTIVE_STATES:
-                clash = session.scalar(
-                    select(PoolEntry.id).where(
-                        PoolEntry.cadre_id == entry.cadre_id,
-                        PoolEntry.pool_id == entry.pool_id,
-                        PoolEntry.archived_at.is_(None),
-                        PoolEntry.state.in_(rule.ACTIVE_STATES),
-                    )
-                )
-                if clash is not None:
-                    raise ValidationError({"pool_id": "该干部已有同一库别的在库记录，不能恢复此记录"})
+            active = entry.state in rule.ACTIVE_STATES
+            if active and active_entry_in(session, entry.cadre_id, entry.pool_id) is not None:
+                raise ValidationError({"pool_id": "该干部已有同一库别的在库记录，不能恢复此记录"})
             entry.archived_at = None
             session.flush()
             audit.record(session, ctx, "restore", "pool_entry", entry.id, entry.uid, summary=entry.cadre.name)

@@ -44,17 +44,6 @@ def existing_entry_in(session: Session, cadre_id: int, pool_id: int, entered_on:
     )
 
 
-def active_entry_in(session: Session, cadre_id: int, pool_id: int) -> PoolEntry | None:
-    return session.scalars(
-        select(PoolEntry).where(
-            PoolEntry.cadre_id == cadre_id,
-            PoolEntry.pool_id == pool_id,
-            PoolEntry.archived_at.is_(None),
-            PoolEntry.state.in_(rule.ACTIVE_STATES),
-        )
-    ).first()
-
-
 def import_entry_in(session: Session, ctx: ServiceContext, cadre_id: int, data: LedgerEntry) -> int:
     """Write one ledger entry with its measures and reviews (audited); returns the entry id."""
     on = data.state_on or data.entered_on

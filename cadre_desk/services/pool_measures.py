@@ -21,8 +21,6 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
 from cadre_desk.services.pool_entries import load_entry
 
-_MEASURE_FIELDS = ("kind", "start", "end", "content", "secondment_id")
-
 
 @dataclass(frozen=True)
 class MeasureInput:
@@ -111,12 +109,7 @@ def update_measure(
         if m.version != expected_version:
             raise ConflictError("培养措施", m.kind, expected_version, m.version)
         values = _measure_values(session, load_entry(session, m.entry_id), data)
-        changes = audit.diff(audit.snapshot(m, _MEASURE_FIELDS), values)
-        if changes:
-            for key, value in values.items():
-                setattr(m, key, value)
-            session.flush()
-            audit.record(session, ctx, "update", "pool_measure", m.id, m.uid, changes)
+        audit.update_row(session, ctx, "pool_measure", m, values)
         return _measure_view(m)
 
 
@@ -199,12 +192,7 @@ def set_review(
                 f"{entry.cadre.name} {year} 年度研判",
             )  # fmt: skip
         else:
-            changes = audit.diff(audit.snapshot(review, tuple(values)), values)
-            if changes:
-                for key, value in values.items():
-                    setattr(review, key, value)
-                session.flush()
-                audit.record(session, ctx, "update", "pool_review", review.id, review.uid, changes)
+            audit.update_row(session, ctx, "pool_review", review, values)
         return ReviewView(review.id, review.version, entry_id, year, review.opinion, review.reviewed_on)
 
 

@@ -28,9 +28,6 @@ from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.field_errors import FieldErrors
 
-_POOL_FIELDS = ("name", "target_level", "age_cap", "source")
-
-
 MIN_AGE_CAP, MAX_AGE_CAP = 18, 65
 
 
@@ -135,12 +132,7 @@ def update_pool(ctx: ServiceContext, pool_id: int, data: PoolInput, expected_ver
         if pool.version != expected_version:
             raise ConflictError("库别", pool.name, expected_version, pool.version)
         values = _pool_values(session, data, pool)
-        changes = audit.diff(audit.snapshot(pool, _POOL_FIELDS), values)
-        if changes:
-            for key, value in values.items():
-                setattr(pool, key, value)
-            session.flush()
-            audit.record(session, ctx, "update", "talent_pool", pool.id, pool.uid, changes, pool.name)
+        audit.update_row(session, ctx, "talent_pool", pool, values, values["name"])
         return _pool_view(pool)
 
 

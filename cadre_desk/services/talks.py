@@ -351,18 +351,7 @@ def mark_follow_up_done(ctx: ServiceContext, follow_up_id: int, done: dt.date | 
         errs = FieldErrors()
         done_date = errs.date("done_date", done, "完成日期")
         errs.raise_if_any()
-        if f.done_date != done_date:
-            audit.record(
-                session,
-                ctx,
-                "update",
-                "talk_follow_up",
-                f.id,
-                f.uid,
-                audit.diff({"done_date": f.done_date}, {"done_date": done_date}),
-            )
-            f.done_date = done_date
-            session.flush()
+        audit.update_row(session, ctx, "talk_follow_up", f, {"done_date": done_date})
         return follow_up_view(f)
 
 

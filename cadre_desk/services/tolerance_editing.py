@@ -170,11 +170,7 @@ def _write_children(
         else:
             row = existing[row_id]
             kept.add(row_id)
-            changes = audit.diff(audit.snapshot(row, tuple(values)), values)
-            if changes:
-                for key, value in values.items():
-                    setattr(row, key, value)
-                audit.record(session, ctx, "update", entity, row.id, row.uid, changes, c.number)
+            audit.update_row(session, ctx, entity, row, values, c.number)
     for row_id, row in existing.items():
         if row_id not in kept:
             row.archived_at = utcnow()

@@ -97,16 +97,5 @@ def mark_measure_done(ctx: ServiceContext, measure_id: int, done: dt.date | str 
         errs = FieldErrors()
         done_date = errs.date("done_date", done, "完成日期")
         errs.raise_if_any()
-        if m.done_date != done_date:
-            audit.record(
-                session,
-                ctx,
-                "update",
-                "tolerance_measure",
-                m.id,
-                m.uid,
-                audit.diff({"done_date": m.done_date}, {"done_date": done_date}),
-            )
-            m.done_date = done_date
-            session.flush()
+        audit.update_row(session, ctx, "tolerance_measure", m, {"done_date": done_date})
         return MeasureView(m.id, m.case_id, m.action, m.owner, m.due_date, m.done_date)

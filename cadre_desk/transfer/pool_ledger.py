@@ -32,7 +32,7 @@ from cadre_desk.db.models import Cadre, PoolEntry
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, age_at, parse_date
 from cadre_desk.errors import ImportRejected, StorageError
-from cadre_desk.services import access, audit, pool_imports, pool_lists, pools
+from cadre_desk.services import access, audit, pool_entries, pool_imports, pool_lists, pools
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing, roster
@@ -317,7 +317,7 @@ def _plan_row(
     duplicate = False
     if planned.cadre_id is not None:
         duplicate = pool_imports.existing_entry_in(session, planned.cadre_id, pool.id, entered) is not None
-        active = pool_imports.active_entry_in(session, planned.cadre_id, pool.id)
+        active = pool_entries.active_entry_in(session, planned.cadre_id, pool.id)
         if not duplicate and active is not None and state in rule.ACTIVE_STATES:
             raise ValueError(
                 f"{planned.name}已在“{pool.name}”中（{active.entered_on:%Y.%m.%d} 入库），请核对入库时间"
@@ -350,7 +350,7 @@ def apply_ledger(ctx: ServiceContext, plan: LedgerPlan) -> LedgerResult:
             if item.duplicate:
                 continue
             cadre_id = ids[item.source]
-            if pool_imports.active_entry_in(session, cadre_id, item.entry.pool_id) is not None and (
+            if pool_entries.active_entry_in(session, cadre_id, item.entry.pool_id) is not None and (
                 item.entry.state in rule.ACTIVE_STATES
             ):
                 raise ImportRejected(
