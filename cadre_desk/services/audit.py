@@ -90,6 +90,19 @@ def update_row(
     return changes
 
 
+def set_archived(
+    session: Session, ctx: ServiceContext, entity: str, row: Any, archived: bool, summary: str = ""
+) -> bool:
+    """Archive `row` (recoverably) or restore it, recorded as "archive" / "restore"; False (and nothing
+    recorded) when it already was."""
+    if (row.archived_at is not None) == archived:
+        return False
+    row.archived_at = utcnow() if archived else None
+    session.flush()
+    record(session, ctx, "archive" if archived else "restore", entity, row.id, row.uid, summary=summary)
+    return True
+
+
 def record_many(session: Session, ctx: ServiceContext, entries: Sequence[Entry]) -> None:
     """`record` for the rows of one bulk change, in order, at the end of the chain in one append."""
     if not entries:

@@ -9,7 +9,6 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, DiaryEntry, MentorComment, Mentorship
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, Message
@@ -112,10 +111,7 @@ def _set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) 
     with ctx.db.uow() as session:
         c = load_comment(session, comment_id)
         e = load(session, c.entry_id)
-        if (c.archived_at is not None) != archived:
-            c.archived_at = utcnow() if archived else None
-            session.flush()
-            audit.record(session, ctx, "archive" if archived else "restore", "mentor_comment", c.id, c.uid)
+        if audit.set_archived(session, ctx, "mentor_comment", c, archived):
             live = session.scalar(
                 select(func.count(MentorComment.id)).where(
                     MentorComment.entry_id == e.id, MentorComment.archived_at.is_(None)

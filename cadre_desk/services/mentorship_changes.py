@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, Mentorship
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, ValidationError
@@ -180,10 +179,7 @@ def archive_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipVie
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
-        if m.archived_at is None:
-            m.archived_at = utcnow()
-            session.flush()
-            audit.record(session, ctx, "archive", "mentorship", m.id, m.uid)
+        if audit.set_archived(session, ctx, "mentorship", m, True):
             search.index_mentorship(session, m)
         return to_view(m)
 
@@ -192,12 +188,9 @@ def restore_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipVie
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
-        if m.archived_at is not None:
-            active = m.status == vocab.MentorshipStatus.ACTIVE
-            if active and _other_active_pairing(session, m.mentee_id, m.id) is not None:
-                raise ValidationError({"mentee_id": "被帮带人已有另一个进行中的结对，不能恢复此结对"})
-            m.archived_at = None
-            session.flush()
-            audit.record(session, ctx, "restore", "mentorship", m.id, m.uid)
+        active = m.archived_at is not None and m.status == vocab.MentorshipStatus.ACTIVE
+        if active and _other_active_pairing(session, m.mentee_id, m.id) is not None:
+            raise ValidationError({"mentee_id": "被帮带人已有另一个进行中的结对，不能恢复此结对"})
+        if audit.set_archived(session, ctx, "mentorship", m, False):
             search.index_mentorship(session, m)
         return to_view(m)

@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Mentorship, MentorshipRecord
 from cadre_desk.domain import vocab
 from cadre_desk.errors import ConflictError, NotFoundError
@@ -90,10 +89,7 @@ def _set_mentorship_record_archived(
         r = session.get(MentorshipRecord, record_id)
         if r is None:
             raise NotFoundError("帮带记录", record_id)
-        if (r.archived_at is not None) != archived:
-            r.archived_at = utcnow() if archived else None
-            session.flush()
-            audit.record(session, ctx, "archive" if archived else "restore", "mentorship_record", r.id, r.uid)
+        audit.set_archived(session, ctx, "mentorship_record", r, archived)
         return _record_view(r)
 
 

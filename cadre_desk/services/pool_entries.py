@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, Mentorship, PoolEntry, TalentPool
 from cadre_desk.domain import pools as rule
 from cadre_desk.domain.yearmonth import age_at
@@ -261,10 +260,7 @@ def archive_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
-        if entry.archived_at is None:
-            entry.archived_at = utcnow()
-            session.flush()
-            audit.record(session, ctx, "archive", "pool_entry", entry.id, entry.uid, summary=entry.cadre.name)
+        audit.set_archived(session, ctx, "pool_entry", entry, True, entry.cadre.name)
         return entry_view(entry)
 
 
@@ -272,13 +268,10 @@ def restore_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
-        if entry.archived_at is not None:
-            active = entry.state in rule.ACTIVE_STATES
-            if active and active_entry_in(session, entry.cadre_id, entry.pool_id) is not None:
-                raise ValidationError({"pool_id": "该干部已有同一库别的在库记录，不能恢复此记录"})
-            entry.archived_at = None
-            session.flush()
-            audit.record(session, ctx, "restore", "pool_entry", entry.id, entry.uid, summary=entry.cadre.name)
+        active = entry.archived_at is not None and entry.state in rule.ACTIVE_STATES
+        if active and active_entry_in(session, entry.cadre_id, entry.pool_id) is not None:
+            raise ValidationError({"pool_id": "该干部已有同一库别的在库记录，不能恢复此记录"})
+        audit.set_archived(session, ctx, "pool_entry", entry, False, entry.cadre.name)
         return entry_view(entry)
 
 

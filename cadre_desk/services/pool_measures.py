@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import PoolEntry, PoolMeasure, PoolReview, Secondment
 from cadre_desk.domain import pools as rule
 from cadre_desk.errors import ConflictError, NotFoundError
@@ -117,10 +116,7 @@ def archive_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = _load_measure(session, measure_id)
-        if m.archived_at is None:
-            m.archived_at = utcnow()
-            session.flush()
-            audit.record(session, ctx, "archive", "pool_measure", m.id, m.uid)
+        audit.set_archived(session, ctx, "pool_measure", m, True)
         return _measure_view(m)
 
 
@@ -128,10 +124,7 @@ def restore_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = _load_measure(session, measure_id)
-        if m.archived_at is not None:
-            m.archived_at = None
-            session.flush()
-            audit.record(session, ctx, "restore", "pool_measure", m.id, m.uid)
+        audit.set_archived(session, ctx, "pool_measure", m, False)
         return _measure_view(m)
 
 

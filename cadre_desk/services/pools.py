@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import PoolEntry, TalentPool
 from cadre_desk.domain import pools as rule
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
@@ -150,10 +149,7 @@ def archive_pool(ctx: ServiceContext, pool_id: int) -> PoolView:
         )
         if active is not None:
             raise ValidationError({"pool": f"库别“{pool.name}”中还有在库或考察中的干部，不能停用"})
-        if pool.archived_at is None:
-            pool.archived_at = utcnow()
-            session.flush()
-            audit.record(session, ctx, "archive", "talent_pool", pool.id, pool.uid, summary=pool.name)
+        audit.set_archived(session, ctx, "talent_pool", pool, True, pool.name)
         return _pool_view(pool)
 
 
@@ -161,10 +157,7 @@ def restore_pool(ctx: ServiceContext, pool_id: int) -> PoolView:
     access.require(ctx, Permission.SETTINGS)
     with ctx.db.uow() as session:
         pool = _load_pool(session, pool_id)
-        if pool.archived_at is not None:
-            pool.archived_at = None
-            session.flush()
-            audit.record(session, ctx, "restore", "talent_pool", pool.id, pool.uid, summary=pool.name)
+        audit.set_archived(session, ctx, "talent_pool", pool, False, pool.name)
         return _pool_view(pool)
 
 

@@ -220,12 +220,7 @@ def _set_archived(ctx: ServiceContext, case_id: int, archived: bool) -> CaseView
     require_tolerance(ctx)
     with ctx.db.uow() as session:
         c = load(session, case_id)
-        if (c.archived_at is not None) != archived:
-            c.archived_at = utcnow() if archived else None
-            session.flush()
-            audit.record(
-                session, ctx, "archive" if archived else "restore", ENTITY, c.id, c.uid, summary=c.number
-            )
+        audit.set_archived(session, ctx, ENTITY, c, archived, c.number)
         return view(session, c)
 
 

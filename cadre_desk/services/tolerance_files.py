@@ -13,7 +13,6 @@ from pathlib import Path, PurePath
 
 from sqlalchemy import select
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import ToleranceAttachment
 from cadre_desk.errors import NotFoundError, ValidationError
 from cadre_desk.services import access, audit
@@ -144,11 +143,7 @@ def _set_archived(ctx: ServiceContext, attachment_id: int, archived: bool) -> No
         row = session.get(ToleranceAttachment, attachment_id)
         if row is None:
             raise NotFoundError("附件", attachment_id)
-        if (row.archived_at is not None) != archived:
-            row.archived_at = utcnow() if archived else None
-            session.flush()
-            action = "archive" if archived else "restore"
-            audit.record(session, ctx, action, ENTITY, row.id, row.uid, summary=row.file_name)
+        audit.set_archived(session, ctx, ENTITY, row, archived, row.file_name)
 
 
 def archive_attachment(ctx: ServiceContext, attachment_id: int) -> None:

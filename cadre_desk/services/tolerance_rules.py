@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import ToleranceRule
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import access, audit
@@ -121,18 +120,7 @@ def _set_archived(ctx: ServiceContext, rule_id: int, archived: bool) -> Toleranc
     require_tolerance(ctx)
     with ctx.db.uow() as session:
         rule = _load(session, rule_id, None)
-        if (rule.archived_at is not None) != archived:
-            rule.archived_at = utcnow() if archived else None
-            session.flush()
-            audit.record(
-                session,
-                ctx,
-                "archive" if archived else "restore",
-                ENTITY,
-                rule.id,
-                rule.uid,
-                summary=rule.text[:60],
-            )
+        audit.set_archived(session, ctx, ENTITY, rule, archived, rule.text[:60])
         return _view(rule)
 
 
