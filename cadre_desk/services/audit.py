@@ -90,7 +90,7 @@ def update_row(
     return changes
 
 
-def set_archived(
+def mark_archived(
     session: Session, ctx: ServiceContext, entity: str, row: Any, archived: bool, summary: str = ""
 ) -> bool:
     """Archive `row` (recoverably) or restore it, recorded as "archive" / "restore"; False (and nothing

@@ -111,7 +111,7 @@ def _set_comment_archived(ctx: ServiceContext, comment_id: int, archived: bool) 
     with ctx.db.uow() as session:
         c = load_comment(session, comment_id)
         e = load(session, c.entry_id)
-        if audit.set_archived(session, ctx, "mentor_comment", c, archived):
+        if audit.mark_archived(session, ctx, "mentor_comment", c, archived):
             live = session.scalar(
                 select(func.count(MentorComment.id)).where(
                     MentorComment.entry_id == e.id, MentorComment.archived_at.is_(None)

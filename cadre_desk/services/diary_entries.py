@@ -143,7 +143,7 @@ def withdraw_entry(ctx: ServiceContext, entry_id: int, expected_version: int) ->
 def _set_entry_archived(ctx: ServiceContext, entry_id: int, archived: bool) -> DiaryEntryView:
     with ctx.db.uow() as session:
         e = load(session, entry_id)
-        if audit.set_archived(session, ctx, "diary_entry", e, archived, e.title):
+        if audit.mark_archived(session, ctx, "diary_entry", e, archived, e.title):
             search.index_diary(session, e)
             search.index_entry_comments(session, e)
         return entry_view_in(session, e)

@@ -179,7 +179,7 @@ def archive_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipVie
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = load(session, mentorship_id)
-        if audit.set_archived(session, ctx, "mentorship", m, True):
+        if audit.mark_archived(session, ctx, "mentorship", m, True):
             search.index_mentorship(session, m)
         return to_view(m)
 
@@ -191,6 +191,6 @@ def restore_mentorship(ctx: ServiceContext, mentorship_id: int) -> MentorshipVie
         active = m.archived_at is not None and m.status == vocab.MentorshipStatus.ACTIVE
         if active and _other_active_pairing(session, m.mentee_id, m.id) is not None:
             raise ValidationError({"mentee_id": "被帮带人已有另一个进行中的结对，不能恢复此结对"})
-        if audit.set_archived(session, ctx, "mentorship", m, False):
+        if audit.mark_archived(session, ctx, "mentorship", m, False):
             search.index_mentorship(session, m)
         return to_view(m)

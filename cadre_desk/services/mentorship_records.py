@@ -89,7 +89,7 @@ def _set_mentorship_record_archived(
         r = session.get(MentorshipRecord, record_id)
         if r is None:
             raise NotFoundError("帮带记录", record_id)
-        audit.set_archived(session, ctx, "mentorship_record", r, archived)
+        audit.mark_archived(session, ctx, "mentorship_record", r, archived)
         return _record_view(r)
 
 

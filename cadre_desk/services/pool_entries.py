@@ -260,7 +260,7 @@ def archive_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         entry = load_entry(session, entry_id)
-        audit.set_archived(session, ctx, "pool_entry", entry, True, entry.cadre.name)
+        audit.mark_archived(session, ctx, "pool_entry", entry, True, entry.cadre.name)
         return entry_view(entry)
 
 
@@ -271,7 +271,7 @@ def restore_entry(ctx: ServiceContext, entry_id: int) -> EntryView:
         active = entry.archived_at is not None and entry.state in rule.ACTIVE_STATES
         if active and active_entry_in(session, entry.cadre_id, entry.pool_id) is not None:
             raise ValidationError({"pool_id": "该干部已有同一库别的在库记录，不能恢复此记录"})
-        audit.set_archived(session, ctx, "pool_entry", entry, False, entry.cadre.name)
+        audit.mark_archived(session, ctx, "pool_entry", entry, False, entry.cadre.name)
         return entry_view(entry)
 
 

@@ -116,7 +116,7 @@ def archive_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = _load_measure(session, measure_id)
-        audit.set_archived(session, ctx, "pool_measure", m, True)
+        audit.mark_archived(session, ctx, "pool_measure", m, True)
         return _measure_view(m)
 
 
@@ -124,7 +124,7 @@ def restore_measure(ctx: ServiceContext, measure_id: int) -> MeasureView:
     access.require(ctx, Permission.RECORDS_WRITE)
     with ctx.db.uow() as session:
         m = _load_measure(session, measure_id)
-        audit.set_archived(session, ctx, "pool_measure", m, False)
+        audit.mark_archived(session, ctx, "pool_measure", m, False)
         return _measure_view(m)
 
 

@@ -149,7 +149,7 @@ def archive_pool(ctx: ServiceContext, pool_id: int) -> PoolView:
         )
         if active is not None:
             raise ValidationError({"pool": f"库别“{pool.name}”中还有在库或考察中的干部，不能停用"})
-        audit.set_archived(session, ctx, "talent_pool", pool, True, pool.name)
+        audit.mark_archived(session, ctx, "talent_pool", pool, True, pool.name)
         return _pool_view(pool)
 
 
@@ -157,7 +157,7 @@ def restore_pool(ctx: ServiceContext, pool_id: int) -> PoolView:
     access.require(ctx, Permission.SETTINGS)
     with ctx.db.uow() as session:
         pool = _load_pool(session, pool_id)
-        audit.set_archived(session, ctx, "talent_pool", pool, False, pool.name)
+        audit.mark_archived(session, ctx, "talent_pool", pool, False, pool.name)
         return _pool_view(pool)
 
 

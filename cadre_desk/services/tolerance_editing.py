@@ -220,7 +220,7 @@ def _set_archived(ctx: ServiceContext, case_id: int, archived: bool) -> CaseView
     require_tolerance(ctx)
     with ctx.db.uow() as session:
         c = load(session, case_id)
-        audit.set_archived(session, ctx, ENTITY, c, archived, c.number)
+        audit.mark_archived(session, ctx, ENTITY, c, archived, c.number)
         return view(session, c)
 
 

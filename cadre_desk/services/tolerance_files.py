@@ -143,7 +143,7 @@ def _set_archived(ctx: ServiceContext, attachment_id: int, archived: bool) -> No
         row = session.get(ToleranceAttachment, attachment_id)
         if row is None:
             raise NotFoundError("附件", attachment_id)
-        audit.set_archived(session, ctx, ENTITY, row, archived, row.file_name)
+        audit.mark_archived(session, ctx, ENTITY, row, archived, row.file_name)
 
 
 def archive_attachment(ctx: ServiceContext, attachment_id: int) -> None:

@@ -120,7 +120,7 @@ def _set_archived(ctx: ServiceContext, rule_id: int, archived: bool) -> Toleranc
     require_tolerance(ctx)
     with ctx.db.uow() as session:
         rule = _load(session, rule_id, None)
-        audit.set_archived(session, ctx, ENTITY, rule, archived, rule.text[:60])
+        audit.mark_archived(session, ctx, ENTITY, rule, archived, rule.text[:60])
         return _view(rule)
 
 
