@@ -105,17 +105,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Change &amp;password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Password changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,13 +300,13 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+46"/>
-        <location line="+248"/>
+        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+47"/>
+        <location line="+258"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-256"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,7 +376,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -584,7 +584,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+104"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+105"/>
         <source>New period…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,7 +651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,7 +661,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Supervision barometer (晴雨表)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,7 +1344,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+65"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1449,13 +1449,13 @@ Your text stays in the editor.</source>
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+43"/>
-        <location line="+56"/>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+44"/>
+        <location line="+57"/>
         <source>Side-by-side comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1470,7 +1470,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,7 +1709,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+45"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1744,7 +1744,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Mentee:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1788,18 +1788,18 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+257"/>
-        <location line="+15"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+262"/>
+        <location line="+16"/>
         <source>No diary entries match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Load older entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>A mentor&apos;s comment on “{title}” is typed but not saved. Discard it?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,18 +2134,18 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-295"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-300"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-76"/>
         <source>Comment by mentor {mentor} ({date}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2156,12 +2156,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Withdraw comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-117"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2201,7 +2201,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Show less</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2511,7 +2511,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+195"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+196"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2667,7 +2667,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2857,7 +2857,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+115"/>
+        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+116"/>
         <source>Inspection report (考察材料)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2937,7 +2937,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>No 考察谈话 or diary entry on record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2962,12 +2962,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Choose 德, 能, 勤, 绩, 廉 or 主要缺点和不足 for a quotation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Not saved</source>
@@ -3020,7 +3020,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+45"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3036,6 +3036,11 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+5"/>
+        <source>Fault tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3055,7 +3060,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,7 +3300,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>&amp;Restore from a backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3340,7 +3345,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3779,7 +3784,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsTab</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+51"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3849,7 +3854,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3897,7 +3902,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsView</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+51"/>
         <source>By unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4007,7 +4012,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Group:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4194,7 +4199,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+54"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4210,13 +4215,13 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+75"/>
         <location line="+16"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-90"/>
         <source>Print / PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4256,7 +4261,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>Goals and plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4349,7 +4354,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4357,7 +4362,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+67"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+68"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4382,7 +4387,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4560,7 +4565,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+75"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+76"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4620,7 +4625,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Young-cadre and reserve pools</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4651,12 +4656,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-206"/>
         <source>Growth record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4731,7 +4736,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5120,7 +5125,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+123"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+124"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5261,12 +5266,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+253"/>
+        <location line="+269"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-268"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5286,7 +5291,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+69"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5492,7 +5497,7 @@ Logs: {logs}</source>
 <context>
     <name>PromotedModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+39"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+40"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5601,7 +5606,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Row {row}, {field}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6197,7 +6202,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+92"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6232,7 +6237,7 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+164"/>
         <location line="+127"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>
@@ -6254,7 +6259,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>New cadre…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6264,12 +6269,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print appointment form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Batch print…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6279,12 +6284,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Export appointment forms (.lrmx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export roster (Excel)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7144,7 +7149,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+94"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+95"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7170,12 +7175,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Print / PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7195,7 +7200,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Follow-ups (tick when done):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7260,7 +7265,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7298,7 +7303,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Archived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7422,7 +7427,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+46"/>
+        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+47"/>
         <source>Leaves the post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7473,12 +7478,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+182"/>
+        <location line="+198"/>
         <source>Remove post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-197"/>
         <source>Appoint…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7489,17 +7494,17 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+230"/>
         <source>Entered by mistake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-228"/>
         <source>Take out a holder entered by mistake (no tenure is kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+51"/>
         <source>Choose a unit to see its leadership team.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7576,12 +7581,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+163"/>
+        <location line="+177"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-176"/>
         <source>Remove a case registered by mistake (recoverable, audited)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7661,7 +7666,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>Attachments (PDF or scans, kept in the database)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7823,7 +7828,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1 promoted in the two years before %2; %3 overdue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7851,7 +7856,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+51"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7934,7 +7939,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Year</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8198,12 +8203,12 @@ Your text stays in the editor.</source>
 <context>
     <name>TransferMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+31"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+32"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Appointment forms (.lrmx, .lrm)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8223,7 +8228,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Exchange package of the cadres shown…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8243,7 +8248,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Import appointment forms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8304,18 +8309,18 @@ Your text stays in the editor.</source>
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/units_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/units/units_page.py" line="+65"/>
         <source>Show archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+250"/>
+        <location line="+266"/>
         <source>New unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-264"/>
         <source>New sub-unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8395,7 +8400,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+24"/>
         <source>Leadership team (班子)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8525,7 +8530,7 @@ Your text stays in the editor.</source>
 <context>
     <name>YouthModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-110"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-111"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8568,7 +8573,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+138"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+139"/>
         <source>Encrypted database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8582,12 +8587,12 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>Unsaved input kept</source>
         <translation type="unfinished"></translation>
     </message>

@@ -105,17 +105,17 @@
         <translation>账号管理(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Password changed</source>
         <translation>密码已修改</translation>
     </message>
@@ -300,13 +300,13 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+46"/>
-        <location line="+248"/>
+        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+47"/>
+        <location line="+258"/>
         <source>Export the audit trail</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-256"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -376,7 +376,7 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -585,7 +585,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+104"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+105"/>
         <source>New period…</source>
         <translation>新建期次…</translation>
     </message>
@@ -652,7 +652,7 @@
         <translation>处置及后续跟进（Ctrl+D）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Period</source>
         <translation>期次</translation>
     </message>
@@ -662,7 +662,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Supervision barometer (晴雨表)</source>
         <translation>干部监管晴雨表</translation>
     </message>
@@ -1347,7 +1347,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+65"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -1452,13 +1452,13 @@ Your text stays in the editor.</source>
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+43"/>
-        <location line="+56"/>
+        <location filename="../../cadre_desk/ui/structure/comparison_dialog.py" line="+44"/>
+        <location line="+57"/>
         <source>Side-by-side comparison</source>
         <translation>横向比较</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>Reference date %1. ◆ and shading: the items in which the cadres differ.</source>
         <translation>计算截止时间 %1。◆ 及底色：各人情况不同的项目。</translation>
     </message>
@@ -1473,7 +1473,7 @@ Your text stays in the editor.</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1715,7 +1715,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+45"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -1750,7 +1750,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>写日记…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Mentee:</source>
         <translation>被帮带人：</translation>
     </message>
@@ -1792,18 +1792,18 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+257"/>
-        <location line="+15"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+262"/>
+        <location line="+16"/>
         <source>No diary entries match.</source>
         <translation>没有符合条件的日记。</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Load older entries</source>
         <translation>加载更早的日记</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>A mentor&apos;s comment on “{title}” is typed but not saved. Discard it?</source>
         <translation>对“{title}”的导师点评已输入但尚未保存。要放弃吗？</translation>
     </message>
@@ -2142,18 +2142,18 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-295"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-300"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation>{date} · {mentee} · {category} · {state} · {count} 字</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>Show all</source>
         <translation>展开全文</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-76"/>
         <source>Comment by mentor {mentor} ({date}): {text}</source>
         <translation>导师点评（{mentor}，{date}）：{text}</translation>
     </message>
@@ -2164,12 +2164,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Withdraw comment</source>
         <translation>撤回点评</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-117"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2209,7 +2209,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>以导师{mentor}身份点评</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Show less</source>
         <translation>收起</translation>
     </message>
@@ -2519,7 +2519,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+195"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+196"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2675,7 +2675,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>将选中的后续事项标记为今天完成</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation>工作台加载失败：{error}</translation>
     </message>
@@ -2862,7 +2862,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+115"/>
+        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+116"/>
         <source>Inspection report (考察材料)</source>
         <translation>考察材料</translation>
     </message>
@@ -2942,7 +2942,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>导出Word…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>No 考察谈话 or diary entry on record.</source>
         <translation>暂无考察谈话或成长日记。</translation>
     </message>
@@ -2967,12 +2967,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>根据档案生成的新草稿（尚未保存）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Choose 德, 能, 勤, 绩, 廉 or 主要缺点和不足 for a quotation.</source>
         <translation>请先切换到德、能、勤、绩、廉或“主要缺点和不足”部分再摘录。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+3"/>
         <location line="+3"/>
         <source>Not saved</source>
@@ -3025,7 +3025,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+45"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -3041,6 +3041,11 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+5"/>
+        <source>Fault tolerance</source>
+        <translation>容错纠错</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
@@ -3060,7 +3065,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3248,12 +3253,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3263,7 +3268,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-146"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
@@ -3313,7 +3318,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -3353,7 +3358,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>打印当前记录(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
@@ -3782,7 +3787,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsTab</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+51"/>
         <source>Rule</source>
         <translation>事由</translation>
     </message>
@@ -3852,7 +3857,7 @@ Logs: {logs}</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3900,7 +3905,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsView</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+51"/>
         <source>By unit</source>
         <translation>按单位</translation>
     </message>
@@ -4010,7 +4015,7 @@ Logs: {logs}</source>
         <translation>列出过去某一期间内没有谈话的事件（回溯）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
@@ -4197,7 +4202,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+54"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -4213,13 +4218,13 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+75"/>
         <location line="+16"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-90"/>
         <source>Print / PDF…</source>
         <translation>打印 / 导出PDF…</translation>
     </message>
@@ -4259,7 +4264,7 @@ Logs: {logs}</source>
         <translation>归档记录</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>Goals and plan</source>
         <translation>目标与计划</translation>
     </message>
@@ -4352,7 +4357,7 @@ Logs: {logs}</source>
         <translation>归档{mentor}与{mentee}的结对吗？勾选列表上方的“已归档”可以再看到并恢复它。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -4360,7 +4365,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+67"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+68"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -4385,7 +4390,7 @@ Logs: {logs}</source>
         <translation>新建结对…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -4562,7 +4567,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+75"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+76"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -4622,7 +4627,7 @@ Logs: {logs}</source>
         <translation>对所选的 2–6 条记录作横向比较；只选一条或未选时，比较列表中的考察对象</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Young-cadre and reserve pools</source>
         <translation>优秀年轻干部和后备干部库</translation>
     </message>
@@ -4653,12 +4658,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-206"/>
         <source>Growth record…</source>
         <translation>成长档案…</translation>
     </message>
@@ -4733,7 +4738,7 @@ Logs: {logs}</source>
         <translation>退出原因：%1 %2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation>归档 %1 在“%2”中的入库记录？仅用于误录的记录；干部离开库时请改为“退出”。</translation>
     </message>
@@ -5123,7 +5128,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+196"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+197"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -5133,7 +5138,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+269"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -5143,7 +5148,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-343"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -5274,12 +5279,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+253"/>
+        <location line="+269"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-268"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -5299,7 +5304,7 @@ Logs: {logs}</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+69"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
@@ -5494,7 +5499,7 @@ Logs: {logs}</source>
 <context>
     <name>PromotedModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+39"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+40"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -5603,7 +5608,7 @@ Logs: {logs}</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Row {row}, {field}: {message}</source>
         <translation>第{row}行 {field}：{message}</translation>
     </message>
@@ -6219,7 +6224,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+92"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -6254,7 +6259,7 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+164"/>
         <location line="+127"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
@@ -6277,7 +6282,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 归档后不再显示在名册中；勾选“显示已归档”可查看并恢复。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>New cadre…</source>
         <translation>新建干部…</translation>
     </message>
@@ -6287,12 +6292,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>打印档案…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print appointment form…</source>
         <translation>打印任免审批表…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Batch print…</source>
         <translation>批量打印…</translation>
     </message>
@@ -6302,17 +6307,17 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>横向比较…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Cadre dossiers</source>
         <translation>干部档案</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>Export appointment forms (.lrmx)…</source>
         <translation>导出任免审批表（.lrmx）…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export roster (Excel)…</source>
         <translation>导出名册（Excel）…</translation>
     </message>
@@ -7176,7 +7181,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+94"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+95"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -7202,12 +7207,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Print / PDF…</source>
         <translation>打印 / 导出PDF…</translation>
     </message>
@@ -7227,7 +7232,7 @@ Your text stays in the editor.</source>
         <translation>对本次考察谈话的考察对象（2–6 名）作横向比较</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Follow-ups (tick when done):</source>
         <translation>后续事项（完成后勾选）：</translation>
     </message>
@@ -7292,7 +7297,7 @@ Your text stays in the editor.</source>
         <translation>本人表态</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -7330,7 +7335,7 @@ Your text stays in the editor.</source>
         <translation>记录谈话…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -7453,7 +7458,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+46"/>
+        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+47"/>
         <source>Leaves the post</source>
         <translation>离任</translation>
     </message>
@@ -7504,12 +7509,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+182"/>
+        <location line="+198"/>
         <source>Remove post</source>
         <translation>撤销职位</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-197"/>
         <source>Appoint…</source>
         <translation>任职…</translation>
     </message>
@@ -7520,17 +7525,17 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+230"/>
         <source>Entered by mistake</source>
         <translation>误录移出</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-228"/>
         <source>Take out a holder entered by mistake (no tenure is kept)</source>
         <translation>移出误录的任职人员（不保留任职记录）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+51"/>
         <source>Choose a unit to see its leadership team.</source>
         <translation>选择一个单位，查看其领导班子。</translation>
     </message>
@@ -7607,12 +7612,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+163"/>
+        <location line="+177"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-176"/>
         <source>Remove a case registered by mistake (recoverable, audited)</source>
         <translation>删除误登记的案件（可恢复，记入操作日志）</translation>
     </message>
@@ -7692,7 +7697,7 @@ Your text stays in the editor.</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>Attachments (PDF or scans, kept in the database)</source>
         <translation>附件（PDF 或扫描件，保存在数据库中）</translation>
     </message>
@@ -7854,7 +7859,7 @@ Your text stays in the editor.</source>
         <translation>导出此名单…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1 promoted in the two years before %2; %3 overdue.</source>
         <translation>截至 %2 前两年内提任 %1 人，其中逾期未完成 %3 人。</translation>
     </message>
@@ -7882,7 +7887,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+51"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -7965,7 +7970,7 @@ Your text stays in the editor.</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -8229,12 +8234,12 @@ Your text stays in the editor.</source>
 <context>
     <name>TransferMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+31"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+32"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Appointment forms (.lrmx, .lrm)…</source>
         <translation>干部任免审批表（.lrmx、.lrm）…</translation>
     </message>
@@ -8254,7 +8259,7 @@ Your text stays in the editor.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Exchange package of the cadres shown…</source>
         <translation>交换包（名册中显示的干部）…</translation>
     </message>
@@ -8274,7 +8279,7 @@ Your text stays in the editor.</source>
         <translation>帮带结对日记情况（Excel）…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Import appointment forms</source>
         <translation>导入干部任免审批表</translation>
     </message>
@@ -8335,18 +8340,18 @@ Your text stays in the editor.</source>
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/units_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/units/units_page.py" line="+65"/>
         <source>Show archived</source>
         <translation>显示已归档</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+250"/>
+        <location line="+266"/>
         <source>New unit</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-264"/>
         <source>New sub-unit</source>
         <translation>新建下级单位</translation>
     </message>
@@ -8426,7 +8431,7 @@ Your text stays in the editor.</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+24"/>
         <source>Leadership team (班子)</source>
         <translation>领导班子</translation>
     </message>
@@ -8557,7 +8562,7 @@ Your text stays in the editor.</source>
 <context>
     <name>YouthModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-110"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-111"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -8600,7 +8605,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+138"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+139"/>
         <source>Encrypted database</source>
         <translation>加密的数据库</translation>
     </message>
@@ -8614,12 +8619,12 @@ Your text stays in the editor.</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>Unsaved input kept</source>
         <translation>未保存的输入已保留</translation>
     </message>

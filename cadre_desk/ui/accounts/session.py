@@ -10,13 +10,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import access, accounts, app_settings
-from cadre_desk.services.access import Permission
+from cadre_desk.services import accounts, app_settings
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.accounts_dialog import AccountsDialog
 from cadre_desk.ui.accounts.login_dialog import LoginDialog
 from cadre_desk.ui.accounts.password_dialog import PasswordDialog
 from cadre_desk.ui.accounts.sign_in import IdleLock
+from cadre_desk.ui.widgets.permits import Act, guard, tag
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -32,15 +32,18 @@ class AccountSession(QObject):
         signed = ctx.signed_in
         self.accounts_action = QAction(self.tr("&Accounts…"), window)
         self.accounts_action.setObjectName("accountsAction")
-        self.accounts_action.setVisible(signed and access.can(ctx, Permission.ACCOUNTS))
+        self.accounts_action.setVisible(signed)
+        guard(ctx, Act.ACCOUNTS, self.accounts_action)
         self.accounts_action.triggered.connect(self.manage_accounts)
         self.password_action = QAction(self.tr("Change &password…"), window)
         self.password_action.setObjectName("passwordAction")
         self.password_action.setVisible(signed)
+        tag(Act.VIEW, self.password_action)
         self.password_action.triggered.connect(self.change_password)
         self.lock_action = QAction(self.tr("&Lock"), window)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setVisible(signed)
+        tag(Act.VIEW, self.lock_action)
         self.lock_action.triggered.connect(lambda: self.lock(idle=False))
         minutes = app_settings.get_settings(ctx).idle_lock_minutes if signed else 0
         self.idle = IdleLock(minutes, self)

@@ -32,6 +32,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit.audit_model import AuditModel, Column, action_text, entity_text
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.shell.page import Page
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table
 
 log = logging.getLogger("cadre_desk.ui")
@@ -126,6 +127,16 @@ class AuditPage(Page):
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("auditExport")
         self.export_button.clicked.connect(self.export)
+        guard(  # the 安全审计员's page: searching, verifying and exporting the trail
+            ctx,
+            Act.AUDIT,
+            self.verify_button,
+            self.search_button,
+            self.clear_button,
+            self.more_button,
+            self.history_button,
+            self.export_button,
+        )
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.more_button)

@@ -52,6 +52,7 @@ from cadre_desk.ui.barometer.import_preview import BarometerImportPreview
 from cadre_desk.ui.barometer.override_dialog import OverrideDialog
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.messages import user_text
+from cadre_desk.ui.widgets.permits import Act, guard
 
 ALL_UNITS = -1
 PAGE_ROWS = 500  # rows read at a time when every unit is shown
@@ -150,6 +151,18 @@ class BarometerPage(Page):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+            guard(ctx, Act.WRITE, action)
+        self.writable = writable = guard(
+            ctx,
+            Act.WRITE,
+            self.new_button,
+            self.advance_button,
+            self.recompute_button,
+            self.override_button,
+            self.disposal_button,
+        )
+        guard(ctx, Act.IMPORT, self.import_button)
+        guard(ctx, Act.OUTPUT, self.export_button, self.print_button)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period"), self))
@@ -181,6 +194,8 @@ class BarometerPage(Page):
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
+            if writable
+            else QAbstractItemView.EditTrigger.NoEditTriggers
         )
         self.table.setWordWrap(False)
         vheader = self.table.verticalHeader()
@@ -289,10 +304,10 @@ class BarometerPage(Page):
                 if len(first) == PAGE_ROWS
                 else None
             )
-            self.model.set_rows(first, self.words, p.state != bd.PUBLISHED, more)
+            self.model.set_rows(first, self.words, self.writable and p.state != bd.PUBLISHED, more)
         else:
             self.model.set_rows(barometer_entries.list_entries(self.ctx, p.id, unit_id, warnings), self.words,
-                                p.state != bd.PUBLISHED)  # fmt: skip
+                                self.writable and p.state != bd.PUBLISHED)  # fmt: skip
         self._update_summary()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, FIRST_INDICATOR))

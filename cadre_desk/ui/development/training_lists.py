@@ -26,6 +26,7 @@ from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import training_lists
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,6 +119,7 @@ class TrainingListsPanel(QWidget):
         self.export_button = QPushButton(self.tr("Export this list…"), self)
         self.export_button.setObjectName("trainingListExport")
         self.export_button.clicked.connect(self.export)
+        guard(ctx, Act.OUTPUT, self.export_button)
         self.summary = QLabel(self)
         self.summary.setObjectName("trainingListSummary")
         self.promoted = PromotedModel(self)

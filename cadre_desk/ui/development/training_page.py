@@ -31,6 +31,7 @@ from cadre_desk.ui.development.training_import_dialog import TrainingImportPrevi
 from cadre_desk.ui.development.training_lists import TrainingListsPanel
 from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
 from cadre_desk.ui.shell.page import Page
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,6 +128,8 @@ class TrainingPage(Page):
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("trainingExport")
         self.export_button.clicked.connect(self.export)
+        guard(ctx, Act.IMPORT, self.import_button)
+        guard(ctx, Act.OUTPUT, self.export_button)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year"), self))
         bar.addWidget(self.year)

@@ -27,6 +27,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.date_range import DateRange
+from cadre_desk.ui.widgets.permits import Act, guard
 
 
 class DiaryPage(Page):
@@ -54,6 +55,7 @@ class DiaryPage(Page):
         self.archived.setObjectName("archivedFilter")
         self.archived.setToolTip(self.tr("Show the archived entries, to restore them"))
         self.new_button = QPushButton(self.tr("Write an entry…"), self)
+        guard(ctx, Act.WRITE, self.new_button)
         self.new_button.clicked.connect(self.new_entry)
         self.count = QLabel(self)
         self.problem = QLabel(self)

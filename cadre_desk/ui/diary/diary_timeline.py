@@ -33,6 +33,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 from cadre_desk.ui.widgets.messages import joined
+from cadre_desk.ui.widgets.permits import Act, guard, tag
 
 PAGE = 20
 PREVIEW_CHARS = 400
@@ -81,6 +82,7 @@ class EntryCard(QFrame):
         if self._folded:
             self.fold_button = QPushButton(self.tr("Show all"), self)
             self.fold_button.setFlat(True)
+            tag(Act.VIEW, self.fold_button)
             self.fold_button.clicked.connect(self._toggle)
             layout.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._show_text()
@@ -150,6 +152,9 @@ class EntryCard(QFrame):
         if self.comment_button is not None:
             actions.addWidget(self.comment_button)
         layout.addLayout(actions)
+        guard(ctx, Act.WRITE, self.edit_button, self.withdraw_button, self.archive_button)
+        commenting = [b for _c, edit_, withdraw_ in self.comment_rows for b in (edit_, withdraw_)]
+        guard(ctx, Act.COMMENT, self.comment_box, self.comment_button, *commenting)
 
     def unsaved_comment(self) -> bool:
         """A comment typed into the box but not saved yet."""
@@ -258,6 +263,7 @@ class DiaryTimeline(QScrollArea):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #777; padding: 24px;")
         self.more_button = QPushButton(self.tr("Load older entries"), self.body)
+        tag(Act.VIEW, self.more_button)
         self.more_button.clicked.connect(self.load_more)
         self.column.addWidget(self.empty)
         self.column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignHCenter)

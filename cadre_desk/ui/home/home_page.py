@@ -35,6 +35,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, run_in_background
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.codes import code_text
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
 from cadre_desk.ui.widgets.tables import RowsModel
 
@@ -258,6 +259,7 @@ class HomePage(Page):
         self.done_button.setToolTip(self.tr("Tick off the selected follow-up as done today"))
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.mark_selected_done)
+        guard(ctx, Act.WRITE, self.done_button)
         self.follow_list.selectionModel().selectionChanged.connect(
             lambda *_: self.done_button.setEnabled(self.follow_list.current_row() >= 0)
         )

@@ -48,6 +48,7 @@ from cadre_desk.services.inspection import (
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion, GuardedDialog
 from cadre_desk.ui.widgets.messages import joined
+from cadre_desk.ui.widgets.permits import Act, guard, make_read_only
 from cadre_desk.ui.widgets.retry_box import RetryBox
 from cadre_desk.ui.widgets.screen_fit import fitting_size
 
@@ -198,6 +199,10 @@ class InspectionDialog(GuardedDialog):
         for button in (self.redraft_button, self.save_button, self.pdf_button, self.word_button):
             bottom.addWidget(button)
         bottom.addWidget(close)
+        self.writable = guard(ctx, Act.WRITE, self.redraft_button, self.save_button, bold, insert)
+        guard(ctx, Act.OUTPUT, self.pdf_button, self.word_button)
+        if not self.writable:  # a 领导查阅 reads the report: no edit, no new revision
+            make_read_only(self.title, *self.editors.values())
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -292,7 +297,7 @@ class InspectionDialog(GuardedDialog):
         return SECTION_KEYS[self.tabs.currentIndex()]
 
     def _insert_fact(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        if item.parent() is None:
+        if item.parent() is None or not self.writable:
             return
         key = item.data(0, Qt.ItemDataRole.UserRole)
         self.tabs.setCurrentIndex(SECTION_KEYS.index(key))
@@ -300,6 +305,8 @@ class InspectionDialog(GuardedDialog):
 
     def quote_checked(self) -> None:
         """Quote each ticked passage as a paragraph of the section shown, with where it comes from."""
+        if not self.writable:
+            return
         key = self.current_section()
         if key == OPENING:
             QMessageBox.information(
@@ -327,6 +334,8 @@ class InspectionDialog(GuardedDialog):
             self._fill_facts()
 
     def toggle_bold(self) -> None:
+        if not self.writable:
+            return
         edit = self.editors[self.current_section()]
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Normal if edit.fontWeight() >= _BOLD else _BOLD)

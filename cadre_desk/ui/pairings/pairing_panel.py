@@ -27,6 +27,7 @@ from cadre_desk.ui.pairings.mentorship_record_dialog import MentorshipRecordDial
 from cadre_desk.ui.pairings.pairing_dialog import PairingDialog
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.record_table import RecordTable
 
 
@@ -72,7 +73,7 @@ class PairingPanel(QWidget):
         self.overview.setOpenLinks(False)
         self.overview.anchorClicked.connect(lambda url: self._link(url.toString()))
         self.records = RecordTable([self.tr("Date"), self.tr("Form"), self.tr("Content")], (7, 6, 0), self)
-        self.records.doubleClicked.connect(lambda _index: self.edit_record())
+        self.records.doubleClicked.connect(lambda _index: self._record_double_clicked())
         self.add_record_button = QPushButton(self.tr("Add record…"), self)
         self.edit_record_button = QPushButton(self.tr("Edit record…"), self)
         self.archive_record_button = QPushButton(self.tr("Archive record"), self)
@@ -80,6 +81,18 @@ class PairingPanel(QWidget):
         self.edit_record_button.clicked.connect(self.edit_record)
         self.archive_record_button.clicked.connect(self.archive_record)
         self.records.selectionModel().selectionChanged.connect(lambda *_a: self._update_record_buttons())
+        self.writable = guard(
+            ctx,
+            Act.WRITE,
+            self.edit_button,
+            self.complete_button,
+            self.abort_button,
+            self.archive_button,
+            self.add_record_button,
+            self.edit_record_button,
+            self.archive_record_button,
+        )
+        guard(ctx, Act.OUTPUT, self.print_button)
         records_tab = QWidget(self)
         records_layout = QVBoxLayout(records_tab)
         record_buttons = QHBoxLayout()
@@ -259,6 +272,10 @@ class PairingPanel(QWidget):
             self, self._ctx, self.view.id, None, self._today
         ):
             self._load_records()
+
+    def _record_double_clicked(self) -> None:
+        if self.writable:
+            self.edit_record()
 
     def edit_record(self) -> None:
         record = self._selected_record()

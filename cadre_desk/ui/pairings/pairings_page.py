@@ -30,6 +30,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.paged_model import paged_table
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import (
     list_splitter,
     restore_split_state,
@@ -76,6 +77,7 @@ class PairingsPage(Page):
         self.archived.setToolTip(self.tr("Show the archived pairings, to restore them"))
         self.count = QLabel(self)
         self.new_button = QPushButton(self.tr("New pairing…"), self)
+        guard(ctx, Act.WRITE, self.new_button)
         self.new_button.clicked.connect(self.new_pairing)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Status:"), self))

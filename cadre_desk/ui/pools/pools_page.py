@@ -40,6 +40,7 @@ from cadre_desk.ui.pools.review_dialog import ReviewDialog
 from cadre_desk.ui.pools.state_dialog import StateDialog
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.codes import add_codes, code_text
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table, size_columns
 
 ENTRY_KIND = "pool_entry"
@@ -131,6 +132,20 @@ class PoolsPage(Page):
         left_layout.addWidget(self.table, 1)
 
         self.detail = self._detail_panel()
+        self.writable = guard(
+            ctx,
+            Act.WRITE,
+            self.new_button,
+            self.edit_button,
+            *self.move_buttons.values(),
+            self.archive_button,
+            self.add_measure_button,
+            self.remove_measure_button,
+            self.add_review_button,
+        )
+        guard(ctx, Act.OUTPUT, self.export_button, self.growth_button)
+        guard(ctx, Act.VIEW, self.compare_button)
+        guard(ctx, Act.IMPORT, self.import_button)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("poolSplit")
         self.split.addWidget(left)
@@ -364,7 +379,9 @@ class PoolsPage(Page):
         return True
 
     def edit_entry(self) -> None:
-        if self._entry is not None and (saved := EntryDialog.ask(self, self.ctx, self._entry, self.today)):
+        if not self.writable or self._entry is None:
+            return
+        if saved := EntryDialog.ask(self, self.ctx, self._entry, self.today):
             self._reload(saved.id)
 
     def move_to(self, target: str) -> None:
@@ -391,7 +408,7 @@ class PoolsPage(Page):
         self.refresh()
 
     def edit_measure(self, new: bool = False) -> None:
-        if self._entry is None:
+        if self._entry is None or not self.writable:
             return
         index = self.measure_table.currentIndex()
         measure = None if new or not index.isValid() else self.measures.row_at(index.row())
@@ -409,7 +426,7 @@ class PoolsPage(Page):
         self._reload(self._entry.id)
 
     def edit_review(self, new: bool = False) -> None:
-        if self._entry is None:
+        if self._entry is None or not self.writable:
             return
         index = self.review_table.currentIndex()
         review = None if new or not index.isValid() else self.reviews.row_at(index.row())

@@ -28,6 +28,7 @@ from cadre_desk.errors import CadreDeskError, ValidationError
 from cadre_desk.services import obligation_changes, obligation_escalation, obligations
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks import obligation_actions as act
+from cadre_desk.ui.widgets.permits import Act, guard
 
 
 class ObligationsTab(QWidget):
@@ -90,6 +91,7 @@ class ObligationsTab(QWidget):
             self.buttons[key] = button
         first.addStretch(1)
         second.addStretch(1)
+        guard(ctx, Act.WRITE, self.note_button, *self.buttons.values())
         row.addLayout(first)
         row.addLayout(second)
 

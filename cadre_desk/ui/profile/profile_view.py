@@ -60,6 +60,7 @@ from cadre_desk.ui.tolerance.profile_banner import ToleranceBanner
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
+from cadre_desk.ui.widgets.permits import Act, guard, make_read_only
 from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
 from cadre_desk.ui.widgets.record_table import RecordTable
 from cadre_desk.ui.widgets.retry_box import RetryBox
@@ -222,6 +223,22 @@ class ProfileView(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tab_strip = TabStrip(self)  # wraps onto a second row rather than hiding tabs
         self.tab_strip.attach(self.tabs)
+        # What the account's roles allow (the services decide; this only avoids offering a refusal).
+        editing = [self.save_button, self.revert_button, self.retirement_button]
+        editing += [self.form.import_photo_button, self.form.remove_photo_button]
+        editing += [b for editor in self.editors.values() for b in editor.buttons()]
+        self.writable = guard(ctx, Act.WRITE, *editing)
+        guard(
+            ctx,
+            Act.OUTPUT,
+            self.print_button,
+            self.print_dossier_action,
+            self.print_form_action,
+            self.inspection_action,
+            self.print_draft_action,
+        )
+        if not self.writable:  # a 领导查阅 reads the profile: every field shows, none takes input
+            make_read_only(self.form, self.case_form, *self.editors.values())
 
         header = QHBoxLayout()
         titles = QVBoxLayout()

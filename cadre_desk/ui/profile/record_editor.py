@@ -326,6 +326,10 @@ class RecordEditor(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
+    def buttons(self) -> tuple[QPushButton, ...]:
+        """The buttons that change the list (hidden for an account that may not write)."""
+        return (self.add_button, self.remove_button, self.up_button, self.down_button)
+
     def load(self, rows: Sequence[tuple[int | None, Sequence[str]]]) -> None:
         self.records.load(rows)
 

@@ -41,6 +41,7 @@ from cadre_desk.ui.roster.roster_model import Column, RosterFilter, RosterModel
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.permits import Act, add_action, guard
 from cadre_desk.ui.widgets.tables import restore_split_state, save_split_state, setup_list_table
 
 log = logging.getLogger("cadre_desk.ui")
@@ -132,6 +133,8 @@ class RosterPage(Page):
         self.filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.filter_action.triggered.connect(self.focus_filter)
         self.addAction(self.filter_action)
+        guard(ctx, Act.WRITE, self.new_button, self.archive_action, self.restore_action)
+        guard(ctx, Act.VIEW, self.filters_button, self.filter_action)
 
         self.profile = ProfileView(ctx, self, today)
         self.profile.saved.connect(self._profile_saved)
@@ -428,7 +431,8 @@ class RosterPage(Page):
         menu = QMenu(self)
         ids = self.selected_ids()
         rows = self._selected_rows()
-        menu.addAction(self.tr("New cadre…"), self.new_cadre)
+        ctx = self._ctx
+        add_action(ctx, menu, Act.WRITE, self.tr("New cadre…"), self.new_cadre)
         if not ids:
             return menu
         if any(not r.archived for r in rows):
@@ -437,14 +441,22 @@ class RosterPage(Page):
             menu.addAction(self.restore_action)
         menu.addSeparator()
         if len(ids) == 1:
-            menu.addAction(self.tr("Print dossier…"), lambda: self._print_dossier(ids[0]))
-            menu.addAction(self.tr("Print appointment form…"), lambda: self._print_form(ids[0]))
-        menu.addAction(self.tr("Batch print…"), lambda: self._batch_print(ids))
+            add_action(ctx, menu, Act.OUTPUT, self.tr("Print dossier…"), lambda: self._print_dossier(ids[0]))
+            add_action(
+                ctx, menu, Act.OUTPUT, self.tr("Print appointment form…"), lambda: self._print_form(ids[0])
+            )
+        add_action(ctx, menu, Act.OUTPUT, self.tr("Batch print…"), lambda: self._batch_print(ids))
         if len(ids) >= 2:
-            menu.addAction(self.tr("Compare side by side…"), lambda: self.compare(ids))
+            add_action(ctx, menu, Act.VIEW, self.tr("Compare side by side…"), lambda: self.compare(ids))
         menu.addSeparator()
-        menu.addAction(self.tr("Export appointment forms (.lrmx)…"), lambda: self._export_lrmx(ids))
-        menu.addAction(self.tr("Export roster (Excel)…"), lambda: self._export_roster(ids))
+        add_action(
+            ctx,
+            menu,
+            Act.OUTPUT,
+            self.tr("Export appointment forms (.lrmx)…"),
+            lambda: self._export_lrmx(ids),
+        )
+        add_action(ctx, menu, Act.OUTPUT, self.tr("Export roster (Excel)…"), lambda: self._export_roster(ids))
         return menu
 
     # printing and transfer are imported on first use: start-up loads neither reportlab nor openpyxl

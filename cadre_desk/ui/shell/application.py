@@ -22,6 +22,7 @@ from cadre_desk.errors import (
 )
 from cadre_desk.services import access
 from cadre_desk.services.access import Permission
+from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.sign_in import sign_in
 from cadre_desk.ui.backups.restore import DamagedOffer, restore_damaged
 from cadre_desk.ui.shell import crash, i18n, instance
@@ -181,11 +182,7 @@ def _open_and_run(
                 log.info("no sign-in: the window is not opened")
                 return EXIT_CANNOT_OPEN
             ctx = signed
-        window: QMainWindow = (
-            MainWindow(ctx, settings)
-            if access.can(ctx, Permission.RECORDS_READ)
-            else LimitedWindow(ctx, settings)
-        )
+        window = window_for(ctx, settings)
         if read_only:
             window.setWindowTitle(
                 window.windowTitle() + QCoreApplication.translate("application", " (read-only)")
@@ -200,6 +197,14 @@ def _open_and_run(
         return int(app.exec())
     finally:
         ctx.db.dispose()
+
+
+def window_for(ctx: ServiceContext, settings: Settings, background_checks: bool = True) -> QMainWindow:
+    """The full window for an account that reads the records; else the limited one (a 系统管理员, a
+    安全审计员, a 导师, a 容错案件-only account)."""
+    if access.can(ctx, Permission.RECORDS_READ):
+        return MainWindow(ctx, settings, background_checks=background_checks)
+    return LimitedWindow(ctx, settings)
 
 
 def recovered_drafts(parent: QWidget) -> None:

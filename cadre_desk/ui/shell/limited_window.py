@@ -10,8 +10,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from cadre_desk.services import access
-from cadre_desk.services.access import ROLE_LABELS, Permission, Role
+from cadre_desk.services.access import ROLE_LABELS, Role
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.session import AccountSession
 from cadre_desk.ui.audit.audit_page import AuditPage
@@ -22,6 +21,8 @@ from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.settings.rules_page import RulesDialog
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.tolerance.tolerance_page import TolerancePage
+from cadre_desk.ui.widgets.permits import Act, allows, guard
 
 MIN_WIDTH, MIN_HEIGHT = 960, 560
 
@@ -44,14 +45,18 @@ class LimitedWindow(QMainWindow):
             self.tr("Cadre Desk — {file}").format(file=path.name if path else ctx.db.display_name())
         )
         self.tabs = QTabWidget(self)
-        if access.can(ctx, Permission.MENTOR):
+        if allows(ctx, Act.MENTOR):  # a 导师: his own pairings and his mentees' diaries
             self.pairings = PairingsPage(ctx, today, self)
             self.diary = DiaryPage(ctx, today, self)
             self.tabs.addTab(self.pairings, self.tr("My pairings"))
             self.tabs.addTab(self.diary, self.tr("Growth diaries"))
             self.pairings.refresh()
             self.diary.refresh()
-        if access.can(ctx, Permission.AUDIT):
+        if allows(ctx, Act.TOLERANCE):  # 容错案件 without the records roles
+            self.tolerance = TolerancePage(ctx, today, self)
+            self.tabs.addTab(self.tolerance, self.tr("Fault tolerance"))
+            self.tolerance.refresh()
+        if allows(ctx, Act.AUDIT):
             self.audit = AuditPage(ctx, self)
             self.tabs.addTab(self.audit, self.tr("Audit trail"))
             self.audit.refresh()
@@ -62,11 +67,12 @@ class LimitedWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.backup_runner = BackupRunner(ctx, self)
         self.backup_action = self._add(menu, self.tr("&Back up the database…"), self.back_up, "backupAction")
-        self.backup_action.setVisible(access.can(ctx, Permission.BACKUP) and ctx.db.path is not None)
+        self.backup_action.setVisible(ctx.db.path is not None)
+        guard(ctx, Act.BACKUP, self.backup_action)
         self.settings_action = self._add(menu, self.tr("&Settings…"), self.open_settings, "settingsAction")
-        self.settings_action.setVisible(access.can(ctx, Permission.SETTINGS))
+        guard(ctx, Act.SETTINGS, self.settings_action)
         self.rules_action = self._add(menu, self.tr("Local &rules…"), self.open_rules, "rulesAction")
-        self.rules_action.setVisible(access.can(ctx, Permission.SETTINGS))
+        guard(ctx, Act.SETTINGS, self.rules_action)
         menu.addSeparator()
         self.session = AccountSession(self, ctx)
         self.session.add_to(menu)
@@ -89,9 +95,9 @@ class LimitedWindow(QMainWindow):
         layout = QVBoxLayout(page)
         roles = "、".join(ROLE_LABELS[Role(r)] for r in self.ctx.roles if r in {x.value for x in Role})
         lines = [self.tr("Signed in as {name} ({roles}).").format(name=self.ctx.operator, roles=roles or "—")]
-        if access.can(self.ctx, Permission.ACCOUNTS):
+        if allows(self.ctx, Act.ACCOUNTS):
             lines.append(self.tr("File → Accounts: add accounts, set their roles, reset passwords, disable."))
-        if access.can(self.ctx, Permission.SETTINGS):
+        if allows(self.ctx, Act.SETTINGS):
             lines.append(self.tr("File → Settings and Local rules: the department's settings and rules."))
         lines.append(
             self.tr(

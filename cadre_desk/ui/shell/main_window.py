@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from cadre_desk import paths, sealed
-from cadre_desk.services import access, maintenance, units
-from cadre_desk.services.access import Permission
+from cadre_desk.services import maintenance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.session import AccountSession
@@ -64,6 +63,7 @@ from cadre_desk.ui.structure.structure_page import StructurePage
 from cadre_desk.ui.tolerance.tolerance_page import TolerancePage
 from cadre_desk.ui.transfer.transfer_menus import TransferMenus
 from cadre_desk.ui.units.units_page import UnitsPage
+from cadre_desk.ui.widgets.permits import Act, allows, guard, tag
 from cadre_desk.ui.widgets.record_kinds import kind_label
 
 log = logging.getLogger("cadre_desk.ui")
@@ -133,9 +133,9 @@ class MainWindow(QMainWindow):
         self.add_page(BAROMETER, self.tr("Barometer"), BarometerPage(ctx, today, self))
         self.add_page(STRUCTURE, self.tr("Team structure"), StructurePage(ctx, today, self))
         self.add_page(POOLS, self.tr("Reserve pools"), PoolsPage(ctx, today, self))
-        if access.can(ctx, Permission.AUDIT):  # the 安全审计员's page (open databases: everyone's)
+        if allows(ctx, Act.AUDIT):  # the 安全审计员's page (open databases: everyone's)
             self.add_page(AUDIT, self.tr("Audit trail"), AuditPage(ctx, self))
-        if access.can(ctx, Permission.TOLERANCE):  # 容错案件 (open databases: everyone's)
+        if allows(ctx, Act.TOLERANCE):  # 容错案件 (open databases: everyone's)
             self.add_page(TOLERANCE, self.tr("Fault tolerance"), TolerancePage(ctx, today, self))
         for page in self._pages.values():
             page.open_record.connect(self.open_record)
@@ -218,15 +218,13 @@ class MainWindow(QMainWindow):
             self.tr("&Back up the database…"), self.back_up, name="backupAction"
         )
         self.backup_action.setEnabled(self.ctx.db.path is not None)
-        self.backup_action.setVisible(access.can(self.ctx, Permission.BACKUP))
-        self.transfers.import_menu.menuAction().setVisible(access.can(self.ctx, Permission.IMPORT))
-        self.transfers.export_menu.menuAction().setVisible(access.can(self.ctx, Permission.OUTPUT))
+        guard(self.ctx, Act.BACKUP, self.backup_action)
         file_menu.addAction(self.backup_action)
         self.restore_action = self._action(
             self.tr("&Restore from a backup…"), self.restore_backup, name="restoreAction"
         )
         self.restore_action.setEnabled(self.ctx.db.path is not None)
-        self.restore_action.setVisible(access.can(self.ctx, Permission.BACKUP))
+        guard(self.ctx, Act.BACKUP, self.restore_action)
         file_menu.addAction(self.restore_action)
         self.backup_policy_action = self._action(
             self.tr("Automatic &backups…"),
@@ -234,7 +232,7 @@ class MainWindow(QMainWindow):
             name="backupPolicyAction",
         )
         self.backup_policy_action.setEnabled(self.ctx.db.path is not None)
-        self.backup_policy_action.setVisible(access.can(self.ctx, Permission.SETTINGS))
+        guard(self.ctx, Act.SETTINGS, self.backup_policy_action)
         file_menu.addAction(self.backup_policy_action)
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
@@ -242,7 +240,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addAction(self.settings_action)
         self.rules_action = self._action(self.tr("Local &rules…"), self.open_rules, name="rulesAction")
-        self.rules_action.setVisible(access.can(self.ctx, Permission.SIGNED_IN))  # read-only unless admin
+        tag(Act.VIEW, self.settings_action, self.rules_action)  # read-only unless the account may change them
         file_menu.addAction(self.rules_action)
         file_menu.addSeparator()
         self.session = AccountSession(self, self.ctx)
@@ -275,9 +273,8 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)
         # What the account's roles cannot do is not offered (the services refuse it anyway).
-        self.new_action.setVisible(access.can(self.ctx, Permission.RECORDS_WRITE))
-        self.save_action.setVisible(access.can(self.ctx, Permission.RECORDS_WRITE))
-        self.print_action.setVisible(access.can(self.ctx, Permission.OUTPUT))
+        guard(self.ctx, Act.WRITE, self.new_action, self.save_action)
+        guard(self.ctx, Act.OUTPUT, self.print_action)
         edit_menu.addSeparator()
         self.find_action = self._action(self.tr("&Find…"), self.focus_search, QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -28,6 +28,7 @@ from cadre_desk.services import comparison
 from cadre_desk.services.comparison import Comparison
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job
+from cadre_desk.ui.widgets.permits import Act, guard
 
 DIFFERS = QColor("#fff2cc")
 
@@ -75,6 +76,7 @@ class ComparisonDialog(QDialog):
             self.tr("Export to Excel…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.xlsx_button.clicked.connect(self.export_excel)
+        guard(ctx, Act.OUTPUT, self.print_button, self.xlsx_button)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.domain.structure import EDUCATION_LEVELS, POLITICAL_GROUPS, SCOPE_COUNTY_UNITS
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import access, structure, units
+from cadre_desk.services import structure, units
 from cadre_desk.services import structure_selections as saved
-from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.structure.cadre_list_dialog import CadreListDialog
 from cadre_desk.ui.structure.charts import AgePyramid, HeatTable, bars, set_chart
 from cadre_desk.ui.structure.models import IDS_ROLE, FiguresModel, GapsModel, TargetsModel
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table, size_columns
 
 COUNTY, KIND, UNIT, SELECTION = "county", "kind", "unit", "selection"
@@ -89,9 +89,9 @@ class StructurePage(Page):
         self.selections_button.setObjectName("structureSelections")
         self.selections_button.setToolTip(self.tr("Rename, change or delete the saved selections"))
         self.selections_button.clicked.connect(self.manage_selections)
-        writer = access.can(ctx, Permission.RECORDS_WRITE)  # a 领导查阅 account chooses, never saves
-        self.save_scope_button.setVisible(writer)
-        self.selections_button.setVisible(writer)
+        # a 领导查阅 account chooses a saved selection, never saves one
+        guard(ctx, Act.WRITE, self.save_scope_button, self.selections_button)
+        guard(ctx, Act.OUTPUT, self.print_button, self.export_button)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Scope"), self))

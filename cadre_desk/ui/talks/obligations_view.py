@@ -26,6 +26,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks import obligation_actions as act
 from cadre_desk.ui.talks.lookback_dialog import LookbackDialog
 from cadre_desk.ui.widgets.codes import code_text
+from cadre_desk.ui.widgets.permits import Act, guard
 
 LIMIT = 3000  # a county owes a few hundred talks at a time; the cap only guards the tree
 OBLIGATION_ID = Qt.ItemDataRole.UserRole + 1
@@ -110,6 +111,7 @@ class ObligationsView(QWidget):
         self.lookback_button.setToolTip(self.tr("Events of a past period that no talk answered (回溯)"))
         self.lookback_button.clicked.connect(self.look_back)
         row.addWidget(self.lookback_button)
+        self.writable = guard(ctx, Act.WRITE, *self.buttons.values(), self.lookback_button)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Group:"), self))
@@ -214,7 +216,11 @@ class ObligationsView(QWidget):
 
     def _run(self, action: Callable[..., bool]) -> None:
         view = self._current()
-        if view is None or (action is act.record_talk and view.state != ObligationState.PENDING):
+        if (
+            view is None
+            or not self.writable
+            or (action is act.record_talk and view.state != ObligationState.PENDING)
+        ):
             return
         if action(self, self._ctx, view):
             self.refresh()

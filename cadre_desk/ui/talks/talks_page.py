@@ -43,6 +43,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.date_range import DateRange
 from cadre_desk.ui.widgets.paged_model import paged_table
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import (
     list_splitter,
     restore_split_state,
@@ -116,6 +117,9 @@ class TalkPanel(QWidget):
         self.compare_button.setObjectName("talkCompare")
         self.compare_button.setToolTip(self.tr("横向比较 of the 考察对象 of this 考察谈话 (2–6 cadres)"))
         self.compare_button.clicked.connect(self.compare)
+        self.writable = guard(ctx, Act.WRITE, self.edit_button, self.archive_button)
+        guard(ctx, Act.OUTPUT, self.print_button)
+        guard(ctx, Act.VIEW, self.compare_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
@@ -174,7 +178,9 @@ class TalkPanel(QWidget):
             self.follow_ups.insertRow(row)
             tick = QTableWidgetItem(f"{f.done_date:%Y.%m.%d}" if f.done_date else "")
             tick.setFlags(
-                Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                (Qt.ItemFlag.ItemIsUserCheckable if self.writable else Qt.ItemFlag.NoItemFlags)
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
             )
             tick.setCheckState(Qt.CheckState.Checked if f.done_date else Qt.CheckState.Unchecked)
             tick.setData(Qt.ItemDataRole.UserRole, f.id)
@@ -287,6 +293,7 @@ class TalksPage(Page):
         self.dates = DateRange(self.problem, self)
         self.new_button = QPushButton(self.tr("Record a talk…"), self)
         self.new_button.clicked.connect(self.new_talk)
+        guard(ctx, Act.WRITE, self.new_button)
         self.archived = QCheckBox(self.tr("Archived"), self)
         self.archived.setObjectName("archivedFilter")
         self.archived.setToolTip(self.tr("Show the archived talk records, to restore them"))

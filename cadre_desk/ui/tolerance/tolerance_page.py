@@ -43,6 +43,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.tolerance.case_editor import CaseEditor
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.messages import user_text
+from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, show_row, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
@@ -221,6 +222,20 @@ class TolerancePage(Page):
         self.save_file_button.clicked.connect(self.save_attachment_as)
         self.remove_file_button = QPushButton(self.tr("Remove"), self)
         self.remove_file_button.clicked.connect(self.remove_attachment)
+        guard(  # the page is shown only to 容错案件 accounts: every button is theirs
+            ctx,
+            Act.TOLERANCE,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.pdf_button,
+            self.xlsx_button,
+            *self.step_buttons.values(),
+            self.add_file_button,
+            self.open_file_button,
+            self.save_file_button,
+            self.remove_file_button,
+        )
         files = QWidget(self)
         files_layout = QVBoxLayout(files)
         files_layout.setContentsMargins(0, 0, 0, 0)

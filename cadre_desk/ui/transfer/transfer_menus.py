@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.widgets.permits import Act, guard
 
 
 class TransferMenus(QObject):
@@ -29,6 +30,7 @@ class TransferMenus(QObject):
         self.actions: list[QAction] = []
         self.import_menu = self._menu(
             self.tr("&Import"),
+            Act.IMPORT,
             (
                 (self.tr("Appointment forms (.lrmx, .lrm)…"), self.import_lrmx),
                 (self.tr("Roster spreadsheet (.xlsx)…"), self.import_roster),
@@ -37,6 +39,7 @@ class TransferMenus(QObject):
         )
         self.export_menu = self._menu(
             self.tr("&Export"),
+            Act.OUTPUT,
             (
                 (self.tr("Exchange package of the cadres shown…"), self.export_package),
                 (self.tr("Roster of the cadres shown (.xlsx)…"), self.export_roster),
@@ -45,12 +48,14 @@ class TransferMenus(QObject):
             ),
         )
 
-    def _menu(self, title: str, entries: tuple[tuple[str, Callable[[], Any]], ...]) -> QMenu:
+    def _menu(self, title: str, act: Act, entries: tuple[tuple[str, Callable[[], Any]], ...]) -> QMenu:
         menu = QMenu(title, self._window)
+        guard(self._ctx, act, menu.menuAction())
         for text, slot in entries:
             action = QAction(text, self._window)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
             menu.addAction(action)
+            guard(self._ctx, act, action)
             self.actions.append(action)
         return menu
 

@@ -29,6 +29,7 @@ from cadre_desk.ui.widgets import confirm
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.form_errors import ERROR_STYLE
 from cadre_desk.ui.widgets.messages import joined, user_text
+from cadre_desk.ui.widgets.permits import Act, guard
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -80,7 +81,7 @@ class TeamPanel(QWidget):
         self.tree.setColumnWidth(self.SLOTS, 50)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_post())
+        self.tree.itemDoubleClicked.connect(lambda *_: self._double_clicked())
         self.message = QLabel(self)
         self.message.setObjectName("teamMessage")
         self.message.setWordWrap(True)
@@ -104,6 +105,18 @@ class TeamPanel(QWidget):
         self.remove_member_button.setToolTip(
             self.tr("Take out a holder entered by mistake (no tenure is kept)")
         )
+        self.writable = guard(
+            ctx,
+            Act.WRITE,
+            self.add_post_button,
+            self.edit_post_button,
+            self.post_up_button,
+            self.post_down_button,
+            self.remove_post_button,
+            self.add_member_button,
+            self.end_member_button,
+            self.remove_member_button,
+        )
         row1 = QHBoxLayout()
         for b in (self.add_post_button, self.edit_post_button, self.post_up_button, self.post_down_button):
             row1.addWidget(b)
@@ -121,6 +134,10 @@ class TeamPanel(QWidget):
         layout.addLayout(row1)
         layout.addLayout(row2)
         self.show_unit(None)
+
+    def _double_clicked(self) -> None:
+        if self.writable:
+            self.edit_post()
 
     # --- showing ---------------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.form_errors import ERROR_STYLE, FieldMessages, error_label, with_error
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 from cadre_desk.ui.widgets.messages import joined, user_text
+from cadre_desk.ui.widgets.permits import Act, guard, make_read_only
 
 NOTICE_STYLE = "color: #1b5e20;"
 
@@ -129,6 +130,22 @@ class UnitsPage(Page):
         details_layout.addWidget(self.general)
         details_layout.addLayout(form)
         details_layout.addLayout(save_row)
+        writable = guard(
+            ctx,
+            Act.WRITE,
+            self.new_button,
+            self.new_child_button,
+            self.up_button,
+            self.down_button,
+            self.merge_button,
+            self.archive_button,
+            self.restore_button,
+            self.save_button,
+            self.revert_button,
+        )
+        if not writable:  # a 领导查阅 reads the units: the details show, nothing takes input
+            make_read_only(self.name, self.short_name, self.kind, self.parent_box)
+            self.tree.setDragEnabled(False)
         self.team_panel = TeamPanel(ctx, today, self)
         self.team_panel.changed.connect(self._team_changed)
         team_box = QGroupBox(self.tr("Leadership team (班子)"), self)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.ui.widgets.permits import Act, tag
+
 STRIP_STYLE = """
 QToolButton#tabStripButton { border: none; border-bottom: 2px solid transparent; padding: 3px 7px; }
 QToolButton#tabStripButton:hover { background: palette(midlight); }
@@ -112,6 +114,7 @@ class TabStrip(QWidget):
         for index in range(tabs.count()):
             button = QToolButton(self)
             button.setObjectName("tabStripButton")
+            tag(Act.VIEW, button)
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Tab switches, as with a tab bar

@@ -1,0 +1,218 @@
+"""What each role's window offers: signed in as every role on a small demo database, every page (and
+every tab in it, and the roster's context menu) is opened, and no visible, enabled button or menu
+action needs a permission that the role's `access.ROLE_PERMISSIONS` lack. Every button on a page says
+what it needs (`permits.guard`); the clerk sees every action the open mode (no accounts) shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from cadre_desk import demo
+from cadre_desk.db.engine import Database
+from cadre_desk.services import accounts, mentorship
+from cadre_desk.services.access import ROLE_PERMISSIONS, Permission, Role
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.shell.application import window_for
+from cadre_desk.ui.shell.limited_window import LimitedWindow
+from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.permits import needs_of
+
+TODAY = dt.date(2026, 6, 1)
+PW = "Guard-2026x"
+
+
+@dataclass(frozen=True)
+class Offer:
+    where: str  # page key and the button's or action's name
+    needs: tuple[Permission, ...] | None  # None: not tagged by permits.guard
+    enabled: bool
+    is_button: bool
+
+
+def _name(item: QWidget | QAction) -> str:
+    text = item.text() if isinstance(item, QAbstractButton | QAction) else ""
+    return item.objectName() or text.replace("&", "")
+
+
+def _qt_internal(button: QAbstractButton) -> bool:
+    """Buttons Qt makes by itself: a line edit's clear icon, a tab bar's scroll arrows, a calendar's."""
+    cls = button.metaObject().className()
+    return (
+        cls not in ("QPushButton", "QToolButton")
+        or isinstance(button.parent(), QTabBar)
+        or button.objectName().startswith("qt_")
+    )
+
+
+def _menu_offers(where: str, menu: QMenu) -> Iterator[Offer]:
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            yield from _menu_offers(where, sub)
+        yield Offer(f"{where}:{_name(action)}", needs_of(action), action.isEnabled(), False)
+
+
+def offers(where: str, root: QWidget) -> Iterator[Offer]:
+    """The buttons and actions on screen under `root` now (visible: shown with all its parents)."""
+    for button in root.findChildren(QAbstractButton):
+        if _qt_internal(button) or not button.isVisible():
+            continue
+        yield Offer(f"{where}:{_name(button)}", needs_of(button), button.isEnabled(), True)
+        menu = button.menu() if hasattr(button, "menu") else None
+        if isinstance(menu, QMenu):
+            yield from _menu_offers(where, menu)
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QMenu | QLineEdit | QComboBox) or not widget.isVisible():
+            continue
+        for action in widget.actions():
+            if action.isVisible() and not action.isSeparator():
+                yield Offer(f"{where}:{_name(action)}", needs_of(action), action.isEnabled(), False)
+
+
+def _select_first_rows(root: QWidget) -> None:
+    for view in root.findChildren(QAbstractItemView):
+        model = view.model()
+        if view.isVisible() and model is not None and model.rowCount() and not view.currentIndex().isValid():
+            view.setCurrentIndex(model.index(0, 0))
+
+
+def visit(where: str, page: QWidget) -> set[Offer]:
+    """Everything `page` offers, in each tab of each of its tab widgets, with a row chosen."""
+    QApplication.processEvents()
+    _select_first_rows(page)
+    QApplication.processEvents()
+    found = set(offers(where, page))
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            _select_first_rows(tabs.widget(index))
+            QApplication.processEvents()
+            found |= set(offers(where, page))
+    if isinstance(page, RosterPage):
+        found |= set(_menu_offers(f"{where}:rowMenu", page.row_menu()))
+    return found
+
+
+def everything_offered(window: QMainWindow) -> set[Offer]:
+    found = set(_menu_offers("menu", window.menuBar()))  # type: ignore[arg-type]  # a QMenuBar has actions
+    if isinstance(window, MainWindow):
+        for key in list(window._nav_keys):
+            window.show_page(key)
+            found |= visit(key, window._pages[key])
+    else:
+        assert isinstance(window, LimitedWindow)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            found |= visit(f"tab{index}", window.tabs.widget(index))
+    return found
+
+
+@pytest.fixture
+def accounts_db(db: Database, ctx: ServiceContext) -> dict[Role, ServiceContext]:
+    """A small demo county with one account per role (the 导师 is a mentor of a demo pairing)."""
+    demo.generate(db, 30, seed=5, today=TODAY)
+    mentor_id = mentorship.list_mentorships(ctx)[0].mentor_id
+    admin = accounts.set_first_admin(db, "admin", PW)
+    for role in Role:
+        if role is not Role.ADMIN:
+            cadre = mentor_id if role is Role.MENTOR else None
+            accounts.add_account(admin, role.value, [role.value], PW, cadre_id=cadre)
+    return {role: accounts.authenticate(db, role.value, PW) for role in Role}
+
+
+def _open(qtbot: QtBot, ctx: ServiceContext, settings: Settings) -> QMainWindow:
+    window = window_for(ctx, settings, background_checks=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
+def test_no_role_is_offered_what_it_may_not_do(
+    qtbot: QtBot,
+    accounts_db: dict[Role, ServiceContext],
+    settings: Settings,
+    role: Role,
+    _zh_cn: None,
+) -> None:
+    ctx = accounts_db[role]
+    granted = ROLE_PERMISSIONS[role]
+    found = everything_offered(_open(qtbot, ctx, settings))
+    assert found, "the window offers nothing at all"
+    untagged = sorted(o.where for o in found if o.is_button and o.needs is None)
+    assert not untagged, f"buttons that do not say what they need: {untagged}"
+    refused = sorted(
+        f"{o.where} needs {'/'.join(o.needs)}"
+        for o in found
+        if o.enabled and o.needs is not None and not set(o.needs) & granted
+    )
+    assert not refused, f"{role.value} is offered what the services refuse: {refused}"
+
+
+def test_the_clerk_sees_every_action_of_the_open_mode(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    accounts_db: dict[Role, ServiceContext],
+    settings: Settings,
+    _zh_cn: None,
+) -> None:
+    open_mode = ServiceContext(ctx.db, "", "测试员")  # permissions None: a database of the first releases
+    everything = everything_offered(_open(qtbot, open_mode, settings))
+    clerk = ROLE_PERMISSIONS[Role.CLERK]
+    wanted = {o.where for o in everything if o.needs is not None and set(o.needs) & clerk}
+    seen = {o.where for o in everything_offered(_open(qtbot, accounts_db[Role.CLERK], settings))}
+    assert len(wanted) > 60  # every page's buttons, the roster's menu, the import and export menus
+    assert not wanted - seen, f"hidden from the clerk: {sorted(wanted - seen)}"
+
+
+@pytest.mark.parametrize("role", [Role.READER, Role.CLERK], ids=["reader", "clerk"])
+def test_the_profile_is_read_only_for_a_reader(
+    qtbot: QtBot,
+    accounts_db: dict[Role, ServiceContext],
+    settings: Settings,
+    role: Role,
+    _zh_cn: None,
+) -> None:
+    window = _open(qtbot, accounts_db[role], settings)
+    assert isinstance(window, MainWindow)
+    window.show_page("roster")
+    window.roster.table.selectRow(0)
+    profile = window.roster.profile
+    qtbot.waitUntil(lambda: profile.cadre_id is not None)
+    writable = role is Role.CLERK
+    texts = profile.form.findChildren(QLineEdit) + profile.case_form.findChildren(QLineEdit)
+    assert texts and all(t.isReadOnly() is not writable for t in texts)
+    assert all(c.isEnabled() is writable for c in profile.form.findChildren(QComboBox))
+    no_edit = QAbstractItemView.EditTrigger.NoEditTriggers
+    assert all((e.table.editTriggers() == no_edit) is not writable for e in profile.editors.values())
+    profile.tabs.setCurrentWidget(profile.resume)
+    assert all(b.isVisible() is writable for b in profile.resume.buttons())
+    profile.form.editor("name").setFocus()
+    qtbot.keyClicks(profile.form.editor("name"), "x")
+    assert profile.is_dirty() is writable and profile.save_button.isVisible() is writable
+    profile.revert()
