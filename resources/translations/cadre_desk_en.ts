@@ -5125,7 +5125,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+124"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+126"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5266,12 +5266,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+269"/>
+        <location line="+298"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-297"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5291,12 +5291,22 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+36"/>
+        <source>Profile of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unsaved input of an earlier session was put back: save or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5398,7 +5408,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Inspection report (考察材料)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5426,18 +5436,18 @@ Logs: {logs}</source>
         <location line="+1"/>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+159"/>
+        <location line="+161"/>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-298"/>
-        <location line="+142"/>
+        <location line="-302"/>
+        <location line="+144"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-305"/>
+        <location line="-307"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n year old</numerusform>
@@ -5445,7 +5455,7 @@ Logs: {logs}</source>
         </translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+334"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -8653,7 +8663,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+213"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+215"/>
         <source>Unsaved input found</source>
         <translation type="unfinished"></translation>
     </message>

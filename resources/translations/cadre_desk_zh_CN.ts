@@ -5128,7 +5128,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+197"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+199"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -5138,7 +5138,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+298"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -5148,7 +5148,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-372"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -5279,12 +5279,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+269"/>
+        <location line="+298"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-297"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -5304,12 +5304,22 @@ Logs: {logs}</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+36"/>
+        <source>Profile of {name}</source>
+        <translation>{name}的干部档案</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unsaved input of an earlier session was put back: save or discard it.</source>
+        <translation>已恢复上次未保存的输入：请保存或放弃。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
     </message>
@@ -5389,7 +5399,7 @@ Logs: {logs}</source>
         <translation>{kind}，谈话人：{talkers}</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>Inspection report (考察材料)</source>
         <translation>考察材料</translation>
     </message>
@@ -5417,25 +5427,25 @@ Logs: {logs}</source>
         <location line="+1"/>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+159"/>
+        <location line="+161"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-298"/>
-        <location line="+142"/>
+        <location line="-302"/>
+        <location line="+144"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-305"/>
+        <location line="-307"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+334"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -5484,7 +5494,7 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-536"/>
+        <location line="-540"/>
         <location line="+62"/>
         <location line="+24"/>
         <source>{title} ({count})</source>
@@ -8690,7 +8700,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+213"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+215"/>
         <source>Unsaved input found</source>
         <translation>发现未保存的输入</translation>
     </message>

@@ -60,6 +60,7 @@ from cadre_desk.ui.tolerance.profile_banner import ToleranceBanner
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
+from cadre_desk.ui.widgets.drafts import DraftKeeper
 from cadre_desk.ui.widgets.permits import Act, guard, make_read_only
 from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
 from cadre_desk.ui.widgets.record_table import RecordTable
@@ -89,6 +90,7 @@ class ProfileView(QWidget):
         self._version = 0
         self._dirty = False
         self._stale_conflicts: list[tuple[str, str, str]] = []
+        self._drafts: DraftKeeper | None = None  # 基本信息 and 任免 of the cadre shown, through a crash
         self._loaded_tabs: set[str] = set()
         self.profile: cadre_records.CadreProfile | None = None
         self.to_verify: tuple[verification.ProblemView, ...] = ()
@@ -279,6 +281,9 @@ class ProfileView(QWidget):
         return self._version
 
     def show_message(self, text: str) -> None:
+        if self._drafts is not None:
+            self._drafts.discard()
+            self._drafts = None
         self._cadre_id = None
         self.profile = None
         self.placeholder.setText(text)
@@ -309,6 +314,32 @@ class ProfileView(QWidget):
         self._show_related_counts(cadre_id)
         self.obligations_tab.set_cadre(cadre_id)
         self._tab_changed(self.tabs.currentIndex())
+        self._keep_drafts(profile.cadre)
+
+    def _keep_drafts(self, cadre: cadres.CadreView) -> None:
+        """Unsaved input in the form survives a crash: a draft every few seconds (ui.widgets.drafts),
+        offered back when this cadre's profile is shown again. The list tabs are not kept."""
+        if self._drafts is not None:
+            self._drafts.discard()
+            self._drafts.deleteLater()
+            self._drafts = None
+        if not self.writable:
+            return
+        self._drafts = DraftKeeper(
+            self,
+            lambda: self._cadre_id == cadre.id and (self.form.is_dirty() or self.case_form.is_dirty()),
+            identity=str(cadre.id),
+            title=self.tr("Profile of {name}").format(name=cadre.name),
+            roots=(self.form, self.case_form),
+        )
+        if self._drafts.start():
+            self._edited()
+            self.tabs.setCurrentWidget(self.basic_scroll)
+            self.status.setStyleSheet("")
+            self.status.setText(
+                self.tr("Unsaved input of an earlier session was put back: save or discard it.")
+            )
+            self.status.show()
 
     def _show_related_counts(self, cadre_id: int) -> None:
         """The counts on the 帮带, 成长日记 and 谈话记录 tabs before they are visited."""
@@ -527,6 +558,8 @@ class ProfileView(QWidget):
         self._check_resume()
         self.status.hide()
         self._set_dirty(False)
+        if self._drafts is not None:
+            self._drafts.clear()
 
     # Printing prints what is saved: unsaved edits are saved or discarded first (or printing is
     # cancelled). ui.printing is imported on first print, so that start-up does not load reportlab.
@@ -644,6 +677,8 @@ class ProfileView(QWidget):
         self.status.setText(self.tr("Saved."))
         self.status.show()
         self._set_dirty(False)
+        if self._drafts is not None:
+            self._drafts.clear()
         self.saved.emit(cadre_id)
         return True
 

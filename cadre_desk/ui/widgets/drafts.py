@@ -4,7 +4,8 @@ Every few seconds (DRAFT_INTERVAL_MS) an open editor with unsaved input writes w
 a draft file in the data folder (`drafts/<database>/`); a normal save or a discard (the dialog
 finishing either way) deletes the draft, and so does the input becoming clean again. After a crash the
 drafts stay: the next start says how many editors had unsaved input, and opening the same editor again
-(the same record: the window title names it) offers to put the typed input back.
+(the same record: the window title names it) offers to put the typed input back. The profile's inline
+form is kept the same way, named by the cadre (`DraftKeeper(title=…, roots=…)`).
 
 A draft is the editor's input values in widget order (texts, choices, ticks, numbers, dates); it is
 restored only into an editor of the same shape. The file name is a hash (the title names people);
@@ -149,17 +150,18 @@ def current() -> DraftStore | None:
 _TEXTUAL = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateTimeEdit)
 
 
-def _inputs(root: QWidget) -> list[QWidget]:
+def _inputs(*roots: QWidget) -> list[QWidget]:
     return [
         w
+        for root in roots
         for w in root.findChildren(QWidget)
         if isinstance(w, _TEXTUAL) or (isinstance(w, QAbstractButton) and w.isCheckable())
     ]
 
 
-def values_of(root: QWidget) -> list[list[Any]]:
+def values_of(*roots: QWidget) -> list[list[Any]]:
     values: list[list[Any]] = []
-    for w in _inputs(root):
+    for w in _inputs(*roots):
         if isinstance(w, QLineEdit):
             values.append(["line", w.text()])
         elif isinstance(w, QPlainTextEdit | QTextEdit):
@@ -175,10 +177,10 @@ def values_of(root: QWidget) -> list[list[Any]]:
     return values
 
 
-def restore_values(root: QWidget, values: list[list[Any]]) -> bool:
+def restore_values(values: list[list[Any]], *roots: QWidget) -> bool:
     """Put `values` back; False (nothing changed) when the editor's shape differs from the draft's."""
-    widgets = _inputs(root)
-    if [v[0] for v in values] != [v[0] for v in values_of(root)] or len(widgets) != len(values):
+    widgets = _inputs(*roots)
+    if [v[0] for v in values] != [v[0] for v in values_of(*roots)] or len(widgets) != len(values):
         return False
     for w, (tag, value) in zip(widgets, values, strict=True):
         if tag == "line" and isinstance(w, QLineEdit) and not w.isReadOnly():
@@ -222,34 +224,51 @@ class DraftOffer:
 
 
 class DraftKeeper(QObject):
-    """Keeps the draft of one open dialog: offers a found one when shown, writes every few seconds
-    while `dirty()`, deletes it when the input is clean again or the dialog finishes."""
+    """Keeps the draft of one open editor: offers a found one when started, writes every few seconds
+    while `dirty()`, deletes it when the input is clean again or the dialog finishes.
 
-    def __init__(self, dialog: QDialog, dirty: Callable[[], bool], identity: str = "") -> None:
+    An editor that is not a dialog of its own (the profile's inline form) names itself with `title`
+    and keeps only the inputs under `roots`; it calls `clear()` after a save or a discard and
+    `discard()` when it shows another record."""
+
+    def __init__(
+        self,
+        dialog: QWidget,
+        dirty: Callable[[], bool],
+        identity: str = "",
+        title: str | None = None,
+        roots: tuple[QWidget, ...] = (),
+    ) -> None:
         """`identity` tells the record apart where the window title does not (default: the title)."""
         super().__init__(dialog)
         self.dialog = dialog
+        self.roots = roots or (dialog,)
         self.dirty = dirty
         self.kind = type(dialog).__qualname__
         self.store = current()
-        self.title = f"{dialog.windowTitle()}\0{identity}" if identity else dialog.windowTitle()
+        name = dialog.windowTitle() if title is None else title
+        self.title = f"{name}\0{identity}" if identity else name
         self._last: list[list[Any]] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(DRAFT_INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
-        dialog.finished.connect(self.discard)
+        if isinstance(dialog, QDialog):
+            dialog.finished.connect(self.discard)
 
-    def start(self) -> None:
-        """Offer a found draft, then keep one while the dialog is open."""
+    def start(self) -> bool:
+        """Offer a found draft, then keep one while the editor is open. True if one was put back."""
         if self.store is None:
-            return
+            return False
+        restored = False
         found = self.store.read(self.store.path_of(self.kind, self.title))
         if found is not None:
-            if DraftOffer.ask(self.dialog, found.saved_at) and restore_values(self.dialog, found.values):
+            if DraftOffer.ask(self.dialog, found.saved_at) and restore_values(found.values, *self.roots):
                 log.info("draft restored into %s", self.kind)
+                restored = True
             else:
                 self.store.remove(self.kind, self.title)
         self.timer.start()
+        return restored
 
     def tick(self) -> None:
         if self.store is None:
@@ -259,7 +278,7 @@ class DraftKeeper(QObject):
                 self.store.remove(self.kind, self.title)
                 self._last = None
             return
-        values = values_of(self.dialog)
+        values = values_of(*self.roots)
         if values == self._last:
             return
         try:
@@ -271,8 +290,12 @@ class DraftKeeper(QObject):
             return
         self._last = values
 
-    def discard(self, *_result: object) -> None:
-        self.timer.stop()
+    def clear(self) -> None:
+        """Saved or discarded: no draft now (the next edit starts a new one)."""
         if self.store is not None:
             self.store.remove(self.kind, self.title)
         self._last = None
+
+    def discard(self, *_result: object) -> None:
+        self.timer.stop()
+        self.clear()
