@@ -11,7 +11,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.base import utcnow
-from cadre_desk.db.models import Cadre, CadrePhoto, Unit
+from cadre_desk.db.models import Cadre, CadrePhoto, Mentorship, Unit
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
@@ -461,9 +461,10 @@ class CadreChoice:
 def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreChoice]:
     """Live cadres whose name, pinyin initials or unit contain every word of `text` (for pickers).
 
-    Names that start with the text come first, then the rest by name; at most `limit` rows.
+    Names that start with the text come first, then the rest by name; at most `limit` rows. A 导师
+    finds only himself and his mentees (the pickers of his pairings and diaries).
     """
-    access.require(ctx, Permission.RECORDS_READ)
+    own = access.mentor_scope(ctx)
     words = text.split()
     if not words:
         return []
@@ -471,6 +472,11 @@ def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreCh
         Unit, Unit.id == Cadre.unit_id
     )
     stmt = stmt.where(Cadre.archived_at.is_(None))
+    if own is not None:
+        mentees = select(Mentorship.mentee_id).where(
+            Mentorship.mentor_id == own, Mentorship.archived_at.is_(None)
+        )
+        stmt = stmt.where((Cadre.id == own) | Cadre.id.in_(mentees))
     for word in (w.lower() for w in words):
         stmt = stmt.where(
             Cadre.name.contains(word, autoescape=True)

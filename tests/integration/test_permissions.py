@@ -76,8 +76,8 @@ MAY: dict[str, str] = {
         f"services.cadres.{k}": WRITE
         for k in ("create_cadre", "update_cadre", "archive_cadre", "restore_cadre", "set_photo")
     },
-    **{f"services.cadres.{k}": OWN_READ for k in ("get_cadre", "get_photo", "cadre_choice")},
-    **{f"services.cadres.{k}": READ for k in ("list_cadres", "count_cadres", "find_cadres")},
+    **{f"services.cadres.{k}": OWN_READ for k in ("get_cadre", "get_photo", "cadre_choice", "find_cadres")},
+    **{f"services.cadres.{k}": READ for k in ("list_cadres", "count_cadres")},
     "services.compliance.compliance_rules": ALL,
     "services.compliance.compliance": READ,
     "services.diary_pairing_fit.pairing_fit": READ,
@@ -558,6 +558,9 @@ def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
     ):
         with pytest.raises(PermissionDenied):
             call()
+    assert [c.id for c in cadres.find_cadres(m, "林小雨")] == [world.mentee]  # the pickers: his mentees
+    assert cadres.find_cadres(m, "陈远航") == [] and cadres.find_cadres(m, "吴导师") == []
+    assert [c.id for c in cadres.find_cadres(m, "周正德")] == [world.mentor]
     assert [p.id for p in mentorship.list_mentorships(m)] == [world.pairing]
     assert [r.id for r in mentorship_lists.list_mentorship_rows(m)] == [world.pairing]
     assert mentorship_lists.count_mentorships(m) == 1

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.home = HomePage(ctx, today, self)
         self.roster = RosterPage(ctx, today, self)
         self.welcome = WelcomePage(database, settings.get(keys.DEMO_CADRES), self)
+        guard(ctx, Act.WRITE, self.welcome.demo_button)  # a 领导查阅 on an empty database
+        tag(Act.VIEW, self.welcome.blank_button)
         self.add_page(HOME, self.tr("Worktable"), self.home)
         self.add_page(ROSTER, self.tr("Cadre roster"), self.roster)
         self.units_page = UnitsPage(ctx, today, self)
