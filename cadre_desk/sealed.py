@@ -84,8 +84,12 @@ def is_sealed(path: Path) -> bool:
 
 
 def passphrase_problem(passphrase: str) -> str | None:
+    """Why a passphrase is refused for a new sealed file (the rule of the database passphrase and of
+    the window's passphrase dialog: at least 8 characters, no space at either end)."""
     if len(passphrase) < MIN_PASSPHRASE:
         return f"口令至少需要 {MIN_PASSPHRASE} 个字符。"
+    if passphrase.strip() != passphrase:
+        return "口令的开头和结尾不能是空格。"
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,12 @@ def no_strings(path: Path) -> None:
     data = path.read_bytes()
     for marker in (NAME.encode(), NAME[:2].encode(), ID_NUMBER.encode(), NAME.encode("utf-16-le")):
         assert marker not in data, (path, marker)
+    if shutil.which("strings"):  # and what `strings` itself finds (its default and 16-bit encodings)
+        for encoding in ("s", "l"):
+            found = subprocess.run(
+                ["strings", "-a", "-e", encoding, str(path)], capture_output=True, check=True
+            ).stdout.decode("utf-8", "replace")
+            assert ID_NUMBER not in found and ID_NUMBER[:12] not in found and NAME not in found
 
 
 def add(db: str, data_dir: Path, key: str | None, name: str, **extra: str) -> None:
@@ -178,6 +185,11 @@ def test_restore_of_a_sealed_backup_asks_for_its_passphrase(tmp_path: Path) -> N
     ok(run("--db", db, "init", data_dir=tmp_path))
     add(db, tmp_path, None, NAME)
     dest = tmp_path / ODD / "副本 #2?.sealed"
+    for weak, why in (("short", "至少"), (" spaced passphrase ", "空格")):  # the window's rule
+        refused = run(
+            "--db", db, "backup", str(dest), "--passphrase-env", "SEAL", data_dir=tmp_path, SEAL=weak
+        )
+        assert refused.returncode == 1 and why in refused.stderr and not dest.exists()
     ok(run("--db", db, "backup", str(dest), "--passphrase-env", "SEAL", data_dir=tmp_path, SEAL=SEAL))
     assert sealed.is_sealed(dest)
     no_strings(dest)

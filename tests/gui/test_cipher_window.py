@@ -160,12 +160,19 @@ def test_a_plain_backup_is_still_one_answer_away(
 ) -> None:
     make_cadre(ctx, NAME)
     dest = tmp_path / "plain #1.db"
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    questions: list[str] = []
+
+    def no(_parent: QWidget, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        questions.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(dest), ""))
     asked = Asked(monkeypatch)
     window = open_window()
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: dest.exists() and not window.backup_runner.running, timeout=60_000)
+    assert len(questions) == 1 and "口令" in questions[0]  # offered, declined: no passphrase asked
     assert asked.messages == []
     assert dest.read_bytes().startswith(sqlite_tools.SQLITE_HEADER) and _names(dest) == {NAME}
 
@@ -300,3 +307,50 @@ def test_restoring_a_backup_from_before_the_change_asks_for_the_old_passphrase(
     assert "修改口令之前" in asked.messages[0] and "旧口令" in asked.messages[0]
     assert "也打不开" in asked.messages[1]
     assert _opens(path, NEW) and not _opens(path, OLD)  # the database keeps its current passphrase
+
+
+def test_an_encrypted_backup_under_the_current_passphrase_restores_without_asking(
+    qtbot: QtBot,
+    enc_ctx: ServiceContext,
+    settings: Settings,
+    tmp_path: Path,
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    backup = maintenance.backup(enc_ctx, tmp_path / "今天 #1.db")
+    make_cadre(enc_ctx, "后来加的人")
+    window = _window(qtbot, enc_ctx, settings)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(backup), ""))
+    asked = Asked(monkeypatch)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    assert asked.messages == [] and not any("环境变量" in text for text in boxes)
+
+
+def test_a_sealed_backup_from_before_the_change_asks_for_both_passphrases(
+    qtbot: QtBot,
+    enc_ctx: ServiceContext,
+    settings: Settings,
+    tmp_path: Path,
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    path = enc_ctx.db.path
+    assert path is not None
+    dest = sealed_backup.sealed_backup(enc_ctx, tmp_path / ODD / "封存 #1.sealed", SEAL)
+    encryption.change_passphrase(enc_ctx, OLD, NEW)
+    make_cadre(enc_ctx, "后来加的人")
+    window = _window(qtbot, enc_ctx, settings)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(dest), ""))
+    # the sealed file's passphrase; then, inside it, the database's old one (a wrong one first)
+    asked = Asked(monkeypatch, SEAL, "not the old one", OLD)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    assert "已用口令加密" in asked.messages[0]
+    assert "修改口令之前" in asked.messages[1]
+    assert "也打不开" in asked.messages[2]
+    assert _opens(path, NEW) and not _opens(path, OLD)

@@ -309,3 +309,22 @@ def test_a_hot_journal_of_a_killed_writer_is_rolled_back_when_the_file_is_unlock
     finally:
         db.dispose()
     assert not journal.exists()
+
+
+def test_an_import_restore_point_after_a_rekey_is_never_a_backup_under_the_old_passphrase(
+    enc: Path, _data_dir: Path
+) -> None:
+    """A backup made just before the change holds the same records, but not the same key: the rekey's
+    audit record makes the next restore point a new copy, under the new passphrase."""
+    from cadre_desk.services import restore_point
+
+    db, ctx = _open(enc, OLD)
+    try:
+        before = backups.auto_backup(ctx, force=True).made[0]
+        assert restore_point.current_backup(ctx) is not None  # nothing written since: it would do
+        encryption_service.change_passphrase(ctx, OLD, NEW)
+        point = restore_point.ensure(ctx, "roster")
+    finally:
+        db.dispose()
+    assert point != before and not os.path.samefile(point, before)
+    assert _opens(point, NEW) and not _opens(point, OLD)
