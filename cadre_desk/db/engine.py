@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 from cadre_desk.db import cipher, sqlite_tools
 from cadre_desk.db.failures import storage_error
@@ -30,6 +30,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 # How long a writer waits for another one (an import in another window) before giving up with a message.
 BUSY_TIMEOUT_MS = 5000
+# Connections of a SQLite file kept open between units of work (more are opened while more threads
+# work at once, and closed when they are returned).
+POOL_SIZE = 3
 
 
 def busy_timeout_ms() -> int:
@@ -65,22 +68,51 @@ def sqlite_path(url: URL) -> Path | None:
     return None
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The file behind `path` (device, inode), or None if there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
     # The driver's own transaction handling is off; SQLAlchemy's `begin` event issues BEGIN, so that
     # DDL and DML share real transactions (the SQLAlchemy pysqlite recipe).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
+    busy = busy_timeout_ms()
+    cursor.execute(f"PRAGMA busy_timeout={busy}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # 8 MB of page cache per connection. Each unit of work has its own connection (NullPool), so the
-    # cache starts cold every time and a larger one buys little; but the pages a query touched stay
-    # in the process after the connection closes (malloc keeps the freed memory), and with 32 MB a few
-    # page visits on the 10,000-cadre database cost some 70 MB of resident memory (issue 4).
+    # 8 MB of page cache per connection, kept warm between units of work by the pool (POOL_SIZE
+    # connections). Not more: the pages a query touched stay in the process (malloc keeps the freed
+    # memory), and with 32 MB a few page visits on the 10,000-cadre database cost some 70 MB of
+    # resident memory (issue 4).
     cursor.execute("PRAGMA cache_size=-8000")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
+    record.info["busy_timeout"] = busy
+
+
+def _pool_checkout(path: Path) -> Any:
+    """The pool's check on a connection it hands out: one to a file that is no longer the database's
+    (restored or converted by renaming a new file over it, deleted, a USB stick pulled out) is closed
+    and a new one opened, as if it had never been pooled. A stat per unit of work."""
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        identity = _file_identity(path)
+        if identity is None or record.info.get("file") not in (None, identity):
+            raise DisconnectionError(f"the database file changed: {path}")
+        record.info.setdefault("file", identity)
+        busy = busy_timeout_ms()
+        if record.info.get("busy_timeout") != busy:  # changed since (tests that hold a lock on purpose)
+            dbapi_connection.execute(f"PRAGMA busy_timeout={busy}")
+            record.info["busy_timeout"] = busy
+
+    return checkout
 
 
 def _begin(conn: Any) -> None:
@@ -95,16 +127,33 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
     messages, so they reach neither the log nor the crash dialog (`hide_parameters`)."""
     path = sqlite_path(url)
     if path is not None:
-        # Every connection comes from `sqlite_tools.connect` (a URI with the path escaped). NullPool:
-        # each unit of work gets its own connection, so no connection outlives a thread (workers in
-        # the GUI) and the file is closed when the app is.
+        # Every connection comes from `sqlite_tools.connect` (a URI with the path escaped).
         # An encrypted file (its key unlocked in this process) is opened through SQLCipher: the
         # engine's DB-API module is then sqlcipher3, so its errors are wrapped like sqlite3's.
+        #
+        # Pooled (NullPool used to give each unit of work a new connection): a new
+        # connection starts with a cold page cache, so every page read is read again, and on an
+        # encrypted file decrypted and its HMAC checked again (page switching cost up to twice the
+        # plain figures), and the last connection to close checkpoints the WAL. What NullPool was
+        # chosen for still holds:
+        # - threads: a connection is used by one unit of work at a time, whichever thread it runs on
+        #   (the connections are made with check_same_thread=False; the pool hands a connection to one
+        #   checkout at a time); more threads at once get more connections (unbounded overflow, never
+        #   a wait), closed when returned beyond POOL_SIZE;
+        # - the file closed with the app: `Database.dispose` (the window's exit, the command line's
+        #   end) closes the pooled connections; so do encrypt/decrypt and a restore, before the file
+        #   is converted or replaced (`Database.reopen`, `services.backups.restore`);
+        # - a file replaced under us: `_pool_checkout` drops a connection whose file is gone or changed;
+        # - locks: a returned connection is rolled back (the pool's reset), so an idle one holds no
+        #   lock and no read snapshot; a failed BEGIN IMMEDIATE (busy) leaves it reusable.
         key = cipher.key_for(path)
         extra: dict[str, Any] = {"module": cipher.dbapi()} if key is not None else {}
         engine = create_engine(
             url,
-            poolclass=NullPool,
+            poolclass=QueuePool,
+            pool_size=POOL_SIZE,
+            max_overflow=-1,
+            pool_reset_on_return="rollback",
             hide_parameters=True,
             creator=lambda: sqlite_tools.connect(
                 path, read_only=read_only, timeout=busy_timeout_ms() / 1000, key=key
@@ -112,6 +161,7 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
             **extra,
         )
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "checkout", _pool_checkout(path))
         event.listen(engine, "begin", _begin)
         return engine
     if is_sqlite(url):

@@ -429,6 +429,10 @@ def restore(
         _unlock_backup(target, source, (old_passphrase, backup_passphrase, passphrase))
         info = backup_files.inspect_backup(source)
         saved = _save_current(target, stamp)
+        if ctx is not None and ctx.db.path == target:
+            # The open window's pooled connections: closed before the file is replaced (the next
+            # unit of work opens the restored file).
+            ctx.db.dispose()
         _copy_in(source, target)
         sqlite_tools.verify_copy(target, sqlite_tools.Snapshot(info.counts))
     finally:

@@ -151,6 +151,7 @@ def test_a_storage_error_reaching_the_event_loop_is_not_a_crash(
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: crash_boxes.append(box) or 0)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text))
+    ctx.db.dispose()  # the engine's pooled connections: a journal mode changes only with none open
     conn = sqlite3.connect(ctx.db.path)
     conn.execute("PRAGMA journal_mode=DELETE")  # a rollback-journal file: even readers wait for a lock
     conn.close()
