@@ -24,10 +24,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def one(path: str, passphrase: str | None) -> dict[str, object]:
+    from _signin import signed_in
     from PySide6.QtWidgets import QApplication, QStackedWidget
 
     from cadre_desk.db.opening import open_database
-    from cadre_desk.services.context import open_context
     from cadre_desk.ui.roster.roster_page import RosterPage
     from cadre_desk.ui.shell.fonts import install_fonts
     from cadre_desk.ui.shell.settings import Settings
@@ -37,7 +37,7 @@ def one(path: str, passphrase: str | None) -> dict[str, object]:
     install_fonts(app)  # type: ignore[arg-type]
     started = time.perf_counter()
     db = open_database(path, passphrase=passphrase)
-    ctx = open_context(db, "bench")
+    ctx = signed_in(db)
     opened = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -16,10 +16,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from _signin import signed_in
 from PySide6.QtWidgets import QApplication
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services.context import open_context
 from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.shell.fonts import install_fonts
 
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)  # type: ignore[arg-type]
     db = open_database(args.db)
-    ctx = open_context(db, "bench")
+    ctx = signed_in(db)
     page = RosterPage(ctx)
     page.resize(1600, 900)
     page.show()

@@ -9,10 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+from _signin import signed_in
 from PySide6.QtWidgets import QApplication, QStackedWidget
 
 from cadre_desk.db.opening import open_database
-from cadre_desk.services.context import open_context
 from cadre_desk.ui.shell.fonts import install_fonts
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.work_pages import build_work_pages
@@ -22,7 +22,7 @@ def main(path: str) -> None:
     app = QApplication([])
     install_fonts(app)
     db = open_database(path)
-    ctx = open_context(db, "bench")
+    ctx = signed_in(db)
     stack = QStackedWidget()
     stack.resize(1400, 860)
     started = time.perf_counter()
