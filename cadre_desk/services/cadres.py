@@ -376,16 +376,10 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def list_cadres(
-    ctx: ServiceContext,
-    unit_id: int | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    include_archived: bool = False,
-    archived_only: bool = False,
-) -> list[CadreSummary]:
-    """Roster rows ordered by unit order, then id (a plain column query: no ORM objects)."""
-    access.require(ctx, Permission.RECORDS_READ)
+def _roster_statement(
+    unit_id: int | None = None, include_archived: bool = False, archived_only: bool = False
+) -> Any:
+    """The roster's rows in the service's order: unit order, then id."""
     stmt = select(*_SUMMARY_COLUMNS).outerjoin(Unit, Unit.id == Cadre.unit_id)
     if archived_only:
         stmt = stmt.where(Cadre.archived_at.is_not(None))
@@ -394,9 +388,10 @@ def list_cadres(
     if unit_id is not None:
         stmt = stmt.where(Cadre.unit_id == unit_id)
     # Cadres without a unit last on every engine (SQLite and PostgreSQL sort NULLs differently).
-    stmt = stmt.order_by(Unit.sort_order.is_(None), Unit.sort_order, Cadre.id).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
+    return stmt.order_by(Unit.sort_order.is_(None), Unit.sort_order, Cadre.id)
+
+
+def _summaries(session: Session, stmt: Any) -> list[CadreSummary]:
     # The driver returns a new string for every cell; the few distinct units, ranks, educations
     # and statuses are shared instead of being held 10,000 times each.
     shared: dict[str, str] = {}
@@ -428,9 +423,50 @@ def list_cadres(
             retirement_source=one(info.source),
         )
 
+    women_age = retirement.women_county_age(session)
+    return [summary(r, women_age) for r in session.execute(stmt)]
+
+
+def list_cadres(
+    ctx: ServiceContext,
+    unit_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    include_archived: bool = False,
+    archived_only: bool = False,
+) -> list[CadreSummary]:
+    """Roster rows ordered by unit order, then id (a plain column query: no ORM objects)."""
+    access.require(ctx, Permission.RECORDS_READ)
+    stmt = _roster_statement(unit_id, include_archived, archived_only).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
     with ctx.db.read() as session:
-        women_age = retirement.women_county_age(session)
-        return [summary(r, women_age) for r in session.execute(stmt)]
+        return _summaries(session, stmt)
+
+
+@dataclass(frozen=True)
+class RosterStart:
+    """The roster's first rows (in `list_cadres` order) and how many rows the whole roster has: what
+    the window shows at once, before the rest is loaded (`list_cadres`)."""
+
+    rows: list[CadreSummary]
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        return len(self.rows) >= self.total
+
+
+def roster_start(ctx: ServiceContext, limit: int, include_archived: bool = False) -> RosterStart:
+    """The first `limit` roster rows and the roster's size, read in one transaction (they agree)."""
+    access.require(ctx, Permission.RECORDS_READ)
+    count = select(func.count(Cadre.id))
+    if not include_archived:
+        count = count.where(Cadre.archived_at.is_(None))
+    with ctx.db.read() as session:
+        total = int(session.scalar(count) or 0)
+        rows = _summaries(session, _roster_statement(include_archived=include_archived).limit(limit))
+    return RosterStart(rows, total)
 
 
 def count_cadres(ctx: ServiceContext, unit_id: int | None = None, include_archived: bool = False) -> int:

@@ -77,7 +77,7 @@ MAY: dict[str, str] = {
         for k in ("create_cadre", "update_cadre", "archive_cadre", "restore_cadre", "set_photo")
     },
     **{f"services.cadres.{k}": OWN_READ for k in ("get_cadre", "get_photo", "cadre_choice", "find_cadres")},
-    **{f"services.cadres.{k}": READ for k in ("list_cadres", "count_cadres")},
+    **{f"services.cadres.{k}": READ for k in ("list_cadres", "roster_start", "count_cadres")},
     "services.compliance.compliance_rules": ALL,
     "services.compliance.compliance": READ,
     "services.diary_pairing_fit.pairing_fit": READ,
@@ -555,6 +555,7 @@ def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
         ),
         lambda: cadres.update_cadre(m, world.mentee, None, 1),  # type: ignore[arg-type]
         lambda: cadres.list_cadres(m),
+        lambda: cadres.roster_start(m, 10),
     ):
         with pytest.raises(PermissionDenied):
             call()

@@ -1,9 +1,14 @@
 """The roster's table model: a thin model over `list[CadreSummary]`, plus the filtering proxy.
 
-All rows are loaded once (`cadres.list_cadres` is a plain column query; 10,000 rows take a few
-tens of milliseconds) and filtered in memory. Sorting reorders the Python list in the source model:
-Python's sort is fast, whereas a proxy comparing rows through `data()` would cross into Python for
-every comparison. `data()` only reads precomputed values; it never queries.
+The window shows the roster's first rows at once (`cadres.roster_start`: a page of rows and the
+roster's size) and loads the rest in the background (`complete_with`); until then the model is
+*incomplete*. Whatever needs every row first loads the rest at once through the model's `loader`
+(`ensure_complete`): a sort, a filter, a cadre further down (`row_of`), select-all, scrolling to the
+bottom (`fetchMore`), an export of the list. The counts shown are the roster's size all along.
+
+Once complete, the rows are sorted and filtered in memory. Sorting reorders the Python list in the
+source model: Python's sort is fast, whereas a proxy comparing rows through `data()` would cross into
+Python for every comparison. `data()` only reads precomputed values; it never queries.
 
 Filtering works the same way: the proxy computes the set of accepted cadre ids in one Python pass
 over precomputed lower-case haystacks (narrowing the previous result while the user keeps typing),
@@ -130,21 +135,78 @@ class RosterModel(QAbstractTableModel):
         self._unit_rank: dict[str, int] = {}  # units in the order the service lists them
         self._haystacks: dict[int, str] = {}  # cadre id -> "name\nunit\npost", case-folded
         self._positions: dict[int, int] | None = None  # cadre id -> row, built when first asked
+        self._total = 0  # the roster's size, loaded or not
+        self._loader: Callable[[], Sequence[CadreSummary]] | None = None  # every row, when incomplete
 
     # --- loading ----------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[CadreSummary]) -> None:
-        """Replace every row; `rows` come in the service's order (unit order, then id)."""
-        today = self._today or dt.date.today()
+    def set_rows(
+        self,
+        rows: Sequence[CadreSummary],
+        total: int | None = None,
+        loader: Callable[[], Sequence[CadreSummary]] | None = None,
+    ) -> None:
+        """Replace every row; `rows` come in the service's order (unit order, then id).
+
+        With a `total` above `len(rows)`, `rows` are the roster's first rows: the model is incomplete
+        until `complete_with` gets every row, or `loader` is called for them (`ensure_complete`)."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._ages = {row.id: row.age(today) for row in self._rows}
+        self._ages = {}
         self._unit_rank = {}
-        for row in self._rows:
-            self._unit_rank.setdefault(row.unit, len(self._unit_rank))
-        self._haystacks = {row.id: f"{row.name}\n{row.unit}\n{row.post}".casefold() for row in self._rows}
+        self._haystacks = {}
+        self._index_rows(self._rows)
+        self._total = max(total or 0, len(self._rows))
+        self._loader = loader if self._total > len(self._rows) else None
         self._positions = None
         self.endResetModel()
+
+    def _index_rows(self, rows: Sequence[CadreSummary]) -> None:
+        """The precomputed ages, unit order and filter haystacks of `rows` (added after the others)."""
+        today = self._today or dt.date.today()
+        for row in rows:
+            self._ages[row.id] = row.age(today)
+            self._unit_rank.setdefault(row.unit, len(self._unit_rank))
+            self._haystacks[row.id] = f"{row.name}\n{row.unit}\n{row.post}".casefold()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row of the roster is loaded."""
+        return self._total <= len(self._rows)
+
+    def total(self) -> int:
+        """The roster's size, whether or not every row is loaded yet."""
+        return max(self._total, len(self._rows))
+
+    def complete_with(self, rows: Sequence[CadreSummary]) -> None:
+        """Every row of the roster (in the service's order) for an incomplete model: the missing rows
+        are appended, so the rows shown keep their place, selection and scroll position. If the roster
+        changed since its first rows were read, every row is replaced."""
+        if self.complete:
+            return
+        loaded = len(self._rows)
+        if [r.id for r in rows[:loaded]] != [r.id for r in self._rows]:
+            self.set_rows(rows)
+            return
+        self._rows[:loaded] = rows[:loaded]  # the same cadres, perhaps edited meanwhile
+        self._index_rows(rows[:loaded])
+        if loaded:
+            last = self.index(loaded - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        if len(rows) > loaded:
+            self.beginInsertRows(QModelIndex(), loaded, len(rows) - 1)
+            self._rows.extend(rows[loaded:])
+            self._index_rows(rows[loaded:])
+            self._positions = None
+            self._total = len(self._rows)
+            self.endInsertRows()
+        self._total = len(self._rows)  # fewer rows than counted at first: cadres archived meanwhile
+        self._loader = None
+
+    def ensure_complete(self) -> None:
+        """Load every row now if only the first ones are loaded (through the loader given with them)."""
+        if not self.complete and self._loader is not None:
+            self.complete_with(self._loader())
 
     def haystack(self, cadre_id: int) -> str:
         return self._haystacks.get(cadre_id, "")
@@ -153,19 +215,26 @@ class RosterModel(QAbstractTableModel):
         return self._ages.get(cadre_id, 0)
 
     def all_rows(self) -> list[CadreSummary]:
-        """The rows themselves (not a copy): for the filter's single pass."""
+        """The rows loaded, themselves (not a copy): for the filter's single pass."""
         return self._rows
 
     def row_at(self, row: int) -> CadreSummary:
         return self._rows[row]
 
     def rows(self) -> list[CadreSummary]:
+        """Every row of the roster (loading the rest if needed)."""
+        self.ensure_complete()
         return list(self._rows)
 
     def row_of(self, cadre_id: int) -> int | None:
+        """The row of a cadre; a cadre not among the rows loaded so far loads the rest."""
         if self._positions is None:
             self._positions = {row.id: i for i, row in enumerate(self._rows)}
-        return self._positions.get(cadre_id)
+        found = self._positions.get(cadre_id)
+        if found is None and not self.complete:
+            self.ensure_complete()
+            return self.row_of(cadre_id) if self.complete else None
+        return found
 
     # --- the model interface ---------------------------------------------------------------------
 
@@ -174,6 +243,14 @@ class RosterModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
         return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self.complete and self._loader is not None
+
+    def fetchMore(self, parent: Index) -> None:
+        """The view scrolled to the last row loaded: load the rest."""
+        if not parent.isValid():
+            self.ensure_complete()
 
     def display_text(self, row: CadreSummary, column: Column) -> str:
         if column is Column.NAME:
@@ -249,6 +326,7 @@ class RosterModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column) or not self._rows:
             return
+        self.ensure_complete()  # the first rows of a sorted roster may be any of them
         key = self._sort_key(Column(column))
         self.layoutAboutToBeChanged.emit()
         old_positions = {id(r): i for i, r in enumerate(self._rows)}
@@ -326,6 +404,9 @@ class RosterFilter(QSortFilterProxyModel):
         return all(o in n for o, n in zip(old, new, strict=False))
 
     def _apply(self, terms: tuple[str, ...], criteria: RosterCriteria, narrowing: bool) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RosterModel) and (terms or not criteria.is_empty()):
+            model.ensure_complete()  # a filter looks at every row (before the filter change begins)
         self._begin_filter_change()
         self._terms = terms
         self._criteria = criteria

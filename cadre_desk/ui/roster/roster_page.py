@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from cadre_desk.errors import CadreDeskError, NotFoundError
 from cadre_desk.services import cadres, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
 from cadre_desk.ui.roster.roster_filters import RosterFilterPanel
@@ -60,6 +62,9 @@ EXPORT_FIELDS: dict[Column, tuple[str, ...]] = {
 }
 
 WIDTH_SAMPLE_ROWS = 200  # column widths are measured on this many rows, never on all of them
+# The rows read before the page shows (the rest follow in the background): a few screens' worth, and
+# the rows the column widths are measured on.
+FIRST_ROWS = 200
 MAX_COLUMN_CHARS = 18  # a very long unit name is elided (its tooltip shows it) rather than widening
 EXCHANGE_SUFFIXES = (".lrmx", ".lrm")
 
@@ -69,8 +74,19 @@ def exchange_paths(paths: list[Path]) -> list[Path]:
     return [p for p in paths if p.is_dir() or p.suffix.lower() in EXCHANGE_SUFFIXES]
 
 
+class RosterTable(QTableView):
+    """The roster's table: select-all first loads the rows not loaded yet (they are selected too)."""
+
+    def selectAll(self) -> None:
+        model = self.model()
+        if model is not None and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        super().selectAll()
+
+
 class RosterPage(Page):
-    """`reload()` fetches every roster row once; the filters work in memory."""
+    """`reload()` shows the roster's first rows at once and loads the rest in the background; the
+    filters work in memory (on every row: a filter, like a sort, first loads the rest if need be)."""
 
     counts_changed = Signal(int, int)  # shown, total
     record_kinds = frozenset({"cadre"})
@@ -102,7 +118,7 @@ class RosterPage(Page):
         self.new_button.setObjectName("rosterNewCadre")
         self.new_button.clicked.connect(self.new_cadre)
 
-        self.table = QTableView(self)
+        self.table = RosterTable(self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.proxy)
         setup_list_table(self.table, QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -178,25 +194,44 @@ class RosterPage(Page):
         self.proxy.modelReset.connect(self._emit_counts)
         self.proxy.layoutChanged.connect(self._emit_counts)
         self._widths_measured = False
+        self._generation = 0  # which reload the rows loading in the background belong to
+        self.rest_job: Job | None = None
         self.setAcceptDrops(True)
 
     # --- data ------------------------------------------------------------------------------------
 
     def reload(self) -> int:
-        """Fetch the roster again (keeping the shown cadre); returns the number of cadres."""
+        """Fetch the roster again (keeping the shown cadre); returns the number of cadres.
+
+        Unsorted and unfiltered, only the first rows are read now and the rest in the background;
+        sorted or filtered, every row is needed at once."""
         keep = self.profile.cadre_id
         started = time.perf_counter()
-        rows = cadres.list_cadres(self._ctx, include_archived=self.show_archived.isChecked())
+        ctx, include_archived = self._ctx, self.show_archived.isChecked()
+        self._generation += 1
+        header = self.table.horizontalHeader()
+        sorted_by = header.sortIndicatorSection()
+        if sorted_by >= 0 or self.proxy.is_filtered():
+            rows = cadres.list_cadres(ctx, include_archived=include_archived)
+            total, complete = len(rows), True
+        else:
+            start = cadres.roster_start(ctx, FIRST_ROWS, include_archived)
+            rows, total, complete = start.rows, start.total, start.complete
         self.filter_panel.set_units(units.list_units(self._ctx))
         self._switching = True
         try:
-            self.model.set_rows(rows)
-            header = self.table.horizontalHeader()
-            if header.sortIndicatorSection() >= 0:
-                self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self.model.set_rows(
+                rows, total, lambda: cadres.list_cadres(ctx, include_archived=include_archived)
+            )
+            if sorted_by >= 0:
+                self.model.sort(sorted_by, header.sortIndicatorOrder())
         finally:
             self._switching = False
-        log.debug("roster: %d rows in %.0f ms", len(rows), (time.perf_counter() - started) * 1000)
+        if not complete:
+            self._load_rest(include_archived)
+        log.debug(
+            "roster: %d of %d rows in %.0f ms", len(rows), total, (time.perf_counter() - started) * 1000
+        )
         if not self._widths_measured and rows:
             self.fit_columns()
         if keep is None or not self.select_cadre(keep):
@@ -206,13 +241,48 @@ class RosterPage(Page):
                 self.profile.show_cadre(None)
                 self.select_first()
         self._emit_counts()
-        return len(rows)
+        return total
+
+    def _load_rest(self, include_archived: bool) -> None:
+        """Every roster row, read in the background; appended to the first ones shown (unless a newer
+        reload, or something that needed them at once, came first)."""
+        generation, ctx = self._generation, self._ctx
+
+        def work(_progress: ProgressFn) -> list[cadres.CadreSummary]:
+            return cadres.list_cadres(ctx, include_archived=include_archived)
+
+        def done(rows: object) -> None:
+            if not isValid(self) or generation != self._generation or not isinstance(rows, list):
+                return
+            switching, self._switching = self._switching, True
+            try:
+                self.model.complete_with(rows)
+            finally:
+                self._switching = switching
+            if self.profile.cadre_id is not None and not self.selected_ids():
+                self.select_cadre(self.profile.cadre_id, scroll=False)  # its row was replaced
+            self._emit_counts()
+
+        def failed(exc: Exception) -> None:
+            # The rows shown stay; the rest is read when something needs it (ensure_complete).
+            log.warning("roster: the rest of the rows could not be read in the background: %s", exc)
+
+        self.rest_job = run_in_background(work, done, failed)
 
     def total(self) -> int:
-        return self.model.rowCount()
+        """The number of cadres in the roster (loaded or not yet)."""
+        return self.model.total()
 
     def shown(self) -> int:
-        return self.proxy.rowCount()
+        """The number of cadres the filters let through (all of them while the rest is loading:
+        filtering loads the rest first)."""
+        return self.proxy.rowCount() if self.model.complete else self.model.total()
+
+    def shown_cadre_ids(self) -> list[int]:
+        """The cadres the roster shows now (its filters applied, its order), every one of them."""
+        self.model.ensure_complete()
+        ids = [self.proxy.cadre_id(self.proxy.index(row, 0)) for row in range(self.proxy.rowCount())]
+        return [i for i in ids if i is not None]
 
     def set_query(self, text: str) -> None:
         """Filter as if typed into the quick filter box."""
@@ -361,7 +431,7 @@ class RosterPage(Page):
     def _emit_counts(self, *_args: object) -> None:
         if self._switching:
             return  # a filter or reload under way (the proxy signals each range of rows); once at the end
-        self.counts_changed.emit(self.proxy.rowCount(), self.model.rowCount())
+        self.counts_changed.emit(self.shown(), self.total())
 
     def _profile_saved(self, cadre_id: int) -> None:
         self.reload()

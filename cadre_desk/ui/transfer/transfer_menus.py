@@ -96,9 +96,7 @@ class TransferMenus(QObject):
 
     def _shown_cadre_ids(self) -> list[int]:
         """The cadres the roster shows now (its filters applied); a message when there are none."""
-        proxy = self._roster.proxy
-        ids = [proxy.cadre_id(proxy.index(row, 0)) for row in range(proxy.rowCount())]
-        cadre_ids = [i for i in ids if i is not None]
+        cadre_ids = self._roster.shown_cadre_ids()
         if not cadre_ids:
             QMessageBox.information(
                 self._window, self.tr("Export"), self.tr("The roster shows no cadres to export.")
