@@ -13,6 +13,8 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -88,7 +90,26 @@ class _Worker:
     spec: BatchSpec | None = None
 
 
+PARENT_POLL_S = 0.5
+
+
+def _exit_with_parent() -> None:
+    """End this worker once the process that started it is gone (killed, a power cut of the window's
+    process): an idle worker would otherwise wait for jobs for ever, holding the output pipes and the
+    database open. Forked workers hold each other's end of the job queue and of the parent's sentinel,
+    so neither ever closes: the worker watches its parent's pid (re-parented when it dies)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _init(spec: BatchSpec) -> None:
+    _exit_with_parent()
     if spec.key is not None:
         cipher.remember(Path(spec.database), spec.key)
     _Worker.db = open_for_reading(spec.database)
