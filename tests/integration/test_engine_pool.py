@@ -91,7 +91,7 @@ def test_a_write_on_another_thread_is_seen_by_a_pooled_connection(pooled: Databa
     def write() -> None:
         try:
             make_cadre(ctx, "李四")
-        except BaseException as exc:  # noqa: BLE001  # reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     worker = threading.Thread(target=write)
