@@ -296,6 +296,11 @@
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved selection of units</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -3235,7 +3240,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Worktable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6159,7 +6164,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+61"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+66"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6212,7 +6217,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+92"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+108"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6247,7 +6252,7 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+218"/>
         <location line="+127"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>
@@ -8268,7 +8273,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>

@@ -296,6 +296,11 @@
         <source>Account</source>
         <translation>账号</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved selection of units</source>
+        <translation>选定范围</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -3238,7 +3243,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>干部成长档案台 — {file}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Worktable</source>
         <translation>工作台</translation>
     </message>
@@ -6181,7 +6186,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+61"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+66"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -6234,7 +6239,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+92"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+108"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -6269,7 +6274,7 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+218"/>
         <location line="+127"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
@@ -8299,7 +8304,7 @@ Your text stays in the editor.</source>
         <translation>干部任免审批表 (*.lrmx *.lrm)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>

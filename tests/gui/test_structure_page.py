@@ -255,6 +255,9 @@ def test_a_saved_selection_as_the_scope(
     shown.manage_selections()
     assert shown.scope.findText("选定范围：2027年换届乡镇") == -1
     assert shown.report.scope.label == "全县"  # the deleted selection's scope falls back to the county
+    from cadre_desk.ui.audit.audit_model import entity_text
+
+    assert entity_text("structure_selection") == "选定范围"  # as the audit trail names its records
 
 
 def test_a_reader_chooses_saved_selections_but_does_not_save_them(

@@ -71,6 +71,7 @@ def entity_text(entity: str) -> str:
         "diary_entry": kind_label("diary"),
         "mentor_comment": kind_label("comment"),
         "account": QCoreApplication.translate("AuditModel", "Account"),
+        "structure_selection": QCoreApplication.translate("AuditModel", "Saved selection of units"),
     }
     return extra.get(entity) or kind_label(entity)
 
