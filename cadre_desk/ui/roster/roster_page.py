@@ -65,6 +65,9 @@ WIDTH_SAMPLE_ROWS = 200  # column widths are measured on this many rows, never o
 # The rows read before the page shows (the rest follow in the background): a few screens' worth, and
 # the rows the column widths are measured on.
 FIRST_ROWS = 200
+# The rest is read this long after the first rows: the worker's Python (10,000 rows) would share the
+# interpreter with the first paint and the first profile.
+REST_DELAY_MS = 250
 MAX_COLUMN_CHARS = 18  # a very long unit name is elided (its tooltip shows it) rather than widening
 EXCHANGE_SUFFIXES = (".lrmx", ".lrm")
 
@@ -195,6 +198,7 @@ class RosterPage(Page):
         self.proxy.layoutChanged.connect(self._emit_counts)
         self._widths_measured = False
         self._generation = 0  # which reload the rows loading in the background belong to
+        self._profile_later = False  # the first row selected by a reload: its profile after the paint
         self.rest_job: Job | None = None
         self.setAcceptDrops(True)
 
@@ -228,7 +232,8 @@ class RosterPage(Page):
         finally:
             self._switching = False
         if not complete:
-            self._load_rest(include_archived)
+            generation = self._generation
+            QTimer.singleShot(REST_DELAY_MS, self, lambda: self._load_rest(include_archived, generation))
         log.debug(
             "roster: %d of %d rows in %.0f ms", len(rows), total, (time.perf_counter() - started) * 1000
         )
@@ -239,14 +244,21 @@ class RosterPage(Page):
                 pass  # the shown cadre was filtered out: keep the unsaved form where it is
             else:
                 self.profile.show_cadre(None)
-                self.select_first()
+                # The row is selected now, its profile filled in once the rows are painted.
+                self._profile_later = True
+                try:
+                    self.select_first()
+                finally:
+                    self._profile_later = False
         self._emit_counts()
         return total
 
-    def _load_rest(self, include_archived: bool) -> None:
+    def _load_rest(self, include_archived: bool, generation: int) -> None:
         """Every roster row, read in the background; appended to the first ones shown (unless a newer
         reload, or something that needed them at once, came first)."""
-        generation, ctx = self._generation, self._ctx
+        if generation != self._generation or self.model.complete:
+            return
+        ctx = self._ctx
 
         def work(_progress: ProgressFn) -> list[cadres.CadreSummary]:
             return cadres.list_cadres(ctx, include_archived=include_archived)
@@ -408,12 +420,23 @@ class RosterPage(Page):
         cadre_id = self.proxy.cadre_id(current)
         if cadre_id is None or cadre_id == self.profile.cadre_id:
             return
+        if self._profile_later:
+            QTimer.singleShot(0, self, self._show_current_profile)
+            return
         if not self.profile.maybe_leave():
             # Stay on the cadre being edited (without asking again), once the click has finished.
             self._switching = True
             QTimer.singleShot(0, self._back_to_shown)
             return
         self.profile.show_cadre(cadre_id)
+
+    def _show_current_profile(self) -> None:
+        """The profile of the current row, if it still is the row a reload selected."""
+        if self._switching or self.profile.cadre_id is not None:
+            return
+        cadre_id = self.proxy.cadre_id(self.table.currentIndex())
+        if cadre_id is not None:
+            self.profile.show_cadre(cadre_id)
 
     def _back_to_shown(self) -> None:
         try:
