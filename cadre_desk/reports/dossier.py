@@ -158,6 +158,7 @@ def _basic(file: CadreFile, ref: dt.date) -> list[Flowable]:
         ("现任职务", c.post),
         ("职　　级", c.rank),
         ("任现职时间", _ym(c.post_since)),
+        ("任现职级时间", _ym(c.rank_since)),
         ("到龄年月", file.retirement),
         ("身份证号", c.id_number),
         ("联系电话", c.phone),

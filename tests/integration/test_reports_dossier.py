@@ -78,7 +78,9 @@ def outline_titles(reader: PdfReader) -> list[str]:
 def _full_cadre(ctx: ServiceContext) -> tuple[int, int, int]:
     """A cadre with every kind of record, rare characters included; returns (cadre, pairing, talk) ids."""
     mentor = make_cadre(ctx, "欧阳堃", post="县委常委、组织部长", rank="副处级")
-    cadre = make_cadre(ctx, f"李{RARE[4:]}", rank="正科级", post="干部一科科长", speciality="党建工作")
+    cadre = make_cadre(
+        ctx, f"李{RARE[4:]}", rank="正科级", post="干部一科科长", speciality="党建工作", rank_since="2021.09"
+    )
     p = records.get_profile(ctx, cadre.id)
     resume = [
         records.ResumeEntryInput(f"{2000 + i}.07", f"{2001 + i}.07", f"XX县XX乡科员{i}号{RARE}")
@@ -164,6 +166,7 @@ def test_full_dossier_reads_back(ctx: ServiceContext, tmp_path: Path) -> None:
         "培训学时",
         "结对帮带",
         "二、基本情况",
+        "任现职级时间2021.09",
         "三、简历",
         "XX县XX乡科员0号",
         "四、家庭主要成员及重要社会关系",
