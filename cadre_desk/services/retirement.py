@@ -199,7 +199,8 @@ def all_rows(
         stmt = stmt.where(Cadre.unit_id == unit_id)
     with ctx.db.read() as session:
         women_age = women_county_age(session)
-        raw = session.execute(stmt).all()
+        # Core rows (the connection, not the ORM session): 10,000 plain tuples, no ORM row processing
+        raw = session.connection().execute(stmt).all()
     months: dict[int, YearMonth] = {}
 
     def month(value: int) -> YearMonth:
