@@ -33,6 +33,12 @@ BUSY_TIMEOUT_MS = 5000
 # Connections of a SQLite file kept open between units of work (more are opened while more threads
 # work at once, and closed when they are returned).
 POOL_SIZE = 3
+# Page cache per connection, in KiB. A plain file's pages come back from the OS cache cheaply; an
+# encrypted file's are decrypted and their HMAC checked on every read from the file, so its pooled
+# connections keep more of them (on the 10,000-cadre county, switching to 结对帮带 took over twice the
+# plain time with 8 MB, about the plain time with 64 MB: benchmarks/bench_encryption.py).
+CACHE_KIB = 8_000
+ENCRYPTED_CACHE_KIB = 64_000
 
 
 def busy_timeout_ms() -> int:
@@ -77,24 +83,30 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
-    # The driver's own transaction handling is off; SQLAlchemy's `begin` event issues BEGIN, so that
-    # DDL and DML share real transactions (the SQLAlchemy pysqlite recipe).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    busy = busy_timeout_ms()
-    cursor.execute(f"PRAGMA busy_timeout={busy}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    # 8 MB of page cache per connection, kept warm between units of work by the pool (POOL_SIZE
-    # connections). Not more: the pages a query touched stay in the process (malloc keeps the freed
-    # memory), and with 32 MB a few page visits on the 10,000-cadre database cost some 70 MB of
-    # resident memory (issue 4).
-    cursor.execute("PRAGMA cache_size=-8000")
-    cursor.execute("PRAGMA temp_store=MEMORY")
-    cursor.close()
-    record.info["busy_timeout"] = busy
+def _sqlite_pragmas(cache_kib: int) -> Any:
+    """The engine's `connect` listener: our pragmas on each new connection."""
+
+    def set_pragmas(dbapi_connection: Any, record: Any) -> None:
+        # The driver's own transaction handling is off; SQLAlchemy's `begin` event issues BEGIN, so
+        # that DDL and DML share real transactions (the SQLAlchemy pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        busy = busy_timeout_ms()
+        cursor.execute(f"PRAGMA busy_timeout={busy}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        # The page cache is kept warm between units of work by the pool (the most recently returned
+        # connection is handed out first, so mostly one connection's cache fills). A plain file's is
+        # small: the pages a query touched stay in the process (malloc keeps the freed memory), and
+        # with 32 MB a few page visits on the 10,000-cadre database cost some 70 MB of resident memory
+        # (issue 4); an encrypted file's is larger (ENCRYPTED_CACHE_KIB).
+        cursor.execute(f"PRAGMA cache_size=-{cache_kib}")
+        cursor.execute("PRAGMA temp_store=MEMORY")
+        cursor.close()
+        record.info["busy_timeout"] = busy
+
+    return set_pragmas
 
 
 def _pool_checkout(path: Path) -> Any:
@@ -153,6 +165,7 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
             poolclass=QueuePool,
             pool_size=POOL_SIZE,
             max_overflow=-1,
+            pool_use_lifo=True,
             pool_reset_on_return="rollback",
             hide_parameters=True,
             creator=lambda: sqlite_tools.connect(
@@ -160,7 +173,7 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
             ),
             **extra,
         )
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(CACHE_KIB if key is None else ENCRYPTED_CACHE_KIB))
         event.listen(engine, "checkout", _pool_checkout(path))
         event.listen(engine, "begin", _begin)
         return engine
