@@ -306,9 +306,12 @@ def _readable(path: Path) -> bool:
 
 
 def _copy_in(backup: Path, target: Path) -> None:
-    """Put the backup's content into `target`: through SQLite's backup API into a sound database (other
-    connections see the change at once, under SQLite's locks), else as a new file renamed over it."""
-    if target.exists() and _readable(target) and not sqlite_tools.quick_check(target):
+    """Put the backup's content into `target`: through SQLite's backup API into a sound database of the
+    same kind (both plain, or both encrypted: the target keeps its key; other connections see the change
+    at once, under SQLite's locks), else as a new file renamed over it: the backup's own file, with its
+    key or none (a plain backup into an encrypted database, an encrypted one into a plain database)."""
+    same_kind = (cipher.key_for(backup) is None) == (cipher.key_for(target) is None)
+    if same_kind and target.exists() and _readable(target) and not sqlite_tools.quick_check(target):
         src = sqlite_tools.connect(backup, read_only=True)
         try:
             dst = sqlite_tools.connect(target)
@@ -333,6 +336,8 @@ def _copy_in(backup: Path, target: Path) -> None:
     key = cipher.key_for(backup)
     if key is not None:  # the restored file is the backup: encrypted with its key
         cipher.remember(target, key)
+    else:  # a plain file now, whatever it was
+        cipher.forget(target)
 
 
 OLD_PASSPHRASE = (

@@ -5751,12 +5751,17 @@ Logs: {logs}</source>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/backups/restore.py" line="+37"/>
-        <location line="+187"/>
+        <location line="+209"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-195"/>
+        <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This backup is encrypted with another passphrase than the database has now: it was made before the passphrase was changed. Enter the passphrase the database had when the backup was made. The restored database keeps its current passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5804,7 +5809,17 @@ The current state is first saved as a backup in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
+        <source>The database is now the backup&apos;s own file, encrypted: from now on it opens with the passphrase the backup was made with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database is now the backup&apos;s own file, which is not encrypted: it opens without a passphrase. Encrypt it again in Settings if it should be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>That passphrase does not open the backup either. Nothing was changed.
 
 {why}</source>
@@ -6217,7 +6232,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+108"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+111"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6252,8 +6267,8 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+218"/>
-        <location line="+127"/>
+        <location line="+227"/>
+        <location line="+138"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>
     </message>

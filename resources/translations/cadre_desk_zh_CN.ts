@@ -5753,12 +5753,17 @@ Logs: {logs}</source>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/backups/restore.py" line="+37"/>
-        <location line="+187"/>
+        <location line="+209"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-195"/>
+        <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
+        <translation>此备份是加密的。请输入制作该备份时数据库的口令。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This backup is encrypted with another passphrase than the database has now: it was made before the passphrase was changed. Enter the passphrase the database had when the backup was made. The restored database keeps its current passphrase.</source>
         <translation>此备份所用的口令与数据库现在的口令不同：它是在修改口令之前做的。请输入制作该备份时数据库的口令（旧口令）。恢复后的数据库仍使用现在的口令。</translation>
     </message>
@@ -5819,7 +5824,17 @@ The current state is first saved as a backup in {folder}.</source>
 {path}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
+        <source>The database is now the backup&apos;s own file, encrypted: from now on it opens with the passphrase the backup was made with.</source>
+        <translation>数据库现在就是该备份文件本身（已加密）：今后打开数据库需要输入制作该备份时的口令。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database is now the backup&apos;s own file, which is not encrypted: it opens without a passphrase. Encrypt it again in Settings if it should be.</source>
+        <translation>数据库现在就是该备份文件本身（未加密）：打开时不需要口令。如需加密，请在 设置 中重新加密。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>That passphrase does not open the backup either. Nothing was changed.
 
 {why}</source>
@@ -6239,7 +6254,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+108"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+111"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -6274,8 +6289,8 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+218"/>
-        <location line="+127"/>
+        <location line="+227"/>
+        <location line="+138"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
     </message>

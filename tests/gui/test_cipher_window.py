@@ -30,6 +30,8 @@ SEAL = "sealed backup 2026"
 NAME = "欧阳雪梅"
 ID_NUMBER = "110101198503071227"
 ODD = "备份 #1?a=b%20 100%"
+# the offscreen platform, when a progress dialog shows (a slow restore or backup under load)
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _no_strings(path: Path) -> None:
@@ -354,3 +356,39 @@ def test_a_sealed_backup_from_before_the_change_asks_for_both_passphrases(
     assert "修改口令之前" in asked.messages[1]
     assert "也打不开" in asked.messages[2]
     assert _opens(path, NEW) and not _opens(path, OLD)
+
+
+def test_an_encrypted_backup_restored_into_a_plain_database_says_which_passphrase_opens_it(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    db_path: Path,
+    tmp_path: Path,
+    open_window: Callable[[], MainWindow],
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    """A backup from when the database was encrypted (decrypted since): the window asks for the
+    passphrase it had then, and goes on working on the restored, encrypted file."""
+    other = tmp_path / "then.db"
+    then = open_database(str(other), encrypt=True, passphrase=OLD)
+    try:
+        then_ctx = open_context(then, "测试员")
+        make_cadre(then_ctx, NAME)
+        backup = maintenance.backup(then_ctx, tmp_path / ODD / "那时 #1.db")
+    finally:
+        then.dispose()
+    cipher.forget(backup)
+    make_cadre(ctx, "现在的人")
+    make_cadre(ctx, "后来加的人")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(backup), ""))
+    asked = Asked(monkeypatch, OLD)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    assert asked.messages[0].startswith("此备份是加密的")
+    assert any("制作该备份时的口令" in text for text in boxes), boxes
+    assert ctx.db.encrypted and _opens(db_path, OLD)
+    make_cadre(ctx, "恢复后新加的人")  # the window's engine opens the encrypted file
+    assert maintenance.stats(ctx.db)["cadre"] == 2

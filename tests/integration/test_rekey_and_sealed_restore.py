@@ -328,3 +328,38 @@ def test_an_import_restore_point_after_a_rekey_is_never_a_backup_under_the_old_p
         db.dispose()
     assert point != before and not os.path.samefile(point, before)
     assert _opens(point, NEW) and not _opens(point, OLD)
+
+
+def test_a_backup_of_the_other_kind_replaces_the_file_with_its_own_key_or_none(
+    enc: Path, tmp_path: Path
+) -> None:
+    """A plain backup (from before the database was encrypted) into the encrypted database, and an
+    encrypted one into a plain database: SQLite's backup API cannot copy between the two libraries, so
+    the database becomes the backup's own file (verified), with the backup's key or none."""
+    plain = tmp_path / "plain.db"
+    pdb = open_database(str(plain))
+    try:
+        make_cadre(open_context(pdb, "测试员"), "林小雨")
+        plain_backup = maintenance.backup(open_context(pdb, "测试员"), tmp_path / "plain-backup.db")
+    finally:
+        pdb.dispose()
+    db, ctx = _open(enc, OLD)
+    try:
+        enc_backup = maintenance.backup(ctx, tmp_path / "enc-backup.db")
+        result = backups.restore(str(enc), plain_backup, "测试员", OLD, ctx)
+        assert result.counts["cadre"] == 1
+    finally:
+        db.dispose()
+    assert enc.read_bytes().startswith(sqlite_tools.SQLITE_HEADER) and cipher.key_for(enc) is None
+    check = open_database(str(enc))
+    try:
+        assert [c.name for c in cadres.list_cadres(open_context(check, "测试员"))] == ["林小雨"]
+    finally:
+        check.dispose()
+    cipher.forget(enc_backup)
+    pdb = open_database(str(plain))
+    try:
+        backups.restore(str(plain), enc_backup, "测试员", ctx=open_context(pdb, "测试员"), old_passphrase=OLD)
+    finally:
+        pdb.dispose()
+    assert _opens(plain, OLD) and _counts(plain, OLD)["cadre"] == 1

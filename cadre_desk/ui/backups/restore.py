@@ -46,7 +46,12 @@ class RestoreRequest:
     old_passphrase: str | None = None  # the database's passphrase when the backup was made
 
 
-def _older_key_message() -> str:
+def _older_key_message(current_key: bool = True) -> str:
+    if not current_key:  # the database is a plain file now (decrypted since), or a new one
+        return QCoreApplication.translate(
+            "RestoreDialog",
+            "This backup is encrypted. Enter the passphrase the database had when the backup was made.",
+        )
     return QCoreApplication.translate(
         "RestoreDialog",
         "This backup is encrypted with another passphrase than the database has now: it was made "
@@ -55,10 +60,10 @@ def _older_key_message() -> str:
     )
 
 
-def ask_old_passphrase(parent: QWidget, path: Path) -> str | None:
+def ask_old_passphrase(parent: QWidget, path: Path, current_key: bool = True) -> str | None:
     """The passphrase that opens the encrypted backup `path` (asked again after a wrong one; None:
     cancelled). Its key is remembered for the backup."""
-    message = _older_key_message()
+    message = _older_key_message(current_key)
     while True:
         passphrase = PassphraseDialog.ask(parent, _title(), message)
         if passphrase is None:
@@ -71,7 +76,7 @@ def ask_old_passphrase(parent: QWidget, path: Path) -> str | None:
                 "RestoreDialog",
                 "That passphrase does not open the backup either (or the file is damaged). Nothing was "
                 "changed.\n\n{why}",
-            ).format(why=_older_key_message())
+            ).format(why=_older_key_message(current_key))
 
 
 def _ask_seal_passphrase(parent: QWidget, path: Path) -> str | None:
@@ -136,7 +141,7 @@ class RestoreDialog:
             if key is not None and sqlite_tools.opens_with(path, key):
                 cipher.remember(path, key)  # made under the current passphrase
             else:
-                old = ask_old_passphrase(parent, path)
+                old = ask_old_passphrase(parent, path, current_key=key is not None)
                 if old is None:
                     return None
         info = backup_files.inspect_backup(path)
@@ -180,6 +185,7 @@ class RestoreRunner(QObject):
         dialog.setRange(0, 0)
         dialog.setMinimumDuration(300)
         target = str(ctx.db.path)
+        key_before = cipher.key_for(ctx.db.path)
         operator = ctx.account_name
         self.result, self.error = None, ""
 
@@ -198,6 +204,22 @@ class RestoreRunner(QObject):
             dialog.deleteLater()
             if isinstance(result, backups.RestoreResult):
                 self.result = result
+            if ctx.db.path is not None and cipher.key_for(ctx.db.path) != key_before:
+                # the database was replaced by the backup's own file (it was plain or damaged): the
+                # engine must open it with that file's key from now on, and the user must know it
+                ctx.db.reopen()
+                text = QCoreApplication.translate(
+                    "RestoreDialog",
+                    "The database is now the backup's own file, encrypted: from now on it opens with "
+                    "the passphrase the backup was made with.",
+                )
+                if cipher.key_for(ctx.db.path) is None:
+                    text = QCoreApplication.translate(
+                        "RestoreDialog",
+                        "The database is now the backup's own file, which is not encrypted: it opens "
+                        "without a passphrase. Encrypt it again in Settings if it should be.",
+                    )
+                QMessageBox.information(self._parent, _title(), text)
             on_finished(self.result is not None)
 
         def failed(exc: Exception) -> None:
