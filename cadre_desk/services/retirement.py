@@ -108,7 +108,7 @@ def retirement_of(session: Session, cadre: Cadre) -> RetirementInfo:
 
 
 def get_retirement(ctx: ServiceContext, cadre_id: int) -> RetirementInfo:
-    access.require(ctx, Permission.RECORDS_READ)
+    access.require_cadre(ctx, cadre_id)  # a 导师: his mentee's profile
     with ctx.db.read() as session:
         return retirement_of(session, load(session, cadre_id))
 

@@ -969,12 +969,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>(no unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3025,7 +3025,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+48"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3040,7 +3040,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Fault tolerance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3106,6 +3106,11 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+16"/>
+        <source>Cadre profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Back up the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5271,12 +5276,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+298"/>
+        <location line="+318"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-317"/>
         <source>Talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5296,12 +5301,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+86"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Profile of {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5326,19 +5331,19 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+62"/>
+        <location line="-44"/>
+        <location line="+63"/>
         <location line="+24"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Mentor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5452,7 +5457,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-307"/>
+        <location line="-309"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n year old</numerusform>
@@ -5460,7 +5465,7 @@ Logs: {logs}</source>
         </translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+336"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>

@@ -970,12 +970,12 @@
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>(no unit)</source>
         <translation>（无单位）</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -3030,7 +3030,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+48"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -3045,7 +3045,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Fault tolerance</source>
         <translation>容错纠错</translation>
     </message>
@@ -3111,6 +3111,11 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+16"/>
+        <source>Cadre profile</source>
+        <translation>干部档案</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
@@ -5143,7 +5148,7 @@ Logs: {logs}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+318"/>
         <source>Resume</source>
         <translation>简历</translation>
     </message>
@@ -5153,7 +5158,7 @@ Logs: {logs}</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-392"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -5284,12 +5289,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+298"/>
+        <location line="+318"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-317"/>
         <source>Talks</source>
         <translation>谈话记录</translation>
     </message>
@@ -5309,12 +5314,12 @@ Logs: {logs}</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+86"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Profile of {name}</source>
         <translation>{name}的干部档案</translation>
     </message>
@@ -5339,12 +5344,12 @@ Logs: {logs}</source>
         <translation>（手工设定：{reason}）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>To verify (待核实): {count} problem(s) found when this cadre was imported. Correct the field and save; a problem that no longer applies disappears.</source>
         <translation>待核实：导入时发现 {count} 个问题。改正相应字段并保存后，不再存在的问题会自动消失。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Mentor</source>
         <translation>导师</translation>
     </message>
@@ -5443,14 +5448,14 @@ Logs: {logs}</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-307"/>
+        <location line="-309"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+336"/>
         <location line="+22"/>
         <location line="+16"/>
         <source>Please correct the fields marked in red.</source>
@@ -5499,14 +5504,14 @@ Logs: {logs}</source>
         <translation>移除该干部的照片吗？</translation>
     </message>
     <message>
-        <location line="-540"/>
-        <location line="+62"/>
+        <location line="-542"/>
+        <location line="+63"/>
         <location line="+24"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
     </message>

@@ -27,9 +27,10 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk import demo
 from cadre_desk.db.engine import Database
-from cadre_desk.services import accounts, mentorship
+from cadre_desk.services import accounts, cadres, mentorship
 from cadre_desk.services.access import ROLE_PERMISSIONS, Permission, Role
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.shell.application import window_for
 from cadre_desk.ui.shell.limited_window import LimitedWindow
@@ -39,6 +40,7 @@ from cadre_desk.ui.widgets.permits import needs_of
 
 TODAY = dt.date(2026, 6, 1)
 PW = "Guard-2026x"
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, for dialogs
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,10 @@ def everything_offered(window: QMainWindow) -> set[Offer]:
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             found |= visit(f"tab{index}", window.tabs.widget(index))
+        pairing = window.pairings.panel.view if hasattr(window, "pairings") else None
+        if pairing is not None:  # a 导师 opens his mentee's profile from the pairing
+            window.open_record("cadre", pairing.mentee_id)
+            found |= visit("menteeProfile", window.profile_dialog)
     return found
 
 
@@ -188,6 +194,30 @@ def test_the_clerk_sees_every_action_of_the_open_mode(
     seen = {o.where for o in everything_offered(_open(qtbot, accounts_db[Role.CLERK], settings))}
     assert len(wanted) > 60  # every page's buttons, the roster's menu, the import and export menus
     assert not wanted - seen, f"hidden from the clerk: {sorted(wanted - seen)}"
+
+
+def test_a_mentor_reads_his_mentees_profile_and_nothing_else(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    window = _open(qtbot, accounts_db[Role.MENTOR], settings)
+    assert isinstance(window, LimitedWindow)
+    window.pairings.table.selectRow(0)
+    pairing = window.pairings.panel.view
+    assert pairing is not None and pairing.mentor_id == accounts_db[Role.MENTOR].cadre_id
+    window.pairings.panel.heading.linkActivated.emit(f"cadre:{pairing.mentee_id}")
+    view = window.profile_dialog.findChild(ProfileView)
+    assert view is not None and view.cadre_id == pairing.mentee_id
+    assert view.form.editor("name").text() == pairing.mentee  # type: ignore[attr-defined]
+    assert (
+        view.form.unit_box.currentText() == cadres.get_cadre(accounts_db[Role.CLERK], pairing.mentee_id).unit
+    )
+    assert all(t.isReadOnly() for t in view.form.findChildren(QLineEdit))
+    assert not view.save_button.isVisibleTo(view) and not view.print_button.isVisibleTo(view)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert view.tabs.indexOf(view.talks) == -1 and view.tabs.indexOf(view.obligations_tab) == -1, titles
+    view.load_all_tabs()
+    assert not view.status.isVisibleTo(view), view.status.text()  # nothing refused
+    window.profile_dialog.close()
 
 
 @pytest.mark.parametrize("role", [Role.READER, Role.CLERK], ids=["reader", "clerk"])

@@ -132,7 +132,6 @@ MAY: dict[str, str] = {
     **{
         f"services.retirement.{k}": READ
         for k in (
-            "get_retirement",
             "get_computed",
             "get_post_age_limit",
             "all_rows",
@@ -140,6 +139,7 @@ MAY: dict[str, str] = {
             "exit_warnings",
         )
     },
+    "services.retirement.get_retirement": OWN_READ,  # the subtitle of a 导师's mentee's profile
     "services.retirement.set_override": WRITE,
     "services.rules.list_rules": ALL,
     "services.rules.set_rule": "A",

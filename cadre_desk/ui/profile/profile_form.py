@@ -338,7 +338,8 @@ class CadreForm(QFrame):
             else:
                 widget.setCurrentIndex(max(index, 0))
 
-    def set_units(self, units: Sequence[UnitView]) -> None:
+    def set_units(self, units: Sequence[UnitView], only: tuple[int | None, str] | None = None) -> None:
+        """The units to choose from (`only`: the one unit of a read-only profile, id and name)."""
         keep = self.unit_box.currentData()
         blocked = self.unit_box.blockSignals(True)
         self.unit_box.clear()
@@ -346,6 +347,9 @@ class CadreForm(QFrame):
         for unit in units:
             if not unit.archived or unit.id == keep:
                 self.unit_box.addItem(unit.name, unit.id)
+        if only is not None and only[0] is not None:
+            self.unit_box.addItem(only[1], only[0])
+            keep = only[0]
         index = self.unit_box.findData(keep) if isinstance(keep, int) else 0
         self.unit_box.setCurrentIndex(max(index, 0))
         self.unit_box.blockSignals(blocked)

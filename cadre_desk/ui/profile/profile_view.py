@@ -61,7 +61,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
 from cadre_desk.ui.widgets.drafts import DraftKeeper
-from cadre_desk.ui.widgets.permits import Act, guard, make_read_only
+from cadre_desk.ui.widgets.permits import Act, allows, guard, make_read_only
 from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
 from cadre_desk.ui.widgets.record_table import RecordTable
 from cadre_desk.ui.widgets.retry_box import RetryBox
@@ -223,6 +223,19 @@ class ProfileView(QWidget):
         self.obligations_tab.changed.connect(self.obligations_changed)
         self.tabs.addTab(self.obligations_tab, self.tr("Owed talks"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        # A 导师 reads his mentee's profile and pairings: not the supervision records (任免, talks, the
+        # timeline and portrait drawn from them, 应谈, the barometer), which the services keep from him.
+        self.reads_all = allows(ctx, Act.RECORDS)
+        if not self.reads_all:
+            for page in (
+                self.case_scroll,
+                self.talks,
+                self.timeline,
+                self.portrait_view,
+                self.obligations_tab,
+            ):
+                self.tabs.removeTab(self.tabs.indexOf(page))
+                page.hide()
         self.tab_strip = TabStrip(self)  # wraps onto a second row rather than hiding tabs
         self.tab_strip.attach(self.tabs)
         # What the account's roles allow (the services decide; this only avoids offering a refusal).
@@ -248,6 +261,7 @@ class ProfileView(QWidget):
         titles.addWidget(self.subtitle)
         self.barometer_strip = QuarterStrip(self._ctx, self)  # 晴雨表: the colour of each past period
         titles.addWidget(self.barometer_strip)
+        self.barometer_strip.setVisible(self.reads_all)
         header.addLayout(titles, 1)
         header.addWidget(self.retirement_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -301,7 +315,10 @@ class ProfileView(QWidget):
         except CadreDeskError as exc:  # e.g. removed by someone else meanwhile
             self.show_message(str(exc))
             return
-        self.form.set_units(units.list_units(self._ctx, include_archived=True))
+        if self.reads_all:
+            self.form.set_units(units.list_units(self._ctx, include_archived=True))
+        else:  # a 导师 reading his mentee's profile: the unit shown is the only one he may see
+            self.form.set_units([], (profile.cadre.unit_id, profile.cadre.unit))
         self._cadre_id = cadre_id
         self._stale_conflicts = []
         self._loaded_tabs = set()
@@ -312,7 +329,8 @@ class ProfileView(QWidget):
         self._stack.setCurrentWidget(self.body)
         self._set_dirty(False)
         self._show_related_counts(cadre_id)
-        self.obligations_tab.set_cadre(cadre_id)
+        if self.reads_all:
+            self.obligations_tab.set_cadre(cadre_id)
         self._tab_changed(self.tabs.currentIndex())
         self._keep_drafts(profile.cadre)
 
@@ -373,9 +391,10 @@ class ProfileView(QWidget):
         if info.source == retirement.MANUAL:
             retires += self.tr(" (set by hand: {reason})").format(reason=info.reason)
         self.subtitle.setText("　".join(p for p in (cadre.unit, cadre.post, age, retires) if p))
-        self.barometer_strip.show_cadre(cadre.id)
         self.form.load(cadre, self._today)
-        self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))
+        if self.reads_all:
+            self.barometer_strip.show_cadre(cadre.id)
+            self.case_form.load(appointment.get_case(self._ctx, cadre.id, self._today))
         self._fill_lists(profile)
         self.show_to_verify(profile.to_verify)
         self.tolerance_banner.show_for(self._ctx, cadre.id)
@@ -450,7 +469,8 @@ class ProfileView(QWidget):
 
     def load_all_tabs(self) -> None:
         for key in LAZY_TABS:
-            self.load_tab(key)
+            if self.tabs.indexOf(self._lazy_widgets[key]) >= 0:  # a 导师's profile has no talks tab
+                self.load_tab(key)
 
     def _load_lazy(self, key: str, cadre_id: int) -> int:
         if key == "mentorship":

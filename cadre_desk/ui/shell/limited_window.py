@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from cadre_desk.services.access import ROLE_LABELS, Role
 from cadre_desk.services.context import ServiceContext
@@ -18,11 +19,13 @@ from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.jobs import workers
 from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_target
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.settings.rules_page import RulesDialog
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.tolerance.tolerance_page import TolerancePage
 from cadre_desk.ui.widgets.permits import Act, allows, guard
+from cadre_desk.ui.widgets.screen_fit import fitting_size
 
 MIN_WIDTH, MIN_HEIGHT = 960, 560
 
@@ -50,6 +53,8 @@ class LimitedWindow(QMainWindow):
             self.diary = DiaryPage(ctx, today, self)
             self.tabs.addTab(self.pairings, self.tr("My pairings"))
             self.tabs.addTab(self.diary, self.tr("Growth diaries"))
+            self.pairings.open_record.connect(self.open_record)
+            self.diary.open_record.connect(self.open_record)
             self.pairings.refresh()
             self.diary.refresh()
         if allows(ctx, Act.TOLERANCE):  # 容错案件 without the records roles
@@ -110,6 +115,23 @@ class LimitedWindow(QMainWindow):
         layout.addWidget(label)
         layout.addStretch(1)
         return page
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """A name in a pairing: the 导师's mentee's (or his own) profile, read-only, in a dialog."""
+        if kind != "cadre":
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("menteeProfile")
+        dialog.setWindowTitle(self.tr("Cadre profile"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view = ProfileView(self.ctx, dialog)
+        view.setObjectName("menteeProfileView")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        view.show_cadre(record_id)
+        dialog.resize(fitting_size(dialog, QSize(1100, 720)))
+        self.profile_dialog = dialog
+        dialog.open()
 
     def back_up(self) -> None:
         if self.backup_runner.running:

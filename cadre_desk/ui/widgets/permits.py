@@ -43,6 +43,7 @@ class Act(Enum):
     """What a button or menu action does, with the permissions any one of which allows it."""
 
     VIEW = (P.SIGNED_IN,)  # show, filter, search, page through what the account may already read
+    RECORDS = (P.RECORDS_READ,)  # every cadre's records (not only a 导师's own mentees)
     WRITE = (P.RECORDS_WRITE,)  # 新建、编辑、删除/归档、处置、研判、添加到人才库 …
     COMMENT = (P.RECORDS_WRITE, P.MENTOR)  # 导师点评: the clerk or the entry's own mentor
     MENTOR = (P.MENTOR,)  # a 导师's own pairings and his mentees' diaries
