@@ -94,6 +94,7 @@ class RestorePointJob:
         dialog.setRange(0, total)
         dialog.setValue(min(done, total))
         self._dialog = dialog
+        dialog.show()
         loop = QEventLoop()
         self.job.finished.connect(loop.quit)
         dialog.canceled.connect(loop.quit)

@@ -1,0 +1,61 @@
+"""The restore point prepared while an import's preview is open (ui/jobs/restore_point_job.py): at 导入
+the window waits for what is left of the copy, with a progress dialog whose Cancel stops the copy and
+imports nothing."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
+from cadre_desk.ui.jobs.workers import Cancelled, ProgressFn, run_in_background
+
+
+def _slow_copy(stopped: threading.Event) -> RestorePointJob:
+    """A job that reports progress until it is cancelled (a copy of a very large file)."""
+
+    def work(progress: ProgressFn) -> None:
+        try:
+            while True:
+                progress("", 1, 10)
+                time.sleep(0.01)
+        finally:
+            stopped.set()
+
+    prepared = RestorePointJob(None)
+    prepared.job = run_in_background(work, prepared._done, prepared._failed, prepared._on_progress)
+    return prepared
+
+
+def test_cancel_while_waiting_stops_the_copy(qtbot: QtBot) -> None:
+    stopped = threading.Event()
+    prepared = _slow_copy(stopped)
+    shown: list[int] = []
+
+    def press_cancel() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        visible = [d for d in dialogs if d.isVisible()]
+        shown.append(len(visible))
+        buttons = visible[0].findChildren(QPushButton)
+        assert [b.text() for b in buttons] == ["Cancel"]
+        buttons[0].click()  # as the user does
+
+    QTimer.singleShot(300, press_cancel)
+    assert prepared.wait(None) is False
+    assert shown == [1]
+    qtbot.waitUntil(stopped.is_set)
+    qtbot.waitUntil(lambda: not prepared.running)
+    assert isinstance(prepared.error, Cancelled) and prepared.path is None
+
+
+def test_a_finished_copy_is_not_waited_for(qtbot: QtBot, ctx: ServiceContext) -> None:
+    prepared = RestorePointJob.start(ctx, "training")
+    qtbot.waitUntil(lambda: not prepared.running, timeout=30000)
+    assert prepared.path is not None and prepared.path.name.startswith("cadre-desk-before-training-import-")
+    assert prepared.wait(None) is True
+    assert RestorePointJob(None).wait(None) is True  # nothing was started (PostgreSQL, nothing to write)
