@@ -29,6 +29,12 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     res.add_argument("backup", type=Path, metavar="BACKUP")
     res.add_argument("--json", action="store_true")
     security.add_passphrase_options(res)  # a sealed backup, or one from before the passphrase changed
+    res.add_argument(
+        "--old-passphrase-env",
+        metavar="VAR",
+        help="the database's passphrase when the backup was made (a backup from before a rekey, also "
+        "inside a sealed backup), held in the environment variable VAR",
+    )
     auto = sub.add_parser(
         "auto-backup", help="take an automatic backup now if there were changes, keep the generations"
     )
@@ -75,17 +81,32 @@ def run_raw(args: argparse.Namespace) -> int:
     ctx = _signed_in(args)
     operator = ctx.account_name if ctx is not None else args.operator
     target = args.db or paths.default_database()
+    old_passphrase = None
+    if args.old_passphrase_env:
+        old_passphrase = os.environ.get(args.old_passphrase_env)
+        if not old_passphrase:
+            raise StorageError(
+                f"环境变量 {args.old_passphrase_env} 未设置或为空（--old-passphrase-env 给出的是变量名）。"
+            )
+    scripted = security.given_passphrase(args) or old_passphrase is not None
     for attempt in range(security.TRIES):
         try:
-            result = backups.restore(target, args.backup, operator, passphrase, ctx, backup_passphrase)
+            result = backups.restore(
+                target, args.backup, operator, passphrase, ctx, backup_passphrase, old_passphrase
+            )
             break
         except (PassphraseNeeded, SealError) as exc:  # nothing was changed: ask (again) at a terminal
-            if security.given_passphrase(args) or attempt == security.TRIES - 1:
+            if scripted or attempt == security.TRIES - 1:
                 raise
             sys.stderr.write(f"{exc}\n")
-            backup_passphrase = security.ask("备份口令：")
-            if backup_passphrase is None:
-                raise
+            if isinstance(exc, PassphraseNeeded) and backup_passphrase and sealed.is_sealed(args.backup):
+                old_passphrase = security.ask("制作备份时的数据库口令（旧口令）：")  # inside the sealed file
+                if old_passphrase is None:
+                    raise
+            else:
+                backup_passphrase = security.ask("备份口令：")
+                if backup_passphrase is None:
+                    raise
     if args.json:
         print_json(
             {

@@ -342,7 +342,7 @@ def _copy_in(backup: Path, target: Path) -> None:
 
 OLD_PASSPHRASE = (
     "该备份是加密的，当前数据库的口令和所给的口令都打不开它：它可能是修改口令之前做的备份，需要当时的数据库口令"
-    "（命令行：--passphrase-env 变量名 或 --ask-passphrase）。未做任何更改：{path}"
+    "（命令行：--old-passphrase-env 变量名，或在终端中输入）。未做任何更改：{path}"
 )
 
 

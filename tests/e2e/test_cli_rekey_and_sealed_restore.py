@@ -219,3 +219,35 @@ def test_restore_of_a_sealed_backup_asks_for_its_passphrase(tmp_path: Path) -> N
     assert names(Path(db), None) == {NAME}
     leftovers = [p.name for p in (tmp_path / "backups").iterdir() if "unsealed" in p.name]
     assert leftovers == []
+
+
+def test_restore_of_a_sealed_backup_from_before_a_rekey_takes_both_passphrases(tmp_path: Path) -> None:
+    db = str(tmp_path / "enc #1.db")
+    ok(run("--db", db, "init", "--encrypt", data_dir=tmp_path, key=OLD))
+    add(db, tmp_path, OLD, NAME)
+    dest = tmp_path / ODD / "封存.sealed"
+    ok(
+        run(
+            "--db", db, "backup", str(dest), "--passphrase-env", "SEAL", data_dir=tmp_path, key=OLD, SEAL=SEAL
+        )
+    )
+    no_strings(dest)
+    ok(run("--db", db, "rekey", data_dir=tmp_path, key=OLD, CADRE_DESK_NEW_KEY=NEW))
+    add(db, tmp_path, NEW, "林小雨")
+    restore = ("--db", db, "restore", str(dest), "--passphrase-env", "SEAL")
+    needs = run(*restore, data_dir=tmp_path, key=NEW, SEAL=SEAL)
+    assert needs.returncode == 1 and "修改口令之前" in needs.stderr and "--old-passphrase-env" in needs.stderr
+    assert names(Path(db), NEW) == {NAME, "林小雨"}
+    wrong = run(
+        *restore,
+        "--old-passphrase-env",
+        "OLD_PASS",
+        data_dir=tmp_path,
+        key=NEW,
+        SEAL=SEAL,
+        OLD_PASS="wrong one!",
+    )
+    assert wrong.returncode == 1 and "修改口令之前" in wrong.stderr
+    ok(run(*restore, "--old-passphrase-env", "OLD_PASS", data_dir=tmp_path, key=NEW, SEAL=SEAL, OLD_PASS=OLD))
+    assert names(Path(db), NEW) == {NAME}
+    assert not opens(Path(db), OLD)
