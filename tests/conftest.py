@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,39 @@ def cadre_factory(ctx: ServiceContext):  # type: ignore[no-untyped-def]
         return make_cadre(ctx, name, **overrides)
 
     return factory
+
+
+_STDERR = pytest.StashKey[int]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_STDERR] = os.dup(2)  # the terminal's stderr (output capture is off at this point)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    os.close(config.stash[_STDERR])
+
+
+def _hang_limit(item: pytest.Item) -> float:
+    """pytest-timeout's limit of this test (its mark, else --timeout / the ini value) plus a minute."""
+    marker = item.get_closest_marker("timeout")
+    seconds = (marker.kwargs.get("timeout") or (marker.args or [None])[0]) if marker else None
+    if seconds is None:
+        seconds = item.config.getoption("timeout", None) or item.config.getini("timeout") or 0
+    return float(seconds or 1800) + 60
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[object]:
+    """A test stuck while holding Python's lock (a deadlock inside Qt's C++, say) stops pytest-timeout's
+    thread as well. faulthandler's watchdog is a C thread: past the limit it prints every thread's
+    stack (the test's frame among them) and ends the process, so a hang fails the run, naming the test
+    (under pytest-xdist: "worker crashed while running ..."), instead of holding it until CI's limit."""
+    faulthandler.dump_traceback_later(_hang_limit(item), exit=True, file=item.config.stash[_STDERR])
+    try:
+        return (yield)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 NO_SERVER = "CADRE_DESK_PG_URL unset"  # in the skip reason of every PostgreSQL test without a server

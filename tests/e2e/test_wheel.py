@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.build_lock import building_the_checkout
+
 ROOT = Path(__file__).resolve().parents[2]
 # Shared with `make dist`: the dependencies' wheels, downloaded once (pip's cache makes it quick).
 WHEELHOUSE = ROOT / "build" / "wheelhouse"
@@ -31,9 +33,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv holding the wheel of this checkout; returns its bin/ folder."""
     base = tmp_path_factory.mktemp("wheel")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    _run([*pip, "wheel", "--no-deps", "-q", "-w", str(base / "dist"), str(ROOT)], cwd=base)
-    (wheel,) = (base / "dist").glob("cadre_desk-*.whl")
-    _run([*pip, "download", "-q", "-d", str(WHEELHOUSE), str(wheel)], cwd=base)
+    with building_the_checkout():
+        _run([*pip, "wheel", "--no-deps", "-q", "-w", str(base / "dist"), str(ROOT)], cwd=base)
+        (wheel,) = (base / "dist").glob("cadre_desk-*.whl")
+        _run([*pip, "download", "-q", "-d", str(WHEELHOUSE), str(wheel)], cwd=base)
     venv = base / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=base)
     bin_dir = venv / "bin"
