@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,6 +110,17 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         return (yield)
     finally:
         faulthandler.cancel_dump_traceback_later()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that passed leaves nothing in /tmp/pytest-of-USER (a failed one keeps its files, of the last
+    3 runs, for a look). Not test by test (`tmp_path_retention_policy = failed`): a window's background
+    job can outlive its test by a moment, and would then report the file it was checking as gone in
+    the next test. Under pytest-xdist the controller removes the workers' folders with its own."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    base = getattr(factory, "_basetemp", None)  # pytest has no public name for the run's own folder
+    if exitstatus == 0 and base is not None and session.config.option.basetemp is None:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 NO_SERVER = "CADRE_DESK_PG_URL unset"  # in the skip reason of every PostgreSQL test without a server
