@@ -25,6 +25,7 @@ from cadre_desk.ui.shell.application import application
 from cadre_desk.ui.shell.fonts import install_fonts
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets import drafts
 from tests.conftest import make_cadre
 
 R = cr.ResumeEntryInput
@@ -64,6 +65,15 @@ def switch_to_english(qapp: QApplication, _zh_cn: None) -> Iterator[Callable[[],
 def english(switch_to_english: Callable[[], None]) -> None:
     """The window in English (CADRE_DESK_LANG=en) for the whole test."""
     switch_to_english()
+
+
+@pytest.fixture(autouse=True)
+def _no_drafts() -> Iterator[None]:
+    """No test inherits the draft store an earlier one configured (a started window configures one):
+    a draft left there would be offered, with a modal question, by the next profile or editor."""
+    drafts.configure(None)
+    yield
+    drafts.configure(None)
 
 
 @pytest.fixture(autouse=True)
