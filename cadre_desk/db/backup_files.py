@@ -101,14 +101,20 @@ def inspect_backup(path: Path) -> BackupInfo:
 
 
 def latest_good_backup(db_path: Path, folders: tuple[Path, ...] = ()) -> Path | None:
-    """The newest backup of `db_path` that passes `quick_check` and has a known schema."""
+    """The newest backup of `db_path` that passes `quick_check` and has a known schema. Backups of an
+    encrypted database are encrypted with its key: they count when that key (unlocked in this process)
+    opens them; a sealed one (its own passphrase) is left to the user's choice."""
+    key = cipher.key_for(db_path)
+    readable = {"sqlite"} | ({"encrypted"} if key is not None else set())
     candidates = [p for folder in (paths.backup_dir(), *folders) for p in backups_of(db_path, folder)]
     candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for path in candidates[:MAX_CANDIDATES]:
         try:
-            if sqlite_tools.sniff(path) != "sqlite" or sqlite_tools.quick_check(path):
+            kind = sqlite_tools.sniff(path)
+            with_key = key if kind == "encrypted" else None
+            if kind not in readable or sqlite_tools.quick_check(path, with_key):
                 continue
-            has_tables, revision = sqlite_tools.read_revision(path)
+            has_tables, revision = sqlite_tools.read_revision(path, with_key)
         except StorageError as exc:
             log.info("backup %s not usable: %s", path, exc)
             continue

@@ -151,8 +151,9 @@ class QuickCheck:
     `sqlite3.Connection.interrupt()` is.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: CipherKey | None = None) -> None:
         self.path = path
+        self.key = key
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._stopped = False
@@ -169,7 +170,7 @@ class QuickCheck:
             if self._stopped:
                 raise CheckStopped
             try:
-                conn = connect(self.path, read_only=True)
+                conn = connect(self.path, read_only=True, key=self.key)
             except DB_ERRORS as exc:
                 return [describe_sqlite_error(exc, self.path)]
             self._conn = conn
@@ -189,15 +190,16 @@ class QuickCheck:
         return [] if problems == ["ok"] else problems
 
 
-def quick_check(path: Path) -> list[str]:
-    """Problems reported by `PRAGMA quick_check` (empty list: fine). Opens the file read-only."""
-    return QuickCheck(path).run()
+def quick_check(path: Path, key: CipherKey | None = None) -> list[str]:
+    """Problems reported by `PRAGMA quick_check` (empty list: fine). Opens the file read-only (an
+    encrypted one with `key`, or the key remembered for it)."""
+    return QuickCheck(path, key).run()
 
 
-def read_revision(path: Path) -> tuple[bool, str | None]:
+def read_revision(path: Path, key: CipherKey | None = None) -> tuple[bool, str | None]:
     """(has tables of its own, Alembic revision), read without writing a byte (read-only, no WAL switch)."""
     try:
-        conn = connect(path, read_only=True)
+        conn = connect(path, read_only=True, key=key)
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None

@@ -203,6 +203,47 @@ def test_a_damaged_database_names_its_newest_good_backup_and_is_restored(
     assert main(["--db", str(db_path), "check"]) == 0
 
 
+def test_a_damaged_encrypted_database_names_its_newest_good_backup_and_is_restored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same for an encrypted database: its automatic backups are encrypted with its key, which the
+    passphrase just typed unlocks, so they count as good backups (they were skipped as unreadable)."""
+    from cadre_desk.db import cipher
+
+    passphrase = "县委组织部 2026 口令"
+    db_path = tmp_path / "加密 库#1.db"
+    db = open_database(str(db_path), encrypt=True, passphrase=passphrase)
+    ctx = open_context(db, "管理员")
+    for i in range(30):
+        _unit(ctx, f"单位{i}")
+    backups.auto_backup(ctx)
+    db.dispose()
+    sqlite_tools.checkpoint(db_path)
+    cipher.forget(db_path)
+    _damage(db_path)
+    with pytest.raises(DamagedDatabase) as caught:
+        open_database(str(db_path), passphrase=passphrase)
+    backup = caught.value.backup
+    assert backup is not None and backup.parent == paths.backup_dir()
+    assert (
+        sqlite_tools.sniff(backup) == "encrypted"
+    )  # the artefact: still encrypted, and it is the one offered
+    monkeypatch.setenv(cipher.KEY_ENV, passphrase)
+    cipher.forget(db_path)
+    assert main(["--db", str(db_path), "restore", str(backup), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["saved_current"]
+    cipher.forget(db_path)
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert sqlite_tools.sniff(db_path) == "encrypted"
+    cipher.forget(db_path)
+    db = open_database(str(db_path), passphrase=passphrase)
+    try:
+        assert len(units.list_units(open_context(db, "管理员"))) == 30
+    finally:
+        db.dispose()
+        cipher.forget(db_path)
+
+
 def test_restoring_an_older_backup_upgrades_it(tmp_path: Path) -> None:
     old = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{old}")
