@@ -7,9 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 os.environ.setdefault("CADRE_DESK_CRASH_LOG_ONLY", "1")
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
@@ -19,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.services import cadre_records as cr
 from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.accounts.sign_in import IdleLock
 from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.shell.application import application
@@ -65,6 +68,25 @@ def switch_to_english(qapp: QApplication, _zh_cn: None) -> Iterator[Callable[[],
 def english(switch_to_english: Callable[[], None]) -> None:
     """The window in English (CADRE_DESK_LANG=en) for the whole test."""
     switch_to_english()
+
+
+@pytest.fixture(autouse=True)
+def _idle_locks_end_with_their_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A window a test leaves behind keeps its idle lock's timer and event filter (Qt deletes it only
+    with the application): 15 idle minutes later, inside another test of a long run, it would open the
+    modal sign-in dialog and hang the run. Each idle lock stops when its test ends."""
+    made: list[IdleLock] = []
+    original = IdleLock.__init__
+
+    def init(self: IdleLock, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(IdleLock, "__init__", init)
+    yield
+    for lock in made:
+        with contextlib.suppress(RuntimeError):  # deleted with its window already
+            lock.stop()
 
 
 @pytest.fixture(autouse=True)
