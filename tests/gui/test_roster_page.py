@@ -36,6 +36,20 @@ def test_models_pass_qt_checks(qtmodeltester: ModelTester, page: RosterPage) -> 
     qtmodeltester.check(page.proxy)
 
 
+def test_selecting_a_cadre_by_program_ignores_the_keys_held(qtbot: QtBot, page: RosterPage) -> None:
+    """A search result or a link selects its cadre even while Ctrl is held: `selectRow` would toggle
+    the row, unselecting a cadre selected already (a context menu then had nothing to act on)."""
+    first = page.proxy.cadre_id(page.proxy.index(0, 0))
+    assert first is not None and page.select_cadre(first)
+    qtbot.keyPress(page.table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        assert page.select_cadre(first) and page.selected_ids() == [first]
+        other = page.proxy.cadre_id(page.proxy.index(1, 0))
+        assert other is not None and page.select_cadre(other) and page.selected_ids() == [other]
+    finally:
+        qtbot.keyRelease(page.table, Qt.Key.Key_Control)
+
+
 def test_typing_pinyin_initials_filters(qtbot: QtBot, page: RosterPage) -> None:
     assert page.shown() == 3
     qtbot.keyClicks(page.quick_filter, "zs")

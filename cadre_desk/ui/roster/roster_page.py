@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -359,7 +359,10 @@ class RosterPage(Page):
         index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         if not index.isValid():
             return False
-        self.table.selectRow(index.row())
+        # Not `selectRow`: it reads the keyboard's modifiers, and with Ctrl held (or left pressed by an
+        # earlier key event) it toggles the row, unselecting a cadre that was selected already.
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         if scroll:
             self.table.scrollTo(index)
         return True
