@@ -70,7 +70,10 @@ def _months(start: YearMonth, end: YearMonth) -> int:
 
 
 def _years(months: int) -> str:
+    """`3年`, `1年8个月`, `5个月`; a post taken this month `不足1个月` (not `0年`)."""
     years, rest = divmod(max(0, months), 12)
+    if not years:
+        return f"{rest}个月" if rest else "不足1个月"
     return f"{years}年{rest}个月" if rest else f"{years}年"
 
 

@@ -136,3 +136,14 @@ def test_years_at_the_rank_from_the_profile_first_then_from_the_resume(ctx: Serv
     with pytest.raises(ValidationError) as err:  # checked like the other months of the profile
         cadres.update_cadre(ctx, f, replace(view.to_input(), rank_since="2022.13"), view.version + 1)
     assert "rank_since" in err.value.fields
+
+
+def test_spans_under_a_year_read_in_months() -> None:
+    """A post taken this month is 不足1个月, not 0年; under a year in months."""
+    assert [comparison._years(m) for m in (0, -2, 5, 12, 20)] == [
+        "不足1个月",
+        "不足1个月",
+        "5个月",
+        "1年",
+        "1年8个月",
+    ]
