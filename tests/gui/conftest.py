@@ -23,7 +23,7 @@ from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.sign_in import IdleLock
 from cadre_desk.ui.roster.roster_page import RosterPage
-from cadre_desk.ui.shell import gc_timer, i18n
+from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.shell.application import application
 from cadre_desk.ui.shell.fonts import install_fonts
 from cadre_desk.ui.shell.main_window import MainWindow
@@ -68,13 +68,6 @@ def switch_to_english(qapp: QApplication, _zh_cn: None) -> Iterator[Callable[[],
 def english(switch_to_english: Callable[[], None]) -> None:
     """The window in English (CADRE_DESK_LANG=en) for the whole test."""
     switch_to_english()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _gc_on_the_gui_thread(qapp: QApplication) -> None:
-    """As in the program (`application()`): no collection on a worker thread destroys a Qt object of
-    the GUI thread (it deadlocked a run of the suite)."""
-    gc_timer.install(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.sign_in import sign_in
 from cadre_desk.ui.backups.restore import DamagedOffer, restore_damaged
-from cadre_desk.ui.shell import crash, gc_timer, i18n, instance
+from cadre_desk.ui.shell import crash, i18n, instance
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
 from cadre_desk.ui.shell.icon import app_icon
@@ -58,7 +58,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     # The .desktop entry's name: Wayland and X11 docks match the window to its menu entry and icon.
     QGuiApplication.setDesktopFileName("cadre-desk")
     app.setWindowIcon(app_icon())
-    gc_timer.install(app)
     return app
 
 
