@@ -14,6 +14,12 @@ from cadre_desk.db.base import new_uid, utcnow
 from cadre_desk.domain.yearmonth import YearMonth, format_date
 from cadre_desk.services.context import ServiceContext
 
+# Audit actions that change no record outside the audit trail (an account's sign-in counters aside):
+# a backup taken before them still holds every record as it is, so they are no reason for a new one.
+BOOKKEEPING = frozenset(
+    {"login", "login_failed", "print", "export", "backup", "idle_lock", "lock_window"}
+)
+
 
 def jsonable(value: object) -> Any:
     if isinstance(value, YearMonth):

@@ -160,13 +160,17 @@ def _chain_seq(ctx: ServiceContext) -> int:
 
 
 def has_changes(ctx: ServiceContext) -> bool:
-    """Whether anything was written since the last successful backup (or restore)."""
+    """Whether any record was written since the last successful backup (or restore): sign-ins, prints,
+    exports and backups (`audit.BOOKKEEPING`) change no record and do not count, nor does the record
+    of a restore (the database then holds the backup's records)."""
     access.require(ctx, Permission.SIGNED_IN)
-    current = _chain_seq(ctx)
     last = _last_backed_up_seq(ctx)
-    if last is None:
-        return current > 0
-    return current > last + 1  # + 1: the backup's own record
+    unchanging = sorted(audit.BOOKKEEPING | {"restore"})
+    with ctx.db.read() as session:
+        query = select(AuditEvent.seq).where(AuditEvent.action.not_in(unchanging))
+        if last is not None:
+            query = query.where(AuditEvent.seq > last)
+        return session.scalar(query.limit(1)) is not None
 
 
 def _stamp_name(db_path: Path, now: dt.datetime) -> str:

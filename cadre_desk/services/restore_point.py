@@ -49,9 +49,7 @@ from cadre_desk.services.context import ServiceContext
 log = logging.getLogger("cadre_desk.services")
 
 KEEP_IMPORT_BACKUPS = 5  # per kind of import
-# Audit actions that change no record outside the audit trail (an account's sign-in counters aside):
-# a backup taken before them still holds every record as it is.
-BOOKKEEPING = frozenset({"login", "login_failed", "print", "export", "backup"})
+BOOKKEEPING = audit.BOOKKEEPING  # sign-ins, prints, exports, backups: no record changed
 CANDIDATES = 20  # the newest backup records looked at
 
 

@@ -16,7 +16,9 @@ from cadre_desk.cli import main
 from cadre_desk.db import migrate, sqlite_tools
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import DamagedDatabase, StorageError
-from cadre_desk.services import audit_trail, backups, maintenance, units
+from cadre_desk.db.engine import Database
+from cadre_desk.errors import LoginFailed
+from cadre_desk.services import accounts, audit_trail, backups, maintenance, printing, units
 from cadre_desk.services.context import ServiceContext, open_context
 
 ODD = "备份 #1?%&"  # every character that ever cut a file: URI short
@@ -55,6 +57,26 @@ def test_automatic_backups_follow_the_changes(ctx: ServiceContext, db_path: Path
     _unit(ctx, "第三个单位")
     maintenance.backup(ctx, db_path.parent / "manual.db")
     assert not backups.has_changes(ctx)
+
+
+def test_sign_ins_prints_and_exports_are_no_reason_for_a_new_backup(db: Database, db_path: Path) -> None:
+    """A window opened to read and print, or a script that only signs in, wrote no record: closing it
+    (or the next `auto-backup`) must not copy the whole database again. Each sign-in used to count."""
+    admin = accounts.set_first_admin(db, "admin", "Secure#2026")
+    accounts.add_account(admin, "li", ["clerk"], "Clerk#2026")
+    clerk = accounts.authenticate(db, "li", "Clerk#2026")
+    _unit(clerk, "第一个单位")
+    assert len(backups.auto_backup(clerk).made) == 1
+    again = accounts.authenticate(db, "li", "Clerk#2026")  # a second window or command signs in
+    with pytest.raises(LoginFailed):
+        accounts.authenticate(db, "li", "wrong")
+    printing.record_output(again, "print", "干部任免审批表", "cadre", [1], "打印机")
+    printing.record_output(again, "export", "干部名册", "cadre", [1], str(db_path.parent / "名册.xlsx"))
+    accounts.record_idle_lock(again)
+    assert not backups.has_changes(again)
+    assert backups.auto_backup(again).skipped == "自上次备份以来没有改动"
+    _unit(again, "第二个单位")  # a real change still counts
+    assert backups.has_changes(again)
 
 
 def test_generations_are_thinned(ctx: ServiceContext) -> None:
@@ -314,3 +336,29 @@ def test_restore_needs_the_backup_permission(
         assert event.user == "admin"
     finally:
         db.dispose()
+
+
+def test_the_administrator_runs_check_without_the_cadres_to_verify(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` needs the backup permission, which the 系统管理员 holds; its 待核实 part names cadres and is
+    only for accounts that read records. The administrator's check used to stop with 无权查阅干部档案
+    after the check itself had run, printing no result."""
+    from cadre_desk.services import accounts
+
+    db_path = tmp_path / "cadre-desk.db"
+    db = open_database(str(db_path))
+    admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone")
+    accounts.add_account(admin, "li", ["clerk"], "Zt4#quiet-lake")
+    db.dispose()
+    monkeypatch.setenv("CADRE_DESK_USER", "admin")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", "Kq7#river-stone")
+    assert main(["--db", str(db_path), "check", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] and report["to_verify"] == {"total": 0, "cadres": []}
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert "audit_chain" in capsys.readouterr().out
+    monkeypatch.setenv("CADRE_DESK_USER", "li")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", "Zt4#quiet-lake")
+    assert main(["--db", str(db_path), "check", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"]
