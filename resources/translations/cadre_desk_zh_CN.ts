@@ -4967,6 +4967,41 @@ Logs: {logs}</source>
     </message>
 </context>
 <context>
+    <name>ProfileActions</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/profile_actions.py" line="+76"/>
+        <source>Inspection report (考察材料)</source>
+        <translation>考察材料</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+12"/>
+        <location line="+22"/>
+        <source>Import photo</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{file} could not be read as a JPG or PNG image.</source>
+        <translation>无法将 {file} 读取为 JPG 或 PNG 图片。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the photo of this cadre?</source>
+        <translation>移除该干部的照片吗？</translation>
+    </message>
+</context>
+<context>
     <name>ProfileLists</name>
     <message>
         <location filename="../../cadre_desk/ui/profile/profile_lists.py" line="+98"/>
@@ -5138,27 +5173,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+199"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Date</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+318"/>
-        <source>Resume</source>
-        <translation>简历</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Training</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <location line="-392"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+118"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -5218,93 +5233,7 @@ Logs: {logs}</source>
         <translation>任免</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Paired with</source>
-        <translation>结对对象</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Term</source>
-        <translation>帮带期限</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Talked with by</source>
-        <translation>谈话人</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>What</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Record</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pairings</source>
-        <translation>帮带</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+318"/>
-        <source>Growth diary</source>
-        <translation>成长日记</translation>
-    </message>
-    <message>
-        <location line="-317"/>
-        <source>Talks</source>
-        <translation>谈话记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Timeline</source>
-        <translation>时间轴</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Growth portrait</source>
         <translation>成长画像</translation>
     </message>
@@ -5314,22 +5243,22 @@ Logs: {logs}</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+84"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+41"/>
         <source>Profile of {name}</source>
         <translation>{name}的干部档案</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+34"/>
         <source>Unsaved input of an earlier session was put back: save or discard it.</source>
         <translation>已恢复上次未保存的输入：请保存或放弃。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+19"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
     </message>
@@ -5349,72 +5278,7 @@ Logs: {logs}</source>
         <translation>待核实：导入时发现 {count} 个问题。改正相应字段并保存后，不再存在的问题会自动消失。</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <source>Mentor</source>
-        <translation>导师</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mentee</source>
-        <translation>被帮带人</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Resume (meanwhile)</source>
-        <translation>简历（其间）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reward/punishment</source>
-        <translation>奖惩</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assessment</source>
-        <translation>考核</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Secondment</source>
-        <translation>挂职</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pairing begins</source>
-        <translation>结对开始</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pairing ends</source>
-        <translation>结对结束</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Talk</source>
-        <translation>谈话</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Mentor of {name} ({status})</source>
-        <translation>担任{name}的导师（{status}）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mentored by {name} ({status})</source>
-        <translation>由{name}帮带（{status}）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{kind}, by {talkers}</source>
-        <translation>{kind}，谈话人：{talkers}</translation>
-    </message>
-    <message>
-        <location line="+90"/>
-        <source>Inspection report (考察材料)</source>
-        <translation>考察材料</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+124"/>
         <source>Unsaved changes</source>
         <translation>尚未保存</translation>
     </message>
@@ -5424,94 +5288,67 @@ Logs: {logs}</source>
         <translation>{name}的档案有尚未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+53"/>
         <source>Please correct the fields marked in red before saving.</source>
         <translation>请先更正标红的内容再保存。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+3"/>
-        <location line="+3"/>
-        <location line="+161"/>
+        <location filename="../../cadre_desk/ui/profile/merge.py" line="+131"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+3"/>
+        <location line="+5"/>
+        <location line="+4"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="-302"/>
-        <location line="+144"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="-46"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+3"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message numerus="yes">
-        <location line="-309"/>
+        <location line="-102"/>
         <source>%n year(s) old</source>
         <translation>
             <numerusform>%n岁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+336"/>
-        <location line="+22"/>
-        <location line="+16"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+30"/>
+        <location line="+25"/>
+        <location line="+18"/>
         <source>Please correct the fields marked in red.</source>
         <translation>请更正标红的内容。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location filename="../../cadre_desk/ui/profile/merge.py" line="-16"/>
         <source>The stored profile changed meanwhile and was merged with your unsaved edits.</source>
         <translation>存档中的档案在此期间有变动，已与您未保存的修改合并。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The stored profile changed meanwhile; Save asks about the fields both changed.</source>
         <translation>存档中的档案在此期间有变动；保存时会询问双方都改过的字段。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Not saved: your changes are still in the form.</source>
         <translation>未保存：您的修改仍保留在表单中。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+12"/>
-        <location line="+20"/>
-        <source>Import photo</source>
-        <translation>导入照片</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>Images (*.jpg *.jpeg *.png)</source>
-        <translation>图片 (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{file} could not be read as a JPG or PNG image.</source>
-        <translation>无法将 {file} 读取为 JPG 或 PNG 图片。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Remove photo</source>
-        <translation>移除照片</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Remove the photo of this cadre?</source>
-        <translation>移除该干部的照片吗？</translation>
-    </message>
-    <message>
-        <location line="-542"/>
-        <location line="+63"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="-12"/>
+        <location line="+54"/>
         <location line="+24"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+53"/>
         <source>Please check the resume: {items}</source>
         <translation>请核对简历：{items}</translation>
     </message>
@@ -5724,6 +5561,175 @@ Logs: {logs}</source>
         <location line="+1"/>
         <source>Exported</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedLists</name>
+    <message>
+        <location filename="../../cadre_desk/ui/profile/related_tabs.py" line="+28"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paired with</source>
+        <translation>结对对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Term</source>
+        <translation>帮带期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Talked with by</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pairings</source>
+        <translation>帮带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>Growth diary</source>
+        <translation>成长日记</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Talks</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mentee</source>
+        <translation>被帮带人</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Resume</source>
+        <translation>简历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume (meanwhile)</source>
+        <translation>简历（其间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward/punishment</source>
+        <translation>奖惩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>培训学时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secondment</source>
+        <translation>挂职</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairing begins</source>
+        <translation>结对开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pairing ends</source>
+        <translation>结对结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talk</source>
+        <translation>谈话</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mentor of {name} ({status})</source>
+        <translation>担任{name}的导师（{status}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentored by {name} ({status})</source>
+        <translation>由{name}帮带（{status}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}, by {talkers}</source>
+        <translation>{kind}，谈话人：{talkers}</translation>
     </message>
 </context>
 <context>
@@ -6294,7 +6300,7 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+230"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>

@@ -1,10 +1,13 @@
 """干部档案: the profile of one cadre in tabs, edited in place.
 
 基本信息 and the six record lists are editable and saved together with one 保存 (each through its own
-service call, in order, each carrying the version the previous one returned). 帮带, 成长日记, 谈话记录
-and 时间轴 are read-only lists loaded only when their tab is first shown; double-clicking a row there
-emits `open_record(kind, id)`. A stale save shows both versions (`ConflictDialog`); leaving with
-unsaved edits asks first (`maybe_leave`).
+service call, in order, each carrying the version the previous one returned: ui.profile.saving). 帮带,
+成长日记, 谈话记录 and 时间轴 are read-only lists loaded only when their tab is first shown
+(ui.profile.related_tabs); double-clicking a row there emits `open_record(kind, id)`. A stale save
+shows both versions (`ConflictDialog`, after the three-way merge of ui.profile.merge); leaving with
+unsaved edits asks first (`maybe_leave`); unsaved input is kept as a draft through a crash
+(ui.profile.profile_drafts). The header's acts (printing, 到龄, 考察材料, the photo) are in
+ui.profile.profile_actions.
 """
 
 from __future__ import annotations
@@ -14,9 +17,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -30,46 +31,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cadre_desk.errors import CadreDeskError, ConflictError, StorageError, ValidationError
+from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import (
     appointment,
     cadre_records,
     cadres,
-    diary,
-    mentorship,
     portrait,
     retirement,
-    talks,
-    timeline,
     units,
     verification,
 )
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.services.timeline import EventKind, Role
 from cadre_desk.ui.barometer.quarter_strip import QuarterStrip
-from cadre_desk.ui.development.retirement_dialog import RetirementDialog
 from cadre_desk.ui.profile.case_form import CaseForm
+from cadre_desk.ui.profile.merge import ProfileMerge
 from cadre_desk.ui.profile.obligations_tab import ObligationsTab
 from cadre_desk.ui.profile.portrait_view import PortraitView
+from cadre_desk.ui.profile.profile_actions import ProfileActions
+from cadre_desk.ui.profile.profile_drafts import ProfileDrafts
 from cadre_desk.ui.profile.profile_form import CadreForm
-from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs, split_errors
+from cadre_desk.ui.profile.profile_lists import ListTab, list_tabs
 from cadre_desk.ui.profile.record_editor import RecordEditor
+from cadre_desk.ui.profile.related_tabs import LAZY_TABS, RelatedLists
+from cadre_desk.ui.profile.saving import ProfileSave
 from cadre_desk.ui.shell.style import PROFILE_STYLE, emphasize, secondary
-from cadre_desk.ui.tolerance.negative_warning import NegativeRecordWarning, warnings_for
 from cadre_desk.ui.tolerance.profile_banner import ToleranceBanner
-from cadre_desk.ui.widgets.codes import code_text
-from cadre_desk.ui.widgets.confirm import confirmed
-from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
-from cadre_desk.ui.widgets.drafts import DraftKeeper
 from cadre_desk.ui.widgets.permits import Act, allows, guard, make_read_only
-from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
-from cadre_desk.ui.widgets.record_table import RecordTable
-from cadre_desk.ui.widgets.retry_box import RetryBox
 from cadre_desk.ui.widgets.tab_strip import TabStrip
 
 log = logging.getLogger("cadre_desk.ui")
-
-LAZY_TABS = ("mentorship", "diary", "talks", "timeline")
 
 
 class ProfileView(QWidget):
@@ -89,8 +79,10 @@ class ProfileView(QWidget):
         self._cadre_id: int | None = None
         self._version = 0
         self._dirty = False
-        self._stale_conflicts: list[tuple[str, str, str]] = []
-        self._drafts: DraftKeeper | None = None  # 基本信息 and 任免 of the cadre shown, through a crash
+        self.merge = ProfileMerge(self)  # edits against a newer stored version of the cadre
+        self.drafts = ProfileDrafts(self)  # unsaved input of the cadre shown, kept through a crash
+        self.acts = ProfileActions(self)  # printing, 到龄, 考察材料, the photo
+        self.saving = ProfileSave(self)  # the save of every changed part
         self._loaded_tabs: set[str] = set()
         self.profile: cadre_records.CadreProfile | None = None
         self.to_verify: tuple[verification.ProblemView, ...] = ()
@@ -132,7 +124,7 @@ class ProfileView(QWidget):
         self.retirement_button = QPushButton(self.tr("Retirement…"), self)
         self.retirement_button.setObjectName("profileRetirement")
         self.retirement_button.setToolTip(self.tr("Set the retirement month by hand, with a reason"))
-        self.retirement_button.clicked.connect(self.edit_retirement)
+        self.retirement_button.clicked.connect(self.acts.edit_retirement)
         self.print_button = QToolButton(self)
         self.print_button.setObjectName("profilePrint")
         self.print_button.setText(self.tr("Print / PDF"))
@@ -142,20 +134,20 @@ class ProfileView(QWidget):
         self.print_form_action = print_menu.addAction(self.tr("Appointment form (干部任免审批表)…"))
         self.inspection_action = print_menu.addAction(self.tr("Inspection report (考察材料)…"))
         self.inspection_action.setObjectName("profileInspection")
-        self.inspection_action.triggered.connect(self.edit_inspection)
+        self.inspection_action.triggered.connect(self.acts.edit_inspection)
         print_menu.addSeparator()
         self.print_draft_action = print_menu.addAction(self.tr("Draft watermark (草稿)"))
         self.print_draft_action.setObjectName("printDraft")
         self.print_draft_action.setCheckable(True)
-        self.print_dossier_action.triggered.connect(self.print_dossier)
-        self.print_form_action.triggered.connect(self.print_form)
+        self.print_dossier_action.triggered.connect(self.acts.print_dossier)
+        self.print_form_action.triggered.connect(self.acts.print_form)
         self.print_button.setMenu(print_menu)
         self.setStyleSheet(PROFILE_STYLE)
 
         self.form = CadreForm(self)
         self.form.changed.connect(self._edited)
-        self.form.photo_import_requested.connect(self.import_photo)
-        self.form.photo_remove_requested.connect(self.remove_photo)
+        self.form.photo_import_requested.connect(self.acts.import_photo)
+        self.form.photo_remove_requested.connect(self.acts.remove_photo)
         basic = QWidget(self)
         basic_layout = QVBoxLayout(basic)
         basic_layout.setContentsMargins(8, 8, 8, 8)
@@ -189,30 +181,11 @@ class ProfileView(QWidget):
         self.resume = self.editors["resume"]
         self.resume.changed.connect(self._check_resume)
 
-        self.mentorships = RecordTable(
-            [self.tr("Role"), self.tr("Paired with"), self.tr("Term"), self.tr("Status")], (4, 5, 0, 5)
-        )
-        self.diary = RecordTable(
-            [self.tr("Date"), self.tr("Title"), self.tr("Category"), self.tr("State")], (7, 0, 4, 5)
-        )
-        self.talks = RecordTable(
-            [self.tr("Time"), self.tr("Kind"), self.tr("Talked with by"), self.tr("Place")], (9, 6, 0, 0)
-        )
-        self.timeline = RecordTable([self.tr("When"), self.tr("What"), self.tr("Record")], (11, 6, 0))
-        self._lazy_titles = {
-            "mentorship": self.tr("Pairings"),
-            "diary": self.tr("Growth diary"),
-            "talks": self.tr("Talks"),
-            "timeline": self.tr("Timeline"),
-        }
-        self._lazy_widgets = {
-            "mentorship": self.mentorships,
-            "diary": self.diary,
-            "talks": self.talks,
-            "timeline": self.timeline,
-        }
+        self.related = RelatedLists(ctx, self)
+        self.mentorships, self.diary = self.related.mentorships, self.related.diary
+        self.talks, self.timeline = self.related.talks, self.related.timeline
+        self._lazy_titles, self._lazy_widgets = self.related.titles, self.related.widgets
         for key, widget in self._lazy_widgets.items():
-            widget.setObjectName(f"{key}List")
             widget.activated_key.connect(self._open)
             self.tabs.addTab(widget, self._lazy_titles[key])
         self.portrait_view = PortraitView(self)
@@ -295,9 +268,7 @@ class ProfileView(QWidget):
         return self._version
 
     def show_message(self, text: str) -> None:
-        if self._drafts is not None:
-            self._drafts.discard()
-            self._drafts = None
+        self.drafts.stop()
         self._cadre_id = None
         self.profile = None
         self.placeholder.setText(text)
@@ -320,10 +291,10 @@ class ProfileView(QWidget):
         else:  # a 导师 reading his mentee's profile: the unit shown is the only one he may see
             self.form.set_units([], (profile.cadre.unit_id, profile.cadre.unit))
         self._cadre_id = cadre_id
-        self._stale_conflicts = []
+        self.merge.stale = []
         self._loaded_tabs = set()
         self._fill(profile)
-        self.form.set_photo(self._pixmap(photo_data))
+        self.form.set_photo(self.acts.pixmap(photo_data))
         self.status.clear()
         self.status.hide()
         self._stack.setCurrentWidget(self.body)
@@ -335,22 +306,8 @@ class ProfileView(QWidget):
         self._keep_drafts(profile.cadre)
 
     def _keep_drafts(self, cadre: cadres.CadreView) -> None:
-        """Unsaved input in the form survives a crash: a draft every few seconds (ui.widgets.drafts),
-        offered back when this cadre's profile is shown again. The list tabs are not kept."""
-        if self._drafts is not None:
-            self._drafts.discard()
-            self._drafts.deleteLater()
-            self._drafts = None
-        if not self.writable:
-            return
-        self._drafts = DraftKeeper(
-            self,
-            lambda: self._cadre_id == cadre.id and (self.form.is_dirty() or self.case_form.is_dirty()),
-            identity=str(cadre.id),
-            title=self.tr("Profile of {name}").format(name=cadre.name),
-            roots=(self.form, self.case_form),
-        )
-        if self._drafts.start():
+        """Unsaved input survives a crash (profile_drafts): a draft put back is said so."""
+        if self.drafts.keep(cadre):
             self._edited()
             self.tabs.setCurrentWidget(self.basic_scroll)
             self.status.setStyleSheet("")
@@ -367,15 +324,6 @@ class ProfileView(QWidget):
                 index, self.tr("{title} ({count})").format(title=self._lazy_titles[key], count=count)
             )
         self.tab_strip.sync_texts()
-
-    def _pixmap(self, data: tuple[bytes, str] | None) -> QPixmap | None:
-        if data is None:
-            return None
-        photo = QPixmap()
-        if not photo.loadFromData(data[0]):
-            log.warning("photo of cadre %s could not be decoded", self._cadre_id)
-            return None
-        return photo
 
     def _fill(self, profile: cadre_records.CadreProfile) -> None:
         self.profile = profile
@@ -444,7 +392,7 @@ class ProfileView(QWidget):
             return
         self._loaded_tabs.add(key)
         try:
-            count = self._load_lazy(key, self._cadre_id)
+            count = self.related.fill(key, self._cadre_id)
         except CadreDeskError as exc:
             self.status.setText(str(exc))
             self.status.show()
@@ -471,69 +419,6 @@ class ProfileView(QWidget):
         for key in LAZY_TABS:
             if self.tabs.indexOf(self._lazy_widgets[key]) >= 0:  # a 导师's profile has no talks tab
                 self.load_tab(key)
-
-    def _load_lazy(self, key: str, cadre_id: int) -> int:
-        if key == "mentorship":
-            pairings = mentorship.list_mentorships(self._ctx, cadre_id)
-            self.mentorships.set_rows(
-                [
-                    (
-                        self.tr("Mentor") if m.mentor_id == cadre_id else self.tr("Mentee"),
-                        m.mentee if m.mentor_id == cadre_id else m.mentor,
-                        f"{m.term_start:%Y.%m.%d}--{m.term_end:%Y.%m.%d}",
-                        code_text(m.status),
-                    )
-                    for m in pairings
-                ],
-                [("mentorship", m.id) for m in pairings],
-            )
-            return len(pairings)
-        if key == "diary":
-            entries = diary.list_entries(self._ctx, mentee_id=cadre_id)
-            self.diary.set_rows(
-                [(f"{e.date:%Y.%m.%d}", e.title, code_text(e.category), code_text(e.state)) for e in entries],
-                [("diary", e.id) for e in entries],
-            )
-            return len(entries)
-        if key == "talks":
-            found = talks.list_talks(self._ctx, cadre_id=cadre_id)
-            self.talks.set_rows(
-                [(f"{t.talk_at:%Y.%m.%d %H:%M}", code_text(t.kind), t.talkers, t.place) for t in found],
-                [("talk", t.id) for t in found],
-            )
-            return len(found)
-        events = timeline.cadre_timeline(self._ctx, cadre_id)
-        self.timeline.set_rows(
-            [(e.when, self._event_label(e), self._event_text(e)) for e in events],
-            [(e.record_kind, e.record_id) if e.record_id is not None else None for e in events],
-        )
-        return len(events)
-
-    def _event_label(self, event: timeline.TimelineEvent) -> str:
-        labels = {
-            EventKind.RESUME: self.tr("Resume"),
-            EventKind.CONCURRENT: self.tr("Resume (meanwhile)"),
-            EventKind.REWARD: self.tr("Reward/punishment"),
-            EventKind.ASSESSMENT: self.tr("Assessment"),
-            EventKind.TRAINING: self.tr("Training"),
-            EventKind.SECONDMENT: self.tr("Secondment"),
-            EventKind.MENTORSHIP_START: self.tr("Pairing begins"),
-            EventKind.MENTORSHIP_END: self.tr("Pairing ends"),
-            EventKind.DIARY: self.tr("Growth diary"),
-            EventKind.TALK: self.tr("Talk"),
-        }
-        return labels[event.kind]
-
-    def _event_text(self, event: timeline.TimelineEvent) -> str:
-        if event.kind in (EventKind.MENTORSHIP_START, EventKind.MENTORSHIP_END):
-            if event.role is Role.MENTOR:
-                return self.tr("Mentor of {name} ({status})").format(name=event.title, status=event.detail)
-            return self.tr("Mentored by {name} ({status})").format(name=event.title, status=event.detail)
-        if event.kind is EventKind.TALK:
-            return self.tr("{kind}, by {talkers}").format(kind=event.title, talkers=event.detail)
-        if event.detail:
-            return f"{event.title}（{event.detail}）"
-        return event.title
 
     def _open(self, key: object) -> None:
         if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], int) and key[0]:
@@ -578,52 +463,16 @@ class ProfileView(QWidget):
         self._check_resume()
         self.status.hide()
         self._set_dirty(False)
-        if self._drafts is not None:
-            self._drafts.clear()
-
-    # Printing prints what is saved: unsaved edits are saved or discarded first (or printing is
-    # cancelled). ui.printing is imported on first print, so that start-up does not load reportlab.
-
-    def _saved_cadre(self) -> int | None:
-        return self.cadre_id if self.cadre_id is not None and self.maybe_leave() else None
+        self.drafts.clear()
 
     def edit_retirement(self) -> None:
-        """The manual 到龄 month: saved on its own, so unsaved profile edits are saved first."""
-        cadre_id = self._saved_cadre()
-        if cadre_id is None:
-            return
-        if RetirementDialog.ask(self, self._ctx, cadre_id, self._version) is not None:
-            self.show_cadre(cadre_id)
-            self.saved.emit(cadre_id)
+        self.acts.edit_retirement()
 
     def print_dossier(self) -> None:
-        cadre_id = self._saved_cadre()
-        if cadre_id is not None:
-            from cadre_desk.ui.printing import printing
+        self.acts.print_dossier()
 
-            printing.print_cadre_dossier(self, self._ctx, cadre_id)
-
-    def print_form(self) -> None:
-        cadre_id = self._saved_cadre()
-        if cadre_id is not None:
-            from cadre_desk.ui.printing import printing
-
-            printing.print_appointment_form(self, self._ctx, cadre_id, self.print_draft_action.isChecked())
-
-    def edit_inspection(self) -> None:
-        """Open the 考察材料 of the cadre shown (drafted from the records when none is saved)."""
-        cadre_id = self._saved_cadre()
-        if cadre_id is None:
-            return
-        from cadre_desk.ui.inspection.inspection_dialog import InspectionDialog
-
-        try:
-            dialog = InspectionDialog(self._ctx, cadre_id, self)
-        except CadreDeskError as exc:
-            QMessageBox.warning(self, self.tr("Inspection report (考察材料)"), str(exc))
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+    def import_photo_file(self, path: Path) -> bool:
+        return self.acts.import_photo_file(path)
 
     def maybe_leave(self) -> bool:
         """True if the caller may show something else: nothing unsaved, saved, or discarded."""
@@ -654,272 +503,10 @@ class ProfileView(QWidget):
         self.status.setStyleSheet("color: #c0392b;")
         self.status.show()
 
-    def _live_problems(self) -> QWidget | None:
-        """The first tab with a field in error (checked as typed), or None."""
-        if self.form.validate():
-            return self.basic_scroll
-        for key, editor in self.editors.items():
-            if editor.is_dirty() and editor.records.errors():
-                return self.editors[key]
-        return None
-
     def save(self) -> bool:
-        """Save every changed part; True when nothing is left unsaved."""
-        if self._cadre_id is None or not self.is_dirty():
-            return True
-        broken = self._live_problems()
-        if broken is not None:
-            self.tabs.setCurrentWidget(broken)
-            self._say(self.tr("Please correct the fields marked in red before saving."))
-            return False
-        cadre_id = self._cadre_id
-        if self._stale_conflicts:
-            return self._resolve_conflict(cadre_id)
-        if not self._tolerated_matters_checked(cadre_id):
-            return False
-        try:
-            self._save_parts(cadre_id)
-        except ConflictError:
-            return self._resolve_conflict(cadre_id)
-        except ValidationError:
-            return False  # shown at the fields by _save_parts
-        except StorageError as exc:  # locked, full, vanished: what was typed stays in the form
-            self._say(self.tr("Not saved: {reason}").format(reason=str(exc)))
-            if exc.retryable and RetryBox.ask(self, self.tr("Could not save"), str(exc)):
-                return self.save()
-            if not exc.retryable:
-                QMessageBox.warning(self, self.tr("Could not save"), str(exc))
-            return False
-        except CadreDeskError as exc:
-            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
-            return False
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("Saved."))
-        self.status.show()
-        self._set_dirty(False)
-        if self._drafts is not None:
-            self._drafts.clear()
-        self.saved.emit(cadre_id)
-        return True
-
-    def _tolerated_matters_checked(self, cadre_id: int) -> bool:
-        """A negative record that may concern a 免责 matter: warn, and save only if the user goes on."""
-        changed: dict[str, list[dict[str, str]]] = {
-            key: self.editors[key].records.changed_records()
-            for key in ("rewards", "assessments")
-            if key in self.editors and self.editors[key].is_dirty()
-        }
-        today = self._today or dt.date.today()
-        messages = warnings_for(self._ctx, cadre_id, changed, today) if changed else []
-        return not messages or NegativeRecordWarning.ask(self, messages)
-
-    def _save_parts(self, cadre_id: int) -> None:
-        """Each changed part in turn; a part that saved is clean even if a later one fails."""
-        if self.form.is_dirty():
-            try:
-                view = cadres.update_cadre(self._ctx, cadre_id, self.form.value(), self._version)
-            except ValidationError as exc:
-                rest = self.form.show_errors(exc.fields)
-                self.tabs.setCurrentWidget(self.basic_scroll)
-                self._say("\n".join(rest) or self.tr("Please correct the fields marked in red."))
-                raise
-            self._version = view.version
-            self.form.load(view, self._today)
-            if self.profile is not None:
-                self.profile = cadre_records.CadreProfile(
-                    view,
-                    self.profile.resume,
-                    self.profile.family,
-                    self.profile.rewards,
-                    self.profile.assessments,
-                    self.profile.trainings,
-                    self.profile.secondments,
-                    self.profile.resume_warnings,
-                )
-                self.title.setText(view.name)
-        if self.case_form.is_dirty():
-            try:
-                case = appointment.save_case(self._ctx, cadre_id, self.case_form.value(), self._version)
-            except ValidationError as exc:
-                rest = self.case_form.show_errors(exc.fields)
-                self.tabs.setCurrentWidget(self.case_scroll)
-                self._say("\n".join(rest) or self.tr("Please correct the fields marked in red."))
-                raise
-            self._version = case.cadre_version
-            self.case_form.load(case)
-        for key, tab in self.list_tabs.items():
-            editor = self.editors[key]
-            if not editor.is_dirty():
-                continue
-            inputs, prefixes = tab.inputs_of(editor.records.records())
-            try:
-                profile = tab.save(self._ctx, cadre_id, inputs, self._version)
-            except ValidationError as exc:
-                cells, rest = split_errors(exc.fields, prefixes)
-                editor.records.set_server_errors(cells)
-                editor.show_messages(rest)
-                self.tabs.setCurrentWidget(editor)
-                self._say(self.tr("Please correct the fields marked in red."))
-                raise
-            self._version = profile.cadre.version
-            self.profile = profile
-            self._fill_lists(profile, only={key})
-        self._loaded_tabs = set()  # the timeline may have changed
-        self._tab_changed(self.tabs.currentIndex())
-        self.show_to_verify(verification.get_problems(self._ctx, cadre_id))  # re-checked by the save
-
-    def differences(self, theirs: cadre_records.CadreProfile) -> list[tuple[str, str, str]]:
-        """(field, mine, theirs) for every edited part that differs from the saved version."""
-        found: list[tuple[str, str, str]] = []
-        if self.form.is_dirty():
-            saved = CadreForm._texts_of(self.form, theirs.cadre)
-            for key in saved:
-                mine = self.form.text_of(key)
-                if mine != saved[key]:
-                    if key == "unit_id":
-                        mine, saved_text = self.form.value_text(key), theirs.cadre.unit
-                    else:
-                        saved_text = saved[key]
-                    found.append((self.form.label_of(key), mine, saved_text))
-        for key, tab in self.list_tabs.items():
-            editor = self.editors[key]
-            if not editor.is_dirty():
-                continue
-            mine_lines = ["  ".join(v for v in values if v) for _i, values in editor.records.snapshot()]
-            their_lines = ["  ".join(v for v in values if v) for _i, values in tab.rows_of(theirs)]
-            if mine_lines != their_lines:
-                found.append((tab.title, "\n".join(mine_lines), "\n".join(their_lines)))
-        return found
-
-    def merge_stored(self, theirs: cadre_records.CadreProfile) -> list[tuple[str, str, str]]:
-        """Three-way merge of the edits here with the stored profile `theirs` (base: what this view
-        loaded). Changes on one side only are combined without asking: fields and list tabs changed
-        only in the store are taken into the form, those changed only here stay. Returns (label,
-        mine, theirs) for what both sides changed differently; `theirs` becomes the new base."""
-        base = self.profile
-        conflicts: list[tuple[str, str, str]] = []
-        for key in self.form.merge_stored(theirs.cadre):
-            mine, stored = self.form.value_text(key), CadreForm._texts_of(self.form, theirs.cadre)[key]
-            if key == "unit_id":
-                stored = theirs.cadre.unit
-            conflicts.append((self.form.label_of(key), mine, stored))
-        reload: set[str] = set()
-        for key, tab in self.list_tabs.items():
-            theirs_rows = tab.rows_of(theirs)
-            theirs_changed = base is None or tab.rows_of(base) != theirs_rows
-            if not theirs_changed:
-                continue
-            editor = self.editors[key]
-            if not editor.is_dirty():
-                reload.add(key)
-                continue
-            mine_lines = ["  ".join(v for v in values if v) for _i, values in editor.records.snapshot()]
-            their_lines = ["  ".join(v for v in values if v) for _i, values in theirs_rows]
-            if mine_lines != their_lines:
-                conflicts.append((tab.title, "\n".join(mine_lines), "\n".join(their_lines)))
-        self.profile = theirs
-        self._version = theirs.cadre.version
-        if reload:
-            self._fill_lists(theirs, only=reload)
-        self._set_dirty(self.is_dirty())
-        return conflicts
+        """Save every changed part (ui.profile.saving); True when nothing is left unsaved."""
+        return self.saving.save()
 
     def refresh_from_store(self) -> None:
-        """After a change made elsewhere in this window (an import, another page): show the stored
-        profile again, merging it under any unsaved edits (fields both sides changed wait for Save)."""
-        cadre_id = self._cadre_id
-        if cadre_id is None:
-            return
-        if not self.is_dirty():
-            self.show_cadre(cadre_id)
-            return
-        try:
-            theirs = cadre_records.get_profile(self._ctx, cadre_id)
-        except CadreDeskError as exc:
-            self._say(str(exc))
-            return
-        if theirs.cadre.version == self._version:
-            return
-        self._stale_conflicts = self.merge_stored(theirs)
-        self.title.setText(theirs.cadre.name)
-        self._say(
-            self.tr("The stored profile changed meanwhile and was merged with your unsaved edits.")
-            if not self._stale_conflicts
-            else self.tr("The stored profile changed meanwhile; Save asks about the fields both changed.")
-        )
-
-    def _resolve_conflict(self, cadre_id: int) -> bool:
-        try:
-            theirs = cadre_records.get_profile(self._ctx, cadre_id)
-        except CadreDeskError as exc:
-            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
-            return False
-        conflicts = self.merge_stored(theirs) + self._stale_conflicts
-        self._stale_conflicts = []
-        if not conflicts:
-            return self.save()  # nothing overlapped: the edits go onto the stored version
-        choice = ConflictDialog.ask(self, theirs.cadre.name, conflicts)
-        if choice is Resolution.KEEP_THEIRS:
-            labels = {label for label, _mine, _theirs in conflicts}
-            for key in self.form.changed_fields():
-                if self.form.label_of(key) in labels:
-                    self.form.set_text(key, CadreForm._texts_of(self.form, theirs.cadre)[key])
-            for key, tab in self.list_tabs.items():
-                if tab.title in labels:
-                    self.editors[key].load(tab.rows_of(theirs))
-            if not self.is_dirty():
-                self.show_cadre(cadre_id)
-                self.saved.emit(cadre_id)
-                return True
-            return self.save()
-        if choice is Resolution.OVERWRITE:
-            return self.save()
-        self._stale_conflicts = conflicts  # cancelled: asked again at the next save
-        self._say(self.tr("Not saved: your changes are still in the form."))
-        return False
-
-    # --- photo ------------------------------------------------------------------------------------
-
-    def import_photo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import photo"), "", self.tr("Images (*.jpg *.jpeg *.png)")
-        )
-        if path:
-            self.import_photo_file(Path(path))
-
-    def import_photo_file(self, path: Path) -> bool:
-        if self._cadre_id is None:
-            return False
-        image = QImage(str(path))
-        if image.isNull():
-            QMessageBox.warning(
-                self,
-                self.tr("Import photo"),
-                self.tr("{file} could not be read as a JPG or PNG image.").format(file=path.name),
-            )
-            return False
-        data = PhotoCropDialog.ask(self, image)
-        if data is None:
-            return False
-        return self._store_photo(data)
-
-    def remove_photo(self) -> None:
-        if self._cadre_id is None:
-            return
-        if confirmed(self, self.tr("Remove photo"), self.tr("Remove the photo of this cadre?")):
-            self._store_photo(None)
-
-    def _store_photo(self, data: bytes | None) -> bool:
-        assert self._cadre_id is not None
-        try:
-            view = cadres.set_photo(self._ctx, self._cadre_id, data)
-        except CadreDeskError as exc:
-            QMessageBox.warning(self, self.tr("Import photo"), str(exc))
-            return False
-        if view.version == self._version + 1:
-            # Only our own change since we loaded: edits in the form stay and save against it.
-            # (Otherwise someone else saved too, and the next save must still meet the conflict.)
-            self._version = view.version
-        self.form.set_photo(self._pixmap((data, "image/jpeg")) if data is not None else None)
-        self.saved.emit(self._cadre_id)
-        return True
+        """After a change made elsewhere in this window: the stored profile merged under the edits."""
+        self.merge.refresh_from_store()
