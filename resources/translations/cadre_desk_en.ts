@@ -1441,13 +1441,18 @@ Your text stays in the editor.</source>
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/comment_dialog.py" line="+14"/>
+        <location filename="../../cadre_desk/ui/diary/comment_dialog.py" line="+16"/>
         <source>Edit the comment of mentor {mentor}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The change is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>View the comment of mentor {mentor}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1577,7 +1582,7 @@ Your text stays in the editor.</source>
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+54"/>
         <source>Attach to the pairing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1672,7 +1677,12 @@ Attach the entry to this pairing anyway (the mentor can then read and comment on
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+92"/>
+        <source>View growth diary of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-100"/>
         <location line="+3"/>
         <location line="+8"/>
         <source>Not saved</source>
@@ -1793,7 +1803,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+262"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+295"/>
         <location line="+16"/>
         <source>No diary entries match.</source>
         <translation type="unfinished"></translation>
@@ -2018,7 +2028,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+52"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,7 +2038,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Ended on:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,7 +2068,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,6 +2085,21 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     <message>
         <location line="+21"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The pairing ended before its term ({end}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>View end-of-term evaluation: {pairing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View early end: {pairing}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2139,34 +2164,39 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-300"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-332"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+85"/>
+        <location line="+105"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-94"/>
         <source>Comment by mentor {mentor} ({date}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>View comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Edit comment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+151"/>
         <source>Withdraw comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-136"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2176,7 +2206,17 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Read…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The entry in its form, for reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Archived</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2206,7 +2246,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Show less</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2227,7 +2267,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Withdraw the comment of {mentor}? The entry waits for a comment again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3632,7 +3677,7 @@ Logs: {logs}</source>
 <context>
     <name>MentorshipRecordDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/mentorship_record_dialog.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/pairings/mentorship_record_dialog.py" line="+47"/>
         <source>Edit mentorship record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3659,6 +3704,11 @@ Logs: {logs}</source>
     <message>
         <location line="+19"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>View mentorship record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4146,7 +4196,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+42"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+44"/>
         <source>Edit pairing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4205,6 +4255,11 @@ Logs: {logs}</source>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>View pairing: {mentor} → {mentee}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PairingPanel</name>
@@ -4225,13 +4280,13 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+111"/>
         <location line="+16"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-126"/>
         <source>Print / PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4241,7 +4296,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4271,13 +4326,13 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Goals and plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>Mentorship records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4287,13 +4342,39 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+32"/>
+        <location line="-109"/>
+        <location line="+43"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-115"/>
+        <source>View…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pairing&apos;s form (goals and plan), for reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+101"/>
+        <source>View evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>View record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>View early end…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&lt;i&gt;Choose a pairing from the list, or create one.&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4349,7 +4430,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>Not restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4364,7 +4445,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5424,6 +5505,14 @@ Logs: {logs}</source>
     <message>
         <location line="+2"/>
         <source>处置: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnly</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/read_only.py" line="+39"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7045,7 +7134,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+67"/>
         <source>Edit talk record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7186,6 +7275,11 @@ Your text stays in the editor.</source>
         <source>New talk record (owed: {event})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>View talk record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TalkPanel</name>
@@ -7216,12 +7310,22 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-41"/>
+        <source>View…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole record in its form, for reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Print / PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7241,12 +7345,12 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Follow-ups (tick when done):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7316,7 +7420,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+64"/>
         <source>Archive talk record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7404,7 +7508,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Talk records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8694,7 +8798,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+215"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+216"/>
         <source>Unsaved input found</source>
         <translation type="unfinished"></translation>
     </message>

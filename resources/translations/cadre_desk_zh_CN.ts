@@ -1444,7 +1444,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/comment_dialog.py" line="+14"/>
+        <location filename="../../cadre_desk/ui/diary/comment_dialog.py" line="+16"/>
         <source>Edit the comment of mentor {mentor}</source>
         <translation>修改导师{mentor}的点评</translation>
     </message>
@@ -1452,6 +1452,11 @@ Your text stays in the editor.</source>
         <location line="+10"/>
         <source>The change is recorded in the audit trail.</source>
         <translation>修改会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>View the comment of mentor {mentor}</source>
+        <translation>查看导师{mentor}的点评</translation>
     </message>
 </context>
 <context>
@@ -1580,7 +1585,7 @@ Your text stays in the editor.</source>
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+54"/>
         <source>Attach to the pairing</source>
         <translation>归入该结对</translation>
     </message>
@@ -1676,7 +1681,12 @@ Attach the entry to this pairing anyway (the mentor can then read and comment on
         <translation>未保存：该日记已在别处被修改</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+92"/>
+        <source>View growth diary of {name}</source>
+        <translation>查看{name}的成长日记</translation>
+    </message>
+    <message>
+        <location line="-100"/>
         <location line="+3"/>
         <location line="+8"/>
         <source>Not saved</source>
@@ -1797,7 +1807,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+262"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+295"/>
         <location line="+16"/>
         <source>No diary entries match.</source>
         <translation>没有符合条件的日记。</translation>
@@ -2026,7 +2036,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+50"/>
+        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+52"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation>结业评价：{pairing}</translation>
     </message>
@@ -2036,7 +2046,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>中止帮带：{pairing}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Ended on:</source>
         <translation>结束日期：</translation>
     </message>
@@ -2066,7 +2076,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>该结对在帮带期（至 {end}）届满前结束，请填写中止原因。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Reason:</source>
         <translation>中止原因：</translation>
     </message>
@@ -2084,6 +2094,21 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <location line="+21"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The pairing ended before its term ({end}).</source>
+        <translation>结对在期满（{end}）前中止。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>View end-of-term evaluation: {pairing}</source>
+        <translation>查看结业评价：{pairing}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>View early end: {pairing}</source>
+        <translation>查看中止情况：{pairing}</translation>
     </message>
 </context>
 <context>
@@ -2147,34 +2172,39 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-300"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-332"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation>{date} · {mentee} · {category} · {state} · {count} 字</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+85"/>
+        <location line="+105"/>
         <source>Show all</source>
         <translation>展开全文</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-94"/>
         <source>Comment by mentor {mentor} ({date}): {text}</source>
         <translation>导师点评（{mentor}，{date}）：{text}</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>View comment…</source>
+        <translation>查看点评…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Edit comment…</source>
         <translation>修改点评…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+151"/>
         <source>Withdraw comment</source>
         <translation>撤回点评</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-136"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2184,7 +2214,17 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>归档</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Read…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The entry in its form, for reading</source>
+        <translation>以表单查看日记（只读）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -2214,7 +2254,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>以导师{mentor}身份点评</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Show less</source>
         <translation>收起</translation>
     </message>
@@ -2235,7 +2275,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>归档日记“{title}”吗？可以在“已归档”中恢复。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Withdraw the comment of {mentor}? The entry waits for a comment again.</source>
         <translation>撤回{mentor}的点评吗？日记将重新等待点评。</translation>
     </message>
@@ -3635,7 +3680,7 @@ Logs: {logs}</source>
 <context>
     <name>MentorshipRecordDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/mentorship_record_dialog.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/pairings/mentorship_record_dialog.py" line="+47"/>
         <source>Edit mentorship record</source>
         <translation>编辑帮带记录</translation>
     </message>
@@ -3663,6 +3708,11 @@ Logs: {logs}</source>
         <location line="+19"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>View mentorship record</source>
+        <translation>查看帮带记录</translation>
     </message>
 </context>
 <context>
@@ -4149,7 +4199,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+42"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+44"/>
         <source>Edit pairing</source>
         <translation>编辑结对</translation>
     </message>
@@ -4208,6 +4258,11 @@ Logs: {logs}</source>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>View pairing: {mentor} → {mentee}</source>
+        <translation>查看结对：{mentor} → {mentee}</translation>
+    </message>
 </context>
 <context>
     <name>PairingPanel</name>
@@ -4228,13 +4283,13 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+111"/>
         <location line="+16"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-126"/>
         <source>Print / PDF…</source>
         <translation>打印 / 导出PDF…</translation>
     </message>
@@ -4244,7 +4299,7 @@ Logs: {logs}</source>
         <translation>帮带档案：预览后保存为PDF或打印</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4274,13 +4329,13 @@ Logs: {logs}</source>
         <translation>归档记录</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Goals and plan</source>
         <translation>目标与计划</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>Mentorship records</source>
         <translation>帮带记录</translation>
     </message>
@@ -4290,13 +4345,39 @@ Logs: {logs}</source>
         <translation>帮带记录（{count}）</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+32"/>
+        <location line="-109"/>
+        <location line="+43"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-115"/>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pairing&apos;s form (goals and plan), for reading</source>
+        <translation>查看结对表单（目标和计划，只读）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+101"/>
+        <source>View evaluation…</source>
+        <translation>查看结业评价…</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>View record…</source>
+        <translation>查看记录…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>View early end…</source>
+        <translation>查看中止情况…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&lt;i&gt;Choose a pairing from the list, or create one.&lt;/i&gt;</source>
         <translation>&lt;i&gt;请从列表中选择一个结对，或新建结对。&lt;/i&gt;</translation>
     </message>
@@ -4352,7 +4433,7 @@ Logs: {logs}</source>
         <translation>成长日记（{count}）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
@@ -4367,7 +4448,7 @@ Logs: {logs}</source>
         <translation>归档{mentor}与{mentee}的结对吗？勾选列表上方的“已归档”可以再看到并恢复它。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -5427,6 +5508,14 @@ Logs: {logs}</source>
         <location line="+2"/>
         <source>处置: %1</source>
         <translation>处置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnly</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/read_only.py" line="+39"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -7075,7 +7164,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+67"/>
         <source>Edit talk record</source>
         <translation>编辑谈话记录</translation>
     </message>
@@ -7218,6 +7307,11 @@ Your text stays in the editor.</source>
         <source>New talk record (owed: {event})</source>
         <translation>新建谈话记录（应谈：{event}）</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>View talk record</source>
+        <translation>查看谈话记录</translation>
+    </message>
 </context>
 <context>
     <name>TalkPanel</name>
@@ -7248,12 +7342,22 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-41"/>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole record in its form, for reading</source>
+        <translation>以表单查看完整记录（只读）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Print / PDF…</source>
         <translation>打印 / 导出PDF…</translation>
     </message>
@@ -7273,12 +7377,12 @@ Your text stays in the editor.</source>
         <translation>对本次考察谈话的考察对象（2–6 名）作横向比较</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Follow-ups (tick when done):</source>
         <translation>后续事项（完成后勾选）：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -7348,7 +7452,7 @@ Your text stays in the editor.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+64"/>
         <source>Archive talk record</source>
         <translation>归档谈话记录</translation>
     </message>
@@ -7436,7 +7540,7 @@ Your text stays in the editor.</source>
         <translation>未完成事项</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Talk records</source>
         <translation>谈话记录</translation>
     </message>
@@ -8731,7 +8835,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+215"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+216"/>
         <source>Unsaved input found</source>
         <translation>发现未保存的输入</translation>
     </message>

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class CommentDialog(GuardedDialog):
@@ -21,7 +23,8 @@ class CommentDialog(GuardedDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The change is recorded in the audit trail."), self))
+        self.note = QLabel(self.tr("The change is recorded in the audit trail."), self)
+        layout.addWidget(self.note)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self.resize(560, 320)
@@ -33,3 +36,16 @@ class CommentDialog(GuardedDialog):
         if dialog.exec() == GuardedDialog.DialogCode.Accepted:
             return dialog.text.toPlainText()
         return None
+
+    @classmethod
+    def view(cls, parent: QWidget, mentor: str, text: str) -> CommentDialog:
+        """The comment for reading: opened, not waited for."""
+        dialog = cls(mentor, text, parent)
+        dialog.note.hide()
+        open_read_only(
+            dialog,
+            QCoreApplication.translate("CommentDialog", "View the comment of mentor {mentor}").format(
+                mentor=mentor
+            ),
+        )
+        return dialog

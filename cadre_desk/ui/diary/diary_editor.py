@@ -32,6 +32,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import FieldMessages, error_label, save_or_explain, with_error
 from cadre_desk.ui.widgets.messages import joined
+from cadre_desk.ui.widgets.read_only import open_read_only
 from cadre_desk.ui.widgets.retry_box import RetryBox
 
 
@@ -333,3 +334,20 @@ class DiaryEditor(QDialog):
         dialog = cls(ctx, mentee_id, mentee, entry, today, parent)
         dialog.exec()
         return dialog.entry
+
+    @classmethod
+    def view(
+        cls, parent: QWidget, ctx: ServiceContext, entry: diary.DiaryEntryView, today: dt.date | None = None
+    ) -> DiaryEditor:
+        """The entry for reading (a role that may not write it): opened, not waited for, never saved."""
+        dialog = cls(ctx, entry.mentee_id, entry.mentee, entry, today, parent)
+        dialog.autosave.stop()
+        dialog.status.clear()
+        open_read_only(
+            dialog,
+            QCoreApplication.translate("DiaryEditor", "View growth diary of {name}").format(
+                name=entry.mentee
+            ),
+            dialog.close_button,
+        )
+        return dialog

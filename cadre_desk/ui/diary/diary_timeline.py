@@ -29,11 +29,12 @@ from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import diary, diary_comments, diary_entries
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.comment_dialog import CommentDialog
+from cadre_desk.ui.diary.diary_editor import DiaryEditor
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 from cadre_desk.ui.widgets.messages import joined
-from cadre_desk.ui.widgets.permits import Act, guard, tag
+from cadre_desk.ui.widgets.permits import Act, allows, guard, tag
 
 PAGE = 20
 PREVIEW_CHARS = 400
@@ -87,6 +88,8 @@ class EntryCard(QFrame):
             layout.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._show_text()
         self.comment_rows: list[tuple[diary.CommentView, QPushButton, QPushButton]] = []
+        self.comment_view_buttons: list[QPushButton] = []
+        commenter = allows(ctx, Act.COMMENT)
         for c in e.comments:
             label = QLabel(
                 self.tr("Comment by mentor {mentor} ({date}): {text}").format(
@@ -98,7 +101,18 @@ class EntryCard(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setStyleSheet("background: #f3f6fb; padding: 6px; border-left: 3px solid #4a78c2;")
             layout.addWidget(label)
-            if not e.archived:
+            if not commenter or e.archived:  # a reader opens the comment to read it, never to edit
+                view = QPushButton(self.tr("View comment…"), self)
+                view.setObjectName("viewComment")
+                view.setFlat(True)
+                tag(Act.VIEW, view)
+                view.clicked.connect(lambda _c=False, comment=c: self.view_comment(comment))
+                row = QHBoxLayout()
+                row.addStretch(1)
+                row.addWidget(view)
+                layout.addLayout(row)
+                self.comment_view_buttons.append(view)
+            elif not e.archived:
                 edit = QPushButton(self.tr("Edit comment…"), self)
                 withdraw = QPushButton(self.tr("Withdraw comment"), self)
                 edit.setFlat(True)
@@ -122,7 +136,13 @@ class EntryCard(QFrame):
         self.comment_error.setStyleSheet("color: #b3261e;")
         self.comment_error.setWordWrap(True)
         self.comment_error.hide()
+        self.view_button = QPushButton(self.tr("Read…"), self)
+        self.view_button.setObjectName("viewEntry")
+        self.view_button.setToolTip(self.tr("The entry in its form, for reading"))
+        self.view_button.clicked.connect(self.view_entry)
+        tag(Act.VIEW, self.view_button)
         actions = QHBoxLayout()
+        actions.addWidget(self.view_button)
         if e.archived:
             actions.addWidget(QLabel(self.tr("Archived"), self))
         elif e.state == vocab.DiaryState.DRAFT:
@@ -152,7 +172,8 @@ class EntryCard(QFrame):
         if self.comment_button is not None:
             actions.addWidget(self.comment_button)
         layout.addLayout(actions)
-        guard(ctx, Act.WRITE, self.edit_button, self.withdraw_button, self.archive_button)
+        writable = guard(ctx, Act.WRITE, self.edit_button, self.withdraw_button, self.archive_button)
+        self.view_button.setVisible(self.edit_button is None or not writable)  # else: Continue writing
         commenting = [b for _c, edit_, withdraw_ in self.comment_rows for b in (edit_, withdraw_)]
         guard(ctx, Act.COMMENT, self.comment_box, self.comment_button, *commenting)
 
@@ -223,6 +244,18 @@ class EntryCard(QFrame):
                 self._ctx, e.id
             )
         )
+
+    def view_entry(self) -> None:
+        """The entry in the editor's form, read-only (read again through the service)."""
+        try:
+            entry = diary.get_entry(self._ctx, self.item.entry.id)
+        except NotFoundError as err:
+            QMessageBox.warning(self, self.tr("Not found"), str(err))
+            return
+        DiaryEditor.view(self, self._ctx, entry, self._today)
+
+    def view_comment(self, comment: diary.CommentView) -> None:
+        CommentDialog.view(self, comment.mentor, comment.text)
 
     def edit_comment(self, comment: diary.CommentView) -> None:
         text = CommentDialog.ask(self, comment.mentor, comment.text)

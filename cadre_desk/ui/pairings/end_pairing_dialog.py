@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.services import mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.widgets.codes import add_codes, current_code
+from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
 from cadre_desk.ui.widgets.form_errors import (
     FieldMessages,
     dialog_buttons,
@@ -27,6 +28,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class EndPairingDialog(GuardedDialog):
@@ -73,6 +75,7 @@ class EndPairingDialog(GuardedDialog):
         self.general = error_label(self)
         self.messages = FieldMessages(self.general, labels | {"status": self.general})
         form = QFormLayout()
+        self.note: QLabel | None = None
         form.addRow(self.tr("Ended on:"), with_error(self.ended_on, labels["ended_on"]))
         if completed:
             form.addRow(
@@ -93,6 +96,7 @@ class EndPairingDialog(GuardedDialog):
                 self,
             )
             note.setWordWrap(True)
+            self.note = note
             form.addRow(note)
             form.addRow(self.tr("Reason:"), with_error(self.reason, labels["end_reason"]))
             for widget in (self.mentor_evaluation, self.mentee_summary, self.evaluation_result, self.grade):
@@ -135,3 +139,31 @@ class EndPairingDialog(GuardedDialog):
         dialog = cls(ctx, current, completed, today, parent)
         dialog.exec()
         return dialog.result_view
+
+    @classmethod
+    def view(
+        cls, parent: QWidget, ctx: ServiceContext, current: mentorship.MentorshipView
+    ) -> EndPairingDialog:
+        """The evaluation (or the early end) of an ended pairing as it was recorded, for reading."""
+        completed = current.status == vocab.MentorshipStatus.COMPLETED
+        dialog = cls(ctx, current, completed, current.ended_on, parent)
+        dialog.ended_on.setText(f"{current.ended_on:%Y.%m.%d}" if current.ended_on else "")
+        dialog.reason.setPlainText(current.end_reason)
+        dialog.mentor_evaluation.setPlainText(current.mentor_evaluation)
+        dialog.mentee_summary.setPlainText(current.mentee_summary)
+        dialog.evaluation_result.setText(current.evaluation_result)
+        select_code(dialog.grade, current.evaluation_grade)
+        if dialog.note is not None:
+            dialog.note.setText(
+                QCoreApplication.translate(
+                    "EndPairingDialog", "The pairing ended before its term ({end})."
+                ).format(end=f"{current.term_end:%Y.%m.%d}")
+            )
+        who = f"{current.mentor} → {current.mentee}"
+        title = (
+            QCoreApplication.translate("EndPairingDialog", "View end-of-term evaluation: {pairing}")
+            if completed
+            else QCoreApplication.translate("EndPairingDialog", "View early end: {pairing}")
+        )
+        open_read_only(dialog, title.format(pairing=who))
+        return dialog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,6 +26,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class MentorshipRecordDialog(GuardedDialog):
@@ -96,3 +98,16 @@ class MentorshipRecordDialog(GuardedDialog):
         dialog = cls(ctx, mentorship_id, current, today, parent)
         dialog.exec()
         return dialog.result_view
+
+    @classmethod
+    def view(
+        cls,
+        parent: QWidget,
+        ctx: ServiceContext,
+        mentorship_id: int,
+        current: mentorship_records.MentorshipRecordView,
+    ) -> MentorshipRecordDialog:
+        """One record for reading: opened, not waited for."""
+        dialog = cls(ctx, mentorship_id, current, None, parent)
+        open_read_only(dialog, QCoreApplication.translate("MentorshipRecordDialog", "View mentorship record"))
+        return dialog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class PairingDialog(GuardedDialog):
@@ -141,3 +143,11 @@ class PairingDialog(GuardedDialog):
         dialog = cls(ctx, current, today, parent)
         dialog.exec()
         return dialog.result_view
+
+    @classmethod
+    def view(cls, parent: QWidget, ctx: ServiceContext, current: mentorship.MentorshipView) -> PairingDialog:
+        """The pairing's form for reading (goals and plan in full): opened, not waited for."""
+        dialog = cls(ctx, current, None, parent)
+        title = QCoreApplication.translate("PairingDialog", "View pairing: {mentor} → {mentee}")
+        open_read_only(dialog, title.format(mentor=current.mentor, mentee=current.mentee))
+        return dialog

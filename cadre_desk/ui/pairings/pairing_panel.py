@@ -58,12 +58,26 @@ class PairingPanel(QWidget):
         self.print_button = QPushButton(self.tr("Print / PDF…"), self)
         self.print_button.setToolTip(self.tr("The pairing dossier (帮带档案) with preview, save and print"))
         self.print_button.clicked.connect(self.print_dossier)
+        self.view_button = QPushButton(self.tr("View…"), self)
+        self.view_button.setObjectName("viewPairing")
+        self.view_button.setToolTip(self.tr("The pairing's form (goals and plan), for reading"))
+        self.view_button.clicked.connect(self.view_pairing)
+        self.ending_button = QPushButton(self.tr("View evaluation…"), self)
+        self.ending_button.setObjectName("viewEnding")
+        self.ending_button.clicked.connect(self.view_ending)
         self.edit_button.clicked.connect(self.edit)
         self.complete_button.clicked.connect(lambda: self.end(True))
         self.abort_button.clicked.connect(lambda: self.end(False))
         self.archive_button.clicked.connect(self.archive)
         buttons = QHBoxLayout()
-        for button in (self.edit_button, self.complete_button, self.abort_button, self.archive_button):
+        for button in (
+            self.view_button,
+            self.ending_button,
+            self.edit_button,
+            self.complete_button,
+            self.abort_button,
+            self.archive_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
@@ -80,6 +94,9 @@ class PairingPanel(QWidget):
         self.add_record_button.clicked.connect(self.add_record)
         self.edit_record_button.clicked.connect(self.edit_record)
         self.archive_record_button.clicked.connect(self.archive_record)
+        self.view_record_button = QPushButton(self.tr("View record…"), self)
+        self.view_record_button.setObjectName("viewMentorshipRecord")
+        self.view_record_button.clicked.connect(self.view_record)
         self.records.selectionModel().selectionChanged.connect(lambda *_a: self._update_record_buttons())
         self.writable = guard(
             ctx,
@@ -93,10 +110,18 @@ class PairingPanel(QWidget):
             self.archive_record_button,
         )
         guard(ctx, Act.OUTPUT, self.print_button)
+        guard(ctx, Act.VIEW, self.view_button, self.ending_button, self.view_record_button)
+        for button in (self.view_button, self.view_record_button):
+            button.setVisible(not self.writable)  # a writer opens the editor instead
         records_tab = QWidget(self)
         records_layout = QVBoxLayout(records_tab)
         record_buttons = QHBoxLayout()
-        for button in (self.add_record_button, self.edit_record_button, self.archive_record_button):
+        for button in (
+            self.view_record_button,
+            self.add_record_button,
+            self.edit_record_button,
+            self.archive_record_button,
+        ):
             record_buttons.addWidget(button)
         record_buttons.addStretch(1)
         records_layout.addLayout(record_buttons)
@@ -126,8 +151,19 @@ class PairingPanel(QWidget):
             self.abort_button,
             self.archive_button,
             self.print_button,
+            self.view_button,
         ):
             button.setEnabled(v is not None)
+        has_ending = v is not None and v.status in (
+            vocab.MentorshipStatus.COMPLETED,
+            vocab.MentorshipStatus.ABORTED,
+        )
+        self.ending_button.setEnabled(has_ending)
+        self.ending_button.setVisible(has_ending)  # a pairing still running has no evaluation to read
+        if v is not None and v.status == vocab.MentorshipStatus.ABORTED:
+            self.ending_button.setText(self.tr("View early end…"))
+        else:
+            self.ending_button.setText(self.tr("View evaluation…"))
         self.add_record_button.setEnabled(v is not None)
         self.archive_button.setText(self.tr("Archive"))
         if v is None:
@@ -209,6 +245,7 @@ class PairingPanel(QWidget):
     def _update_record_buttons(self) -> None:
         """Edit and Archive act on the selected record, so they wait for a selection."""
         chosen = self._selected_record() is not None and self.view is not None and not self.view.archived
+        self.view_record_button.setEnabled(self._selected_record() is not None)
         self.edit_record_button.setEnabled(chosen)
         self.archive_record_button.setEnabled(chosen)
 
@@ -227,6 +264,16 @@ class PairingPanel(QWidget):
     def edit(self) -> None:
         if self.view is not None:
             self._done(PairingDialog.ask(self, self._ctx, self.view, self._today))
+
+    def view_pairing(self) -> None:
+        """The pairing's form, read-only (a reader, or a 导师 reading his own pairing)."""
+        if self.view is not None:
+            PairingDialog.view(self, self._ctx, self.view)
+
+    def view_ending(self) -> None:
+        """The end-of-term evaluation (or the early end) as recorded, read-only."""
+        if self.view is not None and self.view.ended_on is not None:
+            EndPairingDialog.view(self, self._ctx, self.view)
 
     def end(self, completed: bool) -> None:
         if self.view is not None:
@@ -274,8 +321,15 @@ class PairingPanel(QWidget):
             self._load_records()
 
     def _record_double_clicked(self) -> None:
-        if self.writable:
+        if self.writable and self.view is not None and not self.view.archived:
             self.edit_record()
+        else:
+            self.view_record()
+
+    def view_record(self) -> None:
+        record = self._selected_record()
+        if self.view is not None and record is not None:
+            MentorshipRecordDialog.view(self, self._ctx, self.view.id, record)
 
     def edit_record(self) -> None:
         record = self._selected_record()

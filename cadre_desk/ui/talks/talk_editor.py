@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from cadre_desk.ui.widgets.form_errors import (
     save_or_explain,
     with_error,
 )
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 FOLLOW_UP_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -387,3 +388,11 @@ class TalkEditor(QDialog):
         dialog = cls(ctx, current, subject, parent)
         dialog.exec()
         return dialog.result_view
+
+    @classmethod
+    def view(cls, parent: QWidget, ctx: ServiceContext, current: talks.TalkView) -> TalkEditor:
+        """The record for reading (a role that may read but not write talks): opened, not waited for."""
+        dialog = cls(ctx, current, None, parent)
+        dialog.subject_picker.hide()
+        open_read_only(dialog, QCoreApplication.translate("TalkEditor", "View talk record"))
+        return dialog

@@ -106,7 +106,11 @@ class TalkPanel(QWidget):
         self.follow_ups.itemChanged.connect(self._ticked)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.archive_button = QPushButton(self.tr("Archive"), self)
+        self.view_button = QPushButton(self.tr("View…"), self)
+        self.view_button.setObjectName("viewTalk")
+        self.view_button.setToolTip(self.tr("The whole record in its form, for reading"))
         self.edit_button.clicked.connect(self.edit)
+        self.view_button.clicked.connect(self.view_record)
         self.archive_button.clicked.connect(self.archive)
         self.print_button = QPushButton(self.tr("Print / PDF…"), self)
         self.print_button.setToolTip(
@@ -119,8 +123,10 @@ class TalkPanel(QWidget):
         self.compare_button.clicked.connect(self.compare)
         self.writable = guard(ctx, Act.WRITE, self.edit_button, self.archive_button)
         guard(ctx, Act.OUTPUT, self.print_button)
-        guard(ctx, Act.VIEW, self.compare_button)
+        guard(ctx, Act.VIEW, self.compare_button, self.view_button)
+        self.view_button.setVisible(not self.writable)  # a writer opens the editor instead
         buttons = QHBoxLayout()
+        buttons.addWidget(self.view_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
         buttons.addStretch(1)
@@ -138,6 +144,7 @@ class TalkPanel(QWidget):
         self.view = talks.get_talk(self._ctx, talk_id) if talk_id is not None else None
         t = self.view
         self.edit_button.setEnabled(t is not None and not t.archived)
+        self.view_button.setEnabled(t is not None)
         self.archive_button.setEnabled(t is not None)
         self.archive_button.setText(
             self.tr("Restore") if t is not None and t.archived else self.tr("Archive")
@@ -233,6 +240,20 @@ class TalkPanel(QWidget):
             # Cancelled, perhaps after a conflicting save: show what is stored now, not the old copy.
             self.show_talk(talk_id)
 
+    def view_record(self) -> None:
+        """The shown talk in the editor's form, read-only."""
+        if self.view is not None:
+            TalkEditor.view(self, self._ctx, self.view)
+
+    def open_current(self) -> None:
+        """Double-click: the editor for a writer, the read-only form for a reader."""
+        if self.view is None:
+            return
+        if self.writable and not self.view.archived:
+            self.edit()
+        else:
+            self.view_record()
+
     def compare(self) -> None:
         """横向比较 of the talk's 考察对象 (the cadres talked with in a 考察谈话)."""
         if self.view is None:
@@ -326,6 +347,7 @@ class TalksPage(Page):
         self.panel = TalkPanel(ctx, today, self)
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._talk_changed)
+        self.table.doubleClicked.connect(lambda _index: self.panel.open_current())
         self.splitter = list_splitter("talksSplitter", self.table, self.panel, [660, 640], self)
         records = QWidget(self)
         records_layout = QVBoxLayout(records)

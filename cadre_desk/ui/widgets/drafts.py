@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from cadre_desk import paths
 from cadre_desk.db import cipher
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.read_only import PROPERTY as READ_ONLY
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -256,8 +257,9 @@ class DraftKeeper(QObject):
             dialog.finished.connect(self.discard)
 
     def start(self) -> bool:
-        """Offer a found draft, then keep one while the editor is open. True if one was put back."""
-        if self.store is None:
+        """Offer a found draft, then keep one while the editor is open. True if one was put back.
+        An editor opened for reading (`read_only.is_read_only`) keeps no draft and offers none."""
+        if self.store is None or self.dialog.property(READ_ONLY):
             return False
         restored = False
         found = self.store.read(self.store.path_of(self.kind, self.title))

@@ -1,0 +1,273 @@
+"""A reader opens every record to read it: signed in as 领导查阅 (and as a 导师 on his own pairing),
+each list's record opens in its editor's form, read-only: the whole text shown, every input read-only
+or disabled, no button but 关闭, no Save anywhere, the title saying 查看. The clerk still gets the
+editor. The records are read through the services, as the account (a role that may not read them
+never sees the list)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+)
+from pytestqt.qtbot import QtBot
+
+from cadre_desk import demo
+from cadre_desk.db.engine import Database
+from cadre_desk.domain import vocab
+from cadre_desk.services import accounts, diary, mentorship, mentorship_changes, mentorship_records, talks
+from cadre_desk.services.access import Role
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.diary.diary_page import DiaryPage
+from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.shell.application import window_for
+from cadre_desk.ui.shell.limited_window import LimitedWindow
+from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.talks.talks_page import TalksPage
+from cadre_desk.ui.widgets.permits import Act, needs_of
+from cadre_desk.ui.widgets.read_only import CLOSE_NAME, is_read_only
+
+TODAY = dt.date(2026, 6, 1)
+PW = "Guard-2026x"
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, for dialogs
+ACCEPTING = (
+    QDialogButtonBox.ButtonRole.AcceptRole,
+    QDialogButtonBox.ButtonRole.YesRole,
+    QDialogButtonBox.ButtonRole.ApplyRole,
+)
+
+
+@pytest.fixture
+def accounts_db(db: Database, ctx: ServiceContext) -> dict[Role, ServiceContext]:
+    """A small demo county with a clerk, a reader and a 导师 (a mentor of a demo pairing)."""
+    demo.generate(db, 30, seed=5, today=TODAY)
+    mentor_id = mentorship.list_mentorships(ctx)[0].mentor_id
+    admin = accounts.set_first_admin(db, "admin", PW)
+    for role in (Role.CLERK, Role.READER, Role.MENTOR):
+        cadre = mentor_id if role is Role.MENTOR else None
+        accounts.add_account(admin, role.value, [role.value], PW, cadre_id=cadre)
+    return {
+        role: accounts.authenticate(db, role.value, PW) for role in (Role.CLERK, Role.READER, Role.MENTOR)
+    }
+
+
+def _open(qtbot: QtBot, ctx: ServiceContext, settings: Settings) -> MainWindow | LimitedWindow:
+    window = window_for(ctx, settings, background_checks=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert isinstance(window, MainWindow | LimitedWindow)
+    return window
+
+
+def _dialogs() -> list[QDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+def opened(qtbot: QtBot, action: Callable[[], object]) -> QDialog:
+    """The dialog `action` opens (a viewer opens window-modal and is not waited for)."""
+    before = set(_dialogs())
+    action()
+    qtbot.waitUntil(lambda: bool(set(_dialogs()) - before), timeout=3000)
+    (dialog,) = set(_dialogs()) - before
+    return dialog
+
+
+def double_click(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
+    view.scrollTo(index)
+    view.setCurrentIndex(index)
+    QApplication.processEvents()
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def shown_text(dialog: QDialog) -> str:
+    parts: list[str] = []
+    for w in dialog.findChildren(QLineEdit):
+        parts.append(w.text())
+    for t in dialog.findChildren(QPlainTextEdit) + dialog.findChildren(QTextEdit):
+        parts.append(t.toPlainText())
+    for c in dialog.findChildren(QComboBox):
+        parts.append(c.currentText())
+    return "\n".join(parts)
+
+
+def check_viewer(qtbot: QtBot, dialog: QDialog, *texts: str) -> None:
+    """`dialog` is a viewer: titled 查看, read-only, only 关闭 to press, showing every one of `texts`."""
+    assert is_read_only(dialog), dialog.windowTitle()
+    assert "查看" in dialog.windowTitle(), dialog.windowTitle()
+    buttons = [
+        b
+        for b in dialog.findChildren(QAbstractButton)
+        if b.isVisibleTo(dialog) and b.metaObject().className() == "QPushButton"
+    ]
+    acting = [b.text() for b in buttons if needs_of(b) != Act.VIEW.permissions]
+    assert not acting, f"buttons that act in a viewer: {acting}"
+    (close,) = [b for b in buttons if b.objectName() == CLOSE_NAME]
+    assert close.text() == "关闭" and close.isEnabled()
+    for box in dialog.findChildren(QDialogButtonBox):
+        for b in box.buttons():
+            if box.buttonRole(b) in ACCEPTING:
+                assert not (b.isVisibleTo(dialog) and b.isEnabled()), f"a save path: {b.text()}"
+    for edit in dialog.findChildren(QLineEdit):
+        assert edit.isReadOnly() or not edit.isVisibleTo(dialog), edit.objectName()
+    for text in dialog.findChildren(QPlainTextEdit) + dialog.findChildren(QTextEdit):
+        assert text.isReadOnly(), text.objectName()
+        flags = text.textInteractionFlags()
+        assert flags & Qt.TextInteractionFlag.TextSelectableByMouse, text.objectName()
+    for combo in dialog.findChildren(QComboBox):
+        assert not combo.isEnabled() or not combo.isVisibleTo(dialog), combo.currentText()
+    shown = shown_text(dialog)
+    for text in texts:
+        assert text and text in shown, f"{text[:40]!r} is not shown in {dialog.windowTitle()}"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def _talks(window: MainWindow) -> TalksPage:
+    window.show_page("talks")
+    page = window._pages["talks"]
+    assert isinstance(page, TalksPage)
+    return page
+
+
+def _pairings(window: MainWindow | LimitedWindow) -> PairingsPage:
+    if isinstance(window, LimitedWindow):
+        window.tabs.setCurrentWidget(window.pairings)
+        return window.pairings
+    window.show_page("pairings")
+    page = window._pages["pairings"]
+    assert isinstance(page, PairingsPage)
+    return page
+
+
+def test_a_reader_opens_a_talk_read_only(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    ctx = accounts_db[Role.READER]
+    window = _open(qtbot, ctx, settings)
+    assert isinstance(window, MainWindow)
+    page = _talks(window)
+    page.refresh()
+    assert page.model.rowCount() > 0
+    dialog = opened(qtbot, lambda: double_click(qtbot, page.table, page.model.index(0, 2)))
+    assert page.panel.view is not None
+    talk = talks.get_talk(ctx, page.panel.view.id)
+    check_viewer(qtbot, dialog, talk.content, talk.outline, talk.place, talk.talkers)
+    assert page.panel.view_button.isVisible() and not page.panel.edit_button.isVisible()
+    check_viewer(qtbot, opened(qtbot, page.panel.view_button.click), talk.content)
+
+
+def test_the_clerk_double_clicks_a_talk_into_its_editor(
+    qtbot: QtBot,
+    accounts_db: dict[Role, ServiceContext],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    from cadre_desk.ui.talks.talk_editor import TalkEditor
+
+    asked: list[int] = []
+    monkeypatch.setattr(
+        TalkEditor, "ask", classmethod(lambda _cls, _p, _c, view=None, _s=None: asked.append(view.id))
+    )
+    window = _open(qtbot, accounts_db[Role.CLERK], settings)
+    assert isinstance(window, MainWindow)
+    page = _talks(window)
+    page.refresh()
+    double_click(qtbot, page.table, page.model.index(0, 2))
+    assert page.panel.view is not None and asked == [page.panel.view.id]
+    assert not page.panel.view_button.isVisible() and page.panel.edit_button.isVisible()
+
+
+def _pick_pairing(page: PairingsPage, wanted: Callable[[mentorship.MentorshipView], bool]) -> None:
+    for row in range(page.model.rowCount()):
+        page.table.selectRow(row)
+        QApplication.processEvents()
+        view = page.panel.view
+        if view is not None and wanted(view):
+            return
+    raise AssertionError("no such pairing in the list")
+
+
+@pytest.mark.parametrize("role", [Role.READER, Role.MENTOR], ids=["reader", "mentor"])
+def test_a_reader_opens_a_pairing_its_records_and_its_evaluation_read_only(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, role: Role, _zh_cn: None
+) -> None:
+    ctx = accounts_db[role]
+    window = _open(qtbot, ctx, settings)
+    page = _pairings(window)
+    page.refresh()
+    panel = page.panel
+    _pick_pairing(page, lambda v: bool(mentorship_records.list_mentorship_records(ctx, v.id)))
+    pairing = panel.view
+    assert pairing is not None
+    assert panel.view_button.isVisible() and not panel.edit_button.isVisible()
+    check_viewer(qtbot, opened(qtbot, panel.view_button.click), pairing.goals, pairing.plan, pairing.mentee)
+
+    panel.tabs.setCurrentIndex(1)
+    record = mentorship_records.list_mentorship_records(ctx, pairing.id)[0]
+    dialog = opened(qtbot, lambda: double_click(qtbot, panel.records, panel.records.model().index(0, 2)))
+    check_viewer(qtbot, dialog, record.content, f"{record.date:%Y.%m.%d}")
+    panel.records.selectRow(0)
+    assert panel.view_record_button.isVisible() and not panel.edit_record_button.isVisible()
+    check_viewer(qtbot, opened(qtbot, panel.view_record_button.click), record.content)
+
+    assert not panel.ending_button.isVisible()  # a pairing still running has no evaluation yet
+    clerk = accounts_db[Role.CLERK]
+    for finished in mentorship.list_mentorships(clerk):  # the clerk completes them (services, audited)
+        evaluation = mentorship.MentorshipEnd(
+            True, finished.term_end, "", "学习主动，进步明显。", "一年来收获很大。", "合格", "优秀"
+        )
+        mentorship_changes.end_mentorship(clerk, finished.id, evaluation, finished.version)
+    page.status.setCurrentIndex(page.status.findData(vocab.MentorshipStatus.COMPLETED.value))
+    _pick_pairing(page, lambda v: v.status == vocab.MentorshipStatus.COMPLETED)
+    ended = panel.view
+    assert ended is not None and panel.ending_button.isVisible()
+    texts = ("学习主动，进步明显。", "一年来收获很大。", f"{ended.ended_on:%Y.%m.%d}", "优秀")
+    check_viewer(qtbot, opened(qtbot, panel.ending_button.click), *texts)
+
+
+def test_a_reader_opens_a_diary_entry_and_its_comment_read_only(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    ctx = accounts_db[Role.READER]
+    commented = next(
+        item
+        for m in mentorship.list_mentorships(ctx)
+        for item in diary.timeline(ctx, mentee_id=m.mentee_id, limit=50)
+        if item.entry.comments
+    )
+    window = _open(qtbot, ctx, settings)
+    assert isinstance(window, MainWindow)
+    window.show_page("diary")
+    page = window._pages["diary"]
+    assert isinstance(page, DiaryPage)
+    assert page.show_record("diary", commented.entry.id)
+    card = page.timeline.card_of(commented.entry.id)
+    assert card is not None
+    qtbot.waitUntil(card.view_button.isVisible)  # a card added to a shown page shows a moment later
+    entry = diary.get_entry(ctx, commented.entry.id)
+    check_viewer(qtbot, opened(qtbot, card.view_button.click), entry.title, entry.content)
+    (view_comment, *_rest) = card.comment_view_buttons
+    assert view_comment.isVisible()
+    check_viewer(qtbot, opened(qtbot, view_comment.click), entry.comments[0].text)
+    assert not [
+        b.text()
+        for b in card.findChildren(QPushButton)
+        if b.isVisible() and needs_of(b) != Act.VIEW.permissions
+    ]
