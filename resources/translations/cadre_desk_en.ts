@@ -6609,12 +6609,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+248"/>
+        <location line="+254"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-245"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6724,7 +6724,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>The signed-in account&apos;s display name (changed in File → Accounts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Operator name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8630,11 +8635,11 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>A demo database has the account demo with the password demo (system administrator and records clerk), also for the command line: CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo.</source>
+        <source>A demo database has the account demo with the password demo (system administrator, records clerk and fault-tolerance cases), also for the command line: CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source> cadres</source>
         <translation type="unfinished"></translation>
     </message>

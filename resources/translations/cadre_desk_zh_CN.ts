@@ -6632,12 +6632,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+248"/>
+        <location line="+254"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-245"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -6747,7 +6747,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>每次修改时记入操作日志的姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>The signed-in account&apos;s display name (changed in File → Accounts)</source>
+        <translation>当前登录账号的显示名称（在 文件 → 账号管理 中修改）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Operator name:</source>
         <translation>操作人：</translation>
     </message>
@@ -8662,11 +8667,11 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>A demo database has the account demo with the password demo (system administrator and records clerk), also for the command line: CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo.</source>
-        <translation>演示数据库带有账号 demo，密码 demo（系统管理员和干部科经办），命令行同样适用：CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo。</translation>
+        <source>A demo database has the account demo with the password demo (system administrator, records clerk and fault-tolerance cases), also for the command line: CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo.</source>
+        <translation>演示数据库带有账号 demo，密码 demo（系统管理员、干部科经办和容错案件），命令行同样适用：CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source> cadres</source>
         <translation> 人</translation>
     </message>

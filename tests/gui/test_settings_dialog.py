@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.db import sqlite_tools
+from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import app_settings, cadres
+from cadre_desk.services import accounts, app_settings, cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell import application
@@ -95,6 +96,24 @@ def test_operator_and_language_are_kept_per_machine(
     assert any("重新启动" in text for text in boxes)
     assert application.chosen_operator(None, settings) == "李干事"
     assert application.chosen_operator("命令行", settings) == "命令行"
+
+
+def test_a_signed_in_account_is_the_operator(
+    qtbot: QtBot, db: Database, settings: Settings, boxes: list[str], _zh_cn: None
+) -> None:
+    """With accounts the audit trail and the printed 制表人 name the account (its display name): the
+    operator field shows it and takes no input. It used to offer a free-text name that was saved
+    and then ignored."""
+    admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone", display_name="王管理")
+    settings.set(keys.OPERATOR, "李干事")  # typed before the accounts were set
+    dlg = SettingsDialog(admin, settings)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.operator.text() == "王管理" and dlg.operator.isReadOnly()
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.keyClick(dlg.operator, Qt.Key.Key_Return)
+    assert dlg.result_value is not None and not dlg.result_value.restart_needed
+    assert boxes == []
 
 
 def test_moving_the_data_file_copies_it_and_keeps_the_old_one(

@@ -14,10 +14,9 @@ from sqlalchemy import create_engine
 from cadre_desk import paths
 from cadre_desk.cli import main
 from cadre_desk.db import migrate, sqlite_tools
-from cadre_desk.db.opening import open_database
-from cadre_desk.errors import DamagedDatabase, StorageError
 from cadre_desk.db.engine import Database
-from cadre_desk.errors import LoginFailed
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import DamagedDatabase, LoginFailed, StorageError
 from cadre_desk.services import accounts, audit_trail, backups, maintenance, printing, units
 from cadre_desk.services.context import ServiceContext, open_context
 

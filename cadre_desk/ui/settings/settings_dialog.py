@@ -169,6 +169,12 @@ class SettingsDialog(GuardedDialog):
         self.operator.setObjectName("operator")
         self.operator.setMaxLength(50)
         self.operator.setToolTip(self.tr("The name recorded in the audit trail for every change"))
+        if ctx.signed_in:  # the audit trail names the account: its display name, not a typed one
+            self.operator.setText(ctx.operator)
+            self.operator.setReadOnly(True)
+            self.operator.setToolTip(
+                self.tr("The signed-in account's display name (changed in File → Accounts)")
+            )
         local_form.addRow(self.tr("Operator name:"), self.operator)
         self.language = QComboBox(local_box)
         self.language.setObjectName("language")
@@ -290,7 +296,7 @@ class SettingsDialog(GuardedDialog):
     def _save_local(self) -> None:
         operator = " ".join(self.operator.text().split())
         before = self._settings.get(keys.OPERATOR) or self._ctx.operator
-        if operator != before:
+        if operator != before and not self._ctx.signed_in:
             if operator:
                 self._settings.set(keys.OPERATOR, operator)
             else:

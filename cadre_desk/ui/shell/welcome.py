@@ -57,8 +57,9 @@ class WelcomePage(Page):
         )
         self.demo_login = QLabel(
             self.tr(
-                "A demo database has the account demo with the password demo (system administrator and "
-                "records clerk), also for the command line: CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo."
+                "A demo database has the account demo with the password demo (system administrator, "
+                "records clerk and fault-tolerance cases), also for the command line: "
+                "CADRE_DESK_USER=demo CADRE_DESK_PASSWORD=demo."
             ),
             card,
         )
