@@ -22,6 +22,7 @@ from cadre_desk.ui.accounts.first_admin_dialog import FirstAdminDialog
 from cadre_desk.ui.accounts.login_dialog import LoginDialog
 from cadre_desk.ui.accounts.password_dialog import PasswordDialog
 from cadre_desk.ui.accounts.sign_in import IdleLock
+from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell import application
 from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
@@ -222,6 +223,30 @@ def test_idle_minutes_come_from_the_settings(qtbot: QtBot, admin: ServiceContext
         app_settings.save_settings(admin, app_settings.DepartmentSettings(idle_lock_minutes=999))
     lock = IdleLock(0)
     assert not lock.timer.isActive()  # 0: never
+
+
+def test_a_changed_idle_time_takes_effect_in_the_open_window(
+    qtbot: QtBot, admin: ServiceContext, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """设置 → 空闲锁定 changed in the window applies to that window at once (it was read only when the
+    window opened, so a shorter time set by the administrator did nothing until the next start)."""
+    window = MainWindow(admin, settings, background_checks=False)
+    qtbot.addWidget(window)
+    assert window.session.idle.minutes == 15
+
+    def change(cls: object, parent: object, ctx: ServiceContext, _settings: Settings) -> None:
+        app_settings.save_settings(ctx, app_settings.DepartmentSettings(idle_lock_minutes=1))
+
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(change))
+    window.open_settings()
+    assert window.session.idle.minutes == 1 and window.session.idle.timer.isActive()
+
+    def off(cls: object, parent: object, ctx: ServiceContext, _settings: Settings) -> None:
+        app_settings.save_settings(ctx, app_settings.DepartmentSettings(idle_lock_minutes=0))
+
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(off))
+    window.open_settings()
+    assert window.session.idle.minutes == 0 and not window.session.idle.timer.isActive()
 
 
 def test_account_management(

@@ -49,6 +49,15 @@ class AccountSession(QObject):
         self.idle = IdleLock(minutes, self)
         self.idle.timed_out.connect(lambda: self.lock(idle=True))
 
+    def apply_settings(self) -> None:
+        """The idle time of 设置, as it is now in the database (it may just have been changed)."""
+        if not self.ctx.signed_in:
+            return
+        try:
+            self.idle.set_minutes(app_settings.get_settings(self.ctx).idle_lock_minutes)
+        except CadreDeskError as exc:
+            log.warning("could not read the idle time: %s", exc)
+
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.accounts_action)
         menu.addAction(self.password_action)

@@ -70,12 +70,20 @@ class IdleLock(QObject):
 
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.minutes = minutes
         self.last_input = time.monotonic()
         self.paused = False
         self.timer = QTimer(self)
         self.timer.setInterval(self.CHECK_MS)
         self.timer.timeout.connect(self.check)
+        self.minutes = 0
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: int) -> None:
+        """A new idle time (设置), counted from the last input; 0 stops the lock."""
+        if minutes == self.minutes:
+            return
+        self.stop()
+        self.minutes = minutes
         app = QApplication.instance()
         if minutes > 0 and app is not None:
             app.installEventFilter(self)

@@ -144,6 +144,7 @@ class LimitedWindow(QMainWindow):
 
     def open_settings(self) -> None:
         SettingsDialog.ask(self, self.ctx, self.settings)
+        self.session.apply_settings()  # the idle time takes effect at once
 
     def open_rules(self) -> None:
         RulesDialog.show_rules(self, self.ctx)

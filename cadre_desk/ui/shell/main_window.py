@@ -586,6 +586,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         result = SettingsDialog.ask(self, self.ctx, self.settings)
+        self.session.apply_settings()  # the idle time takes effect at once
         if result is not None and result.quit_now:
             QTimer.singleShot(0, self.close)
         elif result is not None and result.rules_opened:
