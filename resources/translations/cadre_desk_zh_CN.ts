@@ -115,7 +115,7 @@
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>Password changed</source>
         <translation>密码已修改</translation>
     </message>
@@ -275,6 +275,41 @@
         <location line="+1"/>
         <source>Signed in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account locked</source>
+        <translation>锁定账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account unlocked</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked when idle</source>
+        <translation>空闲锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window locked</source>
+        <translation>锁定窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged in</source>
+        <translation>并入</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3539,7 +3574,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>已从 {backup} 恢复；恢复前的数据已保存为 {saved}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation>已生成演示数据：单位 {units} 个，干部 {cadres} 人，谈话记录 {talks} 条</translation>
     </message>

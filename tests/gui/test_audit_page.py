@@ -117,3 +117,38 @@ def test_the_window_has_the_page(
     assert isinstance(page, AuditPage)
     qtbot.waitUntil(lambda: page.chain_report is not None, timeout=10_000)
     assert page.model.rowCount() == 4
+
+
+def _recorded_actions() -> set[str]:
+    """Every action code the program writes: the constant third argument of each `audit.record(...)`
+    call in the code, and the codes that are computed there (idle lock, window lock)."""
+    import ast
+
+    import cadre_desk
+
+    codes = {"idle_lock", "lock_window"}
+    for path in Path(cadre_desk.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "record"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "audit"
+                and len(node.args) >= 3
+            ):
+                for value in ast.walk(node.args[2]):
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        codes.add(value.value)
+    return codes
+
+
+def test_every_recorded_action_reads_as_words(_zh_cn: None) -> None:
+    """The viewer's 操作 column and filter show each action in words; sign-in failures, lock-outs,
+    password changes and window locks used to show their codes (login_failed …)."""
+    from cadre_desk.ui.audit.audit_model import action_text
+
+    codes = _recorded_actions()
+    assert {"login_failed", "lock", "unlock", "password", "create"} <= codes
+    untranslated = {code for code in codes if action_text(code) == code or action_text(code).isascii()}
+    assert untranslated == set()

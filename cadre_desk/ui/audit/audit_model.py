@@ -58,6 +58,13 @@ def action_text(action: str) -> str:
         "decrypt": QCoreApplication.translate("AuditModel", "Decrypted"),
         "rekey": QCoreApplication.translate("AuditModel", "Passphrase changed"),
         "login": QCoreApplication.translate("AuditModel", "Signed in"),
+        "login_failed": QCoreApplication.translate("AuditModel", "Sign-in failed"),
+        "lock": QCoreApplication.translate("AuditModel", "Account locked"),
+        "unlock": QCoreApplication.translate("AuditModel", "Account unlocked"),
+        "password": QCoreApplication.translate("AuditModel", "Password"),
+        "idle_lock": QCoreApplication.translate("AuditModel", "Locked when idle"),
+        "lock_window": QCoreApplication.translate("AuditModel", "Window locked"),
+        "absorb": QCoreApplication.translate("AuditModel", "Merged in"),
     }
     return extra.get(action) or action_label(action)
 
