@@ -1450,7 +1450,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+248"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+265"/>
         <source>e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5361,17 +5361,22 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+75"/>
         <source>Profile of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+34"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+38"/>
         <source>Unsaved input of an earlier session was put back: save or discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Unsaved input of an earlier session was put back; the stored profile changed meanwhile: Save asks which to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{name} (archived)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5567,7 +5572,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+73"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5587,7 +5592,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+81"/>
         <source>Row {row}, {field}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8838,7 +8843,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+216"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+217"/>
         <source>Unsaved input found</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1453,7 +1453,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+248"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+265"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -5364,17 +5364,22 @@ Logs: {logs}</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+75"/>
         <source>Profile of {name}</source>
         <translation>{name}的干部档案</translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+34"/>
+        <location filename="../../cadre_desk/ui/profile/profile_view.py" line="+38"/>
         <source>Unsaved input of an earlier session was put back: save or discard it.</source>
         <translation>已恢复上次未保存的输入：请保存或放弃。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Unsaved input of an earlier session was put back; the stored profile changed meanwhile: Save asks which to keep.</source>
+        <translation>已恢复上次未保存的输入；存档中的档案在此期间有变动，保存时会询问保留哪一方。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{name} (archived)</source>
         <translation>{name}（已归档）</translation>
     </message>
@@ -5569,7 +5574,7 @@ Logs: {logs}</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+73"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -5589,7 +5594,7 @@ Logs: {logs}</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+81"/>
         <source>Row {row}, {field}: {message}</source>
         <translation>第{row}行 {field}：{message}</translation>
     </message>
@@ -8875,7 +8880,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+216"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+217"/>
         <source>Unsaved input found</source>
         <translation>发现未保存的输入</translation>
     </message>

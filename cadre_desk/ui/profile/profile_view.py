@@ -309,10 +309,19 @@ class ProfileView(QWidget):
         """Unsaved input survives a crash (profile_drafts): a draft put back is said so."""
         if self.drafts.keep(cadre):
             self._edited()
-            self.tabs.setCurrentWidget(self.basic_scroll)
+            typed_list = self.drafts.restored_list  # the first list tab with rows put back
+            fields = self.form.is_dirty() or self.case_form.is_dirty()
+            self.tabs.setCurrentWidget(
+                typed_list if typed_list is not None and not fields else self.basic_scroll
+            )
             self.status.setStyleSheet("")
             self.status.setText(
                 self.tr("Unsaved input of an earlier session was put back: save or discard it.")
+                if not self.merge.stale
+                else self.tr(
+                    "Unsaved input of an earlier session was put back; the stored profile changed "
+                    "meanwhile: Save asks which to keep."
+                )
             )
             self.status.show()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from cadre_desk.ui.shell.style import muted_placeholder
 from cadre_desk.ui.widgets.messages import user_text
@@ -77,6 +78,20 @@ class RecordRowsModel(QAbstractTableModel):
     def records(self) -> list[tuple[int | None, dict[str, str]]]:
         keys = [s.key for s in self.specs]
         return [(i, dict(zip(keys, r, strict=True))) for i, r in zip(self._ids, self._rows, strict=True)]
+
+    def loaded(self) -> list[tuple[int | None, tuple[str, ...]]]:
+        """The rows as last loaded (stored): what `is_dirty` compares with."""
+        return list(self._loaded)
+
+    def put_back(self, rows: Sequence[tuple[int | None, Sequence[str]]]) -> None:
+        """Rows typed earlier (a draft) in place of the current ones; the loaded rows stay the base,
+        so the list is unsaved input again."""
+        self.beginResetModel()
+        self._ids = [record_id for record_id, _ in rows]
+        self._rows = [list(values) + [""] * (len(self.specs) - len(values)) for _, values in rows]
+        self._server_errors = {}
+        self.endResetModel()
+        self.edited.emit()
 
     def is_dirty(self) -> bool:
         return self.snapshot() != self._loaded
@@ -233,6 +248,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def __init__(self, specs: Sequence[FieldSpec], parent: Any = None) -> None:
         super().__init__(parent)
         self._specs = list(specs)
+        self._open: tuple[QPersistentModelIndex, QWidget] | None = None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spec = self._specs[index.column()]
@@ -241,13 +257,39 @@ class ChoiceDelegate(QStyledItemDelegate):
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             combo.addItems(list(spec.choices))
+            self._open = (QPersistentModelIndex(index), combo)
             return combo
         editor = super().createEditor(parent, option, index)
         if spec.placeholder and isinstance(editor, QLineEdit):
             # "e.g.": an example never reads as data already entered
             editor.setPlaceholderText(self.tr("e.g. {example}").format(example=spec.placeholder))
             muted_placeholder(editor)
+        self._open = (QPersistentModelIndex(index), editor)
         return editor
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        if self._open is not None and self._open[1] is editor:
+            self._open = None
+        super().destroyEditor(editor, index)
+
+    def open_editor(self) -> QWidget | None:
+        """The editor of the cell being typed in (None when no cell is open)."""
+        return self._open[1] if self._open is not None and isValid(self._open[1]) else None
+
+    def open_cell(self) -> tuple[int, int, str] | None:
+        """(row, column, text) of the cell being typed in, whose text is not in the model yet."""
+        if self._open is None:
+            return None
+        index, editor = self._open
+        if not index.isValid() or not isValid(editor):
+            return None
+        if isinstance(editor, QComboBox):
+            text = editor.currentText().strip()
+        elif isinstance(editor, QLineEdit):
+            text = editor.text()
+        else:
+            return None
+        return index.row(), index.column(), text
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
@@ -272,7 +314,8 @@ class RecordEditor(QWidget):
         self.records = RecordRowsModel(specs, self)
         self.table = QTableView(self)
         self.table.setModel(self.records)
-        self.table.setItemDelegate(ChoiceDelegate(specs, self.table))
+        self.delegate = ChoiceDelegate(specs, self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -335,6 +378,20 @@ class RecordEditor(QWidget):
 
     def is_dirty(self) -> bool:
         return self.records.is_dirty()
+
+    def typed_rows(self) -> list[tuple[int | None, tuple[str, ...]]]:
+        """The rows as typed, with the text of a cell still being edited (not in the model yet)."""
+        rows = self.records.snapshot()
+        cell = self.delegate.open_cell()
+        if cell is not None and cell[0] < len(rows):
+            row, column, text = cell
+            record_id, values = rows[row]
+            rows[row] = (record_id, (*values[:column], text, *values[column + 1 :]))
+        return rows
+
+    def has_typed_input(self) -> bool:
+        """Rows that differ from the stored ones, counting a cell still being typed in."""
+        return self.typed_rows() != self.records.loaded()
 
     def add(self) -> None:
         current = self.table.currentIndex()

@@ -5,7 +5,8 @@ a draft file in the data folder (`drafts/<database>/`); a normal save or a disca
 finishing either way) deletes the draft, and so does the input becoming clean again. After a crash the
 drafts stay: the next start says how many editors had unsaved input, and opening the same editor again
 (the same record: the window title names it) offers to put the typed input back. The profile's inline
-form is kept the same way, named by the cadre (`DraftKeeper(title=…, roots=…)`).
+form is kept the same way, named by the cadre (`DraftKeeper(title=…, roots=…)`), with the rows typed
+into its list tabs (`capture=…, put_back=…`: ui.profile.profile_drafts).
 
 A draft is the editor's input values in widget order (texts, choices, ticks, numbers, dates); it is
 restored only into an editor of the same shape. The file name is a hash (the title names people);
@@ -230,7 +231,9 @@ class DraftKeeper(QObject):
 
     An editor that is not a dialog of its own (the profile's inline form) names itself with `title`
     and keeps only the inputs under `roots`; it calls `clear()` after a save or a discard and
-    `discard()` when it shows another record."""
+    `discard()` when it shows another record. An editor whose input is not all in input widgets (the
+    profile's list tabs: rows in a table model) gives its own `capture()` (JSON-able values, the
+    default `values_of(*roots)`) and `put_back(values) -> bool` (default `restore_values`)."""
 
     def __init__(
         self,
@@ -239,12 +242,16 @@ class DraftKeeper(QObject):
         identity: str = "",
         title: str | None = None,
         roots: tuple[QWidget, ...] = (),
+        capture: Callable[[], list[list[Any]]] | None = None,
+        put_back: Callable[[list[list[Any]]], bool] | None = None,
     ) -> None:
         """`identity` tells the record apart where the window title does not (default: the title)."""
         super().__init__(dialog)
         self.dialog = dialog
         self.roots = roots or (dialog,)
         self.dirty = dirty
+        self._capture = capture
+        self._put_back = put_back
         self.kind = type(dialog).__qualname__
         self.store = current()
         name = dialog.windowTitle() if title is None else title
@@ -264,13 +271,21 @@ class DraftKeeper(QObject):
         restored = False
         found = self.store.read(self.store.path_of(self.kind, self.title))
         if found is not None:
-            if DraftOffer.ask(self.dialog, found.saved_at) and restore_values(found.values, *self.roots):
+            if DraftOffer.ask(self.dialog, found.saved_at) and self.put_back(found.values):
                 log.info("draft restored into %s", self.kind)
                 restored = True
             else:
                 self.store.remove(self.kind, self.title)
         self.timer.start()
         return restored
+
+    def capture(self) -> list[list[Any]]:
+        """What the editor holds now, as a draft keeps it."""
+        return self._capture() if self._capture is not None else values_of(*self.roots)
+
+    def put_back(self, values: list[list[Any]]) -> bool:
+        """A draft's values back into the editor; False (nothing changed) when they do not fit it."""
+        return self._put_back(values) if self._put_back is not None else restore_values(values, *self.roots)
 
     def tick(self) -> None:
         if self.store is None:
@@ -280,7 +295,7 @@ class DraftKeeper(QObject):
                 self.store.remove(self.kind, self.title)
                 self._last = None
             return
-        values = values_of(*self.roots)
+        values = self.capture()
         if values == self._last:
             return
         try:
