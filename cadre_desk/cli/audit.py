@@ -32,7 +32,11 @@ def _day(text: str) -> dt.date:
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=_day, metavar="YYYY.MM.DD", help="from this day (local time)")
     parser.add_argument("--until", type=_day, metavar="YYYY.MM.DD", help="up to and including this day")
-    parser.add_argument("--user", default="", help="account name or display name")
+    # dest: not `user`, the global sign-in option's (a subcommand's default would replace it, and a
+    # filter's value would sign in as that account)
+    parser.add_argument(
+        "--user", dest="filter_user", default="", metavar="USER", help="account name or display name"
+    )
     parser.add_argument("--action", default="", help="create, update, print, export, backup, restore …")
     parser.add_argument("--entity", default="", help="table name of the record: cadre, talk, unit …")
     parser.add_argument("--entity-id", type=record_id, help="the record's number (with --entity)")
@@ -60,7 +64,7 @@ def _filter(args: argparse.Namespace) -> audit_trail.AuditFilter:
     return audit_trail.AuditFilter(
         since=args.since,
         until=args.until,
-        user=args.user,
+        user=args.filter_user,
         action=args.action,
         entity=args.entity,
         entity_id=args.entity_id,
