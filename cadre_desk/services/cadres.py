@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, true
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.base import utcnow
@@ -15,9 +15,10 @@ from cadre_desk.db.models import Cadre, CadrePhoto, Mentorship, Unit
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth, age_at
 from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import access, audit, retirement, search, validation, verification
+from cadre_desk.services import access, audit, retirement, roster_order, search, validation, verification
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.roster_order import RosterOrder
 from cadre_desk.services.validation import FieldErrors
 
 MAX_PHOTO_BYTES = 5_000_000
@@ -377,9 +378,12 @@ _SUMMARY_COLUMNS = (
 
 
 def _roster_statement(
-    unit_id: int | None = None, include_archived: bool = False, archived_only: bool = False
+    unit_id: int | None = None,
+    include_archived: bool = False,
+    archived_only: bool = False,
+    order_by: Iterable[Any] = (),
 ) -> Any:
-    """The roster's rows in the service's order: unit order, then id."""
+    """The roster's rows in the service's order (unit order, then id), or by `order_by` first."""
     stmt = select(*_SUMMARY_COLUMNS).outerjoin(Unit, Unit.id == Cadre.unit_id)
     if archived_only:
         stmt = stmt.where(Cadre.archived_at.is_not(None))
@@ -387,8 +391,7 @@ def _roster_statement(
         stmt = stmt.where(Cadre.archived_at.is_(None))
     if unit_id is not None:
         stmt = stmt.where(Cadre.unit_id == unit_id)
-    # Cadres without a unit last on every engine (SQLite and PostgreSQL sort NULLs differently).
-    return stmt.order_by(Unit.sort_order.is_(None), Unit.sort_order, Cadre.id)
+    return stmt.order_by(*order_by, *roster_order.service_order())
 
 
 def _summaries(session: Session, stmt: Any) -> list[CadreSummary]:
@@ -446,8 +449,8 @@ def list_cadres(
 
 @dataclass(frozen=True)
 class RosterStart:
-    """The roster's first rows (in `list_cadres` order) and how many rows the whole roster has: what
-    the window shows at once, before the rest is loaded (`list_cadres`)."""
+    """The roster's first rows (in `list_cadres` order, or the order asked for) and how many rows the
+    whole roster has: what the window shows at once, before the rest is loaded (`list_cadres`)."""
 
     rows: list[CadreSummary]
     total: int
@@ -457,15 +460,29 @@ class RosterStart:
         return len(self.rows) >= self.total
 
 
-def roster_start(ctx: ServiceContext, limit: int, include_archived: bool = False) -> RosterStart:
-    """The first `limit` roster rows and the roster's size, read in one transaction (they agree)."""
+def roster_start(
+    ctx: ServiceContext, limit: int, include_archived: bool = False, order: RosterOrder | None = None
+) -> RosterStart:
+    """The first `limit` roster rows and the roster's size, read in one transaction (they agree).
+
+    With an `order` (a field in `roster_order.ORDERED_IN_DATABASE`), the first rows of the roster
+    sorted by that column, exactly as the window's in-memory sort of every row orders them (ties in
+    the `list_cadres` order)."""
     access.require(ctx, Permission.RECORDS_READ)
-    count = select(func.count(Cadre.id))
-    if not include_archived:
-        count = count.where(Cadre.archived_at.is_(None))
+    shown = Cadre.archived_at.is_(None) if not include_archived else true()
     with ctx.db.read() as session:
-        total = int(session.scalar(count) or 0)
-        rows = _summaries(session, _roster_statement(include_archived=include_archived).limit(limit))
+        total = int(session.scalar(select(func.count(Cadre.id)).where(shown)) or 0)
+        if order is None:
+            stmt = _roster_statement(include_archived=include_archived).limit(limit)
+        elif order.field == roster_order.RETIREMENT:
+            women_age = retirement.women_county_age(session)
+            ids = roster_order.retirement_first_ids(session, shown, limit, order.descending, women_age)
+            stmt = _roster_statement(include_archived=include_archived).where(Cadre.id.in_(ids))
+            return RosterStart(roster_order.in_order(_summaries(session, stmt), ids), total)
+        else:
+            terms = roster_order.sql_order(session, order, shown)
+            stmt = _roster_statement(include_archived=include_archived, order_by=terms).limit(limit)
+        rows = _summaries(session, stmt)
     return RosterStart(rows, total)
 
 

@@ -2,9 +2,13 @@
 
 The window shows the roster's first rows at once (`cadres.roster_start`: a page of rows and the
 roster's size) and loads the rest in the background (`complete_with`); until then the model is
-*incomplete*. Whatever needs every row first loads the rest at once through the model's `loader`
-(`ensure_complete`): a sort, a filter, a cadre further down (`row_of`), select-all, scrolling to the
-bottom (`fetchMore`), an export of the list. The counts shown are the roster's size all along.
+*incomplete*. A sorted roster's first rows come sorted from the database (`roster_start` with a
+`RosterOrder`, which gives exactly the order of the in-memory sort below), and so does a sort asked for
+before the rest arrives (`first_rows`); the rest is sorted the same way when it comes. Whatever needs
+every row first loads the rest at once through the model's `loader` (`ensure_complete`): a filter, a
+sort the database cannot give (by name: pinyin), a cadre further down (`row_of`), select-all,
+scrolling to the bottom (`fetchMore`), an export of the list. The counts shown are the roster's size
+all along.
 
 Once complete, the rows are sorted and filtered in memory. Sorting reorders the Python list in the
 source model: Python's sort is fast, whereas a proxy comparing rows through `data()` would cross into
@@ -34,12 +38,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QVersionNumber,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from cadre_desk.domain import vocab
+from cadre_desk.services import roster_order
 from cadre_desk.services.cadres import CadreSummary
-from cadre_desk.ui.widgets.codes import code_text
+from cadre_desk.services.roster_order import RosterOrder
+from cadre_desk.ui.widgets.codes import ENGLISH_NAMES, code_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,8 +82,19 @@ HEADERS: dict[Column, str] = {
 }
 
 _CENTERED = {Column.GENDER, Column.AGE, Column.POST_SINCE, Column.RETIREMENT}
-_RANK_ORDER = {rank: i for i, rank in enumerate(vocab.RANKS)}
-_EDUCATION_ORDER = {education: i for i, education in enumerate(vocab.EDUCATIONS)}
+# The service's name of each column's order (`cadres.roster_start` reads a sorted roster's first rows).
+ORDER_FIELDS: dict[Column, str] = {
+    Column.NAME: roster_order.NAME,
+    Column.GENDER: roster_order.GENDER,
+    Column.AGE: roster_order.AGE,
+    Column.UNIT: roster_order.UNIT,
+    Column.POST: roster_order.POST,
+    Column.RANK: roster_order.RANK,
+    Column.EDUCATION: roster_order.EDUCATION,
+    Column.POLITICAL_STATUS: roster_order.POLITICAL_STATUS,
+    Column.POST_SINCE: roster_order.POST_SINCE,
+    Column.RETIREMENT: roster_order.RETIREMENT,
+}
 
 
 @cache
@@ -119,14 +136,28 @@ class RosterCriteria:
         return self.age_max is None or age <= self.age_max
 
 
-def _ordered(order: dict[str, int], value: str) -> tuple[int, str]:
-    """Known values in their official order, unknown ones after them, empty ones last."""
-    if not value:
-        return (len(order) + 1, "")
-    return (order.get(value, len(order)), value)
+def database_order(column: int, order: Qt.SortOrder) -> RosterOrder | None:
+    """The service's order for a roster column, if the database can give it (see `roster_order`):
+    the codes an English window shows in English are ordered by their English names, as `data()`
+    shows them."""
+    if not 0 <= column < len(Column) or ORDER_FIELDS[Column(column)] not in roster_order.ORDERED_IN_DATABASE:
+        return None
+    field = ORDER_FIELDS[Column(column)]
+    shown: tuple[tuple[str, str], ...] = ()
+    if field in (roster_order.GENDER, roster_order.POLITICAL_STATUS):
+        shown = tuple((code, code_text(code)) for code in ENGLISH_NAMES if code_text(code) != code)
+    return RosterOrder(field, order == Qt.SortOrder.DescendingOrder, shown)
+
+
+# The first rows of the roster sorted by a column, or None if the database cannot order it so.
+FirstRows = Callable[[Column, Qt.SortOrder], Sequence[CadreSummary] | None]
 
 
 class RosterModel(QAbstractTableModel):
+    # The first rows were read again in a new order (a sort before the rest arrived): the selection
+    # went with the old rows.
+    first_rows_sorted = Signal()
+
     def __init__(self, today: dt.date | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._today = today
@@ -137,6 +168,9 @@ class RosterModel(QAbstractTableModel):
         self._positions: dict[int, int] | None = None  # cadre id -> row, built when first asked
         self._total = 0  # the roster's size, loaded or not
         self._loader: Callable[[], Sequence[CadreSummary]] | None = None  # every row, when incomplete
+        # The first rows in another order, when incomplete (None: the database cannot give that order).
+        self._first_rows: FirstRows | None = None
+        self._sorted_by: tuple[Column, Qt.SortOrder] | None = None  # None: the service's order
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -145,11 +179,15 @@ class RosterModel(QAbstractTableModel):
         rows: Sequence[CadreSummary],
         total: int | None = None,
         loader: Callable[[], Sequence[CadreSummary]] | None = None,
+        sorted_by: tuple[Column, Qt.SortOrder] | None = None,
+        first_rows: FirstRows | None = None,
     ) -> None:
-        """Replace every row; `rows` come in the service's order (unit order, then id).
+        """Replace every row; `rows` come in the service's order (unit order, then id), or sorted
+        by a column (`sorted_by`) as the database read them (`cadres.roster_start`).
 
         With a `total` above `len(rows)`, `rows` are the roster's first rows: the model is incomplete
-        until `complete_with` gets every row, or `loader` is called for them (`ensure_complete`)."""
+        until `complete_with` gets every row, or `loader` is called for them (`ensure_complete`);
+        until then a sort asks `first_rows` for the first rows in the new order."""
         self.beginResetModel()
         self._rows = list(rows)
         self._ages = {}
@@ -158,6 +196,8 @@ class RosterModel(QAbstractTableModel):
         self._index_rows(self._rows)
         self._total = max(total or 0, len(self._rows))
         self._loader = loader if self._total > len(self._rows) else None
+        self._first_rows = first_rows if self._loader is not None else None
+        self._sorted_by = sorted_by
         self._positions = None
         self.endResetModel()
 
@@ -179,29 +219,37 @@ class RosterModel(QAbstractTableModel):
         return max(self._total, len(self._rows))
 
     def complete_with(self, rows: Sequence[CadreSummary]) -> None:
-        """Every row of the roster (in the service's order) for an incomplete model: the missing rows
-        are appended, so the rows shown keep their place, selection and scroll position. If the roster
-        changed since its first rows were read, every row is replaced."""
+        """Every row of the roster (in the service's order) for an incomplete model: sorted as the
+        first rows are, the missing rows are appended, so the rows shown keep their place, selection
+        and scroll position. If the roster changed since its first rows were read, every row is
+        replaced."""
         if self.complete:
             return
+        rows = list(rows)
+        self._unit_rank = {}  # the unit order is the units' order in the service's order of every row
+        self._index_rows(rows)
+        if self._sorted_by is not None:
+            column, order = self._sorted_by
+            rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         loaded = len(self._rows)
         if [r.id for r in rows[:loaded]] != [r.id for r in self._rows]:
-            self.set_rows(rows)
+            unit_rank = self._unit_rank
+            self.set_rows(rows, sorted_by=self._sorted_by)
+            self._unit_rank = unit_rank
             return
         self._rows[:loaded] = rows[:loaded]  # the same cadres, perhaps edited meanwhile
-        self._index_rows(rows[:loaded])
         if loaded:
             last = self.index(loaded - 1, len(Column) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
         if len(rows) > loaded:
             self.beginInsertRows(QModelIndex(), loaded, len(rows) - 1)
             self._rows.extend(rows[loaded:])
-            self._index_rows(rows[loaded:])
             self._positions = None
             self._total = len(self._rows)
             self.endInsertRows()
         self._total = len(self._rows)  # fewer rows than counted at first: cadres archived meanwhile
         self._loader = None
+        self._first_rows = None
 
     def ensure_complete(self) -> None:
         """Load every row now if only the first ones are loaded (through the loader given with them)."""
@@ -226,12 +274,13 @@ class RosterModel(QAbstractTableModel):
         self.ensure_complete()
         return list(self._rows)
 
-    def row_of(self, cadre_id: int) -> int | None:
-        """The row of a cadre; a cadre not among the rows loaded so far loads the rest."""
+    def row_of(self, cadre_id: int, load: bool = True) -> int | None:
+        """The row of a cadre; a cadre not among the rows loaded so far loads the rest (unless not
+        to `load`)."""
         if self._positions is None:
             self._positions = {row.id: i for i, row in enumerate(self._rows)}
         found = self._positions.get(cadre_id)
-        if found is None and not self.complete:
+        if found is None and load and not self.complete:
             self.ensure_complete()
             return self.row_of(cadre_id) if self.complete else None
         return found
@@ -314,19 +363,33 @@ class RosterModel(QAbstractTableModel):
         if column is Column.UNIT:
             return lambda r: self._unit_rank.get(r.unit, 0)
         if column is Column.RANK:
-            return lambda r: _ordered(_RANK_ORDER, r.rank)
+            return lambda r: roster_order.rank_key(r.rank)
         if column is Column.EDUCATION:
-            return lambda r: _ordered(_EDUCATION_ORDER, r.education)
+            return lambda r: roster_order.education_key(r.education)
         if column is Column.POST_SINCE:
             return lambda r: r.post_since.to_int() if r.post_since is not None else 0
         if column is Column.RETIREMENT:
             return lambda r: r.retirement_month.to_int() if r.retirement_month is not None else 0
-        return lambda r: (not self.display_text(r, column), self.display_text(r, column))
+        return lambda r: roster_order.text_key(self.display_text(r, column))
+
+    @property
+    def sorted_by(self) -> tuple[Column, Qt.SortOrder] | None:
+        """The column the rows are sorted by (None: the service's order)."""
+        return self._sorted_by
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column) or not self._rows:
             return
-        self.ensure_complete()  # the first rows of a sorted roster may be any of them
+        if self._first_rows is not None and not self.complete:
+            # The first rows of a sorted roster may be any of them: read them in that order (the
+            # rest, when it comes, is sorted the same way), or every row if the database cannot.
+            rows = self._first_rows(Column(column), order)
+            if rows is not None:
+                self.set_rows(rows, self._total, self._loader, (Column(column), order), self._first_rows)
+                self.first_rows_sorted.emit()
+                return
+        self.ensure_complete()
+        self._sorted_by = (Column(column), order)
         key = self._sort_key(Column(column))
         self.layoutAboutToBeChanged.emit()
         old_positions = {id(r): i for i, r in enumerate(self._rows)}

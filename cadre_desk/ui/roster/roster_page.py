@@ -39,7 +39,7 @@ from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
 from cadre_desk.ui.roster.roster_filters import RosterFilterPanel
-from cadre_desk.ui.roster.roster_model import Column, RosterFilter, RosterModel
+from cadre_desk.ui.roster.roster_model import Column, RosterFilter, RosterModel, database_order
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
@@ -102,6 +102,7 @@ class RosterPage(Page):
         self._today = today
         self._switching = False
         self.model = RosterModel(today, self)
+        self.model.first_rows_sorted.connect(self._first_rows_sorted)
         self.proxy = RosterFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -207,28 +208,34 @@ class RosterPage(Page):
     def reload(self) -> int:
         """Fetch the roster again (keeping the shown cadre); returns the number of cadres.
 
-        Unsorted and unfiltered, only the first rows are read now and the rest in the background;
-        sorted or filtered, every row is needed at once."""
+        Only the first rows are read now (sorted by the database if the roster is sorted) and the
+        rest in the background; filtered, or sorted by a column the database cannot order (the
+        name), every row is needed at once."""
         keep = self.profile.cadre_id
         started = time.perf_counter()
         ctx, include_archived = self._ctx, self.show_archived.isChecked()
         self._generation += 1
         header = self.table.horizontalHeader()
-        sorted_by = header.sortIndicatorSection()
-        if sorted_by >= 0 or self.proxy.is_filtered():
+        sorted_by, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        wanted = database_order(sorted_by, order)
+        if self.proxy.is_filtered() or (sorted_by >= 0 and wanted is None):
             rows = cadres.list_cadres(ctx, include_archived=include_archived)
-            total, complete = len(rows), True
+            total, complete, sort_now = len(rows), True, sorted_by >= 0
         else:
-            start = cadres.roster_start(ctx, FIRST_ROWS, include_archived)
-            rows, total, complete = start.rows, start.total, start.complete
+            start = cadres.roster_start(ctx, FIRST_ROWS, include_archived, wanted)
+            rows, total, complete, sort_now = start.rows, start.total, start.complete, False
         self.filter_panel.set_units(units.list_units(self._ctx))
         self._switching = True
         try:
             self.model.set_rows(
-                rows, total, lambda: cadres.list_cadres(ctx, include_archived=include_archived)
+                rows,
+                total,
+                lambda: cadres.list_cadres(ctx, include_archived=include_archived),
+                (Column(sorted_by), order) if wanted is not None else None,
+                lambda column, order: self._first_rows(include_archived, column, order),
             )
-            if sorted_by >= 0:
-                self.model.sort(sorted_by, header.sortIndicatorOrder())
+            if sort_now:
+                self.model.sort(sorted_by, order)
         finally:
             self._switching = False
         if not complete:
@@ -252,6 +259,23 @@ class RosterPage(Page):
                     self._profile_later = False
         self._emit_counts()
         return total
+
+    def _first_rows(
+        self, include_archived: bool, column: Column, order: Qt.SortOrder
+    ) -> list[cadres.CadreSummary] | None:
+        """The roster's first rows sorted by `column`, read for a sort asked for before the rest
+        arrived; None if the database cannot order by that column."""
+        wanted = database_order(column, order)
+        if wanted is None:
+            return None
+        return cadres.roster_start(self._ctx, FIRST_ROWS, include_archived, wanted).rows
+
+    def _first_rows_sorted(self) -> None:
+        """After a sort before the rest arrived: the shown cadre stays selected if among the first
+        rows (else it is selected when the rest arrives)."""
+        shown = self.profile.cadre_id
+        if shown is not None and self.model.row_of(shown, load=False) is not None:
+            self.select_cadre(shown, scroll=False)
 
     def _load_rest(self, include_archived: bool, generation: int) -> None:
         """Every roster row, read in the background; appended to the first ones shown (unless a newer

@@ -1,0 +1,202 @@
+"""The roster in the order of one of its columns, read that way from the database.
+
+The window sorts the roster in memory once every row is loaded (`ui.roster.roster_model`). To show a
+sorted roster's first rows before the rest is read, `cadres.roster_start` reads them in the same order
+from the database: the first page must be exactly the first rows of the in-memory sort, or the rows
+would jump when the rest arrives. Ties keep the service's order (unit order, then id), as the stable
+in-memory sort of rows read in that order does, in both directions.
+
+The in-memory keys of the value columns are defined here (`text_key`, `listed_key`) and each SQL
+ordering below reproduces its key exactly:
+
+- Text (post) compares by code point in Python. SQLite's default BINARY collation compares the UTF-8
+  bytes, which is the same order; PostgreSQL's default collation follows the locale (pinyin or stroke
+  order, or ignoring punctuation), so there the text is compared with COLLATE "C" (bytes).
+- Columns with few distinct values (gender, political status, rank, education, unit) are ranked in
+  Python by the very key the window uses (the text shown, the official order, the unit order), and
+  SQL orders by that rank (a CASE over the values actually present).
+- Age: by birth month, the latest first (the age is a non-increasing function of the birth month, and
+  the window breaks equal ages by birth month).
+- In post since: the month as stored (none first).
+- Retirement month: the national formula (`retirement.compute`) has no SQL copy; the service computes
+  it for every row from a narrow read of the five columns it needs, then reads the first page in full.
+- Name: the window's order is the pinyin reading (pypinyin), which no SQL collation reproduces; the
+  database cannot give that order (`ORDERED_IN_DATABASE`), so a roster sorted by name reads every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Integer, case, func, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from cadre_desk.db.models import Cadre, Unit
+from cadre_desk.domain import vocab
+from cadre_desk.services import retirement
+
+Expression = ColumnElement[Any] | InstrumentedAttribute[Any]  # a column, or an expression of columns
+
+NAME = "name"
+GENDER = "gender"
+AGE = "age"
+UNIT = "unit"
+POST = "post"
+RANK = "rank"
+EDUCATION = "education"
+POLITICAL_STATUS = "political_status"
+POST_SINCE = "post_since"
+RETIREMENT = "retirement"
+FIELDS = (NAME, GENDER, AGE, UNIT, POST, RANK, EDUCATION, POLITICAL_STATUS, POST_SINCE, RETIREMENT)
+# The fields `cadres.roster_start` can order by (see the module notes for the one it cannot).
+ORDERED_IN_DATABASE = frozenset(FIELDS) - {NAME}
+
+RANK_ORDER = {rank: i for i, rank in enumerate(vocab.RANKS)}
+EDUCATION_ORDER = {education: i for i, education in enumerate(vocab.EDUCATIONS)}
+
+
+@dataclass(frozen=True)
+class RosterOrder:
+    """A roster column to order by. `shown_as` gives, for gender and political status, the text a stored
+    code is shown as when it differs from the code (an English window): the order is the text's."""
+
+    field: str
+    descending: bool = False
+    shown_as: tuple[tuple[str, str], ...] = ()
+
+
+def text_key(text: str) -> tuple[bool, str]:
+    """Text in code-point order, empty text last."""
+    return (not text, text)
+
+
+def listed_key(order: Mapping[str, int], value: str) -> tuple[int, str]:
+    """Known values in their official order, unknown ones after them, empty ones last."""
+    if not value:
+        return (len(order) + 1, "")
+    return (order.get(value, len(order)), value)
+
+
+def rank_key(rank: str) -> tuple[int, str]:
+    return listed_key(RANK_ORDER, rank)
+
+
+def education_key(education: str) -> tuple[int, str]:
+    return listed_key(EDUCATION_ORDER, education)
+
+
+def education_column() -> ColumnElement[str]:
+    """The education a roster row shows: the full-time one, else the in-service one."""
+    return case((Cadre.fulltime_education != "", Cadre.fulltime_education), else_=Cadre.inservice_education)
+
+
+def service_order() -> list[Any]:
+    """The roster's own order: unit order (cadres without a unit last on every engine), then id."""
+    return [Unit.sort_order.is_(None), Unit.sort_order, Cadre.id]
+
+
+def sql_order(session: Session, order: RosterOrder, where: ColumnElement[bool]) -> list[Any]:
+    """The ORDER BY terms of `order` (before `service_order()`, which breaks ties) for the rows `where`
+    selects; `order.field` must be in ORDERED_IN_DATABASE other than RETIREMENT."""
+    field = order.field
+    if field == AGE:
+        terms: list[Expression] = [-type_coerce(Cadre.birth, Integer)]
+    elif field == POST:
+        terms = [Cadre.post == "", _bytewise(session, Cadre.post)]
+    elif field == POST_SINCE:
+        terms = [func.coalesce(type_coerce(Cadre.post_since, Integer), 0)]
+    elif field == UNIT:
+        terms = _unit_rank(session, where)
+    elif field in (GENDER, POLITICAL_STATUS):
+        shown = dict(order.shown_as)
+        column = Cadre.gender if field == GENDER else Cadre.political_status
+        terms = _value_rank(session, column, where, lambda v: text_key(shown.get(v, v)))
+    elif field == RANK:
+        terms = _value_rank(session, Cadre.rank, where, rank_key)
+    elif field == EDUCATION:
+        terms = _value_rank(session, education_column(), where, education_key)
+    else:
+        raise ValueError(f"the database cannot order the roster by {field}")
+    return [t.desc() for t in terms] if order.descending else terms
+
+
+def _bytewise(session: Session, text: InstrumentedAttribute[str]) -> Expression:
+    """Text compared by its bytes (UTF-8: code-point order, as Python compares strings)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return text.collate("C")
+    return text  # SQLite's BINARY collation
+
+
+def _value_rank(
+    session: Session,
+    column: Expression,
+    where: ColumnElement[bool],
+    key: Callable[[str], Any],
+) -> list[Expression]:
+    """The position of each row's value among the distinct values present, ranked by `key` (values
+    with equal keys share a rank); no term when there is nothing to order."""
+    present = list(session.scalars(select(column).where(where).distinct()))
+    keys = sorted({key(v) for v in present})
+    if len(keys) < 2:
+        return []
+    position = {k: i for i, k in enumerate(keys)}
+    return [case({v: position[key(v)] for v in present}, value=column, else_=len(keys))]
+
+
+def _unit_rank(session: Session, where: ColumnElement[bool]) -> list[Expression]:
+    """Each row's unit by the unit's first row in the service's order. The window ranks units by name
+    (two units of the same name sort as one), so a name's rank is its first unit's."""
+    stmt = (
+        select(Cadre.unit_id, Unit.name, Unit.sort_order, func.min(Cadre.id))
+        .outerjoin(Unit, Unit.id == Cadre.unit_id)
+        .where(where)
+        .group_by(Cadre.unit_id, Unit.name, Unit.sort_order)
+    )
+    first: dict[str, tuple[bool, int, int]] = {}
+    unit_names: dict[int | None, str] = {}
+    for unit_id, unit_name, sort_order, min_id in session.execute(stmt):
+        name = unit_name or ""
+        unit_names[unit_id] = name
+        seen = (sort_order is None, sort_order or 0, min_id)
+        first[name] = min(first.get(name, seen), seen)
+    rank = {name: i for i, name in enumerate(sorted(first, key=first.__getitem__))}
+    no_unit = rank.get("", len(rank))
+    ranks = {unit_id: rank[name] for unit_id, name in unit_names.items() if unit_id is not None}
+    if len(rank) < 2:
+        return []
+    return [case(ranks, value=Cadre.unit_id, else_=no_unit)]
+
+
+def retirement_first_ids(
+    session: Session, where: ColumnElement[bool], limit: int, descending: bool, women_age: int
+) -> list[int]:
+    """The ids of the first `limit` rows by retirement month (computed by the formula, as the roster
+    rows are), ties in the service's order."""
+    stmt = (
+        select(
+            Cadre.id,
+            Cadre.birth,
+            Cadre.gender,
+            Cadre.rank,
+            Cadre.retirement_override,
+            Cadre.retirement_override_reason,
+        )
+        .outerjoin(Unit, Unit.id == Cadre.unit_id)
+        .where(where)
+        .order_by(*service_order())
+    )
+    keyed: list[tuple[int, int]] = []
+    for cadre_id, birth, gender, rank, override, reason in session.execute(stmt):
+        month = retirement.compute(birth, gender, rank, override, reason, women_age).month
+        keyed.append((month.to_int(), cadre_id))
+    keyed.sort(key=lambda k: k[0], reverse=descending)
+    return [cadre_id for _month, cadre_id in keyed[:limit]]
+
+
+def in_order(rows: Sequence[Any], ids: Sequence[int]) -> list[Any]:
+    """`rows` (anything with an `id`) in the order of `ids`."""
+    position = {cadre_id: i for i, cadre_id in enumerate(ids)}
+    return sorted(rows, key=lambda r: position[r.id])
