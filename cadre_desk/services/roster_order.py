@@ -36,6 +36,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from cadre_desk.db.models import Cadre, Unit
 from cadre_desk.domain import vocab
+from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.services import retirement
 
 Expression = ColumnElement[Any] | InstrumentedAttribute[Any]  # a column, or an expression of columns
@@ -178,20 +179,29 @@ def retirement_first_ids(
     stmt = (
         select(
             Cadre.id,
-            Cadre.birth,
+            type_coerce(Cadre.birth, Integer),
             Cadre.gender,
             Cadre.rank,
-            Cadre.retirement_override,
+            type_coerce(Cadre.retirement_override, Integer),
             Cadre.retirement_override_reason,
         )
         .outerjoin(Unit, Unit.id == Cadre.unit_id)
         .where(where)
         .order_by(*service_order())
     )
+    # Plain tuples from the connection; the formula once per distinct (birth, gender, rank, override).
+    computed: dict[tuple[Any, ...], int] = {}
     keyed: list[tuple[int, int]] = []
-    for cadre_id, birth, gender, rank, override, reason in session.execute(stmt):
-        month = retirement.compute(birth, gender, rank, override, reason, women_age).month
-        keyed.append((month.to_int(), cadre_id))
+    for cadre_id, birth, gender, rank, override, reason in session.connection().execute(stmt):
+        key = (birth, gender, rank, override, reason)
+        found = computed.get(key)
+        if found is None:
+            override_month = None if override is None else YearMonth.from_int(override)
+            info = retirement.compute(
+                YearMonth.from_int(birth), gender, rank, override_month, reason, women_age
+            )
+            found = computed[key] = info.month.to_int()
+        keyed.append((found, cadre_id))
     keyed.sort(key=lambda k: k[0], reverse=descending)
     return [cadre_id for _month, cadre_id in keyed[:limit]]
 
