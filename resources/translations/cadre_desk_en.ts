@@ -746,7 +746,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>New period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1880,7 +1880,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DisposalDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+45"/>
         <source>Disposal (处置): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1932,6 +1932,11 @@ Your text stays in the editor: copy it before you close.</source>
     <message>
         <location line="+28"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>View disposal (处置): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2315,7 +2320,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/entry_dialog.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/pools/entry_dialog.py" line="+43"/>
         <source>Pool entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2397,6 +2402,11 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     <message>
         <location line="+8"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>View pool entry: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2942,7 +2952,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+116"/>
+        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+118"/>
         <source>Inspection report (考察材料)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3022,7 +3032,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+14"/>
+        <source>View inspection report (考察材料)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>No 考察谈话 or diary entry on record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3598,7 +3613,7 @@ Logs: {logs}</source>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/measure_dialog.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/pools/measure_dialog.py" line="+38"/>
         <source>Development measure: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3645,6 +3660,11 @@ Logs: {logs}</source>
     <message>
         <location line="+23"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>View development measure: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4145,7 +4165,7 @@ Logs: {logs}</source>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/override_dialog.py" line="+32"/>
+        <location filename="../../cadre_desk/ui/barometer/override_dialog.py" line="+34"/>
         <source>Review (研判): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4182,6 +4202,11 @@ Logs: {logs}</source>
     <message>
         <location line="+14"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>View review (研判): %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4751,13 +4776,23 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Young-cadre and reserve pools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+25"/>
         <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry in its form, for reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4782,12 +4817,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+207"/>
+        <location line="+221"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-220"/>
         <source>Growth record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4797,7 +4832,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4832,7 +4867,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Choose an entry to see its measures and reviews.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4862,12 +4897,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6219,7 +6254,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/review_dialog.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/pools/review_dialog.py" line="+38"/>
         <source>Yearly review: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6246,6 +6281,11 @@ The damaged file is kept beside the backups.</source>
     <message>
         <location line="+13"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>View yearly review: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6319,7 +6359,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+72"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6372,7 +6412,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+111"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+112"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6407,7 +6447,7 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+253"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>

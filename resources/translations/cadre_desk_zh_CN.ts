@@ -747,7 +747,7 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>New period</source>
         <translation>新建期次</translation>
     </message>
@@ -1884,7 +1884,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DisposalDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/barometer/disposal_dialog.py" line="+45"/>
         <source>Disposal (处置): %1</source>
         <translation>处置：%1</translation>
     </message>
@@ -1937,6 +1937,11 @@ Your text stays in the editor: copy it before you close.</source>
         <location line="+28"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>View disposal (处置): %1</source>
+        <translation>查看处置：%1</translation>
     </message>
 </context>
 <context>
@@ -2323,7 +2328,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/entry_dialog.py" line="+41"/>
+        <location filename="../../cadre_desk/ui/pools/entry_dialog.py" line="+43"/>
         <source>Pool entry</source>
         <translation>入库</translation>
     </message>
@@ -2406,6 +2411,11 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <location line="+8"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>View pool entry: %1</source>
+        <translation>查看入库信息：%1</translation>
     </message>
 </context>
 <context>
@@ -2947,7 +2957,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>InspectionDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+116"/>
+        <location filename="../../cadre_desk/ui/inspection/inspection_dialog.py" line="+118"/>
         <source>Inspection report (考察材料)</source>
         <translation>考察材料</translation>
     </message>
@@ -3027,7 +3037,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>导出Word…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+14"/>
+        <source>View inspection report (考察材料)</source>
+        <translation>查看考察材料</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>No 考察谈话 or diary entry on record.</source>
         <translation>暂无考察谈话或成长日记。</translation>
     </message>
@@ -3601,7 +3616,7 @@ Logs: {logs}</source>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/measure_dialog.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/pools/measure_dialog.py" line="+38"/>
         <source>Development measure: %1</source>
         <translation>培养措施：%1</translation>
     </message>
@@ -3649,6 +3664,11 @@ Logs: {logs}</source>
         <location line="+23"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>View development measure: %1</source>
+        <translation>查看培养措施：%1</translation>
     </message>
 </context>
 <context>
@@ -4148,7 +4168,7 @@ Logs: {logs}</source>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/override_dialog.py" line="+32"/>
+        <location filename="../../cadre_desk/ui/barometer/override_dialog.py" line="+34"/>
         <source>Review (研判): %1</source>
         <translation>研判：%1</translation>
     </message>
@@ -4186,6 +4206,11 @@ Logs: {logs}</source>
         <location line="+14"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>View review (研判): %1</source>
+        <translation>查看研判：%1</translation>
     </message>
 </context>
 <context>
@@ -4753,7 +4778,7 @@ Logs: {logs}</source>
         <translation>对所选的 2–6 条记录作横向比较；只选一条或未选时，比较列表中的考察对象</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Young-cadre and reserve pools</source>
         <translation>优秀年轻干部和后备干部库</translation>
     </message>
@@ -4761,6 +4786,16 @@ Logs: {logs}</source>
         <location line="+25"/>
         <source>&amp;Edit…</source>
         <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry in its form, for reading</source>
+        <translation>以表单查看（只读）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4784,12 +4819,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+207"/>
+        <location line="+221"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-220"/>
         <source>Growth record…</source>
         <translation>成长档案…</translation>
     </message>
@@ -4799,7 +4834,7 @@ Logs: {logs}</source>
         <translation>生成该干部的年轻干部成长档案（PDF，Ctrl+P）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -4834,7 +4869,7 @@ Logs: {logs}</source>
         <translation>共 %1 条，%2 条需研判（截至 %3：超过库别年龄上限、考核低于称职、受处分、晴雨表红色）。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Choose an entry to see its measures and reviews.</source>
         <translation>选择一条入库记录，查看其培养措施和年度研判。</translation>
     </message>
@@ -4864,12 +4899,12 @@ Logs: {logs}</source>
         <translation>退出原因：%1 %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation>归档 %1 在“%2”中的入库记录？仅用于误录的记录；干部离开库时请改为“退出”。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -6241,7 +6276,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/review_dialog.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/pools/review_dialog.py" line="+38"/>
         <source>Yearly review: %1</source>
         <translation>年度研判：%1</translation>
     </message>
@@ -6269,6 +6304,11 @@ The damaged file is kept beside the backups.</source>
         <location line="+13"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>View yearly review: %1</source>
+        <translation>查看年度研判：%1</translation>
     </message>
 </context>
 <context>
@@ -6341,7 +6381,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+72"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -6394,7 +6434,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+111"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+112"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -6429,7 +6469,7 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+253"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>

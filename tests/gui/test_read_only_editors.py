@@ -27,12 +27,30 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk import demo
 from cadre_desk.db.engine import Database
+from cadre_desk.domain import barometer as bd
 from cadre_desk.domain import vocab
-from cadre_desk.services import accounts, diary, mentorship, mentorship_changes, mentorship_records, talks
+from cadre_desk.services import (
+    accounts,
+    barometer_changes,
+    barometer_entries,
+    barometer_periods,
+    diary,
+    mentorship,
+    mentorship_changes,
+    mentorship_records,
+    pool_entries,
+    pool_measures,
+    talks,
+)
 from cadre_desk.services.access import Role
+from cadre_desk.services.barometer import EntryView
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.barometer.barometer_page import ALL_UNITS, BarometerPage
+from cadre_desk.ui.barometer.grid_model import DISPOSAL, OVERRIDE
 from cadre_desk.ui.diary.diary_page import DiaryPage
+from cadre_desk.ui.inspection.inspection_dialog import InspectionDialog
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.pools.pools_page import PoolsPage
 from cadre_desk.ui.shell.application import window_for
 from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
@@ -40,6 +58,7 @@ from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.talks.talks_page import TalksPage
 from cadre_desk.ui.widgets.permits import Act, needs_of
 from cadre_desk.ui.widgets.read_only import CLOSE_NAME, is_read_only
+from tests.integration.test_pools import _enter, _young
 
 TODAY = dt.date(2026, 6, 1)
 PW = "Guard-2026x"
@@ -271,3 +290,106 @@ def test_a_reader_opens_a_diary_entry_and_its_comment_read_only(
         for b in card.findChildren(QPushButton)
         if b.isVisible() and needs_of(b) != Act.VIEW.permissions
     ]
+
+
+def test_a_reader_opens_a_pool_entry_its_measure_and_its_review_read_only(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    clerk = accounts_db[Role.CLERK]
+    young = _young(clerk, "库中戊", "1995.04")
+    entry = _enter(clerk, young.id, "优秀年轻干部")
+    pool_entries.update_entry(
+        clerk,
+        entry.id,
+        pool_entries.EntryInput(
+            young.id,
+            entry.pool_id,
+            "2024.03.01",
+            "考察",
+            document_no="组通〔2024〕3号",
+            direction="乡镇党政正职方向",
+        ),
+        entry.version,
+        today=TODAY,
+    )
+    measure = pool_measures.add_measure(
+        clerk,
+        entry.id,
+        pool_measures.MeasureInput("重点工作抽调", "2025.03.01", None, "抽调参加县委巡察第三组"),
+    )
+    pool_measures.set_review(
+        clerk, entry.id, 2025, "政治素质好，工作实绩突出，继续跟踪培养。", "2025.12.20", TODAY
+    )
+    window = _open(qtbot, accounts_db[Role.READER], settings)
+    assert isinstance(window, MainWindow)
+    window.show_page("pools")
+    page = window._pages["pools"]
+    assert isinstance(page, PoolsPage)
+    page.refresh()
+    row = page.model.row_of(entry.id)
+    assert row is not None
+    dialog = opened(qtbot, lambda: double_click(qtbot, page.table, page.model.index(row, 0)))
+    check_viewer(qtbot, dialog, "库中戊", "乡镇党政正职方向", "组通〔2024〕3号", "2024.03.01")
+    assert page.view_button.isVisible() and not page.edit_button.isVisible()
+    check_viewer(qtbot, opened(qtbot, page.view_button.click), "乡镇党政正职方向")
+    index = page.measures.index(0, 0)
+    dialog = opened(qtbot, lambda: double_click(qtbot, page.measure_table, index))
+    check_viewer(qtbot, dialog, measure.content, "2025.03.01")
+    index = page.reviews.index(0, 0)
+    dialog = opened(qtbot, lambda: double_click(qtbot, page.review_table, index))
+    check_viewer(qtbot, dialog, "政治素质好，工作实绩突出，继续跟踪培养。", "2025.12.20")
+
+
+def test_a_reader_opens_a_barometer_disposal_and_review_read_only(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    clerk = accounts_db[Role.CLERK]  # the demo's 研判 overrides are rare: the clerk decides one
+    open_period = next(p for p in barometer_periods.list_periods(clerk) if p.state != bd.PUBLISHED)
+    first = barometer_entries.list_entries(clerk, open_period.id, None, False, limit=1)[0]
+    barometer_changes.override(
+        clerk, first.id, bd.YELLOW, "经联席研判，群众反映问题属实，予以提醒。", first.version
+    )
+    window = _open(qtbot, accounts_db[Role.READER], settings)
+    assert isinstance(window, MainWindow)
+    window.show_page("barometer")
+    page = window._pages["barometer"]
+    assert isinstance(page, BarometerPage)
+    page.refresh()
+    page.only_warnings.setChecked(True)  # the yellow and red readings, which carry the 处置
+
+    def find(wanted: Callable[[EntryView], bool]) -> int:
+        for index in range(page.period.count()):
+            page.period.setCurrentIndex(index)
+            page.unit.setCurrentIndex(page.unit.findData(ALL_UNITS))
+            QApplication.processEvents()
+            for row in range(page.model.rowCount()):
+                if wanted(page.model.entry(row)):
+                    return row
+        raise AssertionError("no such reading in the demo")
+
+    row = find(lambda e: bool(e.follow_up))
+    reading = page.model.entry(row)
+    dialog = opened(qtbot, lambda: double_click(qtbot, page.table, page.model.index(row, DISPOSAL)))
+    check_viewer(qtbot, dialog, reading.follow_up, reading.disposal)
+    row = find(lambda e: bool(e.override_reason))
+    reading = page.model.entry(row)
+    dialog = opened(qtbot, lambda: double_click(qtbot, page.table, page.model.index(row, OVERRIDE)))
+    check_viewer(qtbot, dialog, reading.override_reason, "经联席研判，群众反映问题属实，予以提醒。")
+
+
+def test_a_reader_opens_the_inspection_report_to_read_it(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    window = _open(qtbot, accounts_db[Role.READER], settings)
+    assert isinstance(window, MainWindow)
+    window.show_page("roster")
+    window.roster.table.selectRow(0)
+    profile = window.roster.profile
+    qtbot.waitUntil(lambda: profile.cadre_id is not None)
+    dialog = opened(qtbot, profile.inspection_action.trigger)
+    assert isinstance(dialog, InspectionDialog)
+    assert is_read_only(dialog) and "查看" in dialog.windowTitle()
+    assert not dialog.save_button.isVisible() and not dialog.redraft_button.isVisible()
+    assert all(e.isReadOnly() for e in dialog.editors.values()) and dialog.title.isReadOnly()
+    assert dialog.title.text() and any(e.toPlainText() for e in dialog.editors.values())
+    dialog.close()

@@ -365,10 +365,22 @@ class BarometerPage(Page):
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() == NAME:
             self.open_record.emit("cadre", self.model.entry(index.row()).cadre_id)
-        elif index.column() == DISPOSAL and self.model.editable:
-            self.dispose_current()
-        elif index.column() in (COLOUR, RULE, OVERRIDE) and self.model.editable:
-            self.override_current()
+        elif index.column() == DISPOSAL:
+            self.dispose_current() if self.model.editable else self.view_disposal()
+        elif index.column() in (COLOUR, RULE, OVERRIDE):
+            self.override_current() if self.model.editable else self.view_override()
+
+    def view_override(self) -> None:
+        """The 研判 of the chosen reading, read-only (a reader, or a period already published)."""
+        entry = self._current_entry()
+        if entry is not None:
+            OverrideDialog.view(self, self.ctx, entry, self.words)
+
+    def view_disposal(self) -> None:
+        """The 处置 of the chosen reading, read-only."""
+        entry = self._current_entry()
+        if entry is not None:
+            DisposalDialog.view(self, self.ctx, entry)
 
     def override_current(self) -> None:
         entry = self._current_entry()

@@ -4,6 +4,7 @@ so when there are none."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class DisposalDialog(GuardedDialog):
@@ -127,3 +129,12 @@ class DisposalDialog(GuardedDialog):
         dialog = cls(ctx, entry, parent)
         dialog.exec()
         return dialog.result_view
+
+    @classmethod
+    def view(cls, parent: QWidget, ctx: ServiceContext, entry: EntryView) -> DisposalDialog:
+        """The 处置 of one reading, for reading: opened, not waited for."""
+        dialog = cls(ctx, entry, parent)
+        dialog.ladder_warning.hide()  # a warning for the one deciding, not for the reader
+        title = QCoreApplication.translate("DisposalDialog", "View disposal (处置): %1")
+        open_read_only(dialog, title.replace("%1", entry.name))
+        return dialog

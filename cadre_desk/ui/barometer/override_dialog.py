@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cadre_desk.domain import barometer as bd
@@ -19,6 +20,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class OverrideDialog(GuardedDialog):
@@ -77,3 +79,13 @@ class OverrideDialog(GuardedDialog):
         dialog = cls(ctx, entry, words, parent)
         dialog.exec()
         return dialog.result_view
+
+    @classmethod
+    def view(
+        cls, parent: QWidget, ctx: ServiceContext, entry: EntryView, words: Mapping[str, str]
+    ) -> OverrideDialog:
+        """The 研判 of one reading, for reading: opened, not waited for."""
+        dialog = cls(ctx, entry, words, parent)
+        title = QCoreApplication.translate("OverrideDialog", "View review (研判): %1")
+        open_read_only(dialog, title.replace("%1", entry.name))
+        return dialog

@@ -49,6 +49,8 @@ from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion, GuardedDialog
 from cadre_desk.ui.widgets.messages import joined
 from cadre_desk.ui.widgets.permits import Act, guard, make_read_only
+from cadre_desk.ui.widgets.read_only import PROPERTY as READ_ONLY
+from cadre_desk.ui.widgets.read_only import SELECTABLE
 from cadre_desk.ui.widgets.retry_box import RetryBox
 from cadre_desk.ui.widgets.screen_fit import fitting_size
 
@@ -201,8 +203,12 @@ class InspectionDialog(GuardedDialog):
         bottom.addWidget(close)
         self.writable = guard(ctx, Act.WRITE, self.redraft_button, self.save_button, bold, insert)
         guard(ctx, Act.OUTPUT, self.pdf_button, self.word_button)
-        if not self.writable:  # a 领导查阅 reads the report: no edit, no new revision
+        if not self.writable:  # a 领导查阅 reads the report: no edit, no new revision, no draft kept
             make_read_only(self.title, *self.editors.values())
+            self.setWindowTitle(self.tr("View inspection report (考察材料)"))
+            self.setProperty(READ_ONLY, True)
+            for edit in self.editors.values():
+                edit.setTextInteractionFlags(SELECTABLE)
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cadre_desk.domain import pools as rule
@@ -21,6 +22,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class EntryDialog(GuardedDialog):
@@ -159,3 +161,13 @@ class EntryDialog(GuardedDialog):
         dialog = cls(ctx, entry, today, parent, pool_id)
         dialog.exec()
         return dialog.result_entry
+
+    @classmethod
+    def view(
+        cls, parent: QWidget, ctx: ServiceContext, entry: pool_entries.EntryView, today: dt.date
+    ) -> EntryDialog:
+        """The entry for reading (a role that may not change the pools): opened, not waited for."""
+        dialog = cls(ctx, entry, today, parent)
+        title = QCoreApplication.translate("EntryDialog", "View pool entry: %1").replace("%1", entry.name)
+        open_read_only(dialog, title)
+        return dialog

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from cadre_desk.domain import pools as rule
@@ -18,6 +19,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class MeasureDialog(GuardedDialog):
@@ -104,3 +106,17 @@ class MeasureDialog(GuardedDialog):
         dialog = cls(ctx, entry, measure, parent)
         dialog.exec()
         return dialog.result_measure
+
+    @classmethod
+    def view(
+        cls,
+        parent: QWidget,
+        ctx: ServiceContext,
+        entry: pool_entries.EntryView,
+        measure: pool_measures.MeasureView,
+    ) -> MeasureDialog:
+        """One measure for reading: opened, not waited for."""
+        dialog = cls(ctx, entry, measure, parent)
+        title = QCoreApplication.translate("MeasureDialog", "View development measure: %1")
+        open_read_only(dialog, title.replace("%1", entry.name))
+        return dialog

@@ -124,7 +124,7 @@ class PoolsPage(Page):
         setup_list_table(self.table, QAbstractItemView.SelectionMode.ExtendedSelection)  # 横向比较 of several
         size_columns(self.table, self.model._headers, EntriesModel.COLUMN_CHARS)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current))
-        self.table.doubleClicked.connect(lambda _index: self.edit_entry())
+        self.table.doubleClicked.connect(lambda _index: self.open_entry())
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +144,8 @@ class PoolsPage(Page):
             self.add_review_button,
         )
         guard(ctx, Act.OUTPUT, self.export_button, self.growth_button)
-        guard(ctx, Act.VIEW, self.compare_button)
+        guard(ctx, Act.VIEW, self.compare_button, self.view_button)
+        self.view_button.setVisible(not self.writable)  # a writer opens the editor instead
         guard(ctx, Act.IMPORT, self.import_button)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("poolSplit")
@@ -180,6 +181,8 @@ class PoolsPage(Page):
         self.flags_label.setWordWrap(True)
         self.flags_label.setStyleSheet("color: #b3261e;")
         self.edit_button = self._button(self.tr("&Edit…"), "editEntry", self.edit_entry)
+        self.view_button = self._button(self.tr("View…"), "viewEntry", self.view_entry)
+        self.view_button.setToolTip(self.tr("The entry in its form, for reading"))
         self.move_buttons = {
             rule.PoolState.CANDIDATE: self._button(
                 self.tr("Under inspection…"), "toCandidate", lambda: self.move_to(rule.PoolState.CANDIDATE)
@@ -198,6 +201,7 @@ class PoolsPage(Page):
         self.growth_button = self._button(self.tr("Growth record…"), "growthRecord", self.print_record)
         self.growth_button.setToolTip(self.tr("The 年轻干部成长档案 of this cadre as a PDF (Ctrl+P)"))
         actions = QHBoxLayout()
+        actions.addWidget(self.view_button)
         actions.addWidget(self.edit_button)
         for button in self.move_buttons.values():
             actions.addWidget(button)
@@ -306,6 +310,7 @@ class PoolsPage(Page):
         e = self._entry
         for widget in (
             self.edit_button,
+            self.view_button,
             self.archive_button,
             self.add_measure_button,
             self.add_review_button,
@@ -378,6 +383,18 @@ class PoolsPage(Page):
             self._reload(entry.id)
         return True
 
+    def open_entry(self) -> None:
+        """Double-click: the editor for a writer, the read-only form for a reader."""
+        if self.writable:
+            self.edit_entry()
+        else:
+            self.view_entry()
+
+    def view_entry(self) -> None:
+        """The chosen entry in its form, read-only (a role that may read but not change the pools)."""
+        if self._entry is not None:
+            EntryDialog.view(self, self.ctx, self._entry, self.today)
+
     def edit_entry(self) -> None:
         if not self.writable or self._entry is None:
             return
@@ -408,11 +425,15 @@ class PoolsPage(Page):
         self.refresh()
 
     def edit_measure(self, new: bool = False) -> None:
-        if self._entry is None or not self.writable:
+        if self._entry is None:
             return
         index = self.measure_table.currentIndex()
         measure = None if new or not index.isValid() else self.measures.row_at(index.row())
         if not new and measure is None:
+            return
+        if not self.writable:  # a reader: the measure for reading (double-click)
+            if measure is not None:
+                MeasureDialog.view(self, self.ctx, self._entry, measure)
             return
         if MeasureDialog.ask(self, self.ctx, self._entry, measure) is not None:
             self._reload(self._entry.id)
@@ -426,11 +447,15 @@ class PoolsPage(Page):
         self._reload(self._entry.id)
 
     def edit_review(self, new: bool = False) -> None:
-        if self._entry is None or not self.writable:
+        if self._entry is None:
             return
         index = self.review_table.currentIndex()
         review = None if new or not index.isValid() else self.reviews.row_at(index.row())
         if not new and review is None:
+            return
+        if not self.writable:  # a reader: the review for reading (double-click)
+            if review is not None:
+                ReviewDialog.view(self, self.ctx, self._entry, review, self.today)
             return
         if ReviewDialog.ask(self, self.ctx, self._entry, review, self.today) is not None:
             self._reload(self._entry.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from cadre_desk.domain.yearmonth import format_date
@@ -17,6 +18,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class ReviewDialog(GuardedDialog):
@@ -82,3 +84,18 @@ class ReviewDialog(GuardedDialog):
         dialog = cls(ctx, entry, review, today, parent)
         dialog.exec()
         return dialog.result_review
+
+    @classmethod
+    def view(
+        cls,
+        parent: QWidget,
+        ctx: ServiceContext,
+        entry: pool_entries.EntryView,
+        review: pool_measures.ReviewView,
+        today: dt.date,
+    ) -> ReviewDialog:
+        """One yearly review for reading: opened, not waited for."""
+        dialog = cls(ctx, entry, review, today, parent)
+        title = QCoreApplication.translate("ReviewDialog", "View yearly review: %1")
+        open_read_only(dialog, title.replace("%1", entry.name))
+        return dialog
