@@ -32,7 +32,9 @@ from cadre_desk.cli import (
 )
 from cadre_desk.cli.common import EXIT_ERROR, Handler, report_error
 from cadre_desk.db.failures import storage_error
-from cadre_desk.errors import CadreDeskError
+from cadre_desk.errors import CadreDeskError, PermissionDenied
+from cadre_desk.services import accounts as account_service
+from cadre_desk.services.context import ServiceContext
 
 log = logging.getLogger("cadre_desk.cli")
 
@@ -101,7 +103,11 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
         db = security.open_for_command(args, create=args.command in CREATES_DATABASE)
         try:
             ctx = accounts.sign_in(db, args)
-            return handlers[args.command](ctx, args)
+            try:
+                return handlers[args.command](ctx, args)
+            except PermissionDenied as exc:
+                _record_denial(ctx, args.command, exc)
+                raise
         finally:
             db.dispose()
     except CadreDeskError as exc:
@@ -121,6 +127,14 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
             f"详细信息已写入日志：{cadre_log.log_file()}（请把该日志发给维护人员）\n"
         )
         return EXIT_ERROR
+
+
+def _record_denial(ctx: ServiceContext, command: str, exc: PermissionDenied) -> None:
+    """The refusal goes to the audit trail; failing to record it never hides the refusal itself."""
+    try:
+        account_service.record_denial(ctx, f"cadre-desk {command}", str(exc))
+    except Exception:  # e.g. the file busy: the user still gets the refusal's message
+        log.warning("could not record a refused command in the audit trail", exc_info=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

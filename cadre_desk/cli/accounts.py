@@ -36,6 +36,12 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     add.add_argument("--json", action="store_true")
     lst = account_sub.add_parser("list", help="the accounts, their roles and state")
     lst.add_argument("--json", action="store_true")
+    lst.add_argument(
+        "--all",
+        action="store_true",
+        help="also the operator names recorded before the first administrator was set "
+        "(no password, no roles)",
+    )
     passwd = account_sub.add_parser(
         "passwd", help="change your own password, or (administrator) reset another's: changed at next sign-in"
     )
@@ -124,12 +130,20 @@ def _cmd_account(ctx: ServiceContext, args: argparse.Namespace) -> int:
         else:
             print(f"已添加账号 {view.name}（{'、'.join(view.role_labels)}）")
     elif command == "list":
-        rows = accounts.list_accounts(ctx)
+        rows = accounts.list_accounts(ctx, operators=args.all)
         if args.json:
             print_json(rows)
         else:
             for row in rows:
-                state = "已停用" if row.disabled else ("已锁定" if row.locked() else "")
+                state = (
+                    "已停用"
+                    if row.disabled
+                    else "已锁定"
+                    if row.locked()
+                    else ""
+                    if row.has_password
+                    else "无密码（启用账号前的操作人，不能登录）"
+                )
                 print(f"{row.name:16} {row.display_name:10} {'、'.join(row.role_labels):24} {state}")
     elif command == "passwd":
         new = _new_password(args)

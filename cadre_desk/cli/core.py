@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Sub
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import (
     access,
+    accounts,
     cadre_records,
     cadres,
     maintenance,
@@ -111,6 +113,12 @@ def _cmd_demo(ctx: ServiceContext, args: argparse.Namespace) -> int:
     finally:
         bar.close()
     print(json.dumps(to_jsonable(report), ensure_ascii=False))
+    if accounts.demo_account_added_to(ctx):
+        sys.stderr.write(
+            f"注意：已添加演示账号 {accounts.DEMO_NAME}（密码 {accounts.DEMO_PASSWORD}，"
+            "系统管理员、干部科经办、容错案件）。"
+            f"此数据库若转作正式使用，请先停用它：cadre-desk account lock {accounts.DEMO_NAME}\n"
+        )
     return EXIT_OK
 
 

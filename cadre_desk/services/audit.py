@@ -16,7 +16,9 @@ from cadre_desk.services.context import ServiceContext
 
 # Audit actions that change no record outside the audit trail (an account's sign-in counters aside):
 # a backup taken before them still holds every record as it is, so they are no reason for a new one.
-BOOKKEEPING = frozenset({"login", "login_failed", "print", "export", "backup", "idle_lock", "lock_window"})
+BOOKKEEPING = frozenset(
+    {"login", "login_failed", "denied", "print", "export", "backup", "idle_lock", "lock_window"}
+)
 
 
 def jsonable(value: object) -> Any:

@@ -123,13 +123,13 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/accounts_dialog.py" line="+33"/>
-        <location line="+80"/>
+        <location filename="../../cadre_desk/ui/accounts/accounts_dialog.py" line="+34"/>
+        <location line="+83"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-77"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -149,7 +149,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,6 +309,11 @@
     <message>
         <location line="+1"/>
         <source>Merged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3590,6 +3595,16 @@ Back up your recent work, then restore the file from a backup (File → Back up 
     <message>
         <location line="+37"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Demo account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The demo account {name} (password {password}; administrator, records clerk, fault tolerance) was added. If this database is to hold real records, disable it in File → Accounts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

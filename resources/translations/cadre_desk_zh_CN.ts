@@ -123,13 +123,13 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/accounts_dialog.py" line="+33"/>
-        <location line="+80"/>
+        <location filename="../../cadre_desk/ui/accounts/accounts_dialog.py" line="+34"/>
+        <location line="+83"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-77"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -310,6 +310,11 @@
         <location line="+1"/>
         <source>Merged in</source>
         <translation>并入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>越权被拒</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3592,6 +3597,16 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <location line="+37"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation>已生成演示数据：单位 {units} 个，干部 {cadres} 人，谈话记录 {talks} 条</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Demo account</source>
+        <translation>演示账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The demo account {name} (password {password}; administrator, records clerk, fault tolerance) was added. If this database is to hold real records, disable it in File → Accounts.</source>
+        <translation>已添加演示账号 {name}（密码 {password}；系统管理员、干部科经办、容错案件）。此数据库若转作正式使用，请在“文件 → 账号管理”中停用它。</translation>
     </message>
     <message>
         <location line="+20"/>

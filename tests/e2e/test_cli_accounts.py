@@ -105,10 +105,14 @@ def test_accounts_from_the_first_administrator_to_lock_out(tmp_path: Path) -> No
         )
     )
     listed = json.loads(ok(as_admin("account", "list", "--json")))
-    assert [(a["name"], a["roles"]) for a in listed if a["has_password"]] == [
-        ("admin", ["admin"]),
-        ("li", ["clerk"]),
+    assert [(a["name"], a["roles"], a["has_password"]) for a in listed] == [
+        ("admin", ["admin"], True),
+        ("li", ["clerk"], True),
     ]
+    # the name that added the unit before accounts existed: history only, shown on request
+    everyone = json.loads(ok(as_admin("account", "list", "--all", "--json")))
+    assert [a["name"] for a in everyone if not a["has_password"] and not a["roles"]] != []
+    assert "不能登录" in ok(as_admin("account", "list", "--all"))
 
     units = json.loads(
         ok(cli("--db", db, "unit", "list", "--json", user="li", password=CLERK_PW, data_dir=tmp_path))
@@ -155,10 +159,24 @@ def test_accounts_from_the_first_administrator_to_lock_out(tmp_path: Path) -> No
     disabled = cli("--db", db, "unit", "list", user="li", password="Mine-0002b", data_dir=tmp_path)
     assert disabled.returncode == 1 and "停用" in disabled.stderr
 
+    # refusals are security events: the auditor finds each, naming the account and the command
+    ok(as_admin("account", "add", "sun", "--role", "auditor", "--password-stdin", stdin=CLERK_PW))
+    trail = json.loads(
+        ok(cli("--db", db, "audit", "list", "--json", user="sun", password=CLERK_PW, data_dir=tmp_path))
+    )
+    refusals = [(e["summary"]) for e in trail if e["action"] == "denied"]
+    assert any("cadre-desk unit" in r and "无权查阅干部档案" in r for r in refusals), refusals
+    assert any("cadre-desk unit" in r and "无权修改干部档案" in r for r in refusals), refusals
+    assert any("cadre-desk account" in r and "无权管理账号" in r for r in refusals), refusals
+    assert ok(cli("--db", db, "audit", "verify", user="sun", password=CLERK_PW, data_dir=tmp_path))
+
 
 def test_a_demo_database_signs_in_as_demo(tmp_path: Path) -> None:
     db = str(tmp_path / "demo.db")
-    ok(cli("--db", db, "demo", "--cadres", "5", "--seed", "3", data_dir=tmp_path))
+    first = cli("--db", db, "demo", "--cadres", "5", "--seed", "3", data_dir=tmp_path)
+    assert (
+        first.returncode == 0 and "已添加演示账号" not in first.stderr
+    )  # a new database: nothing to warn of
     assert cli("--db", db, "stats", data_dir=tmp_path).returncode == 1
     stats = json.loads(
         ok(cli("--db", db, "stats", "--json", user="demo", password="demo", data_dir=tmp_path))
@@ -200,3 +218,15 @@ def test_restore_asks_for_an_account_that_may_back_up(tmp_path: Path) -> None:
     reader = cli("--db", db, "restore", backup, user="leader", password=CLERK_PW, data_dir=tmp_path)
     assert reader.returncode == 1 and "无权备份" in reader.stderr
     assert "已从备份恢复" in ok(as_admin("restore", backup))
+
+
+def test_demo_data_in_a_database_with_accounts_names_the_demo_account_it_adds(tmp_path: Path) -> None:
+    db = str(tmp_path / "county.db")
+    ok(cli("--db", db, "init", data_dir=tmp_path))
+    add = ("account", "add", "boss", "--role", "admin", "--role", "clerk", "--password-stdin")
+    ok(cli("--db", db, *add, stdin=ADMIN_PW, data_dir=tmp_path))
+    demo = cli("--db", db, "demo", "--cadres", "3", user="boss", password=ADMIN_PW, data_dir=tmp_path)
+    assert (
+        demo.returncode == 0 and "已添加演示账号 demo" in demo.stderr and "account lock demo" in demo.stderr
+    )
+    assert json.loads(demo.stdout)["cadres"] == 3

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import units
+from cadre_desk.db.engine import Database
+from cadre_desk.services import accounts, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.main_window import HOME, ROSTER, WELCOME, MainWindow
+from cadre_desk.ui.shell.settings import Settings
 
 Opener = Callable[[], MainWindow]
 
@@ -92,3 +94,26 @@ def test_cancelling_demo_generation_leaves_the_database_empty(
     assert window.roster.reload() == 0
     assert window.current_page() == WELCOME
     assert message_boxes == []
+
+
+def test_demo_data_under_an_administrator_names_the_demo_account_it_adds(
+    qtbot: QtBot, db: Database, settings: Settings, _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pw = "Guard-2026x"
+    boss = accounts.set_first_admin(db, "boss", pw, "王管理")
+    accounts.set_roles(boss, "boss", ["admin", "clerk"])
+    shown: list[str] = []
+
+    def record(_parent: QWidget | None, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", record)
+    window = MainWindow(accounts.authenticate(db, "boss", pw), settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.welcome.count.setValue(5)
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.roster.total() == 5, timeout=120_000)
+    qtbot.waitUntil(lambda: shown != [], timeout=10_000)
+    assert "已添加演示账号 demo" in shown[0] and "账号管理" in shown[0]

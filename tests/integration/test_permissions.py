@@ -62,6 +62,8 @@ MAY: dict[str, str] = {
     "services.accounts.unlock_account": "A",
     "services.accounts.change_own_password": ALL,
     "services.accounts.record_idle_lock": ALL,
+    "services.accounts.record_denial": ALL,  # the refusal of anyone signed in is recorded
+    "services.accounts.demo_account_added_to": ALL,  # a question, no action
     "services.app_settings.get_settings": ALL,
     "services.app_settings.save_settings": "A",
     "services.appointment.get_case": READ,
@@ -530,7 +532,11 @@ def test_nobody_signed_in_may_do_nothing(world: World) -> None:
     unsigned = open_context(world.db, "clerk")
     world.contexts["X"] = unsigned
     # record nothing for an unsigned context / answer False
-    allowed_anyway = {"services.accounts.record_idle_lock"}
+    allowed_anyway = {
+        "services.accounts.record_idle_lock",
+        "services.accounts.record_denial",
+        "services.accounts.demo_account_added_to",
+    }
     wrong = [
         q
         for q, fn in sorted(service_functions().items())

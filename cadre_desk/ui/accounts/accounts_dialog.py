@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -41,7 +42,10 @@ class AccountsDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column in (0, 1, 2):  # the roles read in full; the state takes what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         buttons = QHBoxLayout()
         self.add_button = self._button("add", self.tr("Add…"), self.add)
@@ -74,7 +78,7 @@ class AccountsDialog(QDialog):
         return button
 
     def reload(self, select: str | None = None) -> None:
-        self.rows = [a for a in accounts.list_accounts(self.ctx) if a.has_password or a.roles]
+        self.rows = accounts.list_accounts(self.ctx)
         self.table.setRowCount(len(self.rows))
         for row, account in enumerate(self.rows):
             state = (

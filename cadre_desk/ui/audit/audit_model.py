@@ -65,6 +65,7 @@ def action_text(action: str) -> str:
         "idle_lock": QCoreApplication.translate("AuditModel", "Locked when idle"),
         "lock_window": QCoreApplication.translate("AuditModel", "Window locked"),
         "absorb": QCoreApplication.translate("AuditModel", "Merged in"),
+        "denied": QCoreApplication.translate("AuditModel", "Refused"),
     }
     return extra.get(action) or action_label(action)
 
