@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -150,6 +151,9 @@ def check_viewer(qtbot: QtBot, dialog: QDialog, *texts: str) -> None:
         assert flags & Qt.TextInteractionFlag.TextSelectableByMouse, text.objectName()
     for combo in dialog.findChildren(QComboBox):
         assert not combo.isEnabled() or not combo.isVisibleTo(dialog), combo.currentText()
+        palette = combo.palette()  # disabled, yet its value is not greyed out
+        disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+        assert disabled == palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
     shown = shown_text(dialog)
     for text in texts:
         assert text and text in shown, f"{text[:40]!r} is not shown in {dialog.windowTitle()}"
@@ -261,10 +265,11 @@ def test_a_reader_opens_a_pairing_its_records_and_its_evaluation_read_only(
     check_viewer(qtbot, opened(qtbot, panel.ending_button.click), *texts)
 
 
+@pytest.mark.parametrize("role", [Role.READER, Role.MENTOR], ids=["reader", "mentor"])
 def test_a_reader_opens_a_diary_entry_and_its_comment_read_only(
-    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, role: Role, _zh_cn: None
 ) -> None:
-    ctx = accounts_db[Role.READER]
+    ctx = accounts_db[role]  # the 导师 sees his own mentees' entries only (the services filter them)
     commented = next(
         item
         for m in mentorship.list_mentorships(ctx)
@@ -272,9 +277,12 @@ def test_a_reader_opens_a_diary_entry_and_its_comment_read_only(
         if item.entry.comments
     )
     window = _open(qtbot, ctx, settings)
-    assert isinstance(window, MainWindow)
-    window.show_page("diary")
-    page = window._pages["diary"]
+    if isinstance(window, LimitedWindow):
+        window.tabs.setCurrentWidget(window.diary)
+        page = window.diary
+    else:
+        window.show_page("diary")
+        page = window._pages["diary"]
     assert isinstance(page, DiaryPage)
     assert page.show_record("diary", commented.entry.id)
     card = page.timeline.card_of(commented.entry.id)
@@ -282,6 +290,9 @@ def test_a_reader_opens_a_diary_entry_and_its_comment_read_only(
     qtbot.waitUntil(card.view_button.isVisible)  # a card added to a shown page shows a moment later
     entry = diary.get_entry(ctx, commented.entry.id)
     check_viewer(qtbot, opened(qtbot, card.view_button.click), entry.title, entry.content)
+    if role is Role.MENTOR:  # he comments: his comments open in their editor
+        assert not card.comment_view_buttons and card.comment_rows
+        return
     (view_comment, *_rest) = card.comment_view_buttons
     assert view_comment.isVisible()
     check_viewer(qtbot, opened(qtbot, view_comment.click), entry.comments[0].text)

@@ -12,7 +12,10 @@ draft and saves nothing on closing. Buttons tagged `Act.VIEW` (show all, page th
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -47,6 +50,8 @@ def set_read_only(dialog: QDialog, title: str, close: QPushButton | None = None)
     make_read_only(dialog)
     for line in dialog.findChildren(QLineEdit):
         line.setClearButtonEnabled(False)
+    for choice in dialog.findChildren(QComboBox) + dialog.findChildren(QCheckBox):
+        _legible(choice)  # disabled, but its value is what the reader came for: not greyed out
     for text in dialog.findChildren(QPlainTextEdit) + dialog.findChildren(QTextEdit):
         text.setTextInteractionFlags(SELECTABLE)
     fixed = ~(Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
@@ -78,8 +83,16 @@ def set_read_only(dialog: QDialog, title: str, close: QPushButton | None = None)
     close.setEnabled(True)
     close.show()
     close.setDefault(True)
+    close.setFocus()  # not the first field, whose text would show all selected
     tag(Act.VIEW, close)
     return close
+
+
+def _legible(widget: QWidget) -> None:
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
+    widget.setPalette(palette)
 
 
 def open_read_only(dialog: QDialog, title: str, close: QPushButton | None = None) -> QDialog:
