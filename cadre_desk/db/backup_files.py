@@ -21,6 +21,7 @@ from cadre_desk.errors import StorageError
 log = logging.getLogger("cadre_desk.db")
 
 AUTO_INFIX = "-auto-"
+BEFORE_RESTORE = "-before-restore-"  # the state a restore replaced
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 MAX_CANDIDATES = 10  # checked newest first when looking for a good backup
 
@@ -107,7 +108,10 @@ def latest_good_backup(db_path: Path, folders: tuple[Path, ...] = ()) -> Path | 
     key = cipher.key_for(db_path)
     readable = {"sqlite"} | ({"encrypted"} if key is not None else set())
     candidates = [p for folder in (paths.backup_dir(), *folders) for p in backups_of(db_path, folder)]
-    candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    # Newest first, but the state a restore replaced (`-before-restore-`) last: the user chose to leave
+    # it, and the backup the restore came from (or a later one) holds the state the database went on
+    # from. It is offered only when nothing else is there.
+    candidates.sort(key=lambda p: (BEFORE_RESTORE not in p.name, p.stat().st_mtime), reverse=True)
     for path in candidates[:MAX_CANDIDATES]:
         try:
             kind = sqlite_tools.sniff(path)

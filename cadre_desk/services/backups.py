@@ -285,7 +285,7 @@ def _save_current(target: Path, stamp: str) -> Path | None:
     if _readable(target):
         try:
             if not sqlite_tools.quick_check(target):
-                dest = folder / f"{target.stem}-before-restore-{stamp}.db"
+                dest = folder / f"{target.stem}{backup_files.BEFORE_RESTORE}{stamp}.db"
                 sqlite_tools.online_backup(target, dest)
                 return dest
         except StorageError as exc:

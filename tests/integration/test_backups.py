@@ -13,7 +13,7 @@ from sqlalchemy import create_engine
 
 from cadre_desk import paths
 from cadre_desk.cli import main
-from cadre_desk.db import migrate, sqlite_tools
+from cadre_desk.db import backup_files, migrate, sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import DamagedDatabase, LoginFailed, StorageError
@@ -222,6 +222,32 @@ def test_a_damaged_database_names_its_newest_good_backup_and_is_restored(
     assert Path(out["saved_current"]).exists()
     assert len(_unit_names(db_path)) == 30
     assert main(["--db", str(db_path), "check"]) == 0
+
+
+def test_a_damaged_database_after_a_restore_offers_what_was_restored_not_what_it_replaced(
+    tmp_path: Path,
+) -> None:
+    """After a restore, the newest file in backups/ is the copy of the state the restore replaced
+    (`-before-restore-`). Offering it for a database damaged next would silently undo the restore: the
+    backup the database was restored from is offered instead."""
+    db_path = tmp_path / "档案 #库.db"
+    db = open_database(str(db_path))
+    ctx = open_context(db, "管理员")
+    _unit(ctx, "要保留的")
+    [good] = backups.auto_backup(ctx).made
+    _unit(ctx, "错录的")
+    db.dispose()
+    result = backups.restore(str(db_path), good, "管理员")
+    assert result.saved_current is not None and result.saved_current.stat().st_mtime >= good.stat().st_mtime
+    assert _unit_names(db_path) == {"要保留的"}
+    sqlite_tools.checkpoint(db_path)
+    _damage(db_path)
+    with pytest.raises(DamagedDatabase) as caught:
+        open_database(str(db_path))
+    assert caught.value.backup == good
+    # with nothing else there, the replaced state is still offered (better than none)
+    good.unlink()
+    assert backup_files.latest_good_backup(db_path) == result.saved_current
 
 
 def test_a_damaged_encrypted_database_names_its_newest_good_backup_and_is_restored(
