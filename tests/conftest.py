@@ -23,6 +23,9 @@ from cadre_desk.db.opening import open_database
 from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext, open_context
 
+# CADRE_DESK_GC_PROBE=1: report the Qt objects each test leaves in reference cycles (tests/gc_probe.py)
+pytest_plugins = ("tests.gc_probe",)
+
 
 @pytest.fixture(autouse=True)
 def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
