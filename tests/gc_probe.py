@@ -21,6 +21,7 @@ and says how many collections ran on a thread other than the main one.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import threading
 import types
@@ -121,7 +122,7 @@ def qt_cycles(keep: list[object] | None = None) -> list[tuple[str, str]]:
         if path is None:
             continue  # garbage only reachable from a cycle, not in one itself
         covered.update(id(o) for o in path)
-        edges = [_edge(a, b) for a, b in zip(path, path[1:], strict=False)]
+        edges = [_edge(a, b) for a, b in itertools.pairwise(path)]
         shape = " -> ".join(e for e in edges if e)
         described.append((f"{_name(wrapper)}: {shape}", f"  {_name(wrapper)}: {shape}"))
     if keep is not None:

@@ -34,6 +34,7 @@ from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table
+from cadre_desk.ui.widgets.weak import weak_slot
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -116,7 +117,7 @@ class AuditPage(Page):
         for column, width in ((Column.SEQ, 70), (Column.TIME, 150), (Column.SUMMARY, 320)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.show_history())
+        self.table.doubleClicked.connect(weak_slot(self.show_history))
 
         self.count_label = QLabel(self)
         self.more_button = QPushButton(self.tr("More…"), self)

@@ -38,6 +38,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
 from cadre_desk.ui.widgets.tables import RowsModel
+from cadre_desk.ui.widgets.weak import weak_slot
 
 Index = QModelIndex | QPersistentModelIndex
 URGENT = QColor("#b3261e")
@@ -117,7 +118,10 @@ class HomeList(QTableView):
         self._stretch = stretch_column
         self._fitted = False
         model.modelReset.connect(self._fit_once)
-        self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
+        self.doubleClicked.connect(self._double_clicked)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self.activated_row.emit(index.row())
 
     def _fit_once(self) -> None:
         """Column widths from the header and the rows, measured once (not on every refresh)."""
@@ -260,9 +264,7 @@ class HomePage(Page):
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.mark_selected_done)
         guard(ctx, Act.WRITE, self.done_button)
-        self.follow_list.selectionModel().selectionChanged.connect(
-            lambda *_: self.done_button.setEnabled(self.follow_list.current_row() >= 0)
-        )
+        self.follow_list.selectionModel().selectionChanged.connect(self._follow_selected)
 
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -308,7 +310,10 @@ class HomePage(Page):
             (self.pool_list, self.pool_model),
             (self.measures_list, self.measures_model),
         ):
-            view.activated_row.connect(lambda row, m=model: self._open(m, row))
+            view.activated_row.connect(weak_slot(self._open, model, signal_args=True))
+
+    def _follow_selected(self) -> None:
+        self.done_button.setEnabled(self.follow_list.current_row() >= 0)
 
     @staticmethod
     def _section(heading: QWidget | QHBoxLayout, view: QWidget) -> QVBoxLayout:

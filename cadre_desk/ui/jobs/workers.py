@@ -11,6 +11,11 @@ results, errors and progress travel to the GUI thread as queued signals. Progres
 chatty function cannot flood the event loop. Known errors (`CadreDeskError`) and `Cancelled` go to
 `on_error`; anything else is a bug: `on_error` sees it too (to close its dialog), then it goes to
 `sys.excepthook`, the crash handler.
+
+The callbacks are dropped once the result is delivered: a page that keeps its job (`self.job = ...`)
+with a callback bound to the page (a method, a closure over `self`) is a reference cycle only while
+the job runs (`_active` holds it then). Kept afterwards, the cycle would leave the page to Python's
+cyclic garbage collector, which may run on a pool worker and destroy the page's Qt objects there.
 """
 
 from __future__ import annotations
@@ -113,23 +118,31 @@ class Job(QObject):
         if self.running and self._on_progress is not None:
             self._on_progress(label, done, total)
 
-    def _finish(self) -> None:
+    def _finish(self) -> tuple[Callable[[Any], None], Callable[[Exception], None]]:
+        """Done: the job forgets its callbacks (see the module's note) and returns them to call."""
+        callbacks = self._on_done, self._on_error
+        self._on_done, self._on_error, self._on_progress = _ignore, _ignore, None
         self.running = False
         self._runnable = None
         _active.discard(self)
         self.finished.emit()
+        return callbacks
 
     @Slot(object)
     def _deliver_done(self, result: object) -> None:
-        self._finish()
-        self._on_done(result)
+        on_done, _on_error = self._finish()
+        on_done(result)
 
     @Slot(object)
     def _deliver_failed(self, exc: Exception) -> None:
-        self._finish()
-        self._on_error(exc)
+        _on_done, on_error = self._finish()
+        on_error(exc)
         if not isinstance(exc, CadreDeskError | Cancelled):
             sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def _ignore(_value: object) -> None:
+    """The callback of a job whose result was delivered."""
 
 
 _active: set[Job] = set()

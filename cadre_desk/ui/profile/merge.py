@@ -18,6 +18,7 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import cadre_records
 from cadre_desk.ui.profile.profile_form import CadreForm
 from cadre_desk.ui.widgets.conflict_dialog import ConflictDialog, Resolution
+from cadre_desk.ui.widgets.weak import BackRef
 
 if TYPE_CHECKING:
     from cadre_desk.ui.profile.profile_view import ProfileView
@@ -31,6 +32,8 @@ def _lines(rows: list[tuple[int | None, tuple[str, ...]]] | list[tuple[int | Non
 
 class ProfileMerge:
     """The merge of one profile view's edits; `stale` holds the conflicts the next save asks about."""
+
+    view: BackRef[ProfileView] = BackRef()  # held weakly: the view keeps this helper
 
     def __init__(self, view: ProfileView) -> None:
         self.view = view

@@ -20,6 +20,7 @@ from cadre_desk.services import cadres
 from cadre_desk.ui.development.retirement_dialog import RetirementDialog
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.photo_crop import PhotoCropDialog
+from cadre_desk.ui.widgets.weak import BackRef
 
 if TYPE_CHECKING:
     from cadre_desk.ui.profile.profile_view import ProfileView
@@ -29,6 +30,8 @@ log = logging.getLogger("cadre_desk.ui")
 
 class ProfileActions(QObject):
     """The acts of one `ProfileView` (its child: connections to these methods end with it)."""
+
+    view: BackRef[ProfileView] = BackRef()  # held weakly: the view keeps this helper
 
     def __init__(self, view: ProfileView) -> None:
         super().__init__(view)

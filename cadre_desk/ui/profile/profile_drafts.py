@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from cadre_desk.services import cadres
 from cadre_desk.ui.widgets.drafts import DraftKeeper, restore_values, values_of
+from cadre_desk.ui.widgets.weak import BackRef
 
 if TYPE_CHECKING:
     from cadre_desk.ui.profile.profile_view import ProfileView
@@ -54,6 +55,8 @@ def _lines(rows: Rows) -> str:
 
 class ProfileDrafts:
     """The draft keeper of the cadre a `ProfileView` shows (none for an account that may not write)."""
+
+    view: BackRef[ProfileView] = BackRef()  # held weakly: the view keeps this helper
 
     def __init__(self, view: ProfileView) -> None:
         self.view = view

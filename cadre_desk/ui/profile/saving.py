@@ -20,6 +20,7 @@ from cadre_desk.services import appointment, cadre_records, cadres, verification
 from cadre_desk.ui.profile.profile_lists import split_errors
 from cadre_desk.ui.tolerance.negative_warning import NegativeRecordWarning, warnings_for
 from cadre_desk.ui.widgets.retry_box import RetryBox
+from cadre_desk.ui.widgets.weak import BackRef
 
 if TYPE_CHECKING:
     from cadre_desk.ui.profile.profile_view import ProfileView
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 class ProfileSave:
     """The save of one `ProfileView`."""
+
+    view: BackRef[ProfileView] = BackRef()  # held weakly: the view keeps this helper
 
     def __init__(self, view: ProfileView) -> None:
         self.view = view

@@ -195,6 +195,10 @@ class TalkEditor(QDialog):
     def dirty(self) -> bool:
         return self._dirty
 
+    def has_unsaved_input(self) -> bool:
+        """The draft keeper's question (a bound method: it holds it weakly)."""
+        return self._dirty
+
     def _kind_changed(self, _index: int) -> None:
         suggestion = outline_for(self.kind.currentData() or "")
         if not suggestion or self.outline.toPlainText().strip() == suggestion.strip():
@@ -339,7 +343,7 @@ class TalkEditor(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._drafts is None:  # unsaved input survives a crash (ui.widgets.drafts)
             identity = f"talk {self._current.id}" if self._current is not None else "new"
-            self._drafts = DraftKeeper(self, lambda: self._dirty, identity)
+            self._drafts = DraftKeeper(self, self.has_unsaved_input, identity)
             self._drafts.start()
         super().showEvent(event)
 

@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import os
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,7 +234,14 @@ class DraftKeeper(QObject):
     and keeps only the inputs under `roots`; it calls `clear()` after a save or a discard and
     `discard()` when it shows another record. An editor whose input is not all in input widgets (the
     profile's list tabs: rows in a table model) gives its own `capture()` (JSON-able values, the
-    default `values_of(*roots)`) and `put_back(values) -> bool` (default `restore_values`)."""
+    default `values_of(*roots)`) and `put_back(values) -> bool` (default `restore_values`).
+
+    The keeper is the editor's child and refers to the editor only weakly: `dirty`, `capture` and
+    `put_back` must be bound methods (held as `WeakMethod`s) of the editor or of an object the editor
+    keeps, the editor is the keeper's Qt parent and the roots are weak references. A strong reference
+    back (a lambda over the editor, `self.dialog = dialog`) would make a reference cycle (the editor's
+    wrapper holds its children's), leaving a closed editor to Python's cyclic garbage collector, which
+    may run on a pool worker and destroy the editor there."""
 
     def __init__(
         self,
@@ -247,12 +255,13 @@ class DraftKeeper(QObject):
     ) -> None:
         """`identity` tells the record apart where the window title does not (default: the title)."""
         super().__init__(dialog)
-        self.dialog = dialog
-        self.roots = roots or (dialog,)
-        self.dirty = dirty
-        self._capture = capture
-        self._put_back = put_back
+        self._roots = [weakref.ref(root) for root in roots]
+        # bound methods (WeakMethod raises TypeError for anything else)
+        self._dirty = weakref.WeakMethod(dirty)
+        self._capture = weakref.WeakMethod(capture) if capture is not None else None
+        self._put_back = weakref.WeakMethod(put_back) if put_back is not None else None
         self.kind = type(dialog).__qualname__
+        self.identity = identity
         self.store = current()
         name = dialog.windowTitle() if title is None else title
         self.title = f"{name}\0{identity}" if identity else name
@@ -262,6 +271,25 @@ class DraftKeeper(QObject):
         self.timer.timeout.connect(self.tick)
         if isinstance(dialog, QDialog):
             dialog.finished.connect(self.discard)
+
+    @property
+    def dialog(self) -> QWidget:
+        """The editor (the keeper's parent)."""
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
+
+    @property
+    def roots(self) -> tuple[QWidget, ...]:
+        """The widgets whose inputs are kept (default: the whole editor)."""
+        if not self._roots:
+            return (self.dialog,)
+        return tuple(root for ref in self._roots if (root := ref()) is not None)
+
+    def dirty(self) -> bool:
+        """The editor's own answer: has it unsaved input? (False once the editor is gone.)"""
+        method = self._dirty()
+        return method is not None and bool(method())
 
     def start(self) -> bool:
         """Offer a found draft, then keep one while the editor is open. True if one was put back.
@@ -281,11 +309,13 @@ class DraftKeeper(QObject):
 
     def capture(self) -> list[list[Any]]:
         """What the editor holds now, as a draft keeps it."""
-        return self._capture() if self._capture is not None else values_of(*self.roots)
+        method = self._capture() if self._capture is not None else None
+        return method() if method is not None else values_of(*self.roots)
 
     def put_back(self, values: list[list[Any]]) -> bool:
         """A draft's values back into the editor; False (nothing changed) when they do not fit it."""
-        return self._put_back(values) if self._put_back is not None else restore_values(values, *self.roots)
+        method = self._put_back() if self._put_back is not None else None
+        return method(values) if method is not None else restore_values(values, *self.roots)
 
     def tick(self) -> None:
         if self.store is None:
