@@ -6425,9 +6425,47 @@ The damaged file is kept beside the backups.</source>
     </message>
 </context>
 <context>
+    <name>RosterOutputs</name>
+    <message>
+        <location filename="../../cadre_desk/ui/roster/roster_outputs.py" line="+32"/>
+        <source>Print dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print appointment form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Batch print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare side by side…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export appointment forms (.lrmx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export roster (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cadre dossiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+112"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+83"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6462,7 +6500,7 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+200"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>
@@ -6488,43 +6526,11 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <source>New cadre…</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>RosterTable</name>
     <message>
-        <location line="+9"/>
-        <source>Print dossier…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Print appointment form…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Batch print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Compare side by side…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Export appointment forms (.lrmx)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export roster (Excel)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Cadre dossiers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+74"/>
+        <location filename="../../cadre_desk/ui/roster/roster_table.py" line="+72"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>

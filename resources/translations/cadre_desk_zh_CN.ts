@@ -6447,9 +6447,47 @@ The damaged file is kept beside the backups.</source>
     </message>
 </context>
 <context>
+    <name>RosterOutputs</name>
+    <message>
+        <location filename="../../cadre_desk/ui/roster/roster_outputs.py" line="+32"/>
+        <source>Print dossier…</source>
+        <translation>打印档案…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print appointment form…</source>
+        <translation>打印任免审批表…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Batch print…</source>
+        <translation>批量打印…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare side by side…</source>
+        <translation>横向比较…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export appointment forms (.lrmx)…</source>
+        <translation>导出任免审批表（.lrmx）…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export roster (Excel)…</source>
+        <translation>导出名册（Excel）…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cadre dossiers</source>
+        <translation>干部档案</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+112"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+83"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -6484,7 +6522,7 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+200"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
@@ -6511,43 +6549,11 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <source>New cadre…</source>
         <translation>新建干部…</translation>
     </message>
+</context>
+<context>
+    <name>RosterTable</name>
     <message>
-        <location line="+9"/>
-        <source>Print dossier…</source>
-        <translation>打印档案…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Print appointment form…</source>
-        <translation>打印任免审批表…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Batch print…</source>
-        <translation>批量打印…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Compare side by side…</source>
-        <translation>横向比较…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Cadre dossiers</source>
-        <translation>干部档案</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>Export appointment forms (.lrmx)…</source>
-        <translation>导出任免审批表（.lrmx）…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export roster (Excel)…</source>
-        <translation>导出名册（Excel）…</translation>
-    </message>
-    <message>
-        <location line="+92"/>
+        <location filename="../../cadre_desk/ui/roster/roster_table.py" line="+72"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>

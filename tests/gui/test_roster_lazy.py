@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk.services import cadres, units
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.roster import roster_page as roster_page_module
+from cadre_desk.ui.roster import roster_loader as roster_loader_module
 from cadre_desk.ui.roster.roster_model import Column
 from cadre_desk.ui.roster.roster_page import RosterPage
 from tests.conftest import make_cadre
@@ -60,7 +60,7 @@ def lazy(
             post="青山镇科员",
             rank="科员",
         )
-    monkeypatch.setattr(roster_page_module, "FIRST_ROWS", FIRST)
+    monkeypatch.setattr(roster_loader_module, "FIRST_ROWS", FIRST)
     page = RosterPage(ctx, ROSTER_TODAY)
     qtbot.addWidget(page)
     page.resize(1400, 800)
@@ -71,8 +71,9 @@ def lazy(
     page.reload()
     yield page
     page.model.ensure_complete()  # no worker started after the test
-    if page.rest_job is not None:  # nor left reading the test's database
-        qtbot.waitUntil(lambda: page.rest_job is None or not page.rest_job.running, timeout=10_000)
+    loader = page.loader
+    if loader.rest_job is not None:  # nor left reading the test's database
+        qtbot.waitUntil(lambda: loader.rest_job is None or not loader.rest_job.running, timeout=10_000)
 
 
 def first_rows_only(page: RosterPage) -> RosterPage:

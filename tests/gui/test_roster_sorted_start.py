@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from cadre_desk.db.models import Cadre, Unit
 from cadre_desk.services import cadres, retirement, roster_order, units
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.roster import roster_page as roster_page_module
+from cadre_desk.ui.roster import roster_loader as roster_loader_module
 from cadre_desk.ui.roster.roster_model import Column, RosterModel, database_order
 from cadre_desk.ui.roster.roster_page import RosterPage
 from tests.conftest import make_cadre
@@ -159,7 +159,7 @@ def model_order_in_chinese(rows: list[cadres.CadreSummary]) -> list[int]:
 
 @pytest.fixture
 def page(qtbot: QtBot, varied: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> Iterator[RosterPage]:
-    monkeypatch.setattr(roster_page_module, "FIRST_ROWS", FIRST)
+    monkeypatch.setattr(roster_loader_module, "FIRST_ROWS", FIRST)
     roster = RosterPage(varied, ROSTER_TODAY)
     qtbot.addWidget(roster)
     roster.resize(1400, 800)
@@ -168,8 +168,9 @@ def page(qtbot: QtBot, varied: ServiceContext, monkeypatch: pytest.MonkeyPatch) 
     roster.show()
     yield roster
     roster.model.ensure_complete()  # no worker started after the test
-    if roster.rest_job is not None:  # nor left reading the test's database
-        qtbot.waitUntil(lambda: roster.rest_job is None or not roster.rest_job.running, timeout=10_000)
+    loader = roster.loader
+    if loader.rest_job is not None:  # nor left reading the test's database
+        qtbot.waitUntil(lambda: loader.rest_job is None or not loader.rest_job.running, timeout=10_000)
 
 
 def shown_ids(page: RosterPage) -> list[int]:

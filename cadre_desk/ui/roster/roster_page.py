@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +25,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from cadre_desk.errors import CadreDeskError, NotFoundError
 from cadre_desk.services import cadres, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
 from cadre_desk.ui.roster.roster_filters import RosterFilterPanel
-from cadre_desk.ui.roster.roster_model import Column, RosterFilter, RosterModel, database_order
+from cadre_desk.ui.roster.roster_loader import RosterLoader
+from cadre_desk.ui.roster.roster_model import Column, RosterFilter, RosterModel
+from cadre_desk.ui.roster.roster_outputs import add_output_actions
+from cadre_desk.ui.roster.roster_table import RosterTable
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
@@ -48,43 +48,12 @@ from cadre_desk.ui.widgets.tables import restore_split_state, save_split_state, 
 
 log = logging.getLogger("cadre_desk.ui")
 
-EXPORT_FIELDS: dict[Column, tuple[str, ...]] = {
-    Column.NAME: ("name",),
-    Column.GENDER: ("gender",),
-    Column.AGE: ("birth",),
-    Column.UNIT: ("unit",),
-    Column.POST: ("post",),
-    Column.RANK: ("rank",),
-    Column.EDUCATION: ("fulltime_education", "inservice_education"),
-    Column.POLITICAL_STATUS: ("political_status",),
-    Column.POST_SINCE: ("post_since",),
-    Column.RETIREMENT: ("retirement",),  # computed, like the column (export only)
-}
-
-WIDTH_SAMPLE_ROWS = 200  # column widths are measured on this many rows, never on all of them
-# The rows read before the page shows (the rest follow in the background): a few screens' worth, and
-# the rows the column widths are measured on.
-FIRST_ROWS = 200
-# The rest is read this long after the first rows: the worker's Python (10,000 rows) would share the
-# interpreter with the first paint and the first profile.
-REST_DELAY_MS = 250
-MAX_COLUMN_CHARS = 18  # a very long unit name is elided (its tooltip shows it) rather than widening
 EXCHANGE_SUFFIXES = (".lrmx", ".lrm")
 
 
 def exchange_paths(paths: list[Path]) -> list[Path]:
     """The dropped files and folders worth handing to the importer."""
     return [p for p in paths if p.is_dir() or p.suffix.lower() in EXCHANGE_SUFFIXES]
-
-
-class RosterTable(QTableView):
-    """The roster's table: select-all first loads the rows not loaded yet (they are selected too)."""
-
-    def selectAll(self) -> None:
-        model = self.model()
-        if model is not None and model.canFetchMore(QModelIndex()):
-            model.fetchMore(QModelIndex())
-        super().selectAll()
 
 
 class RosterPage(Page):
@@ -103,6 +72,8 @@ class RosterPage(Page):
         self._switching = False
         self.model = RosterModel(today, self)
         self.model.first_rows_sorted.connect(self._first_rows_sorted)
+        self.loader = RosterLoader(ctx, self.model, self._quietly, self)
+        self.loader.rest_loaded.connect(self._rest_loaded)
         self.proxy = RosterFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -122,7 +93,7 @@ class RosterPage(Page):
         self.new_button.setObjectName("rosterNewCadre")
         self.new_button.clicked.connect(self.new_cadre)
 
-        self.table = RosterTable(self)
+        self.table = RosterTable(self.model, self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.proxy)
         setup_list_table(self.table, QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -137,7 +108,7 @@ class RosterPage(Page):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order (by unit) first
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        header.customContextMenuRequested.connect(self.table.show_column_menu)
         self.table.setSortingEnabled(True)
 
         self.filter_panel = RosterFilterPanel(self)
@@ -197,10 +168,7 @@ class RosterPage(Page):
         self.proxy.rowsRemoved.connect(self._emit_counts)
         self.proxy.modelReset.connect(self._emit_counts)
         self.proxy.layoutChanged.connect(self._emit_counts)
-        self._widths_measured = False
-        self._generation = 0  # which reload the rows loading in the background belong to
         self._profile_later = False  # the first row selected by a reload: its profile after the paint
-        self.rest_job: Job | None = None
         self.setAcceptDrops(True)
 
     # --- data ------------------------------------------------------------------------------------
@@ -212,39 +180,15 @@ class RosterPage(Page):
         rest in the background; filtered, or sorted by a column the database cannot order (the
         name), every row is needed at once."""
         keep = self.profile.cadre_id
-        started = time.perf_counter()
-        ctx, include_archived = self._ctx, self.show_archived.isChecked()
-        self._generation += 1
         header = self.table.horizontalHeader()
-        sorted_by, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-        wanted = database_order(sorted_by, order)
-        if self.proxy.is_filtered() or (sorted_by >= 0 and wanted is None):
-            rows = cadres.list_cadres(ctx, include_archived=include_archived)
-            total, complete, sort_now = len(rows), True, sorted_by >= 0
-        else:
-            start = cadres.roster_start(ctx, FIRST_ROWS, include_archived, wanted)
-            rows, total, complete, sort_now = start.rows, start.total, start.complete, False
-        self.filter_panel.set_units(units.list_units(self._ctx))
-        self._switching = True
-        try:
-            self.model.set_rows(
-                rows,
-                total,
-                lambda: cadres.list_cadres(ctx, include_archived=include_archived),
-                (Column(sorted_by), order) if wanted is not None else None,
-                lambda column, order: self._first_rows(include_archived, column, order),
-            )
-            if sort_now:
-                self.model.sort(sorted_by, order)
-        finally:
-            self._switching = False
-        if not complete:
-            generation = self._generation
-            QTimer.singleShot(REST_DELAY_MS, self, lambda: self._load_rest(include_archived, generation))
-        log.debug(
-            "roster: %d of %d rows in %.0f ms", len(rows), total, (time.perf_counter() - started) * 1000
+        read = self.loader.load(
+            self.show_archived.isChecked(),
+            header.sortIndicatorSection(),
+            header.sortIndicatorOrder(),
+            self.proxy.is_filtered(),
         )
-        if not self._widths_measured and rows:
+        self.filter_panel.set_units(units.list_units(self._ctx))
+        if not self.table.widths_measured and read:
             self.fit_columns()
         if keep is None or not self.select_cadre(keep):
             if keep is not None and self.profile.is_dirty():
@@ -258,17 +202,7 @@ class RosterPage(Page):
                 finally:
                     self._profile_later = False
         self._emit_counts()
-        return total
-
-    def _first_rows(
-        self, include_archived: bool, column: Column, order: Qt.SortOrder
-    ) -> list[cadres.CadreSummary] | None:
-        """The roster's first rows sorted by `column`, read for a sort asked for before the rest
-        arrived; None if the database cannot order by that column."""
-        wanted = database_order(column, order)
-        if wanted is None:
-            return None
-        return cadres.roster_start(self._ctx, FIRST_ROWS, include_archived, wanted).rows
+        return self.total()
 
     def _first_rows_sorted(self) -> None:
         """After a sort before the rest arrived: the shown cadre stays selected if among the first
@@ -277,33 +211,20 @@ class RosterPage(Page):
         if shown is not None and self.model.row_of(shown, load=False) is not None:
             self.select_cadre(shown, scroll=False)
 
-    def _load_rest(self, include_archived: bool, generation: int) -> None:
-        """Every roster row, read in the background; appended to the first ones shown (unless a newer
-        reload, or something that needed them at once, came first)."""
-        if generation != self._generation or self.model.complete:
-            return
-        ctx = self._ctx
+    def _rest_loaded(self) -> None:
+        if self.profile.cadre_id is not None and not self.selected_ids():
+            self.select_cadre(self.profile.cadre_id, scroll=False)  # its row was replaced
+        self._emit_counts()
 
-        def work(_progress: ProgressFn) -> list[cadres.CadreSummary]:
-            return cadres.list_cadres(ctx, include_archived=include_archived)
-
-        def done(rows: object) -> None:
-            if not isValid(self) or generation != self._generation or not isinstance(rows, list):
-                return
-            switching, self._switching = self._switching, True
-            try:
-                self.model.complete_with(rows)
-            finally:
-                self._switching = switching
-            if self.profile.cadre_id is not None and not self.selected_ids():
-                self.select_cadre(self.profile.cadre_id, scroll=False)  # its row was replaced
-            self._emit_counts()
-
-        def failed(exc: Exception) -> None:
-            # The rows shown stay; the rest is read when something needs it (ensure_complete).
-            log.warning("roster: the rest of the rows could not be read in the background: %s", exc)
-
-        self.rest_job = run_in_background(work, done, failed)
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """The rows or the filter change: no profile for the rows the view selects meanwhile, and
+        the counts once at the end."""
+        switching, self._switching = self._switching, True
+        try:
+            yield
+        finally:
+            self._switching = switching
 
     def total(self) -> int:
         """The number of cadres in the roster (loaded or not yet)."""
@@ -340,11 +261,8 @@ class RosterPage(Page):
     def _filter_with(self, apply: Callable[[Any], None], value: Any) -> None:
         # While the proxy drops rows the view moves its current index to a neighbouring row; that
         # must not load the neighbour's profile (a dozen queries on every keystroke).
-        switching, self._switching = self._switching, True
-        try:
+        with self._quietly():
             apply(value)
-        finally:
-            self._switching = switching
         self._after_filter()
 
     def _after_filter(self) -> None:
@@ -560,57 +478,14 @@ class RosterPage(Page):
         if any(r.archived for r in rows):
             menu.addAction(self.restore_action)
         menu.addSeparator()
-        if len(ids) == 1:
-            add_action(ctx, menu, Act.OUTPUT, self.tr("Print dossier…"), lambda: self._print_dossier(ids[0]))
-            add_action(
-                ctx, menu, Act.OUTPUT, self.tr("Print appointment form…"), lambda: self._print_form(ids[0])
-            )
-        add_action(ctx, menu, Act.OUTPUT, self.tr("Batch print…"), lambda: self._batch_print(ids))
-        if len(ids) >= 2:
-            add_action(ctx, menu, Act.VIEW, self.tr("Compare side by side…"), lambda: self.compare(ids))
-        menu.addSeparator()
-        add_action(
-            ctx,
-            menu,
-            Act.OUTPUT,
-            self.tr("Export appointment forms (.lrmx)…"),
-            lambda: self._export_lrmx(ids),
-        )
-        add_action(ctx, menu, Act.OUTPUT, self.tr("Export roster (Excel)…"), lambda: self._export_roster(ids))
+        add_output_actions(menu, self, ctx, ids, self.compare, self.export_fields)
         return menu
-
-    # printing and transfer are imported on first use: start-up loads neither reportlab nor openpyxl
-
-    def _print_dossier(self, cadre_id: int) -> None:
-        from cadre_desk.ui.printing import printing
-
-        printing.print_cadre_dossier(self, self._ctx, cadre_id)
-
-    def _print_form(self, cadre_id: int) -> None:
-        from cadre_desk.ui.printing import printing
-
-        printing.print_appointment_form(self, self._ctx, cadre_id)
-
-    def _batch_print(self, ids: list[int]) -> None:
-        from cadre_desk.ui.printing import printing
-
-        printing.batch_print(self, self._ctx, ids, self.tr("Cadre dossiers"))
 
     def compare(self, ids: list[int]) -> None:
         """横向比较 of the selected cadres (2–6); a name double-clicked there opens the profile."""
         from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
 
         ComparisonDialog.show_for(self, self._ctx, ids, self._today, self.select_cadre)
-
-    def _export_lrmx(self, ids: list[int]) -> None:
-        from cadre_desk.ui.transfer import transfer
-
-        transfer.export_lrmx(self, self._ctx, ids)
-
-    def _export_roster(self, ids: list[int]) -> None:
-        from cadre_desk.ui.transfer import transfer
-
-        transfer.export_roster(self, self._ctx, ids, self.export_fields())
 
     # --- drag and drop of .lrmx files ------------------------------------------------------------
 
@@ -642,58 +517,19 @@ class RosterPage(Page):
     # --- columns and state -----------------------------------------------------------------------
 
     def export_fields(self) -> list[str]:
-        """The roster-export fields (transfer.roster.FIELDS) for the columns shown, in their order;
-        the age column exports the birth month it is computed from. The 身份证号 always follows the
-        name: it identifies the cadre when the sheet comes back (an import matches on it)."""
-        fields: list[str] = []
-        for column in self.visible_columns():
-            fields.extend(f for f in EXPORT_FIELDS[column] if f not in fields)
-        if "id_number" not in fields:
-            fields.insert(fields.index("name") + 1 if "name" in fields else 0, "id_number")
-        return fields
+        return self.table.export_fields()
 
     def visible_columns(self) -> list[Column]:
-        header = self.table.horizontalHeader()
-        shown = [c for c in Column if not header.isSectionHidden(c)]
-        return sorted(shown, key=header.visualIndex)
+        return self.table.visible_columns()
 
     def set_column_visible(self, column: Column, visible: bool) -> None:
-        header = self.table.horizontalHeader()
-        if not visible and len(self.visible_columns()) <= 1:
-            return  # the last column stays
-        header.setSectionHidden(column, not visible)
-
-    def _header_menu(self, pos: QPoint) -> None:
-        self.column_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
+        self.table.set_column_visible(column, visible)
 
     def column_menu(self) -> QMenu:
-        menu = QMenu(self)
-        menu.setTitle(self.tr("Columns"))
-        shown = set(self.visible_columns())
-        for column in Column:
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            action = menu.addAction(title)
-            action.setCheckable(True)
-            action.setChecked(column in shown)
-            action.setEnabled(not (column in shown and len(shown) == 1))
-            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
-        menu.addSeparator()
-        menu.addAction(self.tr("Fit column widths"), self.fit_columns)
-        return menu
+        return self.table.column_menu()
 
     def fit_columns(self) -> None:
-        """Column widths from the header and a sample of rows (never every row)."""
-        metrics = self.table.fontMetrics()
-        header_metrics = self.table.horizontalHeader().fontMetrics()
-        char = metrics.horizontalAdvance("汉")
-        sample = [self.model.row_at(r) for r in range(min(WIDTH_SAMPLE_ROWS, self.model.rowCount()))]
-        for column in Column:
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            widest = header_metrics.horizontalAdvance(title) + 28  # room for the sort arrow
-            for row in sample:
-                widest = max(widest, metrics.horizontalAdvance(self.model.display_text(row, column)) + 16)
-            self.table.setColumnWidth(column, min(widest, MAX_COLUMN_CHARS * char))
-        self._widths_measured = True
+        self.table.fit_columns()
 
     def save_state(self, settings: Settings) -> None:
         save_split_state(settings, keys.ROSTER_SPLITTER, keys.ROSTER_HEADER, self.splitter, self.table)
@@ -701,5 +537,5 @@ class RosterPage(Page):
 
     def restore_state(self, settings: Settings) -> None:
         if restore_split_state(settings, keys.ROSTER_SPLITTER, keys.ROSTER_HEADER, self.splitter, self.table):
-            self._widths_measured = True
+            self.table.widths_measured = True
         self.filters_button.setChecked(settings.get(keys.ROSTER_FILTERS_SHOWN))
