@@ -21,10 +21,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from cadre_desk.db import cipher, sqlite_tools
-from cadre_desk.db.failures import storage_error
+from cadre_desk.db.failures import refused_as_read_only, storage_error
 from cadre_desk.errors import StorageError
 
 log = logging.getLogger("cadre_desk.db")
+
+READ_ONLY_WINDOW = (
+    "此窗口以只读方式打开（数据库正由另一个干部成长档案台窗口使用），不能写入。"
+    "请在那个窗口中操作，或等它关闭后重新打开本程序。"
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
@@ -191,6 +196,9 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    # False: opened read-only on purpose (another window holds the file, a print worker): nothing is
+    # offered or allowed that writes (services/access.py), and a write that slips through says why.
+    writable: bool = True
 
     @classmethod
     def from_url(cls, url: URL) -> Database:
@@ -202,7 +210,7 @@ class Database:
         """A SQLite file opened read-only (worker processes that only gather print data)."""
         url = URL.create("sqlite+pysqlite", database=str(path))
         engine = make_engine(url, read_only=True)
-        return cls(url, engine, sessionmaker(engine, expire_on_commit=False))
+        return cls(url, engine, sessionmaker(engine, expire_on_commit=False), writable=False)
 
     @property
     def encrypted(self) -> bool:
@@ -252,6 +260,8 @@ class Database:
             error = storage_error(exc, self.path)
             if error is None:
                 raise
+            if not self.writable and refused_as_read_only(exc):
+                error = StorageError(READ_ONLY_WINDOW)
             log.info("storage error on %s: %s", self.display_name(), exc)
             raise error from exc
 

@@ -89,6 +89,13 @@ def describe_sqlite_error(exc: Exception, path: Path | None = None) -> str:
     return f"数据库出错{where}：{text}"
 
 
+def refused_as_read_only(exc: BaseException) -> bool:
+    """Whether SQLite refused a write because the connection (or the file) is read-only."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return (isinstance(code, int) and code & 0xFF == SQLITE_READONLY) or "readonly" in str(orig)
+
+
 TRANSIENT = (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY)
 
 

@@ -20,7 +20,7 @@ import logging
 import os
 import platform
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from cadre_desk.errors import StorageError
@@ -37,10 +37,12 @@ class Holder:
     pid: int
     process_start: str  # the process's start tick (Linux) or "" where it cannot be read
     started: str  # ISO time the window started
+    account: str = ""  # the signed-in account ("name（display name）"), once someone signed in
 
     def describe(self) -> str:
         when = self.started.replace("T", " ")[:16]
-        return f"用户 {self.user}，计算机 {self.host}，进程 {self.pid}，{when} 起"
+        who = f"账号 {self.account}，系统用户 {self.user}" if self.account else f"用户 {self.user}"
+        return f"{who}，计算机 {self.host}，进程 {self.pid}，{when} 起"
 
 
 class InstanceLocked(StorageError):
@@ -120,6 +122,7 @@ def read_holder(path: Path) -> Holder | None:
             int(data["pid"]),
             str(data.get("process_start", "")),
             str(data["started"]),
+            str(data.get("account", "")),
         )
     except FileNotFoundError:
         return None
@@ -147,6 +150,21 @@ class InstanceLock:
             handle.flush()
             os.fsync(handle.fileno())
         return True
+
+    def name_account(self, account: str) -> None:
+        """Name the signed-in account in the held lock, so that a second window says who works here
+        (several clerks may share one system login). Best effort: the lock holds either way."""
+        if not self.held:
+            return
+        self.me = replace(self.me, account=account)
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            partial.write_text(json.dumps(asdict(self.me), ensure_ascii=False), encoding="utf-8")
+            os.replace(partial, self.path)  # readers see the old holder or the new one, never half
+        except OSError as exc:
+            log.warning("could not name the account in the lock %s: %s", self.path, exc)
+            with contextlib.suppress(OSError):
+                partial.unlink()
 
     def acquire(self) -> None:
         try:

@@ -104,7 +104,15 @@ def permissions_of(roles: tuple[str, ...] | list[str]) -> frozenset[Permission]:
     return frozenset(granted)
 
 
+# What a window opened read-only (another window holds the file) cannot do: each writes, if only its
+# audit record (a print, an export, a backup). 导师 and 容错案件 keep their reading; their writes are
+# refused by the file with the read-only window's message.
+WRITES = frozenset({P.ACCOUNTS, P.SETTINGS, P.RECORDS_WRITE, P.OUTPUT, P.IMPORT, P.BACKUP})
+
+
 def can(ctx: ServiceContext, permission: Permission) -> bool:
+    if permission in WRITES and not ctx.db.writable:
+        return False
     if ctx.permissions is None:
         return True  # open mode: no account has a password yet
     if ctx.must_change_password:
@@ -209,6 +217,13 @@ def require_comment(ctx: ServiceContext, comment_id: int, permission: Permission
 
 
 def _denial(ctx: ServiceContext, permission: Permission) -> Message:
+    if permission in WRITES and not ctx.db.writable:
+        return Message(
+            "read_only_window",
+            "此窗口以只读方式打开（数据库正由另一个干部成长档案台窗口使用），不能{action}。"
+            "请在那个窗口中操作，或等它关闭后重新打开本程序。",
+            action=PERMISSION_LABELS[permission],
+        )
     if ctx.permissions is not None and not ctx.signed_in:
         return Message(
             "login_required", "此数据库已启用账号，请先登录（--user 用户名，密码见 CADRE_DESK_PASSWORD）"

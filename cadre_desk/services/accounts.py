@@ -7,6 +7,7 @@ hash made with other parameters still verifies and is re-hashed at the next sign
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -228,10 +229,18 @@ def authenticate(
     db: Database, name: str, password: str, now: dt.datetime | None = None, record: bool = True
 ) -> ServiceContext:
     """Sign in: the account's context, or `LoginFailed`. Every attempt is audited; the 5th failure in
-    a row locks the account for 15 minutes. `record=False` only checks (a database opened read-only
-    by a second window: nothing can be written, failures are not counted)."""
+    a row locks the account for 15 minutes, whichever window is tried: a window opened read-only
+    (another one holds the file) records through a short-lived writing connection. `record=False`
+    only checks (a file on write-protected media: nothing can be written, failures are not counted)."""
     if not record:
         return _check_only(db, name.strip(), password, now or _now())
+    if not db.writable and db.path is not None:
+        writer = Database.from_url(db.url)
+        try:
+            signed = authenticate(writer, name, password, now)
+        finally:
+            writer.dispose()
+        return dataclasses.replace(signed, db=db, _known_id=dict(signed._known_id))
     now = now or _now()
     name = name.strip()
     with db.uow() as session:

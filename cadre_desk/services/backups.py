@@ -208,6 +208,8 @@ def auto_backup(
     db_path = ctx.db.path
     if db_path is None:
         return AutoBackupResult(skipped="PostgreSQL 数据库由服务器备份（pg_dump）")
+    if not ctx.db.writable:  # a second window, read-only: the window holding the file backs it up
+        return AutoBackupResult(skipped="只读窗口不做自动备份（由正在使用此数据库的窗口备份）")
     if not force and not has_changes(ctx):
         return AutoBackupResult(skipped="自上次备份以来没有改动")
     policy = get_policy(ctx)

@@ -27,8 +27,9 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk import demo
 from cadre_desk.db.engine import Database
+from cadre_desk.db.opening import open_database
 from cadre_desk.services import accounts, cadres, mentorship
-from cadre_desk.services.access import ROLE_PERMISSIONS, Permission, Role
+from cadre_desk.services.access import ROLE_PERMISSIONS, WRITES, Permission, Role
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.roster_page import RosterPage
@@ -246,3 +247,38 @@ def test_the_profile_is_read_only_for_a_reader(
     qtbot.keyClicks(profile.form.editor("name"), "x")
     assert profile.is_dirty() is writable and profile.save_button.isVisible() is writable
     profile.revert()
+
+
+def test_a_read_only_window_offers_nothing_that_writes(
+    qtbot: QtBot,
+    db: Database,
+    accounts_db: dict[Role, ServiceContext],
+    settings: Settings,
+    _zh_cn: None,
+) -> None:
+    """A second window on a database another one holds (以只读方式打开): the clerk reads and searches,
+    but every write, print, export, import and backup is hidden, and the profile is read-only."""
+    assert db.path is not None
+    read_only = open_database(str(db.path), read_only=True)
+    try:
+        clerk = accounts.authenticate(read_only, "clerk", PW, record=False)
+        allowed = ROLE_PERMISSIONS[Role.CLERK] - WRITES
+        window = _open(qtbot, clerk, settings)
+        found = everything_offered(window)
+        assert window.roster.total() == 30  # reading, searching, filtering go on
+        writes = sorted(
+            f"{o.where} needs {'/'.join(o.needs)}"
+            for o in found
+            if o.enabled and o.needs is not None and not set(o.needs) & allowed
+        )
+        assert not writes, f"a read-only window offers: {writes}"
+        assert isinstance(window, MainWindow)
+        window.show_page("roster")
+        window.roster.table.selectRow(0)
+        profile = window.roster.profile
+        qtbot.waitUntil(lambda: profile.cadre_id is not None)
+        assert all(t.isReadOnly() for t in profile.form.findChildren(QLineEdit))
+        assert not profile.save_button.isVisible()
+        window.close()
+    finally:
+        read_only.dispose()

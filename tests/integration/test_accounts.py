@@ -241,3 +241,33 @@ def test_a_read_only_window_only_checks_the_password(db: Database, admin: Servic
     with pytest.raises(LoginFailed, match="用户名或密码错误"):
         accounts.authenticate(db, "admin", "wrong", record=False)
     assert audit_rows(db) == before  # nothing written
+
+
+def test_a_read_only_window_counts_failures_and_audits_its_sign_in(
+    db: Database, admin: ServiceContext
+) -> None:
+    """A second window (opened read-only: another holds the file) is no way around the lock-out."""
+    from cadre_desk.db.opening import open_database
+
+    assert db.path is not None
+    accounts.add_account(admin, "clerk", ["clerk"], CLERK_PW, "李经办")
+    read_only = open_database(str(db.path), read_only=True)
+    try:
+        assert not read_only.writable
+        now = dt.datetime(2026, 12, 6, 8, 0, tzinfo=dt.UTC)
+        for _ in range(4):
+            with pytest.raises(LoginFailed, match="用户名或密码错误"):
+                accounts.authenticate(read_only, "clerk", "wrong", now)
+        with pytest.raises(LoginFailed, match="锁定"):
+            accounts.authenticate(read_only, "clerk", "wrong", now)
+        with pytest.raises(LoginFailed, match="锁定"):  # in the holding window too
+            accounts.authenticate(db, "clerk", CLERK_PW, now + dt.timedelta(minutes=1))
+        signed = accounts.authenticate(read_only, "clerk", CLERK_PW, now + dt.timedelta(minutes=16))
+        assert signed.signed_in and signed.db is read_only and signed.account_id is not None
+        with pytest.raises(PermissionDenied, match="只读方式打开"):  # still read-only after signing in
+            units.create_unit(signed, units.UnitInput(name="县委办公室"))
+    finally:
+        read_only.dispose()
+    actions = [a for a, _ in audit_rows(db)]
+    assert actions.count("lock") == 1 and actions.count("login") == 1
+    assert actions.count("login_failed") == 4 + 1  # the fifth one is the lock; then the holder's try

@@ -8,13 +8,15 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from cadre_desk.db.instance_lock import InstanceLock, InstanceLocked, lock_path, read_holder
 from cadre_desk.db.opening import open_database
-from cadre_desk.errors import StorageError
+from cadre_desk.errors import PermissionDenied, StorageError
 from cadre_desk.services import maintenance
 from cadre_desk.services.context import open_context
 from tests.conftest import make_cadre
@@ -66,6 +68,21 @@ def test_the_lock_names_its_holder_and_is_removed_on_release(db_path: Path) -> N
     assert not lock_path(db_path).exists()
 
 
+def test_the_lock_names_the_signed_in_account(db_path: Path) -> None:
+    lock = InstanceLock(db_path)
+    lock.acquire()
+    lock.name_account("li（李经办）")
+    with pytest.raises(InstanceLocked) as caught:  # another process's view: the same file
+        other = InstanceLock(db_path)
+        other.me = replace(other.me, pid=other.me.pid + 1)
+        other.acquire()
+    assert caught.value.holder.account == "li（李经办）"
+    assert "账号 li（李经办）" in str(caught.value) and "计算机" in str(caught.value)
+    assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    lock.release()
+    assert not lock_path(db_path).exists()
+
+
 def test_a_second_start_is_told_who_holds_the_database(db_path: Path, holder: subprocess.Popen[str]) -> None:
     with pytest.raises(InstanceLocked) as caught:
         InstanceLock(db_path).acquire()
@@ -75,8 +92,12 @@ def test_a_second_start_is_told_who_holds_the_database(db_path: Path, holder: su
     db = open_database(str(db_path), read_only=True)
     try:
         assert maintenance.stats(db)["cadre"] == 0
-        with pytest.raises(StorageError):
+        # the services refuse writes with the reason (not "the file is write-protected") …
+        with pytest.raises(PermissionDenied, match=r"只读方式打开.*不能修改干部档案"):
             make_cadre(open_context(db, "测试员"), "张三")
+        # … and a write that bypassed them is refused by the file, with the same reason
+        with pytest.raises(StorageError, match="只读方式打开"), db.uow() as session:
+            session.execute(text("UPDATE app_setting SET value = value"))
     finally:
         db.dispose()
     assert read_holder(db_path) is not None and read_holder(db_path).pid == holder.pid  # type: ignore[union-attr]

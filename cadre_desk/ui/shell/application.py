@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from cadre_desk import __version__, paths
+from cadre_desk.db.instance_lock import InstanceLock
 from cadre_desk.errors import (
     CadreDeskError,
     DamagedDatabase,
@@ -114,7 +115,9 @@ def _run(
     if start.cancelled:
         return EXIT_CANNOT_OPEN
     try:
-        return _open_and_run(app, settings, db_path_or_url, operator, open_files, start.read_only, login)
+        return _open_and_run(
+            app, settings, db_path_or_url, operator, open_files, start.read_only, login, start.lock
+        )
     finally:
         start.release()
 
@@ -127,6 +130,7 @@ def _open_and_run(
     open_files: Sequence[Path],
     read_only: bool,
     login: bool = False,
+    lock: InstanceLock | None = None,
 ) -> int:
     passphrase: str | None = None
     while True:
@@ -182,6 +186,8 @@ def _open_and_run(
                 log.info("no sign-in: the window is not opened")
                 return EXIT_CANNOT_OPEN
             ctx = signed
+        if lock is not None and ctx.signed_in:  # a second window names the account, not the PC's login
+            lock.name_account(f"{ctx.account_name}（{ctx.operator}）")
         window = window_for(ctx, settings)
         if read_only:
             window.setWindowTitle(
