@@ -6,6 +6,8 @@ session that only reads (initials are stored with each cadre) never needs.
 
 from __future__ import annotations
 
+from functools import cache
+
 # Surnames whose reading differs from the character's most common one.
 _SURNAME_READINGS = {
     "单": "s",
@@ -43,3 +45,11 @@ def initials(name: str) -> str:
     if name[0] in _SURNAME_READINGS and result:
         result[0] = _SURNAME_READINGS[name[0]]
     return "".join(result)
+
+
+@cache
+def full(name: str) -> str:
+    """The full pinyin of a name (`zhang san`), computed once per distinct name (the roster sorts by it)."""
+    from pypinyin import lazy_pinyin  # large: see the module notes
+
+    return " ".join(lazy_pinyin(name))

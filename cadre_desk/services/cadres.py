@@ -474,6 +474,19 @@ def roster_start(
         total = int(session.scalar(select(func.count(Cadre.id)).where(shown)) or 0)
         if order is None:
             stmt = _roster_statement(include_archived=include_archived).limit(limit)
+        elif order.field == roster_order.NAME:
+            # By the stored initials in SQL; the last row's initials group read whole, then by name_key.
+            initials = roster_order.bytewise(session, Cadre.name_initials)
+            by_initials = [initials.desc() if order.descending else initials]
+            stmt = _roster_statement(include_archived=include_archived, order_by=by_initials)
+            rows = _summaries(session, stmt.limit(limit))
+            if len(rows) == limit:
+                last = rows[-1].name_initials
+                group = _roster_statement(include_archived=include_archived).where(
+                    Cadre.name_initials == last
+                )
+                rows = [r for r in rows if r.name_initials != last] + _summaries(session, group)
+            return RosterStart(roster_order.by_name(rows, order.descending)[:limit], total)
         elif order.field == roster_order.RETIREMENT:
             women_age = retirement.women_county_age(session)
             ids = roster_order.retirement_first_ids(session, shown, limit, order.descending, women_age)

@@ -20,24 +20,31 @@ ordering below reproduces its key exactly:
 - In post since: the month as stored (none first).
 - Retirement month: the national formula (`retirement.compute`) has no SQL copy; the service computes
   it for every row from a narrow read of the five columns it needs, then reads the first page in full.
-- Name: the window's order is the pinyin reading (pypinyin), which no SQL collation reproduces; the
-  database cannot give that order (`ORDERED_IN_DATABASE`), so a roster sorted by name reads every row.
+- Name: the window orders by the stored pinyin initials, then the full pinyin reading (pypinyin), then
+  the name. No SQL collation gives the pinyin reading (PostgreSQL's ICU `zh` collation is close but
+  differs on polyphonic characters and non-Han ones), and storing it would add a column to every
+  exchange package. The initials are stored, so SQL orders by them (bytewise) and reads the first
+  rows; the rows sharing the last row's initials are all read too (those beyond the limit may come
+  first by their full reading) and the few hundred rows are ordered in Python by `name_key`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, case, func, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from cadre_desk.db.models import Cadre, Unit
-from cadre_desk.domain import vocab
+from cadre_desk.domain import pinyin, vocab
 from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.services import retirement
+
+if TYPE_CHECKING:
+    from cadre_desk.services.cadres import CadreSummary
 
 Expression = ColumnElement[Any] | InstrumentedAttribute[Any]  # a column, or an expression of columns
 
@@ -52,8 +59,9 @@ POLITICAL_STATUS = "political_status"
 POST_SINCE = "post_since"
 RETIREMENT = "retirement"
 FIELDS = (NAME, GENDER, AGE, UNIT, POST, RANK, EDUCATION, POLITICAL_STATUS, POST_SINCE, RETIREMENT)
-# The fields `cadres.roster_start` can order by (see the module notes for the one it cannot).
-ORDERED_IN_DATABASE = frozenset(FIELDS) - {NAME}
+# The fields `cadres.roster_start` can order by (a column added later might not be: the window then
+# reads every row before it sorts).
+ORDERED_IN_DATABASE = frozenset(FIELDS)
 
 RANK_ORDER = {rank: i for i, rank in enumerate(vocab.RANKS)}
 EDUCATION_ORDER = {education: i for i, education in enumerate(vocab.EDUCATIONS)}
@@ -67,6 +75,11 @@ class RosterOrder:
     field: str
     descending: bool = False
     shown_as: tuple[tuple[str, str], ...] = ()
+
+
+def name_key(name_initials: str, name: str) -> tuple[str, str, str]:
+    """Names by their pinyin initials, then their full reading, then the characters."""
+    return (name_initials, pinyin.full(name), name)
 
 
 def text_key(text: str) -> tuple[bool, str]:
@@ -101,12 +114,13 @@ def service_order() -> list[Any]:
 
 def sql_order(session: Session, order: RosterOrder, where: ColumnElement[bool]) -> list[Any]:
     """The ORDER BY terms of `order` (before `service_order()`, which breaks ties) for the rows `where`
-    selects; `order.field` must be in ORDERED_IN_DATABASE other than RETIREMENT."""
+    selects; `order.field` must be in ORDERED_IN_DATABASE other than RETIREMENT (computed in Python)
+    and NAME (its first rows come from `first_by_name`)."""
     field = order.field
     if field == AGE:
         terms: list[Expression] = [-type_coerce(Cadre.birth, Integer)]
     elif field == POST:
-        terms = [Cadre.post == "", _bytewise(session, Cadre.post)]
+        terms = [Cadre.post == "", bytewise(session, Cadre.post)]
     elif field == POST_SINCE:
         terms = [func.coalesce(type_coerce(Cadre.post_since, Integer), 0)]
     elif field == UNIT:
@@ -124,7 +138,7 @@ def sql_order(session: Session, order: RosterOrder, where: ColumnElement[bool]) 
     return [t.desc() for t in terms] if order.descending else terms
 
 
-def _bytewise(session: Session, text: InstrumentedAttribute[str]) -> Expression:
+def bytewise(session: Session, text: InstrumentedAttribute[str]) -> Expression:
     """Text compared by its bytes (UTF-8: code-point order, as Python compares strings)."""
     if session.get_bind().dialect.name == "postgresql":
         return text.collate("C")
@@ -204,6 +218,11 @@ def retirement_first_ids(
         keyed.append((found, cadre_id))
     keyed.sort(key=lambda k: k[0], reverse=descending)
     return [cadre_id for _month, cadre_id in keyed[:limit]]
+
+
+def by_name(rows: Sequence[CadreSummary], descending: bool) -> list[CadreSummary]:
+    """`rows` (in the order of their initials, ties in the service's order) by `name_key`."""
+    return sorted(rows, key=lambda r: name_key(r.name_initials, r.name), reverse=descending)
 
 
 def in_order(rows: Sequence[Any], ids: Sequence[int]) -> list[Any]:

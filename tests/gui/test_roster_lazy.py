@@ -190,14 +190,6 @@ def test_a_sorted_roster_reloads_its_first_rows_sorted(lazy: RosterPage, ctx: Se
     assert not lazy.model.complete and names(lazy)[0] == "郑七"
 
 
-def test_a_roster_sorted_by_name_reloads_every_row_at_once(lazy: RosterPage) -> None:
-    """The pinyin order of names has no SQL equivalent (services.roster_order)."""
-    first_rows_only(lazy)
-    lazy.table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-    lazy.reload()
-    assert lazy.model.complete and lazy.model.rowCount() == 12
-
-
 def test_a_filtered_roster_reloads_every_row_at_once(lazy: RosterPage) -> None:
     first_rows_only(lazy)
     lazy.set_query("青山镇")

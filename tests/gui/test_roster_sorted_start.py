@@ -33,7 +33,9 @@ ASCENDING, DESCENDING = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrde
 IN_DATABASE = [c for c in Column if database_order(c, ASCENDING) is not None]
 FIRST = 6
 
-NAMES = "张伟 王芳 李娜 刘洋 陈静 杨磊 赵敏 黄勇 周杰 吴霞 徐刚 孙丽 马超 朱红 胡斌 郭涛 何平 高峰 林琳 罗军"
+# Four names of the initials zw whose pinyin order (zhang zhao zhou zhu) is not their code-point order
+# (周 张 朱 赵), and 曾 (initials z, read zeng: its full reading is ceng).
+NAMES = "张伟 周文 赵武 朱薇 王芳 李娜 刘洋 陈静 曾敏 黄勇 周杰 吴霞 徐刚 孙丽 马超 胡斌 郭涛 何平 林琳 罗军"
 POSTS = ["", "", "科员", "科员", "办公室主任", "A组组长", "党委书记", "副镇长", "镇长", "综合科科长"]
 EDUCATIONS = [("大学", ""), ("", "研究生"), ("大专", "大学"), ("", ""), ("中专", ""), ("研究生", "")]
 STATUSES = ["中共党员", "中共党员", "群众", "共青团员", "中共预备党员", "民盟盟员"]
@@ -108,14 +110,16 @@ def model_order(rows: list[cadres.CadreSummary], column: Column, order: Qt.SortO
 
 def check_every_order(ctx: ServiceContext) -> None:
     """For every column the database can order, both ways, with and without the archived cadres: the
-    first rows read sorted are the first rows of the in-memory sort (and all of them are its order)."""
+    first rows read sorted are the first rows of the in-memory sort (and all of them are its order).
+    By name at every length: the first rows end inside a group of equal initials, or between two."""
     for include_archived in (False, True):
         everyone = cadres.list_cadres(ctx, include_archived=include_archived)
         for column in IN_DATABASE:
             for order in (ASCENDING, DESCENDING):
                 expected = model_order(everyone, column, order)
                 wanted = database_order(column, order)
-                for limit in (FIRST, len(everyone)):
+                limits = range(1, len(everyone) + 1) if column is Column.NAME else (FIRST, len(everyone))
+                for limit in limits:
                     start = cadres.roster_start(ctx, limit, include_archived, wanted)
                     got = [r.id for r in start.rows]
                     assert got == expected[:limit], (column.name, order, include_archived, limit)
@@ -128,9 +132,10 @@ def varied(ctx: ServiceContext, _zh_cn: None) -> ServiceContext:
     return ctx
 
 
-def test_every_column_but_the_name_can_be_ordered_by_the_database() -> None:
-    assert [c for c in Column if c not in IN_DATABASE] == [Column.NAME]
-    assert {database_order(c, ASCENDING).field for c in IN_DATABASE} == roster_order.ORDERED_IN_DATABASE  # type: ignore[union-attr]
+def test_every_column_can_be_ordered_by_the_database() -> None:
+    assert list(Column) == IN_DATABASE
+    fields = {database_order(c, ASCENDING).field for c in IN_DATABASE}  # type: ignore[union-attr]
+    assert fields == roster_order.ORDERED_IN_DATABASE
 
 
 def test_the_first_rows_of_every_order_are_the_first_rows_of_the_full_sort(varied: ServiceContext) -> None:
@@ -152,6 +157,18 @@ def model_order_in_chinese(rows: list[cadres.CadreSummary]) -> list[int]:
     """The political-status order as the codes themselves sort."""
     ranked = sorted(rows, key=lambda r: roster_order.text_key(r.political_status))
     return [r.id for r in ranked]
+
+
+def test_a_sort_the_database_cannot_give_reads_every_row_first(varied: ServiceContext) -> None:
+    """(No column is such today; one added later might be: `first_rows` then answers None.)"""
+    everyone = cadres.list_cadres(varied)
+    model = RosterModel(ROSTER_TODAY)
+    model.set_rows(everyone[:FIRST], len(everyone), lambda: everyone, None, lambda _column, _order: None)
+    model.sort(Column.AGE, DESCENDING)
+    assert model.complete
+    assert [model.row_at(r).id for r in range(model.rowCount())] == model_order(
+        everyone, Column.AGE, DESCENDING
+    )
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -204,12 +221,14 @@ def test_a_saved_sort_shows_the_first_rows_sorted_before_the_rest_arrives(
     assert page.model.sorted_by == (column, order)
 
 
-def test_a_saved_sort_by_name_reads_every_row(page: RosterPage, varied: ServiceContext) -> None:
-    """Pinyin order has no SQL equivalent: sorted by name, the roster reads every row at once."""
+def test_a_saved_sort_by_name(qtbot: QtBot, page: RosterPage, varied: ServiceContext) -> None:
+    """By pinyin (the initials from the database, the full reading of the first rows in Python)."""
     page.table.horizontalHeader().setSortIndicator(Column.NAME, ASCENDING)
     page.reload()
-    assert page.model.complete
-    assert shown_ids(page) == model_order(cadres.list_cadres(varied), Column.NAME, ASCENDING)
+    expected = model_order(cadres.list_cadres(varied), Column.NAME, ASCENDING)
+    assert not page.model.complete and shown_ids(page) == expected[:FIRST]
+    wait_for_the_rest(qtbot, page)
+    assert shown_ids(page) == expected
 
 
 def test_a_sort_before_the_rest_arrives_reads_the_first_rows_in_that_order(
@@ -237,18 +256,17 @@ def test_a_sort_before_the_rest_arrives_reads_the_first_rows_in_that_order(
     assert page.selected_ids() == [shown] and page.profile.cadre_id == shown
 
 
-def test_a_sort_by_name_before_the_rest_arrives_reads_every_row(
-    page: RosterPage, varied: ServiceContext
+def test_a_sort_by_name_before_the_rest_arrives(
+    qtbot: QtBot, page: RosterPage, varied: ServiceContext
 ) -> None:
     page.table.horizontalHeader().setSortIndicator(Column.AGE, DESCENDING)
     page.reload()
     assert not page.model.complete
-    page.table.horizontalHeader().setSortIndicator(Column.NAME, ASCENDING)
-    assert page.model.complete
-    everyone = {r.id: r for r in cadres.list_cadres(varied)}
-    by_age = model_order(list(everyone.values()), Column.AGE, DESCENDING)
-    # Equal names keep the age order (a stable sort, as when the rest had come first).
-    assert shown_ids(page) == model_order([everyone[i] for i in by_age], Column.NAME, ASCENDING)
+    page.table.horizontalHeader().setSortIndicator(Column.NAME, DESCENDING)
+    expected = model_order(cadres.list_cadres(varied), Column.NAME, DESCENDING)
+    assert not page.model.complete and shown_ids(page) == expected[:FIRST]
+    wait_for_the_rest(qtbot, page)
+    assert shown_ids(page) == expected
 
 
 def test_a_filter_on_a_sorted_start_finds_every_row_in_order(

@@ -5,7 +5,7 @@ if the roster is sorted by a column it can order (`roster_model.database_order`)
 them and reads every row a little later in a worker (`list_cadres`); the model appends them
 (`complete_with`), sorted as the first rows are. A sort asked for before the rest arrives reads the
 first rows again in the new order (the model calls `first_rows`). Filtered, or sorted by a column the
-database cannot order (the name: pinyin), every row is read at once.
+database cannot order (none today), every row is read at once.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ roster's size) and loads the rest in the background (`complete_with`); until the
 `RosterOrder`, which gives exactly the order of the in-memory sort below), and so does a sort asked for
 before the rest arrives (`first_rows`); the rest is sorted the same way when it comes. Whatever needs
 every row first loads the rest at once through the model's `loader` (`ensure_complete`): a filter, a
-sort the database cannot give (by name: pinyin), a cadre further down (`row_of`), select-all,
-scrolling to the bottom (`fetchMore`), an export of the list. The counts shown are the roster's size
-all along.
+sort the database cannot give (none today: `roster_order.ORDERED_IN_DATABASE`), a cadre further down
+(`row_of`), select-all, scrolling to the bottom (`fetchMore`), an export of the list. The counts shown
+are the roster's size all along.
 
 Once complete, the rows are sorted and filtered in memory. Sorting reorders the Python list in the
 source model: Python's sort is fast, whereas a proxy comparing rows through `data()` would cross into
@@ -25,7 +25,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -95,14 +94,6 @@ ORDER_FIELDS: dict[Column, str] = {
     Column.POST_SINCE: roster_order.POST_SINCE,
     Column.RETIREMENT: roster_order.RETIREMENT,
 }
-
-
-@cache
-def _pinyin(name: str) -> str:
-    """The full pinyin of a name (`zhang san`), computed once per distinct name when sorting by name."""
-    from pypinyin import lazy_pinyin  # loaded on the first sort by name (55 MB)
-
-    return " ".join(lazy_pinyin(name))
 
 
 @dataclass(frozen=True)
@@ -357,7 +348,7 @@ class RosterModel(QAbstractTableModel):
 
     def _sort_key(self, column: Column) -> Callable[[CadreSummary], Any]:
         if column is Column.NAME:
-            return lambda r: (r.name_initials, _pinyin(r.name), r.name)
+            return lambda r: roster_order.name_key(r.name_initials, r.name)
         if column is Column.AGE:
             return lambda r: (self._ages[r.id], -r.birth.to_int())
         if column is Column.UNIT:

@@ -177,8 +177,7 @@ class RosterPage(Page):
         """Fetch the roster again (keeping the shown cadre); returns the number of cadres.
 
         Only the first rows are read now (sorted by the database if the roster is sorted) and the
-        rest in the background; filtered, or sorted by a column the database cannot order (the
-        name), every row is needed at once."""
+        rest in the background; filtered, every row is needed at once."""
         keep = self.profile.cadre_id
         header = self.table.horizontalHeader()
         read = self.loader.load(
