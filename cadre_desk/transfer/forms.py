@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -144,7 +145,8 @@ def plan_files(
         if progress is not None:
             progress("读取文件", n + 1, len(files))
         entries.append((str(path), _read_safely(path)))
-    return importing.plan_import(ctx, entries, "任免表", progress)
+    plan = importing.plan_import(ctx, entries, "任免表", progress)
+    return dataclasses.replace(plan, origin="、".join(str(p) for p in paths))
 
 
 # --- export --------------------------------------------------------------------------------------

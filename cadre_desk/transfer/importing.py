@@ -90,6 +90,7 @@ class ImportPlan:
     items: tuple[PlannedCadre, ...]
     rejected: tuple[Rejected, ...]
     new_units: tuple[str, ...] = ()
+    origin: str = ""  # the file(s) read, named in the import's audit record
 
     def count(self, action: str) -> int:
         return sum(1 for i in self.items if i.action == action)
@@ -474,6 +475,7 @@ def apply_plan(
             ctx,
             "import",
             "cadre",
+            changes={"file": plan.origin, "count": created + updated} if plan.origin else {},
             summary=f"导入（{plan.kind}）：新增 {created}，更新 {updated}，未变 {unchanged}",
         )
     return ImportResult(created, updated, unchanged, tuple(ids))

@@ -342,6 +342,7 @@ def apply_package(
                 ctx,
                 "import",
                 "package",
+                changes={"file": plan.origin, "count": added + merged} if plan.origin else {},
                 summary=f"导入交换包：新增 {added}，合并 {merged}，保留本机 {kept}，未变 {same}",
             )
     return PackageResult(added, merged, kept, same)

@@ -76,6 +76,7 @@ class PackagePlan:
     conflicts: list[Conflict]
     # 待核实: correctable problems of cadres the package writes (uid → problems), stored with them
     to_verify: dict[str, tuple[validation.Problem, ...]] = field(default_factory=dict, repr=False)
+    origin: str = ""  # the package file, named in the import's audit record
 
     def count(self, action: str) -> int:
         return sum(1 for a in self.actions.values() if a == action)
@@ -182,7 +183,9 @@ def plan_package(
     access.require(ctx, Permission.IMPORT)
     manifest, records = read_package(path, passphrase)
     with ctx.db.read() as session:
-        return plan_records(session, manifest, records, progress)
+        plan = plan_records(session, manifest, records, progress)
+    plan.origin = str(path)
+    return plan
 
 
 # Children a cadre gets again whenever an appointment form is imported: when both machines imported the

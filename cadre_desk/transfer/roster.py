@@ -4,6 +4,7 @@ and writing a formatted roster staff can print.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -301,7 +302,8 @@ def plan_roster(
             entries.append((row_label(n), data))
     if not entries:
         raise StorageError("表中没有可导入的数据行")
-    return roster, importing.plan_import(ctx, entries, "名册", progress)
+    plan = importing.plan_import(ctx, entries, "名册", progress)
+    return roster, dataclasses.replace(plan, origin=str(path))
 
 
 def row_label(n: int) -> str:
