@@ -99,6 +99,8 @@ def _prompt(text: str) -> str:
 def _new_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():  # not CADRE_DESK_PASSWORD: that is the signed-in account's own
+        raise CadreDeskError("没有终端可输入新密码：请用 --password-stdin 从标准输入给出新密码")
     first = _prompt("新密码：")
     if _prompt("再输入一次：") != first:
         raise CadreDeskError("两次输入的密码不一致")

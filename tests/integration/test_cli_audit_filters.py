@@ -80,3 +80,19 @@ def test_no_command_option_shares_a_global_options_name() -> None:
 
     walk(parser, [])
     assert clashes == []
+
+
+def test_a_new_password_without_a_terminal_points_at_password_stdin(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`account add` / `account passwd` with no terminal: the message named CADRE_DESK_PASSWORD, which
+    is the signed-in administrator's own password, not the new account's."""
+    import io
+
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", "Kq7#river-stone")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["--db", str(db_path), "--user", "admin", "account", "add", "wang", "--role", "clerk"]) == 1
+    err = capsys.readouterr().err
+    assert "--password-stdin" in err and "CADRE_DESK_PASSWORD" not in err
+    assert main(["--db", str(db_path), "--user", "admin", "account", "passwd", "li"]) == 1
+    assert "--password-stdin" in capsys.readouterr().err
