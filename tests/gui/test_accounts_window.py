@@ -184,6 +184,25 @@ def test_administrators_and_mentors_get_the_limited_window(
     assert [model.row_at(r).id for r in range(model.rowCount())] == [own.id]  # his own pairing only
 
 
+def test_the_limited_window_backs_up_its_changes(
+    qtbot: QtBot, db: Database, ctx: ServiceContext, settings: Settings
+) -> None:
+    """A 导师, a 容错案件 clerk or an administrator changes records, cases, accounts or settings in the
+    limited window: it backs them up on closing and every 30 minutes like the full window (it had no
+    automatic backup at all)."""
+    from cadre_desk import paths
+
+    admin = accounts.set_first_admin(db, "admin", PW)
+    window = LimitedWindow(admin, settings)
+    qtbot.addWidget(window)
+    assert window.auto_backup.timer.isActive()
+    app_settings.save_settings(admin, app_settings.DepartmentSettings(idle_lock_minutes=5))
+    window.close()
+    made = window.auto_backup.last
+    assert made is not None and len(made.made) == 1 and made.made[0].parent == paths.backup_dir()
+    assert "-auto-" in made.made[0].name
+
+
 def test_idle_lock_hides_the_window_and_signs_in_again(
     qtbot: QtBot, db: Database, admin: ServiceContext, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,6 +15,7 @@ from cadre_desk.services.access import ROLE_LABELS, Role
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.session import AccountSession
 from cadre_desk.ui.audit.audit_page import AuditPage
+from cadre_desk.ui.backups.auto_backup import AutoBackup
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.jobs import workers
 from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_target
@@ -86,6 +87,9 @@ class LimitedWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.operator_label = QLabel(self.tr("Operator: {name}").format(name=ctx.operator), self)
         self.statusBar().addPermanentWidget(self.operator_label)
+        # a 导师's diaries and comments, a 容错案件 account's cases, accounts and settings are changes too
+        self.auto_backup = AutoBackup(ctx, self)
+        self.auto_backup.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.resize(1200, 760)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object], name: str) -> QAction:
@@ -152,5 +156,6 @@ class LimitedWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if workers.active_jobs():
             workers.cancel_all_and_wait()
+        self.auto_backup.run_on_exit()
         self.session.stop()
         super().closeEvent(event)
