@@ -345,7 +345,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+48"/>
         <location line="+258"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
@@ -2611,7 +2611,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+196"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+200"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,7 +2767,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5132,7 +5132,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileActions</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_actions.py" line="+76"/>
+        <location filename="../../cadre_desk/ui/profile/profile_actions.py" line="+85"/>
         <source>Inspection report (考察材料)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5352,12 +5352,18 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+4"/>
         <source>Retirement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Set the retirement month by hand, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The retirement month and its reason, for reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5406,12 +5412,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+75"/>
+        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+78"/>
         <source>Profile of {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5468,7 +5474,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/saving.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+56"/>
         <source>Please correct the fields marked in red before saving.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5478,7 +5484,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/merge.py" line="+131"/>
+        <location filename="../../cadre_desk/ui/profile/merge.py" line="+134"/>
         <location filename="../../cadre_desk/ui/profile/saving.py" line="+3"/>
         <location line="+5"/>
         <location line="+4"/>
@@ -5601,7 +5607,7 @@ Logs: {logs}</source>
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/read_only.py" line="+39"/>
+        <location filename="../../cadre_desk/ui/widgets/read_only.py" line="+42"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6062,7 +6068,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RetirementDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_dialog.py" line="+29"/>
+        <location filename="../../cadre_desk/ui/development/retirement_dialog.py" line="+31"/>
         <source>Retirement month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6104,6 +6110,11 @@ The damaged file is kept beside the backups.</source>
     <message>
         <location line="+15"/>
         <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>View retirement month</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7345,7 +7356,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Replace the outline?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8824,7 +8835,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+139"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+143"/>
         <source>Encrypted database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8838,7 +8849,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8904,7 +8915,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+217"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+218"/>
         <source>Unsaved input found</source>
         <translation type="unfinished"></translation>
     </message>

@@ -345,7 +345,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+48"/>
         <location line="+258"/>
         <source>Export the audit trail</source>
         <translation>导出审计日志</translation>
@@ -2619,7 +2619,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+196"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+200"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2775,7 +2775,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>将选中的后续事项标记为今天完成</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>The worktable could not be loaded: {error}</source>
         <translation>工作台加载失败：{error}</translation>
     </message>
@@ -5135,7 +5135,7 @@ Logs: {logs}</source>
 <context>
     <name>ProfileActions</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_actions.py" line="+76"/>
+        <location filename="../../cadre_desk/ui/profile/profile_actions.py" line="+85"/>
         <source>Inspection report (考察材料)</source>
         <translation>考察材料</translation>
     </message>
@@ -5355,13 +5355,19 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+4"/>
         <source>Retirement…</source>
         <translation>到龄…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Set the retirement month by hand, with a reason</source>
         <translation>手工设定到龄年月（须写明原因）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The retirement month and its reason, for reading</source>
+        <translation>查看到龄月份及其理由（只读）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5409,12 +5415,12 @@ Logs: {logs}</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Select a cadre in the roster to see the profile.</source>
         <translation>在左侧名册中选择一名干部，即可查看其档案。</translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+75"/>
+        <location filename="../../cadre_desk/ui/profile/profile_drafts.py" line="+78"/>
         <source>Profile of {name}</source>
         <translation>{name}的干部档案</translation>
     </message>
@@ -5459,7 +5465,7 @@ Logs: {logs}</source>
         <translation>{name}的档案有尚未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/saving.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+56"/>
         <source>Please correct the fields marked in red before saving.</source>
         <translation>请先更正标红的内容再保存。</translation>
     </message>
@@ -5469,7 +5475,7 @@ Logs: {logs}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/merge.py" line="+131"/>
+        <location filename="../../cadre_desk/ui/profile/merge.py" line="+134"/>
         <location filename="../../cadre_desk/ui/profile/saving.py" line="+3"/>
         <location line="+5"/>
         <location line="+4"/>
@@ -5603,7 +5609,7 @@ Logs: {logs}</source>
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/read_only.py" line="+39"/>
+        <location filename="../../cadre_desk/ui/widgets/read_only.py" line="+42"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -6084,7 +6090,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RetirementDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_dialog.py" line="+29"/>
+        <location filename="../../cadre_desk/ui/development/retirement_dialog.py" line="+31"/>
         <source>Retirement month</source>
         <translation>到龄年月</translation>
     </message>
@@ -6127,6 +6133,11 @@ The damaged file is kept beside the backups.</source>
         <location line="+15"/>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>View retirement month</source>
+        <translation>查看到龄月份</translation>
     </message>
 </context>
 <context>
@@ -7375,7 +7386,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>后续事项：</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Replace the outline?</source>
         <translation>替换谈话提纲？</translation>
     </message>
@@ -8856,7 +8867,7 @@ Your text stays in the editor.</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/application.py" line="+139"/>
+        <location filename="../../cadre_desk/ui/shell/application.py" line="+143"/>
         <source>Encrypted database</source>
         <translation>加密的数据库</translation>
     </message>
@@ -8870,7 +8881,7 @@ Your text stays in the editor.</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -8941,7 +8952,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+217"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+218"/>
         <source>Unsaved input found</source>
         <translation>发现未保存的输入</translation>
     </message>

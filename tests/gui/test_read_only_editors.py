@@ -35,12 +35,14 @@ from cadre_desk.services import (
     barometer_changes,
     barometer_entries,
     barometer_periods,
+    cadres,
     diary,
     mentorship,
     mentorship_changes,
     mentorship_records,
     pool_entries,
     pool_measures,
+    retirement,
     talks,
 )
 from cadre_desk.services.access import Role
@@ -404,3 +406,22 @@ def test_a_reader_opens_the_inspection_report_to_read_it(
     assert all(e.isReadOnly() for e in dialog.editors.values()) and dialog.title.isReadOnly()
     assert dialog.title.text() and any(e.toPlainText() for e in dialog.editors.values())
     dialog.close()
+
+
+def test_a_reader_reads_the_retirement_month_set_by_hand(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    window = _open(qtbot, accounts_db[Role.READER], settings)
+    assert isinstance(window, MainWindow)
+    window.show_page("roster")
+    window.roster.table.selectRow(0)
+    profile = window.roster.profile
+    qtbot.waitUntil(lambda: profile.cadre_id is not None)
+    cadre_id = profile.cadre_id
+    assert cadre_id is not None
+    clerk = accounts_db[Role.CLERK]
+    version = cadres.get_cadre(clerk, cadre_id).version
+    retirement.set_override(clerk, cadre_id, "2031.06", "经批准弹性延迟退休", version)
+    assert profile.retirement_view_button.isVisible() and not profile.retirement_button.isVisible()
+    dialog = opened(qtbot, profile.retirement_view_button.click)
+    check_viewer(qtbot, dialog, "2031.06", "经批准弹性延迟退休")

@@ -3,6 +3,7 @@ cases), plus the 任职年龄界限 (63 / 65 / 66) that stays manual."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cadre_desk.services import retirement
@@ -15,6 +16,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.read_only import open_read_only
 
 
 class RetirementDialog(GuardedDialog):
@@ -75,3 +77,12 @@ class RetirementDialog(GuardedDialog):
         dialog = cls(ctx, cadre_id, version, parent)
         dialog.exec()
         return dialog.result_info
+
+    @classmethod
+    def view(cls, parent: QWidget, ctx: ServiceContext, cadre_id: int) -> RetirementDialog:
+        """The month as computed and as set by hand, with its reason, for reading: opened, not waited for."""
+        dialog = cls(ctx, cadre_id, 0, parent)
+        for edit in (dialog.month, dialog.reason, dialog.limit):
+            edit.setPlaceholderText("")  # the hints are for typing; empty means none set
+        open_read_only(dialog, QCoreApplication.translate("RetirementDialog", "View retirement month"))
+        return dialog

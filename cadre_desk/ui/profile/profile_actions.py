@@ -51,6 +51,12 @@ class ProfileActions(QObject):
             view.show_cadre(cadre_id)
             view.saved.emit(cadre_id)
 
+    def view_retirement(self) -> None:
+        """The 到龄 month and its reason, read-only (a role that may read but not change it)."""
+        cadre_id = self.view.cadre_id
+        if cadre_id is not None:
+            RetirementDialog.view(self.view, self.view._ctx, cadre_id)
+
     def print_dossier(self) -> None:
         cadre_id = self._saved_cadre()
         if cadre_id is not None:

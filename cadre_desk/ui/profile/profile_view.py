@@ -125,6 +125,10 @@ class ProfileView(QWidget):
         self.retirement_button.setObjectName("profileRetirement")
         self.retirement_button.setToolTip(self.tr("Set the retirement month by hand, with a reason"))
         self.retirement_button.clicked.connect(self.acts.edit_retirement)
+        self.retirement_view_button = QPushButton(self.tr("Retirement…"), self)
+        self.retirement_view_button.setObjectName("profileRetirementView")
+        self.retirement_view_button.setToolTip(self.tr("The retirement month and its reason, for reading"))
+        self.retirement_view_button.clicked.connect(self.acts.view_retirement)
         self.print_button = QToolButton(self)
         self.print_button.setObjectName("profilePrint")
         self.print_button.setText(self.tr("Print / PDF"))
@@ -216,6 +220,8 @@ class ProfileView(QWidget):
         editing += [self.form.import_photo_button, self.form.remove_photo_button]
         editing += [b for editor in self.editors.values() for b in editor.buttons()]
         self.writable = guard(ctx, Act.WRITE, *editing)
+        if guard(ctx, Act.RECORDS, self.retirement_view_button):  # a 导师 reads no 到龄 data
+            self.retirement_view_button.setVisible(not self.writable)  # a writer opens the editor instead
         guard(
             ctx,
             Act.OUTPUT,
@@ -237,6 +243,7 @@ class ProfileView(QWidget):
         self.barometer_strip.setVisible(self.reads_all)
         header.addLayout(titles, 1)
         header.addWidget(self.retirement_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.retirement_view_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
