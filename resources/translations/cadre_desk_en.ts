@@ -3125,7 +3125,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+48"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+49"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3185,7 +3185,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6385,7 +6385,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+72"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+71"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6511,7 +6511,7 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+199"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>

@@ -3130,7 +3130,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+48"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+49"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -3190,7 +3190,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation>已登录：{name}（{roles}）。</translation>
     </message>
@@ -6407,7 +6407,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+72"/>
+        <location filename="../../cadre_desk/ui/roster/roster_model.py" line="+71"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -6533,7 +6533,7 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+199"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
