@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -112,11 +113,10 @@ def append_many(connection: Connection, values: Sequence[dict[str, Any]]) -> lis
     if not values:
         return []
     head = read_head(connection, lock=True)
-    if head is None:  # a schema made without the migration (create_all): start the chain
-        connection.execute(
-            insert(_HEAD).values(id=HEAD_ID, seq=0, hash=GENESIS, anchor_seq=0, anchor_hash=GENESIS)
-        )
-        head = Head(0, GENESIS, 0, GENESIS)
+    if head is None:
+        head, lost = _new_head(connection)
+        if lost is not None:  # the head row was deleted: say so in the chain itself, first
+            values = [_head_rebuilt_record(values[0], lost), *values]
     seq, prev = head.seq, head.hash
     rows = []
     for given in values:
@@ -132,16 +132,58 @@ def append_many(connection: Connection, values: Sequence[dict[str, Any]]) -> lis
     return rows
 
 
+HEAD_REBUILT = "chain_head_rebuilt"  # the action of the record that says the head had to be rebuilt
+
+
+def _new_head(connection: Connection) -> tuple[Head, int | None]:
+    """The head of a chain without one: the start (a schema made without the migration, create_all),
+    or, when records exist, rebuilt from the last of them. Returns the head and, when rebuilt, the
+    sequence number it was rebuilt at (records deleted from the end with the head cannot be told)."""
+    last = connection.execute(
+        select(_EVENT.c.seq, _EVENT.c.hash).order_by(_EVENT.c.seq.desc()).limit(1)
+    ).first()
+    first = connection.execute(
+        select(_EVENT.c.seq, _EVENT.c.prev_hash).order_by(_EVENT.c.seq).limit(1)
+    ).first()
+    if last is None or last[0] is None or first is None:
+        head = Head(0, GENESIS, 0, GENESIS)
+        lost = None
+    else:
+        head = Head(int(last[0]), str(last[1]), int(first[0]) - 1, str(first[1]))
+        lost = head.seq
+    connection.execute(
+        insert(_HEAD).values(
+            id=HEAD_ID, seq=head.seq, hash=head.hash, anchor_seq=head.anchor_seq, anchor_hash=head.anchor_hash
+        )
+    )
+    return head, lost
+
+
+def _head_rebuilt_record(like: Mapping[str, Any], last_seq: int) -> dict[str, Any]:
+    return {
+        **{k: like[k] for k in ("at", "created_at", "updated_at", "version") if k in like},
+        "uid": str(uuid.uuid4()),
+        "account_id": None,
+        "action": HEAD_REBUILT,
+        "entity": "audit_event",
+        "entity_id": None,
+        "entity_uid": None,
+        "summary": f"审计链头缺失（被删除或损坏），已按第 {last_seq} 条记录重建："
+        "其后的记录可能已被删除，请核查",
+        "changes": {"rebuilt_at_seq": last_seq},
+    }
+
+
 # --- verification --------------------------------------------------------------------------------
 
-EDITED, DELETED, REORDERED = "edited", "deleted", "reordered"
+EDITED, DELETED, REORDERED, HEAD_LOST = "edited", "deleted", "reordered", "head_lost"
 
 
 @dataclass(frozen=True)
 class ChainBreak:
     """The first place where the chain does not hold."""
 
-    kind: str  # edited / deleted / reordered
+    kind: str  # edited / deleted / reordered / head_lost
     seq: int | None  # the position (sequence number) of the broken record; None: at the end
     event_id: int | None
     detail: str  # in Chinese, for the user
@@ -235,9 +277,23 @@ def verify(connection: Connection) -> ChainReport:
             breaks += 1
             if first is None:
                 first = _describe(connection, row, expected_prev, expected_seq, own_ok, last)
+        elif row["action"] == HEAD_REBUILT:  # intact, but it says the head was lost: stays reported
+            breaks += 1
+            if first is None:
+                first = ChainBreak(
+                    HEAD_LOST,
+                    row["seq"],
+                    int(row["id"]),
+                    f"第 {row['seq']} 条记录（编号 {row['id']}）：审计链头曾缺失并被重建，"
+                    "此前末尾的记录可能已被删除",
+                )
         expected_prev = str(row["hash"])
         expected_seq = int(row["seq"] or 0) + 1
         last_seq, last_hash = int(row["seq"] or 0), str(row["hash"])
+    if head is None and count:
+        breaks += 1
+        if first is None:
+            first = ChainBreak(HEAD_LOST, None, None, "审计链头缺失（被删除或损坏）：末尾的记录可能已被删除")
     if head is not None and (head.seq != last_seq or head.hash != last_hash):
         breaks += 1
         if first is None:

@@ -317,6 +317,11 @@
         <translation>越权被拒</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Chain head rebuilt</source>
+        <translation>审计链头重建</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Database</source>
         <translation>数据库</translation>

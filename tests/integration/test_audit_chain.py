@@ -149,6 +149,23 @@ def test_records_deleted_from_the_end_are_found(ctx: ServiceContext, db_path: Pa
     assert "第 5–6 条" in brk.detail
 
 
+def test_a_deleted_chain_head_is_found_and_writing_goes_on(ctx: ServiceContext, db_path: Path) -> None:
+    """Deleting the head row (to hide records cut from the end) is reported, before and after the next
+    write, and does not stop the program: the head is rebuilt with a record saying so."""
+    _write_some(ctx)
+    _tamper(db_path, "DELETE FROM audit_event WHERE seq >= 5", "DELETE FROM audit_chain_head")
+    brk = audit_trail.verify(ctx).first_break
+    assert brk is not None and brk.kind == "head_lost" and "链头缺失" in brk.detail
+    units.create_unit(ctx, units.UnitInput(name="又一个单位", kind="部门"))  # it failed: UNIQUE seq
+    report = audit_trail.verify(ctx)
+    assert report.first_break is not None and report.first_break.kind == "head_lost"
+    assert report.first_break.seq == 5 and "第 5 条" in report.first_break.detail
+    with ctx.db.read() as session:
+        rows = session.execute(select(AuditEvent.seq, AuditEvent.action).order_by(AuditEvent.seq)).all()
+    assert [(r.seq, r.action) for r in rows[-2:]] == [(5, "chain_head_rebuilt"), (6, "create")]
+    assert report.breaks == 1  # the chain itself holds: only the mark of the lost head
+
+
 def test_deleting_and_renumbering_is_found(ctx: ServiceContext, db_path: Path) -> None:
     _write_some(ctx)
     _tamper(

@@ -66,6 +66,7 @@ def action_text(action: str) -> str:
         "lock_window": QCoreApplication.translate("AuditModel", "Window locked"),
         "absorb": QCoreApplication.translate("AuditModel", "Merged in"),
         "denied": QCoreApplication.translate("AuditModel", "Refused"),
+        "chain_head_rebuilt": QCoreApplication.translate("AuditModel", "Chain head rebuilt"),
     }
     return extra.get(action) or action_label(action)
 
