@@ -32,13 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from cadre_desk import paths, sealed
 from cadre_desk.db import audit_chain, backup_files, cipher, migrate, sqlite_tools
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
-from cadre_desk.errors import PassphraseNeeded, StorageError, ValidationError, WrongPassphrase
-from cadre_desk.services import access, audit
+from cadre_desk.errors import CadreDeskError, PassphraseNeeded, StorageError, ValidationError, WrongPassphrase
+from cadre_desk.services import access, audit, audit_carry
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -279,6 +280,18 @@ class RestoreResult:
         return sum(self.counts.values())
 
 
+def _replaced_trail(saved: Path | None, key: cipher.CipherKey | None) -> list[dict[str, Any]] | None:
+    """The audit records of the database a restore replaced (its verified before-restore copy), to be
+    kept in the restored trail; None when there is no readable copy (a damaged file's raw copy)."""
+    if saved is None or backup_files.BEFORE_RESTORE not in saved.name:
+        return None
+    try:
+        return audit_carry.replaced_records(saved, key)
+    except (CadreDeskError, DBAPIError, OSError) as exc:  # the restore itself has succeeded
+        log.warning("the replaced audit trail could not be read from %s: %s", saved.name, exc)
+        return None
+
+
 def _save_current(target: Path, stamp: str) -> Path | None:
     """Keep the database as it is before a restore: a verified backup, or a raw copy of a damaged file."""
     if not target.exists() or target.stat().st_size == 0:
@@ -433,6 +446,7 @@ def restore(
     if backup.exists():
         sqlite_tools.refuse_own_files(target, backup)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    current_key = cipher.key_for(target)  # the key of the trail being replaced (encrypted files)
     source = backup
     if sealed.is_sealed(backup):
         source = _unseal(backup, target, backup_passphrase, stamp)
@@ -450,12 +464,14 @@ def restore(
         if source != backup:
             cipher.forget(source)
             source.unlink(missing_ok=True)
+    replaced = _replaced_trail(saved, current_key)
     db = open_database(str(target), create=False)  # upgrades an older backup (after its own backup)
     try:
         ctx = open_context(db, operator)
         with db.read() as session:
             report = audit_chain.verify(session.connection())
         with db.uow() as session:
+            carried = audit_carry.carry_over(session, replaced or [])
             audit.record(
                 session,
                 ctx,
@@ -469,6 +485,8 @@ def restore(
                     "rows": info.rows,
                     "chain_ok": report.ok,
                     "chain_seq": report.last_seq,
+                    # records of the replaced trail appended before this one (None: not readable)
+                    "carried_over": None if replaced is None else carried,
                 },
                 summary=f"从备份恢复：{backup.name}"[:200],
             )

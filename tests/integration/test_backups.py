@@ -161,6 +161,14 @@ def test_restore_keeps_the_current_state_verifies_and_audits(tmp_path: Path) -> 
             result.saved_current
         )
         assert audit_trail.verify(ctx).ok
+        # the trail keeps what the restore undid: the records written after the backup come first,
+        # marked, in their order and with their account, then the restore's own record
+        events = audit_trail.list_events(ctx, audit_trail.AuditFilter())
+        carried = [e for e in events if e.summary.startswith("〔恢复前〕")]
+        assert carried and any("备份后" in e.summary and e.action == "create" for e in carried)
+        assert all(e.user_display == "管理员" for e in carried)
+        assert event.changes["carried_over"] == len(carried)
+        assert max(e.seq for e in carried) < event.seq
         assert {i.name: i.ok for i in maintenance.check(ctx).items} == {
             name: True for name in {i.name for i in maintenance.check(ctx).items}
         }
@@ -330,6 +338,15 @@ def test_an_encrypted_database_is_backed_up_and_restored_encrypted(
     assert "已从备份恢复" in capsys.readouterr().out
     assert _unit_names(db_path) == {"备份前", "备份后"}
     assert sqlite_tools.sniff(db_path) == "encrypted"
+    # restoring the state before the first restore: that restore's record is kept, carried over
+    db = open_database(str(db_path), passphrase=secret)
+    try:
+        ctx = open_context(db, "管理员")
+        assert audit_trail.verify(ctx).ok
+        actions = [(e.action, e.summary[:6]) for e in audit_trail.list_events(ctx, audit_trail.AuditFilter())]
+        assert ("restore", "〔恢复前〕从") in actions and actions.count(("restore", "从备份恢复：")) == 1
+    finally:
+        db.dispose()
 
 
 def test_restore_needs_the_backup_permission(
