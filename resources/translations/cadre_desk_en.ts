@@ -472,13 +472,23 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/auto_backup.py" line="+78"/>
+        <location filename="../../cadre_desk/ui/backups/auto_backup.py" line="+84"/>
         <source>Automatic backup made and verified: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Automatic backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Backing up the changes before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic backup</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

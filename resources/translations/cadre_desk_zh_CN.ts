@@ -472,7 +472,7 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/auto_backup.py" line="+78"/>
+        <location filename="../../cadre_desk/ui/backups/auto_backup.py" line="+84"/>
         <source>Automatic backup made and verified: {path}</source>
         <translation>已自动备份并校验：{path}</translation>
     </message>
@@ -480,6 +480,16 @@
         <location line="+6"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Backing up the changes before closing…</source>
+        <translation>关闭前正在备份改动…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic backup</source>
+        <translation>自动备份</translation>
     </message>
 </context>
 <context>

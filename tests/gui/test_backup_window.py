@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from cadre_desk import paths
@@ -28,14 +29,30 @@ def _auto_backups() -> list[Path]:
 
 
 def test_closing_after_changes_takes_a_verified_backup(
-    qtbot: QtBot, ctx: ServiceContext, open_window: Callable[[], MainWindow]
+    qtbot: QtBot, ctx: ServiceContext, open_window: Callable[[], MainWindow], _zh_cn: None
 ) -> None:
     window = open_window()
     window.close()
     assert _auto_backups() == []  # nothing changed
     make_cadre(ctx, "林小雨")
     window = open_window()
+    seen: list[str] = []
+    closed = False
+
+    def look() -> None:  # runs inside the copy (its progress processes events): what the user sees
+        seen.extend(
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible() and w.labelText() not in seen
+        )
+        if not closed:
+            QTimer.singleShot(0, look)
+
+    QTimer.singleShot(0, look)
     window.close()
+    closed = True
+    assert seen == ["关闭前正在备份改动…"]  # the window does not look hung during a long copy
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
     [copy] = _auto_backups()
     conn = sqlite_tools.connect(copy, read_only=True)
     assert [r[0] for r in conn.execute("SELECT name FROM cadre")] == ["林小雨"]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import backups
@@ -49,16 +50,21 @@ class AutoBackup(QObject):
 
         self.job = run_in_background(work, self._done, self._failed)
 
-    def run_on_exit(self) -> backups.AutoBackupResult | None:
-        """On closing the window: back up now if anything changed (never raises)."""
+    def run_on_exit(self, window: QWidget | None = None) -> backups.AutoBackupResult | None:
+        """On closing the window: back up now if anything changed (never raises). A copy that is made
+        shows its progress over `window` (a large database takes a while: the window must not look
+        hung, or it gets killed in the middle of the copy)."""
         self.timer.stop()
         if self._ctx.db.path is None or self.running:
             return None
+        shown = ExitProgress(window)
         try:
-            result = backups.auto_backup(self._ctx)
+            result = backups.auto_backup(self._ctx, progress=shown.update)
         except CadreDeskError as exc:
             log.warning("automatic backup on exit failed: %s", exc)
             return None
+        finally:
+            shown.close()
         self.last = result
         for problem in (*result.warnings, *result.errors):
             log.warning("automatic backup on exit: %s", problem)
@@ -82,3 +88,39 @@ class AutoBackup(QObject):
         log.warning("automatic backup failed: %s", exc)
         if isinstance(exc, CadreDeskError):
             self.message.emit(self.tr("Automatic backup failed: {reason}").format(reason=exc))
+
+
+class ExitProgress:
+    """The closing window's backup in a progress dialog, shown when the copy starts (nothing for a
+    database without changes); the copy runs on the GUI thread, so the dialog is painted as it goes."""
+
+    def __init__(self, window: QWidget | None) -> None:
+        self.window = window
+        self.dialog: QProgressDialog | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.dialog is None:
+            self.dialog = QProgressDialog(
+                QCoreApplication.translate("AutoBackup", "Backing up the changes before closing…"),
+                "",
+                0,
+                max(total, 1),
+                self.window,
+            )
+            self.dialog.setObjectName("exitBackupProgress")
+            self.dialog.setWindowTitle(QCoreApplication.translate("AutoBackup", "Automatic backup"))
+            self.dialog.setCancelButton(None)  # stopping half-way would leave no backup of the changes
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(0)
+            self.dialog.setAutoClose(False)  # at 100 % the copy is still being verified
+            self.dialog.setAutoReset(False)
+            self.dialog.show()
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None

@@ -156,6 +156,6 @@ class LimitedWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if workers.active_jobs():
             workers.cancel_all_and_wait()
-        self.auto_backup.run_on_exit()
+        self.auto_backup.run_on_exit(self)
         self.session.stop()
         super().closeEvent(event)

@@ -703,7 +703,7 @@ class MainWindow(QMainWindow):
         if workers.active_jobs():
             workers.cancel_all_and_wait()
         self._closed = True
-        self.auto_backup.run_on_exit()
+        self.auto_backup.run_on_exit(self)
         self.session.stop()
         self.save_state()
         super().closeEvent(event)
