@@ -1,7 +1,7 @@
 """An opt-in probe for Qt objects that only Python's cyclic garbage collector frees.
 
     CADRE_DESK_GC_PROBE=1 .venv/bin/python -m pytest -p no:xdist tests/gui
-    CADRE_DESK_GC_PROBE=/tmp/cycles.txt ...   # the report is also written to that file
+    CADRE_DESK_GC_PROBE=/tmp/cycles.txt ...   # also written to that file, each cycle as found
 
 Why: reference counting frees an object on the thread that drops its last reference (for a widget, the
 GUI thread). An object in a reference cycle waits for the cyclic collector instead, and a collection
@@ -89,10 +89,14 @@ def _record(item: pytest.Item, when: str) -> None:
     if when == "teardown":
         _held.clear()  # pytest-qt has closed and deleted the widgets: the collector may free them now
     shapes = {shape: text for shape, text in qt_cycles(keep=_held if when == "call" else None)}
+    target = os.environ.get(ENV, "")
     for shape, text in shapes.items():
         if item.nodeid not in _found[shape]:
             _found[shape].append(item.nodeid)
         _examples.setdefault(shape, f"{item.nodeid} ({when})\n{text}")
+        if target not in ("", "1"):  # as found, so that a run under pytest-xdist reports too
+            with open(target, "a", encoding="utf-8") as handle:
+                handle.write(f"{item.nodeid} ({when})\n{text}\n")
 
 
 def qt_cycles(keep: list[object] | None = None) -> list[tuple[str, str]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.errors import NotFoundError
@@ -159,3 +160,19 @@ def test_settings_are_typed_with_defaults(tmp_path: Path) -> None:
     raw.setValue(keys.DEMO_CADRES.name, "not a number")
     raw.sync()
     assert Settings.at(path).get(keys.DEMO_CADRES) == 300  # unreadable: the default
+
+
+def test_a_job_neither_keeps_nor_calls_the_widget_deleted_while_it_runs(qtbot: QtBot) -> None:
+    """A page closed with its window while its job runs: the job holds its method weakly, so the page
+    is freed at once and its method is not called on the deleted widgets; closures are still called."""
+    release = threading.Event()
+    page = QLabel()
+    got: list[object] = []
+    job = run_in_background(lambda _progress: release.wait(10), page.setText, got.append)
+    closure_job = run_in_background(lambda _progress: 7, got.append, got.append)
+    ref = weakref.ref(page)
+    del page
+    assert ref() is None  # by reference counting: the running job does not keep it
+    release.set()
+    qtbot.waitUntil(lambda: not job.running and not closure_job.running, timeout=10_000)
+    assert got == [7]

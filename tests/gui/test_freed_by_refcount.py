@@ -13,6 +13,7 @@ import weakref
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,8 +21,10 @@ from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit.audit_page import AuditPage
 from cadre_desk.ui.home.home_page import HomePage
+from cadre_desk.ui.jobs import workers
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
+from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.widgets import drafts, guarded_dialog
 from tests import gc_probe
@@ -119,3 +122,25 @@ def test_the_audit_page_after_checking_its_chain(qtbot: QtBot, ctx: ServiceConte
         return page
 
     _assert_freed(_closed_and_dropped(qtbot, make))
+
+
+def test_the_main_window_once_closed_and_deleted(
+    qtbot: QtBot,
+    open_window: Callable[[], MainWindow],
+    sample_cadres: dict[str, cadres.CadreView],
+) -> None:
+    """As at the end of a test or of the program: its pages, menus, runners and search go with it
+    (each of them held the window or a page in a cycle)."""
+
+    def make() -> weakref.ref[QWidget]:
+        window = open_window()
+        window.show_page("home")
+        window.roster.select_cadre(sample_cadres["张三"].id)
+        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
+        window.close()
+        window.deleteLater()
+        return weakref.ref(window)
+
+    ref = make()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    _assert_freed(ref)

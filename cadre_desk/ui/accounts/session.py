@@ -17,12 +17,15 @@ from cadre_desk.ui.accounts.login_dialog import LoginDialog
 from cadre_desk.ui.accounts.password_dialog import PasswordDialog
 from cadre_desk.ui.accounts.sign_in import IdleLock
 from cadre_desk.ui.widgets.permits import Act, guard, tag
+from cadre_desk.ui.widgets.weak import BackRef
 
 log = logging.getLogger("cadre_desk.ui")
 
 
 class AccountSession(QObject):
     """Nothing to show for a database without accounts (the open mode): the actions stay hidden."""
+
+    window: BackRef[QMainWindow] = BackRef()  # held weakly: its Qt parent keeps this object
 
     def __init__(self, window: QMainWindow, ctx: ServiceContext) -> None:
         super().__init__(window)

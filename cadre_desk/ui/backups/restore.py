@@ -25,6 +25,7 @@ from cadre_desk.services import backups
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
+from cadre_desk.ui.widgets.weak import BackRef
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -157,6 +158,8 @@ class RestoreDialog:
 
 class RestoreRunner(QObject):
     """Runs one restore into the open database in the background, with a busy dialog."""
+
+    _parent: BackRef[QWidget] = BackRef()  # held weakly: its Qt parent keeps this object
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from cadre_desk.domain import barometer as bd
 from cadre_desk.services.barometer import EntryView
 from cadre_desk.ui.widgets.tables import RowsModel
+from cadre_desk.ui.widgets.weak import weak_method
 
 Index = QModelIndex | QPersistentModelIndex
 More = Callable[[int], list[EntryView]]  # the next page of rows from an offset
@@ -44,7 +45,7 @@ class BarometerGridModel(RowsModel):
         ]
         super().__init__(headers, parent)
         self._rows: list[EntryView] = []
-        self._commit = commit
+        self._commit = weak_method(commit) if commit is not None else None  # the page's method: no cycle
         self.words: Mapping[str, str] = dict(bd.DEFAULT_WORDS)
         self.editable = True
         self._more: More | None = None

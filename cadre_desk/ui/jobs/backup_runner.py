@@ -21,6 +21,7 @@ from cadre_desk.services import maintenance, sealed_backup
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Cancelled, Job, ProgressFn, run_in_background
 from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
+from cadre_desk.ui.widgets.weak import BackRef
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -29,6 +30,8 @@ class BackupRunner(QObject):
     """`start(dest)` copies the database to `dest`; `finished(path or None)` when it is over."""
 
     finished = Signal(object)  # Path of the verified copy, or None (failed or cancelled)
+
+    _parent: BackRef[QWidget] = BackRef()  # held weakly: its Qt parent keeps this object
 
     def __init__(self, ctx: ServiceContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)

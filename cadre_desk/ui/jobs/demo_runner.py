@@ -15,6 +15,7 @@ from cadre_desk import demo
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Cancelled, Job, ProgressFn, run_in_background
+from cadre_desk.ui.widgets.weak import BackRef
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -23,6 +24,8 @@ class DemoRunner(QObject):
     """`start(count)` runs `demo.generate`; `finished(ok)` tells whether data may have been added."""
 
     finished = Signal(bool)
+
+    _parent: BackRef[QWidget] = BackRef()  # held weakly: its Qt parent keeps this object
 
     def __init__(self, ctx: ServiceContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)

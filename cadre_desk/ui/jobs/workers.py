@@ -12,10 +12,12 @@ chatty function cannot flood the event loop. Known errors (`CadreDeskError`) and
 `on_error`; anything else is a bug: `on_error` sees it too (to close its dialog), then it goes to
 `sys.excepthook`, the crash handler.
 
-The callbacks are dropped once the result is delivered: a page that keeps its job (`self.job = ...`)
-with a callback bound to the page (a method, a closure over `self`) is a reference cycle only while
-the job runs (`_active` holds it then). Kept afterwards, the cycle would leave the page to Python's
-cyclic garbage collector, which may run on a pool worker and destroy the page's Qt objects there.
+A callback that is a method of a Qt object (`self._loaded` of a page) is held weakly: the job keeps
+neither the page alive nor a reference cycle with it (`self.job = run_in_background(..., self._loaded,
+...)`), and a page deleted meanwhile (its window closed) is not called. Other callbacks (closures) are
+dropped once the result is delivered: a closure over the page is a cycle only while the job runs
+(`_active` holds it then). Kept afterwards, a cycle would leave the page to Python's cyclic garbage
+collector, which may run on a pool worker and destroy the page's Qt objects there.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import Shiboken
 
 from cadre_desk.errors import CadreDeskError
+from cadre_desk.ui.widgets.weak import weak_method
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -87,9 +91,9 @@ class Job(QObject):
         on_progress: ProgressFn | None = None,
     ) -> None:
         super().__init__()
-        self._on_done = on_done
-        self._on_error = on_error
-        self._on_progress = on_progress
+        self._on_done = _held(on_done)
+        self._on_error = _held(on_error)
+        self._on_progress = _held(on_progress) if on_progress is not None else None
         self._cancel = threading.Event()
         self._signals = _Signals()  # created here, so it lives in the GUI thread
         # Bound slots of a GUI-thread QObject: emits from the worker arrive queued, on this thread.
@@ -139,6 +143,16 @@ class Job(QObject):
         on_error(exc)
         if not isinstance(exc, CadreDeskError | Cancelled):
             sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def _held(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """How a job holds a callback: a method of a Qt object weakly (not called once the object is
+    gone or deleted), anything else as it is (see the module's note)."""
+    return (
+        weak_method(callback)
+        if isinstance(getattr(callback, "__self__", None), Shiboken.Object)
+        else callback
+    )
 
 
 def _ignore(_value: object) -> None:

@@ -132,9 +132,11 @@ class PairingsPage(Page):
         filters = self._filters()
         keep = self.panel.view.id if self.panel.view is not None else None
 
+        ctx, today = self._ctx, self._today  # not `self`: the model keeps `fetch` (no cycle)
+
         def fetch(offset: int, limit: int) -> list[mentorship_lists.MentorshipRow]:
             return mentorship_lists.list_mentorship_rows(
-                self._ctx, **filters, today=self._today, limit=limit, offset=offset
+                ctx, **filters, today=today, limit=limit, offset=offset
             )
 
         self.model.set_fetch(fetch)

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.services import search
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.record_kinds import kind_label
+from cadre_desk.ui.widgets.weak import BackRef
 
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
@@ -206,6 +207,8 @@ class GlobalSearch(QObject):
     """Drives `box` and a results panel floating over `host` (the main window)."""
 
     open_record = Signal(str, int)  # kind, id
+
+    host: BackRef[QWidget] = BackRef()  # held weakly: its Qt parent keeps this object
 
     def __init__(self, ctx: ServiceContext, box: QLineEdit, host: QWidget) -> None:
         super().__init__(host)

@@ -38,6 +38,7 @@ from cadre_desk.services import access
 from cadre_desk.services import rule_tables as rt
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.weak import BackRef
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
 GREY = QColor("#808080")
@@ -53,6 +54,8 @@ def _text(column: rt.RuleColumn, value: Any) -> str:
 
 class ChoiceDelegate(QStyledItemDelegate):
     """A drop-down for the cells of CHOICE and BOOL columns."""
+
+    _page: BackRef[RulesPage] = BackRef()  # held weakly: its Qt parent keeps this object
 
     def __init__(self, page: RulesPage) -> None:
         super().__init__(page)

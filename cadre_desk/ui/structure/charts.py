@@ -23,6 +23,7 @@ from cadre_desk.domain.structure import AGE_BANDS
 from cadre_desk.services.structure import Figure, StructureReport
 from cadre_desk.ui.structure.models import COLOURS, colour_word
 from cadre_desk.ui.widgets.codes import code_text
+from cadre_desk.ui.widgets.weak import weak_method
 
 Pick = Callable[[str, tuple[int, ...]], None]
 MALE_COLOUR, FEMALE_COLOUR = QColor("#4472c4"), QColor("#e26b8a")
@@ -69,7 +70,7 @@ class AgePyramid(QWidget):
     def __init__(self, on_pick: Pick, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agePyramid")
-        self.on_pick = on_pick
+        self.on_pick = weak_method(on_pick)  # a method of the page: no cycle through this child
         self.sets: list[QBarSet] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,6 +121,7 @@ def bars(
     on_pick: Pick,
 ) -> QChart:
     """Vertical bars: one set per group (e.g. 全日制 and 最高), over the categories."""
+    on_pick = weak_method(on_pick)  # the connections below hold it: not the page it belongs to
     series = QBarSeries()
     series.setLabelsVisible(True)
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
@@ -153,7 +155,7 @@ class HeatTable(QTableWidget):
     def __init__(self, on_pick: Pick, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("heatTable")
-        self.on_pick = on_pick
+        self.on_pick = weak_method(on_pick)  # a method of the page: no cycle through this child
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cellDoubleClicked.connect(self._picked)

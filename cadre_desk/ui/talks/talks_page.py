@@ -415,8 +415,10 @@ class TalksPage(Page):
             return
         keep = self.panel.view.id if self.panel.view is not None else None
 
+        ctx, today = self._ctx, self._today  # not `self`: the model keeps `fetch` (no cycle)
+
         def fetch(offset: int, limit: int) -> list[talks.TalkRow]:
-            return talks.list_talk_rows(self._ctx, **filters, limit=limit, offset=offset, today=self._today)
+            return talks.list_talk_rows(ctx, **filters, limit=limit, offset=offset, today=today)
 
         self.model.set_fetch(fetch)
         total = talks.count_talks(self._ctx, **filters, cap=COUNT_CAP)

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.widgets.permits import Act, guard
+from cadre_desk.ui.widgets.weak import BackRef
 
 
 class TransferMenus(QObject):
     """The import and export submenus for `window`; `changed` after an import that changed data."""
 
     changed = Signal()
+
+    _window: BackRef[QWidget] = BackRef()  # held weakly: its Qt parent keeps this object
 
     def __init__(self, window: QWidget, ctx: ServiceContext, roster: RosterPage) -> None:
         super().__init__(window)

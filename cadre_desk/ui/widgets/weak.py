@@ -13,24 +13,30 @@ A widget must be freed by reference counting, on the GUI thread, as soon as it i
   is never freed. A bound method of a QObject is not held by the connection (PySide tracks the
   receiver): connect those directly, and `weak_slot(self.method, *args)` where the slot needs
   arguments of its own or must drop the signal's.
+- A bound method of the widget kept by its child (a model's `commit`, a chart's `on_pick`): a cycle
+  again; the child keeps `weak_method(callback)`.
 
     class ProfileDrafts:
         view = BackRef["ProfileView"]()
         def __init__(self, view): self.view = view           # held weakly
 
     button.clicked.connect(weak_slot(self._run, action))    # self._run(action)
+    self.on_pick = weak_method(on_pick)                     # a callback kept by a child
     table.doubleClicked.connect(weak_slot(self._open, table, signal_args=True))  # self._open(table, index)
 """
 
 from __future__ import annotations
 
+import types
 import weakref
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 from shiboken6 import isValid
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class BackRef(Generic[T]):
@@ -71,3 +77,27 @@ def weak_slot(method: Callable[..., Any], *args: object, signal_args: bool = Fal
             bound(*args)
 
     return slot
+
+
+def weak_method(method: Callable[P, R]) -> Callable[P, R | None]:
+    """A callback to keep on a child or a job (`self.on_pick = weak_method(on_pick)`): a bound method
+    (Python's or a Qt method such as `label.setText`) is held through a weak reference to its object
+    and called by name (None, not called, once the object is gone or its C++ object deleted); any
+    other callable is returned as it is."""
+    owner = getattr(method, "__self__", None)
+    name = getattr(method, "__name__", None)
+    if owner is None or name is None or isinstance(owner, type | types.ModuleType):
+        return method
+    try:
+        ref = weakref.ref(owner)
+    except TypeError:  # a method of a list, a dict …: nothing that refers back to a widget
+        return method
+
+    def call(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        target = ref()
+        if target is None or not isValid(target):
+            return None
+        bound: Callable[P, R] = getattr(target, name)
+        return bound(*args, **kwargs)
+
+    return call
