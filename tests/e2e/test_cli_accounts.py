@@ -4,12 +4,11 @@ and CADRE_DESK_PASSWORD, roles enforced, lock-out, resets, and the demo account.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.cli_process import ok, run_main
+
 ADMIN_PW = "Guard-2026x"
 CLERK_PW = "Sesame#2026y"
 
@@ -17,29 +16,9 @@ CLERK_PW = "Sesame#2026y"
 def cli(
     *args: str, data_dir: Path, user: str | None = None, password: str | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CADRE_DESK_USER", "CADRE_DESK_PASSWORD")}
-    env.update(CADRE_DESK_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8")
-    if user is not None:
-        env["CADRE_DESK_USER"] = user
-    if password is not None:
-        env["CADRE_DESK_PASSWORD"] = password
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-        check=False,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
-
-
-def ok(proc: subprocess.CompletedProcess[str]) -> str:
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
+    """Signed in as `user` with `password` only when given (not the suite's demo account)."""
+    env = {"CADRE_DESK_USER": user, "CADRE_DESK_PASSWORD": password}
+    return run_main(*args, data_dir=data_dir, stdin=stdin, env=env)
 
 
 def test_accounts_from_the_first_administrator_to_lock_out(tmp_path: Path) -> None:

@@ -4,30 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.cli_process import run_main
+
 PASS = "county secret 2026"
 
 
 def run(*args: str, data_dir: Path, key: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CADRE_DESK_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    env.pop("CADRE_DESK_KEY", None)
-    if key is not None:
-        env["CADRE_DESK_KEY"] = key
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        check=False,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
+    """With the passphrase `key` in CADRE_DESK_KEY, or none."""
+    return run_main(*args, data_dir=data_dir, env={"CADRE_DESK_KEY": key})
 
 
 def test_init_encrypt_and_the_key_from_the_environment(tmp_path: Path) -> None:

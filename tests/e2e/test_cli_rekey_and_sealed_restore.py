@@ -4,17 +4,15 @@ a backup made before the passphrase changed, as real processes; the artefacts ar
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from cadre_desk import sealed
 from cadre_desk.db import cipher, sqlite_tools
 from cadre_desk.errors import WrongPassphrase
+from tests.e2e.cli_process import ok, run_main
 
-ROOT = Path(__file__).resolve().parents[2]
 OLD = "county secret 2026"
 NEW = "新口令 county 2027"
 SEAL = "sealed backup 2026"
@@ -26,29 +24,12 @@ ODD = "备份 #1?a=b%20 100%"  # a folder name a file: URI or a shell would trip
 def run(
     *args: str, data_dir: Path, key: str | None = None, stdin: str = "", **extra: str
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CADRE_DESK_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    for name in ("CADRE_DESK_KEY", "CADRE_DESK_NEW_KEY", "CADRE_DESK_USER", "CADRE_DESK_PASSWORD"):
-        env.pop(name, None)
-    if key is not None:
-        env["CADRE_DESK_KEY"] = key
-    env.update(extra)
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-        check=False,
+    """With the database passphrase `key` (and the variables in `extra`), no other passphrase or sign-in."""
+    env: dict[str, str | None] = dict.fromkeys(
+        ("CADRE_DESK_NEW_KEY", "CADRE_DESK_USER", "CADRE_DESK_PASSWORD")
     )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
-
-
-def ok(proc: subprocess.CompletedProcess[str]) -> str:
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
+    env.update(CADRE_DESK_KEY=key, **extra)
+    return run_main(*args, data_dir=data_dir, stdin=stdin, env=env)
 
 
 def opens(path: Path, passphrase: str) -> bool:

@@ -70,6 +70,7 @@ class Asked:
         self.answers = iter(answers)
         self.messages: list[str] = []
         self.new: list[bool] = []
+        self.filters: list[str] = []  # of the file dialog `_restore` answered
 
         def ask(
             _cls: object, _parent: QWidget | None, _title: str, message: str, new: bool = False
@@ -115,6 +116,37 @@ def _window(qtbot: QtBot, ctx: ServiceContext, settings: Settings) -> MainWindow
     return window
 
 
+def _restore(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    backup: Path,
+    *answers: str | None,
+    rows: int | None = 1,
+    timeout: int = 60_000,
+) -> Asked:
+    """文件 → 从备份恢复… of `backup`, the passphrase dialog answering `answers` in order; then waits
+    for the restore to finish and the roster to show `rows` rows (None: the restore does not start)."""
+
+    def open_file(_parent: QWidget, _title: str, _folder: str, filters: str) -> tuple[str, str]:
+        asked.filters.append(filters)
+        return str(backup), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_file)
+    asked = Asked(monkeypatch, *answers)
+    window.restore_action.trigger()
+    if rows is not None:
+        qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=timeout)
+        qtbot.waitUntil(lambda: window.roster.model.rowCount() == rows, timeout=10_000)
+    return asked
+
+
+def _backup(qtbot: QtBot, window: MainWindow, dest: Path) -> None:
+    """文件 → 备份数据库… (the file dialog answered with `dest`), waited for."""
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: dest.exists() and not window.backup_runner.running, timeout=60_000)
+
+
 def test_a_backup_from_the_window_can_be_sealed_with_a_passphrase(
     qtbot: QtBot,
     ctx: ServiceContext,
@@ -137,8 +169,7 @@ def test_a_backup_from_the_window_can_be_sealed_with_a_passphrase(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     asked = Asked(monkeypatch, SEAL)
     window = open_window()
-    window.backup_action.trigger()
-    qtbot.waitUntil(lambda: dest.exists() and not window.backup_runner.running, timeout=60_000)
+    _backup(qtbot, window, dest)
     qtbot.waitUntil(lambda: "用口令加密" in window.statusBar().currentMessage(), timeout=10_000)
     assert "是否用口令保护此备份" in boxes[0]
     assert asked.new == [True] and "设置此备份的口令" in asked.messages[0]  # typed twice, checked
@@ -172,8 +203,7 @@ def test_a_plain_backup_is_still_one_answer_away(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(dest), ""))
     asked = Asked(monkeypatch)
     window = open_window()
-    window.backup_action.trigger()
-    qtbot.waitUntil(lambda: dest.exists() and not window.backup_runner.running, timeout=60_000)
+    _backup(qtbot, window, dest)
     assert len(questions) == 1 and "口令" in questions[0]  # offered, declined: no passphrase asked
     assert asked.messages == []
     assert dest.read_bytes().startswith(sqlite_tools.SQLITE_HEADER) and _names(dest) == {NAME}
@@ -194,18 +224,8 @@ def test_restoring_a_sealed_backup_asks_for_its_passphrase_again_after_a_wrong_o
     make_cadre(ctx, "后来加的人")
     window = open_window()
     assert window.roster.model.rowCount() == 2
-    kinds: list[str] = []
-
-    def open_file(_parent: QWidget, _title: str, _folder: str, filters: str) -> tuple[str, str]:
-        kinds.append(filters)
-        return str(dest), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_file)
-    asked = Asked(monkeypatch, "a wrong passphrase", SEAL)
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
-    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
-    assert "*.sealed" in kinds[0]
+    asked = _restore(qtbot, window, monkeypatch, dest, "a wrong passphrase", SEAL)
+    assert "*.sealed" in asked.filters[0]
     assert "已用口令加密" in asked.messages[0]
     assert "口令不正确" in asked.messages[1] and "未做任何更改" in asked.messages[1]
     assert any("加密备份" in text and "解密并校验" in text for text in boxes)
@@ -232,9 +252,7 @@ def test_a_damaged_sealed_backup_is_refused_and_nothing_changes(
     damaged.write_bytes(bytes(raw))
     make_cadre(ctx, "后来加的人")
     window = open_window()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(damaged), ""))
-    asked = Asked(monkeypatch, SEAL, None)  # the right passphrase, then Cancel
-    window.restore_action.trigger()
+    asked = _restore(qtbot, window, monkeypatch, damaged, SEAL, None, rows=None)  # right, then Cancel
     assert len(asked.messages) == 2 and "损坏" in asked.messages[1] and "未做任何更改" in asked.messages[1]
     assert boxes == [] and window.restore_runner.job is None
     assert maintenance.stats(ctx.db)["cadre"] == 2
@@ -301,11 +319,8 @@ def test_restoring_a_backup_from_before_the_change_asks_for_the_old_passphrase(
     make_cadre(enc_ctx, "后来加的人")
     window = _window(qtbot, enc_ctx, settings)
     assert window.roster.model.rowCount() == 2
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(before), ""))
-    asked = Asked(monkeypatch, NEW, OLD)  # the current passphrase does not open it; the old one does
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
-    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    # the current passphrase does not open it; the old one does
+    asked = _restore(qtbot, window, monkeypatch, before, NEW, OLD)
     assert "修改口令之前" in asked.messages[0] and "旧口令" in asked.messages[0]
     assert "也打不开" in asked.messages[1]
     assert _opens(path, NEW) and not _opens(path, OLD)  # the database keeps its current passphrase
@@ -323,11 +338,7 @@ def test_an_encrypted_backup_under_the_current_passphrase_restores_without_askin
     backup = maintenance.backup(enc_ctx, tmp_path / "今天 #1.db")
     make_cadre(enc_ctx, "后来加的人")
     window = _window(qtbot, enc_ctx, settings)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(backup), ""))
-    asked = Asked(monkeypatch)
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
-    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    asked = _restore(qtbot, window, monkeypatch, backup)
     assert asked.messages == [] and not any("环境变量" in text for text in boxes)
 
 
@@ -346,12 +357,8 @@ def test_a_sealed_backup_from_before_the_change_asks_for_both_passphrases(
     encryption.change_passphrase(enc_ctx, OLD, NEW)
     make_cadre(enc_ctx, "后来加的人")
     window = _window(qtbot, enc_ctx, settings)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(dest), ""))
     # the sealed file's passphrase; then, inside it, the database's old one (a wrong one first)
-    asked = Asked(monkeypatch, SEAL, "not the old one", OLD)
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=120_000)
-    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    asked = _restore(qtbot, window, monkeypatch, dest, SEAL, "not the old one", OLD, timeout=120_000)
     assert "已用口令加密" in asked.messages[0]
     assert "修改口令之前" in asked.messages[1]
     assert "也打不开" in asked.messages[2]
@@ -382,11 +389,7 @@ def test_an_encrypted_backup_restored_into_a_plain_database_says_which_passphras
     make_cadre(ctx, "现在的人")
     make_cadre(ctx, "后来加的人")
     window = open_window()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(backup), ""))
-    asked = Asked(monkeypatch, OLD)
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=60_000)
-    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    asked = _restore(qtbot, window, monkeypatch, backup, OLD)
     assert asked.messages[0].startswith("此备份是加密的")
     assert any("制作该备份时的口令" in text for text in boxes), boxes
     assert ctx.db.encrypted and _opens(db_path, OLD)
