@@ -37,6 +37,7 @@ def _refcount_only(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> Iter
     """Drafts on (their keeper is what made the cycle), no question on closing; no automatic collection."""
     drafts.configure(drafts.DraftStore.for_context(ctx))
     monkeypatch.setattr(guarded_dialog.DiscardQuestion, "ask", classmethod(lambda cls, *_a: True))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # earlier tests' widgets
     gc.collect()
     gc.disable()
     yield

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from shiboken6 import isValid
@@ -22,6 +22,7 @@ from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.roster.roster_model import Column, RosterModel, database_order
+from cadre_desk.ui.widgets.weak import weak_method
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -51,9 +52,12 @@ class RosterLoader(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self.model = model
-        self._quietly = quietly
+        self._quiet = weak_method(quietly)  # the page's method: no cycle through this child
         self._generation = 0  # which load the rows loading in the background belong to
         self.rest_job: Job | None = None
+
+    def _quietly(self) -> AbstractContextManager[object]:
+        return self._quiet() or nullcontext()  # (the page is gone only once this loader is too)
 
     def load(self, include_archived: bool, sorted_by: int, order: Qt.SortOrder, filtered: bool) -> int:
         """Fill the model again (sorted by the column `sorted_by`, -1 for the service's order); returns
