@@ -42,7 +42,7 @@ def one(path: str, column: str, descending: bool) -> dict[str, float]:
     db = open_database(path, passphrase=os.environ.get("CADRE_DESK_KEY"), read_only=True)
     ctx = signed_in(db)
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     roster = RosterPage(ctx)
     roster.resize(1600, 900)
     roster.show()
@@ -52,6 +52,7 @@ def one(path: str, column: str, descending: bool) -> dict[str, float]:
     roster.reload()
     roster.table.viewport().repaint()
     rows_shown = time.perf_counter() - started
+    rows_shown_cpu = time.process_time() - cpu_started  # the worker has not started yet: this thread's
     app.processEvents()
     first_page = time.perf_counter() - started
     while not roster.model.complete:
@@ -61,6 +62,7 @@ def one(path: str, column: str, descending: bool) -> dict[str, float]:
     db.dispose()
     return {
         "first_rows_shown_ms": rows_shown * 1000,
+        "first_rows_cpu_ms": rows_shown_cpu * 1000,
         "first_roster_page_ms": first_page * 1000,
         "all_rows_ms": all_rows * 1000,
     }
@@ -89,7 +91,8 @@ def main() -> int:
             return statistics.median(r[field] for r in runs)
 
         print(
-            f"{column:17} first rows shown {median('first_rows_shown_ms'):7.1f} ms, with the profile "
+            f"{column:17} first rows shown {median('first_rows_shown_ms'):7.1f} ms "
+            f"(CPU {median('first_rows_cpu_ms'):6.1f} ms), with the profile "
             f"{median('first_roster_page_ms'):7.1f} ms, every row {median('all_rows_ms'):7.1f} ms",
             flush=True,
         )

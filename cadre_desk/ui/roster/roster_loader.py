@@ -18,6 +18,7 @@ from contextlib import AbstractContextManager, nullcontext
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from shiboken6 import isValid
 
+from cadre_desk.domain import pinyin
 from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
@@ -106,9 +107,15 @@ class RosterLoader(QObject):
         if generation != self._generation or self.model.complete:
             return
         ctx = self._ctx
+        sorted_by = self.model.sorted_by
+        by_name = sorted_by is not None and sorted_by[0] is Column.NAME
 
         def work(_progress: ProgressFn) -> list[cadres.CadreSummary]:
-            return cadres.list_cadres(ctx, include_archived=include_archived)
+            rows = cadres.list_cadres(ctx, include_archived=include_archived)
+            if by_name:  # the readings the model's sort needs, computed here rather than on the GUI thread
+                for row in rows:
+                    pinyin.full(row.name)
+            return rows
 
         def done(rows: object) -> None:
             if not isValid(self) or generation != self._generation or not isinstance(rows, list):
