@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from shiboken6 import isValid
@@ -23,7 +24,7 @@ from cadre_desk.services import cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.roster.roster_model import Column, RosterModel, database_order
-from cadre_desk.ui.widgets.weak import weak_method
+from cadre_desk.ui.widgets.weak import weak_method, weak_slot
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -79,27 +80,17 @@ class RosterLoader(QObject):
                 total,
                 lambda: cadres.list_cadres(ctx, include_archived=include_archived),
                 (Column(sorted_by), order) if wanted is not None else None,
-                lambda column, order: self._first_rows(include_archived, column, order),
+                partial(first_rows, ctx, include_archived),
             )
             if sort_now:
                 self.model.sort(sorted_by, order)
         if not complete:
             generation = self._generation
-            QTimer.singleShot(REST_DELAY_MS, self, lambda: self._load_rest(include_archived, generation))
+            QTimer.singleShot(REST_DELAY_MS, self, weak_slot(self._load_rest, include_archived, generation))
         log.debug(
             "roster: %d of %d rows in %.0f ms", len(rows), total, (time.perf_counter() - started) * 1000
         )
         return len(rows)
-
-    def _first_rows(
-        self, include_archived: bool, column: Column, order: Qt.SortOrder
-    ) -> list[cadres.CadreSummary] | None:
-        """The roster's first rows sorted by `column`, read for a sort asked for before the rest
-        arrived; None if the database cannot order by that column."""
-        wanted = database_order(column, order)
-        if wanted is None:
-            return None
-        return cadres.roster_start(self._ctx, FIRST_ROWS, include_archived, wanted).rows
 
     def _load_rest(self, include_archived: bool, generation: int) -> None:
         """Every roster row, read in the background; appended to the first ones shown (unless a newer
@@ -129,3 +120,15 @@ class RosterLoader(QObject):
             log.warning("roster: the rest of the rows could not be read in the background: %s", exc)
 
         self.rest_job = run_in_background(work, done, failed)
+
+
+def first_rows(
+    ctx: ServiceContext, include_archived: bool, column: Column, order: Qt.SortOrder
+) -> list[cadres.CadreSummary] | None:
+    """The roster's first rows sorted by `column`, read for a sort asked for before the rest arrived;
+    None if the database cannot order by that column. (A function of its own: the model holds it, and
+    it must not hold the loader, which holds the model.)"""
+    wanted = database_order(column, order)
+    if wanted is None:
+        return None
+    return cadres.roster_start(ctx, FIRST_ROWS, include_archived, wanted).rows
