@@ -17,7 +17,7 @@ from cadre_desk.db import audit_chain
 from cadre_desk.db.audit_chain import ChainBreak, ChainReport
 from cadre_desk.db.models import Account, AuditEvent
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import access, audit
+from cadre_desk.services import access, audit, audit_anchor
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -160,7 +160,8 @@ def verify(ctx: ServiceContext) -> ChainReport:
     """Check the whole hash chain: the first edited, deleted or reordered record, with its position."""
     access.require(ctx, Permission.AUDIT)
     with ctx.db.read() as session:
-        return audit_chain.verify(session.connection())
+        connection = session.connection()
+        return audit_anchor.with_backups(audit_chain.verify(connection), connection, ctx.db.path)
 
 
 # --- Excel --------------------------------------------------------------------------------------

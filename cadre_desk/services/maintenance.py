@@ -14,7 +14,7 @@ from cadre_desk.db import audit_chain, backup_files, migrate, search_index, sqli
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Base, SearchDoc
 from cadre_desk.errors import StorageError
-from cadre_desk.services import access, audit, search
+from cadre_desk.services import access, audit, audit_anchor, search
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -95,7 +95,8 @@ def _check_search(db: Database) -> CheckItem:
 
 def _check_audit_chain(db: Database) -> CheckItem:
     with db.read() as session:
-        report = audit_chain.verify(session.connection())
+        connection = session.connection()
+        report = audit_anchor.with_backups(audit_chain.verify(connection), connection, db.path)
     if report.first_break is None:
         return CheckItem("audit_chain", True, f"审计记录 {report.count} 条，哈希链完整")
     return CheckItem(

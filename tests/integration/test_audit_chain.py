@@ -299,3 +299,63 @@ def test_a_rolled_back_write_leaves_no_record_and_no_gap(ctx: ServiceContext) ->
     units.create_unit(ctx, units.UnitInput(name="之后新建", kind="部门"))
     report = audit_trail.verify(ctx)
     assert report.ok and report.count == report.last_seq == 3
+
+
+def _chain_hash(path: Path, seq: int) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("SELECT hash FROM audit_event WHERE seq = ?", (seq,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_records_cut_from_the_end_with_the_head_rewritten_are_found_by_the_backups(
+    ctx: ServiceContext, db_path: Path
+) -> None:
+    """The chain alone cannot see this (the head is made to match); the last backup still holds it."""
+    from cadre_desk.services import backups
+
+    _write_some(ctx)
+    assert backups.auto_backup(ctx).made
+    make_cadre(ctx, "林小雨")
+    make_cadre(ctx, "王五")
+    assert audit_trail.verify(ctx).ok  # records after the backup are fine
+    last = audit_trail.verify(ctx).last_seq
+    cut = last - 4  # into what the backup holds
+    _tamper(
+        db_path,
+        f"DELETE FROM audit_event WHERE seq > {cut}",
+        f"UPDATE audit_chain_head SET seq = {cut}, hash = '{_chain_hash(db_path, cut)}'",
+    )
+    with ctx.db.read() as session:
+        assert audit_chain.verify(session.connection()).ok  # the chain alone: intact
+    brk = audit_trail.verify(ctx).first_break
+    assert brk is not None and brk.kind == "truncated" and "缺失" in brk.detail and "-auto-" in brk.detail
+    assert not {i.name: i.ok for i in maintenance.check(ctx).items}["audit_chain"]
+
+
+def test_a_wiped_trail_is_found_by_the_backups(ctx: ServiceContext, db_path: Path) -> None:
+    from cadre_desk.services import backups
+
+    _write_some(ctx)
+    assert backups.auto_backup(ctx).made
+    _tamper(db_path, "DELETE FROM audit_event", "DELETE FROM audit_chain_head")
+    brk = audit_trail.verify(ctx).first_break
+    assert brk is not None and brk.kind == "truncated"
+
+
+def test_a_backup_of_another_database_with_the_same_name_is_not_compared(
+    ctx: ServiceContext, db_path: Path, tmp_path: Path
+) -> None:
+    from cadre_desk.services import backups
+
+    other_folder = tmp_path / "另一个县"
+    other_folder.mkdir()
+    other = open_database(str(other_folder / db_path.name))
+    try:
+        _write_some(open_context(other, "别人"), 9)
+        assert backups.auto_backup(open_context(other, "别人")).made  # same backups/ folder, same stem
+    finally:
+        other.dispose()
+    make_cadre(ctx, "林小雨")
+    assert audit_trail.verify(ctx).ok
