@@ -10,7 +10,9 @@ typed and offers to retry.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,6 +26,10 @@ from cadre_desk.ui.widgets.weak import BackRef
 
 if TYPE_CHECKING:
     from cadre_desk.ui.profile.profile_view import ProfileView
+
+
+class FieldForm(Protocol):
+    def show_errors(self, fields: dict[str, str], /) -> list[str]: ...
 
 
 class ProfileSave:
@@ -105,20 +111,27 @@ class ProfileSave:
         messages = warnings_for(view._ctx, cadre_id, changed, today) if changed else []
         return not messages or NegativeRecordWarning.ask(view, messages)
 
+    @contextmanager
+    def _field_errors(self, form: FieldForm, scroll: QWidget) -> Iterator[None]:
+        """A form's save refused for its fields: marked in red, its tab shown, the rest said; re-raised."""
+        view = self.view
+        try:
+            yield
+        except ValidationError as exc:
+            rest = form.show_errors(exc.fields)
+            view.tabs.setCurrentWidget(scroll)
+            view._say(
+                "\n".join(rest)
+                or QCoreApplication.translate("ProfileView", "Please correct the fields marked in red.")
+            )
+            raise
+
     def _save_parts(self, cadre_id: int) -> None:
         """Each changed part in turn; a part that saved is clean even if a later one fails."""
         view = self.view
         if view.form.is_dirty():
-            try:
+            with self._field_errors(view.form, view.basic_scroll):
                 stored = cadres.update_cadre(view._ctx, cadre_id, view.form.value(), view._version)
-            except ValidationError as exc:
-                rest = view.form.show_errors(exc.fields)
-                view.tabs.setCurrentWidget(view.basic_scroll)
-                view._say(
-                    "\n".join(rest)
-                    or QCoreApplication.translate("ProfileView", "Please correct the fields marked in red.")
-                )
-                raise
             view._version = stored.version
             view.form.load(stored, view._today)
             if view.profile is not None:
@@ -134,16 +147,8 @@ class ProfileSave:
                 )
                 view.title.setText(stored.name)
         if view.case_form.is_dirty():
-            try:
+            with self._field_errors(view.case_form, view.case_scroll):
                 case = appointment.save_case(view._ctx, cadre_id, view.case_form.value(), view._version)
-            except ValidationError as exc:
-                rest = view.case_form.show_errors(exc.fields)
-                view.tabs.setCurrentWidget(view.case_scroll)
-                view._say(
-                    "\n".join(rest)
-                    or QCoreApplication.translate("ProfileView", "Please correct the fields marked in red.")
-                )
-                raise
             view._version = case.cadre_version
             view.case_form.load(case)
         for key, tab in view.list_tabs.items():
