@@ -54,6 +54,7 @@ from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.inspection.inspection_dialog import InspectionDialog
 from cadre_desk.ui.pairings.pairings_page import PairingsPage
 from cadre_desk.ui.pools.pools_page import PoolsPage
+from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.shell.application import window_for
 from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
@@ -390,15 +391,21 @@ def test_a_reader_opens_a_barometer_disposal_and_review_read_only(
     check_viewer(qtbot, dialog, reading.override_reason, "经联席研判，群众反映问题属实，予以提醒。")
 
 
-def test_a_reader_opens_the_inspection_report_to_read_it(
-    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
-) -> None:
+def reader_profile(qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings) -> ProfileView:
+    """The 领导查阅's window on the roster, its first cadre's profile shown."""
     window = _open(qtbot, accounts_db[Role.READER], settings)
     assert isinstance(window, MainWindow)
     window.show_page("roster")
     window.roster.table.selectRow(0)
     profile = window.roster.profile
     qtbot.waitUntil(lambda: profile.cadre_id is not None)
+    return profile
+
+
+def test_a_reader_opens_the_inspection_report_to_read_it(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
+) -> None:
+    profile = reader_profile(qtbot, accounts_db, settings)
     dialog = opened(qtbot, profile.inspection_action.trigger)
     assert isinstance(dialog, InspectionDialog)
     assert is_read_only(dialog) and "查看" in dialog.windowTitle()
@@ -411,12 +418,7 @@ def test_a_reader_opens_the_inspection_report_to_read_it(
 def test_a_reader_reads_the_retirement_month_set_by_hand(
     qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
 ) -> None:
-    window = _open(qtbot, accounts_db[Role.READER], settings)
-    assert isinstance(window, MainWindow)
-    window.show_page("roster")
-    window.roster.table.selectRow(0)
-    profile = window.roster.profile
-    qtbot.waitUntil(lambda: profile.cadre_id is not None)
+    profile = reader_profile(qtbot, accounts_db, settings)
     cadre_id = profile.cadre_id
     assert cadre_id is not None
     clerk = accounts_db[Role.CLERK]
