@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import faulthandler
 import os
 import shutil
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 # Before anything imports Qt or reads the data directory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,6 +36,22 @@ def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CADRE_DESK_DATA_DIR", str(data))
     monkeypatch.delenv("CADRE_DESK_DB", raising=False)
     return data
+
+
+# The day `pinned_day` sets the clock to.
+PINNED_DAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture
+def pinned_day() -> Iterator[dt.date]:
+    """The clock at noon of PINNED_DAY, ticking on from there: for tests of what the services date by
+    themselves (an obligation raised by a change, a comment dated today by default, a date refused
+    for lying in the future). A run that crossed midnight failed them: one date was read at import,
+    the other minutes later. Python's clock only (time-machine): SQLite, Qt and the file system keep
+    the real time."""
+    noon = dt.datetime.combine(PINNED_DAY, dt.time(12)).astimezone()
+    with time_machine.travel(noon, tick=True):
+        yield PINNED_DAY
 
 
 @pytest.fixture

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import cadre_records, cadres, obligation_changes, talks, units
 from cadre_desk.services.context import open_context
-from tests.conftest import make_cadre
+from tests.conftest import PINNED_DAY, make_cadre
 from tests.e2e.test_cli import run, run_json
 
-TODAY = dt.date.today()
+TODAY = PINNED_DAY
+pytestmark = pytest.mark.usefixtures("pinned_day")
 
 
 def test_talks_owed_lists_obligations_with_the_documented_fields(tmp_path: Path) -> None:

@@ -32,10 +32,14 @@ from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.shell.work_pages import DIARY, PAIRINGS, TALKS
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
+from tests.conftest import PINNED_DAY
 from tests.gui.test_main_window import type_with_ime
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-TODAY = dt.date.today()  # the window works on the real date: diary dates may not lie in the future
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("pinned_day"),
+]
+TODAY = PINNED_DAY  # the window dates by the clock: diary dates may not lie in the future
 
 
 def day(offset: int) -> str:

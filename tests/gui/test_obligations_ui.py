@@ -19,10 +19,13 @@ from cadre_desk.ui.talks.lookback_dialog import LookbackDialog
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.talks.talk_outlines import outline_for
 from cadre_desk.ui.talks.talks_page import TalksPage
-from tests.conftest import make_cadre
+from tests.conftest import PINNED_DAY, make_cadre
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-TODAY = dt.date.today()
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support"),
+    pytest.mark.usefixtures("pinned_day"),
+]
+TODAY = PINNED_DAY
 
 
 @pytest.fixture

@@ -294,6 +294,7 @@ def test_rewards(ctx: ServiceContext) -> None:
     assert audit_actions(ctx, "reward_or_punishment") == ["create", "create", "archive", "archive"]
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_assessments(ctx: ServiceContext) -> None:
     cadre = make_cadre(ctx)
     profile = cr.save_assessments(

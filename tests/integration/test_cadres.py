@@ -150,12 +150,14 @@ def test_field_errors(ctx: ServiceContext, overrides: dict[str, Any], field: str
     assert audit_count(ctx) == before_audit  # a failed validation writes no audit row
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_birth_in_the_future(ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError) as info:
         make_cadre(ctx, birth=next_month(), party_join=None, work_start=None)
     assert info.value.fields == {"birth": f"出生年月（{next_month()}）不能晚于当前年月"}
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_future_work_start_is_rejected(ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError) as info:
         make_cadre(ctx, work_start=next_month())

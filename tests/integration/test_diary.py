@@ -143,6 +143,7 @@ def test_entry_field_errors(
     assert dy.list_entries(ctx) == []
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_future_entry_and_unknown_mentee(ctx: ServiceContext, world: World) -> None:
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     with pytest.raises(ValidationError) as info:
@@ -232,6 +233,7 @@ def test_no_comment_without_a_pairing(ctx: ServiceContext, world: World) -> None
     assert info.value.fields["mentor_id"] == "该日记写于没有结对帮带的时期，没有导师可以点评"
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_comment_rules(ctx: ServiceContext, world: World) -> None:
     entry = diary_entries.create_entry(ctx, entry_input(world.mentee.id), submit=True)
     with pytest.raises(ValidationError) as info:

@@ -283,6 +283,7 @@ def test_ending_twice_is_rejected(ctx: ServiceContext, people: dict[str, cadres.
     assert "中止" in info.value.fields["status"] and "不能再次结束" in info.value.fields["status"]
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_end_date_rules(ctx: ServiceContext, people: dict[str, cadres.CadreView]) -> None:
     view = mentorship_changes.create_mentorship(ctx, pairing_input(people["mentor"].id, people["mentee"].id))
     with pytest.raises(ValidationError) as info:

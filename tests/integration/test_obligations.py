@@ -26,9 +26,10 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing
-from tests.conftest import make_cadre
+from tests.conftest import PINNED_DAY, make_cadre
 
-TODAY = dt.date.today()
+TODAY = PINNED_DAY
+pytestmark = pytest.mark.usefixtures("pinned_day")
 
 
 def talk(

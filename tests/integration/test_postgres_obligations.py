@@ -92,6 +92,7 @@ SCENARIOS: list[Callable[..., None]] = [
 ]
 
 
+@pytest.mark.usefixtures("pinned_day")  # as in test_obligations
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
 def test_on_postgres(pg_ctx: ServiceContext, scenario: Callable[..., None], tmp_path: Path) -> None:
     if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:

@@ -167,6 +167,7 @@ def test_time_forms(ctx: ServiceContext, people: tuple, text: str, expected: dt.
     assert tk.record_talk(ctx, talk_input((people[0].id,), talk_at=text)).talk_at == expected
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_future_time_is_rejected(ctx: ServiceContext, people: tuple) -> None:
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     with pytest.raises(ValidationError) as info:
@@ -177,6 +178,7 @@ def test_future_time_is_rejected(ctx: ServiceContext, people: tuple) -> None:
     assert tk.list_talks(ctx) == []
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_a_time_later_today_is_rejected_too(ctx: ServiceContext, people: tuple) -> None:
     later = dt.datetime.now() + dt.timedelta(minutes=5)
     with pytest.raises(ValidationError) as info:
@@ -254,6 +256,7 @@ def test_failed_update_changes_nothing(ctx: ServiceContext, people: tuple) -> No
 # --- follow-ups -----------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("pinned_day")
 def test_mark_follow_up_done_and_reopen(ctx: ServiceContext, people: tuple) -> None:
     view = tk.record_talk(
         ctx, talk_input((people[0].id,), follow_ups=(F("报送计划", due_date="2024.06.17"),))
