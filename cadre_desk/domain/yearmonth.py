@@ -98,6 +98,16 @@ def age_at(birth: YearMonth, ref: YearMonth | dt.date) -> int:
     return ref_ym.year - birth.year - (1 if ref_ym.month < birth.month else 0)
 
 
+def year_term_end(start: dt.date) -> dt.date:
+    """The last day of a one-year term from `start`, both days counted: 2026.06.15 → 2027.06.14. A term
+    from 2.29 ends on 2.28 of the next year (its anniversary, 3.1, is the first day after it)."""
+    try:
+        anniversary = start.replace(year=start.year + 1)
+    except ValueError:  # 2.29, and the next year is not a leap year
+        anniversary = dt.date(start.year + 1, 3, 1)
+    return anniversary - dt.timedelta(days=1)
+
+
 def parse_date(text: str) -> dt.date:
     """Parse `2024.05.17`, `2024-05-17`, `20240517`, `2024年5月17日`; raise `DateFormatError`."""
     cleaned = text.strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -84,6 +85,24 @@ def test_new_pairing_refuses_the_same_person_then_saves(
     assert dialog.messages.text_of("mentee_id") == ""
     saved = mentorship.get_mentorship(ctx, dialog.result_view.id)
     assert (saved.mentor, saved.mentee, saved.term_start) == ("王小明", "李四", TODAY)
+
+
+def test_a_pairing_begun_on_a_leap_day_is_offered_a_term_to_the_28th(
+    qtbot: QtBot, ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView], _zh_cn: None
+) -> None:
+    """新建结对 on 2028.02.29 raised ValueError (the term's end was date.replace(year=2029))."""
+    with time_machine.travel(dt.datetime(2028, 2, 29, 9, 30).astimezone(), tick=True):
+        dialog = PairingDialog(ctx, None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert (dialog.term_start.text(), dialog.term_end.text()) == ("2028.02.29", "2029.02.28")
+        pick(qtbot, dialog.mentor, "王小明")
+        pick(qtbot, dialog.mentee, "李四")
+        dialog.goals.setPlainText("熟悉乡镇党建")
+        dialog.save()
+        assert dialog.result_view is not None
+        saved = mentorship.get_mentorship(ctx, dialog.result_view.id)
+        assert (saved.term_start, saved.term_end) == (dt.date(2028, 2, 29), dt.date(2029, 2, 28))
 
 
 def test_page_lists_pairings_with_diary_figures_and_ends_one_early(

@@ -17,6 +17,7 @@ from cadre_desk.domain.yearmonth import (
     format_date,
     parse_date,
     parse_date_or_month,
+    year_term_end,
 )
 
 year_months = st.builds(
@@ -132,6 +133,28 @@ def test_parse_date_leap_days() -> None:
         parse_date("2023.02.29")
     with pytest.raises(DateFormatError, match="不是存在的日期"):
         parse_date("2024.04.31")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (dt.date(2026, 6, 15), dt.date(2027, 6, 14)),
+        (dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        (dt.date(2026, 12, 31), dt.date(2027, 12, 30)),
+        (dt.date(2027, 2, 28), dt.date(2028, 2, 27)),
+        (dt.date(2027, 3, 1), dt.date(2028, 2, 29)),
+        (dt.date(2028, 2, 28), dt.date(2029, 2, 27)),
+        (dt.date(2028, 2, 29), dt.date(2029, 2, 28)),  # was a ValueError (date.replace(year=2029))
+    ],
+)
+def test_a_one_year_term_ends_the_day_before_its_anniversary(start: dt.date, end: dt.date) -> None:
+    assert year_term_end(start) == end
+
+
+@given(st.dates(min_value=dt.date(MIN_YEAR, 1, 1), max_value=dt.date(MAX_YEAR - 1, 12, 31)))
+def test_a_one_year_term_lasts_a_year(start: dt.date) -> None:
+    end = year_term_end(start)
+    assert 364 <= (end - start).days <= 365 and end.month in (start.month, start.month - 1, 12)
 
 
 @pytest.mark.parametrize("text", ["", "2024.05", "2024.13.01", "17.05.2024", "昨天", "1899.12.31"])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.domain.yearmonth import year_term_end
 from cadre_desk.services import mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
@@ -98,7 +99,7 @@ class PairingDialog(GuardedDialog):
             self.plan.setPlainText(current.plan)
         else:
             self.term_start.setText(f"{day:%Y.%m.%d}")
-            self.term_end.setText(f"{day.replace(year=day.year + 1) - dt.timedelta(days=1):%Y.%m.%d}")
+            self.term_end.setText(f"{year_term_end(day):%Y.%m.%d}")
         self.mentor.setFocus()
 
     def save(self) -> None:
