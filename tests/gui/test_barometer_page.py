@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import time_machine
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -43,6 +44,19 @@ def _page(qtbot: QtBot, ctx: ServiceContext) -> BarometerPage:
     page.show()
     page.refresh()
     return page
+
+
+def test_a_page_left_open_into_the_new_year_suggests_its_first_quarter(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None
+) -> None:
+    """The page read the date once, when the window opened: on 01.01 it still offered 2026Q4."""
+    with time_machine.travel(dt.datetime(2026, 12, 31, 17, 30).astimezone(), tick=True) as clock:
+        page = BarometerPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        assert page.suggested_period() == "2026Q4"
+        clock.move_to(dt.datetime(2027, 1, 1, 8, 30).astimezone())
+        assert page.suggested_period() == "2027Q1"
 
 
 def test_a_period_is_opened_and_typed_into_from_the_keyboard(

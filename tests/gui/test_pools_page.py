@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import time_machine
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -130,6 +131,37 @@ def test_entry_state_measure_and_review_dialogs(
     assert page.reviews.index(0, 1).data() == "表现突出"
     assert "已使用" in page.heading.text() and "青山镇副镇长" in page.heading.text()
     assert [r.state for r in pool_lists.list_entries(ctx, TODAY, state="已使用")] == ["已使用"]
+
+
+def test_a_page_left_open_past_midnight_works_at_the_new_date(
+    qtbot: QtBot, ctx: ServiceContext, county: dict[str, int], _zh_cn: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page read the date once, when the window opened: left open over New Year's Eve, the next
+    morning it offered 2026.12.31 as the entry date and refused 2027.01.01 as a date in the future."""
+    newcomer = _young(ctx, "新来丁", "1997.07")
+    offered: list[str] = []
+
+    def ask(cls, parent, c, entry, today, pool_id=None):  # type: ignore[no-untyped-def]
+        dialog = cls(c, entry, today, parent, pool_id)
+        offered.append(dialog.entered.text())
+        dialog.cadre.set_cadre(newcomer.id)
+        dialog.pool.setCurrentIndex(dialog.pool.findData(pools.find_pool(c, "好苗子").id))
+        dialog.entered.setText("2027.01.01")
+        dialog.recommended_by.setText("县发改委")
+        dialog.save()
+        assert dialog.messages.text_of("entered_on") == ""
+        return dialog.result_entry
+
+    monkeypatch.setattr(EntryDialog, "ask", classmethod(ask))
+    with time_machine.travel(dt.datetime(2026, 12, 31, 17, 30).astimezone(), tick=True) as clock:
+        page = PoolsPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        clock.move_to(dt.datetime(2027, 1, 1, 8, 30).astimezone())
+        page.new_record()
+    assert offered == ["2027.01.01"]
+    entry = next(e for e in pool_lists.list_entries(ctx, dt.date(2027, 1, 1)) if e.cadre_id == newcomer.id)
+    assert entry.entered_on == dt.date(2027, 1, 1)
 
 
 def test_the_worktable_lists_flagged_entries(

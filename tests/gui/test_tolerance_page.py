@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import time_machine
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QMessageBox
@@ -202,6 +203,27 @@ def test_overdue_measures_are_red_on_the_register_and_the_worktable(
         ("追回预付款", False, "tolerance_case", case.id),
     ]
     assert rows[0].cells[4] == "逾期 6 天"
+
+
+def test_a_measure_due_yesterday_turns_red_on_a_page_left_open_past_midnight(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None
+) -> None:
+    """The page read the date once, when the window opened: a measure due on New Year's Eve stayed
+    black on 01.01 until the program was restarted."""
+    case = rule_case(ctx, new_case(ctx, make_cadre(ctx, "冯整改").id))
+    data = dataclasses.replace(
+        case.as_input(), measures=(tolerance.MeasureInput("修订制度", "县财政局", "2026.12.31"),)
+    )
+    tolerance_editing.update_case(ctx, case.id, data, case.version)
+    with time_machine.travel(dt.datetime(2026, 12, 31, 17, 30).astimezone(), tick=True) as clock:
+        page = TolerancePage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        assert page.model.index(0, 9).data(Qt.ItemDataRole.ForegroundRole) is None
+        clock.move_to(dt.datetime(2027, 1, 1, 8, 30).astimezone())
+        page.refresh()
+        assert page.model.index(0, 9).data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE
+        assert page.summary_year() == 2027
 
 
 def test_the_profile_shows_tolerated_and_warns_before_a_negative_record(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import time_machine
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services.context import ServiceContext
@@ -125,6 +126,21 @@ def test_the_promoted_and_youth_class_lists_under_the_page(
     page.open_record.connect(lambda kind, rid: opened.append((kind, rid)))
     lists._open(lists.youth.index(0, 1))
     assert opened == [("cadre", ids["丁逾期"])]
+
+
+def test_the_promoted_list_of_a_page_left_open_overnight_is_at_the_new_date(
+    qtbot: QtBot, ctx: ServiceContext, _zh_cn: None
+) -> None:
+    """The page read the date once, when the window opened: the next day it still counted to the day
+    before."""
+    with time_machine.travel(dt.datetime(2026, 6, 14, 17, 30).astimezone(), tick=True) as clock:
+        page = TrainingPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        assert "2026.06.14" in page.lists.summary.text()
+        clock.move_to(dt.datetime(2026, 6, 15, 8, 30).astimezone())
+        page.refresh()
+        assert "2026.06.15" in page.lists.summary.text()
 
 
 def test_the_restore_point_is_copied_while_the_preview_is_open(

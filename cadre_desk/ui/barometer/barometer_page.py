@@ -86,12 +86,18 @@ class GridView(QTableView):
 class BarometerPage(Page):
     record_kinds = frozenset()
 
+    @property
+    def today(self) -> dt.date:
+        """The date the page works at: the one it was given (tests), else the real date, read each time
+        (the window stays open past midnight)."""
+        return self._today or dt.date.today()
+
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self._today = today
         self.periods: list[PeriodView] = []
         self._unit_rows: list[barometer_entries.UnitCount] = []
         self.words: dict[str, str] = dict(bd.DEFAULT_WORDS)

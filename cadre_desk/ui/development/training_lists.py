@@ -105,10 +105,16 @@ class YouthModel(RowsModel):
 class TrainingListsPanel(QWidget):
     open_cadre = Signal(int)
 
-    def __init__(self, ctx: ServiceContext, today: dt.date, parent: QWidget | None = None) -> None:
+    @property
+    def today(self) -> dt.date:
+        """The date the page works at: the one it was given (tests), else the real date, read each time
+        (the window stays open past midnight)."""
+        return self._today or dt.date.today()
+
+    def __init__(self, ctx: ServiceContext, today: dt.date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today
+        self._today = today
         self._year: int | None = None
         self._unit: int | None = None
         self.which = QComboBox(self)

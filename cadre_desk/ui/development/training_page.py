@@ -100,12 +100,18 @@ class TrainingModel(RowsModel):
 class TrainingPage(Page):
     """The training-compliance register."""
 
+    @property
+    def today(self) -> dt.date:
+        """The date the page works at: the one it was given (tests), else the real date, read each time
+        (the window stays open past midnight)."""
+        return self._today or dt.date.today()
+
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self._today = today
         self.year = QSpinBox(self)
         self.year.setObjectName("trainingYear")
         self.year.setRange(2000, 2100)
@@ -161,7 +167,7 @@ class TrainingPage(Page):
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
-        self.lists = TrainingListsPanel(ctx, self.today, self)
+        self.lists = TrainingListsPanel(ctx, today, self)
         self.lists.open_cadre.connect(lambda cadre_id: self.open_record.emit("cadre", cadre_id))
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)

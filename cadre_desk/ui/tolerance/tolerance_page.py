@@ -127,13 +127,19 @@ class ReasonDialog:
 class TolerancePage(Page):
     record_kinds: ClassVar[frozenset[str]] = frozenset({KIND})
 
+    @property
+    def today(self) -> dt.date:
+        """The date the page works at: the one it was given (tests), else the real date, read each time
+        (the window stays open past midnight)."""
+        return self._today or dt.date.today()
+
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tolerancePage")
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self._today = today
         self.current: tolerance.CaseView | None = None
 
         self.state = QComboBox(self)
