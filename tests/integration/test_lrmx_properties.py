@@ -4,77 +4,19 @@ file comes back element by element; on SQLite and (when a server is given) on Po
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager as ContextManager
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 
-from cadre_desk.db.opening import open_database
 from cadre_desk.services import cadre_records, cadres, retirement
-from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, formtext, importing, lrmx
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
 from tests.unit.test_parsers_properties import FAST
 from tests.unit.test_parsers_properties import cadres as generated_cadres
-
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def fresh_ctx(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> Iterator[Callable[[], ContextManager[ServiceContext]]]:
-    """A factory of empty, migrated databases (cloned from one migrated template, so it is quick)."""
-    if request.param == "sqlite":
-        template = tmp_path / "template.db"
-        open_database(str(template)).dispose()
-
-        @contextlib.contextmanager
-        def sqlite_clone() -> Iterator[ServiceContext]:
-            path = tmp_path / f"{uuid.uuid4().hex}.db"
-            shutil.copy(template, path)
-            db = open_database(str(path))
-            try:
-                yield open_context(db, "测试员")
-            finally:
-                db.dispose()
-                path.unlink()
-
-        yield sqlite_clone
-        return
-    if not ADMIN_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-        pytest.skip("no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)")
-    admin = admin_engine(ADMIN_URL)
-    try:
-        base = create_database(admin)
-        try:
-            open_database(database_url(ADMIN_URL, base)).dispose()
-
-            @contextlib.contextmanager
-            def pg_clone() -> Iterator[ServiceContext]:
-                assert ADMIN_URL is not None
-                name = create_database(admin, template=base)
-                db = open_database(database_url(ADMIN_URL, name))
-                try:
-                    yield open_context(db, "测试员")
-                finally:
-                    db.dispose()
-                    drop_database(admin, name)
-
-            yield pg_clone
-        finally:
-            drop_database(admin, base)
-    finally:
-        admin.dispose()
 
 
 def test_generated_cadres_round_trip_through_the_database(

@@ -7,7 +7,6 @@ each test run gets a database of its own, dropped afterwards.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -26,37 +25,22 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import fresh_database, opened, require_server
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
+ADMIN_URL = require_server()  # skipped without a server, failed under CI
 
 
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    try:
-        name = create_database(admin)
-        try:
-            yield database_url(ADMIN_URL, name)
-        finally:
-            drop_database(admin, name)
-    finally:
-        admin.dispose()
+    """One database for the module (the conftest's fixtures give each test its own)."""
+    with fresh_database(ADMIN_URL) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def pg_ctx(pg_url: str) -> Iterator[ServiceContext]:
-    db = open_database(pg_url)
-    yield open_context(db, "测试员")
-    db.dispose()
+    with opened(pg_url) as db:
+        yield open_context(db, "测试员")
 
 
 def test_migrations_and_every_service_on_postgres(pg_ctx: ServiceContext) -> None:

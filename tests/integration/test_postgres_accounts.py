@@ -3,26 +3,17 @@ database (the migration's columns, booleans, the lock-out times and the role fil
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from cadre_desk.db.engine import Database
-from cadre_desk.db.opening import open_database
 from cadre_desk.services import accounts
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.integration import test_accounts as t
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import require_server
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
+require_server()  # skipped without a server, failed under CI
 
 WITH_ADMIN: list[Callable[[Database, ServiceContext], None]] = [
     t.test_sign_in_and_lock_out_after_five_failures,
@@ -36,22 +27,6 @@ WITH_OPEN_CONTEXT: list[Callable[[Database, ServiceContext], None]] = [
     t.test_mentor_accounts_link_a_cadre,
     t.test_the_open_mode_operator_becomes_the_administrator,
 ]
-
-
-@pytest.fixture
-def pg_db() -> Iterator[Database]:
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    name = create_database(admin)
-    try:
-        db = open_database(database_url(ADMIN_URL, name))
-        try:
-            yield db
-        finally:
-            db.dispose()
-    finally:
-        drop_database(admin, name)
-        admin.dispose()
 
 
 @pytest.mark.postgres

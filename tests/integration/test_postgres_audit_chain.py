@@ -3,43 +3,19 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from cadre_desk.db import migrate
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import audit_trail, maintenance, units
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import require_server
 from tests.integration.test_audit_chain import BEFORE_CHAIN
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    try:
-        name = create_database(admin)
-        try:
-            yield database_url(ADMIN_URL, name)
-        finally:
-            drop_database(admin, name)
-    finally:
-        admin.dispose()
+require_server()  # skipped without a server, failed under CI
 
 
 def test_concurrent_writers_keep_one_chain(pg_url: str) -> None:

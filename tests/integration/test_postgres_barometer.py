@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from cadre_desk.db.opening import open_database
-from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.services.context import ServiceContext
 from tests.integration import test_barometer, test_barometer_import, test_barometer_print
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import require_server
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
-
-
-@pytest.fixture
-def pg_ctx() -> Iterator[ServiceContext]:
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    name = create_database(admin)
-    db = open_database(database_url(ADMIN_URL, name))
-    try:
-        yield open_context(db, "测试员")
-    finally:
-        db.dispose()
-        drop_database(admin, name)
-        admin.dispose()
+require_server()  # skipped without a server, failed under CI
 
 
 SCENARIOS: list[Callable[..., None]] = [

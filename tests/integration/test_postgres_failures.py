@@ -4,7 +4,6 @@ and no SQL parameters in the message."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -13,32 +12,16 @@ from sqlalchemy import text
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import StorageError
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import fresh_database, opened, require_server
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
+ADMIN_URL = require_server()  # skipped without a server, failed under CI
 
 
 @pytest.fixture(scope="module")
 def pg_db() -> Iterator[Database]:
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    try:
-        name = create_database(admin)
-        try:
-            db = open_database(database_url(ADMIN_URL, name))
-            yield db
-            db.dispose()
-        finally:
-            drop_database(admin, name)
-    finally:
-        admin.dispose()
+    """One database for the module (the conftest's fixtures give each test its own)."""
+    with fresh_database(ADMIN_URL) as url, opened(url) as db:
+        yield db
 
 
 def test_a_server_that_is_not_there() -> None:

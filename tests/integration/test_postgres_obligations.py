@@ -4,41 +4,18 @@ database of its own (the 回溯 queries, the overdue counts and the audit hook i
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from cadre_desk.db.opening import open_database
 from cadre_desk.services import cadre_records, cadres, obligation_lookback, talks
-from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 from tests.integration import test_obligations, test_rule_tables
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import require_server
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
-
-
-@pytest.fixture
-def pg_ctx() -> Iterator[ServiceContext]:
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    name = create_database(admin)
-    db = open_database(database_url(ADMIN_URL, name))
-    try:
-        yield open_context(db, "测试员")
-    finally:
-        db.dispose()
-        drop_database(admin, name)
-        admin.dispose()
+require_server()  # skipped without a server, failed under CI
 
 
 def lookback_finds_past_appointments_and_youth_classes(ctx: ServiceContext) -> None:

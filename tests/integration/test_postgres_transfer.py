@@ -7,8 +7,6 @@ created from nothing by the migrations and dropped afterwards.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,41 +21,15 @@ from cadre_desk.db.opening import open_database
 from cadre_desk.services import cadre_records, cadres, diary, maintenance, mentorship, search
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.transfer import forms, importing, lrmx, package, roster
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import require_server
 from tests.integration.test_roster_xlsx import messy_roster
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
+require_server()  # skipped without a server, failed under CI
 
 pytestmark = pytest.mark.postgres
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lrmx"
 GOOD = ("filled_compact.lrmx", "dotted_dates.lrmx", "family10_resume40_unknown.lrmx")
-
-
-@pytest.fixture
-def pg_ctx() -> Iterator[ServiceContext]:
-    """A fresh database on the server, migrated from empty to head by `open_database`."""
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    try:
-        name = create_database(admin)
-        try:
-            db = open_database(database_url(ADMIN_URL, name))
-            try:
-                yield open_context(db, "测试员")
-            finally:
-                db.dispose()
-        finally:
-            drop_database(admin, name)
-    finally:
-        admin.dispose()
 
 
 def _dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:

@@ -3,24 +3,15 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
-from cadre_desk.db.opening import open_database
-from cadre_desk.services.context import ServiceContext, open_context
+from cadre_desk.services.context import ServiceContext
 from tests.integration import test_units
-from tests.integration.pg_helpers import admin_engine, create_database, database_url, drop_database
+from tests.integration.pg_helpers import require_server
 
-ADMIN_URL = os.environ.get("CADRE_DESK_PG_URL")
-
-if not ADMIN_URL:
-    if os.environ.get("CI"):
-        pytest.fail("CI must run the PostgreSQL tests: CADRE_DESK_PG_URL is not set", pytrace=False)
-    pytest.skip(
-        "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)", allow_module_level=True
-    )
+require_server()  # skipped without a server, failed under CI
 
 SERVICE_TESTS: list[Callable[[ServiceContext], None]] = [
     test_units.test_create_orders_siblings_and_checks_names_and_kinds,
@@ -34,25 +25,9 @@ SERVICE_TESTS: list[Callable[[ServiceContext], None]] = [
 ]
 
 
-@pytest.fixture
-def fresh_pg_ctx() -> Iterator[ServiceContext]:
-    assert ADMIN_URL is not None
-    admin = admin_engine(ADMIN_URL)
-    name = create_database(admin)
-    try:
-        db = open_database(database_url(ADMIN_URL, name))
-        try:
-            yield open_context(db, "测试员")
-        finally:
-            db.dispose()
-    finally:
-        drop_database(admin, name)
-        admin.dispose()
-
-
 @pytest.mark.postgres
 @pytest.mark.parametrize("service_test", SERVICE_TESTS, ids=lambda f: f.__name__.removeprefix("test_"))
 def test_units_and_teams_on_postgres(
-    service_test: Callable[[ServiceContext], None], fresh_pg_ctx: ServiceContext
+    service_test: Callable[[ServiceContext], None], pg_ctx: ServiceContext
 ) -> None:
-    service_test(fresh_pg_ctx)
+    service_test(pg_ctx)

@@ -22,7 +22,6 @@ from cadre_desk.services import cadres, verification
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import importing
 from cadre_desk.transfer.model import CadreData
-from tests.integration.test_lrmx_properties import fresh_ctx  # noqa: F401  (the two-engine fixture)
 
 SETTINGS = settings(
     max_examples=25,
@@ -84,7 +83,7 @@ def _accepted(call: Callable[[], Any]) -> Any:
 
 
 def test_what_the_services_accept_is_stored_and_read_back_equal(
-    fresh_ctx: Callable[[], ContextManager[ServiceContext]],  # noqa: F811
+    fresh_ctx: Callable[[], ContextManager[ServiceContext]],
 ) -> None:
     with fresh_ctx() as ctx:
 
@@ -115,7 +114,7 @@ def test_what_the_services_accept_is_stored_and_read_back_equal(
 
 
 def test_what_an_import_accepts_is_stored_and_read_back_equal(
-    fresh_ctx: Callable[[], ContextManager[ServiceContext]],  # noqa: F811
+    fresh_ctx: Callable[[], ContextManager[ServiceContext]],
 ) -> None:
     """The same through the import entry point (what rosters and forms go through): values with
     problems are taken in as written, cut to their columns, and read back as planned."""
