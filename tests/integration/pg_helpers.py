@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -23,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
+from cadre_desk.services.context import ServiceContext
 
 NO_SERVER = "no PostgreSQL server (CADRE_DESK_PG_URL unset; `make test` starts one)"
 
@@ -101,3 +103,11 @@ def opened(url: str) -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
+
+
+def run_scenario(scenario: Callable[..., None], ctx: ServiceContext, tmp_path: Path) -> None:
+    """Run one of the SQLite tests' scenarios on `ctx`, with `tmp_path` if it takes one."""
+    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
+        scenario(ctx, tmp_path)
+    else:
+        scenario(ctx)

@@ -9,7 +9,7 @@ import pytest
 
 from cadre_desk.services.context import ServiceContext
 from tests.integration import test_barometer, test_barometer_import, test_barometer_print
-from tests.integration.pg_helpers import require_server
+from tests.integration.pg_helpers import require_server, run_scenario
 
 require_server()  # skipped without a server, failed under CI
 
@@ -34,7 +34,4 @@ SCENARIOS: list[Callable[..., None]] = [
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
 def test_on_postgres(pg_ctx: ServiceContext, scenario: Callable[..., None], tmp_path: Path) -> None:
-    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
-        scenario(pg_ctx, tmp_path)
-    else:
-        scenario(pg_ctx)
+    run_scenario(scenario, pg_ctx, tmp_path)

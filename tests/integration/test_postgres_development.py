@@ -20,7 +20,7 @@ from tests.integration import (
     test_training_import,
     test_training_lists,
 )
-from tests.integration.pg_helpers import require_server
+from tests.integration.pg_helpers import require_server, run_scenario
 
 require_server()  # skipped without a server, failed under CI
 
@@ -61,7 +61,4 @@ SCENARIOS: list[Callable[..., None]] = [
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
 def test_on_postgres(pg_ctx: ServiceContext, scenario: Callable[..., None], tmp_path: Path) -> None:
-    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
-        scenario(pg_ctx, tmp_path)
-    else:
-        scenario(pg_ctx)
+    run_scenario(scenario, pg_ctx, tmp_path)

@@ -13,7 +13,7 @@ from cadre_desk.services import cadre_records, cadres, obligation_lookback, talk
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
 from tests.integration import test_obligations, test_rule_tables
-from tests.integration.pg_helpers import require_server
+from tests.integration.pg_helpers import require_server, run_scenario
 
 require_server()  # skipped without a server, failed under CI
 
@@ -72,7 +72,4 @@ SCENARIOS: list[Callable[..., None]] = [
 @pytest.mark.usefixtures("pinned_day")  # as in test_obligations
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
 def test_on_postgres(pg_ctx: ServiceContext, scenario: Callable[..., None], tmp_path: Path) -> None:
-    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
-        scenario(pg_ctx, tmp_path)
-    else:
-        scenario(pg_ctx)
+    run_scenario(scenario, pg_ctx, tmp_path)

@@ -9,7 +9,7 @@ import pytest
 
 from cadre_desk.services.context import ServiceContext
 from tests.integration import test_tolerance
-from tests.integration.pg_helpers import require_server
+from tests.integration.pg_helpers import require_server, run_scenario
 
 require_server()  # skipped without a server, failed under CI
 
@@ -28,10 +28,7 @@ SCENARIOS: list[Callable[..., None]] = [
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
 def test_scenario_on_postgres(scenario: Callable[..., None], pg_ctx: ServiceContext, tmp_path: Path) -> None:
-    if "tmp_path" in scenario.__code__.co_varnames[: scenario.__code__.co_argcount]:
-        scenario(pg_ctx, tmp_path)
-    else:
-        scenario(pg_ctx)
+    run_scenario(scenario, pg_ctx, tmp_path)
 
 
 def test_a_tolerated_barometer_reading_on_postgres(pg_ctx: ServiceContext) -> None:
