@@ -13,9 +13,9 @@ from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Sub
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import (
     access,
-    accounts,
     cadre_records,
     cadres,
+    demo_account,
     maintenance,
     retirement,
     sealed_backup,
@@ -113,11 +113,11 @@ def _cmd_demo(ctx: ServiceContext, args: argparse.Namespace) -> int:
     finally:
         bar.close()
     print(json.dumps(to_jsonable(report), ensure_ascii=False))
-    if accounts.demo_account_added_to(ctx):
+    if demo_account.demo_account_added_to(ctx):
         sys.stderr.write(
-            f"注意：已添加演示账号 {accounts.DEMO_NAME}（密码 {accounts.DEMO_PASSWORD}，"
+            f"注意：已添加演示账号 {demo_account.DEMO_NAME}（密码 {demo_account.DEMO_PASSWORD}，"
             "系统管理员、干部科经办、容错案件）。"
-            f"此数据库若转作正式使用，请先停用它：cadre-desk account lock {accounts.DEMO_NAME}\n"
+            f"此数据库若转作正式使用，请先停用它：cadre-desk account lock {demo_account.DEMO_NAME}\n"
         )
     return EXIT_OK
 

@@ -28,8 +28,9 @@ from cadre_desk.demo import selections as demo_selections
 from cadre_desk.demo import tolerance as demo_tolerance
 from cadre_desk.demo.store import NotEmptyError, Writer, refuse_if_not_empty, tune_sqlite
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import access, accounts, search
+from cadre_desk.services import access, search
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.services.demo_account import add_demo_account
 
 __all__ = ["MAX_CADRES", "MIN_CADRES", "DemoReport", "NotEmptyError", "generate"]
 
@@ -163,7 +164,7 @@ def generate(
         counts = {k: v for k, v in vars(result).items() if k != "today"} | {"today": today.isoformat()}
         writer.audit(account_id, summary, counts)
         if demo_account:  # demo / demo, shown on the welcome page (the CLI's `demo`, 生成演示数据)
-            accounts.add_demo_account(session, operator)
+            add_demo_account(session, operator)
     report(STAGE_CHECKPOINT, 0, 1)
     if db.path is not None:
         sqlite_tools.checkpoint(db.path)

@@ -63,7 +63,7 @@ MAY: dict[str, str] = {
     "services.accounts.change_own_password": ALL,
     "services.accounts.record_idle_lock": ALL,
     "services.accounts.record_denial": ALL,  # the refusal of anyone signed in is recorded
-    "services.accounts.demo_account_added_to": ALL,  # a question, no action
+    "services.demo_account.demo_account_added_to": ALL,  # a question, no action
     "services.app_settings.get_settings": ALL,
     "services.app_settings.save_settings": "A",
     "services.appointment.get_case": READ,
@@ -535,7 +535,7 @@ def test_nobody_signed_in_may_do_nothing(world: World) -> None:
     allowed_anyway = {
         "services.accounts.record_idle_lock",
         "services.accounts.record_denial",
-        "services.accounts.demo_account_added_to",
+        "services.demo_account.demo_account_added_to",
     }
     wrong = [
         q

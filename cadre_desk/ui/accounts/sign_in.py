@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cadre_desk.errors import LoginFailed, StorageError
-from cadre_desk.services import accounts
+from cadre_desk.services import accounts, demo_account
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.first_admin_dialog import FirstAdminDialog
 from cadre_desk.ui.accounts.login_dialog import LoginDialog
@@ -39,7 +39,7 @@ def sign_in(parent: QWidget | None, opened: ServiceContext, read_only: bool = Fa
         signed = FirstAdminDialog.ask(parent, db, opened.account_name)
     else:
         signed = _from_environment(opened) or LoginDialog.ask(
-            parent, db, os.environ.get(USER_ENV, ""), demo=accounts.has_demo_account(db)
+            parent, db, os.environ.get(USER_ENV, ""), demo=demo_account.has_demo_account(db)
         )
     if signed is not None and signed.must_change_password:
         signed = PasswordDialog.ask(parent, signed, forced=True)

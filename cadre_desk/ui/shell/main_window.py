@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from cadre_desk import paths, sealed
-from cadre_desk.services import accounts, maintenance, units
+from cadre_desk.services import demo_account, maintenance, units
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.session import AccountSession
@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
                     ),
                     10_000,
                 )
-        if accounts.demo_account_added_to(self.ctx):
+        if demo_account.demo_account_added_to(self.ctx):
             QMessageBox.information(
                 self,
                 self.tr("Demo account"),
@@ -628,7 +628,7 @@ class MainWindow(QMainWindow):
                     "The demo account {name} (password {password}; administrator, records clerk, "
                     "fault tolerance) was added. If this database is to hold real records, disable it "
                     "in File → Accounts."
-                ).format(name=accounts.DEMO_NAME, password=accounts.DEMO_PASSWORD),
+                ).format(name=demo_account.DEMO_NAME, password=demo_account.DEMO_PASSWORD),
             )
 
     # --- help ------------------------------------------------------------------------------------
