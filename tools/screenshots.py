@@ -102,7 +102,7 @@ def shoot(ctx: object, out: Path, tmp: Path, only_units: bool = False) -> int:
     window = MainWindow(ctx, settings, today=TODAY, background_checks=False)
     window.resize(*SIZE)
     window.show()
-    window.refresh_record_counts()
+    window.status.refresh_record_counts()
     settle(600)
     while window.home.table is None:  # the home lists load in the background
         settle(100)
@@ -195,7 +195,7 @@ def shoot_english(ctx: object, out: Path, tmp: Path) -> int:
     window = MainWindow(ctx, Settings.at(tmp / "ui-en.ini"), today=TODAY, background_checks=False)
     window.resize(*SIZE)
     window.show()
-    window.refresh_record_counts()
+    window.status.refresh_record_counts()
     window.show_page(PAIRINGS)
     settle(600)
     save(window, out, "english-pairings")

@@ -100,7 +100,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/session.py" line="+33"/>
+        <location filename="../../cadre_desk/ui/accounts/session.py" line="+36"/>
         <source>&amp;Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,6 +493,29 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/backup_commands.py" line="+46"/>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backed up, sealed with the passphrase and verified: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up and verified: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Restored from {backup}; the previous state was saved as {saved}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupPolicyDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/backups/policy_dialog.py" line="+31"/>
@@ -538,7 +561,7 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+56"/>
         <source>Copying the database to
 {path}</source>
         <translation type="unfinished"></translation>
@@ -578,7 +601,7 @@
 <context>
     <name>BarometerGridModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+37"/>
+        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+38"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1609,7 +1632,7 @@ Your text stays in the editor.</source>
 <context>
     <name>DemoRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/demo_runner.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/jobs/demo_runner.py" line="+46"/>
         <source>Generating demo data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2608,7 +2631,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="+289"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="+292"/>
         <source>Nothing found for “{query}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3115,6 +3138,22 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
 </context>
 <context>
+    <name>IntegrityWatch</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/integrity_watch.py" line="+56"/>
+        <source>The database file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check of the data file found problems:
+{problems}
+
+Back up your recent work, then restore the file from a backup (File → Back up the database makes one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerPreviewDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pools/ledger_preview.py" line="+17"/>
@@ -3200,7 +3239,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3353,14 +3392,177 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+109"/>
-        <source>Cadre Desk — {file}</source>
+        <location filename="../../cadre_desk/ui/shell/menus.py" line="+45"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Back up the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic &amp;backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Local &amp;rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;New record on this page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Print the current record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Data file location…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Cadre Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing to do for this on this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Data file location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data file: {database}
+Backups: {backups}
+Logs: {logs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainStatusBar</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/status_bar.py" line="+31"/>
+        <source>Operator: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n cadre(s)</source>
+        <translation>
+            <numerusform>%n cadre</numerusform>
+            <numerusform>%n cadres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{shown} of %n cadre(s)</source>
+        <translation>
+            <numerusform>{shown} of %n cadre</numerusform>
+            <numerusform>{shown} of %n cadres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n mentorship pairing(s)</source>
+        <translation>
+            <numerusform>%n pairing</numerusform>
+            <numerusform>%n pairings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n diary entry(ies)</source>
+        <translation>
+            <numerusform>%n diary entry</numerusform>
+            <numerusform>%n diary entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n talk record(s)</source>
+        <translation>
+            <numerusform>%n talk</numerusform>
+            <numerusform>%n talks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+92"/>
+        <source>Cadre Desk — {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Worktable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,97 +3612,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Back up the database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Restore from a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Automatic &amp;backups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Local &amp;rules…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;New record on this page…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Print the current record…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Data file location…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;About Cadre Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+36"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3510,22 +3627,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Operator: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Database: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+113"/>
-        <source>Nothing to do for this on this page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+92"/>
         <source>No page can show this {kind} yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,81 +3636,8 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <source>This {kind} no longer exists</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>%n cadre(s)</source>
-        <translation>
-            <numerusform>%n cadre</numerusform>
-            <numerusform>%n cadres</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>{shown} of %n cadre(s)</source>
-        <translation>
-            <numerusform>{shown} of %n cadre</numerusform>
-            <numerusform>{shown} of %n cadres</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n mentorship pairing(s)</source>
-        <translation>
-            <numerusform>%n pairing</numerusform>
-            <numerusform>%n pairings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n diary entry(ies)</source>
-        <translation>
-            <numerusform>%n diary entry</numerusform>
-            <numerusform>%n diary entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n talk record(s)</source>
-        <translation>
-            <numerusform>%n talk</numerusform>
-            <numerusform>%n talks</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+33"/>
-        <source>The database file is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The check of the data file found problems:
-{problems}
-
-Back up your recent work, then restore the file from a backup (File → Back up the database makes one).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Back up the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Backed up, sealed with the passphrase and verified: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Backed up and verified: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Restored from {backup}; the previous state was saved as {saved}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+25"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3620,23 +3649,6 @@ Back up your recent work, then restore the file from a backup (File → Back up 
     <message>
         <location line="+2"/>
         <source>The demo account {name} (password {password}; administrator, records clerk, fault tolerance) was added. If this database is to hold real records, disable it in File → Accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Data file location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Data file: {database}
-Backups: {backups}
-Logs: {logs}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Open the folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3865,7 +3877,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+311"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+314"/>
         <source>New rule: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4608,7 +4620,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+47"/>
         <source>%n pairing(s)</source>
         <translation>
             <numerusform>%n pairing</numerusform>
@@ -5489,7 +5501,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/saving.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+62"/>
         <source>Please correct the fields marked in red before saving.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5522,8 +5534,7 @@ Logs: {logs}</source>
     </message>
     <message>
         <location filename="../../cadre_desk/ui/profile/saving.py" line="+30"/>
-        <location line="+25"/>
-        <location line="+18"/>
+        <location line="+42"/>
         <source>Please correct the fields marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5961,13 +5972,13 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+37"/>
-        <location line="+209"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+38"/>
+        <location line="+211"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6014,7 +6025,7 @@ The current state is first saved as a backup in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Restoring from
 {path}</source>
         <translation type="unfinished"></translation>
@@ -6626,7 +6637,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="-174"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="-176"/>
         <source>Show more… ({left}{plus} left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6988,12 +6999,12 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>Structure</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/charts.py" line="+98"/>
+        <location filename="../../cadre_desk/ui/structure/charts.py" line="+99"/>
         <source>Age pyramid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Posts approved / filled / vacant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7650,7 +7661,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>More than {count} talks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8480,7 +8491,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TransferMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+32"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+35"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>

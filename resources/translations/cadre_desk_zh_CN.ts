@@ -100,7 +100,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/session.py" line="+33"/>
+        <location filename="../../cadre_desk/ui/accounts/session.py" line="+36"/>
         <source>&amp;Accounts…</source>
         <translation>账号管理(&amp;A)…</translation>
     </message>
@@ -493,6 +493,29 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/backup_commands.py" line="+46"/>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backed up, sealed with the passphrase and verified: {path}</source>
+        <translation>已备份、用口令加密并校验：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backed up and verified: {path}</source>
+        <translation>已备份并校验：{path}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Restored from {backup}; the previous state was saved as {saved}</source>
+        <translation>已从 {backup} 恢复；恢复前的数据已保存为 {saved}</translation>
+    </message>
+</context>
+<context>
     <name>BackupPolicyDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/backups/policy_dialog.py" line="+31"/>
@@ -538,7 +561,7 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+53"/>
+        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+56"/>
         <source>Copying the database to
 {path}</source>
         <translation>正在将数据库复制到
@@ -579,7 +602,7 @@
 <context>
     <name>BarometerGridModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+37"/>
+        <location filename="../../cadre_desk/ui/barometer/grid_model.py" line="+38"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1612,7 +1635,7 @@ Your text stays in the editor.</source>
 <context>
     <name>DemoRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/demo_runner.py" line="+43"/>
+        <location filename="../../cadre_desk/ui/jobs/demo_runner.py" line="+46"/>
         <source>Generating demo data</source>
         <translation>正在生成演示数据</translation>
     </message>
@@ -2616,7 +2639,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>GlobalSearch</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="+289"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="+292"/>
         <source>Nothing found for “{query}”</source>
         <translation>未找到与“{query}”相关的记录</translation>
     </message>
@@ -3120,6 +3143,25 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
 </context>
 <context>
+    <name>IntegrityWatch</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/integrity_watch.py" line="+56"/>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check of the data file found problems:
+{problems}
+
+Back up your recent work, then restore the file from a backup (File → Back up the database makes one).</source>
+        <translation>数据文件检查发现问题：
+{problems}
+
+请先备份最近的工作，再从备份恢复数据文件（“文件 → 备份数据库”可生成备份）。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPreviewDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/pools/ledger_preview.py" line="+17"/>
@@ -3205,7 +3247,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation>已登录：{name}（{roles}）。</translation>
     </message>
@@ -3356,14 +3398,174 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
 </context>
 <context>
+    <name>MainMenus</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/menus.py" line="+45"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Back up the database…</source>
+        <translation>备份数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic &amp;backups…</source>
+        <translation>自动备份设置(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Local &amp;rules…</source>
+        <translation>规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;New record on this page…</source>
+        <translation>新建本页记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Print the current record…</source>
+        <translation>打印当前记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Data file location…</source>
+        <translation>数据文件位置(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Cadre Desk</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing to do for this on this page</source>
+        <translation>本页没有可执行的此项操作</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Data file location</source>
+        <translation>数据文件位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data file: {database}
+Backups: {backups}
+Logs: {logs}</source>
+        <translation>数据文件：{database}
+备份目录：{backups}
+日志目录：{logs}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MainStatusBar</name>
+    <message>
+        <location filename="../../cadre_desk/ui/shell/status_bar.py" line="+31"/>
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n cadre(s)</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{shown} of %n cadre(s)</source>
+        <translation>
+            <numerusform>显示 {shown} 人 / 共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n mentorship pairing(s)</source>
+        <translation>
+            <numerusform>结对 %n 对</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n diary entry(ies)</source>
+        <translation>
+            <numerusform>日记 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n talk record(s)</source>
+        <translation>
+            <numerusform>谈话 %n 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+109"/>
+        <location filename="../../cadre_desk/ui/shell/main_window.py" line="+92"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Worktable</source>
         <translation>工作台</translation>
     </message>
@@ -3373,32 +3575,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>干部名册</translation>
     </message>
     <message>
-        <location line="+85"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>E&amp;xit</source>
-        <translation>退出(&amp;X)</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;About Cadre Desk</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="-146"/>
+        <location line="+24"/>
         <source>Search everything: cadres, diaries, comments, talks, pairings (Ctrl+F)</source>
         <translation>搜索全部记录：干部、日记、点评、谈话、结对（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-22"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -3438,72 +3620,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>容错纠错</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <source>&amp;Back up the database…</source>
-        <translation>备份数据库(&amp;B)…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Restore from a backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Automatic &amp;backups…</source>
-        <translation>自动备份设置(&amp;B)…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Local &amp;rules…</source>
-        <translation>规则(&amp;R)…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;New record on this page…</source>
-        <translation>新建本页记录(&amp;N)…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Print the current record…</source>
-        <translation>打印当前记录(&amp;P)…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Data file location…</source>
-        <translation>数据文件位置(&amp;D)…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+46"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -3513,22 +3630,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>搜索：</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Operator: {name}</source>
-        <translation>操作员：{name}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Database: {path}</source>
-        <translation>数据库：{path}</translation>
-    </message>
-    <message>
-        <location line="+113"/>
-        <source>Nothing to do for this on this page</source>
-        <translation>本页没有可执行的此项操作</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+92"/>
         <source>No page can show this {kind} yet</source>
         <translation>暂无可以显示该{kind}的页面</translation>
     </message>
@@ -3537,79 +3639,8 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <source>This {kind} no longer exists</source>
         <translation>该{kind}已不存在</translation>
     </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>%n cadre(s)</source>
-        <translation>
-            <numerusform>共 %n 人</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>{shown} of %n cadre(s)</source>
-        <translation>
-            <numerusform>显示 {shown} 人 / 共 %n 人</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n mentorship pairing(s)</source>
-        <translation>
-            <numerusform>结对 %n 对</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n diary entry(ies)</source>
-        <translation>
-            <numerusform>日记 %n 篇</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n talk record(s)</source>
-        <translation>
-            <numerusform>谈话 %n 次</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+33"/>
-        <source>The database file is damaged</source>
-        <translation>数据库文件已损坏</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The check of the data file found problems:
-{problems}
-
-Back up your recent work, then restore the file from a backup (File → Back up the database makes one).</source>
-        <translation>数据文件检查发现问题：
-{problems}
-
-请先备份最近的工作，再从备份恢复数据文件（“文件 → 备份数据库”可生成备份）。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Back up the database</source>
-        <translation>备份数据库</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Backed up, sealed with the passphrase and verified: {path}</source>
-        <translation>已备份、用口令加密并校验：{path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Backed up and verified: {path}</source>
-        <translation>已备份并校验：{path}</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Restored from {backup}; the previous state was saved as {saved}</source>
-        <translation>已从 {backup} 恢复；恢复前的数据已保存为 {saved}</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+25"/>
         <source>Demo data generated: {units} units, {cadres} cadres, {talks} talks</source>
         <translation>已生成演示数据：单位 {units} 个，干部 {cadres} 人，谈话记录 {talks} 条</translation>
     </message>
@@ -3622,25 +3653,6 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <location line="+2"/>
         <source>The demo account {name} (password {password}; administrator, records clerk, fault tolerance) was added. If this database is to hold real records, disable it in File → Accounts.</source>
         <translation>已添加演示账号 {name}（密码 {password}；系统管理员、干部科经办、容错案件）。此数据库若转作正式使用，请在“文件 → 账号管理”中停用它。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Data file location</source>
-        <translation>数据文件位置</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Data file: {database}
-Backups: {backups}
-Logs: {logs}</source>
-        <translation>数据文件：{database}
-备份目录：{backups}
-日志目录：{logs}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Open the folder</source>
-        <translation>打开所在文件夹</translation>
     </message>
 </context>
 <context>
@@ -3868,7 +3880,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+311"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+314"/>
         <source>New rule: {title}</source>
         <translation>新增规则：{title}</translation>
     </message>
@@ -4611,7 +4623,7 @@ Logs: {logs}</source>
         <translation>待点评</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+47"/>
         <source>%n pairing(s)</source>
         <translation>
             <numerusform>共 %n 对</numerusform>
@@ -5480,7 +5492,7 @@ Logs: {logs}</source>
         <translation>{name}的档案有尚未保存的修改，是否保存？</translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/profile/saving.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/profile/saving.py" line="+62"/>
         <source>Please correct the fields marked in red before saving.</source>
         <translation>请先更正标红的内容再保存。</translation>
     </message>
@@ -5512,8 +5524,7 @@ Logs: {logs}</source>
     </message>
     <message>
         <location filename="../../cadre_desk/ui/profile/saving.py" line="+30"/>
-        <location line="+25"/>
-        <location line="+18"/>
+        <location line="+42"/>
         <source>Please correct the fields marked in red.</source>
         <translation>请更正标红的内容。</translation>
     </message>
@@ -5963,13 +5974,13 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+37"/>
-        <location line="+209"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+38"/>
+        <location line="+211"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
         <translation>此备份是加密的。请输入制作该备份时数据库的口令。</translation>
     </message>
@@ -6028,7 +6039,7 @@ The current state is first saved as a backup in {folder}.</source>
 当前数据会先另存为备份，保存在 {folder}。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Restoring from
 {path}</source>
         <translation>正在从以下备份恢复：
@@ -6649,7 +6660,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/search/global_search.py" line="-174"/>
+        <location filename="../../cadre_desk/ui/search/global_search.py" line="-176"/>
         <source>Show more… ({left}{plus} left)</source>
         <translation>显示更多…（还有 {left}{plus} 条）</translation>
     </message>
@@ -7018,12 +7029,12 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>Structure</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/charts.py" line="+98"/>
+        <location filename="../../cadre_desk/ui/structure/charts.py" line="+99"/>
         <source>Age pyramid: %1</source>
         <translation>年龄金字塔：%1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Posts approved / filled / vacant</source>
         <translation>职数 核定 / 实配 / 缺配</translation>
     </message>
@@ -7682,7 +7693,7 @@ Your text stays in the editor.</source>
         <translation>应谈</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>More than {count} talks</source>
         <translation>超过 {count} 次谈话</translation>
     </message>
@@ -8511,7 +8522,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TransferMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+32"/>
+        <location filename="../../cadre_desk/ui/transfer/transfer_menus.py" line="+35"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>

@@ -114,8 +114,12 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def open_window(
     qtbot: QtBot, ctx: ServiceContext, settings: Settings, _zh_cn: None
-) -> Callable[[], MainWindow]:
-    """Open a main window on the test database (a new one each call, sharing the settings)."""
+) -> Iterator[Callable[[], MainWindow]]:
+    """Open a main window on the test database (a new one each call, sharing the settings). Each is
+    kept until this fixture's teardown, as the application keeps its window: a window that nothing
+    holds is freed at once, with its pages and their models (which `qtmodeltester`'s teardown, and a
+    helper returning one of the pages, still use)."""
+    opened: list[MainWindow] = []
 
     def opener() -> MainWindow:
         window = MainWindow(ctx, settings)
@@ -123,9 +127,11 @@ def open_window(
         with qtbot.waitActive(window):  # focus and shortcuts need the active window
             window.show()
             window.activateWindow()
+        opened.append(window)
         return window
 
-    return opener
+    yield opener
+    opened.clear()
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen pl
 
 def test_about_shows_the_version_and_copies_the_details(open_window: Opener, qtbot: QtBot) -> None:
     window = open_window()
-    window.about_action.trigger()
-    dialog = window.about_dialog
+    window.menus.about_action.trigger()
+    dialog = window.menus.about_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.windowTitle() == "关于干部成长档案台"
     assert f"干部成长档案台 {__version__}" in dialog.text.text()

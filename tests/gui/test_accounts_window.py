@@ -135,15 +135,15 @@ def test_the_window_offers_what_the_role_may_do(
     full = MainWindow(admin, settings, background_checks=False)
     qtbot.addWidget(full)
     assert full.session.accounts_action.isEnabled() and full.session.accounts_action.isVisible()
-    assert full.new_action.isVisible() and full.rules_action.isVisible()
-    assert full.operator_label.text().endswith("王管理")
+    assert full.menus.new_action.isVisible() and full.menus.rules_action.isVisible()
+    assert full.status.operator_label.text().endswith("王管理")
     accounts.add_account(admin, "leader", ["reader"], "Sesame#2026y", "赵部长")
     reader = accounts.authenticate(db, "leader", "Sesame#2026y")
     read_only = MainWindow(reader, settings, background_checks=False)
     qtbot.addWidget(read_only)
-    assert not read_only.new_action.isVisible() and not read_only.save_action.isVisible()
-    assert read_only.print_action.isVisible()
-    assert not read_only.transfers.import_menu.menuAction().isVisible()
+    assert not read_only.menus.new_action.isVisible() and not read_only.menus.save_action.isVisible()
+    assert read_only.menus.print_action.isVisible()
+    assert not read_only.menus.transfers.import_menu.menuAction().isVisible()
     assert not read_only.session.accounts_action.isVisible() and read_only.session.password_action.isVisible()
 
 
@@ -152,7 +152,7 @@ def test_a_database_without_accounts_offers_no_account_actions(
 ) -> None:
     window = MainWindow(ctx, settings, background_checks=False)
     qtbot.addWidget(window)
-    assert ctx.permissions is None and window.new_action.isVisible()
+    assert ctx.permissions is None and window.menus.new_action.isVisible()
     assert not window.session.lock_action.isVisible() and not window.session.accounts_action.isVisible()
     assert not window.session.idle.timer.isActive()
 
@@ -257,14 +257,14 @@ def test_a_changed_idle_time_takes_effect_in_the_open_window(
         app_settings.save_settings(ctx, app_settings.DepartmentSettings(idle_lock_minutes=1))
 
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(change))
-    window.open_settings()
+    window.menus.open_settings()
     assert window.session.idle.minutes == 1 and window.session.idle.timer.isActive()
 
     def off(cls: object, parent: object, ctx: ServiceContext, _settings: Settings) -> None:
         app_settings.save_settings(ctx, app_settings.DepartmentSettings(idle_lock_minutes=0))
 
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(off))
-    window.open_settings()
+    window.menus.open_settings()
     assert window.session.idle.minutes == 0 and not window.session.idle.timer.isActive()
 
 

@@ -155,8 +155,8 @@ def records(ctx: ServiceContext, sample_cadres: dict[str, cadres.CadreView]) -> 
 
 def test_every_model_in_a_used_window_passes_the_model_tester(
     qtbot: QtBot,
+    open_window: Opener,  # before qtmodeltester: the window outlives the tester's teardown
     qtmodeltester: ModelTester,
-    open_window: Opener,
     sample_cadres: dict[str, cadres.CadreView],
     records: Records,
 ) -> None:
@@ -168,7 +168,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     qtbot.waitUntil(lambda: window.home.table is not None)  # the home lists load in the background
 
     # 干部名册: 李四's profile (resume, family, pairing, diary, talk) with every tab filled.
-    window.nav.setCurrentItem(window._nav_item(ROSTER))
+    window.navigation.entries.setCurrentItem(window.navigation.item(ROSTER))
     assert window.current_page() == ROSTER
     li = sample_cadres["李四"]
     assert window.roster.select_cadre(li.id)
@@ -180,7 +180,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert lazy[3].records.rowCount() >= 2
 
     # 结对帮带: the pairing, its mentorship records and its diary tab.
-    window.nav.setCurrentItem(window._nav_item(PAIRINGS))
+    window.navigation.entries.setCurrentItem(window.navigation.item(PAIRINGS))
     pairings = window.page(PAIRINGS)
     assert isinstance(pairings, PairingsPage) and window.current_page() == PAIRINGS
     assert pairings.show_record("mentorship", records.pairing.id)
@@ -191,7 +191,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert records.entry.id in [c.item.entry.id for c in panel.diary.cards]
 
     # 成长日记: the mentee's timeline, opened from the comment.
-    window.nav.setCurrentItem(window._nav_item(DIARY))
+    window.navigation.entries.setCurrentItem(window.navigation.item(DIARY))
     diary_page = window.page(DIARY)
     assert isinstance(diary_page, DiaryPage) and window.current_page() == DIARY
     assert diary_page.show_record("comment", records.comment.id)
@@ -199,7 +199,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert len(diary_page.timeline.cards) == 2
 
     # 谈话记录: the talk with its follow-ups.
-    window.nav.setCurrentItem(window._nav_item(TALKS))
+    window.navigation.entries.setCurrentItem(window.navigation.item(TALKS))
     talks_page = window.page(TALKS)
     assert isinstance(talks_page, TalksPage) and window.current_page() == TALKS
     assert talks_page.show_record("talk", records.talk.id)
@@ -207,7 +207,7 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert talks_page.panel.follow_ups.rowCount() == 2
 
     # 到龄: every cadre listed (no bucket) and the exit warnings.
-    window.nav.setCurrentItem(window._nav_item(RETIREMENT))
+    window.navigation.entries.setCurrentItem(window.navigation.item(RETIREMENT))
     retirement_page = window.page(RETIREMENT)
     assert isinstance(retirement_page, RetirementPage) and window.current_page() == RETIREMENT
     retirement_page.bucket.addItem("all", None)
@@ -215,38 +215,38 @@ def test_every_model_in_a_used_window_passes_the_model_tester(
     assert retirement_page.model.rowCount() == len(sample_cadres)
 
     # 培训学时: everyone (no records: all short).
-    window.nav.setCurrentItem(window._nav_item(TRAINING))
+    window.navigation.entries.setCurrentItem(window.navigation.item(TRAINING))
     training_page = window.page(TRAINING)
     assert isinstance(training_page, TrainingPage) and window.current_page() == TRAINING
     assert training_page.model.rowCount() == len(sample_cadres)
 
     # 晴雨表: a period's grid of every unit.
     barometer_periods.open_period(window.ctx, "2026Q2")
-    window.nav.setCurrentItem(window._nav_item(BAROMETER))
+    window.navigation.entries.setCurrentItem(window.navigation.item(BAROMETER))
     barometer_page = window.page(BAROMETER)
     assert isinstance(barometer_page, BarometerPage) and window.current_page() == BAROMETER
     barometer_page.unit.setCurrentIndex(barometer_page.unit.findData(-1))
     assert barometer_page.model.rowCount() == len(sample_cadres)
     # 后备干部库: 李四's entry with a measure and a review.
-    window.nav.setCurrentItem(window._nav_item(POOLS))
+    window.navigation.entries.setCurrentItem(window.navigation.item(POOLS))
     pools_page = window.page(POOLS)
     assert isinstance(pools_page, PoolsPage) and window.current_page() == POOLS
     assert pools_page.show_record("pool_entry", records.pool_entry.id)
     assert (pools_page.measures.rowCount(), pools_page.reviews.rowCount()) == (1, 1)
 
     # 班子结构: the whole county's figures and targets.
-    window.nav.setCurrentItem(window._nav_item(STRUCTURE))
+    window.navigation.entries.setCurrentItem(window.navigation.item(STRUCTURE))
     structure_page = window.page(STRUCTURE)
     assert isinstance(structure_page, StructurePage) and window.current_page() == STRUCTURE
     assert structure_page.figures.rowCount() > 0
     # 容错纠错: a case registered for 李四.
-    window.nav.setCurrentItem(window._nav_item(TOLERANCE))
+    window.navigation.entries.setCurrentItem(window.navigation.item(TOLERANCE))
     tolerance_page = window.page(TOLERANCE)
     assert isinstance(tolerance_page, TolerancePage) and window.current_page() == TOLERANCE
     assert tolerance_page.show_record("tolerance_case", records.case.id)
     assert tolerance_page.model.rowCount() == 1
 
-    window.nav.setCurrentItem(window._nav_item(HOME))
+    window.navigation.entries.setCurrentItem(window.navigation.item(HOME))
     assert window.current_page() == HOME
 
     models = window.findChildren(QAbstractItemModel)

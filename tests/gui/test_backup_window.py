@@ -89,10 +89,10 @@ def test_file_restore_replaces_the_data_and_reloads_the_window(
     window = open_window()
     assert window.roster.model.rowCount() == 2
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, c: RestoreRequest(backup)))
-    window.restore_action.trigger()
-    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=30_000)
+    window.menus.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.backups.restore_runner.result is not None, timeout=30_000)
     qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
-    result = window.restore_runner.result
+    result = window.backups.restore_runner.result
     assert result is not None and result.saved_current is not None and result.saved_current.exists()
     assert "已从" in window.statusBar().currentMessage() or "Restored" in window.statusBar().currentMessage()
     [event] = audit_trail.list_events(ctx, audit_trail.AuditFilter(action="restore"))

@@ -134,17 +134,17 @@ def _restore(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", open_file)
     asked = Asked(monkeypatch, *answers)
-    window.restore_action.trigger()
+    window.menus.restore_action.trigger()
     if rows is not None:
-        qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=timeout)
+        qtbot.waitUntil(lambda: window.backups.restore_runner.result is not None, timeout=timeout)
         qtbot.waitUntil(lambda: window.roster.model.rowCount() == rows, timeout=10_000)
     return asked
 
 
 def _backup(qtbot: QtBot, window: MainWindow, dest: Path) -> None:
     """文件 → 备份数据库… (the file dialog answered with `dest`), waited for."""
-    window.backup_action.trigger()
-    qtbot.waitUntil(lambda: dest.exists() and not window.backup_runner.running, timeout=60_000)
+    window.menus.backup_action.trigger()
+    qtbot.waitUntil(lambda: dest.exists() and not window.backups.backup_runner.running, timeout=60_000)
 
 
 def test_a_backup_from_the_window_can_be_sealed_with_a_passphrase(
@@ -254,7 +254,7 @@ def test_a_damaged_sealed_backup_is_refused_and_nothing_changes(
     window = open_window()
     asked = _restore(qtbot, window, monkeypatch, damaged, SEAL, None, rows=None)  # right, then Cancel
     assert len(asked.messages) == 2 and "损坏" in asked.messages[1] and "未做任何更改" in asked.messages[1]
-    assert boxes == [] and window.restore_runner.job is None
+    assert boxes == [] and window.backups.restore_runner.job is None
     assert maintenance.stats(ctx.db)["cadre"] == 2
 
 

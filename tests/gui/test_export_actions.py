@@ -68,10 +68,12 @@ def test_file_menu_exports_talks_and_pairing_activity(
     save_to: Callable[[str], Path],
 ) -> None:
     window = open_window()
-    titles = [a.text().replace("&", "") for a in window.transfer_actions]
+    titles = [a.text().replace("&", "") for a in window.menus.transfers.actions]
     assert any(t.startswith("谈话记录") for t in titles) and any(t.startswith("帮带") for t in titles)
     for text, name in (("谈话记录", "talks.xlsx"), ("帮带", "pairings.xlsx"), ("名册", "roster.xlsx")):
         dest = save_to(name)
-        next(a for a in window.transfer_actions if a.text().replace("&", "").startswith(text)).trigger()
+        next(
+            a for a in window.menus.transfers.actions if a.text().replace("&", "").startswith(text)
+        ).trigger()
         qtbot.waitUntil(dest.exists, timeout=20_000)
         assert openpyxl.load_workbook(dest).active.max_row >= 1

@@ -50,7 +50,7 @@ def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardMo
     """A shortcut as the user types it, in the main window (active again after a dialog closed)."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window.stack.currentWidget(), key, modifier)
+    qtbot.keyClick(window.navigation.stack.currentWidget(), key, modifier)
 
 
 def test_a_clerks_first_day(
@@ -114,7 +114,7 @@ def test_a_clerks_first_day(
     listed = {c.name: c for c in cadres.list_cadres(ctx)}
     mentee, mentor = listed["林小雨"], listed["周正德"]
     assert mentee.unit == "某某县青山镇人民政府" and mentee.gender == "女"
-    assert window.roster.total() == 2 and window.count_label.text() == "共 2 人"
+    assert window.roster.total() == 2 and window.status.count_label.text() == "共 2 人"
     assert window.roster.profile.cadre_id == mentor.id  # the new cadre is shown
 
     # --- pair them (结对帮带, Ctrl+N on the page) -------------------------------------------------
@@ -139,7 +139,7 @@ def test_a_clerks_first_day(
     (pairing,) = mentorship.list_mentorships(ctx)
     assert pairings_page.panel.view is not None and pairings_page.panel.view.id == pairing.id
     assert pairings_page.count.text() == "共 1 对"
-    qtbot.waitUntil(lambda: "结对 1 对" in window.records_label.text())  # the status bar follows
+    qtbot.waitUntil(lambda: "结对 1 对" in window.status.records_label.text())  # the status bar follows
 
     # --- diary entries: one dated before the pairing asks; then submit --------------------------
     window.show_page(DIARY)
@@ -194,8 +194,8 @@ def test_a_clerks_first_day(
     monkeypatch.setattr(
         DiscardQuestion, "ask", classmethod(lambda c, p, t="": questions.append(t) is None and False)
     )
-    window.nav.setCurrentRow(window.page_keys().index(TALKS))
-    qtbot.waitUntil(lambda: window.nav.currentRow() == window.page_keys().index(DIARY))
+    window.navigation.entries.setCurrentRow(window.page_keys().index(TALKS))
+    qtbot.waitUntil(lambda: window.navigation.entries.currentRow() == window.page_keys().index(DIARY))
     assert window.current_page() == DIARY and len(questions) == 1
     card.comment_button.click()
     commented = diary.get_entry(ctx, written[0].id)
@@ -278,7 +278,7 @@ def test_a_clerks_first_day(
     # --- F5 and the status bar --------------------------------------------------------------------
     window.show_page(HOME)
     press(qtbot, window, Qt.Key.Key_F5, Qt.KeyboardModifier.NoModifier)
-    qtbot.waitUntil(lambda: window.records_label.text() == "结对 1 对 · 日记 2 篇 · 谈话 1 次")
+    qtbot.waitUntil(lambda: window.status.records_label.text() == "结对 1 对 · 日记 2 篇 · 谈话 1 次")
     window.close()
 
     # --- English (CADRE_DESK_LANG=en): the window opened again ----------------------------------
@@ -286,15 +286,15 @@ def test_a_clerks_first_day(
     window = MainWindow(ctx, settings)
     qtbot.addWidget(window)
     window.show()
-    assert window.nav.item(window.page_keys().index(PAIRINGS)).text() == "Mentorship pairings"
+    assert window.navigation.entries.item(window.page_keys().index(PAIRINGS)).text() == "Mentorship pairings"
     window.show_page(PAIRINGS)
     page = window.page(PAIRINGS)
     assert page.count.text() == "1 pairing" and page.model.index(0, 3).data() == "Active"
     window.show_page(TALKS)
     assert window.page(TALKS).model.index(0, 1).data() == "Routine talk"
-    window.refresh_record_counts()
-    qtbot.waitUntil(lambda: window.records_label.text() == "1 pairing · 2 diary entries · 1 talk")
-    assert window.count_label.text() == "2 cadres"
+    window.status.refresh_record_counts()
+    qtbot.waitUntil(lambda: window.status.records_label.text() == "1 pairing · 2 diary entries · 1 talk")
+    assert window.status.count_label.text() == "2 cadres"
     window.close()
 
 
@@ -325,7 +325,7 @@ def test_an_import_while_the_profile_is_edited_and_the_shortcuts(
     stored = cadres.get_cadre(ctx, zhang.id)  # what an import of the same cadre does …
     data = stored.to_input().__dict__ | {"phone": "13900001111"}
     cadres.update_cadre(ctx, zhang.id, stored.to_input().__class__(**data), stored.version)
-    window.transfers.changed.emit()  # … and the window is told, as after every import
+    window.menus.transfers.changed.emit()  # … and the window is told, as after every import
     assert profile.form.text_of("phone") == "13900001111"
     assert profile.form.text_of("post") == "干部一科科长（主持工作）" and profile.is_dirty()
 

@@ -17,14 +17,17 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from cadre_desk.services import cadres
+from cadre_desk.db.engine import Database
+from cadre_desk.services import accounts, cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit.audit_page import AuditPage
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.jobs import workers
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
+from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.talks.talk_editor import TalkEditor
 from cadre_desk.ui.widgets import drafts, guarded_dialog
 from tests import gc_probe
@@ -127,14 +130,21 @@ def test_the_audit_page_after_checking_its_chain(qtbot: QtBot, ctx: ServiceConte
 
 def test_the_main_window_once_closed_and_deleted(
     qtbot: QtBot,
-    open_window: Callable[[], MainWindow],
+    ctx: ServiceContext,
+    settings: Settings,
     sample_cadres: dict[str, cadres.CadreView],
+    _zh_cn: None,
 ) -> None:
     """As at the end of a test or of the program: its pages, menus, runners and search go with it
-    (each of them held the window or a page in a cycle)."""
+    (each of them held the window or a page in a cycle). Opened as `open_window` does, which keeps
+    its windows until the test's end."""
 
     def make() -> weakref.ref[QWidget]:
-        window = open_window()
+        window = MainWindow(ctx, settings)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
         window.show_page("home")
         window.roster.select_cadre(sample_cadres["张三"].id)
         qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
@@ -145,3 +155,34 @@ def test_the_main_window_once_closed_and_deleted(
     ref = make()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     _assert_freed(ref)
+
+
+def test_the_main_window_once_closed_and_dropped(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    settings: Settings,
+    sample_cadres: dict[str, cadres.CadreView],
+    _zh_cn: None,
+) -> None:
+    """Closed and dropped without `deleteLater`, as the application drops it after its event loop:
+    freed at once. Lambdas over the window connected to its helpers' signals (the automatic backup's
+    message, the import menus' `changed`, every menu action) kept it alive, out of the collector's
+    sight; and the search's event filter must not fail on the window's last events."""
+
+    def make() -> QWidget:
+        window = MainWindow(ctx, settings, background_checks=False)
+        window.show()
+        window.show_page("roster")
+        window.roster.select_cadre(sample_cadres["张三"].id)
+        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
+        return window
+
+    _assert_freed(_closed_and_dropped(qtbot, make))
+
+
+def test_the_limited_window_once_closed_and_dropped(
+    qtbot: QtBot, db: Database, settings: Settings, _zh_cn: None
+) -> None:
+    """An administrator's window (no records role), likewise."""
+    admin = accounts.set_first_admin(db, "admin", "Guard-2026x")
+    _assert_freed(_closed_and_dropped(qtbot, lambda: LimitedWindow(admin, settings)))

@@ -40,7 +40,7 @@ def cells(view_model: object, column: int) -> list[str]:
 
 def test_home_is_the_first_page_and_shows_what_needs_attention(window: MainWindow, world: HomeWorld) -> None:
     assert window.page_keys()[:2] == [HOME, ROSTER]
-    assert window.nav.item(0).text() == "工作台"
+    assert window.navigation.entries.item(0).text() == "工作台"
     assert window.current_page() == HOME
     home = window.home
     assert home.title.text() == "今日待办（2024.06.10）"

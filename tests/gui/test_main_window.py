@@ -57,13 +57,13 @@ def test_roster_shows_every_cadre(
     assert window.roster.table.model().rowCount() == 3
     assert sorted(visible_names(window)) == sorted(sample_cadres)
     assert window.windowTitle() == "干部成长档案台 — cadre-desk.db"
-    assert window.count_label.text() == "共 3 人"
-    assert "测试员" in window.operator_label.text()
-    assert "cadre-desk.db" in window.db_label.text()
-    assert window.nav.currentItem().text() == "干部名册"
+    assert window.status.count_label.text() == "共 3 人"
+    assert "测试员" in window.status.operator_label.text()
+    assert "cadre-desk.db" in window.status.db_label.text()
+    assert window.navigation.entries.currentItem().text() == "干部名册"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "查看(&V)", "帮助(&H)"]
-    qtbot.waitUntil(lambda: "日记" in window.records_label.text())  # counted in the background
+    qtbot.waitUntil(lambda: "日记" in window.status.records_label.text())  # counted in the background
     header = window.roster.model.headerData(Column.AGE, Qt.Orientation.Horizontal)
     assert header == "年龄"
 
@@ -166,10 +166,10 @@ def test_the_background_integrity_check(
     qtbot: QtBot, open_window: Opener, sample_cadres: dict[str, cadres.CadreView]
 ) -> None:
     window = open_window()
-    window.check_integrity()
-    qtbot.waitUntil(lambda: window.integrity_problems == [], timeout=10_000)
-    window._integrity_checked(["*** in database main ***", "Page 7: btreeInitPage() returns error code 11"])
-    box = window.integrity_box
+    window.integrity.start()
+    qtbot.waitUntil(lambda: window.integrity.problems == [], timeout=10_000)
+    window.integrity.report(["*** in database main ***", "Page 7: btreeInitPage() returns error code 11"])
+    box = window.integrity.box
     assert box.isVisible() and not box.isModal()
     assert "btreeInitPage" in box.text()
     box.close()
@@ -268,16 +268,16 @@ def test_unsaved_profile_edits_hold_the_page_and_the_window_until_answered(
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel]
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
 
-    window.nav.setCurrentItem(window._nav_item(HOME))
+    window.navigation.entries.setCurrentItem(window.navigation.item(HOME))
     qtbot.wait(10)
     assert window.current_page() == ROSTER
-    assert window.nav.currentItem() is window._nav_item(ROSTER)
+    assert window.navigation.entries.currentItem() is window.navigation.item(ROSTER)
     assert not window.close()
     assert profile.form.value_text("phone") == "13900001111"
     assert answers == []
 
     answers.append(QMessageBox.StandardButton.Discard)
-    window.nav.setCurrentItem(window._nav_item(HOME))
+    window.navigation.entries.setCurrentItem(window.navigation.item(HOME))
     assert window.current_page() == HOME
     assert not profile.is_dirty()
 

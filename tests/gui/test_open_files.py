@@ -53,7 +53,7 @@ def test_opened_forms_and_packages_are_imported(
     monkeypatch.setattr(PackageConflictDialog, "ask", lambda _p, plan: packages.append(plan) or {})
     window = open_window()
     before = cadres.count_cadres(window.ctx)
-    window.transfers.open_files([FIXTURES / "filled_compact.lrmx", exchange_package])
+    window.menus.transfers.open_files([FIXTURES / "filled_compact.lrmx", exchange_package])
     assert len(previews) == 1 and len(packages) == 1
     assert cadres.count_cadres(window.ctx) == before + 2
     assert len(shown) == 2  # one "Import finished" each

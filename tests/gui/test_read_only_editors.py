@@ -166,7 +166,7 @@ def check_viewer(qtbot: QtBot, dialog: QDialog, *texts: str) -> None:
 
 def _talks(window: MainWindow) -> TalksPage:
     window.show_page("talks")
-    page = window._pages["talks"]
+    page = window.page("talks")
     assert isinstance(page, TalksPage)
     return page
 
@@ -176,7 +176,7 @@ def _pairings(window: MainWindow | LimitedWindow) -> PairingsPage:
         window.tabs.setCurrentWidget(window.pairings)
         return window.pairings
     window.show_page("pairings")
-    page = window._pages["pairings"]
+    page = window.page("pairings")
     assert isinstance(page, PairingsPage)
     return page
 
@@ -285,7 +285,7 @@ def test_a_reader_opens_a_diary_entry_and_its_comment_read_only(
         page = window.diary
     else:
         window.show_page("diary")
-        page = window._pages["diary"]
+        page = window.page("diary")
     assert isinstance(page, DiaryPage)
     assert page.show_record("diary", commented.entry.id)
     card = page.timeline.card_of(commented.entry.id)
@@ -337,7 +337,7 @@ def test_a_reader_opens_a_pool_entry_its_measure_and_its_review_read_only(
     window = _open(qtbot, accounts_db[Role.READER], settings)
     assert isinstance(window, MainWindow)
     window.show_page("pools")
-    page = window._pages["pools"]
+    page = window.page("pools")
     assert isinstance(page, PoolsPage)
     page.refresh()
     row = page.model.row_of(entry.id)
@@ -366,7 +366,7 @@ def test_a_reader_opens_a_barometer_disposal_and_review_read_only(
     window = _open(qtbot, accounts_db[Role.READER], settings)
     assert isinstance(window, MainWindow)
     window.show_page("barometer")
-    page = window._pages["barometer"]
+    page = window.page("barometer")
     assert isinstance(page, BarometerPage)
     page.refresh()
     page.only_warnings.setChecked(True)  # the yellow and red readings, which carry the 处置
@@ -391,21 +391,24 @@ def test_a_reader_opens_a_barometer_disposal_and_review_read_only(
     check_viewer(qtbot, dialog, reading.override_reason, "经联席研判，群众反映问题属实，予以提醒。")
 
 
-def reader_profile(qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings) -> ProfileView:
-    """The 领导查阅's window on the roster, its first cadre's profile shown."""
+def reader_profile(
+    qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings
+) -> tuple[MainWindow, ProfileView]:
+    """The 领导查阅's window on the roster, its first cadre's profile shown (the caller keeps the
+    window: one that nothing holds is freed at once, its profile with it)."""
     window = _open(qtbot, accounts_db[Role.READER], settings)
     assert isinstance(window, MainWindow)
     window.show_page("roster")
     window.roster.table.selectRow(0)
     profile = window.roster.profile
     qtbot.waitUntil(lambda: profile.cadre_id is not None)
-    return profile
+    return window, profile
 
 
 def test_a_reader_opens_the_inspection_report_to_read_it(
     qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
 ) -> None:
-    profile = reader_profile(qtbot, accounts_db, settings)
+    _window, profile = reader_profile(qtbot, accounts_db, settings)
     dialog = opened(qtbot, profile.inspection_action.trigger)
     assert isinstance(dialog, InspectionDialog)
     assert is_read_only(dialog) and "查看" in dialog.windowTitle()
@@ -418,7 +421,7 @@ def test_a_reader_opens_the_inspection_report_to_read_it(
 def test_a_reader_reads_the_retirement_month_set_by_hand(
     qtbot: QtBot, accounts_db: dict[Role, ServiceContext], settings: Settings, _zh_cn: None
 ) -> None:
-    profile = reader_profile(qtbot, accounts_db, settings)
+    _window, profile = reader_profile(qtbot, accounts_db, settings)
     cadre_id = profile.cadre_id
     assert cadre_id is not None
     clerk = accounts_db[Role.CLERK]

@@ -124,9 +124,9 @@ def visit(where: str, page: QWidget) -> set[Offer]:
 def everything_offered(window: QMainWindow) -> set[Offer]:
     found = set(_menu_offers("menu", window.menuBar()))  # type: ignore[arg-type]  # a QMenuBar has actions
     if isinstance(window, MainWindow):
-        for key in list(window._nav_keys):
+        for key in list(window.page_keys()):
             window.show_page(key)
-            found |= visit(key, window._pages[key])
+            found |= visit(key, window.page(key))
     else:
         assert isinstance(window, LimitedWindow)
         for index in range(window.tabs.count()):

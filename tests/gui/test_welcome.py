@@ -43,7 +43,7 @@ def test_an_empty_database_shows_the_welcome_page(qtbot: QtBot, open_window: Ope
     qtbot.mouseClick(window.welcome.blank_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == ROSTER
     assert window.roster.total() == 0
-    assert window.count_label.text() == "共 0 人"
+    assert window.status.count_label.text() == "共 0 人"
 
 
 def test_generating_demo_data_fills_the_roster(

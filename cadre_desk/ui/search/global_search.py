@@ -351,7 +351,9 @@ class GlobalSearch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.host and kind == QEvent.Type.Resize and self.is_open:
+        # `host` is read only for a resize: the window's own events reach this filter while it is
+        # being destroyed, after its Python object is gone (freed by reference counting).
+        if kind == QEvent.Type.Resize and self.is_open and watched is self.host:
             self._place()
         elif watched is self.box and kind == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)

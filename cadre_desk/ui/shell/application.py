@@ -199,7 +199,7 @@ def _open_and_run(
         QTimer.singleShot(0, lambda: recovered_drafts(window))
         if open_files and isinstance(window, MainWindow):
             main_window = window
-            QTimer.singleShot(0, lambda: main_window.transfers.open_files(open_files))
+            QTimer.singleShot(0, lambda: main_window.menus.transfers.open_files(open_files))
         return int(app.exec())
     finally:
         ctx.db.dispose()

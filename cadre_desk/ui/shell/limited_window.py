@@ -89,7 +89,7 @@ class LimitedWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.operator_label)
         # a 导师's diaries and comments, a 容错案件 account's cases, accounts and settings are changes too
         self.auto_backup = AutoBackup(ctx, self)
-        self.auto_backup.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.auto_backup.message.connect(self._backup_message)
         self.resize(1200, 760)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object], name: str) -> QAction:
@@ -98,6 +98,9 @@ class LimitedWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _backup_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
 
     def _overview(self) -> QWidget:
         page = QWidget(self)

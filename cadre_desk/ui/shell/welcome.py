@@ -78,7 +78,7 @@ class WelcomePage(Page):
         self.demo_button.setObjectName("demoButton")
         self.blank_button = QPushButton(self.tr("Start with an empty database"), card)
         self.blank_button.setObjectName("blankButton")
-        self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.count.value()))
+        self.demo_button.clicked.connect(self._demo_clicked)
         self.blank_button.clicked.connect(self.blank_requested)
 
         buttons = QHBoxLayout()
@@ -107,6 +107,9 @@ class WelcomePage(Page):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+
+    def _demo_clicked(self) -> None:
+        self.demo_requested.emit(self.count.value())
 
     def set_busy(self, busy: bool) -> None:
         """Disable the buttons while demo data is being generated."""
