@@ -3,9 +3,12 @@ and the question before typed text is thrown away."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from docx import Document as WordDocument
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -129,3 +132,23 @@ def test_a_stale_editor_keeps_its_text(
     assert warnings and "已被他人修改" in warnings[0]
     assert dialog.editors[SHORTCOMINGS].toPlainText() == "我写的内容。"
     assert [r.revision for r in inspection.revisions(ctx, cadre_id)] == [1]
+
+
+def test_revisions_are_listed_at_the_local_time_they_were_saved(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    sample_cadres: dict[str, cadres.CadreView],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    """The history showed the stored UTC time as if it were local: in Beijing a revision saved on
+    2027.01.01 at 07:30 was listed as 2026.12.31 23:30."""
+    monkeypatch.setattr(DiscardQuestion, "ask", classmethod(lambda cls, p, t="": True))
+    cadre_id = sample_cadres["张三"].id
+    beijing = dt.datetime(2027, 1, 1, 7, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with time_machine.travel(beijing, tick=False):  # the local time zone too, while travelling
+        draft = inspection.draft(ctx, cadre_id)
+        inspection.save(ctx, cadre_id, draft.title, draft.sections, draft.sources, based_on=0)
+        d = InspectionDialog(ctx, cadre_id)
+        qtbot.addWidget(d)
+        assert d.history.count() == 1 and d.history.itemText(0).endswith("2027.01.01 07:30")

@@ -283,7 +283,7 @@ class InspectionDialog(GuardedDialog):
                 self.tr("Revision %1 · %2 · %3")
                 .replace("%1", str(info.revision))
                 .replace("%2", info.saved_by)
-                .replace("%3", f"{info.saved_at:%Y.%m.%d %H:%M}"),
+                .replace("%3", f"{info.saved_at.astimezone():%Y.%m.%d %H:%M}"),  # stored in UTC
                 info.revision,
             )
         self.history.setEnabled(bool(infos))
