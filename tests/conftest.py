@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from hypothesis import HealthCheck, settings
 
 # Before anything imports Qt or reads the data directory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,6 +37,13 @@ def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CADRE_DESK_DATA_DIR", str(data))
     monkeypatch.delenv("CADRE_DESK_DB", raising=False)
     return data
+
+
+# Property tests share a loaded 2-core machine: hypothesis's default 200 ms deadline fails an example
+# that was merely descheduled ("Unreliable test timings": slow once, fast on the replay), and its too_slow
+# health check fails generation that is slow only under load. Every test's settings derive from this.
+settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("shared-machine")
 
 
 # The day `pinned_day` sets the clock to.

@@ -31,6 +31,15 @@ from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets import drafts
 from tests.conftest import make_cadre
 
+# qtbot's waits give up after 5 s unless told otherwise. On the shared 2-core CI machine (two workers,
+# PostgreSQL, the e2e processes) a background job the test waits for (a count, a search, a worktable
+# load) can take longer than that. A wait ends as soon as its condition holds, so a longer limit costs
+# nothing to a passing test; none of the tests waits for something that must not happen.
+WAIT_MS = 30_000
+for _wait in (QtBot.waitUntil, QtBot.waitSignal, QtBot.waitSignals, QtBot.waitCallback):
+    assert _wait.__kwdefaults__ is not None and "timeout" in _wait.__kwdefaults__, _wait
+    _wait.__kwdefaults__["timeout"] = WAIT_MS
+
 R = cr.ResumeEntryInput
 ROSTER_TODAY = dt.date(2026, 6, 1)
 

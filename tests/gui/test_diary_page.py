@@ -38,7 +38,7 @@ def test_write_autosave_submit_and_comment(
     editor.content.setFocus()
     type_with_ime(editor.content, "今天在青山村主持村民议事会，讨论村道硬化方案。")
     assert editor.words.text() == "23 字"
-    qtbot.waitUntil(lambda: editor.entry is not None and not editor.dirty, timeout=3000)
+    qtbot.waitUntil(lambda: editor.entry is not None and not editor.dirty)
     assert editor.entry is not None and editor.entry.state == vocab.DiaryState.DRAFT  # autosaved draft
     assert "自动保存" in editor.status.text()
     editor.submit_button.click()

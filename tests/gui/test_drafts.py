@@ -54,7 +54,7 @@ def test_a_draft_survives_a_crash_and_is_offered_back(
     dialog.show()
     assert store.pending() == []
     _type(dialog)
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     draft = store.pending()[0]
     assert draft.title == dialog.windowTitle()
     assert not cipher.key_for(ctx.db.path)  # a plain database: a plain draft (JSON)
@@ -88,12 +88,12 @@ def test_a_discard_or_clean_input_deletes_the_draft(
     qtbot.addWidget(dialog)
     dialog.show()
     _type(dialog)
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     dialog.form.editor("name").setText("")  # type: ignore[attr-defined]
     dialog.form.editor("birth").setText("")  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: store.pending() == [], timeout=5000)  # clean again: no draft
+    qtbot.waitUntil(lambda: store.pending() == [])  # clean again: no draft
     _type(dialog)
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     monkeypatch.setattr(guarded_dialog.DiscardQuestion, "ask", classmethod(lambda cls, *_a: True))
     dialog.reject()
     assert store.pending() == []
@@ -120,7 +120,7 @@ def test_drafts_of_an_encrypted_database_are_encrypted(
         qtbot.addWidget(dialog)
         dialog.show()
         _type(dialog)
-        qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: len(store.pending()) == 1)
         (file,) = store.folder.glob("*.draft")
         data = file.read_bytes()
         assert data.startswith(drafts.SEALED) and NAME.encode() not in data and b"1990.02" not in data

@@ -222,15 +222,15 @@ def test_the_profile_keeps_a_draft_only_while_it_has_unsaved_input(
     first, second = make_cadre(ctx, "欧阳雪梅"), make_cadre(ctx, "林小雨")
     view = _profile(qtbot, ctx, first.id)
     view.form.editor("post").setText(TYPED)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     view.revert()  # discarded: no draft
     assert store.pending() == []
     view.form.editor("post").setText(TYPED)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     view.revert()
     view.show_cadre(second.id)  # another cadre: its own draft, none left of the first
     view.form.editor("post").setText(TYPED)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     assert "林小雨" in store.pending()[0].title
     view.revert()
     assert store.pending() == []
@@ -262,13 +262,13 @@ def test_the_list_tabs_keep_a_draft_only_while_they_hold_typed_rows(
     view = _profile(qtbot, ctx, cadre.id)
     family = view.editors["family"]
     family.records.add_row(FAMILY)
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     assert _kept_rows(store, "family") == [list(FAMILY)]
     view.revert()  # discarded: no draft
     assert store.pending() == []
 
     family.records.add_row(FAMILY)
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     assert view.save()  # saved: no draft
     assert store.pending() == []
     qtbot.wait(300)
@@ -282,10 +282,10 @@ def test_the_list_tabs_keep_a_draft_only_while_they_hold_typed_rows(
     typing = family.delegate.open_editor()
     assert isinstance(typing, QLineEdit)
     typing.setText("县第二中学教师")
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     assert _kept_rows(store, "family")[0][4] == "县第二中学教师"
     typing.setText(TYPED_POST)  # typed back to what is stored: nothing to keep
-    qtbot.waitUntil(lambda: store.pending() == [], timeout=5000)
+    qtbot.waitUntil(lambda: store.pending() == [])
 
 
 def test_a_list_draft_goes_back_into_its_own_cadre_and_list(
@@ -300,7 +300,7 @@ def test_a_list_draft_goes_back_into_its_own_cadre_and_list(
     typist = _profile(qtbot, ctx, first.id)
     typist.editors["rewards"].records.add_row(REWARD)
     typist.editors["secondments"].records.add_row(("某乡人民政府", "副乡长", "2018.01", "2018.12", ""))
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     _crash(typist)
 
     offered: list[str] = []
@@ -340,7 +340,7 @@ def test_a_list_changed_since_its_draft_asks_on_save(
     typist = _profile(qtbot, ctx, cadre.id)
     records = typist.editors["family"].records
     records.setData(records.index(0, records.column_of("employer_post")), TYPED_POST)
-    qtbot.waitUntil(lambda: len(store.pending()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(store.pending()) == 1)
     _crash(typist)
     stored_id = cadre_records.get_profile(ctx, cadre.id).family[0].id
     changed = cadre_records.FamilyMemberInput("女儿", "欧阳小雪", "2001.03", "中共党员", "学生", id=stored_id)

@@ -104,7 +104,7 @@ def opened(qtbot: QtBot, action: Callable[[], object]) -> QDialog:
     """The dialog `action` opens (a viewer opens window-modal and is not waited for)."""
     before = set(_dialogs())
     action()
-    qtbot.waitUntil(lambda: bool(set(_dialogs()) - before), timeout=3000)
+    qtbot.waitUntil(lambda: bool(set(_dialogs()) - before))
     (dialog,) = set(_dialogs()) - before
     return dialog
 

@@ -220,5 +220,5 @@ def test_the_first_row_is_selected_at_once_and_its_profile_follows(
     first = service_order(ctx)[0].id
     assert lazy.selected_ids() == [first]
     assert lazy.profile.cadre_id is None
-    qtbot.waitUntil(lambda: lazy.profile.cadre_id == first, timeout=5_000)
+    qtbot.waitUntil(lambda: lazy.profile.cadre_id == first)
     assert lazy.selected_ids() == [first]

@@ -213,7 +213,7 @@ def test_a_saved_sort_shows_the_first_rows_sorted_before_the_rest_arrives(
     assert (page.shown(), page.total()) == (37, 37)
     first = expected[0]
     assert page.selected_ids() == [first]
-    qtbot.waitUntil(lambda: page.profile.cadre_id == first, timeout=5_000)
+    qtbot.waitUntil(lambda: page.profile.cadre_id == first)
 
     wait_for_the_rest(qtbot, page)
     assert shown_ids(page) == expected
@@ -237,7 +237,7 @@ def test_a_sort_before_the_rest_arrives_reads_the_first_rows_in_that_order(
     everyone = cadres.list_cadres(varied)
     page.reload()
     shown = page.selected_ids()[0]
-    qtbot.waitUntil(lambda: page.profile.cadre_id == shown, timeout=5_000)
+    qtbot.waitUntil(lambda: page.profile.cadre_id == shown)
     page.reload()  # the first rows again (events ran: the rest may have come)
     assert not page.model.complete and page.selected_ids() == [shown]
     page.table.horizontalHeader().setSortIndicator(Column.RETIREMENT, ASCENDING)  # a header click
