@@ -9,6 +9,7 @@ from pathlib import Path
 from tests.e2e.cli_process import run_main
 
 PASS = "county secret 2026"
+ADD_XUEMEI = ("cadre", "add", "--name", "欧阳雪梅", "--gender", "女", "--birth", "1990.02")
 
 
 def run(*args: str, data_dir: Path, key: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -22,23 +23,7 @@ def test_init_encrypt_and_the_key_from_the_environment(tmp_path: Path) -> None:
     assert not Path(db).exists()
     made = run("--db", db, "init", "--encrypt", data_dir=tmp_path, key=PASS)
     assert made.returncode == 0, made.stderr
-    assert (
-        run(
-            "--db",
-            db,
-            "cadre",
-            "add",
-            "--name",
-            "欧阳雪梅",
-            "--gender",
-            "女",
-            "--birth",
-            "1990.02",
-            data_dir=tmp_path,
-            key=PASS,
-        ).returncode
-        == 0
-    )
+    assert run("--db", db, *ADD_XUEMEI, data_dir=tmp_path, key=PASS).returncode == 0
     assert b"SQLite format 3" not in Path(db).read_bytes()[:16]
     locked = run("--db", db, "stats", data_dir=tmp_path)
     assert locked.returncode == 1 and "SQLite format 3" in locked.stderr and "CADRE_DESK_KEY" in locked.stderr
@@ -50,39 +35,9 @@ def test_init_encrypt_and_the_key_from_the_environment(tmp_path: Path) -> None:
 
 def test_encrypt_and_decrypt_an_existing_database(tmp_path: Path) -> None:
     db = str(tmp_path / "plain.db")
-    assert (
-        run(
-            "--db",
-            db,
-            "cadre",
-            "add",
-            "--name",
-            "欧阳雪梅",
-            "--gender",
-            "女",
-            "--birth",
-            "1990.02",
-            data_dir=tmp_path,
-        ).returncode
-        == 1
-    )  # no database yet
+    assert run("--db", db, *ADD_XUEMEI, data_dir=tmp_path).returncode == 1  # no database yet
     assert run("--db", db, "init", data_dir=tmp_path).returncode == 0
-    assert (
-        run(
-            "--db",
-            db,
-            "cadre",
-            "add",
-            "--name",
-            "欧阳雪梅",
-            "--gender",
-            "女",
-            "--birth",
-            "1990.02",
-            data_dir=tmp_path,
-        ).returncode
-        == 0
-    )
+    assert run("--db", db, *ADD_XUEMEI, data_dir=tmp_path).returncode == 0
     short = run("--db", db, "encrypt", data_dir=tmp_path, key="short")
     assert short.returncode == 1 and "至少" in short.stderr
     done = run("--db", db, "encrypt", data_dir=tmp_path, key=PASS)
@@ -105,19 +60,7 @@ def test_encrypt_and_decrypt_an_existing_database(tmp_path: Path) -> None:
 def test_sealed_package_and_backup_from_the_command_line(tmp_path: Path) -> None:
     db = str(tmp_path / "plain.db")
     assert run("--db", db, "init", data_dir=tmp_path).returncode == 0
-    added = run(
-        "--db",
-        db,
-        "cadre",
-        "add",
-        "--name",
-        "欧阳雪梅",
-        "--gender",
-        "女",
-        "--birth",
-        "1990.02",
-        data_dir=tmp_path,
-    )
+    added = run("--db", db, *ADD_XUEMEI, data_dir=tmp_path)
     assert added.returncode == 0
     pkg = tmp_path / "p.zip"
     env_pass = {"PKG_PASS": PASS}
