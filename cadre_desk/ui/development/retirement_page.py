@@ -23,6 +23,7 @@ from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.services import retirement, rules, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell.page import Page
+from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
 
@@ -219,15 +220,8 @@ class RetirementPage(Page):
         return YearMonth(d.year(), d.month())
 
     def _load_units(self) -> None:
-        blocked = self.unit.blockSignals(True)
-        current = self.unit.currentData()
-        self.unit.clear()
-        self.unit.addItem(self.tr("All units"), None)
-        for u in units.list_units(self.ctx):
-            self.unit.addItem(u.name, u.id)
-        found = self.unit.findData(current)
-        self.unit.setCurrentIndex(max(0, found))
-        self.unit.blockSignals(blocked)
+        every_unit = [(u.name, u.id) for u in units.list_units(self.ctx)]
+        refill(self.unit, [(self.tr("All units"), None), *every_unit])
         self._units_loaded = True
 
     def refresh(self) -> None:

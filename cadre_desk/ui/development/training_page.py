@@ -31,6 +31,7 @@ from cadre_desk.ui.development.training_import_dialog import TrainingImportPrevi
 from cadre_desk.ui.development.training_lists import TrainingListsPanel
 from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
 from cadre_desk.ui.shell.page import Page
+from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
 
@@ -179,14 +180,8 @@ class TrainingPage(Page):
         self._units_loaded = False
 
     def _load_units(self) -> None:
-        blocked = self.unit.blockSignals(True)
-        current = self.unit.currentData()
-        self.unit.clear()
-        self.unit.addItem(self.tr("All units"), None)
-        for u in units.list_units(self.ctx):
-            self.unit.addItem(u.name, u.id)
-        self.unit.setCurrentIndex(max(0, self.unit.findData(current)))
-        self.unit.blockSignals(blocked)
+        every_unit = [(u.name, u.id) for u in units.list_units(self.ctx)]
+        refill(self.unit, [(self.tr("All units"), None), *every_unit])
         self._units_loaded = True
 
     def refresh(self) -> None:

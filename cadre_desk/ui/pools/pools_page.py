@@ -39,6 +39,7 @@ from cadre_desk.ui.pools.pool_models import ID_ROLE, EntriesModel, MeasuresModel
 from cadre_desk.ui.pools.review_dialog import ReviewDialog
 from cadre_desk.ui.pools.state_dialog import StateDialog
 from cadre_desk.ui.shell.page import Page
+from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.codes import add_codes, code_text
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table, size_columns
@@ -270,14 +271,8 @@ class PoolsPage(Page):
         return dt.date(d.year(), d.month(), d.day())
 
     def _load_pools(self) -> None:
-        blocked = self.pool.blockSignals(True)
-        current = self.pool.currentData()
-        self.pool.clear()
-        self.pool.addItem(self.tr("All pools"), None)
-        for p in pools.list_pools(self.ctx):
-            self.pool.addItem(p.name, p.id)
-        self.pool.setCurrentIndex(max(0, self.pool.findData(current)))
-        self.pool.blockSignals(blocked)
+        every_pool = [(p.name, p.id) for p in pools.list_pools(self.ctx)]
+        refill(self.pool, [(self.tr("All pools"), None), *every_pool])
         self._pools_loaded = True
 
     def refresh(self) -> None:

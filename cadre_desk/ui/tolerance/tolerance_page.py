@@ -41,6 +41,7 @@ from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.tolerance.case_editor import CaseEditor
+from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.messages import user_text
 from cadre_desk.ui.widgets.permits import Act, guard
@@ -287,15 +288,8 @@ class TolerancePage(Page):
     # --- the register ----------------------------------------------------------------------------
 
     def _load_years(self) -> None:
-        blocked = self.year.blockSignals(True)
-        current = self.year.currentData()
-        self.year.clear()
-        self.year.addItem(self.tr("All years"), None)
         years = set(tolerance_register.case_years(self.ctx)) | {self.today.year}
-        for year in sorted(years, reverse=True):
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(0, self.year.findData(current)))
-        self.year.blockSignals(blocked)
+        refill(self.year, [(self.tr("All years"), None), *((str(y), y) for y in sorted(years, reverse=True))])
 
     def refresh(self) -> None:
         self._load_years()
