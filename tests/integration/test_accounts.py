@@ -17,6 +17,7 @@ from cadre_desk.services import access, accounts, units
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 ADMIN_PW = "Guard-2026x"
 CLERK_PW = "Sesame#2026y"
@@ -209,22 +210,15 @@ def test_sign_in_takes_well_under_300_ms(db: Database, admin: ServiceContext) ->
 
 
 def test_migration_0017_upgrades_a_0016_database_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine
-
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0016")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0016")
         conn.execute(
             text(
                 "INSERT INTO account (id, uid, created_at, updated_at, version, name, display_name, role) "
                 "VALUES (1, 'a1', '2026-01-01', '2026-01-01', 3, '张三', '张三', 'operator')"
             )
         )
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
         assert conn.execute(
             text(

@@ -18,6 +18,7 @@ from cadre_desk.services import app_settings, appointment, cadre_records, printi
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing, lrmx
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lrmx"
 CASE = appointment.CaseInput(
@@ -199,14 +200,10 @@ def test_a_form_too_long_prints_nothing(ctx: ServiceContext) -> None:
 
 def test_migration_0005_adds_the_case_table_to_a_database_of_today(tmp_path: Path) -> None:
     """A database of the 0004 schema, with a unit and settings, upgrades without loss."""
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0004")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0004")
         conn.execute(
             text(
                 "INSERT INTO unit (id, uid, created_at, updated_at, version, name, short_name, kind, "
@@ -219,10 +216,8 @@ def test_migration_0005_adds_the_case_table_to_a_database_of_today(tmp_path: Pat
                 "VALUES (1, 's1', '2026-01-01', '2026-01-01', 1, 'department_name', '某县委组织部')"
             )
         )
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         assert conn.execute(text("SELECT name, kind, version FROM unit")).one() == ("某县委组织部", "部门", 3)
         assert conn.execute(text("SELECT value FROM app_setting")).scalar() == "某县委组织部"
         assert conn.execute(text("SELECT count(*) FROM appointment_case")).scalar() == 0

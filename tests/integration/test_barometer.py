@@ -23,6 +23,7 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 
 def _county(ctx: ServiceContext) -> tuple[int, int, list[int]]:
@@ -238,14 +239,10 @@ BEFORE = "0012"
 
 
 def test_migration_upgrades_a_database_of_the_schema_before_it_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", BEFORE)
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), BEFORE)
         conn.execute(
             text(
                 "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
@@ -259,10 +256,8 @@ def test_migration_upgrades_a_database_of_the_schema_before_it_without_loss(tmp_
             )
         )
         rules_before = conn.execute(text("SELECT count(*) FROM local_rule")).scalar()
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         assert conn.execute(text("SELECT name, version, post FROM cadre")).one() == ("张三", 4, "科长")
         assert conn.execute(text("SELECT count(*) FROM local_rule")).scalar() == rules_before
         rules = conn.execute(text('SELECT colour, indicator, "values", source FROM barometer_rule')).all()

@@ -14,6 +14,7 @@ from cadre_desk.errors import ValidationError
 from cadre_desk.services import cadre_records, cadres, verification, worktable
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 GOOD_ID = make_id_number("330102", dt.date(1985, 3, 12), 1, male=True)
 BAD_CHECK_DIGIT = GOOD_ID[:17] + ("0" if GOOD_ID[17] != "0" else "1")
@@ -126,14 +127,12 @@ def test_refusals_say_which_kind(ctx: ServiceContext, tmp_path: Path) -> None:
 
 def test_migration_0007_adds_the_verification_table_without_loss(tmp_path: Path) -> None:
     """A database of the schema before 待核实, holding a cadre, upgrades and keeps it."""
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
     from cadre_desk.db import migrate
 
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", migrate.REVISIONS[migrate.REVISIONS.index("0007") - 1])
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), migrate.REVISIONS[migrate.REVISIONS.index("0007") - 1])
         conn.execute(
             text(
                 "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
@@ -145,10 +144,8 @@ def test_migration_0007_adds_the_verification_table_without_loss(tmp_path: Path)
                 "'', '', '', '', '', '', '', '科长', '正科级', '', '')"
             )
         )
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         assert conn.execute(text("SELECT name, version FROM cadre")).one() == ("王建国", 2)
         assert conn.execute(text("SELECT count(*) FROM verification_problem")).scalar() == 0
     engine.dispose()

@@ -23,6 +23,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.inspection import DE, JI, LIAN, NENG, QIN, SHORTCOMINGS, Section
 from cadre_desk.services.printing import PrintSettings
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 TODAY = dt.date(2026, 12, 6)
 R = cr.ResumeEntryInput
@@ -248,21 +249,15 @@ def test_the_runs_of_bold_markup() -> None:
 
 
 def test_migration_0016_adds_the_table_to_a_0015_database(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0015")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0015")
         tables_before = {
             r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
         }
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
         assert tables - tables_before >= {"inspection_report"}
         assert conn.execute(text("SELECT count(*) FROM inspection_report")).scalar() == 0

@@ -25,6 +25,7 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -292,14 +293,10 @@ def test_an_entry_made_by_mistake_is_archived_and_restored(ctx: ServiceContext) 
 
 
 def test_migration_0011_upgrades_a_0010_database_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0010")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0010")
         conn.execute(
             text(
                 "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
@@ -313,10 +310,8 @@ def test_migration_0011_upgrades_a_0010_database_without_loss(tmp_path: Path) ->
             )
         )
         rules_before = conn.execute(text("SELECT category, key, value FROM local_rule ORDER BY id")).all()
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         assert conn.execute(text("SELECT name, version, birth FROM cadre")).one() == ("张三", 3, 199203)
         assert (
             conn.execute(text("SELECT category, key, value FROM local_rule ORDER BY id")).all()

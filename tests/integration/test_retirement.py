@@ -17,6 +17,7 @@ from cadre_desk.services import cadres, printing, retirement, rules, teams, unit
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing, lrmx
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 from tests.integration.test_reports_dossier import SETTINGS, text_of
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lrmx"
@@ -202,14 +203,10 @@ def test_the_dossier_prints_the_retirement_month(ctx: ServiceContext, tmp_path: 
 
 
 def test_migration_0009_upgrades_a_0008_database_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0008")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0008")
         conn.execute(
             text(
                 "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
@@ -228,10 +225,8 @@ def test_migration_0009_upgrades_a_0008_database_without_loss(tmp_path: Path) ->
                 "'党校主体班', '党校主体班', '县委党校', 180, 30)"
             )
         )
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         assert conn.execute(
             text(
                 "SELECT name, version, retirement_override, retirement_override_reason, post_age_limit "

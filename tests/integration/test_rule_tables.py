@@ -12,6 +12,7 @@ from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import rule_tables as rt
 from cadre_desk.services import rules
 from cadre_desk.services.context import ServiceContext
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 
 def row_of(ctx: ServiceContext, key: str, column: str, value: object) -> rt.RuleRow:
@@ -102,14 +103,10 @@ def test_coerce_covers_every_kind() -> None:
 
 
 def test_migration_0012_upgrades_a_0011_database_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0011")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0011")
         conn.execute(
             text(
                 "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
@@ -130,10 +127,8 @@ def test_migration_0012_upgrades_a_0011_database_without_loss(tmp_path: Path) ->
             )
         )
         conn.execute(text("UPDATE local_rule SET value = 59 WHERE key = 'principal'"))
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         assert conn.execute(text("SELECT name, version, post FROM cadre")).one() == ("张三", 4, "科长")
         assert conn.execute(text("SELECT kind, version FROM talk")).one() == ("任职谈话", 2)
         assert conn.execute(text("SELECT value FROM local_rule WHERE key = 'principal'")).scalar() == 59

@@ -14,6 +14,7 @@ from cadre_desk.errors import ValidationError
 from cadre_desk.services import structure
 from cadre_desk.services.context import ServiceContext
 from tests.integration import structure_county
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 REF = dt.date(2026, 12, 6)
 
@@ -170,14 +171,10 @@ def test_targets_and_the_four_kinds_come_from_the_rule_tables(ctx: ServiceContex
 
 
 def test_migration_0014_upgrades_a_0013_database_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0013")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0013")
         conn.execute(
             text(
                 "INSERT INTO unit (id, uid, created_at, updated_at, version, name, short_name, kind, "
@@ -193,10 +190,8 @@ def test_migration_0014_upgrades_a_0013_database_without_loss(tmp_path: Path) ->
             )
         )
         before = conn.execute(text("SELECT category, key, value, source, version FROM local_rule")).all()
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         after = conn.execute(text("SELECT category, key, value, source, version FROM local_rule")).all()
         assert after == before  # untouched
         assert conn.execute(text("SELECT name, version FROM unit")).one() == ("某县青山镇", 2)

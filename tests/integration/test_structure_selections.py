@@ -12,6 +12,7 @@ from cadre_desk.services import audit_trail, structure, units
 from cadre_desk.services import structure_selections as saved
 from cadre_desk.services.context import ServiceContext
 from tests.integration import structure_county
+from tests.integration.old_schema import database_at, upgrade_to_head
 from tests.integration.test_structure import REF, TOWN_TEAMS_JSON
 
 
@@ -98,14 +99,10 @@ def test_a_merge_of_units_is_followed_and_archived_units_are_left_out(ctx: Servi
 
 
 def test_migration_0018_upgrades_a_0017_database_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0017")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0017")
         conn.execute(
             text(
                 "INSERT INTO unit (id, uid, created_at, updated_at, version, name, short_name, kind, "
@@ -126,10 +123,8 @@ def test_migration_0018_upgrades_a_0017_database_without_loss(tmp_path: Path) ->
             )
         )
         before = conn.execute(text("SELECT * FROM cadre")).one()
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         after = conn.execute(text("SELECT * FROM cadre")).one()._asdict()
         assert after.pop("rank_since") is None
         assert tuple(after.values()) == tuple(before)

@@ -25,6 +25,7 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
@@ -327,14 +328,10 @@ def test_open_measures_are_the_desks_reminders(ctx: ServiceContext) -> None:
 
 
 def test_migration_0010_upgrades_a_0009_database_without_loss(tmp_path: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    from cadre_desk.db import migrate
-
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = database_at(tmp_path / "old.db", "0009")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0009")
         conn.execute(
             text(
                 "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
@@ -348,10 +345,8 @@ def test_migration_0010_upgrades_a_0009_database_without_loss(tmp_path: Path) ->
             )
         )
         before = conn.execute(text("SELECT category, key, value FROM local_rule ORDER BY id")).all()
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
-        assert migrate.current_revision(conn) == migrate.REVISIONS[-1]
         assert conn.execute(text("SELECT name, version FROM cadre")).one() == ("张三", 3)
         assert conn.execute(text("SELECT category, key, value FROM local_rule ORDER BY id")).all() == before
         rules = conn.execute(text("SELECT key, text, source FROM tolerance_rule ORDER BY position")).all()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 
-from cadre_desk.db import migrate
 from cadre_desk.db.models import AuditEvent
 from cadre_desk.errors import ConflictError, ValidationError
 from cadre_desk.services import cadres, search, teams, units
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
+from tests.integration.old_schema import database_at, upgrade_to_head
 
 
 def add(
@@ -217,11 +217,7 @@ def test_units_can_be_created_from_an_empty_database_and_given_to_a_new_cadre(ct
 
 def test_migration_0004_keeps_units_and_renames_old_kinds(tmp_path: Path) -> None:
     """A database of the 0003 schema upgrades without loss; old kinds map onto the new code list."""
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    from alembic import command
-
-    with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0003")
+    engine = database_at(tmp_path / "old.db", "0003")
     with engine.begin() as conn:
         for i, (name, kind) in enumerate(
             (
@@ -240,8 +236,7 @@ def test_migration_0004_keeps_units_and_renames_old_kinds(tmp_path: Path) -> Non
                 ),
                 {"i": i, "u": f"uid-{i}", "n": name, "k": kind},
             )
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+    upgrade_to_head(engine)
     with engine.connect() as conn:
         kinds = dict(conn.execute(text("SELECT name, kind FROM unit")).all())
         assert conn.execute(text("SELECT count(*) FROM team_post")).scalar() == 0
