@@ -55,9 +55,9 @@ class BackupCommands(QObject):
                 if sealed.is_sealed(path)
                 else self.tr("Backed up and verified: {path}")
             )
-            self.window.statusBar().showMessage(text.format(path=path), 15_000)
+            self.window.status.notice(text.format(path=path))
         elif self.backup_runner.error:
-            self.window.statusBar().showMessage(self.backup_runner.error, 15_000)
+            self.window.status.notice(self.backup_runner.error)
 
     def restore(self) -> None:
         """文件 → 从备份恢复…: the current state is saved first; every page reloads afterwards."""
@@ -75,7 +75,7 @@ class BackupCommands(QObject):
         window.apply_changes(Changes.everything())
         window.roster.reload()
         window.status.refresh_record_counts()
-        window.statusBar().showMessage(
+        window.status.showMessage(
             self.tr("Restored from {backup}; the previous state was saved as {saved}").format(
                 backup=result.restored_from, saved=result.saved_current
             ),
