@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from cadre_desk.services.audit_trail import AuditEventView
 from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
-from cadre_desk.ui.widgets.tables import Index, RowsModel
+from cadre_desk.ui.widgets.tables import Index, ListModel
 
 
 class Column(IntEnum):
@@ -85,15 +85,9 @@ def entity_text(entity: str) -> str:
     return extra.get(entity) or kind_label(entity)
 
 
-class AuditModel(RowsModel):
+class AuditModel(ListModel[AuditEventView]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(_headers(), parent)
-        self._rows: list[AuditEventView] = []
-
-    def set_rows(self, rows: list[AuditEventView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def add_rows(self, rows: list[AuditEventView]) -> None:
         if not rows:

@@ -25,13 +25,13 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.codes import code_text
-from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class RetirementModel(RowsModel):
+class RetirementModel(ListModel[retirement.RetirementRow]):
     """Rows of `retirement.RetirementRow`."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -50,12 +50,6 @@ class RetirementModel(RowsModel):
             ],
             parent,
         )
-        self._rows: list[retirement.RetirementRow] = []
-
-    def set_rows(self, rows: list[retirement.RetirementRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def row_at(self, row: int) -> retirement.RetirementRow:
         return self._rows[row]
@@ -88,7 +82,7 @@ class RetirementModel(RowsModel):
         return None
 
 
-class ExitModel(RowsModel):
+class ExitModel(ListModel[retirement.ExitWarning]):
     """Rows of `retirement.ExitWarning`."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -104,12 +98,6 @@ class ExitModel(RowsModel):
             ],
             parent,
         )
-        self._rows: list[retirement.ExitWarning] = []
-
-    def set_rows(self, rows: list[retirement.ExitWarning]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self._valid(index):

@@ -27,13 +27,13 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import training_lists
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.permits import Act, guard
-from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 PROMOTED, YOUTH = "promoted", "youth"
 
 
-class PromotedModel(RowsModel):
+class PromotedModel(ListModel[training_lists.PromotedRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
@@ -42,16 +42,6 @@ class PromotedModel(RowsModel):
             ],
             parent,
         )  # fmt: skip
-        self._rows: list[training_lists.PromotedRow] = []
-
-    @property
-    def rows(self) -> list[training_lists.PromotedRow]:
-        return self._rows
-
-    def set_rows(self, rows: list[training_lists.PromotedRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self._valid(index):
@@ -70,23 +60,13 @@ class PromotedModel(RowsModel):
         return None
 
 
-class YouthModel(RowsModel):
+class YouthModel(ListModel[training_lists.YouthClassRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [self.tr("Name"), self.tr("Unit"), self.tr("Post"), self.tr("Class"), self.tr("Organiser"),
              self.tr("From"), self.tr("To"), self.tr("Hours")],
             parent,
         )  # fmt: skip
-        self._rows: list[training_lists.YouthClassRow] = []
-
-    @property
-    def rows(self) -> list[training_lists.YouthClassRow]:
-        return self._rows
-
-    def set_rows(self, rows: list[training_lists.YouthClassRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self._valid(index):

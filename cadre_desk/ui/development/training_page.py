@@ -33,7 +33,7 @@ from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.permits import Act, guard
-from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,7 +43,7 @@ def _n(value: float) -> str:
     return f"{value:g}"
 
 
-class TrainingModel(RowsModel):
+class TrainingModel(ListModel[compliance.ComplianceRow]):
     """Rows of `compliance.ComplianceRow`."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -62,15 +62,6 @@ class TrainingModel(RowsModel):
             ],
             parent,
         )
-        self._rows: list[compliance.ComplianceRow] = []
-
-    def set_rows(self, rows: list[compliance.ComplianceRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[compliance.ComplianceRow]:
-        return list(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self._valid(index):
@@ -204,7 +195,7 @@ class TrainingPage(Page):
         """Write the rows shown to `path` (.xlsx)."""
         from cadre_desk.transfer.training_xlsx import export_compliance
 
-        return export_compliance(self.ctx, path, self.model.rows())
+        return export_compliance(self.ctx, path, list(self.model.rows))
 
     def export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

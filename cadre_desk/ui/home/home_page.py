@@ -37,7 +37,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
-from cadre_desk.ui.widgets.tables import RowsModel
+from cadre_desk.ui.widgets.tables import ListModel
 from cadre_desk.ui.widgets.weak import weak_slot
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,17 +57,11 @@ class HomeRow:
     follow_up_id: int | None = None
 
 
-class HomeListModel(RowsModel):
+class HomeListModel(ListModel[HomeRow]):
     """A thin table model over `HomeRow`s."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
         super().__init__(headers, parent)
-        self._rows: list[HomeRow] = []
-
-    def set_rows(self, rows: Sequence[HomeRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def row_at(self, row: int) -> HomeRow:
         return self._rows[row]

@@ -10,14 +10,14 @@ from PySide6.QtGui import QBrush, QColor
 from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.services import pool_lists, pool_measures
 from cadre_desk.ui.widgets.codes import code_text
-from cadre_desk.ui.widgets.tables import RowsModel
+from cadre_desk.ui.widgets.tables import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FLAG_COLOUR = QColor("#b3261e")
 
 
-class EntriesModel(RowsModel):
+class EntriesModel(ListModel[pool_lists.EntryRow]):
     """Rows of `pool_lists.EntryRow`."""
 
     COLUMN_CHARS = (5, 10, 2, 3, 12, 12, 7, 6, 4, 5, 6)
@@ -40,12 +40,6 @@ class EntriesModel(RowsModel):
             ],
             parent,
         )
-        self._rows: list[pool_lists.EntryRow] = []
-
-    def set_rows(self, rows: list[pool_lists.EntryRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def row_at(self, row: int) -> pool_lists.EntryRow:
         return self._rows[row]
@@ -81,15 +75,9 @@ class EntriesModel(RowsModel):
         return None
 
 
-class MeasuresModel(RowsModel):
+class MeasuresModel(ListModel[pool_measures.MeasureView]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Measure"), self.tr("From"), self.tr("To"), self.tr("Content")], parent)
-        self._rows: list[pool_measures.MeasureView] = []
-
-    def set_rows(self, rows: list[pool_measures.MeasureView]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def row_at(self, row: int) -> pool_measures.MeasureView:
         return self._rows[row]
@@ -102,15 +90,9 @@ class MeasuresModel(RowsModel):
         return (code_text(m.kind), format_date(m.start), format_date(m.end), content)[index.column()]
 
 
-class ReviewsModel(RowsModel):
+class ReviewsModel(ListModel[pool_measures.ReviewView]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Year"), self.tr("Opinion"), self.tr("Reviewed on")], parent)
-        self._rows: list[pool_measures.ReviewView] = []
-
-    def set_rows(self, rows: list[pool_measures.ReviewView]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def row_at(self, row: int) -> pool_measures.ReviewView:
         return self._rows[row]

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 
 from cadre_desk.services.structure import CadreLine
 from cadre_desk.ui.widgets.codes import code_text
-from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CadreLinesModel(RowsModel):
+class CadreLinesModel(ListModel[CadreLine]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
@@ -29,12 +29,6 @@ class CadreLinesModel(RowsModel):
             ],
             parent,
         )
-        self._rows: list[CadreLine] = []
-
-    def set_rows(self, rows: list[CadreLine]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def line(self, row: int) -> CadreLine:
         return self._rows[row]

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from cadre_desk.domain import structure as rules_of
 from cadre_desk.services.structure import Figures, Gap, StructureReport, TargetRow
 from cadre_desk.ui.widgets.codes import code_text
-from cadre_desk.ui.widgets.tables import RowsModel
+from cadre_desk.ui.widgets.tables import ListModel, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,7 +147,7 @@ class FiguresModel(RowsModel):
         return None
 
 
-class TargetsModel(RowsModel):
+class TargetsModel(ListModel[TargetRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [
@@ -161,12 +161,6 @@ class TargetsModel(RowsModel):
             ],
             parent,
         )
-        self._rows: list[TargetRow] = []
-
-    def set_rows(self, rows: list[TargetRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self._valid(index):
@@ -184,18 +178,12 @@ class TargetsModel(RowsModel):
         return None
 
 
-class GapsModel(RowsModel):
+class GapsModel(ListModel[tuple[Gap, tuple[int, ...]]]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
             [self.tr("Unit"), self.tr("Target"), self.tr("Required"), self.tr("Actual"), self.tr("Gap")],
             parent,
         )
-        self._rows: list[tuple[Gap, tuple[int, ...]]] = []
-
-    def set_rows(self, rows: list[tuple[Gap, tuple[int, ...]]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self._valid(index):

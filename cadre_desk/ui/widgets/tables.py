@@ -4,7 +4,7 @@ of a page (roster, pairings, talks) repeats: whole-row selection, read-only, fix
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 from cadre_desk.ui.shell.settings import Key, Settings
 
 Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
 
 
 class RowsModel(QAbstractTableModel):
@@ -39,6 +40,21 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return str(section + 1)
+
+
+class ListModel(RowsModel, Generic[Row]):
+    """A `RowsModel` over a list of frozen rows (DTOs) that is replaced whole."""
+
+    _rows: list[Row]
+
+    @property
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
 
 
 def setup_list_table(
