@@ -89,6 +89,24 @@ def describe_sqlite_error(exc: Exception, path: Path | None = None) -> str:
     return f"数据库出错{where}：{text}"
 
 
+def describe_copy_error(exc: Exception, source: Path, dest: Path) -> str:
+    """A user's message for a failed copy of `source` into `dest` (a backup): the source is only read,
+    so a full, read-only or vanished medium is the target's, and nothing of the user's data is lost."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc)
+    folder = dest.parent
+    if not source.exists() or primary in (SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_BUSY, SQLITE_LOCKED):
+        return describe_sqlite_error(exc, source)
+    if primary == SQLITE_FULL or "disk is full" in text or (primary == SQLITE_IOERR and _nearly_full(dest)):
+        return f"目标位置（{folder}）磁盘已满，备份未写入。请腾出空间或换一个位置后重试。"
+    if primary in (SQLITE_READONLY, SQLITE_CANTOPEN) or "readonly" in text:
+        return f"无法写入目标位置（{folder}）：没有写入权限、介质是只读的（U 盘写保护？）或已被拔出。"
+    if primary == SQLITE_IOERR:
+        return f"写入目标位置（{folder}）时出错：磁盘或 U 盘可能已被拔出或损坏。"
+    return describe_sqlite_error(exc, source)
+
+
 def refused_as_read_only(exc: BaseException) -> bool:
     """Whether SQLite refused a write because the connection (or the file) is read-only."""
     orig = getattr(exc, "orig", exc)

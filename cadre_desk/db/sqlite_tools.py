@@ -8,6 +8,7 @@ short (`file:/data/x#y/…?mode=ro` opened `/data/x`), and a "verified" backup c
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -17,13 +18,14 @@ from pathlib import Path
 
 from cadre_desk.db import cipher
 from cadre_desk.db.cipher import DB_ERRORS, CipherKey
-from cadre_desk.db.failures import describe_os_error, describe_sqlite_error, is_transient
+from cadre_desk.db.failures import describe_copy_error, describe_os_error, describe_sqlite_error, is_transient
 from cadre_desk.errors import StorageError, WrongPassphrase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The files SQLite keeps beside a database; none of them may ever be a backup's target.
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 PART_SUFFIX = ".part"
+log = logging.getLogger("cadre_desk.db")
 
 
 def file_uri(path: Path, read_only: bool = False) -> str:
@@ -261,8 +263,14 @@ def part_files(dest: Path) -> list[Path]:
 
 
 def remove_part_files(dest: Path) -> None:
+    """Best effort, never raises: it runs in failure handlers, where the original error is the one
+    to report. On a read-only medium even unlinking a missing file fails (EROFS, not ENOENT)."""
     for part in part_files(dest):
-        part.unlink(missing_ok=True)
+        try:
+            part.unlink(missing_ok=True)
+        except OSError as exc:
+            if part.exists():
+                log.warning("could not remove the unfinished copy %s: %s", part, exc)
 
 
 def _fsync(path: Path, directory: bool = False) -> None:
@@ -359,10 +367,10 @@ def online_backup(
         _fsync(dest.parent, directory=True)
     except DB_ERRORS as exc:
         remove_part_files(dest)
-        raise StorageError(f"备份失败：{describe_sqlite_error(exc, source)}") from None
+        raise StorageError(f"备份失败：{describe_copy_error(exc, source, dest)}") from None
     except OSError as exc:
         remove_part_files(dest)
-        raise StorageError(f"备份失败：{describe_os_error(exc)}") from None
+        raise StorageError(f"备份失败（{dest.parent}）：{describe_os_error(exc)}") from None
     except BaseException:
         remove_part_files(dest)
         raise

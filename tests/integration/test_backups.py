@@ -13,7 +13,7 @@ from sqlalchemy import create_engine
 
 from cadre_desk import paths
 from cadre_desk.cli import main
-from cadre_desk.db import backup_files, migrate, sqlite_tools
+from cadre_desk.db import backup_files, failures, migrate, sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import DamagedDatabase, LoginFailed, StorageError
@@ -404,3 +404,34 @@ def test_the_administrator_runs_check_without_the_cadres_to_verify(
     monkeypatch.setenv("CADRE_DESK_PASSWORD", "Zt4#quiet-lake")
     assert main(["--db", str(db_path), "check", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["ok"]
+
+
+def test_a_second_folder_that_cannot_be_written_is_reported_and_the_first_copy_kept(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """A write-protected U 盘: even removing a missing leftover fails there (EROFS), and that cleanup
+    error escaped raw: no audit record, a crash on exit. Here the leftover `.part` name is taken by a
+    folder, which fails the same way for root too."""
+    stick = tmp_path / ODD
+    stick.mkdir()
+    backups.save_policy(ctx, backups.BackupPolicy(second_folder=str(stick)))
+    _unit(ctx, "甲")
+    now = dt.datetime(2026, 3, 2, 9, 30)
+    blocked = stick / (backups._stamp_name(ctx.db.path, now) + sqlite_tools.PART_SUFFIX)  # type: ignore[arg-type]
+    blocked.mkdir()
+    result = backups.auto_backup(ctx, now=now)
+    assert len(result.made) == 1 and result.made[0].parent == paths.backup_dir()
+    (error,) = result.errors
+    assert error.startswith("自动备份到第二位置失败（未保留）") and f"无法写入目标位置（{stick}）" in error
+    (event,) = audit_trail.list_events(ctx, audit_trail.AuditFilter(action="backup"))
+    assert event.changes["problems"] == [error]
+
+
+def test_a_backup_onto_a_full_medium_names_the_target_and_loses_nothing(tmp_path: Path) -> None:
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13  # type: ignore[attr-defined]
+    source, dest = tmp_path / "数据.db", tmp_path / "U盘 #1" / "数据-备份.db"
+    source.touch()
+    text = failures.describe_copy_error(full, source, dest)
+    assert text == f"目标位置（{dest.parent}）磁盘已满，备份未写入。请腾出空间或换一个位置后重试。"
+    assert "未保存" not in text  # the database itself is untouched

@@ -60,7 +60,7 @@ class AutoBackup(QObject):
         shown = ExitProgress(window)
         try:
             result = backups.auto_backup(self._ctx, progress=shown.update)
-        except CadreDeskError as exc:
+        except (CadreDeskError, OSError) as exc:  # a medium's failure must not keep the window open
             log.warning("automatic backup on exit failed: %s", exc)
             return None
         finally:
