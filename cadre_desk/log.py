@@ -2,11 +2,12 @@
 
 Logs never hold personal data: `PersonalDataFilter` sits on every handler and masks ID numbers
 (身份证号: 15 or 18 digits, the last may be X) everywhere, and people's names: every Chinese text
-passed as an argument of a log call (`log.info("saved %s", name)`) is masked whole, and in the
-rest (the fixed message, exception texts and tracebacks) a run of two to four Chinese characters that
-begins with a common surname loses everything after the surname (张三 → 张*). The fixed messages are
-ours and name no one; the masking errs on the side of hiding too much (a unit name passed as an
-argument is hidden too).
+passed as an argument of a log call (`log.info("saved %s", name)`) is masked whole, and so is every
+Chinese text in exception texts and tracebacks (they carry whatever the failing code held: SQL
+parameters, a name inside a sentence, a dictionary key). Only in the fixed message, which is ours and
+names no one, does a run of two to four Chinese characters survive unless it begins with a common
+surname (张三 → 张*), so that our own words stay readable. The masking errs on the side of hiding too
+much (a unit name passed as an argument is hidden too).
 """
 
 from __future__ import annotations
@@ -92,13 +93,14 @@ class PersonalDataFilter(logging.Filter):
                 record.args = {k: _masked_arg(v) for k, v in record.args.items()}
             else:
                 record.args = tuple(_masked_arg(v) for v in record.args)
-        record.msg = mask_personal(str(record.msg))
+        # a message that is not a literal (`log.warning(exc)`) is data, not our words
+        record.msg = mask_personal(record.msg) if isinstance(record.msg, str) else mask_value(str(record.msg))
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = mask_personal(record.exc_text)
+            record.exc_text = mask_value(record.exc_text)
         if record.stack_info:
-            record.stack_info = mask_personal(record.stack_info)
+            record.stack_info = mask_value(record.stack_info)
         record._cadre_masked = True
         return True
 

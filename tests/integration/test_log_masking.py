@@ -51,7 +51,29 @@ def test_names_and_id_numbers_never_reach_the_log_file(
         assert secret not in err, secret
     assert "saved cadre" in text and "import failed" in text and "ValueError" in text
     assert "1101**************" in text  # the region stays: a reader can still tell what was logged
-    assert "张**" in text  # 张建国 in the traceback, surname kept
+    assert "ValueError: **“***”***** 1101************** **" in text  # in a traceback every Chinese text is data
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        KeyError("童磊俊"),  # a surname outside the common ones
+        ValueError("[parameters: ('翟鑫凯', '安雅瑶', '施思泽')]"),  # a database error's SQL parameters
+        PermissionError("谢林只能查看本人帮带的结对和被帮带人"),  # a name inside a longer run
+        RuntimeError("导出 3 人：欧阳娜娜、樊星、倪虹洁"),
+    ],
+)
+def test_exception_texts_lose_every_name(log_file: Path, failure: Exception) -> None:
+    logger = logging.getLogger("cadre_desk.cli")
+    try:
+        raise failure
+    except Exception as exc:
+        logger.exception("unexpected error in the command %r", "export")
+        logger.warning(exc)  # an exception passed as the message itself
+    text = _read(log_file)
+    for name in ("童磊俊", "翟鑫凯", "安雅瑶", "施思泽", "谢林", "娜娜", "樊星", "倪虹洁", "磊俊", "鑫凯"):
+        assert name not in text, name
+    assert "unexpected error in the command" in text and type(failure).__name__ in text
 
 
 def test_ordinary_messages_stay_readable(log_file: Path) -> None:
