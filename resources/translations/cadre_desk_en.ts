@@ -644,17 +644,7 @@
 <context>
     <name>BarometerImportPreview</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/import_preview.py" line="+26"/>
-        <source>Not imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 has %2 problem(s); nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../cadre_desk/ui/barometer/import_preview.py" line="+32"/>
         <source>Import list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -667,7 +657,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+105"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+111"/>
         <source>New period…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,7 +1093,7 @@
 <context>
     <name>CadreListDialog</name>
     <message>
-        <location line="+49"/>
+        <location line="+43"/>
         <source>%1 cadres; double-click a row to open the profile.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,7 +1417,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+65"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+66"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2484,7 +2474,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>ExitModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+96"/>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+91"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,7 +2593,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>GapsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/models.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="+38"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2649,7 +2639,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+200"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+194"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,6 +2979,19 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     <message>
         <location line="+4"/>
         <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblems</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/import_problems.py" line="+19"/>
+        <source>Not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has %2 problem(s); nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3713,7 +3716,7 @@ Logs: {logs}</source>
 <context>
     <name>MeasuresModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+50"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4298,7 +4301,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+45"/>
         <source>Edit pairing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4758,7 +4761,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+76"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+83"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4859,12 +4862,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+221"/>
+        <location line="+215"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-214"/>
         <source>Growth record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4899,12 +4902,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>All pools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, below 称职, a 处分, a red 晴雨表 period).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6147,7 +6150,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RetirementModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="-63"/>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="-57"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6197,7 +6200,7 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6210,7 +6213,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RetirementPage</name>
     <message>
-        <location line="+90"/>
+        <location line="+84"/>
         <source>Reference date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6235,12 +6238,12 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>All units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6344,7 +6347,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+21"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+15"/>
         <source>Year</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7009,7 +7012,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/structure/models.py" line="-162"/>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="-156"/>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7843,7 +7846,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TolerancePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+19"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+25"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7869,12 +7872,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+177"/>
+        <location line="+170"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-169"/>
         <source>Remove a case registered by mistake (recoverable, audited)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7964,12 +7967,12 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>All years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>%1 cases shown. In all: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8078,17 +8081,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingImportPreview</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_import_dialog.py" line="+24"/>
-        <source>Not imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 has %2 problem(s); nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../cadre_desk/ui/development/training_import_dialog.py" line="+22"/>
         <source>Import class list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8101,7 +8094,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingListsPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+75"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+61"/>
         <source>Newly promoted: to complete within a year</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8144,7 +8137,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+52"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8194,7 +8187,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8207,7 +8200,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Only those short</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8242,12 +8235,12 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>All units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>%1 cadres, %2 short of the requirement.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8818,7 +8811,7 @@ Your text stays in the editor.</source>
 <context>
     <name>YouthModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-111"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-107"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>

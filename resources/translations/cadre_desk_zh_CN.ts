@@ -645,17 +645,7 @@
 <context>
     <name>BarometerImportPreview</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/import_preview.py" line="+26"/>
-        <source>Not imported</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 has %2 problem(s); nothing was imported.</source>
-        <translation>%1 有 %2 处问题，未导入任何记录。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../cadre_desk/ui/barometer/import_preview.py" line="+32"/>
         <source>Import list</source>
         <translation>导入名单</translation>
     </message>
@@ -668,7 +658,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+105"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+111"/>
         <source>New period…</source>
         <translation>新建期次…</translation>
     </message>
@@ -1104,7 +1094,7 @@
 <context>
     <name>CadreListDialog</name>
     <message>
-        <location line="+49"/>
+        <location line="+43"/>
         <source>%1 cadres; double-click a row to open the profile.</source>
         <translation>共 %1 人；双击一行打开干部档案。</translation>
     </message>
@@ -1430,7 +1420,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+65"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+66"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -2492,7 +2482,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>ExitModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+96"/>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2611,7 +2601,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>GapsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/models.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="+38"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -2657,7 +2647,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/home/home_page.py" line="+200"/>
+        <location filename="../../cadre_desk/ui/home/home_page.py" line="+194"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2995,6 +2985,19 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <location line="+4"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblems</name>
+    <message>
+        <location filename="../../cadre_desk/ui/widgets/import_problems.py" line="+19"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has %2 problem(s); nothing was imported.</source>
+        <translation>%1 有 %2 处问题，未导入任何记录。</translation>
     </message>
 </context>
 <context>
@@ -3716,7 +3719,7 @@ Logs: {logs}</source>
 <context>
     <name>MeasuresModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+50"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
@@ -4301,7 +4304,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+44"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_dialog.py" line="+45"/>
         <source>Edit pairing</source>
         <translation>编辑结对</translation>
     </message>
@@ -4760,7 +4763,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+76"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+83"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -4861,12 +4864,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+221"/>
+        <location line="+215"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-214"/>
         <source>Growth record…</source>
         <translation>成长档案…</translation>
     </message>
@@ -4901,12 +4904,12 @@ Logs: {logs}</source>
         <translation>年度研判</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>All pools</source>
         <translation>全部库别</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>%1 entries; %2 to review at %3 (past the pool&apos;s age cap, below 称职, a 处分, a red 晴雨表 period).</source>
         <translation>共 %1 条，%2 条需研判（截至 %3：超过库别年龄上限、考核低于称职、受处分、晴雨表红色）。</translation>
     </message>
@@ -6169,7 +6172,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RetirementModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="-63"/>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="-57"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -6219,7 +6222,7 @@ The damaged file is kept beside the backups.</source>
         <translation>剩余月数</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Manual</source>
         <translation>手工</translation>
     </message>
@@ -6232,7 +6235,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RetirementPage</name>
     <message>
-        <location line="+90"/>
+        <location line="+84"/>
         <source>Reference date</source>
         <translation>计算截止时间</translation>
     </message>
@@ -6257,12 +6260,12 @@ The damaged file is kept beside the backups.</source>
         <translation>到龄名单（2025年渐进式延迟退休）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>This month</source>
         <translation>本月到龄</translation>
     </message>
@@ -6366,7 +6369,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+21"/>
+        <location filename="../../cadre_desk/ui/pools/pool_models.py" line="+15"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -7039,7 +7042,7 @@ Quit now so that nothing is entered into the old file?</source>
         <translation>职数 核定 / 实配 / 缺配</translation>
     </message>
     <message>
-        <location filename="../../cadre_desk/ui/structure/models.py" line="-162"/>
+        <location filename="../../cadre_desk/ui/structure/models.py" line="-156"/>
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -7874,7 +7877,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TolerancePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+19"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+25"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -7900,12 +7903,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+177"/>
+        <location line="+170"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-169"/>
         <source>Remove a case registered by mistake (recoverable, audited)</source>
         <translation>删除误登记的案件（可恢复，记入操作日志）</translation>
     </message>
@@ -7995,12 +7998,12 @@ Your text stays in the editor.</source>
         <translation>容错纠错案件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>%1 cases shown. In all: %2</source>
         <translation>显示 %1 件。全部：%2</translation>
     </message>
@@ -8109,17 +8112,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingImportPreview</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_import_dialog.py" line="+24"/>
-        <source>Not imported</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 has %2 problem(s); nothing was imported.</source>
-        <translation>%1 有 %2 处问题，未导入任何记录。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../cadre_desk/ui/development/training_import_dialog.py" line="+22"/>
         <source>Import class list</source>
         <translation>导入培训班名单</translation>
     </message>
@@ -8132,7 +8125,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingListsPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+75"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+61"/>
         <source>Newly promoted: to complete within a year</source>
         <translation>新提任干部（一年内须完成）</translation>
     </message>
@@ -8175,7 +8168,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+52"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -8225,7 +8218,7 @@ Your text stays in the editor.</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -8238,7 +8231,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Only those short</source>
         <translation>只看未达标</translation>
     </message>
@@ -8273,12 +8266,12 @@ Your text stays in the editor.</source>
         <translation>培训学时达标情况</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>%1 cadres, %2 short of the requirement.</source>
         <translation>共 %1 人，其中 %2 人未达标。</translation>
     </message>
@@ -8850,7 +8843,7 @@ Your text stays in the editor.</source>
 <context>
     <name>YouthModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-111"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-107"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cadre_desk.domain import barometer as bd
 from cadre_desk.transfer.barometer_import import BarometerImportPlan
-
-MAX_SHOWN = 30
+from cadre_desk.ui.widgets.import_problems import show_import_problems
 
 
 class BarometerImportPreview:
@@ -18,25 +17,7 @@ class BarometerImportPreview:
     @classmethod
     def ask(cls, parent: QWidget, plan: BarometerImportPlan) -> bool:
         if plan.problems:
-            lines = [f"{where}：{message}" for where, message in plan.problems[:MAX_SHOWN]]
-            if len(plan.problems) > MAX_SHOWN:
-                lines.append("…")
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                QCoreApplication.translate("BarometerImportPreview", "Not imported"),
-                "",
-                parent=parent,
-            )
-            box.setText(
-                QCoreApplication.translate(
-                    "BarometerImportPreview", "%1 has %2 problem(s); nothing was imported."
-                )
-                .replace("%1", plan.source)
-                .replace("%2", str(len(plan.problems)))
-            )
-            box.setDetailedText("\n".join(lines))
-            box.setInformativeText("\n".join(lines[:8]))
-            box.exec()
+            show_import_problems(parent, plan.source, plan.problems)
             return False
         changes = [
             f"{i.name}："

@@ -6,8 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cadre_desk.transfer.training_import import TrainingImportPlan
-
-MAX_SHOWN = 30
+from cadre_desk.ui.widgets.import_problems import show_import_problems
 
 
 class TrainingImportPreview:
@@ -16,25 +15,7 @@ class TrainingImportPreview:
     @classmethod
     def ask(cls, parent: QWidget, plan: TrainingImportPlan) -> bool:
         if plan.problems:
-            lines = [f"{where}：{message}" for where, message in plan.problems[:MAX_SHOWN]]
-            if len(plan.problems) > MAX_SHOWN:
-                lines.append("…")
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                QCoreApplication.translate("TrainingImportPreview", "Not imported"),
-                "",
-                parent=parent,
-            )
-            box.setText(
-                QCoreApplication.translate(
-                    "TrainingImportPreview", "%1 has %2 problem(s); nothing was imported."
-                )
-                .replace("%1", plan.source)
-                .replace("%2", str(len(plan.problems)))
-            )
-            box.setDetailedText("\n".join(lines))
-            box.setInformativeText("\n".join(lines[:8]))
-            box.exec()
+            show_import_problems(parent, plan.source, plan.problems)
             return False
         answer = QMessageBox.question(
             parent,
