@@ -11,6 +11,7 @@ is deleted. A sealed backup of an encrypted database holds the encrypted file: b
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import logging
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from cadre_desk import paths, sealed
 from cadre_desk.db import sqlite_tools
+from cadre_desk.db.failures import describe_os_error
 from cadre_desk.errors import StorageError
 from cadre_desk.services import access, audit
 from cadre_desk.services.access import Permission
@@ -41,6 +43,22 @@ def _sealed_sha256(path: Path, passphrase: str) -> bytes:
         for plain in sealed.open_chunks(handle, passphrase, path.name):
             digest.update(plain)
     return digest.digest()
+
+
+def _remove(path: Path) -> None:
+    """Best effort: on a write-protected stick even removing a missing file fails (EROFS)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove the unfinished sealed backup %s: %s", path, exc)
+
+
+def _failure(exc: OSError, dest: Path, copy: Path) -> str:
+    text = f"加密备份失败（{dest.parent}）：{describe_os_error(exc)}"
+    if exc.errno == errno.ENOSPC:
+        size = max(1, round(copy.stat().st_size / 1e6))
+        text += f"，未留下文件。请换一个有足够空间的位置（约需 {size} MB）。"
+    return text
 
 
 def sealed_backup(
@@ -69,11 +87,11 @@ def sealed_backup(
             sealed.seal_file(copy, dest, passphrase)
             sqlite_tools.fsync_dir(dest.parent)
             if _sealed_sha256(dest, passphrase) != _sha256(copy):
-                dest.unlink(missing_ok=True)
+                _remove(dest)
                 raise StorageError(f"加密备份校验失败（读回的内容与备份不一致），已删除：{dest}")
         except OSError as exc:
-            dest.unlink(missing_ok=True)
-            raise StorageError(f"加密备份失败：{exc.strerror or exc}") from None
+            _remove(dest)
+            raise StorageError(_failure(exc, dest, copy)) from None
     finally:
         copy.unlink(missing_ok=True)
     try:
@@ -95,5 +113,5 @@ def unseal(source: Path, dest: Path, passphrase: str) -> Path:
     try:
         sealed.unseal_file(source, dest, passphrase)
     except OSError as exc:
-        raise StorageError(f"无法写入 {dest}：{exc.strerror or exc}") from None
+        raise StorageError(f"无法写入 {dest}：{describe_os_error(exc)}") from None
     return dest

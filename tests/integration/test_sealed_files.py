@@ -121,6 +121,21 @@ def test_a_short_package_passphrase_is_refused(filled: ServiceContext, tmp_path:
     assert not (tmp_path / "p.zip").exists()
 
 
+def test_a_sealed_backup_onto_a_full_medium_says_so_in_chinese_and_leaves_nothing(
+    filled: ServiceContext, tmp_path: Path
+) -> None:
+    stick = tmp_path / "U盘 #1%"
+    stick.mkdir()
+    dest = stick / "封存 #%.sealed"
+    (stick / (dest.name + ".part")).symlink_to("/dev/full")  # every write there: ENOSPC
+    with pytest.raises(StorageError) as info:
+        sealed_backup.sealed_backup(filled, dest, PASS)
+    assert str(info.value).startswith(f"加密备份失败（{stick}）：磁盘已满，未留下文件。")
+    assert "MB" in str(info.value) and "space" not in str(info.value)
+    assert list(stick.iterdir()) == []
+    assert not list((tmp_path / "data" / "backups").glob("*to-seal*"))
+
+
 def test_a_sealed_backup_is_verified_and_opens_again(filled: ServiceContext, tmp_path: Path) -> None:
     dest = sealed_backup.sealed_backup(filled, tmp_path / "usb" / "backup.sealed", PASS)
     data = dest.read_bytes()
