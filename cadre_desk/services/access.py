@@ -131,12 +131,13 @@ def require(ctx: ServiceContext, permission: Permission) -> None:
     raise PermissionDenied(_denial(ctx, permission))
 
 
-def require_any(ctx: ServiceContext, *permissions: Permission) -> Permission:
-    """The first of `permissions` the context has (raise for the first one if none)."""
+def require_any(ctx: ServiceContext, *permissions: Permission, action: str = "") -> Permission:
+    """The first of `permissions` the context has (raise for the first one if none; `action` words
+    the refusal by what was refused, 无权执行数据库检查, instead of by the first permission)."""
     for permission in permissions:
         if can(ctx, permission):
             return permission
-    raise PermissionDenied(_denial(ctx, permissions[0]))
+    raise PermissionDenied(_denial(ctx, permissions[0], action))
 
 
 def mentor_scope(ctx: ServiceContext, permission: Permission = P.RECORDS_READ) -> int | None:
@@ -216,13 +217,14 @@ def require_comment(ctx: ServiceContext, comment_id: int, permission: Permission
         raise deny_row(ctx, f"导师点评（编号 {comment_id}）")
 
 
-def _denial(ctx: ServiceContext, permission: Permission) -> Message:
+def _denial(ctx: ServiceContext, permission: Permission, action: str = "") -> Message:
+    action = action or PERMISSION_LABELS[permission]
     if permission in WRITES and not ctx.db.writable:
         return Message(
             "read_only_window",
             "此窗口以只读方式打开（数据库正由另一个干部成长档案台窗口使用），不能{action}。"
             "请在那个窗口中操作，或等它关闭后重新打开本程序。",
-            action=PERMISSION_LABELS[permission],
+            action=action,
         )
     if ctx.permissions is not None and not ctx.signed_in:
         return Message(
@@ -236,7 +238,7 @@ def _denial(ctx: ServiceContext, permission: Permission) -> Message:
         name=ctx.account_name,
         roles="、".join(ROLE_LABELS[Role(r)] for r in ctx.roles if r in Role.__members__.values())
         or "无角色",
-        action=PERMISSION_LABELS[permission],
+        action=action,
     )
 
 

@@ -108,8 +108,14 @@ def check(
     ctx: ServiceContext, repair: bool = False, progress: Callable[[int], None] | None = None
 ) -> CheckReport:
     """Integrity, foreign keys, schema version, search index, the audit trail's hash chain; `repair`
-    rebuilds the search index (a broken audit chain is never "repaired": it is evidence)."""
-    access.require(ctx, Permission.BACKUP)
+    rebuilds the search index (a broken audit chain is never "repaired": it is evidence).
+
+    Reading is the backup holders' and the 安全审计员's (the chain check is his job); `repair` writes
+    and is the backup holders' alone."""
+    if repair:
+        access.require_any(ctx, Permission.BACKUP, action="修复数据库（重建搜索索引）")
+    else:
+        access.require_any(ctx, Permission.BACKUP, Permission.AUDIT, action="执行数据库检查")
     db = ctx.db
     items = [_check_integrity(db), _check_foreign_keys(db), _check_schema(db), _check_search(db)]
     items.append(_check_audit_chain(db))

@@ -102,7 +102,7 @@ MAY: dict[str, str] = {
         f"services.diary_comments.{k}": OWN_COMMENT
         for k in ("add_comment", "update_comment", "archive_comment", "restore_comment")
     },
-    "services.maintenance.check": "AC",
+    "services.maintenance.check": "ACU",  # the 安全审计员 reads it (the chain check); --repair is "AC"
     "services.maintenance.backup": "AC",
     **{
         f"services.mentorship_changes.{k}": WRITE
