@@ -53,6 +53,7 @@ from cadre_desk.ui.barometer.override_dialog import OverrideDialog
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.messages import user_text
 from cadre_desk.ui.widgets.permits import Act, guard
+from cadre_desk.ui.widgets.working_date import WorkingDate
 
 ALL_UNITS = -1
 PAGE_ROWS = 500  # rows read at a time when every unit is shown
@@ -83,14 +84,8 @@ class GridView(QTableView):
         super().keyPressEvent(event)
 
 
-class BarometerPage(Page):
+class BarometerPage(WorkingDate, Page):
     record_kinds = frozenset()
-
-    @property
-    def today(self) -> dt.date:
-        """The date the page works at: the one it was given (tests), else the real date, read each time
-        (the window stays open past midnight)."""
-        return self._today or dt.date.today()
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None

@@ -28,6 +28,7 @@ from cadre_desk.services import training_lists
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.working_date import WorkingDate
 
 Index = QModelIndex | QPersistentModelIndex
 PROMOTED, YOUTH = "promoted", "youth"
@@ -82,14 +83,8 @@ class YouthModel(ListModel[training_lists.YouthClassRow]):
         return None
 
 
-class TrainingListsPanel(QWidget):
+class TrainingListsPanel(WorkingDate, QWidget):
     open_cadre = Signal(int)
-
-    @property
-    def today(self) -> dt.date:
-        """The date the page works at: the one it was given (tests), else the real date, read each time
-        (the window stays open past midnight)."""
-        return self._today or dt.date.today()
 
     def __init__(self, ctx: ServiceContext, today: dt.date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -34,6 +34,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.working_date import WorkingDate
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,14 +90,8 @@ class TrainingModel(ListModel[compliance.ComplianceRow]):
         return None
 
 
-class TrainingPage(Page):
+class TrainingPage(WorkingDate, Page):
     """The training-compliance register."""
-
-    @property
-    def today(self) -> dt.date:
-        """The date the page works at: the one it was given (tests), else the real date, read each time
-        (the window stays open past midnight)."""
-        return self._today or dt.date.today()
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None

@@ -43,20 +43,15 @@ from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.codes import add_codes, code_text
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table, size_columns
+from cadre_desk.ui.widgets.working_date import WorkingDate
 
 ENTRY_KIND = "pool_entry"
 
 
-class PoolsPage(Page):
+class PoolsPage(WorkingDate, Page):
     """The pool register with its flags, and the chosen entry's details."""
 
     record_kinds: ClassVar[frozenset[str]] = frozenset({ENTRY_KIND})
-
-    @property
-    def today(self) -> dt.date:
-        """The date the page works at: the one it was given (tests), else the real date, read each time
-        (the window stays open past midnight)."""
-        return self._today or dt.date.today()
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None

@@ -46,6 +46,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.messages import user_text
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, show_row, size_columns
+from cadre_desk.ui.widgets.working_date import WorkingDate
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -125,14 +126,8 @@ class ReasonDialog:
         return text if ok else None
 
 
-class TolerancePage(Page):
+class TolerancePage(WorkingDate, Page):
     record_kinds: ClassVar[frozenset[str]] = frozenset({KIND})
-
-    @property
-    def today(self) -> dt.date:
-        """The date the page works at: the one it was given (tests), else the real date, read each time
-        (the window stays open past midnight)."""
-        return self._today or dt.date.today()
 
     def __init__(
         self, ctx: ServiceContext, today: dt.date | None = None, parent: QWidget | None = None
