@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
+from cadre_desk.ui.jobs.restore_point_job import RestorePointJob, ask_with_restore_point
 from cadre_desk.ui.jobs.workers import Cancelled, ProgressFn, run_in_background
 
 
@@ -62,3 +62,15 @@ def test_a_finished_copy_is_not_waited_for(qtbot: QtBot, ctx: ServiceContext) ->
     assert prepared.path is not None and prepared.path.name.startswith("cadre-desk-before-training-import-")
     assert prepared.wait(None) is True
     assert RestorePointJob(None).wait(None) is True  # nothing was started (PostgreSQL, nothing to write)
+
+
+def test_the_preview_is_asked_while_the_copy_is_made_only_for_an_import_that_writes(
+    qtbot: QtBot, ctx: ServiceContext
+) -> None:
+    from cadre_desk import paths
+
+    copies = lambda: sorted(paths.backup_dir().glob("*-before-training-import-*.db"))  # noqa: E731
+    assert ask_with_restore_point(None, ctx, "training", False, lambda: "导入") == "导入"
+    assert copies() == []  # nothing to write: no copy
+    assert ask_with_restore_point(None, ctx, "training", True, lambda: "导入") == "导入"
+    assert len(copies()) == 1  # the copy is done when the choice comes back

@@ -29,7 +29,7 @@ from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.development.training_import_dialog import TrainingImportPreview
 from cadre_desk.ui.development.training_lists import TrainingListsPanel
-from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
+from cadre_desk.ui.jobs.restore_point_job import ask_with_restore_point
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.permits import Act, guard
@@ -225,11 +225,10 @@ class TrainingPage(WorkingDate, Page):
             plan = training_import.plan_training_import(self.ctx, path)
             # the restore point is copied while the user reads the preview (services.restore_point)
             writes = not plan.problems and plan.new > 0
-            prepared = RestorePointJob.start(self.ctx, "training") if writes else RestorePointJob(None)
-            if not TrainingImportPreview.ask(self, plan):
-                prepared.discard()
-                return 0
-            if not prepared.wait(self):
+            confirmed = ask_with_restore_point(
+                self, self.ctx, "training", writes, lambda: TrainingImportPreview.ask(self, plan) or None
+            )
+            if confirmed is None:
                 return 0
             result = training_import.apply_training_import(self.ctx, plan)
         except CadreDeskError as exc:

@@ -1,10 +1,8 @@
 """The restore point of an import (`services.restore_point`), prepared in the background while the
 user reads the import's preview.
 
-    prepared = RestorePointJob.start(ctx, "training")  # as the preview opens
-    if not Preview.ask(...):
-        prepared.discard()
-    elif prepared.wait(parent):  # at 导入: only waits if the copy is not done yet
+    chosen = ask_with_restore_point(parent, ctx, "training", writes, lambda: Preview.ask(...))
+    if chosen is not None:  # confirmed, and the copy is done (waited for at 导入 if need be)
         apply_training_import(ctx, plan)  # finds that copy: no second one
 
 On a large database the verified copy takes tens of seconds; started with the preview, it is usually
@@ -15,7 +13,9 @@ service call), so a failed or outdated copy here only costs time, never safety.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -25,6 +25,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 
 log = logging.getLogger("cadre_desk.ui")
+Choice = TypeVar("Choice")
 
 
 class RestorePointJob:
@@ -108,3 +109,17 @@ class RestorePointJob:
         dialog.close()
         dialog.deleteLater()
         return not cancelled
+
+
+def ask_with_restore_point(
+    parent: QWidget | None, ctx: ServiceContext, kind: str, writes: bool, ask: Callable[[], Choice | None]
+) -> Choice | None:
+    """Show an import's preview (`ask`: what the user chose, None if cancelled) while the restore point
+    of an import of `kind` is prepared (only if the import `writes` anything). The choice once that
+    copy is done; None if the user cancelled the preview (the copy is stopped) or the wait for it."""
+    prepared = RestorePointJob.start(ctx, kind) if writes else RestorePointJob(None)
+    chosen = ask()
+    if chosen is None:
+        prepared.discard()
+        return None
+    return chosen if prepared.wait(parent) else None

@@ -32,7 +32,7 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import pool_entries, pool_lists, pool_measures, pools
 from cadre_desk.services.changes import Changes
 from cadre_desk.services.context import ServiceContext
-from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
+from cadre_desk.ui.jobs.restore_point_job import ask_with_restore_point
 from cadre_desk.ui.pools.entry_dialog import EntryDialog
 from cadre_desk.ui.pools.measure_dialog import MeasureDialog
 from cadre_desk.ui.pools.pool_models import ID_ROLE, EntriesModel, MeasuresModel, ReviewsModel
@@ -511,12 +511,10 @@ class PoolsPage(WorkingDate, Page):
             writes = not plan.cadres.rejected and (
                 plan.new_entries > 0 or any(i.action != "unchanged" for i in plan.cadres.items)
             )
-            prepared = RestorePointJob.start(self.ctx, "pool-ledger") if writes else RestorePointJob(None)
-            chosen = LedgerPreviewDialog.ask_ledger(self, plan)
+            chosen = ask_with_restore_point(
+                self, self.ctx, "pool-ledger", writes, lambda: LedgerPreviewDialog.ask_ledger(self, plan)
+            )
             if chosen is None:
-                prepared.discard()
-                return 0
-            if not prepared.wait(self):
                 return 0
             result = pool_ledger.apply_ledger(self.ctx, chosen)
         except CadreDeskError as exc:

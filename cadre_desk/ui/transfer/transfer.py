@@ -17,7 +17,7 @@ from cadre_desk import sealed
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import activity, forms, importing, package, roster
-from cadre_desk.ui.jobs.restore_point_job import RestorePointJob
+from cadre_desk.ui.jobs.restore_point_job import ask_with_restore_point
 from cadre_desk.ui.jobs.workers import Cancelled, ProgressFn, run_in_background
 from cadre_desk.ui.transfer.import_preview import ColumnMappingDialog, ImportPreviewDialog
 from cadre_desk.ui.transfer.package_conflicts import PackageConflictDialog
@@ -157,12 +157,10 @@ def import_roster(parent: QWidget, ctx: ServiceContext, path: Path | None = None
         )
         # the restore point is copied while the user reads the preview (services.restore_point)
         writes = not plan.rejected and any(i.action != "unchanged" for i in plan.items)
-        prepared = RestorePointJob.start(ctx, "roster") if writes else RestorePointJob(None)
-        chosen = ImportPreviewDialog.ask(parent, plan)
+        chosen = ask_with_restore_point(
+            parent, ctx, "roster", writes, lambda: ImportPreviewDialog.ask(parent, plan)
+        )
         if chosen is None:
-            prepared.discard()
-            return False
-        if not prepared.wait(parent):
             return False
         result = run_with_progress(
             parent,
