@@ -20,6 +20,8 @@ import statistics
 import time
 from collections.abc import Callable
 
+from _signin import signed_in
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -40,18 +42,6 @@ def timed(label: str, runs: int, action: Callable[[], object]) -> None:
     )
 
 
-def context(db: object) -> object:
-    """The signed-in context (CADRE_DESK_USER / CADRE_DESK_PASSWORD) on a database with accounts, else
-    the open one."""
-    from cadre_desk.services import accounts
-    from cadre_desk.services.context import open_context
-
-    user = os.environ.get("CADRE_DESK_USER")
-    if user:
-        return accounts.authenticate(db, user, os.environ.get("CADRE_DESK_PASSWORD", ""), record=False)  # type: ignore[arg-type]
-    return open_context(db, "bench")  # type: ignore[arg-type]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", required=True)
@@ -62,7 +52,7 @@ def main() -> None:
     from cadre_desk.services import cadres, compliance, retirement
 
     db = open_database(args.db)
-    ctx = context(db)
+    ctx = signed_in(db)
     today = dt.date.today()
     print(f"{cadres.count_cadres(ctx)} cadres")
     timed("retirement.all_rows", args.runs, lambda: retirement.all_rows(ctx, today))

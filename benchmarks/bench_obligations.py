@@ -16,6 +16,8 @@ import statistics
 import time
 from collections.abc import Callable
 
+from _signin import signed_in
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -40,10 +42,9 @@ def main() -> None:
     from cadre_desk.db.opening import open_database
     from cadre_desk.domain.obligations import ObligationState
     from cadre_desk.services import cadres, obligation_lookback, obligations
-    from cadre_desk.services.context import open_context
 
     db = open_database(args.db)
-    ctx = open_context(db, "bench")
+    ctx = signed_in(db)  # the county has accounts
     today = dt.date.today()
     print(f"{cadres.count_cadres(ctx)} cadres, {len(obligations.list_obligations(ctx))} obligations")
     pending = [ObligationState.PENDING.value]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import time
 from collections.abc import Callable
@@ -33,21 +32,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
+    from _signin import signed_in
     from sqlalchemy import func, select
 
     from cadre_desk.db.models import DiaryEntry, TalkSubject
     from cadre_desk.db.opening import open_database
     from cadre_desk.reports import portrait_figure
     from cadre_desk.services import portrait
-    from cadre_desk.services.accounts import authenticate, needs_login
-    from cadre_desk.services.context import open_context
 
     db = open_database(args.db)
-    ctx = (
-        authenticate(db, os.environ["CADRE_DESK_USER"], os.environ["CADRE_DESK_PASSWORD"])
-        if needs_login(db)
-        else open_context(db, "bench")
-    )  # a county with accounts: CADRE_DESK_USER / CADRE_DESK_PASSWORD
+    ctx = signed_in(db)
     today = dt.date.today()
     with db.read() as session:
         diarist = session.scalar(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import tempfile
 import time
@@ -42,18 +41,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
+    from _signin import signed_in
+
     from cadre_desk.db.opening import open_database
     from cadre_desk.reports import documents
     from cadre_desk.services import cadres, printing, structure
-    from cadre_desk.services.accounts import authenticate, needs_login
-    from cadre_desk.services.context import open_context
 
     db = open_database(args.db)
-    ctx = (
-        authenticate(db, os.environ["CADRE_DESK_USER"], os.environ["CADRE_DESK_PASSWORD"])
-        if needs_login(db)
-        else open_context(db, "bench")
-    )  # a county with accounts: CADRE_DESK_USER / CADRE_DESK_PASSWORD
+    ctx = signed_in(db)
     ref = dt.date.today()
     print(f"{cadres.count_cadres(ctx)} cadres")
     county = structure.county_scope()
