@@ -208,10 +208,16 @@ def open_chunks(source: IO[bytes], passphrase: str, name: str) -> Generator[byte
 def check_passphrase(path: Path, passphrase: str) -> None:
     """Raise `SealError` unless `passphrase` opens the first chunk of the sealed file `path` (a wrong
     passphrase is found here; damage further on is found when the whole file is read)."""
+    first_chunk(path, passphrase)
+
+
+def first_chunk(path: Path, passphrase: str) -> bytes:
+    """The plaintext of the first chunk of the sealed file `path` (authenticated; `SealError` for a
+    wrong passphrase): enough to tell what it holds, e.g. a plain or an encrypted database."""
     with path.open("rb") as handle:
         chunks = open_chunks(handle, passphrase, path.name)
         try:
-            next(chunks)
+            return next(chunks, b"")
         finally:
             chunks.close()
 

@@ -89,10 +89,22 @@ def run_raw(args: argparse.Namespace) -> int:
                 f"环境变量 {args.old_passphrase_env} 未设置或为空（--old-passphrase-env 给出的是变量名）。"
             )
     scripted = security.given_passphrase(args) or old_passphrase is not None
+
+    def before(plan: backups.RestorePlan) -> None:  # told before anything is replaced
+        sys.stderr.write("".join(f"{line}\n" for line in plan.facts()))
+        sys.stderr.flush()
+
     for attempt in range(security.TRIES):
         try:
             result = backups.restore(
-                target, args.backup, operator, passphrase, ctx, backup_passphrase, old_passphrase
+                target,
+                args.backup,
+                operator,
+                passphrase,
+                ctx,
+                backup_passphrase,
+                old_passphrase,
+                on_plan=before,
             )
             break
         except (PassphraseNeeded, SealError) as exc:  # nothing was changed: ask (again) at a terminal
@@ -116,15 +128,50 @@ def run_raw(args: argparse.Namespace) -> int:
                 "rows": result.rows,
                 "counts": result.counts,
                 "chain_ok": result.chain_ok,
+                **_plan_json(result.plan),
             }
         )
     else:
         print(f"已从备份恢复并校验（{result.rows} 行）：{result.restored_from}")
         if result.saved_current:
             print(f"恢复前的数据库已保存为：{result.saved_current}")
+        if result.plan is not None:
+            print(_after(result.plan))
+            if result.plan.other_database:
+                print(result.plan.facts()[0])
         if not result.chain_ok:
             print("注意：备份中的审计记录哈希链不完整（运行 audit verify 查看）")
     return EXIT_OK
+
+
+def _after(plan: backups.RestorePlan) -> str:
+    """What the database is now, as to encryption (the restore's outcome, said afterwards)."""
+    if plan.outcome == backups.ENCRYPTED_WITH_CURRENT_KEY:
+        return "数据库仍是加密的：明文备份已用当前口令加密后换入（口令不变）。"
+    if plan.outcome == backups.BACKUP_KEY:
+        return (
+            "数据库现在是加密的：以后打开它需要制作该备份时的口令"
+            f"（环境变量 {cipher.KEY_ENV} 或启动时输入）。"
+        )
+    if plan.outcome == backups.CURRENT_KEY:
+        return "数据库仍用当前口令加密。"
+    if plan.database_encrypted:
+        return "数据库现在未加密（原数据库的口令未知，备份是明文文件）：如需加密，请运行 encrypt。"
+    return "数据库未加密（与恢复前相同）。"
+
+
+def _plan_json(plan: backups.RestorePlan | None) -> dict[str, object]:
+    if plan is None:
+        return {}
+    return {
+        "backup_encrypted": plan.backup_encrypted,
+        "encrypted_before": plan.database_encrypted,
+        "encrypted_after": plan.encrypted_after,
+        "encryption": plan.outcome,
+        "backup_database": plan.backup_database or None,
+        "same_database": plan.same_database,
+        "other_database": plan.other_database,
+    }
 
 
 def _cmd_auto(ctx: ServiceContext, args: argparse.Namespace) -> int:

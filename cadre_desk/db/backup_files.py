@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,66 @@ def backups_of(db_path: Path, folder: Path | None = None) -> list[Path]:
     except OSError:
         return []
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+# `NAME-auto-20261206-153000.db`, `NAME-before-restore-20261206-153000-123456.db`, `NAME-20261206-153000
+# .sealed` (文件 → 备份数据库…), `NAME-damaged-…`, `NAME-backup.db` (`backup` into a folder)
+_NAMED = re.compile(r"^(?P<name>.+?)-(?:(?:auto|damaged|before-[\w-]+?)-)?\d{8}-\d{6}(?:-\d+)?$")
+_NAMED_PLAIN = re.compile(r"^(?P<name>.+)-backup$")
+
+
+def database_name(path: Path) -> str:
+    """The database a backup file's name says it belongs to (`演示` for `演示-auto-20261206-153000.db`),
+    "" when the name is not one this program gives."""
+    stem = path.name
+    for suffix in (".sealed", ".db"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    found = _NAMED.match(stem) or _NAMED_PLAIN.match(stem)
+    return found.group("name") if found else ""
+
+
+_UNREADABLE: tuple[type[Exception], ...] = (*cipher.DB_ERRORS, StorageError, OSError)
+
+
+def _first_record(path: Path) -> tuple[int, str] | None:
+    conn = sqlite_tools.connect(path, read_only=True)
+    try:
+        row = conn.execute(
+            "SELECT seq, hash FROM audit_event WHERE seq IS NOT NULL ORDER BY seq LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    return None if row is None or row[1] is None else (int(row[0]), str(row[1]))
+
+
+def _hash_at(path: Path, seq: int) -> str | None:
+    conn = sqlite_tools.connect(path, read_only=True)
+    try:
+        row = conn.execute("SELECT hash FROM audit_event WHERE seq = ? LIMIT 1", (seq,)).fetchone()
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
+
+
+def same_database(db_path: Path, backup: Path) -> bool | None:
+    """Whether `backup` is a backup of the database `db_path`, told by the audit trail's first record
+    (every database's own: a hash over its time, account and content): the backup's first record must
+    be the database's record at that position. None when it cannot be told (either file unreadable —
+    damaged, or encrypted under a key this process does not hold — or a trail from before the chain)."""
+    for path in (db_path, backup):
+        kind = sqlite_tools.sniff(path)
+        if kind not in ("sqlite", "encrypted") or (kind == "encrypted" and cipher.key_for(path) is None):
+            return None
+    try:
+        first = _first_record(backup)
+        if first is None:
+            return None
+        return _hash_at(db_path, first[0]) == first[1]
+    except _UNREADABLE as exc:
+        log.info("could not compare %s with the database's audit trail: %s", backup.name, exc)
+        return None
 
 
 def file_mark(path: Path) -> list[int] | None:

@@ -14,9 +14,20 @@ own record.
 the current state as a backup (or, if damaged, a raw copy), copies the backup in, verifies the result
 (integrity, schema, the backup's row counts), upgrades it if it is older, and records the restore.
 A sealed backup is first decrypted (authenticated end to end) into a hidden file in backups/, deleted
-afterwards; an encrypted backup from before a change of passphrase opens with the old passphrase. A
-sound database keeps its current passphrase (the content is copied in through SQLite's backup API);
-a damaged one is replaced by the backup's file, which keeps the passphrase it was made with.
+afterwards; an encrypted backup from before a change of passphrase opens with the old passphrase.
+
+Encryption at rest is never lost nor silently changed by a restore (`RestorePlan` says beforehand what
+will happen, the audit record afterwards):
+- an encrypted database keeps its current key: an encrypted backup is copied in through SQLite's
+  backup API (re-encrypted page by page), a plain one (made before the database was encrypted) is
+  copied and then encrypted with the current key (`encryption.convert`: `sqlcipher_export`, verified
+  on the copy, the plain copy wiped) before it is renamed over the database;
+- a plain database restored from an encrypted backup becomes the backup's file, still encrypted with
+  the passphrase the backup was made with (protection is never removed by a restore; `decrypt` does
+  that on purpose);
+- a plain backup into a plain database stays plain.
+Whatever the kinds, the database file is replaced by one rename of a verified file (or, for the same
+kinds, by SQLite's backup API under its locks): killed at any moment, it is the old or the new one.
 """
 
 from __future__ import annotations
@@ -35,7 +46,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from cadre_desk import paths, sealed
-from cadre_desk.db import audit_chain, backup_files, cipher, migrate, sqlite_tools
+from cadre_desk.db import audit_chain, backup_files, cipher, encryption, migrate, sqlite_tools
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
 from cadre_desk.errors import CadreDeskError, PassphraseNeeded, StorageError, ValidationError, WrongPassphrase
@@ -267,6 +278,129 @@ def auto_backup(
 # --- restore -------------------------------------------------------------------------------------
 
 
+# What a restore does about encryption at rest (`RestorePlan.outcome`, recorded as `encryption`)
+PLAIN = "plain"  # a plain backup into a plain database: plain
+CURRENT_KEY = "current_key"  # an encrypted backup into an encrypted database: its current key
+ENCRYPTED_WITH_CURRENT_KEY = "encrypted_with_current_key"  # a plain backup, encrypted with the current key
+BACKUP_KEY = "backup_key"  # an encrypted backup into a plain database: encrypted, the backup's passphrase
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """What restoring `backup` into the database will do: whose backup it is and what becomes of the
+    database's encryption. Told before anything is replaced (the window asks with it, the command line
+    prints it) and recorded with the restore."""
+
+    backup: Path  # as chosen (a sealed file: the .sealed)
+    database_name: str  # the current database's file name stem
+    backup_database: str  # the database the backup's file name names ("" when it names none)
+    same_database: bool | None  # by the audit trail's first record (None: cannot be told)
+    sealed: bool
+    backup_encrypted: bool | None  # the database inside (None: a sealed backup not opened yet)
+    database_encrypted: bool  # the current database
+    outcome: str  # PLAIN, CURRENT_KEY, ENCRYPTED_WITH_CURRENT_KEY or BACKUP_KEY
+
+    @property
+    def other_database(self) -> bool:
+        """The backup is another database's: its audit trail starts elsewhere, or (when that cannot be
+        told) its file name names another database."""
+        if self.same_database is not None:
+            return not self.same_database
+        return bool(self.backup_database) and self.backup_database != self.database_name
+
+    @property
+    def encrypted_after(self) -> bool:
+        return self.outcome != PLAIN
+
+    def facts(self) -> list[str]:
+        """The plan in sentences (the command line's; the window says the same in its own words)."""
+        lines = []
+        if self.other_database:
+            whose = f"“{self.backup_database}”" if self.backup_database else "另一个数据库"
+            why = "审计记录的起点不同" if self.same_database is False else "按文件名判断"
+            lines.append(
+                f"注意：此备份属于另一个数据库{whose}（{why}），不是当前数据库“{self.database_name}”的备份。"
+            )
+        kind = "密封（用口令加密的）" if self.sealed else ""
+        if self.backup_encrypted is None:
+            lines.append(f"备份是{kind}备份文件。")
+        else:
+            inside = "加密的（SQLCipher）" if self.backup_encrypted else "未加密的明文"
+            now = "已加密" if self.database_encrypted else "未加密"
+            lines.append(f"备份是{kind}{inside}数据库文件；当前数据库{now}。")
+        lines.append(self.outcome_text)
+        return lines
+
+    @property
+    def outcome_text(self) -> str:
+        if self.outcome == PLAIN and self.database_encrypted:  # a damaged encrypted file, key unknown
+            return (
+                "当前数据库的口令未知（文件已损坏？），此备份是明文文件：恢复后的数据库未加密；"
+                "如需加密，请在恢复后加密。"
+            )
+        return OUTCOME_TEXT[self.outcome]
+
+
+OUTCOME_TEXT = {
+    PLAIN: "恢复后的数据库未加密（与现在相同）。",
+    CURRENT_KEY: "恢复后的数据库仍用当前口令加密。",
+    ENCRYPTED_WITH_CURRENT_KEY: (
+        "此备份是明文文件：恢复时用当前数据库的口令加密，恢复后的数据库仍是加密的，口令不变。"
+    ),
+    BACKUP_KEY: "此备份是加密的：恢复后的数据库仍是加密的，用制作该备份时的口令打开（不是明文）。",
+}
+
+
+def _outcome(
+    backup_encrypted: bool, target_key: cipher.CipherKey | None, current_key: cipher.CipherKey | None
+) -> str:
+    if backup_encrypted:
+        return CURRENT_KEY if current_key is not None else BACKUP_KEY
+    return ENCRYPTED_WITH_CURRENT_KEY if target_key is not None else PLAIN
+
+
+def plan_restore(db_path: Path, backup: Path, backup_passphrase: str | None = None) -> RestorePlan:
+    """What restoring `backup` into the SQLite database `db_path` would do (nothing is changed). An
+    encrypted backup's key must be remembered (`cipher.remember`, as the window does when it asks for
+    it); a sealed backup is looked into with `backup_passphrase` (its first chunk), without it its kind
+    is not known."""
+    db_path = Path(os.path.abspath(db_path))
+    backup = Path(os.path.abspath(backup.expanduser()))
+    if sealed.is_sealed(backup):
+        inside: bool | None = None
+        if backup_passphrase:
+            head = sealed.first_chunk(backup, backup_passphrase)
+            inside = not head.startswith(sqlite_tools.SQLITE_HEADER)
+        return _plan(db_path, backup, None, inside)
+    return _plan(db_path, backup, backup, sqlite_tools.sniff(backup) == "encrypted")
+
+
+def _plan(
+    target: Path,
+    backup: Path,
+    source: Path | None,
+    backup_encrypted: bool | None,
+    current_key: cipher.CipherKey | None = None,
+    target_key: cipher.CipherKey | None = None,
+) -> RestorePlan:
+    """The plan of a restore of `backup` (its database file `source`, None: sealed, not opened) into
+    `target`, whose key was `current_key` before the restore began (by default: the one remembered)."""
+    if current_key is None and target_key is None:
+        current_key = target_key = cipher.key_for(target)
+    target_encrypted = current_key is not None or sqlite_tools.sniff(target) == "encrypted"
+    outcome = _outcome(bool(backup_encrypted), target_key, current_key)
+    return RestorePlan(
+        backup=backup,
+        database_name=target.stem,
+        backup_database=backup_files.database_name(backup),
+        same_database=backup_files.same_database(target, source) if source is not None else None,
+        sealed=sealed.is_sealed(backup),
+        backup_encrypted=backup_encrypted,
+        database_encrypted=target_encrypted,
+        outcome=outcome,
+    )
+
+
 @dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
@@ -274,10 +408,15 @@ class RestoreResult:
     revision: str  # the backup's schema version
     counts: dict[str, int] = field(default_factory=dict)  # rows per table, as in the backup
     chain_ok: bool = True  # the restored audit trail's hash chain
+    plan: RestorePlan | None = None  # whose backup, and what became of the encryption
 
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def encrypted(self) -> bool:
+        return self.plan is not None and self.plan.encrypted_after
 
 
 def _replaced_trail(saved: Path | None, key: cipher.CipherKey | None) -> list[dict[str, Any]] | None:
@@ -324,13 +463,20 @@ def _readable(path: Path) -> bool:
     return kind == "sqlite" or (kind == "encrypted" and cipher.key_for(path) is not None)
 
 
-def _copy_in(backup: Path, target: Path) -> None:
-    """Put the backup's content into `target`: through SQLite's backup API into a sound database of the
-    same kind (both plain, or both encrypted: the target keeps its key; other connections see the change
-    at once, under SQLite's locks), else as a new file renamed over it: the backup's own file, with its
-    key or none (a plain backup into an encrypted database, an encrypted one into a plain database)."""
-    same_kind = (cipher.key_for(backup) is None) == (cipher.key_for(target) is None)
-    if same_kind and target.exists() and _readable(target) and not sqlite_tools.quick_check(target):
+def _copy_in(backup: Path, target: Path, out_key: cipher.CipherKey | None) -> None:
+    """Put the backup's content into `target`, which is then encrypted with `out_key` (None: plain).
+
+    Through SQLite's backup API into a sound database of the same kind that keeps its key (both plain,
+    or both encrypted: the backup's pages are re-encrypted with the target's key; other connections
+    see the change at once, under SQLite's locks). Otherwise into a new file beside it: a verified copy
+    of the backup (`online_backup`, under the backup's key or none), converted to `out_key` when that
+    differs (`encryption.convert`: `sqlcipher_export` into a further copy, verified through the new
+    key — integrity_check, the same tables and row counts — synced; the copy of the other kind wiped),
+    then renamed over the target in one step: killed before, the target is untouched."""
+    backup_key = cipher.key_for(backup)
+    target_key = cipher.key_for(target)
+    in_place = out_key == target_key and (backup_key is None) == (target_key is None)
+    if in_place and target.exists() and _readable(target) and not sqlite_tools.quick_check(target):
         src = sqlite_tools.connect(backup, read_only=True)
         try:
             dst = sqlite_tools.connect(target)
@@ -344,19 +490,39 @@ def _copy_in(backup: Path, target: Path) -> None:
         finally:
             src.close()
         return
-    fresh = target.with_name(target.name + ".restoring")
-    sqlite_tools.remove_part_files(fresh)
-    for leftover in sqlite_tools.companions(fresh):
-        leftover.unlink(missing_ok=True)
-    sqlite_tools.online_backup(backup, fresh)
-    for companion in sqlite_tools.companions(target)[1:]:
-        companion.unlink(missing_ok=True)
-    os.replace(fresh, target)
-    key = cipher.key_for(backup)
-    if key is not None:  # the restored file is the backup: encrypted with its key
-        cipher.remember(target, key)
-    else:  # a plain file now, whatever it was
+    fresh = target.with_name(target.name + RESTORING_SUFFIX)
+    _remove_restoring(target)
+    try:
+        sqlite_tools.online_backup(backup, fresh)  # the backup's kind and key, verified
+        if out_key != backup_key:
+            if backup_key is not None:
+                cipher.remember(fresh, backup_key)
+            encryption.convert(fresh, out_key)  # verified under out_key; the copy of the other kind wiped
+        for companion in sqlite_tools.companions(target)[1:]:
+            companion.unlink(missing_ok=True)
+        os.replace(fresh, target)
+        sqlite_tools.fsync_dir(target.parent)
+    except BaseException:
+        _remove_restoring(target)
+        raise
+    finally:
+        cipher.forget(fresh)
+    if out_key is not None:
+        cipher.remember(target, out_key)
+    else:
         cipher.forget(target)
+
+
+RESTORING_SUFFIX = ".restoring"
+
+
+def _remove_restoring(target: Path) -> None:
+    """The new file of a restore into `target` and whatever a killed restore left of it."""
+    fresh = target.with_name(target.name + RESTORING_SUFFIX)
+    converting = fresh.with_name(fresh.name + encryption.CONVERTING_SUFFIX)
+    sqlite_tools.remove_part_files(fresh)
+    for leftover in (*sqlite_tools.companions(fresh), *sqlite_tools.companions(converting)):
+        leftover.unlink(missing_ok=True)
 
 
 OLD_PASSPHRASE = (
@@ -369,7 +535,8 @@ def _unlock_backup(target: Path, backup: Path, passphrases: Sequence[str | None]
     """An encrypted backup opens with the open database's key (a backup made since its passphrase was
     last set: the same key and salt), else with one of `passphrases` (the passphrase in use when it was
     made: a backup from before `rekey` keeps the old one); the key is remembered for the backup, and for
-    the target when it has none. `PassphraseNeeded` when none opens it (nothing changed)."""
+    an encrypted-looking target whose key is not known (a damaged one: the backup's key may read it
+    well enough to save it first). `PassphraseNeeded` when none opens it (nothing changed)."""
     if sqlite_tools.sniff(backup) != "encrypted" or cipher.key_for(backup) is not None:
         return
     key = cipher.key_for(target)
@@ -388,8 +555,8 @@ def _unlock_backup(target: Path, backup: Path, passphrases: Sequence[str | None]
             raise PassphraseNeeded(f"该备份是加密的，需要口令（环境变量 {cipher.KEY_ENV}）：{backup}")
         raise PassphraseNeeded(OLD_PASSPHRASE.format(path=backup))
     cipher.remember(backup, key)
-    if cipher.key_for(target) is None:
-        cipher.remember(target, key)
+    if cipher.key_for(target) is None and sqlite_tools.sniff(target) == "encrypted":
+        cipher.remember(target, key)  # (a plain target stays keyless: it is saved and read as plain)
 
 
 def _unseal(backup: Path, target: Path, seal_passphrase: str | None, stamp: str) -> Path:
@@ -423,6 +590,7 @@ def restore(
     ctx: ServiceContext | None = None,
     backup_passphrase: str | None = None,
     old_passphrase: str | None = None,
+    on_plan: Callable[[RestorePlan], None] | None = None,
 ) -> RestoreResult:
     """Replace the SQLite database `db_target` (a path) with the backup `backup`; see the module doc.
     An encrypted backup needs the database's key (open in this process) or its `passphrase`; a backup
@@ -432,7 +600,10 @@ def restore(
 
     `ctx` is the signed-in context on the current database (the window, or the command line when the
     database still opens): it must hold the backup permission. A damaged database cannot check its
-    accounts; its restore is recorded all the same."""
+    accounts; its restore is recorded all the same.
+
+    `on_plan(plan)` is told what the restore will do (whose backup, the encryption after it) once the
+    backup is opened and checked, before anything is replaced (the command line prints it)."""
     if ctx is not None:
         access.require(ctx, Permission.BACKUP)
     from cadre_desk.db.engine import resolve_url, sqlite_path
@@ -453,12 +624,18 @@ def restore(
     try:
         _unlock_backup(target, source, (old_passphrase, backup_passphrase, passphrase))
         info = backup_files.inspect_backup(source)
+        # the restored file's key: the database's (also for a plain backup), else the backup's own
+        target_key = cipher.key_for(target)
+        out_key = target_key if target_key is not None else cipher.key_for(source)
+        plan = _plan(target, backup, source, cipher.key_for(source) is not None, current_key, target_key)
+        if on_plan is not None:
+            on_plan(plan)
         saved = _save_current(target, stamp)
         if ctx is not None and ctx.db.path == target:
             # The open window's pooled connections: closed before the file is replaced (the next
             # unit of work opens the restored file).
             ctx.db.dispose()
-        _copy_in(source, target)
+        _copy_in(source, target, out_key)
         sqlite_tools.verify_copy(target, sqlite_tools.Snapshot(info.counts))
     finally:
         if source != backup:
@@ -487,9 +664,31 @@ def restore(
                     "chain_seq": report.last_seq,
                     # records of the replaced trail appended before this one (None: not readable)
                     "carried_over": None if replaced is None else carried,
+                    # encryption at rest: the backup's kind, the database's before and after, and how
+                    "backup_encrypted": plan.backup_encrypted,
+                    "encrypted_before": plan.database_encrypted,
+                    "encrypted_after": plan.encrypted_after,
+                    "encryption": plan.outcome,
+                    "encryption_note": plan.outcome_text,
+                    # whose backup: the name in its file name, and whether its audit trail is ours
+                    "backup_database": plan.backup_database or None,
+                    "same_database": plan.same_database,
+                    "other_database": plan.other_database,
                 },
-                summary=f"从备份恢复：{backup.name}"[:200],
+                summary=_summary(backup, plan),
             )
     finally:
         db.dispose()
-    return RestoreResult(backup, saved, info.revision, info.counts, report.ok)
+    return RestoreResult(backup, saved, info.revision, info.counts, report.ok, plan)
+
+
+def _summary(backup: Path, plan: RestorePlan) -> str:
+    notes = []
+    if plan.outcome == ENCRYPTED_WITH_CURRENT_KEY:
+        notes.append("明文备份已用当前口令加密")
+    elif plan.outcome == BACKUP_KEY:
+        notes.append("恢复后数据库已加密（备份的口令）")
+    if plan.other_database:
+        notes.append(f"另一个数据库的备份{'：' + plan.backup_database if plan.backup_database else ''}")
+    tail = f"（{'；'.join(notes)}）" if notes else ""
+    return (f"从备份恢复：{backup.name}"[: 200 - len(tail)] + tail)[:200]

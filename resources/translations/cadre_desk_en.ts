@@ -657,7 +657,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+111"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+106"/>
         <source>New period…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,7 +1417,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+67"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4761,7 +4761,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+78"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5560,7 +5560,7 @@ Logs: {logs}</source>
 <context>
     <name>PromotedModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+40"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+41"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5975,13 +5975,13 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+38"/>
-        <location line="+211"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+43"/>
+        <location line="+294"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-280"/>
         <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6003,6 +6003,66 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>the database “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its audit trail begins elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by its file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: this backup belongs to {database} ({why}), not to the current database “{current}”. Restoring it replaces the current database&apos;s content with that database&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup is a plain (unencrypted) file, made before the database was encrypted. It is encrypted with the database&apos;s current passphrase as it is restored: the restored database stays encrypted, its passphrase unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup is encrypted and the database is not: the restored database will be encrypted, and from then on it opens only with the passphrase the backup was made with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup is encrypted; the restored database stays encrypted with its current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup is a plain (unencrypted) file and the database&apos;s passphrase is not known: the restored database will not be encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup is a plain (unencrypted) file, like the database: the restored database is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inside the sealed file: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The backup was a plain file: it was encrypted with the database&apos;s current passphrase and checked before it replaced the database. The database is still encrypted; its passphrase is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>Backups (*.db *.sealed);;All files (*)</source>
         <translation type="unfinished"></translation>
@@ -6018,7 +6078,7 @@ It is decrypted and checked before anything is replaced. The current state is fi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Replace the current database with this backup?
 
 {path}
@@ -6028,23 +6088,23 @@ The current state is first saved as a backup in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Restoring from
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-110"/>
         <source>The database is now the backup&apos;s own file, encrypted: from now on it opens with the passphrase the backup was made with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>The database is now the backup&apos;s own file, which is not encrypted: it opens without a passphrase. Encrypt it again in Settings if it should be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+140"/>
         <source>That passphrase does not open the backup either. Nothing was changed.
 
 {why}</source>
@@ -7846,7 +7906,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TolerancePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+25"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+19"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8094,7 +8154,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingListsPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+61"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+55"/>
         <source>Newly promoted: to complete within a year</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8137,7 +8197,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+53"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8200,7 +8260,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>Only those short</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8811,7 +8871,7 @@ Your text stays in the editor.</source>
 <context>
     <name>YouthModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-107"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-101"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>

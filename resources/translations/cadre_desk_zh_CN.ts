@@ -658,7 +658,7 @@
 <context>
     <name>BarometerPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+111"/>
+        <location filename="../../cadre_desk/ui/barometer/barometer_page.py" line="+106"/>
         <source>New period…</source>
         <translation>新建期次…</translation>
     </message>
@@ -1420,7 +1420,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+67"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -4763,7 +4763,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+78"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -5562,7 +5562,7 @@ Logs: {logs}</source>
 <context>
     <name>PromotedModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+40"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+41"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -5977,13 +5977,13 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+38"/>
-        <location line="+211"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+43"/>
+        <location line="+294"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-280"/>
         <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
         <translation>此备份是加密的。请输入制作该备份时数据库的口令。</translation>
     </message>
@@ -6007,6 +6007,66 @@ Logs: {logs}</source>
         <translation>备份 {name} 已用口令加密。请输入制作该备份时设置的口令。</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>the database “{name}”</source>
+        <translation>数据库“{name}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>another database</source>
+        <translation>另一个数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its audit trail begins elsewhere</source>
+        <translation>审计记录的起点不同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by its file name</source>
+        <translation>按文件名判断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: this backup belongs to {database} ({why}), not to the current database “{current}”. Restoring it replaces the current database&apos;s content with that database&apos;s.</source>
+        <translation>注意：此备份属于{database}（{why}），不是当前数据库“{current}”的备份。恢复后，当前数据库的内容将被那个数据库的内容替换。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup is a plain (unencrypted) file, made before the database was encrypted. It is encrypted with the database&apos;s current passphrase as it is restored: the restored database stays encrypted, its passphrase unchanged.</source>
+        <translation>此备份是未加密的明文文件（在数据库加密之前制作）。恢复时将先用数据库当前的口令加密：恢复后的数据库仍是加密的，口令不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup is encrypted and the database is not: the restored database will be encrypted, and from then on it opens only with the passphrase the backup was made with.</source>
+        <translation>此备份是加密的，而当前数据库未加密：恢复后的数据库将是加密的，此后只能用制作该备份时的口令打开。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup is encrypted; the restored database stays encrypted with its current passphrase.</source>
+        <translation>此备份是加密的；恢复后的数据库仍用当前口令加密。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup is a plain (unencrypted) file and the database&apos;s passphrase is not known: the restored database will not be encrypted.</source>
+        <translation>此备份是未加密的明文文件，而当前数据库的口令未知：恢复后的数据库将不加密。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup is a plain (unencrypted) file, like the database: the restored database is not encrypted.</source>
+        <translation>此备份是未加密的明文文件，当前数据库也未加密：恢复后的数据库不加密。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inside the sealed file: {what}</source>
+        <translation>密封文件内：{what}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The backup was a plain file: it was encrypted with the database&apos;s current passphrase and checked before it replaced the database. The database is still encrypted; its passphrase is unchanged.</source>
+        <translation>该备份是明文文件：已先用数据库当前的口令加密并校验，然后才替换数据库。数据库仍是加密的，口令不变。</translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>Backups (*.db *.sealed);;All files (*)</source>
         <translation>备份 (*.db *.sealed);;所有文件 (*)</translation>
@@ -6027,7 +6087,7 @@ It is decrypted and checked before anything is replaced. The current state is fi
 备份先解密并校验，通过后才替换。当前数据库会先备份到 {folder}。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Replace the current database with this backup?
 
 {path}
@@ -6042,24 +6102,24 @@ The current state is first saved as a backup in {folder}.</source>
 当前数据会先另存为备份，保存在 {folder}。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Restoring from
 {path}</source>
         <translation>正在从以下备份恢复：
 {path}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-110"/>
         <source>The database is now the backup&apos;s own file, encrypted: from now on it opens with the passphrase the backup was made with.</source>
         <translation>数据库现在就是该备份文件本身（已加密）：今后打开数据库需要输入制作该备份时的口令。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>The database is now the backup&apos;s own file, which is not encrypted: it opens without a passphrase. Encrypt it again in Settings if it should be.</source>
         <translation>数据库现在就是该备份文件本身（未加密）：打开时不需要口令。如需加密，请在 设置 中重新加密。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+140"/>
         <source>That passphrase does not open the backup either. Nothing was changed.
 
 {why}</source>
@@ -7877,7 +7937,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TolerancePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+25"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+19"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -8125,7 +8185,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingListsPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+61"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="+55"/>
         <source>Newly promoted: to complete within a year</source>
         <translation>新提任干部（一年内须完成）</translation>
     </message>
@@ -8168,7 +8228,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_page.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/development/training_page.py" line="+53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -8231,7 +8291,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>Only those short</source>
         <translation>只看未达标</translation>
     </message>
@@ -8843,7 +8903,7 @@ Your text stays in the editor.</source>
 <context>
     <name>YouthModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-107"/>
+        <location filename="../../cadre_desk/ui/development/training_lists.py" line="-101"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

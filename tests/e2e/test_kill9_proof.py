@@ -254,6 +254,40 @@ def test_kill_during_a_restore_leaves_a_sound_database(county: tuple[Path, bool]
     _sound(db, data, encrypted)
 
 
+@pytest.mark.parametrize("county", [True], ids=["encrypted"], indirect=True)  # only it has a key to keep
+def test_kill_during_a_restore_of_a_plain_backup_never_leaves_the_database_plain(
+    county: tuple[Path, bool], tmp_path: Path
+) -> None:
+    """A plain backup (from before the database was encrypted) restored into the encrypted database is
+    copied, encrypted with the database's key, verified and renamed over it: killed at random moments,
+    the database is the old or the new one, and encrypted with the same passphrase either way."""
+    db, encrypted, data = _copy(county, tmp_path)
+    assert encrypted
+    backup = tmp_path / "plain.db"  # the same database, plain: a backup from before `encrypt`
+    _cli(db, data, encrypted, "backup", str(backup))
+    _cli(backup, data, encrypted, "decrypt")
+    assert sqlite_tools.sniff(backup) == "sqlite"
+    original = _names(db, encrypted)
+    _cli(
+        db, data, encrypted, "cadre", "add", "--name", "恢复后应消失", "--gender", "女", "--birth", "1990.01"
+    )
+    changed = _names(db, encrypted)
+    rng = random.Random(SEED + 6)
+    for round_no in range(3):
+        args = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "restore", str(backup)]
+        _kill_during(args, _env(data, encrypted), rng.uniform(1.0, 5.0))
+        assert sqlite_tools.sniff(db) == "encrypted", f"seed {SEED} round {round_no}: the database is plain"
+        now = _names(db, encrypted)  # opens with KEY; integrity_check ok
+        assert now in (original, changed), f"seed {SEED} round {round_no}: neither before nor after"
+    out = _cli(db, data, encrypted, "restore", str(backup))
+    assert "明文备份已用当前口令加密" in out
+    assert sqlite_tools.sniff(db) == "encrypted" and _names(db, encrypted) == original
+    assert not [p.name for p in db.parent.iterdir() if ".restoring" in p.name or ".converting" in p.name]
+    raw = db.read_bytes()
+    assert not [name for name in original if name.encode() in raw]  # `strings` finds no name
+    _sound(db, data, encrypted)
+
+
 def _opens_with(db: Path, passphrase: str) -> bool:
     cipher.forget(db)
     try:

@@ -16,7 +16,7 @@ from cadre_desk.db import cipher, sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import WrongPassphrase
-from cadre_desk.services import audit_trail, encryption, maintenance, sealed_backup
+from cadre_desk.services import audit_trail, backups, encryption, maintenance, sealed_backup
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell.main_window import MainWindow
@@ -391,7 +391,80 @@ def test_an_encrypted_backup_restored_into_a_plain_database_says_which_passphras
     window = open_window()
     asked = _restore(qtbot, window, monkeypatch, backup, OLD)
     assert asked.messages[0].startswith("此备份是加密的")
-    assert any("制作该备份时的口令" in text for text in boxes), boxes
+    # said before (the question) and after
+    assert "恢复后的数据库将是加密的" in boxes[0] and "只能用制作该备份时的口令打开" in boxes[0], boxes
+    assert "另一个数据库" in boxes[0]  # a backup of `then.db`, not of this database
+    assert any("制作该备份时的口令" in text for text in boxes[1:]), boxes
     assert ctx.db.encrypted and _opens(db_path, OLD)
     make_cadre(ctx, "恢复后新加的人")  # the window's engine opens the encrypted file
     assert maintenance.stats(ctx.db)["cadre"] == 2
+
+
+def test_a_plain_backup_restored_in_an_encrypted_window_is_encrypted_and_said_so(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    db_path: Path,
+    tmp_path: Path,
+    open_window: Callable[[], MainWindow],
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    """A backup made while the database was plain (设置 keeps them after 加密), restored from the
+    encrypted window: the question says it will be encrypted with the current passphrase, the file is
+    encrypted afterwards (no name in its bytes, the same passphrase), and the window goes on."""
+    make_cadre(ctx, NAME, gender="女", birth="1985.03", id_number=ID_NUMBER)
+    backup = maintenance.backup(ctx, tmp_path / ODD / "加密前 #1.db")
+    encryption.encrypt_database(ctx, OLD)
+    make_cadre(ctx, "后来加的人")
+    window = open_window()
+    asked = _restore(qtbot, window, monkeypatch, backup)
+    assert asked.messages == []  # a plain backup needs no passphrase
+    question = boxes[0]
+    assert "用此备份替换当前数据库" in question
+    assert "明文文件" in question and "用数据库当前的口令加密" in question and "口令不变" in question
+    assert "另一个数据库" not in question  # its own backup, from before the encryption
+    qtbot.waitUntil(lambda: len(boxes) == 2, timeout=10_000)
+    assert "已先用数据库当前的口令加密并校验" in boxes[1] and "数据库仍是加密的" in boxes[1]
+    assert sqlite_tools.sniff(db_path) == "encrypted" and ctx.db.encrypted
+    make_cadre(ctx, "恢复后新加的人")  # the window's engine opens the restored file with its key
+    assert maintenance.stats(ctx.db)["cadre"] == 2
+    _no_strings(db_path)
+    assert _opens(db_path, OLD)
+    [event] = audit_trail.list_events(ctx, audit_trail.AuditFilter(action="restore"))
+    assert event.changes["encryption"] == "encrypted_with_current_key"
+
+
+def test_restoring_another_databases_backup_names_it_before(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    tmp_path: Path,
+    open_window: Callable[[], MainWindow],
+    boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    """The inspector's `演示 #1-auto-…` restored over another database: the question names it."""
+    other = open_database(str(tmp_path / "演示 #1.db"))
+    try:
+        other_ctx = open_context(other, "测试员")
+        make_cadre(other_ctx, NAME)
+        [backup] = backups.auto_backup(other_ctx, force=True).made
+    finally:
+        other.dispose()
+    make_cadre(ctx, "现在的人")
+    make_cadre(ctx, "后来加的人")
+    window = open_window()
+    declined: list[str] = []
+
+    def no(_parent: QWidget, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        declined.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
+    _restore(qtbot, window, monkeypatch, backup, rows=None)
+    assert len(declined) == 1
+    assert declined[0].startswith("注意：此备份属于数据库“演示 #1”（审计记录的起点不同）")
+    assert "不是当前数据库“cadre-desk”的备份" in declined[0]
+    assert "当前数据库也未加密" in declined[0]
+    assert window.backups.restore_runner.job is None and maintenance.stats(ctx.db)["cadre"] == 2

@@ -330,12 +330,11 @@ def test_an_import_restore_point_after_a_rekey_is_never_a_backup_under_the_old_p
     assert _opens(point, NEW) and not _opens(point, OLD)
 
 
-def test_a_backup_of_the_other_kind_replaces_the_file_with_its_own_key_or_none(
-    enc: Path, tmp_path: Path
-) -> None:
-    """A plain backup (from before the database was encrypted) into the encrypted database, and an
-    encrypted one into a plain database: SQLite's backup API cannot copy between the two libraries, so
-    the database becomes the backup's own file (verified), with the backup's key or none."""
+def test_a_backup_of_the_other_kind_never_leaves_a_plain_database(enc: Path, tmp_path: Path) -> None:
+    """A plain backup (from before the database was encrypted) into the encrypted database is encrypted
+    with the database's current key (SQLite's backup API cannot copy between the two libraries: a
+    verified copy, converted with sqlcipher_export, verified again, renamed over it); an encrypted one
+    into a plain database makes it the backup's own file, with the backup's key."""
     plain = tmp_path / "plain.db"
     pdb = open_database(str(plain))
     try:
@@ -350,8 +349,9 @@ def test_a_backup_of_the_other_kind_replaces_the_file_with_its_own_key_or_none(
         assert result.counts["cadre"] == 1
     finally:
         db.dispose()
-    assert enc.read_bytes().startswith(sqlite_tools.SQLITE_HEADER) and cipher.key_for(enc) is None
-    check = open_database(str(enc))
+    assert sqlite_tools.sniff(enc) == "encrypted" and cipher.key_for(enc) is not None
+    assert _opens(enc, OLD) and _markers(enc) == []
+    check = open_database(str(enc), passphrase=OLD)
     try:
         assert [c.name for c in cadres.list_cadres(open_context(check, "测试员"))] == ["林小雨"]
     finally:

@@ -3,6 +3,11 @@
 `RestoreDialog.ask` chooses and confirms a backup (tests patch it): a sealed backup asks for its
 passphrase, and an encrypted backup the database's current key does not open (one made before the
 passphrase was changed) asks for the passphrase in use when it was made, again after a wrong one.
+The question names what will happen (`services.backups.plan_restore`): a backup of another database
+(its audit trail begins elsewhere, or its file name names another), and what becomes of the
+encryption (a plain backup into an encrypted database is encrypted with its current passphrase; an
+encrypted backup into a plain database leaves it encrypted with the backup's passphrase); once done,
+the latter two are said again.
 `RestoreRunner` runs the restore (`services.backups.restore`: the current state saved first,
 verified, audited) behind a busy progress dialog; the window then reloads every page.
 """
@@ -96,6 +101,94 @@ def _ask_seal_passphrase(parent: QWidget, path: Path) -> str | None:
             message = str(exc)  # wrong passphrase or a damaged file: said in Chinese by the core
 
 
+def plan_text(plan: backups.RestorePlan) -> tuple[str, str]:
+    """(a warning that the backup is another database's, or ""; what becomes of the encryption), in
+    the words of the question asked before a restore."""
+    warning = ""
+    if plan.other_database:
+        database = (
+            QCoreApplication.translate("RestoreDialog", "the database “{name}”").format(
+                name=plan.backup_database
+            )
+            if plan.backup_database
+            else QCoreApplication.translate("RestoreDialog", "another database")
+        )
+        why = (
+            QCoreApplication.translate("RestoreDialog", "its audit trail begins elsewhere")
+            if plan.same_database is False
+            else QCoreApplication.translate("RestoreDialog", "by its file name")
+        )
+        warning = QCoreApplication.translate(
+            "RestoreDialog",
+            "Warning: this backup belongs to {database} ({why}), not to the current database "
+            "“{current}”. Restoring it replaces the current database's content with that database's.",
+        ).format(database=database, why=why, current=plan.database_name)
+    if plan.outcome == backups.ENCRYPTED_WITH_CURRENT_KEY:
+        what = QCoreApplication.translate(
+            "RestoreDialog",
+            "The backup is a plain (unencrypted) file, made before the database was encrypted. It is "
+            "encrypted with the database's current passphrase as it is restored: the restored database "
+            "stays encrypted, its passphrase unchanged.",
+        )
+    elif plan.outcome == backups.BACKUP_KEY:
+        what = QCoreApplication.translate(
+            "RestoreDialog",
+            "The backup is encrypted and the database is not: the restored database will be encrypted, "
+            "and from then on it opens only with the passphrase the backup was made with.",
+        )
+    elif plan.outcome == backups.CURRENT_KEY:
+        what = QCoreApplication.translate(
+            "RestoreDialog",
+            "The backup is encrypted; the restored database stays encrypted with its current passphrase.",
+        )
+    elif plan.database_encrypted:
+        what = QCoreApplication.translate(
+            "RestoreDialog",
+            "The backup is a plain (unencrypted) file and the database's passphrase is not known: the "
+            "restored database will not be encrypted.",
+        )
+    else:
+        what = QCoreApplication.translate(
+            "RestoreDialog",
+            "The backup is a plain (unencrypted) file, like the database: the restored database is not "
+            "encrypted.",
+        )
+    if plan.sealed:
+        what = QCoreApplication.translate("RestoreDialog", "Inside the sealed file: {what}").format(what=what)
+    return warning, what
+
+
+def _with_plan(question: str, plan: backups.RestorePlan) -> str:
+    warning, what = plan_text(plan)
+    return "\n\n".join(part for part in (warning, question, what) if part)
+
+
+def after_text(plan: backups.RestorePlan | None) -> str:
+    """What the user must know once the restore is done ("" when nothing changed about encryption)."""
+    if plan is None:
+        return ""
+    if plan.outcome == backups.BACKUP_KEY:
+        return QCoreApplication.translate(
+            "RestoreDialog",
+            "The database is now the backup's own file, encrypted: from now on it opens with "
+            "the passphrase the backup was made with.",
+        )
+    if plan.outcome == backups.ENCRYPTED_WITH_CURRENT_KEY:
+        return QCoreApplication.translate(
+            "RestoreDialog",
+            "The backup was a plain file: it was encrypted with the database's current passphrase "
+            "and checked before it replaced the database. The database is still encrypted; its "
+            "passphrase is unchanged.",
+        )
+    if plan.outcome == backups.PLAIN and plan.database_encrypted:
+        return QCoreApplication.translate(
+            "RestoreDialog",
+            "The database is now the backup's own file, which is not encrypted: it opens "
+            "without a passphrase. Encrypt it again in Settings if it should be.",
+        )
+    return ""
+
+
 class RestoreDialog:
     """`ask(parent, ctx) -> RestoreRequest | None`: a backup chosen and confirmed (tests patch `ask`)."""
 
@@ -112,14 +205,14 @@ class RestoreDialog:
         path = Path(name)
         try:
             if sealed.is_sealed(path):
-                return cls._confirm_sealed(parent, path)
+                return cls._confirm_sealed(parent, ctx, path)
             return cls._confirm_database(parent, ctx, path)
         except (CadreDeskError, OSError) as exc:
             QMessageBox.warning(parent, _title(), str(exc))
             return None
 
     @classmethod
-    def _confirm_sealed(cls, parent: QWidget, path: Path) -> RestoreRequest | None:
+    def _confirm_sealed(cls, parent: QWidget, ctx: ServiceContext, path: Path) -> RestoreRequest | None:
         passphrase = _ask_seal_passphrase(parent, path)
         if passphrase is None:
             return None
@@ -129,6 +222,8 @@ class RestoreDialog:
             "decrypted and checked before anything is replaced. The current state is first saved as a "
             "backup in {folder}.",
         ).format(path=path, when=_when(path), folder=paths.backup_dir())
+        if ctx.db.path is not None:
+            text = _with_plan(text, backups.plan_restore(ctx.db.path, path, passphrase))
         answer = QMessageBox.question(parent, _title(), text)
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -150,6 +245,8 @@ class RestoreDialog:
             "RestoreDialog",
             "Replace the current database with this backup?\n\n{path}\nmade {when}, {rows} rows\n\nThe current state is first saved as a backup in {folder}.",  # noqa: E501
         ).format(path=path, when=_when(path), rows=info.rows, folder=paths.backup_dir())
+        if ctx.db.path is not None:
+            text = _with_plan(text, backups.plan_restore(ctx.db.path, path))
         answer = QMessageBox.question(parent, _title(), text)
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -209,19 +306,10 @@ class RestoreRunner(QObject):
                 self.result = result
             if ctx.db.path is not None and cipher.key_for(ctx.db.path) != key_before:
                 # the database was replaced by the backup's own file (it was plain or damaged): the
-                # engine must open it with that file's key from now on, and the user must know it
+                # engine must open it with that file's key from now on
                 ctx.db.reopen()
-                text = QCoreApplication.translate(
-                    "RestoreDialog",
-                    "The database is now the backup's own file, encrypted: from now on it opens with "
-                    "the passphrase the backup was made with.",
-                )
-                if cipher.key_for(ctx.db.path) is None:
-                    text = QCoreApplication.translate(
-                        "RestoreDialog",
-                        "The database is now the backup's own file, which is not encrypted: it opens "
-                        "without a passphrase. Encrypt it again in Settings if it should be.",
-                    )
+            text = after_text(self.result.plan if self.result is not None else None)
+            if text:  # what became of the encryption, when the user must know it
                 QMessageBox.information(self._parent, _title(), text)
             on_finished(self.result is not None)
 
