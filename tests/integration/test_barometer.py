@@ -23,7 +23,7 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
-from tests.integration.old_schema import database_at, upgrade_to_head
+from tests.integration.old_schema import cadre_row, database_at, insert, upgrade_to_head
 
 
 def _county(ctx: ServiceContext) -> tuple[int, int, list[int]]:
@@ -243,17 +243,17 @@ def test_migration_upgrades_a_database_of_the_schema_before_it_without_loss(tmp_
 
     engine = database_at(tmp_path / "old.db", BEFORE)
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
-                "birth, ethnicity, native_place, birthplace, political_status, democratic_party, health, "
-                "professional_title, speciality, fulltime_education, fulltime_degree, fulltime_school, "
-                "fulltime_degree_school, inservice_education, inservice_degree, inservice_school, "
-                "inservice_degree_school, post, rank, phone, notes, retirement_override_reason, "
-                "post_age_limit) VALUES (1, 'c1', '2026-01-01', '2026-01-01', 4, '张三', 'zs', '男', 197609, "
-                "'汉族', '', '', '', '', '健康', '', '', '', '', '', '', '', '', '', '', '科长', '正科级', "
-                "'', '', '', '')"
-            )
+        insert(
+            conn,
+            "cadre",
+            cadre_row(
+                version=4,
+                birth=197609,
+                post="科长",
+                rank="正科级",
+                retirement_override_reason="",
+                post_age_limit="",
+            ),
         )
         rules_before = conn.execute(text("SELECT count(*) FROM local_rule")).scalar()
     upgrade_to_head(engine)

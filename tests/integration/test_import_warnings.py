@@ -14,7 +14,7 @@ from cadre_desk.errors import ValidationError
 from cadre_desk.services import cadre_records, cadres, verification, worktable
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing
-from tests.integration.old_schema import database_at, upgrade_to_head
+from tests.integration.old_schema import cadre_row, database_at, insert, upgrade_to_head
 
 GOOD_ID = make_id_number("330102", dt.date(1985, 3, 12), 1, male=True)
 BAD_CHECK_DIGIT = GOOD_ID[:17] + ("0" if GOOD_ID[17] != "0" else "1")
@@ -133,16 +133,10 @@ def test_migration_0007_adds_the_verification_table_without_loss(tmp_path: Path)
 
     engine = database_at(tmp_path / "old.db", migrate.REVISIONS[migrate.REVISIONS.index("0007") - 1])
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
-                "birth, ethnicity, native_place, birthplace, political_status, democratic_party, health, "
-                "professional_title, speciality, fulltime_education, fulltime_degree, fulltime_school, "
-                "fulltime_degree_school, inservice_education, inservice_degree, inservice_school, "
-                "inservice_degree_school, post, rank, phone, notes) VALUES (1, 'c1', '2026-01-01', "
-                "'2026-01-01', 2, '王建国', 'wjg', '男', 198503, '汉族', '', '', '', '', '健康', '', '', '', "
-                "'', '', '', '', '', '', '', '科长', '正科级', '', '')"
-            )
+        insert(
+            conn,
+            "cadre",
+            cadre_row(version=2, name="王建国", name_initials="wjg", post="科长", rank="正科级"),
         )
     upgrade_to_head(engine)
     with engine.connect() as conn:

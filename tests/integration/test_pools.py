@@ -25,7 +25,7 @@ from cadre_desk.services import (
 )
 from cadre_desk.services.context import ServiceContext
 from tests.conftest import make_cadre
-from tests.integration.old_schema import database_at, upgrade_to_head
+from tests.integration.old_schema import cadre_row, database_at, insert, upgrade_to_head
 
 TODAY = dt.date(2026, 12, 6)
 
@@ -297,17 +297,17 @@ def test_migration_0011_upgrades_a_0010_database_without_loss(tmp_path: Path) ->
 
     engine = database_at(tmp_path / "old.db", "0010")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
-                "birth, ethnicity, native_place, birthplace, political_status, democratic_party, health, "
-                "professional_title, speciality, fulltime_education, fulltime_degree, fulltime_school, "
-                "fulltime_degree_school, inservice_education, inservice_degree, inservice_school, "
-                "inservice_degree_school, post, rank, phone, notes, retirement_override_reason, "
-                "post_age_limit) VALUES (1, 'c1', '2026-01-01', '2026-01-01', 3, '张三', 'zs', '男', "
-                "199203, '汉族', '', '', '', '', '健康', '', '', '', '', '', '', '', '', '', '', '科员', "
-                "'一级科员', '', '', '', '')"
-            )
+        insert(
+            conn,
+            "cadre",
+            cadre_row(
+                version=3,
+                birth=199203,
+                post="科员",
+                rank="一级科员",
+                retirement_override_reason="",
+                post_age_limit="",
+            ),
         )
         rules_before = conn.execute(text("SELECT category, key, value FROM local_rule ORDER BY id")).all()
     upgrade_to_head(engine)

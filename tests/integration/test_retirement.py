@@ -17,7 +17,7 @@ from cadre_desk.services import cadres, printing, retirement, rules, teams, unit
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import forms, importing, lrmx
 from tests.conftest import make_cadre
-from tests.integration.old_schema import database_at, upgrade_to_head
+from tests.integration.old_schema import cadre_row, database_at, insert, upgrade_to_head
 from tests.integration.test_reports_dossier import SETTINGS, text_of
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lrmx"
@@ -207,17 +207,7 @@ def test_migration_0009_upgrades_a_0008_database_without_loss(tmp_path: Path) ->
 
     engine = database_at(tmp_path / "old.db", "0008")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
-                "birth, ethnicity, native_place, birthplace, political_status, democratic_party, health, "
-                "professional_title, speciality, fulltime_education, fulltime_degree, fulltime_school, "
-                "fulltime_degree_school, inservice_education, inservice_degree, inservice_school, "
-                "inservice_degree_school, post, rank, phone, notes) VALUES (1, 'c1', '2026-01-01', "
-                "'2026-01-01', 4, '张三', 'zs', '男', 197609, '汉族', '', '', '', '', '健康', '', '', "
-                "'', '', '', '', '', '', '', '', '科长', '正科级', '', '')"
-            )
-        )
+        insert(conn, "cadre", cadre_row(version=4, birth=197609, post="科长", rank="正科级"))
         conn.execute(
             text(
                 "INSERT INTO training (id, uid, created_at, updated_at, version, cadre_id, position, name, "

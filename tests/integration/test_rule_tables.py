@@ -12,7 +12,7 @@ from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
 from cadre_desk.services import rule_tables as rt
 from cadre_desk.services import rules
 from cadre_desk.services.context import ServiceContext
-from tests.integration.old_schema import database_at, upgrade_to_head
+from tests.integration.old_schema import cadre_row, database_at, insert, upgrade_to_head
 
 
 def row_of(ctx: ServiceContext, key: str, column: str, value: object) -> rt.RuleRow:
@@ -107,17 +107,17 @@ def test_migration_0012_upgrades_a_0011_database_without_loss(tmp_path: Path) ->
 
     engine = database_at(tmp_path / "old.db", "0011")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
-                "birth, ethnicity, native_place, birthplace, political_status, democratic_party, health, "
-                "professional_title, speciality, fulltime_education, fulltime_degree, fulltime_school, "
-                "fulltime_degree_school, inservice_education, inservice_degree, inservice_school, "
-                "inservice_degree_school, post, rank, phone, notes, retirement_override_reason, "
-                "post_age_limit) VALUES (1, 'c1', '2026-01-01', '2026-01-01', 4, '张三', 'zs', '男', "
-                "197609, '汉族', '', '', '', '', '健康', '', '', '', '', '', '', '', '', '', '', '科长', "
-                "'正科级', '', '', '', '')"
-            )
+        insert(
+            conn,
+            "cadre",
+            cadre_row(
+                version=4,
+                birth=197609,
+                post="科长",
+                rank="正科级",
+                retirement_override_reason="",
+                post_age_limit="",
+            ),
         )
         conn.execute(
             text(

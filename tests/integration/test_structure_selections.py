@@ -12,7 +12,7 @@ from cadre_desk.services import audit_trail, structure, units
 from cadre_desk.services import structure_selections as saved
 from cadre_desk.services.context import ServiceContext
 from tests.integration import structure_county
-from tests.integration.old_schema import database_at, upgrade_to_head
+from tests.integration.old_schema import cadre_row, database_at, insert, upgrade_to_head
 from tests.integration.test_structure import REF, TOWN_TEAMS_JSON
 
 
@@ -110,17 +110,20 @@ def test_migration_0018_upgrades_a_0017_database_without_loss(tmp_path: Path) ->
                 "'乡镇', 10)"
             )
         )
-        conn.execute(
-            text(
-                "INSERT INTO cadre (id, uid, created_at, updated_at, version, name, name_initials, gender, "
-                "birth, ethnicity, native_place, birthplace, political_status, democratic_party, health, "
-                "professional_title, speciality, fulltime_education, fulltime_degree, fulltime_school, "
-                "fulltime_degree_school, inservice_education, inservice_degree, inservice_school, "
-                "inservice_degree_school, post, rank, post_since, unit_id, phone, notes, "
-                "retirement_override_reason, post_age_limit) VALUES (1, 'c1', '2026-01-01', '2026-01-01', "
-                "3, '张三', 'zs', '男', 198503, '汉族', '', '', '中共党员', '', '健康', '', '', '大学', '', "
-                "'', '', '', '', '', '', '青山镇党委书记', '正科级', 202101, 1, '', '', '', '')"
-            )
+        insert(
+            conn,
+            "cadre",
+            cadre_row(
+                version=3,
+                political_status="中共党员",
+                fulltime_education="大学",
+                post="青山镇党委书记",
+                rank="正科级",
+                post_since=202101,
+                unit_id=1,
+                retirement_override_reason="",
+                post_age_limit="",
+            ),
         )
         before = conn.execute(text("SELECT * FROM cadre")).one()
     upgrade_to_head(engine)
