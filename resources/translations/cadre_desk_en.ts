@@ -2073,12 +2073,17 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
+        <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files (restoring one encrypts it with this passphrase first): delete them once they are not needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Converting and verifying the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Done: the converted database was verified and is in use.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,11 +2095,6 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     <message>
         <location line="+4"/>
         <source>Re-write the encrypted database under a new passphrase (checked before it replaces the file). Backups made before keep the old passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+109"/>
-        <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4973,7 +4973,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6139,7 +6139,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RestorePointJob</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/restore_point_job.py" line="+82"/>
+        <location filename="../../cadre_desk/ui/jobs/restore_point_job.py" line="+83"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8337,7 +8337,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Not imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8366,35 +8366,35 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+96"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-89"/>
         <source>Reading appointment forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+47"/>
+        <location line="+45"/>
         <location line="+28"/>
         <source>Importing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-59"/>
         <source>Import roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+157"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-150"/>
         <source>Reading the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8404,7 +8404,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Import exchange package</source>
         <translation type="unfinished"></translation>
     </message>

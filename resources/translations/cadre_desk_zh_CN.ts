@@ -2081,12 +2081,17 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>完成：数据库已改用新口令并通过校验，旧口令已无法打开。今后的备份使用新口令加密；以前的备份仍用旧口令加密，恢复时会要求输入制作该备份时的口令。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
+        <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files (restoring one encrypts it with this passphrase first): delete them once they are not needed.</source>
+        <translation>完成：数据库已加密并校验。此后的备份也是加密的；备份文件夹中以前的备份仍是明文文件（恢复其中一份时会先用此口令加密），不再需要时请删除。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Converting and verifying the database…</source>
         <translation>正在转换并校验数据库…</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Done: the converted database was verified and is in use.</source>
         <translation>完成：转换后的数据库已校验，正在使用。</translation>
     </message>
@@ -2099,11 +2104,6 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <location line="+4"/>
         <source>Re-write the encrypted database under a new passphrase (checked before it replaces the file). Backups made before keep the old passphrase.</source>
         <translation>用新口令重写加密数据库（替换原文件之前先校验）。修改前做的备份仍用旧口令。</translation>
-    </message>
-    <message>
-        <location line="+109"/>
-        <source>Done: the database is encrypted and verified. Backups made from now on are encrypted too; older backups in the backup folder are still plain files.</source>
-        <translation>完成：数据库已加密并校验。此后的备份也是加密的；备份文件夹中以前的备份仍是明文文件。</translation>
     </message>
 </context>
 <context>
@@ -4975,7 +4975,7 @@ Logs: {logs}</source>
         <translation>导入年轻干部台账</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -6161,7 +6161,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RestorePointJob</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/restore_point_job.py" line="+82"/>
+        <location filename="../../cadre_desk/ui/jobs/restore_point_job.py" line="+83"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -8368,7 +8368,7 @@ Your text stays in the editor.</source>
         <translation>导入培训班名单</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -8392,35 +8392,35 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+96"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-89"/>
         <source>Reading appointment forms</source>
         <translation>正在读取任免表</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+47"/>
+        <location line="+45"/>
         <location line="+28"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-59"/>
         <source>Import roster</source>
         <translation>导入名册</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+157"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-150"/>
         <source>Reading the roster</source>
         <translation>正在读取名册</translation>
     </message>
@@ -8430,7 +8430,7 @@ Your text stays in the editor.</source>
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Import exchange package</source>
         <translation>导入交换包</translation>
     </message>
@@ -8521,12 +8521,12 @@ Your text stays in the editor.</source>
         <translation>已导出 {count} 对结对：{path}</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-266"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+177"/>
         <source>{count} files written to {folder}</source>
         <translation>已写入 {count} 个文件到 {folder}</translation>
     </message>

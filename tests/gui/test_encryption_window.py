@@ -113,6 +113,7 @@ def test_settings_encrypts_and_decrypts_the_open_database(
         lambda: row.job is not None and not row.job.running and row.button.isEnabled(), timeout=30000
     )
     assert ctx.db.encrypted and row.state.text() == "已加密", boxes
+    assert "以前的备份仍是明文文件" in boxes[-1] and "恢复其中一份时会先用此口令加密" in boxes[-1], boxes
     assert not db_path.read_bytes().startswith(sqlite_tools.SQLITE_HEADER)
     assert "欧阳雪梅".encode() not in db_path.read_bytes()
     make_cadre(ctx, "林小雨")  # the window goes on working on the encrypted file

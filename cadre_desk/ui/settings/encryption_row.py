@@ -147,7 +147,8 @@ class EncryptionRow(QWidget):
                 return self.tr("Done: the converted database was verified and is in use.")
             return self.tr(
                 "Done: the database is encrypted and verified. Backups made from now on are "
-                "encrypted too; older backups in the backup folder are still plain files."
+                "encrypted too; older backups in the backup folder are still plain files (restoring "
+                "one encrypts it with this passphrase first): delete them once they are not needed."
             )
 
         self._run(title, work, said)
