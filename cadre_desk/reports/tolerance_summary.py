@@ -11,6 +11,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 
 from cadre_desk import outfile
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.reports import cells, flow
 from cadre_desk.reports.page import Bookmark, DocumentInfo
 from cadre_desk.services import printing
@@ -26,10 +27,6 @@ ENTITY = "tolerance_summary"  # audited exports name the year as the record id
 class SummaryOptions:
     settings: PrintSettings
     printed_at: dt.datetime
-
-
-def _day(value: dt.date | None) -> str:
-    return f"{value:%Y.%m.%d}" if value else ""
 
 
 def _counts(header: str, rows: tuple[tuple[str, int], ...], total: int) -> list[Flowable]:
@@ -58,7 +55,15 @@ def summary_story(s: ToleranceSummary) -> list[Flowable]:
             flow.list_table(
                 ("编号", "干部", "事项", "登记日期", "状态", "认定结果", "认定文号"),
                 [
-                    (c.number, c.name, c.matter, _day(c.received_on), c.state, c.ruling, c.ruling_number)
+                    (
+                        c.number,
+                        c.name,
+                        c.matter,
+                        format_date(c.received_on),
+                        c.state,
+                        c.ruling,
+                        c.ruling_number,
+                    )
                     for c in s.cases
                 ],
                 (3.0, 1.8, 0, 2.1, 1.8, 1.6, 3.2),
@@ -125,11 +130,11 @@ def write_xlsx(s: ToleranceSummary, path: Path) -> int:
                 c.unit,
                 c.matter,
                 c.origin,
-                _day(c.received_on),
+                format_date(c.received_on),
                 c.state,
                 "；".join(c.rules),
                 c.ruling,
-                _day(c.ruling_date),
+                format_date(c.ruling_date),
                 c.ruling_number,
             ]
         )

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import Cadre, PoolEntry
 from cadre_desk.domain import pools as rule
-from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, age_at, parse_date
+from cadre_desk.domain.yearmonth import DateFormatError, YearMonth, age_at, format_date, parse_date
 from cadre_desk.errors import ImportRejected, StorageError
 from cadre_desk.services import access, audit, pool_entries, pool_imports, pool_lists, pools
 from cadre_desk.services.access import Permission
@@ -58,18 +58,14 @@ _REVIEW = re.compile(r"^\s*(\d{4})\s*年(?:度)?\s*[：:]\s*(.+)$", re.S)
 # --- writing ---------------------------------------------------------------------------------------
 
 
-def _d(value: dt.date | None) -> str:
-    return f"{value:%Y.%m.%d}" if value is not None else ""
-
-
 def state_text(row: pool_lists.EntryRow) -> str:
     if row.state == rule.PoolState.IN_POOL:
         return row.state
     if row.state == rule.PoolState.USED:
-        return f"{row.state}（{_d(row.state_on)}，{row.used_post}）"
+        return f"{row.state}（{format_date(row.state_on)}，{row.used_post}）"
     if row.state == rule.PoolState.EXITED:
-        return f"{row.state}（{_d(row.state_on)}，{row.exit_reason}）"
-    return f"{row.state}（{_d(row.state_on)}）"
+        return f"{row.state}（{format_date(row.state_on)}，{row.exit_reason}）"
+    return f"{row.state}（{format_date(row.state_on)}）"
 
 
 def _all_reviews(session: Session, entry_ids: Sequence[int]) -> dict[int, str]:
@@ -109,7 +105,7 @@ def export_ledger(ctx: ServiceContext, dest: Path, rows: Sequence[pool_lists.Ent
     for r in rows:
         ws.append(
             [
-                *people[r.cadre_id], r.pool, _d(r.entered_on), r.direction, extras[r.id].measures,
+                *people[r.cadre_id], r.pool, format_date(r.entered_on), r.direction, extras[r.id].measures,
                 reviews.get(r.id, ""), state_text(r),
             ]
         )  # fmt: skip

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.services import mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.codes import add_codes, current_code, select_code
@@ -147,7 +148,7 @@ class EndPairingDialog(GuardedDialog):
         """The evaluation (or the early end) of an ended pairing as it was recorded, for reading."""
         completed = current.status == vocab.MentorshipStatus.COMPLETED
         dialog = cls(ctx, current, completed, current.ended_on, parent)
-        dialog.ended_on.setText(f"{current.ended_on:%Y.%m.%d}" if current.ended_on else "")
+        dialog.ended_on.setText(format_date(current.ended_on))
         dialog.reason.setPlainText(current.end_reason)
         dialog.mentor_evaluation.setPlainText(current.mentor_evaluation)
         dialog.mentee_summary.setPlainText(current.mentee_summary)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import mentorship, mentorship_changes, mentorship_records
 from cadre_desk.services.context import ServiceContext
@@ -196,7 +197,7 @@ class PairingPanel(QWidget):
                 status=html.escape(code_text(v.status)),
             )
         )
-        ended = f"{v.ended_on:%Y.%m.%d}" if v.ended_on else ""
+        ended = format_date(v.ended_on)
         goals, plan = self.tr("Goals"), self.tr("Plan")
         parts = [
             f"<h4>{goals}</h4>",

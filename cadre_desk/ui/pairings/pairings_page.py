@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import NotFoundError
 from cadre_desk.services import mentorship, mentorship_lists
 from cadre_desk.services.changes import Changes
@@ -49,7 +50,7 @@ def pairing_cell(row: mentorship_lists.MentorshipRow, column: int) -> str:
         f"{row.term_start:%Y.%m.%d}–{row.term_end:%Y.%m.%d}",
         code_text(row.status),
         str(row.entries_this_month),
-        f"{row.last_entry:%Y.%m.%d}" if row.last_entry else "",
+        format_date(row.last_entry),
         str(row.uncommented) if row.uncommented else "",
     )
     return values[column]

@@ -7,20 +7,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.services import appointment
 from cadre_desk.ui.widgets.messages import user_text
 
 FIELDS = appointment.FIELDS
-
-
-def _date_text(value: dt.date | None) -> str:
-    return "" if value is None else f"{value.year}.{value.month:02d}.{value.day:02d}"
 
 
 class CaseForm(QWidget):
@@ -106,7 +102,7 @@ class CaseForm(QWidget):
     def load(self, view: appointment.CaseView) -> None:
         for name in FIELDS:
             value = getattr(view, name)
-            text = _date_text(value) if name in ("filled_on", "age_reference") else str(value or "")
+            text = format_date(value) if name in ("filled_on", "age_reference") else str(value or "")
             self._loaded[name] = text
             self._set_text(name, text)
             self.errors[name].hide()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.services import obligations, talks
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks.talk_outlines import is_suggested, outline_for
@@ -44,10 +45,6 @@ from cadre_desk.ui.widgets.form_errors import (
 from cadre_desk.ui.widgets.read_only import open_read_only
 
 FOLLOW_UP_ID = Qt.ItemDataRole.UserRole + 1
-
-
-def _date_text(value: dt.date | None) -> str:
-    return f"{value:%Y.%m.%d}" if value else ""
 
 
 class TalkEditor(QDialog):
@@ -186,7 +183,7 @@ class TalkEditor(QDialog):
         self.content.setPlainText(t.content)
         self.statement.setPlainText(t.statement)
         for f in t.follow_ups:
-            self.add_follow_up(f.action, f.owner, _date_text(f.due_date), _date_text(f.done_date), f.id)
+            self.add_follow_up(f.action, f.owner, format_date(f.due_date), format_date(f.done_date), f.id)
 
     def _edited(self, *_args: object) -> None:
         self._dirty = True

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain import vocab
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import CadreDeskError, NotFoundError
 from cadre_desk.services import obligations, talks
 from cadre_desk.services.changes import Changes
@@ -183,7 +184,7 @@ class TalkPanel(QWidget):
         for f in t.follow_ups:
             row = self.follow_ups.rowCount()
             self.follow_ups.insertRow(row)
-            tick = QTableWidgetItem(f"{f.done_date:%Y.%m.%d}" if f.done_date else "")
+            tick = QTableWidgetItem(format_date(f.done_date))
             tick.setFlags(
                 (Qt.ItemFlag.ItemIsUserCheckable if self.writable else Qt.ItemFlag.NoItemFlags)
                 | Qt.ItemFlag.ItemIsEnabled
@@ -196,7 +197,7 @@ class TalkPanel(QWidget):
             for column, text in (
                 (1, f.action),
                 (2, f.owner),
-                (3, f"{f.due_date:%Y.%m.%d}" if f.due_date else ""),
+                (3, format_date(f.due_date)),
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

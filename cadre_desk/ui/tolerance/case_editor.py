@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain.tolerance import ANALYSIS_POINTS, THREE_DISTINCTIONS, Origin, Ruling
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.services import tolerance, tolerance_editing, tolerance_rules, units
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.widgets.cadre_picker import CadrePicker
@@ -43,10 +44,6 @@ from cadre_desk.ui.widgets.form_errors import (
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
-
-
-def _date_text(value: dt.date | None) -> str:
-    return f"{value:%Y.%m.%d}" if value else ""
 
 
 def _rows_table(parent: QWidget, headers: list[str], widths: tuple[int, ...]) -> QTableWidget:
@@ -193,7 +190,7 @@ class CaseEditor(GuardedDialog):
         if current is not None:
             self._fill(current)
         else:
-            self.received_on.setText(_date_text(dt.date.today()))
+            self.received_on.setText(format_date(dt.date.today()))
             if cadre is not None:
                 self.cadre.set_cadre(*cadre)
 
@@ -343,26 +340,26 @@ class CaseEditor(GuardedDialog):
         self.unit.setCurrentIndex(max(0, self.unit.findData(c.unit_id)))
         self.matter.setText(c.matter)
         self.facts.setPlainText(c.facts)
-        self.matter_start.setText(_date_text(c.matter_start))
-        self.matter_end.setText(_date_text(c.matter_end))
+        self.matter_start.setText(format_date(c.matter_start))
+        self.matter_end.setText(format_date(c.matter_end))
         self.origin.setCurrentIndex(max(0, self.origin.findData(c.origin)))
         self.received_by.setText(c.received_by)
-        self.received_on.setText(_date_text(c.received_on))
+        self.received_on.setText(format_date(c.received_on))
         for box in self.rule_boxes:
             box.setChecked(box.property("rule_id") in c.rule_ids)
         for name, edit in self.analysis.items():
             edit.setPlainText(getattr(c, name))
         self.ruling.setCurrentIndex(max(0, self.ruling.findData(c.ruling)))
         self.ruling_body.setText(c.ruling_body)
-        self.ruling_date.setText(_date_text(c.ruling_date))
+        self.ruling_date.setText(format_date(c.ruling_date))
         self.ruling_number.setText(c.ruling_number)
         self.ruling_text.setPlainText(c.ruling_text)
         for m in c.measures:
             self.add_row(
-                self.measures, (m.action, m.owner, _date_text(m.due_date), _date_text(m.done_date)), m.id
+                self.measures, (m.action, m.owner, format_date(m.due_date), format_date(m.done_date)), m.id
             )
         for v in c.visits:
-            self.add_row(self.visits, (_date_text(v.visit_date), v.visitor, v.notes), v.id)
+            self.add_row(self.visits, (format_date(v.visit_date), v.visitor, v.notes), v.id)
         self.feedback.setPlainText(c.feedback)
         self.result_use.setPlainText(c.result_use)
 

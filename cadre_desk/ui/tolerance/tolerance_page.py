@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cadre_desk.domain.tolerance import ANALYSIS_POINTS, TRANSITIONS, CaseState
+from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import (
     tolerance,
@@ -52,10 +53,6 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND = "tolerance_case"
 OVERDUE = QColor("#b3261e")
-
-
-def _day(value: dt.date | None) -> str:
-    return f"{value:%Y.%m.%d}" if value else ""
 
 
 class CaseModel(RowsModel):
@@ -100,11 +97,11 @@ class CaseModel(RowsModel):
                 r.unit_name,
                 r.matter,
                 code_text(r.origin),
-                _day(r.received_on),
+                format_date(r.received_on),
                 code_text(r.state),
                 code_text(r.ruling),
                 r.ruling_number,
-                _day(r.next_due),
+                format_date(r.next_due),
             )
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and r.next_due is not None and r.next_due < self.today:
@@ -344,8 +341,8 @@ class TolerancePage(WorkingDate, Page):
         lines = [
             f"{c.number}　{code_text(c.state)}",
             f"{c.cadre_name or c.unit_name}：{c.matter}",
-            f"{_day(c.matter_start)}{'--' + _day(c.matter_end) if c.matter_end else ''}　"
-            f"{code_text(c.origin)}　{c.received_by}　{_day(c.received_on)}",
+            f"{format_date(c.matter_start)}{'--' + format_date(c.matter_end) if c.matter_end else ''}　"
+            f"{code_text(c.origin)}　{c.received_by}　{format_date(c.received_on)}",
         ]
         if c.facts:
             lines += ["", c.facts]
@@ -357,14 +354,17 @@ class TolerancePage(WorkingDate, Page):
         if analysis:
             lines += ["", *analysis]
         if c.ruling:
-            lines += ["", f"{code_text(c.ruling)}　{c.ruling_body}　{_day(c.ruling_date)}　{c.ruling_number}"]
+            lines += [
+                "",
+                f"{code_text(c.ruling)}　{c.ruling_body}　{format_date(c.ruling_date)}　{c.ruling_number}",
+            ]
             if c.ruling_text:
                 lines.append(c.ruling_text)
         for m in c.measures:
-            done = self.tr("done %1").replace("%1", _day(m.done_date)) if m.done_date else ""
-            lines.append(f"□ {m.action}（{m.owner}，{_day(m.due_date)}）{done}")
+            done = self.tr("done %1").replace("%1", format_date(m.done_date)) if m.done_date else ""
+            lines.append(f"□ {m.action}（{m.owner}，{format_date(m.due_date)}）{done}")
         for v in c.visits:
-            lines.append(f"{_day(v.visit_date)} {v.visitor}：{v.notes}")
+            lines.append(f"{format_date(v.visit_date)} {v.visitor}：{v.notes}")
         for text in (c.feedback, c.result_use):
             if text:
                 lines += ["", text]
