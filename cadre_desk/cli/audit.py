@@ -18,8 +18,9 @@ from cadre_desk.cli.common import (
     xlsx_path,
 )
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import audit_trail
+from cadre_desk.services import audit_labels, audit_trail
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import audit_xlsx
 
 
 def _day(text: str) -> dt.date:
@@ -35,7 +36,11 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     # dest: not `user`, the global sign-in option's (a subcommand's default would replace it, and a
     # filter's value would sign in as that account)
     parser.add_argument(
-        "--user", dest="filter_user", default="", metavar="USER", help="account name or display name"
+        "--user",
+        dest="filter_user",
+        default="",
+        metavar="USER",
+        help="account name (any case), display name, or 显示名（账号）",
     )
     parser.add_argument("--action", default="", help="create, update, print, export, backup, restore …")
     parser.add_argument("--entity", default="", help="table name of the record: cadre, talk, unit …")
@@ -79,7 +84,9 @@ def _event_json(event: audit_trail.AuditEventView) -> dict[str, Any]:
         "user": event.user,
         "user_display": event.user_display,
         "action": event.action,
+        "action_label": audit_labels.action_label(event.action),
         "entity": event.entity,
+        "entity_label": audit_labels.entity_label(event.entity),
         "entity_id": event.entity_id,
         "entity_uid": event.entity_uid,
         "summary": event.summary,
@@ -95,10 +102,11 @@ def _cmd_audit(ctx: ServiceContext, args: argparse.Namespace) -> int:
         else:
             for e in events:
                 at = e.at.astimezone().strftime("%Y.%m.%d %H:%M:%S")
-                record = f"{e.entity}#{e.entity_id}" if e.entity_id is not None else e.entity
-                print(
-                    f"{e.seq:>7}  {at}  {e.user_display or '-':10}  {e.action:10}  {record:22}  {e.summary}"
-                )
+                entity = audit_labels.entity_label(e.entity)
+                record = f"{entity}#{e.entity_id}" if e.entity_id is not None else entity
+                who = audit_labels.who(e.user, e.user_display)
+                action = audit_labels.action_label(e.action)
+                print(f"{e.seq:>7}  {at}  {who:16}  {action:8}  {record:16}  {e.summary}")
         return EXIT_OK
     if args.audit_command == "verify":
         report = audit_trail.verify(ctx)
@@ -120,6 +128,6 @@ def _cmd_audit(ctx: ServiceContext, args: argparse.Namespace) -> int:
         else:
             print(f"审计记录哈希链断裂（{report.breaks} 处）。第一处：{brk.detail}")
         return EXIT_OK if report.ok else EXIT_ERROR
-    written = audit_trail.export_xlsx(ctx, args.output, _filter(args))
+    written = audit_xlsx.export_audit(ctx, args.output, _filter(args))
     print(f"已导出审计记录 {written} 条：{args.output}")
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""Reading the audit trail: filtered lists, one record's history, the chain check, the Excel export.
+"""Reading the audit trail: filtered lists, one record's history, the chain check, the records for the Excel
+export (`transfer.audit_xlsx`).
 
 Writing it is `services/audit.record` (one record per action, in the action's own transaction).
 """
@@ -6,9 +7,9 @@ Writing it is `services/audit.record` (one record per action, in the action's ow
 from __future__ import annotations
 
 import datetime as dt
-import os
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -17,7 +18,7 @@ from cadre_desk.db import audit_chain
 from cadre_desk.db.audit_chain import ChainBreak, ChainReport
 from cadre_desk.db.models import Account, AuditEvent
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import access, audit, audit_anchor
+from cadre_desk.services import access, audit_anchor
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -29,13 +30,15 @@ __all__ = [
     "actions",
     "count_events",
     "entities",
-    "export_xlsx",
+    "filter_json",
     "history",
     "list_events",
+    "stream_events",
     "verify",
 ]
 
 MAX_EXPORT_ROWS = 1_000_000
+_SHOWN = re.compile(r".*[（(]([^（()）]+)[)）]")
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,11 @@ def _filtered(query: Select[Any], flt: AuditFilter) -> Select[Any]:
         query = query.where(AuditEvent.at < _local_midnight_utc(flt.until + dt.timedelta(days=1)))
     if flt.user.strip():
         user = flt.user.strip()
-        query = query.where(or_(Account.name == user, Account.display_name == user))
+        names = {user.lower()}  # account names are unique whatever their case
+        shown = _SHOWN.fullmatch(user)  # 显示名（账号）, as the views name an account
+        if shown is not None:
+            names.add(shown.group(1).strip().lower())
+        query = query.where(or_(func.lower(Account.name).in_(names), Account.display_name == user))
     if flt.action.strip():
         query = query.where(AuditEvent.action == flt.action.strip())
     if flt.entity.strip():
@@ -164,75 +171,28 @@ def verify(ctx: ServiceContext) -> ChainReport:
         return audit_anchor.with_backups(audit_chain.verify(connection), connection, ctx.db.path)
 
 
-# --- Excel --------------------------------------------------------------------------------------
-
-EXPORT_HEADERS = ("序号", "时间", "账号", "姓名", "操作", "对象", "对象编号", "摘要", "变更内容")
+# --- for the Excel export (transfer.audit_xlsx) -------------------------------------------------
 
 
-def _local(at: dt.datetime) -> str:
-    return at.astimezone().strftime("%Y.%m.%d %H:%M:%S")
-
-
-def _changes_text(changes: dict[str, Any]) -> str:
-    parts = []
-    for key, value in changes.items():
-        if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{key}: {value[0]} → {value[1]}")
-        else:
-            parts.append(f"{key}: {value}")
-    return "；".join(parts)
-
-
-def _cell(text: str) -> str:
-    """A cell value that Excel shows as text, never runs as a formula."""
-    text = "".join(ch for ch in text if ch >= " " or ch in "\t\n")[:32000]
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def export_xlsx(ctx: ServiceContext, dest: Path, flt: AuditFilter | None = None) -> int:
-    """Write the records matching `flt` (oldest first) to the workbook `dest`; the export itself is
-    recorded in the trail (what, how many, where). Returns the number of records written."""
+def stream_events(
+    ctx: ServiceContext, flt: AuditFilter | None = None, limit: int = MAX_EXPORT_ROWS
+) -> Iterator[AuditEventView]:
+    """The records matching `flt`, oldest first, read as they are consumed (an export of a long trail
+    never holds it all in memory). The permission is checked at the call, not at the first record."""
     access.require(ctx, Permission.AUDIT)
-    from openpyxl import Workbook
+    query = _filtered(_base(), flt or AuditFilter()).order_by(AuditEvent.seq).limit(limit)
+    return _stream(ctx, query)
 
-    from cadre_desk import outfile
 
-    flt = flt or AuditFilter()
-    query = _filtered(_base(), flt).order_by(AuditEvent.seq).limit(MAX_EXPORT_ROWS)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("审计记录")
-    sheet.append(list(EXPORT_HEADERS))
-    count = 0
+def _stream(ctx: ServiceContext, query: Select[Any]) -> Iterator[AuditEventView]:
     with ctx.db.read() as session:
-        for row in session.execute(query):
-            view = _view(row)
-            sheet.append(
-                [
-                    view.seq,
-                    _local(view.at),
-                    _cell(view.user),
-                    _cell(view.user_display),
-                    view.action,
-                    view.entity,
-                    view.entity_id,
-                    _cell(view.summary),
-                    _cell(_changes_text(view.changes)),
-                ]
-            )
-            count += 1
-    dest = Path(os.path.abspath(Path(dest).expanduser()))
-    with outfile.atomic_path(dest) as tmp:
-        book.save(tmp)
-    with ctx.db.uow() as session:
-        audit.record(
-            session,
-            ctx,
-            "export",
-            "audit_event",
-            changes={"count": count, "path": str(dest), "filter": _filter_json(flt)},
-            summary=f"导出审计记录 {count} 条到 {dest}",
-        )
-    return count
+        for row in session.execute(query.execution_options(yield_per=1000)):
+            yield _view(row)
+
+
+def filter_json(flt: AuditFilter) -> dict[str, Any]:
+    """The filter as the export's audit record keeps it (only the fields given)."""
+    return _filter_json(flt)
 
 
 def _filter_json(flt: AuditFilter) -> dict[str, Any]:

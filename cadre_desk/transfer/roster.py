@@ -380,6 +380,29 @@ def _cell_text(value: Any) -> Any:
     return value
 
 
+def style_header(cell: Any) -> None:
+    """A header cell as every export has it: bold, centred, wrapped, framed (also a write-only cell)."""
+    cell.font = Font(bold=True)
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    cell.border = _BORDER
+
+
+def frame_sheet(ws: Any, widths: Sequence[int], header_row: int) -> None:
+    """Column widths, the rows down to the header frozen and repeated on every printed page, A4
+    landscape fitted to the width, page numbers. Works on a write-only sheet too (before its rows)."""
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+
+
 def format_sheet(ws: Worksheet, title: str, headers: Sequence[str], widths: Sequence[int]) -> None:
     """Title row merged over the columns, bold framed header, frozen header, A4 landscape, repeated header."""
     count = len(headers)
@@ -387,21 +410,9 @@ def format_sheet(ws: Worksheet, title: str, headers: Sequence[str], widths: Sequ
     ws.cell(1, 1).font = Font(bold=True, size=16)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 30
-    for i, width in enumerate(widths, start=1):
-        cell = ws.cell(2, i)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    for i in range(1, len(widths) + 1):
+        style_header(ws.cell(2, i))
+    frame_sheet(ws, widths, 2)
 
 
 def export_roster(

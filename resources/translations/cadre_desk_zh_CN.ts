@@ -192,7 +192,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+28"/>
+        <location filename="../../cadre_desk/ui/audit/audit_model.py" line="+29"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -231,126 +231,11 @@
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>
-    <message>
-        <location line="+17"/>
-        <source>Backed up</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Repaired</source>
-        <translation>修复</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Demo data</source>
-        <translation>演示数据</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Moved</source>
-        <translation>移动</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Merged</source>
-        <translation>合并</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Encrypted</source>
-        <translation>加密</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Decrypted</source>
-        <translation>取消加密</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passphrase changed</source>
-        <translation>修改口令</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in failed</source>
-        <translation>登录失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account locked</source>
-        <translation>锁定账号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Account unlocked</source>
-        <translation>解锁账号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Locked when idle</source>
-        <translation>空闲锁定</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Window locked</source>
-        <translation>锁定窗口</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Merged in</source>
-        <translation>并入</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>越权被拒</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chain head rebuilt</source>
-        <translation>审计链头重建</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Audit trail</source>
-        <translation>审计日志</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Saved selection of units</source>
-        <translation>选定范围</translation>
-    </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+48"/>
+        <location filename="../../cadre_desk/ui/audit/audit_page.py" line="+49"/>
         <location line="+258"/>
         <source>Export the audit trail</source>
         <translation>导出审计日志</translation>

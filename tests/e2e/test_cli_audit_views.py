@@ -4,9 +4,11 @@ without ambiguity."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from cadre_desk.db.opening import open_database
@@ -49,3 +51,35 @@ def test_the_auditor_runs_the_check_but_not_its_repair(db_path: Path) -> None:
     reader = as_user(db_path, "lingdao", "check")
     assert reader.returncode == 1 and "无权执行数据库检查" in reader.stderr
     assert "备份" not in reader.stderr  # worded by what was refused
+
+
+def test_audit_list_and_export_in_words_json_in_codes(db_path: Path) -> None:
+    text = as_user(db_path, "shenji", "audit", "list", "--user", "li")
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    create = next(line for line in lines if "县委组织部" in line)
+    assert "李经办（li）" in create and "新建" in create and "单位#" in create
+    assert " create " not in create and " unit#" not in create
+    assert any("登录" in line and "账号" in line for line in lines)
+    listed = json.loads(as_user(db_path, "shenji", "audit", "list", "--user", "li", "--json").stdout)
+    made = next(e for e in listed if e["summary"] == "县委组织部")
+    # the codes stay codes (scripts read them); the words come as extra fields
+    assert (made["user"], made["user_display"], made["action"], made["entity"]) == (
+        "li",
+        "李经办",
+        "create",
+        "unit",
+    )
+    assert (made["action_label"], made["entity_label"]) == ("新建", "单位")
+
+    out = db_path.parent / "审计 li #1%.xlsx"
+    exported = as_user(db_path, "shenji", "audit", "export", "--user", "li", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None and sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][4:6] == ("操作", "对象") and rows[0][-2:] == ("操作代码", "对象代码")
+    assert {(r[4], r[5], r[9], r[10]) for r in rows[1:]} >= {
+        ("登录", "账号", "login", "account"),
+        ("新建", "单位", "create", "unit"),
+    }

@@ -37,6 +37,7 @@ from cadre_desk.services import (
     units,
 )
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import audit_xlsx
 from tests.conftest import make_cadre
 
 WRITE = re.compile(
@@ -161,7 +162,7 @@ def test_every_write_of_the_services_is_audited(
     maintenance.backup(ctx, tmp_path / "manual.db")
     maintenance.check(ctx, repair=True)
     printing.record_output(ctx, "print", "干部档案", "cadre", [mentee.id, mentor.id], "打印机")
-    audit_trail.export_xlsx(ctx, tmp_path / "audit.xlsx")
+    audit_xlsx.export_audit(ctx, tmp_path / "audit.xlsx")
 
     assert watcher.transactions >= 20
     assert watcher.unaudited == []

@@ -292,8 +292,9 @@ MAY: dict[str, str] = {
     # the rest of issue 11: the audit trail (安全审计员 only), backups, encryption
     **{
         f"services.audit_trail.{k}": "U"
-        for k in ("actions", "count_events", "entities", "export_xlsx", "history", "list_events", "verify")
+        for k in ("actions", "count_events", "entities", "history", "list_events", "stream_events", "verify")
     },
+    "transfer.audit_xlsx.export_audit": "U",
     **{f"services.backups.{k}": ALL for k in ("auto_backup", "has_changes", "get_policy")},
     "services.backups.save_policy": "A",
     "services.encryption.encrypt_database": "A",

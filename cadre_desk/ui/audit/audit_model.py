@@ -7,8 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
+from cadre_desk.services import audit_labels
 from cadre_desk.services.audit_trail import AuditEventView
-from cadre_desk.ui.widgets.record_kinds import action_label, kind_label
+from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.widgets.tables import Index, ListModel
 
 
@@ -36,53 +37,23 @@ def _headers() -> list[str]:
     ]
 
 
+def _english() -> bool:
+    return i18n.current_language() == i18n.ENGLISH
+
+
 def changes_text(changes: dict[str, Any]) -> str:
-    parts = []
-    for key, value in changes.items():
-        if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{key}: {value[0]} → {value[1]}")
-        else:
-            parts.append(f"{key}: {value}")
-    return "；".join(parts)
+    return audit_labels.changes_text(changes, _english())
 
 
 def action_text(action: str) -> str:
-    """An action code as the user says it (unknown codes as they are)."""
-    extra = {
-        "backup": QCoreApplication.translate("AuditModel", "Backed up"),
-        "repair": QCoreApplication.translate("AuditModel", "Repaired"),
-        "demo": QCoreApplication.translate("AuditModel", "Demo data"),
-        "move": QCoreApplication.translate("AuditModel", "Moved"),
-        "merge": QCoreApplication.translate("AuditModel", "Merged"),
-        "encrypt": QCoreApplication.translate("AuditModel", "Encrypted"),
-        "decrypt": QCoreApplication.translate("AuditModel", "Decrypted"),
-        "rekey": QCoreApplication.translate("AuditModel", "Passphrase changed"),
-        "login": QCoreApplication.translate("AuditModel", "Signed in"),
-        "login_failed": QCoreApplication.translate("AuditModel", "Sign-in failed"),
-        "lock": QCoreApplication.translate("AuditModel", "Account locked"),
-        "unlock": QCoreApplication.translate("AuditModel", "Account unlocked"),
-        "password": QCoreApplication.translate("AuditModel", "Password"),
-        "idle_lock": QCoreApplication.translate("AuditModel", "Locked when idle"),
-        "lock_window": QCoreApplication.translate("AuditModel", "Window locked"),
-        "absorb": QCoreApplication.translate("AuditModel", "Merged in"),
-        "denied": QCoreApplication.translate("AuditModel", "Refused"),
-        "chain_head_rebuilt": QCoreApplication.translate("AuditModel", "Chain head rebuilt"),
-    }
-    return extra.get(action) or action_label(action)
+    """An action code as the user says it (unknown codes as they are): `services.audit_labels`, the
+    table the Excel export and `audit list` use too."""
+    return audit_labels.action_label(action, _english())
 
 
 def entity_text(entity: str) -> str:
     """A table name as the user says it (unknown ones as they are)."""
-    extra = {
-        "database": QCoreApplication.translate("AuditModel", "Database"),
-        "app_setting": QCoreApplication.translate("AuditModel", "Settings"),
-        "audit_event": QCoreApplication.translate("AuditModel", "Audit trail"),
-        "diary_entry": kind_label("diary"),
-        "mentor_comment": kind_label("comment"),
-        "account": QCoreApplication.translate("AuditModel", "Account"),
-        "structure_selection": QCoreApplication.translate("AuditModel", "Saved selection of units"),
-    }
-    return extra.get(entity) or kind_label(entity)
+    return audit_labels.entity_label(entity, _english())
 
 
 class AuditModel(ListModel[AuditEventView]):
@@ -111,7 +82,7 @@ class AuditModel(ListModel[AuditEventView]):
             if column is Column.TIME:
                 return event.at.astimezone().strftime("%Y.%m.%d %H:%M:%S")
             if column is Column.USER:
-                return event.user_display or event.user
+                return audit_labels.who(event.user, event.user_display)
             if column is Column.ACTION:
                 return action_text(event.action)
             if column is Column.ENTITY:

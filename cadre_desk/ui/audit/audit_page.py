@@ -29,6 +29,7 @@ from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import audit_trail
 from cadre_desk.services.audit_trail import AuditFilter, ChainReport
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.transfer import audit_xlsx
 from cadre_desk.ui.audit.audit_model import AuditModel, Column, action_text, entity_text
 from cadre_desk.ui.jobs.workers import Job, ProgressFn, run_in_background
 from cadre_desk.ui.shell.page import Page
@@ -247,7 +248,7 @@ class AuditPage(Page):
         self.model.set_rows(rows)
         self._show_count()
         self.count_label.setText(
-            self.tr("History of {entity} {id}").format(entity=event.entity, id=event.entity_id)
+            self.tr("History of {entity} {id}").format(entity=entity_text(event.entity), id=event.entity_id)
             + "  ·  "
             + self.count_label.text()
         )
@@ -301,7 +302,7 @@ class AuditPage(Page):
         if dest is None:
             return
         try:
-            count = audit_trail.export_xlsx(self.ctx, dest, flt)
+            count = audit_xlsx.export_audit(self.ctx, dest, flt)
         except CadreDeskError as exc:
             QMessageBox.warning(self, self.tr("Export the audit trail"), str(exc))
             return

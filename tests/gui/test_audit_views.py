@@ -1,0 +1,97 @@
+"""The audit trail as the 安全审计员 sees it in the window, on a database with accounts: the Excel
+export in the viewer's words (not the codes) and formatted, who did what named unambiguously, and the
+window's refusals in the trail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from cadre_desk.db.engine import Database
+from cadre_desk.db.opening import open_database
+from cadre_desk.errors import LoginFailed
+from cadre_desk.services import accounts, app_settings
+from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.audit import audit_page
+from cadre_desk.ui.audit.audit_model import Column
+from cadre_desk.ui.audit.audit_page import AuditPage
+from tests.conftest import make_cadre
+
+PW = "Kq7#river-stone"
+
+
+@pytest.fixture
+def signed(tmp_path: Path) -> Iterator[tuple[Database, dict[str, ServiceContext]]]:
+    db = open_database(str(tmp_path / "审计 #库.db"))
+    admin = accounts.set_first_admin(db, "admin", PW)
+    accounts.add_account(admin, "shenji", ["auditor"], PW, display_name="审计员")
+    accounts.add_account(admin, "li", ["clerk"], PW, display_name="李经办")
+    with pytest.raises(LoginFailed):
+        accounts.authenticate(db, "li", "wrong-Pass-1")
+    li = accounts.authenticate(db, "li", PW)
+    make_cadre(li, "王小明")
+    settings = app_settings.get_settings(admin)
+    app_settings.save_settings(admin, settings.__class__(**{**vars(settings), "print_preparer": "张制表"}))
+    contexts = {"admin": admin, "li": li, "shenji": accounts.authenticate(db, "shenji", PW)}
+    yield db, contexts
+    db.dispose()
+
+
+def _page(qtbot: QtBot, ctx: ServiceContext) -> AuditPage:
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    page.setMinimumSize(1300, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=10_000)
+    return page
+
+
+def test_the_excel_export_reads_like_the_viewer(
+    qtbot: QtBot,
+    signed: tuple[Database, dict[str, ServiceContext]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    _db, contexts = signed
+    dest = tmp_path / "审计 #1%.xlsx"
+    monkeypatch.setattr(audit_page, "ask_export_path", lambda parent: dest)
+    page = _page(qtbot, contexts["shenji"])
+    page.export_button.click()
+    book = openpyxl.load_workbook(dest)
+    sheet = book.active
+    assert sheet is not None and sheet.title == "审计记录"
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    assert header[:9] == ["序号", "时间", "账号", "姓名", "操作", "对象", "对象编号", "摘要", "变更内容"]
+    assert header[9:] == ["操作代码", "对象代码"]  # the codes, for whoever filters by them
+    body = [dict(zip(header, r, strict=True)) for r in rows[1:]]
+    by_code = {(r["操作代码"], r["对象代码"]): r for r in body}
+    assert by_code[("login_failed", "account")]["操作"] == "登录失败"
+    assert by_code[("login", "account")]["操作"] == "登录"
+    assert by_code[("login", "account")]["对象"] == "账号"
+    assert by_code[("create", "cadre")]["操作"] == "新建" and by_code[("create", "cadre")]["对象"] == "干部"
+    setting = by_code[("update", "app_setting")]
+    assert setting["对象"] == "设置" and "制表人：（空） → 张制表" in setting["变更内容"]
+    assert "姓名：（空） → 王小明" in by_code[("create", "cadre")]["变更内容"]
+    # the viewer's words, column by column
+    shown = {
+        page.model.data(page.model.index(r, Column.ACTION), Qt.ItemDataRole.UserRole): page.model.data(
+            page.model.index(r, Column.ACTION)
+        )
+        for r in range(page.model.rowCount())
+    }
+    assert all(r["操作"] == shown[r["操作代码"]] for r in body if r["操作代码"] in shown)
+    assert not any(str(r["操作"]).isascii() or str(r["对象"]).isascii() for r in body)
+    # formatted like the roster: widths, the header frozen, a filter over the header
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:K{len(rows)}"
+    assert sheet.column_dimensions["H"].width >= 40 and sheet.column_dimensions["A"].width <= 10
+    assert sheet.print_title_rows == "$1:$1"  # repeated on every printed page
+    assert sheet["A1"].font.bold
