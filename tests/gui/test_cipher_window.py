@@ -83,20 +83,6 @@ class Asked:
 
 
 @pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every message box's text; questions are answered Yes."""
-    shown: list[str] = []
-
-    def record(_parent: QWidget | None, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        shown.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
-
-
-@pytest.fixture
 def enc_ctx(tmp_path: Path) -> Iterator[ServiceContext]:
     """An encrypted database (passphrase OLD) with one cadre."""
     path = tmp_path / "enc.db"

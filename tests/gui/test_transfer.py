@@ -17,21 +17,7 @@ from cadre_desk.ui.transfer.import_preview import ColumnMappingDialog, ImportPre
 from cadre_desk.ui.transfer.package_conflicts import PackageConflictDialog
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lrmx"
-
-
-@pytest.fixture
-def parent(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
-
-
-@pytest.fixture(autouse=True)
-def _quiet(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append("warning:" + text))
-    return shown
+pytestmark = pytest.mark.usefixtures("notices")  # message boxes noted, not shown
 
 
 def test_preview_dialog_needs_rejected_rows_left_out(
@@ -75,11 +61,11 @@ def test_import_roster_with_column_mapping(
 
 
 def test_errors_are_shown_not_raised(
-    parent: QWidget, ctx: ServiceContext, _quiet: list[str], tmp_path: Path
+    parent: QWidget, ctx: ServiceContext, notices: list[str], tmp_path: Path
 ) -> None:
     (tmp_path / "bad.xlsx").write_bytes(b"junk")
     assert not transfer.import_roster(parent, ctx, tmp_path / "bad.xlsx")
-    assert _quiet and _quiet[-1].startswith("warning:")
+    assert notices and notices[-1].startswith("warning:")
 
 
 def test_package_round_trip_through_the_client(

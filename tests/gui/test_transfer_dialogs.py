@@ -9,8 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import cadres
@@ -22,22 +21,10 @@ from cadre_desk.ui.transfer.package_conflicts import PackageConflictDialog
 from tests.conftest import make_cadre
 
 # The offscreen platform, for dialogs shown with exec()
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def parent(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
-
-
-@pytest.fixture(autouse=True)
-def _quiet(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append("warning:" + text))
-    return shown
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+    pytest.mark.usefixtures("notices"),  # message boxes noted, not shown
+]
 
 
 def answer_dialogs(answers: dict[type[QDialog], Callable[[QDialog], None]]) -> list[QDialog]:
