@@ -999,7 +999,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+82"/>
+        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+79"/>
         <source>Fault-tolerance case %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,7 +1249,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+37"/>
+        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+33"/>
         <source>Printed on the appointment form (干部任免审批表) and written to .lrmx files. A new form takes today&apos;s date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,7 +1302,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+67"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1986,7 +1986,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+53"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,7 +4254,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+54"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+55"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4443,7 +4443,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+68"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+69"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7225,7 +7225,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+67"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+64"/>
         <source>Edit talk record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7375,7 +7375,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+95"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+96"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7932,7 +7932,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>done %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8834,12 +8834,17 @@ Open the same record&apos;s editor again to put the input back.</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/crash.py" line="+63"/>
+        <location filename="../../cadre_desk/ui/shell/crash.py" line="+59"/>
         <source>The database is not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>Not permitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1000,7 +1000,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+82"/>
+        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+79"/>
         <source>Fault-tolerance case %1</source>
         <translation>容错案件 %1</translation>
     </message>
@@ -1252,7 +1252,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+37"/>
+        <location filename="../../cadre_desk/ui/profile/case_form.py" line="+33"/>
         <source>Printed on the appointment form (干部任免审批表) and written to .lrmx files. A new form takes today&apos;s date.</source>
         <translation>打印在干部任免审批表上，并随 .lrmx 文件导出。新表默认为今天的日期。</translation>
     </message>
@@ -1305,7 +1305,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+67"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -1994,7 +1994,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+52"/>
+        <location filename="../../cadre_desk/ui/pairings/end_pairing_dialog.py" line="+53"/>
         <source>End-of-term evaluation: {pairing}</source>
         <translation>结业评价：{pairing}</translation>
     </message>
@@ -4257,7 +4257,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+54"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+55"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -4446,7 +4446,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+68"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+69"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -7255,7 +7255,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>TalkEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+67"/>
+        <location filename="../../cadre_desk/ui/talks/talk_editor.py" line="+64"/>
         <source>Edit talk record</source>
         <translation>编辑谈话记录</translation>
     </message>
@@ -7407,7 +7407,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+95"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+96"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -7963,7 +7963,7 @@ Your text stays in the editor.</source>
         <translation>不予受理：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>done %1</source>
         <translation>已于 %1 完成</translation>
     </message>
@@ -8869,12 +8869,17 @@ Open the same record&apos;s editor again to put the input back.</source>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/crash.py" line="+63"/>
+        <location filename="../../cadre_desk/ui/shell/crash.py" line="+59"/>
         <source>The database is not available</source>
         <translation>数据库暂时无法使用</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>Not permitted</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Unexpected error</source>
         <translation>程序错误</translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from cadre_desk.errors import PermissionDenied
 from cadre_desk.ui.shell import application, opening
 from cadre_desk.ui.shell.crash import CrashHandler
 
@@ -85,3 +86,17 @@ def test_a_bug_while_opening_goes_to_the_crash_handler_and_exits(
     assert application.run_gui(str(tmp_path / "new.db"), None) == 1
     assert critical_boxes == []  # not a known error: the crash handler reports it
     assert "ZeroDivisionError: a bug" in caplog.text
+
+
+def test_a_refusal_that_reaches_the_event_loop_is_a_warning_not_the_crash_dialog(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *_a: warned.append((title, text)))
+    crashed: list[str] = []
+    handler = CrashHandler(log_only=False)
+    monkeypatch.setattr(handler, "_show", crashed.append)
+    refusal = PermissionDenied("账号“rongcuo”（容错案件）无权查阅干部档案")
+    handler(PermissionDenied, refusal, None)
+    assert crashed == [] and warned == [("Not permitted", "账号“rongcuo”（容错案件）无权查阅干部档案")]
+    assert "a refusal reached the event loop" in caplog.text

@@ -16,7 +16,10 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cadre_desk.db.engine import Database
 from cadre_desk.services import (
+    access,
+    accounts,
     barometer_changes,
     barometer_entries,
     barometer_periods,
@@ -25,6 +28,7 @@ from cadre_desk.services import (
     tolerance_editing,
     tolerance_files,
     tolerance_register,
+    units,
     worktable,
 )
 from cadre_desk.services.context import ServiceContext
@@ -362,3 +366,34 @@ def test_a_deleted_case_is_listed_under_deleted_and_restored(
     tolerance_editing.archive_case(ctx, case.id)
     assert page.show_record("tolerance_case", case.id) and page.archived.isChecked()
     assert page.current is not None and page.current.id == case.id
+
+
+def test_a_clerk_with_only_the_tolerance_role_registers_and_edits_a_case(
+    qtbot: QtBot, db: Database, ctx: ServiceContext, _zh_cn: None
+) -> None:
+    """The 容错案件 role alone (no records role): the editor read the units and the cadre picker
+    through the records permission and crashed on 登记案件… and 编辑…."""
+    town = units.create_unit(ctx, units.UnitInput(name="青山镇人民政府", kind="乡镇"))
+    cadre = make_cadre(ctx, "吴担当", unit_id=town.id)
+    admin = accounts.set_first_admin(db, "admin", "Guard-2026x")
+    accounts.add_account(admin, "rongcuo", ["tolerance"], "Toler#2026x")
+    clerk = accounts.authenticate(db, "rongcuo", "Toler#2026x")
+    if clerk.must_change_password:  # a new account changes the administrator's password first
+        clerk = accounts.change_own_password(clerk, "Toler#2026x", "Toler#2026y")
+    assert not access.can(clerk, access.Permission.RECORDS_READ)
+    editor = CaseEditor(clerk, None)
+    qtbot.addWidget(editor)
+    assert editor.unit.findData(town.id) > 0
+    editor.cadre.line.setText("吴担")
+    editor.cadre._return_pressed()  # the single match is chosen
+    assert editor.cadre.cadre_id() == cadre.id
+    editor.unit.setCurrentIndex(editor.unit.findData(town.id))
+    editor.matter.setText("防汛物资临机调用")
+    editor.matter_start.setText("2026.07.10")
+    editor.origin.setCurrentIndex(editor.origin.findData("单位申请"))
+    editor.save()
+    saved = editor.result_view
+    assert saved is not None and (saved.cadre_id, saved.unit_id) == (cadre.id, town.id)
+    again = CaseEditor(clerk, tolerance_register.get_case(clerk, saved.id))
+    qtbot.addWidget(again)
+    assert again.cadre.cadre_id() == cadre.id and again.cadre.line.text() == "吴担当"

@@ -78,7 +78,9 @@ MAY: dict[str, str] = {
         f"services.cadres.{k}": WRITE
         for k in ("create_cadre", "update_cadre", "archive_cadre", "restore_cadre", "set_photo")
     },
-    **{f"services.cadres.{k}": OWN_READ for k in ("get_cadre", "get_photo", "cadre_choice", "find_cadres")},
+    **{f"services.cadres.{k}": OWN_READ for k in ("get_cadre", "get_photo")},
+    # the pickers (name, unit, post): the 容错案件 clerk picks the cadre a case concerns
+    **{f"services.cadres.{k}": OWN_READ + "T" for k in ("cadre_choice", "find_cadres")},
     **{f"services.cadres.{k}": READ for k in ("list_cadres", "roster_start", "count_cadres")},
     "services.compliance.compliance_rules": ALL,
     "services.compliance.compliance": READ,
@@ -184,7 +186,8 @@ MAY: dict[str, str] = {
             "merge_units",
         )
     },
-    **{f"services.units.{k}": READ for k in ("list_units", "unit_counts", "get_unit", "find_unit")},
+    "services.units.list_units": READ + "T",  # a 容错 case names the unit concerned
+    **{f"services.units.{k}": READ for k in ("unit_counts", "get_unit", "find_unit")},
     **{f"services.verification.{k}": READ for k in ("problems_by_cadre", "get_problems", "cadres_to_verify")},
     "services.worktable.load": READ,
     "transfer.activity.export_talks": OUTPUT,

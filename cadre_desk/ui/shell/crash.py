@@ -1,8 +1,9 @@
 """The crash handler: an uncaught exception is logged, then shown with copyable details and the log path.
 
 Known errors (`CadreDeskError`) are shown where they happen; whatever reaches `sys.excepthook` is a bug,
-except a `StorageError` (a locked or vanished database met where nobody expected it), which gets a
-plain warning with its message instead of the crash dialog.
+except a `StorageError` (a locked or vanished database met where nobody expected it) or a
+`PermissionDenied` (the window offered what the role may not do), which get a plain warning with
+their message instead of the crash dialog.
 With `CADRE_DESK_CRASH_LOG_ONLY=1` (tests, scripted runs) it only logs and never opens a dialog.
 """
 
@@ -21,7 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cadre_desk.errors import StorageError
+from cadre_desk.errors import PermissionDenied, StorageError
 
 LOG_ONLY_ENV = "CADRE_DESK_CRASH_LOG_ONLY"
 
@@ -55,16 +56,14 @@ class CrashHandler:
             # Not a bug: the database was locked, full or gone while a page read or wrote it, in a
             # place that does not handle it itself. Say what happened, without the crash dialog.
             log.warning("storage error reached the event loop: %s", exc)
-            if not self.log_only and not self._showing and QApplication.instance() is not None:
-                self._showing = True
-                try:
-                    QMessageBox.warning(
-                        QApplication.activeWindow(),
-                        QCoreApplication.translate("crash", "The database is not available"),
-                        str(exc),
-                    )
-                finally:
-                    self._showing = False
+            self._warn(QCoreApplication.translate("crash", "The database is not available"), str(exc))
+            return
+        if isinstance(exc, PermissionDenied):
+            # The services refused what the window offered (a gap in hiding what the role cannot
+            # do): the user gets the refusal's words, the maintainers the place in the log.
+            details = "".join(traceback.format_exception(exc_type, exc, tb))
+            log.warning("a refusal reached the event loop:\n%s", details.rstrip())
+            self._warn(QCoreApplication.translate("crash", "Not permitted"), str(exc))
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.critical("uncaught exception:\n%s", details.rstrip())
@@ -73,6 +72,15 @@ class CrashHandler:
         self._showing = True  # an error inside the dialog must not open another one
         try:
             self._show(details)
+        finally:
+            self._showing = False
+
+    def _warn(self, title: str, text: str) -> None:
+        if self.log_only or self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            QMessageBox.warning(QApplication.activeWindow(), title, text)
         finally:
             self._showing = False
 
