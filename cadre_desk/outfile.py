@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from cadre_desk.db.failures import describe_os_error
 from cadre_desk.errors import StorageError
 
 
@@ -46,12 +47,12 @@ def atomic_path(dest: Path, make_parent: bool = True) -> Iterator[Path]:
             raise StorageError(f"目录不存在：{parent}")
         tmp = _temp_beside(dest)
     except OSError as exc:
-        raise StorageError(f"无法写入 {dest}：{exc.strerror or exc}") from None
+        raise StorageError(f"无法写入 {dest}：{describe_os_error(exc)}") from None
     try:
         yield tmp
         os.replace(tmp, dest)
     except OSError as exc:
-        raise StorageError(f"无法写入 {dest}：{exc.strerror or exc}") from None
+        raise StorageError(f"无法写入 {dest}：{describe_os_error(exc)}") from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)

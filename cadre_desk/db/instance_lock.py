@@ -23,6 +23,7 @@ import sys
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from cadre_desk.db.failures import describe_os_error
 from cadre_desk.errors import StorageError
 
 log = logging.getLogger("cadre_desk.db")
@@ -187,7 +188,7 @@ class InstanceLock:
                     os.replace(self.path, stale)  # one of two racing windows wins the rename
                     stale.unlink()
         except OSError as exc:
-            raise StorageError(f"无法创建锁文件 {self.path}：{exc.strerror or exc}") from None
+            raise StorageError(f"无法创建锁文件 {self.path}：{describe_os_error(exc)}") from None
         raise StorageError(f"无法取得数据库的锁文件：{self.path}")
 
     def release(self) -> None:

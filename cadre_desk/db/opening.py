@@ -12,7 +12,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from cadre_desk import paths
 from cadre_desk.db import cipher, migrate, sqlite_tools
 from cadre_desk.db.engine import Database, resolve_url, sqlite_path
-from cadre_desk.db.failures import storage_error
+from cadre_desk.db.failures import describe_os_error, storage_error
 from cadre_desk.errors import DamagedDatabase, PassphraseNeeded, StorageError, WrongPassphrase
 
 log = logging.getLogger("cadre_desk.db")
@@ -65,7 +65,7 @@ def _check_sqlite_file(
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"无法创建数据目录 {parent}：{exc.strerror}") from None
+            raise StorageError(f"无法创建数据目录 {parent}：{describe_os_error(exc)}") from None
         if not os.access(parent, os.W_OK):
             raise StorageError(f"目录不可写，无法在此创建数据库：{parent}")
         return

@@ -27,6 +27,7 @@ from cadre_desk import outfile
 from cadre_desk.db import cipher
 from cadre_desk.db.cipher import CipherKey
 from cadre_desk.db.engine import Database
+from cadre_desk.db.failures import describe_os_error
 from cadre_desk.errors import StorageError
 from cadre_desk.reports import fonts
 from cadre_desk.services import printing
@@ -150,7 +151,7 @@ def run_batch(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法创建输出目录 {out_dir}：{exc.strerror}") from None
+        raise StorageError(f"无法创建输出目录 {out_dir}：{describe_os_error(exc)}") from None
     workers = max(1, min(workers or os.cpu_count() or 1, len(cadre_ids) or 1))
     label = f"生成{KIND_TITLES[spec.kind]}"
     total = len(cadre_ids)

@@ -47,6 +47,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cadre_desk import paths, sealed
 from cadre_desk.db import audit_chain, backup_files, cipher, encryption, migrate, sqlite_tools
+from cadre_desk.db.failures import describe_os_error
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
 from cadre_desk.errors import CadreDeskError, PassphraseNeeded, StorageError, ValidationError, WrongPassphrase
@@ -453,7 +454,7 @@ def _save_current(target: Path, stamp: str) -> Path | None:
             if source.exists():
                 shutil.copy2(source, Path(str(dest) + source.name[len(target.name) :]))
     except OSError as exc:
-        raise StorageError(f"无法保存当前数据库的副本，未恢复：{exc.strerror or exc}") from None
+        raise StorageError(f"无法保存当前数据库的副本，未恢复：{describe_os_error(exc)}") from None
     return dest
 
 
@@ -571,14 +572,14 @@ def _unseal(backup: Path, target: Path, seal_passphrase: str | None, stamp: str)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法创建备份目录 {folder}：{exc.strerror or exc}") from None
+        raise StorageError(f"无法创建备份目录 {folder}：{describe_os_error(exc)}") from None
     for stale in folder.glob(f".{glob.escape(target.stem)}-unsealed-*"):
         stale.unlink(missing_ok=True)  # left by a restore that was killed
     plain = folder / f".{target.stem}-unsealed-{stamp}.db"
     try:
         sealed.unseal_file(backup, plain, seal_passphrase)
     except OSError as exc:
-        raise StorageError(f"无法解密备份：{exc.strerror or exc}。未做任何更改。") from None
+        raise StorageError(f"无法解密备份：{describe_os_error(exc)}。未做任何更改。") from None
     return plain
 
 

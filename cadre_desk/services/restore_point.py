@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from cadre_desk import paths
 from cadre_desk.db import backup_files, migrate
+from cadre_desk.db.failures import describe_os_error
 from cadre_desk.db.models import AuditEvent
 from cadre_desk.errors import StorageError
 from cadre_desk.services import access, audit, maintenance
@@ -116,7 +117,7 @@ def ensure(ctx: ServiceContext, kind: str, progress: Callable[[int, int], None] 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法创建备份目录 {folder}：{exc.strerror or exc}") from None
+        raise StorageError(f"无法创建备份目录 {folder}：{describe_os_error(exc)}") from None
     found = current_backup(ctx)
     if found is not None and found.path.name.startswith(prefix):
         return found.path

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from cadre_desk import outfile
+from cadre_desk.db.failures import describe_os_error
 from cadre_desk.db.models import Cadre
 from cadre_desk.errors import CadreDeskError, NotFoundError, StorageError
 from cadre_desk.services import access, audit
@@ -185,7 +186,7 @@ def export_files(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法创建输出目录 {out_dir}：{exc.strerror}") from None
+        raise StorageError(f"无法创建输出目录 {out_dir}：{describe_os_error(exc)}") from None
     used: set[str] = set()
     written: list[Path] = []
     with ctx.db.read() as session:
