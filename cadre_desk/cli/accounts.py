@@ -62,7 +62,8 @@ def sign_in(db: Database, args: argparse.Namespace) -> ServiceContext:
     """The command's context: signed in on a database with accounts, else the open mode's."""
     if not accounts.needs_login(db):  # the open mode: --user or --operator only names the operator
         return open_context(db, args.operator or args.user)
-    user = (args.user or os.environ.get(USER_ENV, "")).strip()
+    env_user = os.environ.get(USER_ENV, "").strip()
+    user = (args.user or env_user).strip()
     if not user:
         raise PermissionDenied(
             Message(
@@ -71,7 +72,20 @@ def sign_in(db: Database, args: argparse.Namespace) -> ServiceContext:
             )
         )
     password = os.environ.get(PASSWORD_ENV)
-    if password is None:
+    if password is not None and env_user and env_user != user:
+        # CADRE_DESK_PASSWORD goes with CADRE_DESK_USER: tried on the account --user names, it
+        # counted as that account's failed sign-ins, and five runs locked it out
+        password = _prompt(
+            f"{user} 的密码：",
+            Message(
+                "login_env_other_user",
+                "请为账号 {user} 输入密码：环境变量 CADRE_DESK_PASSWORD 是 CADRE_DESK_USER（{other}）的密码，"
+                "不用于 --user {user}。请在终端中运行，或把 CADRE_DESK_USER 也设为 {user}",
+                user=user,
+                other=env_user,
+            ),
+        )
+    elif password is None:
         password = _prompt(f"{user} 的密码：")
     args.login_password = password
     ctx = accounts.authenticate(db, user, password)
@@ -88,10 +102,11 @@ def sign_in(db: Database, args: argparse.Namespace) -> ServiceContext:
     return ctx
 
 
-def _prompt(text: str) -> str:
+def _prompt(text: str, no_terminal: Message | None = None) -> str:
     if not sys.stdin.isatty():
         raise LoginFailed(
-            Message("login_no_password", "请在环境变量 CADRE_DESK_PASSWORD 中给出密码（没有终端可输入）")
+            no_terminal
+            or Message("login_no_password", "请在环境变量 CADRE_DESK_PASSWORD 中给出密码（没有终端可输入）")
         )
     return getpass.getpass(text)
 

@@ -96,3 +96,22 @@ def test_a_new_password_without_a_terminal_points_at_password_stdin(
     assert "--password-stdin" in err and "CADRE_DESK_PASSWORD" not in err
     assert main(["--db", str(db_path), "--user", "admin", "account", "passwd", "li"]) == 1
     assert "--password-stdin" in capsys.readouterr().err
+
+
+def test_the_environment_password_of_another_account_is_not_tried(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CADRE_DESK_USER=li CADRE_DESK_PASSWORD=<li's> with `--user shenji`: li's password was tried on
+    shenji, and five runs locked the auditor out."""
+    monkeypatch.setenv("CADRE_DESK_USER", "li")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", "Pq#clerk-2026")
+    for _ in range(6):
+        assert main(["--db", str(db_path), "--user", "shenji", "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "请为账号 shenji 输入密码：环境变量 CADRE_DESK_PASSWORD 是 CADRE_DESK_USER（li）的密码" in err
+    monkeypatch.setenv("CADRE_DESK_USER", "shenji")
+    monkeypatch.setenv("CADRE_DESK_PASSWORD", AUDITOR_PW)
+    assert main(["--db", str(db_path), "audit", "list", "--action", "login_failed", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # no failed sign-in, no lock-out
+    # the same account named twice: the environment's password is its own
+    assert main(["--db", str(db_path), "--user", "shenji", "audit", "verify"]) == 0

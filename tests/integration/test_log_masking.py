@@ -51,7 +51,8 @@ def test_names_and_id_numbers_never_reach_the_log_file(
         assert secret not in err, secret
     assert "saved cadre" in text and "import failed" in text and "ValueError" in text
     assert "1101**************" in text  # the region stays: a reader can still tell what was logged
-    assert "ValueError: **“***”***** 1101************** **" in text  # in a traceback every Chinese text is data
+    # in a traceback every Chinese text is data
+    assert "ValueError: **“***”***** 1101************** **" in text
 
 
 @pytest.mark.parametrize(
