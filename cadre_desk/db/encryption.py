@@ -150,6 +150,18 @@ def decrypt(path: Path, progress: Callable[[str], None] | None = None) -> sqlite
     return convert(path, None, progress)
 
 
+def check_passphrase_change(key: CipherKey, old_passphrase: str, new_passphrase: str) -> None:
+    """Refuse to change the passphrase of a database under `key`: `old_passphrase` is not its
+    passphrase, `new_passphrase` is too weak, or the two are the same."""
+    if cipher.derive(old_passphrase, key.salt) != key:
+        raise WrongPassphrase("当前口令不正确，口令未修改。")
+    problem = cipher.passphrase_problem(new_passphrase)
+    if problem:
+        raise StorageError(problem)
+    if new_passphrase == old_passphrase:
+        raise StorageError("新口令与当前口令相同，口令未修改。")
+
+
 def rekey(
     path: Path, old_passphrase: str, new_passphrase: str, progress: Callable[[str], None] | None = None
 ) -> sqlite_tools.Snapshot:
@@ -160,13 +172,7 @@ def rekey(
     old_key = cipher.key_for(path)
     if old_key is None:
         raise StorageError(f"数据库没有加密：{path}")
-    if cipher.derive(old_passphrase, old_key.salt) != old_key:
-        raise WrongPassphrase("当前口令不正确，口令未修改。")
-    problem = cipher.passphrase_problem(new_passphrase)
-    if problem:
-        raise StorageError(problem)
-    if new_passphrase == old_passphrase:
-        raise StorageError("新口令与当前口令相同，口令未修改。")
+    check_passphrase_change(old_key, old_passphrase, new_passphrase)
     new_key = cipher.new_key(new_passphrase)
 
     def refuses_the_old(copy: Path) -> None:

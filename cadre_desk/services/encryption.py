@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cadre_desk.db import cipher, encryption
-from cadre_desk.errors import StorageError, WrongPassphrase
+from cadre_desk.errors import StorageError
 from cadre_desk.services import access, audit
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
@@ -73,13 +73,7 @@ def change_passphrase(
     current = cipher.key_for(path)
     if current is None:
         raise StorageError(f"数据库没有加密，无需修改口令（可先在 设置 中加密）：{path}")
-    if cipher.derive(old_passphrase, current.salt) != current:
-        raise WrongPassphrase("当前口令不正确，口令未修改。")
-    problem = cipher.passphrase_problem(new_passphrase)
-    if problem:
-        raise StorageError(problem)
-    if new_passphrase == old_passphrase:
-        raise StorageError("新口令与当前口令相同，口令未修改。")
+    encryption.check_passphrase_change(current, old_passphrase, new_passphrase)
     ctx.db.dispose()
     try:
         snapshot = encryption.rekey(path, old_passphrase, new_passphrase, progress)
