@@ -28,6 +28,7 @@ from typing import Any
 KDF_ITERATIONS = 256_000  # SQLCipher 4 default (PBKDF2-HMAC-SHA512)
 KEY_BYTES = 32
 SALT_BYTES = 16
+PAGE_SIZE = 4096  # SQLCipher 4's default, which every encrypted file of ours uses
 MIN_PASSPHRASE = 8
 # The environment variable that carries the passphrase to the command line (and scripts).
 KEY_ENV = "CADRE_DESK_KEY"

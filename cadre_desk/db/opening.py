@@ -37,6 +37,15 @@ def damaged(path: Path, what: str) -> DamagedDatabase:
     )
 
 
+def newest_backup_file(path: Path) -> Path | None:
+    """The newest backup file of `path`, unchecked: after a wrong passphrase (or a damaged first page)
+    nothing can check an encrypted backup, and a typo must not cost a pass over a 3 GB plain one."""
+    from cadre_desk.db import backup_files
+
+    found = backup_files.backups_of(path, paths.backup_dir())
+    return max(found, key=lambda p: p.stat().st_mtime, default=None)
+
+
 def _verify(path: Path) -> None:
     problems = sqlite_tools.quick_check(path)
     if problems:
@@ -85,7 +94,17 @@ def _check_sqlite_file(
                 f"数据库文件 {path} 需要口令才能打开（{sqlite_tools.NOT_PLAIN_HINT}）。"
                 f"如果它是加密的数据库，请输入口令（命令行：环境变量 {cipher.KEY_ENV}）。"
             )
-        sqlite_tools.unlock(path, passphrase)  # WrongPassphrase if it does not open
+        try:
+            sqlite_tools.unlock(path, passphrase)  # WrongPassphrase if it does not open
+        except sqlite_tools.KeyRightFileDamaged as exc:
+            raise damaged(path, str(exc)) from None
+        except WrongPassphrase as exc:  # or page 1 is damaged: name the backup that would help then
+            backup = newest_backup_file(path)
+            if backup is None:
+                raise
+            raise WrongPassphrase(
+                f'{exc}最近的备份文件：{backup}（恢复：cadre-desk --db "{path}" restore "{backup}"）'
+            ) from None
     if not os.access(path, os.R_OK):
         raise StorageError(f"没有读取数据库文件的权限：{path}")
     if writable and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):

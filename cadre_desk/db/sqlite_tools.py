@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -121,12 +122,43 @@ def unlock(path: Path, passphrase: str) -> CipherKey:
     except DB_ERRORS as exc:
         if is_transient(exc):
             raise StorageError(describe_sqlite_error(exc, path), retryable=True) from None
+        if first_page_opens(path, key):
+            cipher.remember(path, key)  # the key is right: backups made under it open with it
+            raise KeyRightFileDamaged(f"口令正确，但数据库文件已损坏，无法读取：{path}") from None
         raise WrongPassphrase(
             f"口令不正确，无法打开数据库 {path}。"
             f"（{NOT_PLAIN_HINT}；口令无误时说明文件已损坏，请从备份恢复。）"
         ) from None
     cipher.remember(path, key)
     return key
+
+
+class KeyRightFileDamaged(StorageError):
+    """The passphrase opens the encrypted file's first page, but the file cannot be read."""
+
+
+def first_page_opens(path: Path, key: CipherKey) -> bool:
+    """Whether `key` authenticates the first page of the encrypted file `path` (SQLCipher's HMAC).
+    Checked on a copy of that page alone: the check reads every page of the file it is given, and a
+    mistyped passphrase must not cost a pass over 3 GB. False when it cannot be told."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(cipher.PAGE_SIZE)
+    except OSError:
+        return False
+    if len(head) < cipher.PAGE_SIZE:
+        return False
+    with tempfile.TemporaryDirectory(prefix="cadre-desk-page-") as folder:
+        page = Path(folder) / "page1.db"
+        page.write_bytes(head)  # still encrypted: nothing readable leaves the file
+        try:
+            conn = connect(page, read_only=True, key=key)
+            try:
+                return conn.execute("PRAGMA cipher_integrity_check").fetchall() == []
+            finally:
+                conn.close()
+        except DB_ERRORS:
+            return False
 
 
 def opens_with(path: Path, key: CipherKey) -> bool:

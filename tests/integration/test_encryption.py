@@ -219,3 +219,32 @@ def test_init_encrypt_refuses_an_existing_file_and_a_short_passphrase(tmp_path: 
     with pytest.raises(StorageError, match="至少"):
         open_database(str(tmp_path / "new.db"), encrypt=True, passphrase="short")
     assert not (tmp_path / "new.db").exists()
+
+
+def test_a_damaged_encrypted_file_with_the_right_passphrase_offers_its_backup(tmp_path: Path) -> None:
+    """Damage past the first page: SQLCipher cannot read the schema and says what it says for a wrong
+    key, so the right passphrase was refused as wrong, again and again, and the good backup was
+    never offered (a plain file's damage always offers it). The first page's HMAC tells them apart."""
+    from cadre_desk.errors import DamagedDatabase
+    from cadre_desk.services import backups
+
+    path = tmp_path / "加密 #1%.db"
+    _new_encrypted(path)
+    db = open_database(str(path), passphrase=PASS)
+    try:
+        made = backups.auto_backup(open_context(db, "测试员"), force=True).made
+    finally:
+        db.dispose()
+    _forget_all(path)
+    size = path.stat().st_size
+    with path.open("r+b") as handle:  # every page but the first
+        handle.seek(cipher.PAGE_SIZE)
+        handle.write(os.urandom(size - cipher.PAGE_SIZE))
+    with pytest.raises(DamagedDatabase, match="口令正确，但数据库文件已损坏") as caught:
+        open_database(str(path), passphrase=PASS)
+    assert caught.value.backup == made[0]
+    _forget_all(path)
+    with pytest.raises(WrongPassphrase, match="口令不正确") as wrong:
+        open_database(str(path), passphrase="not the passphrase")
+    assert f"最近的备份文件：{made[0]}" in str(wrong.value)
+    assert cipher.key_for(path) is None
