@@ -14,8 +14,17 @@ from cadre_desk.db.base import utcnow
 from cadre_desk.db.models import Cadre, CadrePhoto, Mentorship, Unit
 from cadre_desk.domain.pinyin import initials
 from cadre_desk.domain.yearmonth import YearMonth, age_at
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
-from cadre_desk.services import access, audit, retirement, roster_order, search, validation, verification
+from cadre_desk.errors import NotFoundError, ValidationError
+from cadre_desk.services import (
+    access,
+    audit,
+    cadre_rows,
+    retirement,
+    roster_order,
+    search,
+    validation,
+    verification,
+)
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.services.roster_order import RosterOrder
@@ -205,16 +214,8 @@ def field_messages(
     return validation.field_messages(data, changed, today)
 
 
-def load(session: Session, cadre_id: int) -> Cadre:
-    cadre = session.get(Cadre, cadre_id)
-    if cadre is None:
-        raise NotFoundError("干部", cadre_id)
-    return cadre
-
-
-def check_version(cadre: Cadre, expected_version: int) -> None:
-    if cadre.version != expected_version:
-        raise ConflictError("干部", cadre.name, expected_version, cadre.version)
+load = cadre_rows.load  # the services call cadres.load / cadres.check_version
+check_version = cadre_rows.check_version
 
 
 def _has_photo(session: Session, cadre_id: int) -> bool:

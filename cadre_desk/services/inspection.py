@@ -20,7 +20,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.models import (
-    Cadre,
     DiaryEntry,
     InspectionReport,
     Mentorship,
@@ -35,6 +34,7 @@ from cadre_desk.services import (
     activity_counts,
     audit,
     cadre_records,
+    cadre_rows,
     compliance,
     mentorship,
     portrait,
@@ -306,7 +306,7 @@ def excerpt_choices(ctx: ServiceContext, cadre_id: int) -> list[Excerpt]:
     """The cadre's 考察谈话 and diary entries, newest first, as passages to quote."""
     access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
-        _cadre(session, cadre_id)
+        cadre_rows.load(session, cadre_id)
         talks = session.execute(
             select(Talk.id, Talk.talk_at, Talk.kind, Talk.content)
             .where(activity_counts.talks_of(cadre_id), Talk.kind == TalkKind.INSPECTION)
@@ -328,13 +328,6 @@ def _cut(text: str) -> str:
     return flat if len(flat) <= _EXCERPT_CHARS else flat[: _EXCERPT_CHARS - 1] + "…"
 
 
-def _cadre(session: Session, cadre_id: int) -> Cadre:
-    cadre = session.get(Cadre, cadre_id)
-    if cadre is None:
-        raise NotFoundError("干部", cadre_id)
-    return cadre
-
-
 def _report(row: InspectionReport, name: str) -> Report:
     return Report(
         row.cadre_id,
@@ -349,7 +342,7 @@ def _report(row: InspectionReport, name: str) -> Report:
 
 
 def current_in(session: Session, cadre_id: int) -> Report | None:
-    cadre = _cadre(session, cadre_id)
+    cadre = cadre_rows.load(session, cadre_id)
     row = session.scalars(
         select(InspectionReport)
         .where(InspectionReport.cadre_id == cadre_id)
@@ -374,7 +367,7 @@ def current_or_draft_in(session: Session, cadre_id: int, today: dt.date) -> Repo
 def revision(ctx: ServiceContext, cadre_id: int, number: int) -> Report:
     access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
-        cadre = _cadre(session, cadre_id)
+        cadre = cadre_rows.load(session, cadre_id)
         row = session.scalars(
             select(InspectionReport).where(
                 InspectionReport.cadre_id == cadre_id, InspectionReport.revision == number
@@ -389,7 +382,7 @@ def revisions(ctx: ServiceContext, cadre_id: int) -> list[RevisionInfo]:
     """Every saved revision, newest first."""
     access.require(ctx, Permission.RECORDS_READ)
     with ctx.db.read() as session:
-        _cadre(session, cadre_id)
+        cadre_rows.load(session, cadre_id)
         rows = session.execute(
             select(InspectionReport.revision, InspectionReport.saved_by, InspectionReport.created_at)
             .where(InspectionReport.cadre_id == cadre_id)
@@ -424,7 +417,7 @@ def save(
     if errors:
         raise ValidationError(errors)
     with ctx.db.uow() as session:
-        cadre = _cadre(session, cadre_id)
+        cadre = cadre_rows.load(session, cadre_id)
         latest = session.scalar(
             select(func.max(InspectionReport.revision)).where(InspectionReport.cadre_id == cadre_id)
         )

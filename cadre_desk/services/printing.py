@@ -34,6 +34,7 @@ from cadre_desk.services import (
     audit,
     barometer_history,
     cadre_records,
+    cadre_rows,
     compliance,
     diary,
     mentorship,
@@ -341,7 +342,7 @@ def _compliance_line(session: Session, cadre_id: int, year: int | None = None) -
 
 
 def _retirement_line(session: Session, cadre_id: int) -> str:
-    info = retirement.retirement_of(session, retirement.load(session, cadre_id))
+    info = retirement.retirement_of(session, cadre_rows.load(session, cadre_id))
     if info.source == retirement.MANUAL:
         return f"{info.text()}，手工设定：{info.reason}"
     return f"{info.text()}，按2025年渐进式延迟退休规定计算"

@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from cadre_desk.db.models import Cadre, TeamMember, TeamPost, Unit
 from cadre_desk.domain import retirement as formula
 from cadre_desk.domain.yearmonth import DateFormatError, YearMonth
-from cadre_desk.errors import ConflictError, NotFoundError, ValidationError
+from cadre_desk.errors import ValidationError
 from cadre_desk.services import access, audit, rules
 from cadre_desk.services.access import Permission
+from cadre_desk.services.cadre_rows import check_version, load
 from cadre_desk.services.context import ServiceContext
 
 COMPUTED, MANUAL = "计算", "手工"
@@ -78,18 +79,6 @@ def compute(
         return RetirementInfo(override, original, formula.months_between(birth, override), MANUAL, reason)
     result = formula.retirement(birth, original)
     return RetirementInfo(result.month, original, result.age_months, COMPUTED, "")
-
-
-def load(session: Session, cadre_id: int) -> Cadre:
-    cadre = session.get(Cadre, cadre_id)
-    if cadre is None:
-        raise NotFoundError("干部", cadre_id)
-    return cadre
-
-
-def check_version(cadre: Cadre, expected_version: int) -> None:
-    if cadre.version != expected_version:
-        raise ConflictError("干部", cadre.name, expected_version, cadre.version)
 
 
 def women_county_age(session: Session) -> int:
