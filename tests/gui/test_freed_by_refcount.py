@@ -21,14 +21,26 @@ from cadre_desk.db.engine import Database
 from cadre_desk.services import accounts, cadres
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit.audit_page import AuditPage
+from cadre_desk.ui.barometer.barometer_page import BarometerPage
+from cadre_desk.ui.development.retirement_page import RetirementPage
+from cadre_desk.ui.development.training_page import TrainingPage
+from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.home.home_page import HomePage
 from cadre_desk.ui.jobs import workers
+from cadre_desk.ui.pairings.pairings_page import PairingsPage
+from cadre_desk.ui.pools.pools_page import PoolsPage
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.new_cadre_dialog import NewCadreDialog
+from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
+from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.structure.structure_page import StructurePage
 from cadre_desk.ui.talks.talk_editor import TalkEditor
+from cadre_desk.ui.talks.talks_page import TalksPage
+from cadre_desk.ui.tolerance.tolerance_page import TolerancePage
+from cadre_desk.ui.units.units_page import UnitsPage
 from cadre_desk.ui.widgets import drafts, guarded_dialog
 from tests import gc_probe
 
@@ -123,6 +135,43 @@ def test_the_audit_page_after_checking_its_chain(qtbot: QtBot, ctx: ServiceConte
         assert job is not None
         qtbot.waitUntil(lambda: not job.running, timeout=10_000)
         assert page.chain_report is not None
+        return page
+
+    _assert_freed(_closed_and_dropped(qtbot, make))
+
+
+@pytest.mark.parametrize(
+    "page_class",
+    [
+        RosterPage,
+        UnitsPage,
+        PairingsPage,
+        DiaryPage,
+        TalksPage,
+        RetirementPage,
+        TrainingPage,
+        BarometerPage,
+        StructurePage,
+        PoolsPage,
+        TolerancePage,
+    ],
+)
+def test_each_page_made_on_its_own(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    sample_cadres: dict[str, cadres.CadreView],
+    _zh_cn: None,
+    page_class: type[Page],
+) -> None:
+    """A page outside the window (as the tests make them): a lambda over the page connected to a signal
+    of its own child (`self.archived.toggled.connect(lambda _on: self.refresh())`) is held by that
+    connection, in C++ where the collector cannot see it, and kept the page alive."""
+
+    def make() -> QWidget:
+        page = page_class(ctx, None)  # type: ignore[call-arg]
+        page.show()
+        page.refresh()
+        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
         return page
 
     _assert_freed(_closed_and_dropped(qtbot, make))

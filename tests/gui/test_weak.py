@@ -66,3 +66,22 @@ def test_a_weak_method_returns_the_result_until_its_object_is_deleted(qapp: QApp
     items: list[int] = []
     weak_method(items.append)(1)  # a list's method (no weak reference to a list): kept as it is
     assert items == [1]
+
+
+def test_a_weak_slot_of_a_qt_method_ends_with_its_object(qapp: QApplication) -> None:
+    """`weak_slot(self._timer.start)`: a Qt object's own method, the signal's arguments dropped."""
+    owner, sender = QObject(), _Owner()
+    sender.poked.connect(weak_slot(owner.setObjectName, "poked"))
+    sender.poked.emit(1)
+    assert owner.objectName() == "poked"
+    ref = weakref.ref(owner)
+    del owner
+    assert ref() is None
+    sender.poked.emit(2)
+
+
+def test_a_weak_slot_refuses_what_it_would_hold_strongly(qapp: QApplication) -> None:
+    with pytest.raises(TypeError):
+        weak_slot(lambda: None)
+    with pytest.raises(TypeError):
+        weak_slot(len)

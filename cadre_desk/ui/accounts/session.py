@@ -17,7 +17,7 @@ from cadre_desk.ui.accounts.login_dialog import LoginDialog
 from cadre_desk.ui.accounts.password_dialog import PasswordDialog
 from cadre_desk.ui.accounts.sign_in import IdleLock
 from cadre_desk.ui.widgets.permits import Act, guard, tag
-from cadre_desk.ui.widgets.weak import BackRef
+from cadre_desk.ui.widgets.weak import BackRef, weak_slot
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -47,10 +47,10 @@ class AccountSession(QObject):
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setVisible(signed)
         tag(Act.VIEW, self.lock_action)
-        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
+        self.lock_action.triggered.connect(weak_slot(self.lock, False))  # lock(idle=False)
         minutes = app_settings.get_settings(ctx).idle_lock_minutes if signed else 0
         self.idle = IdleLock(minutes, self)
-        self.idle.timed_out.connect(lambda: self.lock(idle=True))
+        self.idle.timed_out.connect(weak_slot(self.lock, True))  # lock(idle=True)
 
     def apply_settings(self) -> None:
         """The idle time of 设置, as it is now in the database (it may just have been changed)."""

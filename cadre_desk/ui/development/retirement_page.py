@@ -26,6 +26,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.weak import weak_slot
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -164,7 +165,7 @@ class RetirementPage(Page):
         self.table.setModel(self.model)
         setup_list_table(self.table)
         size_columns(self.table, self.model._headers, (6, 3, 5, 14, 16, 4, 6, 7, 4, 4))
-        self.table.doubleClicked.connect(lambda index: self._open(self.table, index))
+        self.table.doubleClicked.connect(weak_slot(self._open, self.table, signal_args=True))
         self.summary = QLabel(self)
         self.summary.setObjectName("retirementSummary")
         self.summary.setWordWrap(True)
@@ -175,7 +176,7 @@ class RetirementPage(Page):
         self.exit_table.setModel(self.exits)
         setup_list_table(self.exit_table)
         size_columns(self.exit_table, self.exits._headers, (6, 14, 10, 3, 4, 5, 4))
-        self.exit_table.doubleClicked.connect(lambda index: self._open(self.exit_table, index))
+        self.exit_table.doubleClicked.connect(weak_slot(self._open, self.exit_table, signal_args=True))
         self.exit_rule = QLabel(self)
         self.exit_rule.setObjectName("exitRule")
         self.exit_rule.setWordWrap(True)

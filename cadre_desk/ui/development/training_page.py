@@ -155,7 +155,7 @@ class TrainingPage(WorkingDate, Page):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         self.lists = TrainingListsPanel(ctx, today, self)
-        self.lists.open_cadre.connect(lambda cadre_id: self.open_record.emit("cadre", cadre_id))
+        self.lists.open_cadre.connect(self.open_cadre)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.lists)

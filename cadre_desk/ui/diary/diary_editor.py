@@ -34,6 +34,7 @@ from cadre_desk.ui.widgets.form_errors import FieldMessages, error_label, save_o
 from cadre_desk.ui.widgets.messages import joined
 from cadre_desk.ui.widgets.read_only import open_read_only
 from cadre_desk.ui.widgets.retry_box import RetryBox
+from cadre_desk.ui.widgets.weak import weak_slot
 
 
 class OutsideTermQuestion:
@@ -130,7 +131,7 @@ class DiaryEditor(QDialog):
         self.save_button = QPushButton(self.tr("Save draft"), self)
         self.submit_button = QPushButton(self.tr("Submit to mentor"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
-        self.save_button.clicked.connect(lambda: self.save(quiet=False))
+        self.save_button.clicked.connect(weak_slot(self.save, False))
         self.submit_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()

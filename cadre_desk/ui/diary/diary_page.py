@@ -28,6 +28,7 @@ from cadre_desk.ui.widgets.cadre_picker import CadrePicker
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.date_range import DateRange
 from cadre_desk.ui.widgets.permits import Act, guard
+from cadre_desk.ui.widgets.weak import weak_slot
 
 
 class DiaryPage(Page):
@@ -87,7 +88,7 @@ class DiaryPage(Page):
         self.timeline = DiaryTimeline(ctx, today, self)
         self.timeline.edit_requested.connect(self._edit_item)
         self.timeline.changed.connect(self._update_count)
-        self.timeline.changed.connect(lambda: self.records_changed.emit(Changes(diary=True)))
+        self.timeline.changed.connect(weak_slot(self._timeline_changed))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(grid)
@@ -97,13 +98,16 @@ class DiaryPage(Page):
         self.mentee.changed.connect(self.refresh)
         self.mentor.changed.connect(self.refresh)
         self.dates.edited.connect(self.refresh)
-        self.category.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.state.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.category.currentIndexChanged.connect(weak_slot(self.refresh))
+        self.state.currentIndexChanged.connect(weak_slot(self.refresh))
         self.waiting.toggled.connect(self._waiting_toggled)
-        self.archived.toggled.connect(lambda _on: self.refresh())
+        self.archived.toggled.connect(weak_slot(self.refresh))
         self.new_button.setEnabled(False)
 
     # --- filtering -------------------------------------------------------------------------------
+
+    def _timeline_changed(self) -> None:
+        self.records_changed.emit(Changes(diary=True))
 
     def _waiting_toggled(self, on: bool) -> None:
         self.state.setEnabled(not on)

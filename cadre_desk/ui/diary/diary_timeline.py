@@ -35,6 +35,7 @@ from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 from cadre_desk.ui.widgets.messages import joined
 from cadre_desk.ui.widgets.permits import Act, allows, guard, tag
+from cadre_desk.ui.widgets.weak import weak_slot
 
 PAGE = 20
 PREVIEW_CHARS = 400
@@ -106,7 +107,7 @@ class EntryCard(QFrame):
                 view.setObjectName("viewComment")
                 view.setFlat(True)
                 tag(Act.VIEW, view)
-                view.clicked.connect(lambda _c=False, comment=c: self.view_comment(comment))
+                view.clicked.connect(weak_slot(self.view_comment, c))
                 row = QHBoxLayout()
                 row.addStretch(1)
                 row.addWidget(view)
@@ -117,8 +118,8 @@ class EntryCard(QFrame):
                 withdraw = QPushButton(self.tr("Withdraw comment"), self)
                 edit.setFlat(True)
                 withdraw.setFlat(True)
-                edit.clicked.connect(lambda _c=False, comment=c: self.edit_comment(comment))
-                withdraw.clicked.connect(lambda _c=False, comment=c: self.withdraw_comment(comment))
+                edit.clicked.connect(weak_slot(self.edit_comment, c))
+                withdraw.clicked.connect(weak_slot(self.withdraw_comment, c))
                 row = QHBoxLayout()
                 row.addStretch(1)
                 row.addWidget(edit)
@@ -147,7 +148,7 @@ class EntryCard(QFrame):
             actions.addWidget(QLabel(self.tr("Archived"), self))
         elif e.state == vocab.DiaryState.DRAFT:
             self.edit_button = QPushButton(self.tr("Continue writing…"), self)
-            self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.item))
+            self.edit_button.clicked.connect(weak_slot(self._edit_clicked))
             actions.addWidget(self.edit_button)
         else:
             if e.state == vocab.DiaryState.SUBMITTED:
@@ -176,6 +177,9 @@ class EntryCard(QFrame):
         self.view_button.setVisible(self.edit_button is None or not writable)  # else: Continue writing
         commenting = [b for _c, edit_, withdraw_ in self.comment_rows for b in (edit_, withdraw_)]
         guard(ctx, Act.COMMENT, self.comment_box, self.comment_button, *commenting)
+
+    def _edit_clicked(self) -> None:
+        self.edit_requested.emit(self.item)
 
     def unsaved_comment(self) -> bool:
         """A comment typed into the box but not saved yet."""

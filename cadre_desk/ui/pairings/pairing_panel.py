@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.confirm import confirmed
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.record_table import RecordTable
+from cadre_desk.ui.widgets.weak import weak_slot
 
 
 def _paragraphs(text: str) -> str:
@@ -67,8 +68,8 @@ class PairingPanel(QWidget):
         self.ending_button.setObjectName("viewEnding")
         self.ending_button.clicked.connect(self.view_ending)
         self.edit_button.clicked.connect(self.edit)
-        self.complete_button.clicked.connect(lambda: self.end(True))
-        self.abort_button.clicked.connect(lambda: self.end(False))
+        self.complete_button.clicked.connect(weak_slot(self.end, True))
+        self.abort_button.clicked.connect(weak_slot(self.end, False))
         self.archive_button.clicked.connect(self.archive)
         buttons = QHBoxLayout()
         for button in (
@@ -86,9 +87,9 @@ class PairingPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.overview = QTextBrowser(self)
         self.overview.setOpenLinks(False)
-        self.overview.anchorClicked.connect(lambda url: self._link(url.toString()))
+        self.overview.anchorClicked.connect(self._anchor_clicked)
         self.records = RecordTable([self.tr("Date"), self.tr("Form"), self.tr("Content")], (7, 6, 0), self)
-        self.records.doubleClicked.connect(lambda _index: self._record_double_clicked())
+        self.records.doubleClicked.connect(weak_slot(self._record_double_clicked))
         self.add_record_button = QPushButton(self.tr("Add record…"), self)
         self.edit_record_button = QPushButton(self.tr("Edit record…"), self)
         self.archive_record_button = QPushButton(self.tr("Archive record"), self)
@@ -98,7 +99,7 @@ class PairingPanel(QWidget):
         self.view_record_button = QPushButton(self.tr("View record…"), self)
         self.view_record_button.setObjectName("viewMentorshipRecord")
         self.view_record_button.clicked.connect(self.view_record)
-        self.records.selectionModel().selectionChanged.connect(lambda *_a: self._update_record_buttons())
+        self.records.selectionModel().selectionChanged.connect(weak_slot(self._update_record_buttons))
         self.writable = guard(
             ctx,
             Act.WRITE,
@@ -249,6 +250,9 @@ class PairingPanel(QWidget):
         self.view_record_button.setEnabled(self._selected_record() is not None)
         self.edit_record_button.setEnabled(chosen)
         self.archive_record_button.setEnabled(chosen)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        self._link(url.toString())
 
     def _link(self, link: str) -> None:
         kind, _, ref = link.partition(":")

@@ -38,6 +38,7 @@ from cadre_desk.ui.widgets.tables import (
     save_split_state,
     show_row,
 )
+from cadre_desk.ui.widgets.weak import weak_slot
 
 FILTER_DELAY_MS = 200
 COLUMN_CHARS = (5, 5, 12, 4, 5, 6, 5)
@@ -111,9 +112,9 @@ class PairingsPage(Page):
         self._timer.setSingleShot(True)
         self._timer.setInterval(FILTER_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        self.filter.textChanged.connect(lambda _text: self._timer.start())
-        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.archived.toggled.connect(lambda _on: self.refresh())
+        self.filter.textChanged.connect(weak_slot(self._timer.start))
+        self.status.currentIndexChanged.connect(weak_slot(self.refresh))
+        self.archived.toggled.connect(weak_slot(self.refresh))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._loaded = False
 

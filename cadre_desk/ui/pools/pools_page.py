@@ -5,6 +5,7 @@ yearly reviews."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -43,6 +44,7 @@ from cadre_desk.ui.widgets.choices import refill
 from cadre_desk.ui.widgets.codes import add_codes, code_text
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table, size_columns
+from cadre_desk.ui.widgets.weak import weak_slot
 from cadre_desk.ui.widgets.working_date import WorkingDate
 
 ENTRY_KIND = "pool_entry"
@@ -125,8 +127,8 @@ class PoolsPage(WorkingDate, Page):
         self.table.setModel(self.model)
         setup_list_table(self.table, QAbstractItemView.SelectionMode.ExtendedSelection)  # 横向比较 of several
         size_columns(self.table, self.model._headers, EntriesModel.COLUMN_CHARS)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current))
-        self.table.doubleClicked.connect(lambda _index: self.open_entry())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(weak_slot(self.open_entry))
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -166,10 +168,10 @@ class PoolsPage(WorkingDate, Page):
 
     # --- the detail panel ------------------------------------------------------------------------
 
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[..., object], *args: object) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
-        button.clicked.connect(slot)
+        button.clicked.connect(weak_slot(slot, *args))  # slot(*args)
         return button
 
     def _detail_panel(self) -> QWidget:
@@ -187,16 +189,16 @@ class PoolsPage(WorkingDate, Page):
         self.view_button.setToolTip(self.tr("The entry in its form, for reading"))
         self.move_buttons = {
             rule.PoolState.CANDIDATE: self._button(
-                self.tr("Under inspection…"), "toCandidate", lambda: self.move_to(rule.PoolState.CANDIDATE)
+                self.tr("Under inspection…"), "toCandidate", self.move_to, rule.PoolState.CANDIDATE
             ),
             rule.PoolState.USED: self._button(
-                self.tr("Appointed…"), "toUsed", lambda: self.move_to(rule.PoolState.USED)
+                self.tr("Appointed…"), "toUsed", self.move_to, rule.PoolState.USED
             ),
             rule.PoolState.EXITED: self._button(
-                self.tr("Leaves the pool…"), "toExited", lambda: self.move_to(rule.PoolState.EXITED)
+                self.tr("Leaves the pool…"), "toExited", self.move_to, rule.PoolState.EXITED
             ),
             rule.PoolState.IN_POOL: self._button(
-                self.tr("Back in the pool…"), "toInPool", lambda: self.move_to(rule.PoolState.IN_POOL)
+                self.tr("Back in the pool…"), "toInPool", self.move_to, rule.PoolState.IN_POOL
             ),
         }
         self.archive_button = self._button(self.tr("Archive"), "archiveEntry", self.archive_entry)
@@ -218,10 +220,8 @@ class PoolsPage(WorkingDate, Page):
         setup_list_table(self.measure_table)
         size_columns(self.measure_table, self.measures._headers, (5, 6, 6, 16))
         self.measure_table.horizontalHeader().setStretchLastSection(True)
-        self.measure_table.doubleClicked.connect(lambda _i: self.edit_measure())
-        self.add_measure_button = self._button(
-            self.tr("Add…"), "addMeasure", lambda: self.edit_measure(new=True)
-        )
+        self.measure_table.doubleClicked.connect(weak_slot(self.edit_measure))
+        self.add_measure_button = self._button(self.tr("Add…"), "addMeasure", self.edit_measure, True)
         self.remove_measure_button = self._button(self.tr("Remove"), "removeMeasure", self.remove_measure)
         measure_box = QGroupBox(self.tr("Development measures"), panel)
         mlayout = QVBoxLayout(measure_box)
@@ -238,10 +238,8 @@ class PoolsPage(WorkingDate, Page):
         self.review_table.setModel(self.reviews)
         setup_list_table(self.review_table)
         size_columns(self.review_table, self.reviews._headers, (3, 20, 6))
-        self.review_table.doubleClicked.connect(lambda _i: self.edit_review())
-        self.add_review_button = self._button(
-            self.tr("Write…"), "addReview", lambda: self.edit_review(new=True)
-        )
+        self.review_table.doubleClicked.connect(weak_slot(self.edit_review))
+        self.add_review_button = self._button(self.tr("Write…"), "addReview", self.edit_review, True)
         review_box = QGroupBox(self.tr("Yearly reviews"), panel)
         rlayout = QVBoxLayout(review_box)
         rlayout.addWidget(self.review_table)
@@ -299,6 +297,9 @@ class PoolsPage(WorkingDate, Page):
         else:
             self.table.clearSelection()
             self._show(QModelIndex())
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show(current)
 
     def _show(self, index: QModelIndex) -> None:
         entry_id = self.model.index(index.row(), 0).data(ID_ROLE) if index.isValid() else None
@@ -367,9 +368,7 @@ class PoolsPage(WorkingDate, Page):
     def compare(self) -> None:
         from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
 
-        ComparisonDialog.show_for(
-            self, self.ctx, self.compare_ids(), self.reference(), lambda c: self.open_record.emit("cadre", c)
-        )
+        ComparisonDialog.show_for(self, self.ctx, self.compare_ids(), self.reference(), self.open_cadre)
 
     def new_record(self) -> bool:
         entry = EntryDialog.ask(self, self.ctx, None, self.today, self.pool.currentData())

@@ -29,6 +29,7 @@ from cadre_desk.services import obligation_changes, obligation_escalation, oblig
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.talks import obligation_actions as act
 from cadre_desk.ui.widgets.permits import Act, guard
+from cadre_desk.ui.widgets.weak import weak_slot
 
 
 class ObligationsTab(QWidget):
@@ -86,7 +87,7 @@ class ObligationsTab(QWidget):
         for n, (key, text, action) in enumerate(actions):
             button = QPushButton(text, self)
             button.setObjectName(f"cadreObligation_{key}")
-            button.clicked.connect(lambda _on=False, a=action: self._run(a))
+            button.clicked.connect(weak_slot(self._run, action))
             (first if n < 2 else second).addWidget(button)
             self.buttons[key] = button
         first.addStretch(1)

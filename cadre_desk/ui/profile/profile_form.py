@@ -34,6 +34,7 @@ from cadre_desk.services.units import UnitView
 from cadre_desk.ui.shell.style import muted_placeholder, secondary
 from cadre_desk.ui.widgets.codes import add_codes, current_code
 from cadre_desk.ui.widgets.messages import user_text
+from cadre_desk.ui.widgets.weak import weak_slot
 
 PHOTO_SIZE = QSize(120, 160)  # the form's 3:4 photo box, in device-independent pixels
 # Field labels wrap beyond this many characters (毕业院校系及专业（在职） takes two lines), so that one
@@ -136,12 +137,12 @@ class CadreForm(QFrame):
             if completer is not None:
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            self.unit_box.editTextChanged.connect(lambda _t: self._edited(key))
+            self.unit_box.editTextChanged.connect(weak_slot(self._edited, key))
         elif key == "notes":
             notes = QPlainTextEdit(self)
             notes.setTabChangesFocus(True)
             notes.setFixedHeight(self.fontMetrics().height() * 3 + 14)
-            notes.textChanged.connect(lambda: self._edited(key))
+            notes.textChanged.connect(weak_slot(self._edited, key))
             widget = notes
         elif key in _COMBOS:
             combo = QComboBox(self)
@@ -152,13 +153,13 @@ class CadreForm(QFrame):
                 combo.addItems(list(_COMBOS[key]))
             if combo.isEditable():
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                combo.editTextChanged.connect(lambda _t: self._edited(key))
+                combo.editTextChanged.connect(weak_slot(self._edited, key))
             else:
-                combo.currentIndexChanged.connect(lambda _i: self._edited(key))
+                combo.currentIndexChanged.connect(weak_slot(self._edited, key))
             widget = combo
         else:
             line = QLineEdit(self)
-            line.textChanged.connect(lambda _t: self._edited(key))
+            line.textChanged.connect(weak_slot(self._edited, key))
             if key in _YEAR_MONTHS:
                 line.setPlaceholderText(self.tr("e.g. {example}").format(example="1985.03"))
                 muted_placeholder(line)

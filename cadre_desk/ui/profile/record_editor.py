@@ -31,6 +31,7 @@ from shiboken6 import isValid
 
 from cadre_desk.ui.shell.style import muted_placeholder
 from cadre_desk.ui.widgets.messages import user_text
+from cadre_desk.ui.widgets.weak import weak_slot
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BRUSH = QBrush(QColor(255, 214, 208))
@@ -341,8 +342,8 @@ class RecordEditor(QWidget):
         self.down_button = QPushButton(self.tr("Move down"), self)
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.up_button.clicked.connect(weak_slot(self.move_current, -1))
+        self.down_button.clicked.connect(weak_slot(self.move_current, 1))
         self.problems = QLabel(self)
         self.problems.setObjectName("recordProblems")
         self.problems.setWordWrap(True)
@@ -366,7 +367,7 @@ class RecordEditor(QWidget):
         layout.addLayout(buttons)
         self.records.edited.connect(self._edited)
         self.records.modelReset.connect(self._refresh)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().currentRowChanged.connect(weak_slot(self._update_buttons))
         self._update_buttons()
 
     def buttons(self) -> tuple[QPushButton, ...]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.services.units import UnitView
 from cadre_desk.ui.roster.roster_model import RosterCriteria
+from cadre_desk.ui.widgets.weak import weak_slot
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_AGE = 80
@@ -87,7 +88,7 @@ class RosterFilterPanel(QWidget):
         self.units.setObjectName("unitTree")
         self.units.setHeaderHidden(True)
         self.units.setMinimumHeight(120)
-        self.units.currentItemChanged.connect(lambda *_: self._changed())
+        self.units.currentItemChanged.connect(weak_slot(self._changed))
 
         self.ranks = ChoiceButton(vocab.RANKS, self)
         self.educations = ChoiceButton(vocab.EDUCATIONS, self)
@@ -101,11 +102,11 @@ class RosterFilterPanel(QWidget):
         for box in (self.age_min, self.age_max):
             box.setRange(0, MAX_AGE)
             box.setSpecialValueText(self.tr("Any"))
-            box.valueChanged.connect(lambda _v: self._changed())
+            box.valueChanged.connect(weak_slot(self._changed))
         for button in (self.ranks, self.educations, self.political):
             button.changed.connect(self._changed)
             button.setSizePolicy(self.gender.sizePolicy())
-        self.gender.currentIndexChanged.connect(lambda _i: self._changed())
+        self.gender.currentIndexChanged.connect(weak_slot(self._changed))
         self.clear_button = QPushButton(self.tr("Clear filters"), self)
         self.clear_button.clicked.connect(self.clear)
 

@@ -45,6 +45,7 @@ from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets.permits import Act, add_action, guard
 from cadre_desk.ui.widgets.tables import restore_split_state, save_split_state, setup_list_table
+from cadre_desk.ui.widgets.weak import weak_slot
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -88,7 +89,7 @@ class RosterPage(Page):
         self.filters_button.toggled.connect(self._toggle_filters)
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.setObjectName("rosterShowArchived")
-        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.show_archived.toggled.connect(weak_slot(self.reload))
         self.new_button = QPushButton(self.tr("New cadre"), self)
         self.new_button.setObjectName("rosterNewCadre")
         self.new_button.clicked.connect(self.new_cadre)
@@ -130,7 +131,7 @@ class RosterPage(Page):
         self.profile = ProfileView(ctx, self, today)
         self.profile.saved.connect(self._profile_saved)
         self.profile.open_record.connect(self.open_record.emit)
-        self.profile.obligations_changed.connect(lambda: self.records_changed.emit(Changes(talks=True)))
+        self.profile.obligations_changed.connect(self._obligations_changed)
 
         tools = QHBoxLayout()
         tools.setContentsMargins(6, 6, 6, 0)
@@ -202,6 +203,9 @@ class RosterPage(Page):
                     self._profile_later = False
         self._emit_counts()
         return self.total()
+
+    def _obligations_changed(self) -> None:
+        self.records_changed.emit(Changes(talks=True))
 
     def _first_rows_sorted(self) -> None:
         """After a sort before the rest arrived: the shown cadre stays selected if among the first
@@ -462,6 +466,7 @@ class RosterPage(Page):
         menu = self.row_menu()
         if not menu.isEmpty():
             menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()  # built for this click; its actions' closures hold the page
 
     def row_menu(self) -> QMenu:
         """The context menu for the selected rows (built fresh: it depends on the selection)."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from cadre_desk.ui.roster.roster_model import Column, RosterModel
+from cadre_desk.ui.widgets.weak import weak_slot
 
 EXPORT_FIELDS: dict[Column, tuple[str, ...]] = {
     Column.NAME: ("name",),
@@ -65,7 +66,9 @@ class RosterTable(QTableView):
 
     def show_column_menu(self, pos: QPoint) -> None:
         """The header's context menu, at `pos` in the header."""
-        self.column_menu().exec(self.horizontalHeader().mapToGlobal(pos))
+        menu = self.column_menu()
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()  # built for this click
 
     def column_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -77,7 +80,7 @@ class RosterTable(QTableView):
             action.setCheckable(True)
             action.setChecked(column in shown)
             action.setEnabled(not (column in shown and len(shown) == 1))
-            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+            action.toggled.connect(weak_slot(self.set_column_visible, column, signal_args=True))
         menu.addSeparator()
         menu.addAction(self.tr("Fit column widths"), self.fit_columns)
         return menu

@@ -233,7 +233,7 @@ class GlobalSearch(QObject):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.clicked.connect(lambda index: self.activate(index.row()))
+        self.list.clicked.connect(self._clicked)
         self.list.installEventFilter(self)
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(1, 1, 1, 1)
@@ -321,6 +321,9 @@ class GlobalSearch(QObject):
         x = min(corner.x(), max(0, self.host.width() - width - 4))
         height = min(460, max(160, self.host.height() - corner.y() - 40))
         self.panel.setGeometry(x, corner.y(), width, height)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self.activate(index.row())
 
     def activate(self, row: int) -> None:
         """Open the hit in `row`, or fetch more if it is the "more" row."""

@@ -29,6 +29,11 @@ class Page(QWidget):
     # The kinds of record `show_record` shows (the window routes these here and nowhere else).
     record_kinds: ClassVar[frozenset[str]] = frozenset()
 
+    def open_cadre(self, cadre_id: int) -> None:
+        """Show a cadre's profile (the roster's): a slot for a signal carrying a cadre's id, connected
+        as a method so that the connection does not hold the page (a lambda over `self` would)."""
+        self.open_record.emit("cadre", cadre_id)
+
     def refresh(self) -> None:
         """Called each time the page is shown: fetch what may have changed."""
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.demo import MAX_CADRES, MIN_CADRES
 from cadre_desk.ui.shell.page import Page
 from cadre_desk.ui.shell.style import WELCOME_STYLE, emphasize
+from cadre_desk.ui.widgets.weak import weak_slot
 
 CARD_WIDTH = 680
 
@@ -78,7 +79,7 @@ class WelcomePage(Page):
         self.demo_button.setObjectName("demoButton")
         self.blank_button = QPushButton(self.tr("Start with an empty database"), card)
         self.blank_button.setObjectName("blankButton")
-        self.demo_button.clicked.connect(self._demo_clicked)
+        self.demo_button.clicked.connect(weak_slot(self._demo_clicked))
         self.blank_button.clicked.connect(self.blank_requested)
 
         buttons = QHBoxLayout()

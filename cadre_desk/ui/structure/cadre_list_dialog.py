@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 from cadre_desk.services.structure import CadreLine
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.tables import ListModel, setup_list_table, size_columns
+from cadre_desk.ui.widgets.weak import weak_slot
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,13 +73,16 @@ class CadreListDialog(QDialog):
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.open_button = buttons.addButton(self.tr("Open profile"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.open_button.clicked.connect(weak_slot(self._open_current))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(count)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(900, 480)
+
+    def _open_current(self) -> None:
+        self._open(self.table.currentIndex())
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

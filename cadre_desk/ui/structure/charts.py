@@ -23,7 +23,7 @@ from cadre_desk.domain.structure import AGE_BANDS
 from cadre_desk.services.structure import Figure, StructureReport
 from cadre_desk.ui.structure.models import COLOURS, colour_word
 from cadre_desk.ui.widgets.codes import code_text
-from cadre_desk.ui.widgets.weak import weak_method
+from cadre_desk.ui.widgets.weak import weak_method, weak_slot
 
 Pick = Callable[[str, tuple[int, ...]], None]
 MALE_COLOUR, FEMALE_COLOUR = QColor("#4472c4"), QColor("#e26b8a")
@@ -88,7 +88,7 @@ class AgePyramid(QWidget):
         ):
             counts = [pyramid[b][gender].count for b in AGE_BANDS]
             bar = _bar_set(code_text(gender), counts, colour)
-            bar.clicked.connect(lambda i, g=gender: self._picked(pyramid, g, i))
+            bar.clicked.connect(weak_slot(self._picked, pyramid, gender, signal_args=True))
             series = QHorizontalBarSeries()
             series.append(bar)
             series.setLabelsVisible(True)

@@ -28,6 +28,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.weak import weak_slot
 
 
 class SelectionDialog(GuardedDialog):
@@ -65,10 +66,10 @@ class SelectionDialog(GuardedDialog):
         self.filter.textChanged.connect(self._filter)
         all_button = QPushButton(self.tr("Tick all"), self)
         all_button.setObjectName("tickAll")
-        all_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
+        all_button.clicked.connect(weak_slot(self._tick_all, Qt.CheckState.Checked))
         none_button = QPushButton(self.tr("Tick none"), self)
         none_button.setObjectName("tickNone")
-        none_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
+        none_button.clicked.connect(weak_slot(self._tick_all, Qt.CheckState.Unchecked))
         ticks = QHBoxLayout()
         ticks.addWidget(all_button)
         ticks.addWidget(none_button)

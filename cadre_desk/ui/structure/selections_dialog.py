@@ -22,6 +22,7 @@ from cadre_desk.services import structure_selections as saved
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.structure.selection_dialog import SelectionDialog
 from cadre_desk.ui.widgets.confirm import confirmed
+from cadre_desk.ui.widgets.weak import weak_slot
 
 
 class SelectionsDialog(QDialog):
@@ -35,7 +36,7 @@ class SelectionsDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("selectionsList")
         self.list.currentRowChanged.connect(self._show_units)
-        self.list.itemDoubleClicked.connect(lambda _item: self.edit())
+        self.list.itemDoubleClicked.connect(weak_slot(self.edit))
         self.units = QLabel(self)
         self.units.setWordWrap(True)
         self.units.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -38,6 +38,7 @@ from cadre_desk.ui.structure.charts import AgePyramid, HeatTable, bars, set_char
 from cadre_desk.ui.structure.models import IDS_ROLE, FiguresModel, GapsModel, TargetsModel
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import setup_list_table, size_columns
+from cadre_desk.ui.widgets.weak import weak_slot
 
 COUNTY, KIND, UNIT, SELECTION = "county", "kind", "unit", "selection"
 
@@ -162,7 +163,7 @@ class StructurePage(Page):
         table.setModel(model)
         setup_list_table(table)
         size_columns(table, model._headers, chars)
-        table.doubleClicked.connect(lambda index: self._table_picked(table, index))
+        table.doubleClicked.connect(weak_slot(self._table_picked, table, signal_args=True))
         return table
 
     def _boxed(self, title: str, table: QTableView) -> QWidget:
@@ -302,7 +303,7 @@ class StructurePage(Page):
     def cadre_dialog(self, title: str, ids: tuple[int, ...]) -> CadreListDialog:
         lines = structure.cadres_behind(self.ctx, ids, self.reference())
         dialog = CadreListDialog(title, lines, self)
-        dialog.open_cadre.connect(lambda cadre_id: self.open_record.emit("cadre", cadre_id))
+        dialog.open_cadre.connect(self.open_cadre)
         return dialog
 
     def _show_cadres(self, title: str, ids: tuple[int, ...]) -> None:

@@ -27,6 +27,7 @@ from cadre_desk.ui.talks import obligation_actions as act
 from cadre_desk.ui.talks.lookback_dialog import LookbackDialog
 from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.permits import Act, guard
+from cadre_desk.ui.widgets.weak import weak_slot
 
 LIMIT = 3000  # a county owes a few hundred talks at a time; the cap only guards the tree
 OBLIGATION_ID = Qt.ItemDataRole.UserRole + 1
@@ -85,7 +86,7 @@ class ObligationsView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.tree.itemDoubleClicked.connect(lambda _item, _col: self._run(act.record_talk))
+        self.tree.itemDoubleClicked.connect(weak_slot(self._run, act.record_talk))
 
         self.buttons: dict[str, QPushButton] = {}
         actions: tuple[tuple[str, str, Callable[..., bool]], ...] = (
@@ -100,7 +101,7 @@ class ObligationsView(QWidget):
         for key, text, action in actions:
             button = QPushButton(text, self)
             button.setObjectName(f"obligation_{key}")
-            button.clicked.connect(lambda _on=False, a=action: self._run(a))
+            button.clicked.connect(weak_slot(self._run, action))
             row.addWidget(button)
             self.buttons[key] = button
         self.buttons["talk"].setToolTip(self.tr("Record the talk: the editor opens filled in for this cadre"))
@@ -125,8 +126,8 @@ class ObligationsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
-        self.group.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.state.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.group.currentIndexChanged.connect(weak_slot(self.refresh))
+        self.state.currentIndexChanged.connect(weak_slot(self.refresh))
         self._update_buttons()
 
     def _fetch(self) -> list[obligations.ObligationView]:

@@ -51,6 +51,7 @@ from cadre_desk.ui.widgets.tables import (
     save_split_state,
     show_row,
 )
+from cadre_desk.ui.widgets.weak import weak_slot
 
 FILTER_DELAY_MS = 250
 COUNT_CAP = 1000  # counting all 250,000 talks of a large county would take 200 ms
@@ -261,9 +262,10 @@ class TalkPanel(QWidget):
             return
         from cadre_desk.ui.structure.comparison_dialog import ComparisonDialog
 
-        ComparisonDialog.show_for(
-            self, self._ctx, self.view.subject_ids, self._today, lambda c: self.open_record.emit("cadre", c)
-        )
+        ComparisonDialog.show_for(self, self._ctx, self.view.subject_ids, self._today, self._open_cadre)
+
+    def _open_cadre(self, cadre_id: int) -> None:
+        self.open_record.emit("cadre", cadre_id)
 
     def print_record(self) -> None:
         if self.view is not None:
@@ -348,7 +350,7 @@ class TalksPage(Page):
         self.panel = TalkPanel(ctx, today, self)
         self.panel.open_record.connect(self.open_record)
         self.panel.changed.connect(self._talk_changed)
-        self.table.doubleClicked.connect(lambda _index: self.panel.open_current())
+        self.table.doubleClicked.connect(weak_slot(self.panel.open_current))
         self.splitter = list_splitter("talksSplitter", self.table, self.panel, [660, 640], self)
         records = QWidget(self)
         records_layout = QVBoxLayout(records)
@@ -363,7 +365,7 @@ class TalksPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(records, self.tr("Talk records"))
         self.tabs.addTab(self.owed, self.tr("Owed talks (应谈)"))
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_owed())
+        self.tabs.currentChanged.connect(weak_slot(self._refresh_owed))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs, 1)
@@ -372,11 +374,11 @@ class TalksPage(Page):
         self._timer.setSingleShot(True)
         self._timer.setInterval(FILTER_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        self.talker.textChanged.connect(lambda _t: self._timer.start())
-        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.talker.textChanged.connect(weak_slot(self._timer.start))
+        self.kind.currentIndexChanged.connect(weak_slot(self.refresh))
         self.cadre.changed.connect(self.refresh)
         self.dates.edited.connect(self.refresh)
-        self.archived.toggled.connect(lambda _on: self.refresh())
+        self.archived.toggled.connect(weak_slot(self.refresh))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def filters(self) -> dict[str, Any] | None:

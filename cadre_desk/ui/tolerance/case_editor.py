@@ -7,6 +7,7 @@ A `GuardedDialog`: Esc, Cancel and closing ask before discarding typed text.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ from cadre_desk.ui.widgets.form_errors import (
     with_error,
 )
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.weak import weak_slot
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -258,8 +260,10 @@ class CaseEditor(GuardedDialog):
         form = QFormLayout(body)
         self.add_measure_button = QPushButton(self.tr("Add measure"), body)
         self.remove_measure_button = QPushButton(self.tr("Remove measure"), body)
-        self.add_measure_button.clicked.connect(lambda: self._new_row(self.measures))
-        self.remove_measure_button.clicked.connect(lambda: self._remove_rows(self.measures))
+        self.add_measure_button.clicked.connect(weak_slot(self._new_row, self.measures))
+        self.remove_measure_button.clicked.connect(
+            partial(self._remove_rows, self.measures)
+        )  # static: holds no editor
         form.addRow(
             self.tr("Correction measures:"),
             with_error(
@@ -269,8 +273,10 @@ class CaseEditor(GuardedDialog):
         )
         self.add_visit_button = QPushButton(self.tr("Add visit"), body)
         self.remove_visit_button = QPushButton(self.tr("Remove visit"), body)
-        self.add_visit_button.clicked.connect(lambda: self._new_row(self.visits))
-        self.remove_visit_button.clicked.connect(lambda: self._remove_rows(self.visits))
+        self.add_visit_button.clicked.connect(weak_slot(self._new_row, self.visits))
+        self.remove_visit_button.clicked.connect(
+            partial(self._remove_rows, self.visits)
+        )  # static: holds no editor
         form.addRow(
             self.tr("Follow-up visits:"),
             with_error(

@@ -47,6 +47,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.messages import user_text
 from cadre_desk.ui.widgets.permits import Act, guard
 from cadre_desk.ui.widgets.tables import RowsModel, setup_list_table, show_row, size_columns
+from cadre_desk.ui.widgets.weak import weak_slot
 from cadre_desk.ui.widgets.working_date import WorkingDate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -147,7 +148,7 @@ class TolerancePage(WorkingDate, Page):
         self.archived = QCheckBox(self.tr("Deleted"), self)
         self.archived.setObjectName("toleranceArchived")
         self.archived.setToolTip(self.tr("Show the cases deleted from the register, to restore them"))
-        self.archived.toggled.connect(lambda _on: self.refresh())
+        self.archived.toggled.connect(weak_slot(self.refresh))
         self.new_button = QPushButton(self.tr("&New case…"), self)
         self.new_button.clicked.connect(self.new_record)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
@@ -157,10 +158,10 @@ class TolerancePage(WorkingDate, Page):
         self.delete_button.clicked.connect(self.delete_current)
         self.pdf_button = QPushButton(self.tr("Yearly summary (PDF)…"), self)
         self.pdf_button.setObjectName("toleranceSummaryPdf")
-        self.pdf_button.clicked.connect(lambda: self.export_summary(".pdf"))
+        self.pdf_button.clicked.connect(weak_slot(self.export_summary, ".pdf"))
         self.xlsx_button = QPushButton(self.tr("Yearly summary (Excel)…"), self)
         self.xlsx_button.setObjectName("toleranceSummaryXlsx")
-        self.xlsx_button.clicked.connect(lambda: self.export_summary(".xlsx"))
+        self.xlsx_button.clicked.connect(weak_slot(self.export_summary, ".xlsx"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("State"), self))
         bar.addWidget(self.state)
@@ -185,8 +186,8 @@ class TolerancePage(WorkingDate, Page):
         self.table.setModel(self.model)
         setup_list_table(self.table)
         size_columns(self.table, self.model._headers, (9, 4, 10, 16, 6, 6, 5, 4, 9, 6))
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
+        self.table.doubleClicked.connect(weak_slot(self.edit_current))
+        self.table.selectionModel().currentRowChanged.connect(weak_slot(self._selected))
 
         self.step_buttons: dict[CaseState, QPushButton] = {}
         steps = QHBoxLayout()
@@ -202,7 +203,7 @@ class TolerancePage(WorkingDate, Page):
         for state, label in step_labels.items():
             button = QPushButton(label, self)
             button.setObjectName(f"step_{state.name.lower()}")
-            button.clicked.connect(lambda _checked=False, s=state: self.move_current(s))
+            button.clicked.connect(weak_slot(self.move_current, state))
             self.step_buttons[state] = button
             steps.addWidget(button)
         steps.addStretch(1)
@@ -212,7 +213,7 @@ class TolerancePage(WorkingDate, Page):
         self.detail.setReadOnly(True)
         self.attachments = QListWidget(self)
         self.attachments.setObjectName("toleranceAttachments")
-        self.attachments.itemDoubleClicked.connect(lambda _item: self.open_attachment())
+        self.attachments.itemDoubleClicked.connect(weak_slot(self.open_attachment))
         self.add_file_button = QPushButton(self.tr("Add files…"), self)
         self.add_file_button.clicked.connect(self.choose_files)
         self.open_file_button = QPushButton(self.tr("Open"), self)

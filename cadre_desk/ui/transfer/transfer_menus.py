@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.roster.roster_page import RosterPage
 from cadre_desk.ui.widgets.permits import Act, guard
-from cadre_desk.ui.widgets.weak import BackRef
+from cadre_desk.ui.widgets.weak import BackRef, weak_slot
 
 
 class TransferMenus(QObject):
@@ -56,7 +56,7 @@ class TransferMenus(QObject):
         guard(self._ctx, act, menu.menuAction())
         for text, slot in entries:
             action = QAction(text, self._window)
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            action.triggered.connect(weak_slot(slot))  # slot()
             menu.addAction(action)
             guard(self._ctx, act, action)
             self.actions.append(action)

@@ -46,11 +46,14 @@ class MergeDialog(QDialog):
         self.ok.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.survivor.currentIndexChanged.connect(lambda i: self.ok.setEnabled(i >= 0))
+        self.survivor.currentIndexChanged.connect(self._survivor_chosen)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _survivor_chosen(self, index: int) -> None:
+        self.ok.setEnabled(index >= 0)
 
     def chosen(self) -> int | None:
         data = self.survivor.currentData()

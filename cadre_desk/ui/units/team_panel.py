@@ -30,6 +30,7 @@ from cadre_desk.ui.widgets.codes import code_text
 from cadre_desk.ui.widgets.form_errors import ERROR_STYLE
 from cadre_desk.ui.widgets.messages import joined, user_text
 from cadre_desk.ui.widgets.permits import Act, guard
+from cadre_desk.ui.widgets.weak import weak_slot
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -80,24 +81,24 @@ class TeamPanel(QWidget):
         self.tree.setColumnWidth(self.LEVEL, 80)
         self.tree.setColumnWidth(self.SLOTS, 50)
         self.tree.setUniformRowHeights(True)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.itemDoubleClicked.connect(lambda *_: self._double_clicked())
+        self.tree.currentItemChanged.connect(weak_slot(self._update_buttons))
+        self.tree.itemDoubleClicked.connect(weak_slot(self._double_clicked))
         self.message = QLabel(self)
         self.message.setObjectName("teamMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
 
-        def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:
+        def button(text: str, slot: Callable[..., object], name: str, *args: object) -> QPushButton:
             b = QPushButton(text, self)
             b.setObjectName(name)
-            b.clicked.connect(lambda _checked=False: slot())
+            b.clicked.connect(weak_slot(slot, *args))  # slot(*args)
             return b
 
         self.add_post_button = button(self.tr("Add post…"), self.add_post, "addPost")
         self.edit_post_button = button(self.tr("Edit post…"), self.edit_post, "editPost")
-        self.post_up_button = button(self.tr("Up"), lambda: self.move_post(-1), "postUp")
-        self.post_down_button = button(self.tr("Down"), lambda: self.move_post(1), "postDown")
+        self.post_up_button = button(self.tr("Up"), self.move_post, "postUp", -1)
+        self.post_down_button = button(self.tr("Down"), self.move_post, "postDown", 1)
         self.remove_post_button = button(self.tr("Remove post"), self.remove_post, "removePost")
         self.add_member_button = button(self.tr("Appoint…"), self.add_member, "addMember")
         self.end_member_button = button(self.tr("Leaves the post…"), self.end_member, "endMember")

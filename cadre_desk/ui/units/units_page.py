@@ -39,6 +39,7 @@ from cadre_desk.ui.widgets.form_errors import ERROR_STYLE, FieldMessages, error_
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 from cadre_desk.ui.widgets.messages import joined, user_text
 from cadre_desk.ui.widgets.permits import Act, guard, make_read_only
+from cadre_desk.ui.widgets.weak import weak_slot
 
 NOTICE_STYLE = "color: #1b5e20;"
 
@@ -60,27 +61,25 @@ class UnitsPage(Page):
         self._loaded: tuple[str, str, str, int | None] = ("", "", "", None)
 
         self.tree = UnitTree(self)
-        self.tree.currentItemChanged.connect(lambda *_: self._current_changed())
+        self.tree.currentItemChanged.connect(weak_slot(self._current_changed))
         self.tree.move_requested.connect(self._move_requested)
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.setObjectName("showArchivedUnits")
-        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.show_archived.toggled.connect(weak_slot(self.refresh))
 
-        def button(text: str, slot: Callable[[], object], name: str) -> QPushButton:
+        def button(text: str, name: str, slot: Callable[..., object], *args: object) -> QPushButton:
             b = QPushButton(text, self)
             b.setObjectName(name)
-            b.clicked.connect(lambda _checked=False: slot())
+            b.clicked.connect(weak_slot(slot, *args))  # slot(*args)
             return b
 
-        self.new_button = button(self.tr("New unit"), lambda: self.start_new(child=False), "newUnit")
-        self.new_child_button = button(
-            self.tr("New sub-unit"), lambda: self.start_new(child=True), "newSubUnit"
-        )
-        self.up_button = button(self.tr("Up"), lambda: self.shift(-1), "unitUp")
-        self.down_button = button(self.tr("Down"), lambda: self.shift(1), "unitDown")
-        self.merge_button = button(self.tr("Merge into…"), self.merge, "mergeUnit")
-        self.archive_button = button(self.tr("Archive"), self.archive, "archiveUnit")
-        self.restore_button = button(self.tr("Restore"), self.restore, "restoreUnit")
+        self.new_button = button(self.tr("New unit"), "newUnit", self.start_new, False)
+        self.new_child_button = button(self.tr("New sub-unit"), "newSubUnit", self.start_new, True)
+        self.up_button = button(self.tr("Up"), "unitUp", self.shift, -1)
+        self.down_button = button(self.tr("Down"), "unitDown", self.shift, 1)
+        self.merge_button = button(self.tr("Merge into…"), "mergeUnit", self.merge)
+        self.archive_button = button(self.tr("Archive"), "archiveUnit", self.archive)
+        self.restore_button = button(self.tr("Restore"), "restoreUnit", self.restore)
         self.up_button.setToolTip(self.tr("Move up among its siblings (or drag it in the tree)"))
         self.down_button.setToolTip(self.tr("Move down among its siblings (or drag it in the tree)"))
 
@@ -103,9 +102,9 @@ class UnitsPage(Page):
         self.parent_box = QComboBox(self)
         self.parent_box.setObjectName("unitParent")
         for editor in (self.name, self.short_name):
-            editor.textChanged.connect(lambda _t: self._update_buttons())
+            editor.textChanged.connect(weak_slot(self._update_buttons))
         for combo in (self.kind, self.parent_box):
-            combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
+            combo.currentIndexChanged.connect(weak_slot(self._update_buttons))
         self.general = error_label(self)
         labels = {key: error_label(self) for key in ("name", "short_name", "kind", "parent_id")}
         self.messages = FieldMessages(self.general, labels)
@@ -113,8 +112,8 @@ class UnitsPage(Page):
         self.notice.setObjectName("unitNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
-        self.save_button = button(self.tr("Save"), self.save, "saveUnit")
-        self.revert_button = button(self.tr("Revert"), self.revert, "revertUnit")
+        self.save_button = button(self.tr("Save"), "saveUnit", self.save)
+        self.revert_button = button(self.tr("Revert"), "revertUnit", self.revert)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), with_error(self.name, labels["name"]))
         form.addRow(self.tr("Short name:"), with_error(self.short_name, labels["short_name"]))

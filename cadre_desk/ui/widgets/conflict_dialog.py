@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cadre_desk.ui.widgets.weak import weak_slot
+
 
 class Resolution(Enum):
     KEEP_THEIRS = "theirs"
@@ -67,8 +69,8 @@ class ConflictDialog(QDialog):
         buttons.addButton(self.mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
-        self.theirs_button.clicked.connect(lambda: self._choose(Resolution.KEEP_THEIRS))
-        self.mine_button.clicked.connect(lambda: self._choose(Resolution.OVERWRITE))
+        self.theirs_button.clicked.connect(weak_slot(self._choose, Resolution.KEEP_THEIRS))
+        self.mine_button.clicked.connect(weak_slot(self._choose, Resolution.OVERWRITE))
         note = QLabel(self.tr("Cancel keeps your edits in the form without saving."), self)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)

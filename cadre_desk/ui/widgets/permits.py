@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from cadre_desk.services import access
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.weak import weak_method
 
 PROPERTY = "cadreDeskNeeds"  # "records.write|mentor.own": the permissions, any one of which allows it
 P = Permission
@@ -91,7 +92,8 @@ def guard(ctx: ServiceContext, act: Act, *items: QWidget | QAction | None) -> bo
 def add_action(ctx: ServiceContext, menu: QMenu, act: Act, text: str, slot: Callable[[], object]) -> QAction:
     """`menu.addAction(text, slot)`, guarded for `act` (a context menu built on demand)."""
     action = menu.addAction(text)
-    action.triggered.connect(lambda _checked=False: slot())
+    call = weak_method(slot)  # a method of the menu's page: held weakly (the menu is the page's child)
+    action.triggered.connect(lambda _checked=False: call())
     guard(ctx, act, action)
     return action
 

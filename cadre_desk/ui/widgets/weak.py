@@ -32,7 +32,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, Generic, ParamSpec, TypeVar, overload
 
-from shiboken6 import isValid
+from shiboken6 import Shiboken, isValid
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -64,8 +64,9 @@ class BackRef(Generic[T]):
 
 def weak_slot(method: Callable[..., Any], *args: object, signal_args: bool = False) -> Callable[..., None]:
     """`method(*args)`, plus the signal's arguments with `signal_args`; nothing once `method`'s object
-    is gone (freed, or its C++ object deleted)."""
-    ref = weakref.WeakMethod(method)
+    is gone (freed, or its C++ object deleted). `method` is a bound method: a Python one, or a Qt
+    object's own (`self._timer.start`); anything else is a `TypeError` (it would be held strongly)."""
+    ref = _weak_bound(method)
 
     def slot(*given: object) -> None:
         bound = ref()
@@ -77,6 +78,22 @@ def weak_slot(method: Callable[..., Any], *args: object, signal_args: bool = Fal
             bound(*args)
 
     return slot
+
+
+def _weak_bound(method: Callable[..., Any]) -> Callable[[], Callable[..., Any] | None]:
+    """A weak reference to a bound method: `ref()` is the method, or None once its object is gone."""
+    if isinstance(method, types.MethodType):
+        return weakref.WeakMethod(method)
+    owner, name = getattr(method, "__self__", None), getattr(method, "__name__", None)
+    if not isinstance(method, types.BuiltinMethodType) or not isinstance(owner, Shiboken.Object) or not name:
+        raise TypeError(f"not a bound method: {method!r}")
+    owner_ref = weakref.ref(owner)
+
+    def ref() -> Callable[..., Any] | None:
+        target = owner_ref()
+        return None if target is None else getattr(target, name)
+
+    return ref
 
 
 def weak_method(method: Callable[P, R]) -> Callable[P, R | None]:
