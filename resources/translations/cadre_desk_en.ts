@@ -762,7 +762,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+85"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+86"/>
         <source>Import photo…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,7 +935,7 @@
 <context>
     <name>CadreLinesModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/cadre_list_dialog.py" line="+21"/>
+        <location filename="../../cadre_desk/ui/structure/cadre_list_dialog.py" line="+22"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -999,7 +999,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+79"/>
+        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+81"/>
         <source>Fault-tolerance case %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,7 +1204,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Correction measures:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,7 +1219,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Follow-up visits:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,7 +1302,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+65"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,7 +1355,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ChoiceButton</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+69"/>
+        <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+70"/>
         <source>Any</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,7 +1368,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+265"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+266"/>
         <source>e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,7 +1446,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
+        <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+36"/>
         <source>Changed since you opened it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,7 +1535,7 @@ Your text stays in the editor.</source>
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+54"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+55"/>
         <source>Attach to the pairing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1677,7 +1677,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+46"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1727,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Choose a mentee, or a mentor to see the entries of their mentees.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,7 +1756,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+295"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+299"/>
         <location line="+16"/>
         <source>No diary entries match.</source>
         <translation type="unfinished"></translation>
@@ -2122,18 +2122,18 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-332"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-335"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>Comment by mentor {mentor} ({date}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2149,12 +2149,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Withdraw comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2204,7 +2204,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Show less</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,7 +2359,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>ExitModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+92"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3127,7 +3127,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3829,7 +3829,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsTab</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+52"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3947,7 +3947,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsView</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+52"/>
         <source>By unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,7 +4254,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+55"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+56"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4420,7 +4420,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Not restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4443,7 +4443,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+69"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+70"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4646,7 +4646,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+78"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+80"/>
         <source>In the pool or under inspection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4747,12 +4747,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+215"/>
+        <location line="+212"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-211"/>
         <source>Growth record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4762,12 +4762,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4777,12 +4777,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Write…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Yearly reviews</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4797,7 +4797,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Choose an entry to see its measures and reviews.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4827,7 +4827,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6450,7 +6450,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+84"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6485,7 +6485,7 @@ The damaged file is kept beside the backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation type="unfinished"></translation>
@@ -6507,7 +6507,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>New cadre…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6515,7 +6515,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RosterTable</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_table.py" line="+72"/>
+        <location filename="../../cadre_desk/ui/roster/roster_table.py" line="+75"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6593,7 +6593,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/selection_dialog.py" line="+46"/>
+        <location filename="../../cadre_desk/ui/structure/selection_dialog.py" line="+47"/>
         <source>Edit saved selection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6646,7 +6646,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SelectionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/selections_dialog.py" line="+33"/>
+        <location filename="../../cadre_desk/ui/structure/selections_dialog.py" line="+34"/>
         <source>Saved selections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7075,7 +7075,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>StructurePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+67"/>
         <source>Only team (班子) members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7375,7 +7375,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+96"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+97"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7511,7 +7511,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Archive talk record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7663,7 +7663,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+48"/>
         <source>Leaves the post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8535,23 +8535,23 @@ Your text stays in the editor.</source>
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/units_page.py" line="+65"/>
+        <location filename="../../cadre_desk/ui/units/units_page.py" line="+66"/>
         <source>Show archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+266"/>
+        <location line="+264"/>
         <source>New unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-263"/>
         <source>New sub-unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8689,7 +8689,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+35"/>
+        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+36"/>
         <source>Welcome to Cadre Desk</source>
         <translation type="unfinished"></translation>
     </message>

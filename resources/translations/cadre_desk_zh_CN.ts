@@ -763,7 +763,7 @@
 <context>
     <name>CadreForm</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+85"/>
+        <location filename="../../cadre_desk/ui/profile/profile_form.py" line="+86"/>
         <source>Import photo…</source>
         <translation>导入照片…</translation>
     </message>
@@ -936,7 +936,7 @@
 <context>
     <name>CadreLinesModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/cadre_list_dialog.py" line="+21"/>
+        <location filename="../../cadre_desk/ui/structure/cadre_list_dialog.py" line="+22"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1000,7 +1000,7 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+79"/>
+        <location filename="../../cadre_desk/ui/tolerance/case_editor.py" line="+81"/>
         <source>Fault-tolerance case %1</source>
         <translation>容错案件 %1</translation>
     </message>
@@ -1205,7 +1205,7 @@
         <translation>删除措施</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Correction measures:</source>
         <translation>纠错整改措施：</translation>
     </message>
@@ -1220,7 +1220,7 @@
         <translation>删除回访</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Follow-up visits:</source>
         <translation>跟踪回访：</translation>
     </message>
@@ -1305,7 +1305,7 @@ Your text stays in the editor.</source>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+64"/>
+        <location filename="../../cadre_desk/ui/tolerance/tolerance_page.py" line="+65"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -1358,7 +1358,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ChoiceButton</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+69"/>
+        <location filename="../../cadre_desk/ui/roster/roster_filters.py" line="+70"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
@@ -1371,7 +1371,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ChoiceDelegate</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+265"/>
+        <location filename="../../cadre_desk/ui/profile/record_editor.py" line="+266"/>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
@@ -1449,7 +1449,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+34"/>
+        <location filename="../../cadre_desk/ui/widgets/conflict_dialog.py" line="+36"/>
         <source>Changed since you opened it</source>
         <translation>打开后已有变动</translation>
     </message>
@@ -1538,7 +1538,7 @@ Your text stays in the editor.</source>
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+54"/>
+        <location filename="../../cadre_desk/ui/diary/diary_editor.py" line="+55"/>
         <source>Attach to the pairing</source>
         <translation>归入该结对</translation>
     </message>
@@ -1683,7 +1683,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/diary/diary_page.py" line="+46"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -1733,7 +1733,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>日期从：</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Choose a mentee, or a mentor to see the entries of their mentees.</source>
         <translation>请选择被帮带人；或选择导师，查看其所带干部的日记。</translation>
     </message>
@@ -1760,7 +1760,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiaryTimeline</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+295"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="+299"/>
         <location line="+16"/>
         <source>No diary entries match.</source>
         <translation>没有符合条件的日记。</translation>
@@ -2130,18 +2130,18 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>EntryCard</name>
     <message>
-        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-332"/>
+        <location filename="../../cadre_desk/ui/diary/diary_timeline.py" line="-335"/>
         <source>{date} · {mentee} · {category} · {state} · {count} characters</source>
         <translation>{date} · {mentee} · {category} · {state} · {count} 字</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Show all</source>
         <translation>展开全文</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>Comment by mentor {mentor} ({date}): {text}</source>
         <translation>导师点评（{mentor}，{date}）：{text}</translation>
     </message>
@@ -2157,12 +2157,12 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Withdraw comment</source>
         <translation>撤回点评</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -2212,7 +2212,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
         <translation>以导师{mentor}身份点评</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Show less</source>
         <translation>收起</translation>
     </message>
@@ -2367,7 +2367,7 @@ Backups made before keep the old passphrase: keep it as long as you keep them.</
 <context>
     <name>ExitModel</name>
     <message>
-        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+91"/>
+        <location filename="../../cadre_desk/ui/development/retirement_page.py" line="+92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3135,7 +3135,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation>已登录：{name}（{roles}）。</translation>
     </message>
@@ -3832,7 +3832,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsTab</name>
     <message>
-        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/profile/obligations_tab.py" line="+52"/>
         <source>Rule</source>
         <translation>事由</translation>
     </message>
@@ -3950,7 +3950,7 @@ Logs: {logs}</source>
 <context>
     <name>ObligationsView</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+51"/>
+        <location filename="../../cadre_desk/ui/talks/obligations_view.py" line="+52"/>
         <source>By unit</source>
         <translation>按单位</translation>
     </message>
@@ -4257,7 +4257,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+55"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+56"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -4423,7 +4423,7 @@ Logs: {logs}</source>
         <translation>成长日记（{count}）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Not restored</source>
         <translation>未能恢复</translation>
     </message>
@@ -4446,7 +4446,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+69"/>
+        <location filename="../../cadre_desk/ui/pairings/pairings_page.py" line="+70"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -4648,7 +4648,7 @@ Logs: {logs}</source>
 <context>
     <name>PoolsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+78"/>
+        <location filename="../../cadre_desk/ui/pools/pools_page.py" line="+80"/>
         <source>In the pool or under inspection</source>
         <translation>在库及考察对象</translation>
     </message>
@@ -4749,12 +4749,12 @@ Logs: {logs}</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+215"/>
+        <location line="+212"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-211"/>
         <source>Growth record…</source>
         <translation>成长档案…</translation>
     </message>
@@ -4764,12 +4764,12 @@ Logs: {logs}</source>
         <translation>生成该干部的年轻干部成长档案（PDF，Ctrl+P）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -4779,12 +4779,12 @@ Logs: {logs}</source>
         <translation>培养措施</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Write…</source>
         <translation>填写…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Yearly reviews</source>
         <translation>年度研判</translation>
     </message>
@@ -4799,7 +4799,7 @@ Logs: {logs}</source>
         <translation>共 %1 条，%2 条需研判（截至 %3：超过库别年龄上限、考核低于称职、受处分、晴雨表红色）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Choose an entry to see its measures and reviews.</source>
         <translation>选择一条入库记录，查看其培养措施和年度研判。</translation>
     </message>
@@ -4829,7 +4829,7 @@ Logs: {logs}</source>
         <translation>退出原因：%1 %2</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>Archive the entry of %1 in %2? Use it for an entry made by mistake; a cadre who leaves the pool is moved to 退出 instead.</source>
         <translation>归档 %1 在“%2”中的入库记录？仅用于误录的记录；干部离开库时请改为“退出”。</translation>
     </message>
@@ -6472,7 +6472,7 @@ The damaged file is kept beside the backups.</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+83"/>
+        <location filename="../../cadre_desk/ui/roster/roster_page.py" line="+84"/>
         <source>Filter: name, pinyin initials (zs), unit, post</source>
         <translation>筛选：姓名、拼音首字母（zs）、单位、职务</translation>
     </message>
@@ -6507,7 +6507,7 @@ The damaged file is kept beside the backups.</source>
         <translation>筛选名册</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
         <location line="+138"/>
         <source>Cadre roster</source>
         <translation>干部名册</translation>
@@ -6530,7 +6530,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 归档后不再显示在名册中；勾选“显示已归档”可查看并恢复。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>New cadre…</source>
         <translation>新建干部…</translation>
     </message>
@@ -6538,7 +6538,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RosterTable</name>
     <message>
-        <location filename="../../cadre_desk/ui/roster/roster_table.py" line="+72"/>
+        <location filename="../../cadre_desk/ui/roster/roster_table.py" line="+75"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
@@ -6616,7 +6616,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/selection_dialog.py" line="+46"/>
+        <location filename="../../cadre_desk/ui/structure/selection_dialog.py" line="+47"/>
         <source>Edit saved selection</source>
         <translation>修改选定范围</translation>
     </message>
@@ -6669,7 +6669,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SelectionsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/selections_dialog.py" line="+33"/>
+        <location filename="../../cadre_desk/ui/structure/selections_dialog.py" line="+34"/>
         <source>Saved selections</source>
         <translation>选定范围</translation>
     </message>
@@ -7105,7 +7105,7 @@ Quit now so that nothing is entered into the old file?</source>
 <context>
     <name>StructurePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+66"/>
+        <location filename="../../cadre_desk/ui/structure/structure_page.py" line="+67"/>
         <source>Only team (班子) members</source>
         <translation>仅班子成员</translation>
     </message>
@@ -7407,7 +7407,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TalkPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+96"/>
+        <location filename="../../cadre_desk/ui/talks/talks_page.py" line="+97"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
@@ -7543,7 +7543,7 @@ Your text stays in the editor.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Archive talk record</source>
         <translation>归档谈话记录</translation>
     </message>
@@ -7694,7 +7694,7 @@ Your text stays in the editor.</source>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+47"/>
+        <location filename="../../cadre_desk/ui/units/team_panel.py" line="+48"/>
         <source>Leaves the post</source>
         <translation>离任</translation>
     </message>
@@ -8566,23 +8566,23 @@ Your text stays in the editor.</source>
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../cadre_desk/ui/units/units_page.py" line="+65"/>
+        <location filename="../../cadre_desk/ui/units/units_page.py" line="+66"/>
         <source>Show archived</source>
         <translation>显示已归档</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+266"/>
+        <location line="+264"/>
         <source>New unit</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-263"/>
         <source>New sub-unit</source>
         <translation>新建下级单位</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
@@ -8720,7 +8720,7 @@ Your text stays in the editor.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+35"/>
+        <location filename="../../cadre_desk/ui/shell/welcome.py" line="+36"/>
         <source>Welcome to Cadre Desk</source>
         <translation>欢迎使用干部成长档案台</translation>
     </message>
