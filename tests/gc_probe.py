@@ -103,8 +103,6 @@ def qt_cycles(keep: list[object] | None = None) -> list[tuple[str, str]]:
     """Collect now, and describe each cycle that holds a PySide6 wrapper: (shape, description). The
     garbage is freed afterwards as usual (on this thread), or kept alive in `keep`: freed now, a live
     widget would be destroyed by the collector in the middle of the test's teardown."""
-    from shiboken6 import Shiboken
-
     flags = gc.get_debug()
     gc.set_debug(flags | gc.DEBUG_SAVEALL)
     try:
@@ -113,6 +111,20 @@ def qt_cycles(keep: list[object] | None = None) -> list[tuple[str, str]]:
         gc.garbage.clear()
     finally:
         gc.set_debug(flags)
+    described = _describe(garbage)
+    if keep is not None:
+        keep.extend(garbage)
+    # Every reference to the garbage goes before the collection that frees it (`_describe`'s locals
+    # too): one left for later is freed by an automatic collection, on whatever thread runs it (a pool
+    # worker, say, while the next test builds its widgets).
+    del garbage
+    gc.collect()
+    return described
+
+
+def _describe(garbage: list[object]) -> list[tuple[str, str]]:
+    from shiboken6 import Shiboken
+
     members = {id(o): o for o in garbage}
     described: list[tuple[str, str]] = []
     covered: set[int] = set()
@@ -129,10 +141,6 @@ def qt_cycles(keep: list[object] | None = None) -> list[tuple[str, str]]:
         edges = [_edge(a, b) for a, b in itertools.pairwise(path)]
         shape = " -> ".join(e for e in edges if e)
         described.append((f"{_name(wrapper)}: {shape}", f"  {_name(wrapper)}: {shape}"))
-    if keep is not None:
-        keep.extend(garbage)
-    del garbage, members, wrappers
-    gc.collect()
     return described
 
 
