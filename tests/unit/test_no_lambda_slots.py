@@ -16,17 +16,6 @@ from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "cadre_desk" / "ui"
 
-# The main window's own: it is deleted once closed (with its children and their connections, freed by
-# reference counting then: test_freed_by_refcount), and it was being split when the others were made
-# weak slots. Listed by their text so that no new one slips in.
-KNOWN = {
-    "shell/main_window.py": {
-        "lambda text: self.statusBar().showMessage(text, 15000)",
-        "lambda: self.show_page(ROSTER, allow_welcome=False)",
-        "lambda: self.apply_changes(Changes.everything())",
-    },
-}
-
 
 def _uses_self(lam: ast.Lambda) -> bool:
     params = {a.arg for a in [*lam.args.posonlyargs, *lam.args.args, *lam.args.kwonlyargs]}
@@ -36,7 +25,6 @@ def _uses_self(lam: ast.Lambda) -> bool:
 
 
 def _lambda_slots_over_self(path: Path) -> list[str]:
-    known = KNOWN.get(path.relative_to(UI).as_posix(), set())
     found: list[str] = []
     for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
@@ -44,7 +32,7 @@ def _lambda_slots_over_self(path: Path) -> list[str]:
         if call.func.attr != "connect":
             continue
         for arg in call.args:
-            if isinstance(arg, ast.Lambda) and _uses_self(arg) and ast.unparse(arg) not in known:
+            if isinstance(arg, ast.Lambda) and _uses_self(arg):
                 found.append(f"{path.relative_to(UI.parent)}:{call.lineno} {ast.unparse(call)}")
     return found
 
