@@ -92,9 +92,6 @@ class LimitedWindow(QMainWindow):
         self.auto_backup.message.connect(self._backup_message)
         self.resize(1200, 760)
 
-    def _backup_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
-
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object], name: str) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
