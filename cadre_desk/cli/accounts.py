@@ -51,6 +51,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     roles.add_argument("name")
     roles.add_argument("--role", action="append", required=True, help=roles_help + "; repeatable")
     roles.add_argument("--cadre", type=common.record_id, help="a 导师's own cadre number")
+    roles.add_argument("--display-name", default="", help="a new display name (unique among the accounts)")
     roles.add_argument("--json", action="store_true")
     for action, text in (("lock", "disable an account"), ("unlock", "enable an account, lift a lock-out")):
         one = account_sub.add_parser(action, help=text)
@@ -171,7 +172,7 @@ def _cmd_account(ctx: ServiceContext, args: argparse.Namespace) -> int:
             accounts.reset_password(ctx, args.name, new)
             print(f"已重置 {args.name} 的密码（下次登录时须修改）")
     elif command == "roles":
-        view = accounts.set_roles(ctx, args.name, args.role, args.cadre)
+        view = accounts.set_roles(ctx, args.name, args.role, args.cadre, args.display_name or None)
         if args.json:
             print_json(view)
         else:

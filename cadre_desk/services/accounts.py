@@ -12,10 +12,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.engine import Database
@@ -151,6 +152,53 @@ def _check_name(name: str) -> str:
     return name
 
 
+def _check_unique(session: Session, name: str, display_name: str | None, own_id: int | None) -> None:
+    """Who did what must be unambiguous in the audit trail: account names are unique whatever their
+    case (`Demo` beside `demo`), display names among the accounts with a password. Databases that
+    already hold such a pair keep working; `check` names it (`services.maintenance`)."""
+    same_name = session.scalar(
+        select(Account.name).where(
+            func.lower(Account.name) == name.lower(), Account.name != name, _not(own_id)
+        )
+    )
+    if same_name is not None:
+        raise ValidationError(
+            {
+                "name": Message(
+                    "account_name_case",
+                    "已有账号“{other}”：账号名不区分大小写，不能再添加“{name}”",
+                    other=same_name,
+                    name=name,
+                )
+            }
+        )
+    if not display_name:
+        return
+    holder = session.scalar(
+        select(Account.name).where(
+            func.lower(Account.display_name) == display_name.lower(),
+            Account.password_hash.is_not(None),
+            Account.name != name,
+            _not(own_id),
+        )
+    )
+    if holder is not None:
+        raise ValidationError(
+            {
+                "display_name": Message(
+                    "display_name_taken",
+                    "显示名“{display}”已是账号“{other}”的显示名；审计日志按显示名区分人，请另取一个",
+                    display=display_name,
+                    other=holder,
+                )
+            }
+        )
+
+
+def _not(own_id: int | None) -> Any:
+    return true() if own_id is None else Account.id != own_id
+
+
 def hash_password(password: str) -> str:
     return HASHER.hash(password)
 
@@ -191,6 +239,7 @@ def set_first_admin(db: Database, name: str, password: str, display_name: str = 
         if accounts_enabled(session):
             raise PermissionDenied(Message("admin_exists", "此数据库已设置管理员，请登录后由管理员添加账号"))
         row = session.scalars(select(Account).where(Account.name == name)).first()
+        _check_unique(session, name, None, None if row is None else row.id)
         if row is None:
             row = Account(name=name, display_name=display_name.strip() or name)
             session.add(row)
@@ -422,10 +471,12 @@ def add_account(
         row = session.scalars(select(Account).where(Account.name == name)).first()
         if row is not None and row.password_hash is not None:
             raise ValidationError({"name": Message("account_name_taken", "已有账号“{name}”", name=name)})
+        shown = display_name.strip()[:50] or (row.display_name if row is not None else "") or name
+        _check_unique(session, name, shown, None if row is None else row.id)
         if row is None:  # an open-mode operator row of that name keeps its history
             row = Account(name=name)
             session.add(row)
-        row.display_name = display_name.strip()[:50] or row.display_name or name
+        row.display_name = shown
         row.password_hash = hashed
         row.roles = ",".join(codes)
         row.cadre_id = cadre_id if Role.MENTOR.value in codes else None
@@ -462,6 +513,7 @@ def set_roles(
         row.roles = ",".join(codes)
         row.cadre_id = cadre_id if Role.MENTOR.value in codes else None
         if display_name is not None and display_name.strip():
+            _check_unique(session, row.name, display_name.strip()[:50], row.id)
             row.display_name = display_name.strip()[:50]
         after = {"roles": row.roles, "cadre_id": row.cadre_id, "display_name": row.display_name}
         session.flush()

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from cadre_desk.db import audit_chain, backup_files, migrate, search_index, sqlite_tools
 from cadre_desk.db.engine import Database
-from cadre_desk.db.models import Base, SearchDoc
+from cadre_desk.db.models import Account, Base, SearchDoc
 from cadre_desk.errors import StorageError
 from cadre_desk.services import access, audit, audit_anchor, search
 from cadre_desk.services.access import Permission
@@ -23,7 +23,7 @@ log = logging.getLogger("cadre_desk.services")
 
 @dataclass(frozen=True)
 class CheckItem:
-    name: str  # integrity / foreign_keys / schema_version / search_index / audit_chain
+    name: str  # integrity / foreign_keys / schema_version / search_index / audit_chain / accounts
     ok: bool
     detail: str
     repaired: bool = False
@@ -93,6 +93,30 @@ def _check_search(db: Database) -> CheckItem:
     return CheckItem("search_index", ok, detail)
 
 
+def _check_accounts(db: Database) -> CheckItem:
+    """Accounts the audit trail cannot tell apart: names equal but for their case (`Demo`, `demo`),
+    or one display name for two accounts with a password. New ones are refused; older databases may
+    hold them, so they are named here rather than refused on upgrade."""
+    with db.read() as session:
+        rows = session.execute(select(Account.name, Account.display_name, Account.password_hash)).all()
+    names: dict[str, list[str]] = {}
+    shown: dict[str, list[str]] = {}
+    for name, display, password_hash in rows:
+        names.setdefault(name.lower(), []).append(name)
+        if password_hash is not None and display:
+            shown.setdefault(display.lower(), []).append(name)
+    problems = [f"账号名只差大小写：{'、'.join(sorted(group))}" for group in names.values() if len(group) > 1]
+    problems += [
+        f"显示名“{display}”有 {len(group)} 个账号：{'、'.join(sorted(group))}"
+        for display, group in shown.items()
+        if len(group) > 1
+    ]
+    if not problems:
+        return CheckItem("accounts", True, f"账号 {len(rows)} 个，审计记录中可区分")
+    advice = "（审计日志以“显示名（账号）”区分；请管理员修改显示名，或锁定不用的账号）"
+    return CheckItem("accounts", False, "；".join(problems) + advice)
+
+
 def _check_audit_chain(db: Database) -> CheckItem:
     with db.read() as session:
         connection = session.connection()
@@ -119,6 +143,7 @@ def check(
     db = ctx.db
     items = [_check_integrity(db), _check_foreign_keys(db), _check_schema(db), _check_search(db)]
     items.append(_check_audit_chain(db))
+    items.append(_check_accounts(db))
     if repair and not items[3].ok:
         with db.uow() as session:
             count = search.rebuild(session, progress)

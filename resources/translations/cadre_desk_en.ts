@@ -3127,7 +3127,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3135,7 +3135,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Signed in as {name} ({roles}).</source>
         <translation>已登录：{name}（{roles}）。</translation>
     </message>

@@ -83,3 +83,22 @@ def test_audit_list_and_export_in_words_json_in_codes(db_path: Path) -> None:
         ("登录", "账号", "login", "account"),
         ("新建", "单位", "create", "unit"),
     }
+
+
+def test_accounts_the_trail_could_not_tell_apart_are_refused(db_path: Path) -> None:
+    pw = "Nw#account-2026\n"
+    env = {"CADRE_DESK_USER": "admin", "CADRE_DESK_PASSWORD": PW["admin"]}
+    data = db_path.parent / "data"
+
+    def admin(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_main("--db", str(db_path), "account", *args, data_dir=data, env=env, stdin=pw)
+
+    case = admin("add", "LI", "--role", "reader", "--password-stdin")
+    assert case.returncode == 1 and "已有账号“li”：账号名不区分大小写，不能再添加“LI”" in case.stderr
+    shown = admin("add", "zhang", "--role", "clerk", "--display-name", "李经办", "--password-stdin")
+    assert shown.returncode == 1 and "显示名“李经办”已是账号“li”的显示名" in shown.stderr
+    renamed = admin("roles", "lingdao", "--role", "reader", "--display-name", "李经办")
+    assert renamed.returncode == 1 and "已是账号“li”的显示名" in renamed.stderr
+    assert admin("roles", "lingdao", "--role", "reader", "--display-name", "李副书记").returncode == 0
+    checked = as_user(db_path, "shenji", "check")
+    assert checked.returncode == 0 and "可区分" in checked.stdout

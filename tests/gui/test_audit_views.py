@@ -95,3 +95,17 @@ def test_the_excel_export_reads_like_the_viewer(
     assert sheet.column_dimensions["H"].width >= 40 and sheet.column_dimensions["A"].width <= 10
     assert sheet.print_title_rows == "$1:$1"  # repeated on every printed page
     assert sheet["A1"].font.bold
+
+
+def test_the_viewer_names_the_account_and_filters_by_it(
+    qtbot: QtBot, signed: tuple[Database, dict[str, ServiceContext]], _zh_cn: None
+) -> None:
+    _db, contexts = signed
+    page = _page(qtbot, contexts["shenji"])
+    users = {page.model.data(page.model.index(r, Column.USER)) for r in range(page.model.rowCount())}
+    assert {"李经办（li）", "审计员（shenji）", "admin"} <= users
+    for text in ("li", "LI", "李经办", "李经办（li）"):
+        page.user_edit.setText(text)
+        page.search_button.click()
+        shown = {page.model.data(page.model.index(r, Column.USER)) for r in range(page.model.rowCount())}
+        assert shown == {"李经办（li）"}, text
