@@ -125,8 +125,14 @@ def can_any(ctx: ServiceContext, *permissions: Permission) -> bool:
 
 
 def require(ctx: ServiceContext, permission: Permission) -> None:
-    """Raise `PermissionDenied` unless the context may do what `permission` names."""
+    """Raise `PermissionDenied` unless the context may do what `permission` names, or, for what
+    writes (an audit record at least), when its account was disabled, lost a role or got a new
+    password since it signed in (`check_account`: one row by primary key; the write's own unit of
+    work checks again with its audit record). Reads are not re-checked: a window's background
+    reads are not written to meet a refusal; its next write (or the idle lock) stops it."""
     if can(ctx, permission):
+        if permission in WRITES:
+            ctx.check_account()
         return
     raise PermissionDenied(_denial(ctx, permission))
 
@@ -136,6 +142,8 @@ def require_any(ctx: ServiceContext, *permissions: Permission, action: str = "")
     the refusal by what was refused, 无权执行数据库检查, instead of by the first permission)."""
     for permission in permissions:
         if can(ctx, permission):
+            if permission in WRITES:
+                ctx.check_account()
             return permission
     raise PermissionDenied(_denial(ctx, permissions[0], action))
 
@@ -144,8 +152,12 @@ def mentor_scope(ctx: ServiceContext, permission: Permission = P.RECORDS_READ) -
     """None when the context may see every record under `permission`; the 导师's own cadre id when
     only his own pairings and mentees (the caller filters rows by it); else `PermissionDenied`."""
     if can(ctx, permission):
+        if permission in WRITES:
+            ctx.check_account()
         return None
     if can(ctx, P.MENTOR) and ctx.cadre_id is not None:
+        if permission in WRITES:
+            ctx.check_account()
         return ctx.cadre_id
     raise PermissionDenied(_denial(ctx, permission))
 

@@ -24,7 +24,7 @@ from cadre_desk.db.models import Account, Cadre
 from cadre_desk.errors import LoginFailed, Message, NotFoundError, PermissionDenied, ValidationError
 from cadre_desk.services import access, audit
 from cadre_desk.services.access import Permission, Role
-from cadre_desk.services.context import ServiceContext, accounts_enabled
+from cadre_desk.services.context import ServiceContext, accounts_enabled, skip_account_check
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -225,6 +225,7 @@ def signed_in_context(db: Database, row: Account) -> ServiceContext:
         must_change_password=row.must_change_password,
     )
     ctx._known_id["id"] = row.id
+    ctx.track(row)
     return ctx
 
 
@@ -236,6 +237,7 @@ def set_first_admin(db: Database, name: str, password: str, display_name: str = 
     _check_password(name, password)
     hashed = hash_password(password)
     with db.uow() as session:
+        skip_account_check(session)
         if accounts_enabled(session):
             raise PermissionDenied(Message("admin_exists", "此数据库已设置管理员，请登录后由管理员添加账号"))
         row = session.scalars(select(Account).where(Account.name == name)).first()
@@ -283,6 +285,7 @@ def authenticate(
     now = now or _now()
     name = name.strip()
     with db.uow() as session:
+        skip_account_check(session)  # a disabled or locked account's failures are recorded too
         if not accounts_enabled(session):
             raise LoginFailed(Message("login_no_accounts", "此数据库尚未设置管理员，无需登录"))
         row = session.scalars(select(Account).where(Account.name == name)).first()
@@ -391,6 +394,7 @@ def record_idle_lock(ctx: ServiceContext, idle: bool = True) -> None:
     what = "空闲超时锁定" if idle else "锁定窗口"
     action = "idle_lock" if idle else "lock_window"
     with ctx.db.uow() as session:
+        skip_account_check(session)
         audit.record(session, ctx, action, ENTITY, ctx.account_id, summary=f"{what}：{ctx.account_name}")
 
 
@@ -402,6 +406,7 @@ def record_denial(ctx: ServiceContext, what: str, reason: str) -> None:
     if ctx.permissions is None or not ctx.signed_in:
         return
     with ctx.db.uow() as session:
+        skip_account_check(session)  # the refusal of a disabled account is recorded too
         audit.record(
             session, ctx, "denied", ENTITY, ctx.account_id, summary=f"拒绝：{what[:80]}：{reason[:200]}"
         )
@@ -424,6 +429,7 @@ def change_own_password(ctx: ServiceContext, old: str, new: str) -> ServiceConte
         raise ValidationError({"new_password": Message("password_same", "新密码不能与原密码相同")})
     hashed = hash_password(new)
     with ctx.db.uow() as session:
+        ctx.check_account(session)  # before the row changes: a disabled account changes nothing
         row = _by_name(session, ctx.account_name)
         if row.password_hash is None or not _verify(row.password_hash, old):
             raise ValidationError({"old_password": Message("password_old_wrong", "原密码不正确")})
@@ -432,6 +438,7 @@ def change_own_password(ctx: ServiceContext, old: str, new: str) -> ServiceConte
         session.flush()
         audit.record(session, ctx, "password", ENTITY, row.id, row.uid, summary=f"修改本人密码：{row.name}")
         done = signed_in_context(ctx.db, row)
+    ctx.track(row)  # this window goes on with the new password; other windows of the account stop
     return done
 
 
@@ -467,6 +474,7 @@ def add_account(
     _check_password(name, password)
     hashed = hash_password(password)
     with ctx.db.uow() as session:
+        ctx.check_account(session)
         codes = _check_roles(roles, cadre_id, session)
         row = session.scalars(select(Account).where(Account.name == name)).first()
         if row is not None and row.password_hash is not None:
@@ -505,6 +513,7 @@ def set_roles(
 ) -> AccountView:
     access.require(ctx, Permission.ACCOUNTS)
     with ctx.db.uow() as session:
+        ctx.check_account(session)  # before the row changes (it may be the administrator's own)
         row = _by_name(session, name)
         codes = _check_roles(roles, cadre_id, session)
         if Role.ADMIN.value in _roles_of(row) and Role.ADMIN.value not in codes:
@@ -536,6 +545,7 @@ def reset_password(ctx: ServiceContext, name: str, password: str) -> AccountView
     _check_password(name.strip(), password)
     hashed = hash_password(password)
     with ctx.db.uow() as session:
+        ctx.check_account(session)  # before the row changes (it may be the administrator's own)
         row = _by_name(session, name)
         row.password_hash = hashed
         row.must_change_password = row.name != ctx.account_name
@@ -543,12 +553,15 @@ def reset_password(ctx: ServiceContext, name: str, password: str) -> AccountView
         row.locked_until = None
         session.flush()
         audit.record(session, ctx, "password", ENTITY, row.id, row.uid, summary=f"管理员重置密码：{row.name}")
+        if row.name == ctx.account_name:
+            ctx.track(row)
         return _view(row)
 
 
 def lock_account(ctx: ServiceContext, name: str) -> AccountView:
     access.require(ctx, Permission.ACCOUNTS)
     with ctx.db.uow() as session:
+        ctx.check_account(session)  # before the row changes (it may be the administrator's own)
         row = _by_name(session, name)
         if row.name == ctx.account_name:
             raise ValidationError({"name": Message("account_lock_self", "不能停用自己的账号")})
@@ -573,6 +586,7 @@ def unlock_account(ctx: ServiceContext, name: str) -> AccountView:
     """Re-enable a disabled account and lift a lock-out after failed sign-ins."""
     access.require(ctx, Permission.ACCOUNTS)
     with ctx.db.uow() as session:
+        ctx.check_account(session)  # before the row changes (it may be the administrator's own)
         row = _by_name(session, name)
         before = {"disabled": row.disabled, "locked_until": row.locked_until}
         row.disabled = False

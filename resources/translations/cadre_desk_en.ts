@@ -100,7 +100,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/session.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/accounts/session.py" line="+42"/>
         <source>&amp;Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -115,8 +115,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Roles changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An administrator has changed the roles of {name}. This window closes; start Cadre Desk again to work with the new roles. What was typed in open editors is kept as a draft and offered back when the same editor opens.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3160,7 +3170,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/login_dialog.py" line="+25"/>
+        <location filename="../../cadre_desk/ui/accounts/login_dialog.py" line="+26"/>
+        <source>Sign in again to go on; what is typed in open editors is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Locked after a time without use. Sign in again to go on; nothing typed is lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3170,7 +3185,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Demo database: user demo, password demo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8884,7 +8899,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+218"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+219"/>
         <source>Unsaved input found</source>
         <translation type="unfinished"></translation>
     </message>

@@ -100,7 +100,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/session.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/accounts/session.py" line="+42"/>
         <source>&amp;Accounts…</source>
         <translation>账号管理(&amp;A)…</translation>
     </message>
@@ -115,9 +115,19 @@
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Password changed</source>
         <translation>密码已修改</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Roles changed</source>
+        <translation>角色已更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An administrator has changed the roles of {name}. This window closes; start Cadre Desk again to work with the new roles. What was typed in open editors is kept as a draft and offered back when the same editor opens.</source>
+        <translation>管理员已更改账号“{name}”的角色。本窗口将关闭，请重新启动干部成长档案台，按新的角色工作。已打开的编辑窗口中输入的内容已保存为草稿，再次打开同一编辑窗口时可以恢复。</translation>
     </message>
 </context>
 <context>
@@ -3168,7 +3178,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/login_dialog.py" line="+25"/>
+        <location filename="../../cadre_desk/ui/accounts/login_dialog.py" line="+26"/>
+        <source>Sign in again to go on; what is typed in open editors is kept.</source>
+        <translation>请重新登录后继续；已打开的编辑窗口中输入的内容会保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Locked after a time without use. Sign in again to go on; nothing typed is lost.</source>
         <translation>长时间未操作，已锁定。请重新登录后继续；已输入的内容不会丢失。</translation>
     </message>
@@ -3178,7 +3193,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>登录 {database}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Demo database: user demo, password demo.</source>
         <translation>演示数据库：用户名 demo，密码 demo。</translation>
     </message>
@@ -8921,7 +8936,7 @@ Please send it to your support contact.</source>
 <context>
     <name>drafts</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+218"/>
+        <location filename="../../cadre_desk/ui/widgets/drafts.py" line="+219"/>
         <source>Unsaved input found</source>
         <translation>发现未保存的输入</translation>
     </message>

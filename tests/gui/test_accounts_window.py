@@ -7,13 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import AuditEvent
-from cadre_desk.services import accounts, app_settings, mentorship, mentorship_changes
+from cadre_desk.services import accounts, app_settings, cadres, mentorship, mentorship_changes
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.accounts import sign_in as sign_in_module
 from cadre_desk.ui.accounts.account_edit_dialog import AccountEditDialog
@@ -27,6 +27,7 @@ from cadre_desk.ui.shell import application
 from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets import drafts
 from tests.conftest import make_cadre
 
 PW = "Guard-2026x"
@@ -319,3 +320,85 @@ def test_the_auditor_sees_the_audit_trail_and_nothing_else(
     clerk_window = MainWindow(admin, settings, background_checks=False)  # admin + clerk: no audit page
     qtbot.addWidget(clerk_window)
     assert "audit" not in clerk_window.page_keys()
+
+
+def clerk_signed_in(db: Database, admin: ServiceContext, name: str = "zhang") -> ServiceContext:
+    """A 干部科经办 account the administrator adds, signed in as its window would be."""
+    accounts.add_account(admin, name, ["clerk"], "Sesame#2026y", "张经办")
+    signed = accounts.authenticate(db, name, "Sesame#2026y")
+    return accounts.change_own_password(signed, "Sesame#2026y", PW)  # his own password (PW)
+
+
+def test_an_account_disabled_while_its_window_is_open_is_stopped_and_locked(
+    qtbot: QtBot,
+    db: Database,
+    admin: ServiceContext,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    cadre = make_cadre(admin, "林超峰")
+    clerk = clerk_signed_in(db, admin)
+    drafts.configure(drafts.DraftStore(tmp_path / "drafts", None))
+    window = MainWindow(clerk, settings, background_checks=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.roster.show_cadre(cadre.id)
+    view = window.roster.profile
+    accounts.lock_account(admin, "zhang")  # the administrator, elsewhere
+    view.form.set_text("post", "停用后输入的职务")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(str(a[2])))
+    seen: list[tuple[str, bool, str]] = []
+
+    def again(cls: object, parent: object, db_: Database, user: str = "", **kw: object) -> ServiceContext:
+        typed = view.form.text_of("post")
+        seen.append((str(kw.get("reason", "")), window.centralWidget().isVisible(), typed))
+        accounts.unlock_account(admin, "zhang")  # the administrator lets him go on
+        return accounts.authenticate(db_, user, PW)
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(again))
+    assert not view.save()
+    assert warned and "您的账号已被管理员停用" in warned[0]
+    qtbot.waitUntil(lambda: bool(seen))
+    reason, shown, typed = seen[0]
+    assert "您的账号已被管理员停用" in reason and not shown and typed == "停用后输入的职务"
+    assert cadres.get_cadre(admin, cadre.id).post != "停用后输入的职务"  # nothing was written
+    assert "denied" in actions(db)
+    qtbot.waitUntil(lambda: window.centralWidget().isVisible())
+    assert view.save()  # signed in again with the same roles: the same window saves what was typed
+    assert cadres.get_cadre(admin, cadre.id).post == "停用后输入的职务"
+
+
+def test_a_role_taken_away_closes_the_window_keeping_the_draft(
+    qtbot: QtBot,
+    db: Database,
+    admin: ServiceContext,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    cadre = make_cadre(admin, "林超峰")
+    clerk = clerk_signed_in(db, admin)
+    store = drafts.DraftStore(tmp_path / "drafts", None)
+    drafts.configure(store)
+    window = MainWindow(clerk, settings, background_checks=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.roster.show_cadre(cadre.id)
+    view = window.roster.profile
+    accounts.set_roles(admin, "zhang", ["reader"])
+    view.form.set_text("post", "降级后输入的职务")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(str(a[2])))
+    monkeypatch.setattr(
+        LoginDialog,
+        "ask",
+        classmethod(lambda cls, parent, db_, user="", **kw: accounts.authenticate(db_, user, PW)),
+    )
+    assert not view.save()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert told and "zhang" in told[0]
+    assert [d.title for d in store.pending()]  # what was typed is kept for the next start
+    assert cadres.get_cadre(admin, cadre.id).post != "降级后输入的职务"

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select, text
 
 from cadre_desk.db.engine import Database
-from cadre_desk.db.models import Account, AuditEvent
+from cadre_desk.db.models import Account, AuditEvent, Unit
 from cadre_desk.errors import LoginFailed, NotFoundError, PermissionDenied, ValidationError
-from cadre_desk.services import access, accounts, units
+from cadre_desk.services import access, accounts, audit, units
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
@@ -179,6 +179,74 @@ def test_lock_and_unlock(db: Database, admin: ServiceContext) -> None:
     assert accounts.authenticate(db, "clerk", CLERK_PW).signed_in
     with pytest.raises(NotFoundError):
         accounts.unlock_account(admin, "ghost")
+
+
+def new_account(db: Database, admin: ServiceContext, name: str, roles: list[str]) -> ServiceContext:
+    """An account the administrator adds, signed in (the context its window would hold)."""
+    accounts.add_account(admin, name, roles, CLERK_PW)
+    return accounts.authenticate(db, name, CLERK_PW)
+
+
+def unit_names(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(s.scalars(select(Unit.name).order_by(Unit.id)))
+
+
+def test_a_disabled_account_stops_at_once_in_its_open_window(db: Database, admin: ServiceContext) -> None:
+    clerk = new_account(db, admin, "clerk", ["clerk"])
+    heard: list[str] = []
+
+    class Window:  # what the window's session does: hear the refusal (held weakly by the context)
+        def hear(self, message: str) -> None:
+            heard.append(message)
+
+    window = Window()
+    clerk.on_account_changed(window.hear)
+    units.create_unit(clerk, units.UnitInput(name="县委组织部"))
+    accounts.lock_account(admin, "clerk")
+    with pytest.raises(PermissionDenied, match="您的账号已被管理员停用"):
+        units.create_unit(clerk, units.UnitInput(name="停用后"))
+    # A write whose unit of work began before the check (the entry checks raced the lock): its own
+    # audit record checks the account inside the transaction, and nothing is written.
+    with pytest.raises(PermissionDenied, match="停用"), db.uow() as session:
+        session.add(Unit(name="绕过检查"))
+        session.flush()
+        audit.record(session, clerk, "create", "unit", summary="绕过检查")
+    assert unit_names(db) == ["县委组织部"]
+    assert heard and all("停用" in m for m in heard)
+    accounts.record_denial(clerk, "保存单位", heard[0])  # the window records the refusal
+    assert audit_rows(db)[-1][0] == "denied" and "您的账号已被管理员停用" in audit_rows(db)[-1][1]
+    accounts.unlock_account(admin, "clerk")
+    units.create_unit(clerk, units.UnitInput(name="启用后"))  # nothing else changed: goes on
+    assert unit_names(db) == ["县委组织部", "启用后"]
+
+
+def test_a_role_taken_away_or_a_password_reset_stops_the_open_window(
+    db: Database, admin: ServiceContext
+) -> None:
+    clerk = new_account(db, admin, "clerk", ["clerk"])
+    accounts.set_roles(admin, "clerk", ["reader"])
+    with pytest.raises(PermissionDenied, match="您的角色已被管理员更改"):
+        units.create_unit(clerk, units.UnitInput(name="降级后"))
+    reader = accounts.authenticate(db, "clerk", CLERK_PW)
+    assert not clerk.refresh_from(reader)  # a right taken away: the window opens anew
+    assert units.list_units(reader) == []
+    accounts.set_roles(admin, "clerk", ["clerk", "reader"])
+    units.create_unit(clerk, units.UnitInput(name="加角色"))  # a role added takes nothing away
+    accounts.reset_password(admin, "clerk", "Temp-0001a")
+    with pytest.raises(PermissionDenied, match="您的密码已被管理员重置"):
+        units.create_unit(clerk, units.UnitInput(name="重置后"))
+    assert unit_names(db) == ["加角色"]
+    # Signing in again (and changing the reset password) lets the same window go on.
+    again = accounts.authenticate(db, "clerk", "Temp-0001a")
+    again = accounts.change_own_password(again, "Temp-0001a", "Fresh-pass-77")
+    assert clerk.refresh_from(again)
+    units.create_unit(clerk, units.UnitInput(name="重新登录后"))
+    # The administrator's own password change and reset keep his window going.
+    admin = accounts.change_own_password(admin, ADMIN_PW, "Guard-2027y")
+    accounts.reset_password(admin, "admin", "Guard-2028z")
+    accounts.set_roles(admin, "clerk", ["clerk"])
+    assert unit_names(db) == ["加角色", "重新登录后"]
 
 
 def test_mentor_accounts_link_a_cadre(db: Database, ctx: ServiceContext) -> None:

@@ -21,6 +21,8 @@ WITH_ADMIN: list[Callable[[Database, ServiceContext], None]] = [
     t.test_reset_forces_a_change_at_the_next_sign_in,
     t.test_lock_and_unlock,
     t.test_only_administrators_manage_accounts,
+    t.test_a_disabled_account_stops_at_once_in_its_open_window,
+    t.test_a_role_taken_away_or_a_password_reset_stops_the_open_window,
 ]
 WITH_OPEN_CONTEXT: list[Callable[[Database, ServiceContext], None]] = [
     t.test_after_the_first_administrator_every_context_signs_in,

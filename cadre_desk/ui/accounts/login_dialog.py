@@ -20,12 +20,14 @@ class LoginDialog(FormDialog):
         locked: bool = False,
         demo: bool = False,
         parent: QWidget | None = None,
+        reason: str = "",
     ) -> None:
-        intro = (
-            self.tr("Locked after a time without use. Sign in again to go on; nothing typed is lost.")
-            if locked
-            else self.tr("Sign in to {database}.").format(database=db.display_name())
-        )
+        if reason:  # the account was changed by an administrator (services.context.check_account)
+            intro = reason + "\n" + self.tr("Sign in again to go on; what is typed in open editors is kept.")
+        elif locked:
+            intro = self.tr("Locked after a time without use. Sign in again to go on; nothing typed is lost.")
+        else:
+            intro = self.tr("Sign in to {database}.").format(database=db.display_name())
         if demo:
             intro += "\n" + self.tr("Demo database: user demo, password demo.")
         super().__init__(self.tr("Sign in") if not locked else self.tr("Locked"), intro, parent)
@@ -53,8 +55,14 @@ class LoginDialog(FormDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, db: Database, user: str = "", locked: bool = False, demo: bool = False
+        cls,
+        parent: QWidget | None,
+        db: Database,
+        user: str = "",
+        locked: bool = False,
+        demo: bool = False,
+        reason: str = "",
     ) -> ServiceContext | None:
-        """The signed-in context, or None when the user gives up."""
-        dialog = cls(db, user, locked, demo, parent)
+        """The signed-in context, or None when the user gives up (`reason`: why the window locked)."""
+        dialog = cls(db, user, locked, demo, parent, reason)
         return dialog.ctx if dialog.exec() == FormDialog.DialogCode.Accepted else None

@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -346,3 +347,19 @@ class DraftKeeper(QObject):
     def discard(self, *_result: object) -> None:
         self.timer.stop()
         self.clear()
+
+    def keep(self) -> None:
+        """The window closes without saving (the account was changed by an administrator): write the
+        draft now and leave it for the next start, whatever happens to the editor."""
+        self.tick()
+        self.timer.stop()
+        self.store = None  # closing the editor no longer removes it
+
+
+def keep_open_drafts(*windows: QWidget) -> int:
+    """`DraftKeeper.keep` for every open editor in `windows` and the top-level windows; how many."""
+    roots = list(windows) + [w for w in QApplication.topLevelWidgets() if w not in windows]
+    keepers = {id(k): k for root in roots for k in root.findChildren(DraftKeeper)}
+    for keeper in keepers.values():
+        keeper.keep()
+    return sum(1 for k in keepers.values() if k._last is not None)
