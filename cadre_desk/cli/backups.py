@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -11,9 +12,16 @@ from cadre_desk import paths, sealed
 from cadre_desk.cli import security
 from cadre_desk.cli.common import EXIT_ERROR, EXIT_OK, Handler, ProgressBar, Subparsers, count, print_json
 from cadre_desk.db import cipher
-from cadre_desk.errors import PassphraseNeeded, StorageError, WrongPassphrase
+from cadre_desk.errors import (
+    CadreDeskError,
+    PassphraseNeeded,
+    PermissionDenied,
+    StorageError,
+    WrongPassphrase,
+)
 from cadre_desk.sealed import SealError
-from cadre_desk.services import backups
+from cadre_desk.services import access, backups
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
 # Commands that open the database themselves (it may be damaged): called with the parsed arguments only.
@@ -56,8 +64,9 @@ def _cmd_restore_unused(_ctx: ServiceContext, _args: argparse.Namespace) -> int:
 
 
 def _signed_in(args: argparse.Namespace) -> ServiceContext | None:
-    """Sign in on the current database (its backup permission decides); None when it is damaged or no
-    longer a database, whose accounts cannot be read (the restore is audited all the same)."""
+    """Sign in on the current database (its restore permission decides: the administrator's); None
+    when it is damaged or no longer a database, whose accounts cannot be read (no one can sign in on
+    it; the restore is audited all the same)."""
     from cadre_desk.cli import accounts
 
     try:
@@ -74,11 +83,26 @@ def _signed_in(args: argparse.Namespace) -> ServiceContext | None:
         db.dispose()
 
 
+def _require_restore(ctx: ServiceContext) -> None:
+    """A restore is the administrator's (a 干部科经办 may back up, not restore): refused before any
+    passphrase is asked or file read, and the refusal recorded like every other command's."""
+    from cadre_desk.services import accounts
+
+    try:
+        access.require(ctx, Permission.RESTORE)
+    except PermissionDenied as exc:
+        with contextlib.suppress(CadreDeskError):  # e.g. the file busy: the refusal is still said
+            accounts.record_denial(ctx, "cadre-desk restore", str(exc))
+        raise
+
+
 def run_raw(args: argparse.Namespace) -> int:
     """`restore BACKUP`: the database may be damaged, so it is not opened before."""
     passphrase = os.environ.get(cipher.KEY_ENV) or None  # an encrypted database and its backups
     backup_passphrase = security.file_passphrase(args, new=False, sealed_input=sealed.is_sealed(args.backup))
     ctx = _signed_in(args)
+    if ctx is not None:
+        _require_restore(ctx)
     operator = ctx.account_name if ctx is not None else args.operator
     target = args.db or paths.default_database()
     old_passphrase = None
@@ -108,8 +132,8 @@ def run_raw(args: argparse.Namespace) -> int:
             )
             break
         except (PassphraseNeeded, SealError) as exc:  # nothing was changed: ask (again) at a terminal
-            if scripted or attempt == security.TRIES - 1:
-                raise
+            if scripted or attempt == security.TRIES - 1 or not security.interactive():
+                raise  # said once, by the caller (no terminal to ask at)
             sys.stderr.write(f"{exc}\n")
             if isinstance(exc, PassphraseNeeded) and backup_passphrase and sealed.is_sealed(args.backup):
                 old_passphrase = security.ask("制作备份时的数据库口令（旧口令）：")  # inside the sealed file

@@ -93,6 +93,11 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def interactive() -> bool:
+    """Whether a passphrase can be asked for at a terminal."""
+    return _interactive()
+
+
 def ask(prompt: str, confirm: bool = False) -> str | None:
     """A passphrase typed at the terminal (None without one)."""
     if not _interactive():

@@ -26,7 +26,8 @@ class Permission(StrEnum):
     RECORDS_WRITE = "records.write"
     OUTPUT = "records.output"  # printing and exporting records
     IMPORT = "records.import"  # appointment forms, rosters, packages, training lists
-    BACKUP = "backup"  # backups and the integrity check
+    BACKUP = "backup"  # backups (a copy) and the integrity check
+    RESTORE = "restore"  # replacing the database with a backup: the administrator's alone
     AUDIT = "audit.read"  # the audit trail
     MENTOR = "mentor.own"  # own pairings, own mentees' diaries and comments, their profiles (read)
     TOLERANCE = "tolerance"  # 容错案件: fault-tolerance cases
@@ -52,7 +53,7 @@ ROLE_LABELS: dict[Role, str] = {
 
 P = Permission
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMIN: frozenset({P.SIGNED_IN, P.ACCOUNTS, P.SETTINGS, P.BACKUP}),
+    Role.ADMIN: frozenset({P.SIGNED_IN, P.ACCOUNTS, P.SETTINGS, P.BACKUP, P.RESTORE}),
     Role.CLERK: frozenset({P.SIGNED_IN, P.RECORDS_READ, P.RECORDS_WRITE, P.OUTPUT, P.IMPORT, P.BACKUP}),
     Role.MENTOR: frozenset({P.SIGNED_IN, P.MENTOR}),
     Role.READER: frozenset({P.SIGNED_IN, P.RECORDS_READ, P.OUTPUT}),
@@ -72,6 +73,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     P.OUTPUT: "打印和导出",
     P.IMPORT: "导入",
     P.BACKUP: "备份",
+    P.RESTORE: "从备份恢复数据库（系统管理员的操作）",
     P.AUDIT: "查阅审计记录",
     P.MENTOR: "查阅本人帮带对象",
     P.TOLERANCE: "容错案件",
@@ -107,7 +109,7 @@ def permissions_of(roles: tuple[str, ...] | list[str]) -> frozenset[Permission]:
 # What a window opened read-only (another window holds the file) cannot do: each writes, if only its
 # audit record (a print, an export, a backup). 导师 and 容错案件 keep their reading; their writes are
 # refused by the file with the read-only window's message.
-WRITES = frozenset({P.ACCOUNTS, P.SETTINGS, P.RECORDS_WRITE, P.OUTPUT, P.IMPORT, P.BACKUP})
+WRITES = frozenset({P.ACCOUNTS, P.SETTINGS, P.RECORDS_WRITE, P.OUTPUT, P.IMPORT, P.BACKUP, P.RESTORE})
 
 
 def can(ctx: ServiceContext, permission: Permission) -> bool:

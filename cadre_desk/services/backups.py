@@ -600,13 +600,16 @@ def restore(
     `backup_passphrase`: a wrong one or a damaged file is refused before anything is changed.
 
     `ctx` is the signed-in context on the current database (the window, or the command line when the
-    database still opens): it must hold the backup permission. A damaged database cannot check its
-    accounts; its restore is recorded all the same.
+    database still opens): it must hold the restore permission (系统管理员 only: a restore replaces
+    every record; a 干部科经办 may make copies, not restore them). A damaged database (it cannot be
+    opened, so no one can sign in on it) is restored without a context: the offer at start and
+    `restore` over a damaged file; the restored database then asks for a sign-in as usual, and the
+    restore is recorded all the same.
 
     `on_plan(plan)` is told what the restore will do (whose backup, the encryption after it) once the
     backup is opened and checked, before anything is replaced (the command line prints it)."""
     if ctx is not None:
-        access.require(ctx, Permission.BACKUP)
+        access.require(ctx, Permission.RESTORE)
     from cadre_desk.db.engine import resolve_url, sqlite_path
     from cadre_desk.db.opening import open_database
     from cadre_desk.services.context import open_context

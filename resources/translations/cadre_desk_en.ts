@@ -3077,7 +3077,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+50"/>
         <source>Cadre Desk — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3117,7 +3117,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3164,6 +3169,11 @@ Back up your recent work, then restore the file from a backup (File → Back up 
     <message>
         <location line="+17"/>
         <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Restored from {backup}; the previous state was saved as {saved}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

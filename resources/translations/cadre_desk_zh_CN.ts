@@ -3085,7 +3085,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 <context>
     <name>LimitedWindow</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+49"/>
+        <location filename="../../cadre_desk/ui/shell/limited_window.py" line="+50"/>
         <source>Cadre Desk — {file}</source>
         <translation>干部成长档案台 — {file}</translation>
     </message>
@@ -3125,7 +3125,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -3173,6 +3178,11 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <location line="+17"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Restored from {backup}; the previous state was saved as {saved}</source>
+        <translation>已从 {backup} 恢复；恢复前的数据已保存为 {saved}</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from cadre_desk import paths
 from cadre_desk.db import sqlite_tools
+from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import DamagedDatabase
-from cadre_desk.services import audit_trail, backups, maintenance
+from cadre_desk.services import audit_trail, backups, cadres, maintenance
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.backups.auto_backup import AutoBackup
 from cadre_desk.ui.backups.restore import DamagedOffer, RestoreDialog, RestoreRequest
@@ -147,3 +148,40 @@ def test_the_policy_dialog_saves_and_refuses(
     dialog.save()
     assert dialog.saved == backups.BackupPolicy(10, 4, 12, str(tmp_path / "U盘 #1"))
     assert backups.get_policy(ctx).daily == 10
+
+
+def test_restore_is_offered_to_the_administrator_only(
+    qtbot: QtBot, db: Database, ctx: ServiceContext, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 干部科经办 keeps 备份数据库… (a copy) but is not offered 从备份恢复… (inspection F21); the
+    系统管理员's own (limited) window offers it, and it restores with his account kept."""
+    from cadre_desk.services import accounts
+    from cadre_desk.ui.shell.limited_window import LimitedWindow
+    from cadre_desk.ui.shell.settings import Settings
+
+    make_cadre(ctx, "备份里的人")
+    admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone")
+    accounts.add_account(admin, "jingban", ["clerk"], "Cl3#quiet-field")
+    clerk = accounts.authenticate(db, "jingban", "Cl3#quiet-field")
+    if clerk.must_change_password:
+        clerk = accounts.change_own_password(clerk, "Cl3#quiet-field", "Own5#clear-brook")
+    backup = maintenance.backup(admin, db_path.parent / "早上 #备份.db")
+    make_cadre(clerk, "后来加的人")
+    settings = Settings.at(db_path.parent / "ui.ini")
+    window = application.window_for(clerk, settings, background_checks=False)
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    assert window.menus.backup_action.isVisible() and not window.menus.restore_action.isVisible()
+    assert window.menus.backup_action.property("cadreDeskNeeds") == "backup"
+    assert window.menus.restore_action.property("cadreDeskNeeds") == "restore"
+    window.close()
+    admin_window = application.window_for(admin, settings)
+    qtbot.addWidget(admin_window)
+    assert isinstance(admin_window, LimitedWindow)
+    assert admin_window.restore_action.isVisible() and admin_window.backup_action.isVisible()
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, c: RestoreRequest(backup)))
+    admin_window.restore_action.trigger()
+    qtbot.waitUntil(lambda: admin_window.restore_runner.result is not None, timeout=30_000)
+    names = [c.name for c in cadres.list_cadres(clerk)]
+    assert names == ["备份里的人"]
+    admin_window.close()

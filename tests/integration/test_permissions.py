@@ -583,3 +583,20 @@ def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
     assert len(mentorship.list_mentorships(reader)) == 2 and diary.count_entries(reader) == 2
     with pytest.raises(PermissionDenied, match="无权修改干部档案"):
         diary_comments.add_comment(reader, world.entry, diary.CommentInput(world.mentor, "领导不写点评"))
+
+
+def test_only_the_administrator_may_restore(world: World) -> None:
+    """`services.backups.restore` takes the database's path first (it works on a damaged file too),
+    so the table above does not reach it: a restore is the 系统管理员's alone (inspection F21: the
+    干部科经办 could restore, and with it roll the accounts back)."""
+    from cadre_desk.services import backups, maintenance
+
+    assert world.db.path is not None
+    backup = maintenance.backup(world.contexts["A"], world.tmp / "before.db")
+    for letter in sorted(ROLES, key=lambda r: r == "A"):  # the refused ones first: nothing replaced
+        ctx = world.contexts[letter]
+        if letter == "A":
+            assert backups.restore(str(world.db.path), backup, ctx=ctx).chain_ok
+        else:
+            with pytest.raises(PermissionDenied, match="无权从备份恢复"):
+                backups.restore(str(world.db.path), backup, ctx=ctx)

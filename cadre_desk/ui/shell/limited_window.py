@@ -16,6 +16,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.session import AccountSession
 from cadre_desk.ui.audit.audit_page import AuditPage
 from cadre_desk.ui.backups.auto_backup import AutoBackup
+from cadre_desk.ui.backups.restore import RestoreDialog, RestoreRunner
 from cadre_desk.ui.diary.diary_page import DiaryPage
 from cadre_desk.ui.jobs import workers
 from cadre_desk.ui.jobs.backup_runner import BackupRunner, ask_backup_target
@@ -75,6 +76,12 @@ class LimitedWindow(QMainWindow):
         self.backup_action = self._add(menu, self.tr("&Back up the database…"), self.back_up, "backupAction")
         self.backup_action.setVisible(ctx.db.path is not None)
         guard(ctx, Act.BACKUP, self.backup_action)
+        self.restore_runner = RestoreRunner(self)
+        self.restore_action = self._add(
+            menu, self.tr("&Restore from a backup…"), self.restore, "restoreAction"
+        )
+        self.restore_action.setVisible(ctx.db.path is not None)
+        guard(ctx, Act.RESTORE, self.restore_action)  # the 系统管理员's
         self.settings_action = self._add(menu, self.tr("&Settings…"), self.open_settings, "settingsAction")
         guard(ctx, Act.SETTINGS, self.settings_action)
         self.rules_action = self._add(menu, self.tr("Local &rules…"), self.open_rules, "rulesAction")
@@ -148,6 +155,29 @@ class LimitedWindow(QMainWindow):
             self.backup_runner.start(
                 target.path, self.tr("Back up the database"), passphrase=target.passphrase
             )
+
+    def restore(self) -> None:
+        """文件 → 从备份恢复… (the 系统管理员's window: the accounts are kept, the pages reload)."""
+        if self.restore_runner.running:
+            return
+        request = RestoreDialog.ask(self, self.ctx)
+        if request is not None:
+            self.restore_runner.start(self.ctx, request, self._restored)
+
+    def _restored(self, ok: bool) -> None:
+        result = self.restore_runner.result
+        if not ok or result is None:
+            return
+        for name in ("pairings", "diary", "tolerance", "audit"):
+            page = getattr(self, name, None)
+            if page is not None:
+                page.refresh()
+        self.statusBar().showMessage(
+            self.tr("Restored from {backup}; the previous state was saved as {saved}").format(
+                backup=result.restored_from, saved=result.saved_current
+            ),
+            30_000,
+        )
 
     def open_settings(self) -> None:
         SettingsDialog.ask(self, self.ctx, self.settings)

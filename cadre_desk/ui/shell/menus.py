@@ -78,7 +78,7 @@ class MainMenus(QObject):
         )
         for action, act in (
             (self.backup_action, Act.BACKUP),
-            (self.restore_action, Act.BACKUP),
+            (self.restore_action, Act.RESTORE),
             (self.backup_policy_action, Act.SETTINGS),
         ):
             action.setEnabled(ctx.db.path is not None)

@@ -54,7 +54,8 @@ class Act(Enum):
     AUDIT = (P.AUDIT,)  # the audit trail and its export
     SETTINGS = (P.SETTINGS,)  # settings and local rules
     ACCOUNTS = (P.ACCOUNTS,)
-    BACKUP = (P.BACKUP,)
+    BACKUP = (P.BACKUP,)  # 备份数据库… (a copy)
+    RESTORE = (P.RESTORE,)  # 从备份恢复… (the administrator's: it replaces everything)
 
     @property
     def permissions(self) -> tuple[Permission, ...]:
