@@ -187,3 +187,14 @@ def backup(
     except StorageError as exc:  # the copy is made and verified; only its audit line is missing
         log.warning("backup %s made, but not recorded in the audit trail: %s", dest, exc)
     return dest
+
+
+def move_data_file(
+    ctx: ServiceContext, dest: Path, progress: Callable[[int, int], None] | None = None
+) -> Path:
+    """设置 → 移动到…: a verified copy of the database in the new file `dest`, which this computer uses
+    from its next start (the caller stores the path); the old file is kept. Choosing where this
+    computer's data lives is a setting: an administrator's (a 领导查阅 or a 干部科经办 is refused with
+    "无权移动数据文件", not with the backup's words)."""
+    access.require_any(ctx, Permission.SETTINGS, action="移动数据文件")
+    return backup(ctx, dest, progress, kind="move")

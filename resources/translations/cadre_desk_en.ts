@@ -456,7 +456,7 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+59"/>
         <source>Copying the database to
 {path}</source>
         <translation type="unfinished"></translation>
@@ -467,7 +467,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The copy was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,7 +1785,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiscardQuestion</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+63"/>
+        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+66"/>
         <source>Discard your input?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,12 +1889,12 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EncryptionRow</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+57"/>
+        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+60"/>
         <source>Encryption of a database server is the server&apos;s business (disk encryption, TLS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Encrypted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,7 +1924,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Encrypt the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3137,7 +3137,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Operator: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3307,7 +3307,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/menus.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/shell/menus.py" line="+46"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3357,7 +3357,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;New record on this page…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3377,12 +3377,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Data file location…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3392,7 +3392,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Nothing to do for this on this page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3790,7 +3790,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+314"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+316"/>
         <source>New rule: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6561,13 +6561,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RulesPage</name>
     <message>
-        <location line="-236"/>
+        <location line="-237"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Switch &amp;off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6719,13 +6719,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+254"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+64"/>
+        <location line="+268"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-259"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6875,7 +6875,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+25"/>
+        <source>Only a system administrator (系统管理员) changes the department&apos;s settings, the local rules and the data file; here you can choose this computer&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation type="unfinished"></translation>

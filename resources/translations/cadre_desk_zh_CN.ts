@@ -456,7 +456,7 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/jobs/backup_runner.py" line="+59"/>
         <source>Copying the database to
 {path}</source>
         <translation>正在将数据库复制到
@@ -468,7 +468,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The copy was cancelled; nothing was changed.</source>
         <translation>复制已取消，未做任何更改。</translation>
     </message>
@@ -1789,7 +1789,7 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>DiscardQuestion</name>
     <message>
-        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+63"/>
+        <location filename="../../cadre_desk/ui/widgets/guarded_dialog.py" line="+66"/>
         <source>Discard your input?</source>
         <translation>放弃输入的内容？</translation>
     </message>
@@ -1893,12 +1893,12 @@ Your text stays in the editor: copy it before you close.</source>
 <context>
     <name>EncryptionRow</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+57"/>
+        <location filename="../../cadre_desk/ui/settings/encryption_row.py" line="+60"/>
         <source>Encryption of a database server is the server&apos;s business (disk encryption, TLS).</source>
         <translation>数据库服务器的加密由服务器负责（磁盘加密、TLS 连接）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Encrypted</source>
         <translation>已加密</translation>
     </message>
@@ -1928,7 +1928,7 @@ Your text stays in the editor: copy it before you close.</source>
         <translation>加密(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Encrypt the database</source>
         <translation>加密数据库</translation>
     </message>
@@ -3145,7 +3145,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
@@ -3313,7 +3313,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
 <context>
     <name>MainMenus</name>
     <message>
-        <location filename="../../cadre_desk/ui/shell/menus.py" line="+45"/>
+        <location filename="../../cadre_desk/ui/shell/menus.py" line="+46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3363,7 +3363,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;New record on this page…</source>
         <translation>新建本页记录(&amp;N)…</translation>
     </message>
@@ -3383,12 +3383,12 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Data file location…</source>
         <translation>数据文件位置(&amp;D)…</translation>
     </message>
@@ -3398,7 +3398,7 @@ Back up your recent work, then restore the file from a backup (File → Back up 
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Nothing to do for this on this page</source>
         <translation>本页没有可执行的此项操作</translation>
     </message>
@@ -3793,7 +3793,7 @@ Logs: {logs}</source>
 <context>
     <name>NewRuleDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+314"/>
+        <location filename="../../cadre_desk/ui/settings/rules_page.py" line="+316"/>
         <source>New rule: {title}</source>
         <translation>新增规则：{title}</translation>
     </message>
@@ -6584,13 +6584,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>RulesPage</name>
     <message>
-        <location line="-236"/>
+        <location line="-237"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Switch &amp;off</source>
         <translation>停用(&amp;O)</translation>
     </message>
@@ -6742,13 +6742,13 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+59"/>
-        <location line="+254"/>
+        <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+64"/>
+        <location line="+268"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-259"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -6898,7 +6898,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>移动会把数据复制到新位置并校验副本，下次启动时起使用新文件。原文件会保留，确认无误后可自行删除。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+25"/>
+        <source>Only a system administrator (系统管理员) changes the department&apos;s settings, the local rules and the data file; here you can choose this computer&apos;s language.</source>
+        <translation>部门设置、本地规则和数据文件只能由系统管理员修改；您在这里可以选择本机的界面语言。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <location line="+3"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>

@@ -1,13 +1,15 @@
-"""What each role's window offers: signed in as every role on a small demo database, every page (and
-every tab in it, and the roster's context menu) is opened, and no visible, enabled button or menu
-action needs a permission that the role's `access.ROLE_PERMISSIONS` lack. Every button on a page says
-what it needs (`permits.guard`); the clerk sees every action the open mode (no accounts) shows."""
+"""What each role's window offers: signed in as every role on a small demo database, every menu,
+every page (and every tab in it, and the roster's context menu) and the dialogs of 文件 → 设置… and
+规则… are opened, and no visible, enabled button or menu action needs a permission that the role's
+`access.ROLE_PERMISSIONS` lack. Every button and menu action says what it needs (`permits.guard`);
+the clerk sees every action the open mode (no accounts) shows."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QTabBar,
     QTabWidget,
     QWidget,
@@ -28,15 +31,21 @@ from pytestqt.qtbot import QtBot
 from cadre_desk import demo
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import accounts, cadres, mentorship
+from cadre_desk.errors import PermissionDenied
+from cadre_desk.services import accounts, app_settings, cadres, encryption, maintenance, mentorship
 from cadre_desk.services.access import ROLE_PERMISSIONS, WRITES, Permission, Role
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.profile.profile_view import ProfileView
 from cadre_desk.ui.roster.roster_page import RosterPage
+from cadre_desk.ui.settings.rules_page import RulesDialog
+from cadre_desk.ui.settings.settings_dialog import SettingsDialog
+from cadre_desk.ui.shell import i18n
+from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.application import window_for
 from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 from cadre_desk.ui.widgets.permits import needs_of
 
 TODAY = dt.date(2026, 6, 1)
@@ -54,7 +63,11 @@ class Offer:
 
 def _name(item: QWidget | QAction) -> str:
     text = item.text() if isinstance(item, QAbstractButton | QAction) else ""
-    return item.objectName() or text.replace("&", "")
+    name = item.objectName() or text.replace("&", "") or item.toolTip()
+    if name:
+        return name
+    parent = item.parent()  # a button with an icon only: its class and where it sits
+    return f"{item.metaObject().className()} in {parent.objectName() or type(parent).__name__}"
 
 
 def _qt_internal(button: QAbstractButton) -> bool:
@@ -72,8 +85,9 @@ def _menu_offers(where: str, menu: QMenu) -> Iterator[Offer]:
         if action.isSeparator() or not action.isVisible():
             continue
         sub = action.menu()
-        if isinstance(sub, QMenu):
+        if isinstance(sub, QMenu):  # a submenu: what it holds is offered, not the submenu itself
             yield from _menu_offers(where, sub)
+            continue
         yield Offer(f"{where}:{_name(action)}", needs_of(action), action.isEnabled(), False)
 
 
@@ -90,7 +104,7 @@ def offers(where: str, root: QWidget) -> Iterator[Offer]:
         if isinstance(widget, QMenu | QLineEdit | QComboBox) or not widget.isVisible():
             continue
         for action in widget.actions():
-            if action.isVisible() and not action.isSeparator():
+            if action.isVisible() and not action.isSeparator() and action.menu() is None:
                 yield Offer(f"{where}:{_name(action)}", needs_of(action), action.isEnabled(), False)
 
 
@@ -121,8 +135,29 @@ def visit(where: str, page: QWidget) -> set[Offer]:
     return found
 
 
+def _offered_by_file_dialogs(window: MainWindow | LimitedWindow) -> set[Offer]:
+    """What 文件 → 设置… and 规则… offer (each opened as the menu opens it, when the menu offers it)."""
+    found: set[Offer] = set()
+    menus = window.menus if isinstance(window, MainWindow) else window
+    if menus.settings_action.isVisible() and menus.settings_action.isEnabled():
+        settings_dialog = SettingsDialog(window.ctx, window.settings, window)
+        settings_dialog.show()
+        found |= visit("settings", settings_dialog)
+        settings_dialog.done(0)
+        settings_dialog.deleteLater()
+    if menus.rules_action.isVisible() and menus.rules_action.isEnabled():
+        rules = RulesDialog(window.ctx, window)
+        rules.show()
+        found |= visit("rules", rules)
+        rules.done(0)
+        rules.deleteLater()
+    return found
+
+
 def everything_offered(window: QMainWindow) -> set[Offer]:
     found = set(_menu_offers("menu", window.menuBar()))  # type: ignore[arg-type]  # a QMenuBar has actions
+    assert isinstance(window, MainWindow | LimitedWindow)
+    found |= _offered_by_file_dialogs(window)
     if isinstance(window, MainWindow):
         for key in list(window.page_keys()):
             window.show_page(key)
@@ -171,8 +206,8 @@ def test_no_role_is_offered_what_it_may_not_do(
     granted = ROLE_PERMISSIONS[role]
     found = everything_offered(_open(qtbot, ctx, settings))
     assert found, "the window offers nothing at all"
-    untagged = sorted(o.where for o in found if o.is_button and o.needs is None)
-    assert not untagged, f"buttons that do not say what they need: {untagged}"
+    untagged = sorted(o.where for o in found if o.needs is None)
+    assert not untagged, f"buttons and actions that do not say what they need: {untagged}"
     refused = sorted(
         f"{o.where} needs {'/'.join(o.needs)}"
         for o in found
@@ -282,3 +317,51 @@ def test_a_read_only_window_offers_nothing_that_writes(
         window.close()
     finally:
         read_only.dispose()
+
+
+@pytest.mark.parametrize("role", [Role.READER, Role.CLERK, Role.AUDITOR], ids=["reader", "clerk", "auditor"])
+def test_without_the_settings_permission_only_the_language_is_offered(
+    qtbot: QtBot,
+    accounts_db: dict[Role, ServiceContext],
+    settings: Settings,
+    role: Role,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    """文件 → 设置… for a 领导查阅 (or a 干部科经办 or 安全审计员 without 系统管理员): the department's
+    settings shown but not editable, no 移动到 / 加密 / 修改口令 (a reader was offered both; 加密 asked
+    the passphrase twice before the refusal, 移动到 was refused as "无权备份"), and Cancel closes without
+    asking about unsaved input. The language of this computer is his to choose."""
+    ctx = accounts_db[role]
+    dialog = SettingsDialog(ctx, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    data_file = [dialog.move_button, dialog.encryption.button, dialog.encryption.rekey_button]
+    assert not any(b.isVisible() for b in data_file), [b.objectName() for b in data_file if b.isVisible()]
+    assert not dialog.move_note.isVisible() and dialog.read_only_note.isVisible()
+    department = [*dialog.edits.values(), *dialog.offsets.values(), dialog.idle_minutes]
+    assert not any(w.isEnabled() for w in department)
+    assert dialog.operator.isReadOnly() and dialog.language.isEnabled()
+    asked: list[object] = []
+    monkeypatch.setattr(DiscardQuestion, "ask", classmethod(lambda cls, *a: asked.append(a) or True))
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
+
+    dialog = SettingsDialog(ctx, settings)  # the language is saved; the department untouched
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = app_settings.get_settings(accounts_db[Role.ADMIN])
+    dialog.language.setCurrentIndex(dialog.language.findData(i18n.ENGLISH))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: QMessageBox.StandardButton.Ok)
+    dialog.accept()
+    assert dialog.result_value is not None and dialog.result_value.restart_needed
+    assert settings.get(keys.LANGUAGE) == i18n.ENGLISH
+    assert app_settings.get_settings(accounts_db[Role.ADMIN]) == before
+
+    # The services refuse what is not offered, naming what was refused.
+    with pytest.raises(PermissionDenied, match="无权移动数据文件"):
+        maintenance.move_data_file(ctx, tmp_path / "moved.db")
+    with pytest.raises(PermissionDenied, match="无权修改设置"):
+        encryption.encrypt_database(ctx, "Secret#2026x")
+    assert not (tmp_path / "moved.db").exists()

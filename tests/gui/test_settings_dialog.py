@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.db import sqlite_tools
@@ -18,6 +18,8 @@ from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell import application
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
+from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
 from tests.gui.test_main_window import type_with_ime
 
 
@@ -114,6 +116,41 @@ def test_a_signed_in_account_is_the_operator(
         qtbot.keyClick(dlg.operator, Qt.Key.Key_Return)
     assert dlg.result_value is not None and not dlg.result_value.restart_needed
     assert boxes == []
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, for the passphrase dialog
+def test_a_cancelled_passphrase_is_no_unsaved_input(
+    qtbot: QtBot, dialog: SettingsDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """加密…, a passphrase typed, then Cancel in the passphrase dialog; then Cancel in 设置 closes without
+    asking "这里输入的内容尚未保存。要放弃吗？" (the passphrase dialog stayed behind as a child of 设置, and
+    its fields counted as the settings' input)."""
+    typed: list[PassphraseDialog] = []
+
+    def cancel_the_passphrase() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, PassphraseDialog):
+            QTimer.singleShot(20, cancel_the_passphrase)
+            return
+        typed.append(box)
+        box.passphrase.setText("Secret#2026x")
+        box.again.setText("Secret#2026x")
+        box.reject()
+
+    QTimer.singleShot(0, cancel_the_passphrase)
+    qtbot.mouseClick(dialog.encryption.button, Qt.MouseButton.LeftButton)
+    assert typed, "the passphrase was not asked"
+    assert not dialog.has_unsaved_input()
+    asked: list[object] = []
+    monkeypatch.setattr(DiscardQuestion, "ask", classmethod(lambda cls, *a: asked.append(a) or False))
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
+
+    # Typed input is still guarded.
+    dialog.show()
+    dialog.edits["department_name"].setText("中共某某县委组织部")
+    dialog.reject()
+    assert len(asked) == 1 and dialog.isVisible()
 
 
 def test_moving_the_data_file_copies_it_and_keeps_the_old_one(

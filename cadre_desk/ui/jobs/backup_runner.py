@@ -45,9 +45,12 @@ class BackupRunner(QObject):
     def running(self) -> bool:
         return self.job is not None and self.job.running
 
-    def start(self, dest: Path, title: str, quiet: bool = False, passphrase: str | None = None) -> None:
+    def start(
+        self, dest: Path, title: str, quiet: bool = False, passphrase: str | None = None, move: bool = False
+    ) -> None:
         """Copy in the background; `quiet` leaves the error message to the caller (see `error`); with
-        `passphrase` the verified copy is sealed into `dest` and read back."""
+        `passphrase` the verified copy is sealed into `dest` and read back; `move`: the copy is the
+        data file's new place (`maintenance.move_data_file`, an administrator's)."""
         if self.running:
             return
         self.error = ""
@@ -68,6 +71,8 @@ class BackupRunner(QObject):
                 return sealed_backup.sealed_backup(
                     ctx, dest, passphrase, lambda done, total: progress("", done, total)
                 )
+            if move:
+                return maintenance.move_data_file(ctx, dest, lambda done, total: progress("", done, total))
             return maintenance.backup(ctx, dest, lambda done, total: progress("", done, total))
 
         def on_progress(_label: str, done: int, total: int) -> None:

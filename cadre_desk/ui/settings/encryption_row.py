@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import access, encryption
-from cadre_desk.services.access import Permission
+from cadre_desk.services import encryption
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.jobs.workers import Job, run_in_background
 from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
+from cadre_desk.ui.widgets.permits import Act, allows, tag
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -42,6 +42,7 @@ class EncryptionRow(QWidget):
             )
         )
         self.rekey_button.clicked.connect(self.change_passphrase)
+        tag(Act.SETTINGS, self.button, self.rekey_button)  # shown only to an administrator (show_state)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.state)
@@ -52,12 +53,13 @@ class EncryptionRow(QWidget):
 
     def show_state(self) -> None:
         db = self._ctx.db
+        may = allows(self._ctx, Act.SETTINGS)  # the services refuse the rest: 无权修改设置
+        self.button.setVisible(db.path is not None and may)
         if db.path is None:
             self.state.setToolTip(
                 self.tr("Encryption of a database server is the server's business (disk encryption, TLS).")
             )
             self.state.hide()
-            self.button.hide()
         elif db.encrypted:
             self.state.setText(self.tr("Encrypted"))
             self.state.setToolTip(self.tr("Encrypted (SQLCipher): the file opens only with its passphrase."))
@@ -67,9 +69,7 @@ class EncryptionRow(QWidget):
             self.state.setToolTip(self.tr("Not encrypted: anyone who can copy the file can read it."))
             self.button.setText(self.tr("&Encrypt…"))
         self.button.setToolTip(self.state.toolTip())
-        self.rekey_button.setVisible(
-            db.path is not None and db.encrypted and access.can(self._ctx, Permission.SETTINGS)
-        )
+        self.rekey_button.setVisible(db.path is not None and db.encrypted and may)
 
     def toggle(self) -> None:
         if self.job is not None and self.job.running:

@@ -38,6 +38,7 @@ from cadre_desk.services import access
 from cadre_desk.services import rule_tables as rt
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.widgets.permits import Act, tag
 from cadre_desk.ui.widgets.weak import BackRef
 
 ROW_ID = Qt.ItemDataRole.UserRole + 1
@@ -126,6 +127,7 @@ class RulesPage(QWidget):
         self.archive_button = QPushButton(self.tr("Switch &off"), self)
         self.archive_button.setObjectName("archiveRule")
         self.archive_button.clicked.connect(self.toggle_archived)
+        tag(Act.SETTINGS, self.add_button, self.archive_button)  # shown when `editable` (select_table)
         note = QLabel(
             self.tr(
                 "Edit a cell to change a rule; each change is saved at once and recorded in the audit "
@@ -360,6 +362,7 @@ class RulesDialog(QDialog):
         self.page = RulesPage(ctx, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        tag(Act.VIEW, *buttons.buttons())
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)

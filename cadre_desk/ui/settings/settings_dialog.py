@@ -1,5 +1,9 @@
 """Settings: the department's settings (in the database), this computer's (operator, language) and
-the data file's location, with a move that copies the data (verified) and never deletes the old file."""
+the data file's location, with a move that copies the data (verified) and never deletes the old file.
+
+Without the settings permission (a 领导查阅, a 干部科经办 without 系统管理员) the dialog shows the
+department's settings read-only and offers only this computer's language: the data file's buttons
+(移动到、加密、取消加密、修改口令) are not offered (`permits.guard`), and the services refuse them anyway."""
 
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ from cadre_desk.ui.shell import i18n
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets.guarded_dialog import GuardedDialog
+from cadre_desk.ui.widgets.permits import Act, guard, tag
 
 log = logging.getLogger("cadre_desk.ui")
 
@@ -156,11 +161,11 @@ class SettingsDialog(GuardedDialog):
         rules_row.addWidget(rules_note, 1)
         rules_row.addWidget(self.rules_button)
         self._rules_opened = False
-        # Without the settings permission the department's settings are shown, not changed.
+        # Without the settings permission the department's settings are shown (greyed), not changed.
         self.may_change_department = access.can(ctx, Permission.SETTINGS)
         for box in (dept_box, offsets_box):
             box.setEnabled(self.may_change_department)
-        self.rules_button.setEnabled(self.may_change_department)
+        tag(Act.VIEW, self.rules_button)  # the rules open read-only unless the account may change them
 
         # --- this computer (QSettings) ---
         local_box = QGroupBox(self.tr("This computer"), self)
@@ -223,6 +228,8 @@ class SettingsDialog(GuardedDialog):
         self.encryption = EncryptionRow(ctx, data_box)
         self.runner = BackupRunner(ctx, self)
         self.runner.finished.connect(self._moved)
+        if not guard(ctx, Act.SETTINGS, self.move_button):
+            self.move_note.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -231,9 +238,21 @@ class SettingsDialog(GuardedDialog):
         self.buttons.addButton(self.encryption.button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.encryption.rekey_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.encryption.show_state()  # adding a button to the box shows it: hide again what does not apply
+        tag(Act.VIEW, *self.buttons.buttons()[:2])  # OK, Cancel
+        self.read_only_note = QLabel(
+            self.tr(
+                "Only a system administrator (系统管理员) changes the department's settings, the local "
+                "rules and the data file; here you can choose this computer's language."
+            ),
+            self,
+        )
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(not self.may_change_department)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_note)
         layout.addWidget(dept_box)
         layout.addWidget(offsets_box)
         layout.addWidget(rules_box)
@@ -345,7 +364,7 @@ class SettingsDialog(GuardedDialog):
             )
             return
         self.move_button.setEnabled(False)
-        self.runner.start(dest, self.tr("Move the data file"), quiet=True)
+        self.runner.start(dest, self.tr("Move the data file"), quiet=True, move=True)
 
     def _moved(self, path: object) -> None:
         self.move_button.setEnabled(True)

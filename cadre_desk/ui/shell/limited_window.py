@@ -26,7 +26,7 @@ from cadre_desk.ui.settings.rules_page import RulesDialog
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.tolerance.tolerance_page import TolerancePage
-from cadre_desk.ui.widgets.permits import Act, allows, guard
+from cadre_desk.ui.widgets.permits import Act, allows, guard, tag
 from cadre_desk.ui.widgets.screen_fit import fitting_size
 
 MIN_WIDTH, MIN_HEIGHT = 960, 560
@@ -83,7 +83,7 @@ class LimitedWindow(QMainWindow):
         self.restore_action.setVisible(ctx.db.path is not None)
         guard(ctx, Act.RESTORE, self.restore_action)  # the 系统管理员's
         self.settings_action = self._add(menu, self.tr("&Settings…"), self.open_settings, "settingsAction")
-        guard(ctx, Act.SETTINGS, self.settings_action)
+        tag(Act.VIEW, self.settings_action)  # this computer's language; the rest read-only unless 设置
         self.rules_action = self._add(menu, self.tr("Local &rules…"), self.open_rules, "rulesAction")
         guard(ctx, Act.SETTINGS, self.rules_action)
         menu.addSeparator()
@@ -92,6 +92,7 @@ class LimitedWindow(QMainWindow):
         menu.addSeparator()
         quit_action = self._add(menu, self.tr("E&xit"), self.close, "quitAction")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        tag(Act.VIEW, quit_action)
         self.operator_label = QLabel(self.tr("Operator: {name}").format(name=ctx.operator), self)
         self.statusBar().addPermanentWidget(self.operator_label)
         # a 导师's diaries and comments, a 容错案件 account's cases, accounts and settings are changes too

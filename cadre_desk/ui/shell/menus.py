@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cadre_desk.ui.shell.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+PAGE_NEEDS = {"audit": Act.AUDIT, "tolerance": Act.TOLERANCE}  # pages only those roles' windows have
 
 
 class MainMenus(QObject):
@@ -99,6 +100,7 @@ class MainMenus(QObject):
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(window.close)  # a Qt slot: the connection does not hold it
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        tag(Act.VIEW, self.quit_action)
         menu.addAction(self.quit_action)
 
     def _build_edit_menu(self, menu: QMenu) -> None:
@@ -134,6 +136,7 @@ class MainMenus(QObject):
             self.tr("&Find…"), self.window.focus_search, shortcut=QKeySequence.StandardKey.Find
         )
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        tag(Act.VIEW, self.find_action)
         menu.addAction(self.find_action)
 
     def _build_view_menu(self, menu: QMenu) -> None:
@@ -146,6 +149,7 @@ class MainMenus(QObject):
             )
             menu.addAction(action)
             self.page_actions.append(action)
+            tag(PAGE_NEEDS.get(key, Act.VIEW), action)
         menu.addSeparator()
         self.refresh_action = self._action(
             self.tr("&Refresh"), window.refresh, shortcut=QKeySequence.StandardKey.Refresh
@@ -153,6 +157,7 @@ class MainMenus(QObject):
         if self.refresh_action.shortcut().isEmpty():
             self.refresh_action.setShortcut(QKeySequence("F5"))
         menu.addAction(self.refresh_action)
+        tag(Act.VIEW, self.refresh_action)
 
     def _build_help_menu(self, menu: QMenu) -> None:
         self.data_location_action = self._action(self.tr("&Data file location…"), self.show_data_location)
@@ -160,6 +165,7 @@ class MainMenus(QObject):
         self.about_action = self._action(self.tr("&About Cadre Desk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         menu.addAction(self.about_action)
+        tag(Act.VIEW, self.data_location_action, self.about_action)
 
     # --- the menus' own entries ------------------------------------------------------------------
 

@@ -28,9 +28,12 @@ from cadre_desk.ui.widgets.drafts import DraftKeeper
 
 
 def form_state(root: QWidget) -> tuple[object, ...]:
-    """What the user can type or choose in `root`: texts, choices, ticks, table cells, list items."""
+    """What the user can type or choose in `root`: texts, choices, ticks, table cells, list items
+    (not those of a dialog opened from it: a passphrase or file dialog is no input of `root`'s)."""
     state: list[object] = []
     for w in root.findChildren(QWidget):
+        if w.window() is not root.window():
+            continue
         if isinstance(w, QLineEdit):
             if not w.isReadOnly():
                 state.append(w.text())

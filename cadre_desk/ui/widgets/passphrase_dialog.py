@@ -77,6 +77,9 @@ class PassphraseDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, message: str, new: bool = False) -> str | None:
         dialog = cls(parent, title, message, new)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.passphrase.text()
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.passphrase.text()
+        finally:  # not left behind as a child of the parent (a settings dialog would count its fields)
+            dialog.deleteLater()
