@@ -48,6 +48,7 @@ def register(sub: Subparsers) -> dict[str, Handler]:
     p.add_argument("--unit")
     p.add_argument("--all", action="store_true")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true")
     security.add_passphrase_options(p)
 
     p = sub.add_parser("import-package", help="import an exchange package")
@@ -240,9 +241,15 @@ def _export_package(ctx: ServiceContext, args: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
-    print(
-        f"已导出交换包：{args.output}（干部 {counts.get('cadre', 0)} 人，共 {sum(counts.values())} 条记录）"
-    )
+    related = counts.get("cadre_ref", 0)
+    if args.json:
+        print_json(
+            {"file": str(args.output), "cadres": counts.get("cadre", 0), "related": related, "counts": counts}
+        )
+        return EXIT_OK
+    also = f"（另含 {related} 名相关人员的姓名与单位，用于关联谈话、结对）" if related else ""
+    total = sum(counts.values())
+    print(f"已导出交换包：{args.output}（干部 {counts.get('cadre', 0)} 人{also}，共 {total} 条记录）")
     return EXIT_OK
 
 
@@ -259,6 +266,7 @@ def _import_package(ctx: ServiceContext, args: argparse.Namespace) -> int:
             {
                 "manifest": plan.manifest,
                 "summary": s,
+                "references": plan.references(),
                 "conflicts": [
                     {
                         "entity": c.entity,
@@ -275,8 +283,13 @@ def _import_package(ctx: ServiceContext, args: argparse.Namespace) -> int:
     else:
         print(
             f"新增 {s['new']}，采用对方修改 {s['theirs']}，保留本机修改 {s['mine']}，"
-            f"相同 {s['same']}，冲突 {s['conflict']}"
+            f"相同 {s['same']}，冲突 {s['conflict']}" + (f"，关联本机干部 {s['link']}" if s["link"] else "")
         )
+        if plan.references():
+            print(
+                f"（交换包另含 {plan.references()} 名相关人员的姓名与单位：与本机干部匹配的只作关联、不改动；"
+                "匹配不到的新建为待核实干部）"
+            )
         for c in plan.conflicts:
             print(f"[冲突] {c.label}")
             for d in c.differences:
@@ -297,6 +310,7 @@ def _import_package(ctx: ServiceContext, args: argparse.Namespace) -> int:
     print(
         f"已导入：新增 {result.added}，合并 {result.merged}，"
         f"保留本机 {result.kept_mine}，未变 {result.unchanged}"
+        + (f"，关联本机干部 {result.linked}" if result.linked else "")
     )
     return EXIT_OK
 

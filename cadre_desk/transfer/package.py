@@ -67,6 +67,7 @@ from cadre_desk.transfer.package_records import (
     content_hash,
     load,
     record_of,
+    reference_of,
     set_bases,
 )
 
@@ -89,8 +90,10 @@ __all__ = [
 Progress = Callable[[str, int, int], None]
 
 
-def _selection(session: Session, cadre_ids: set[int]) -> dict[str, list[Any]]:
-    """The cadres and every record belonging to them; the other party of a pairing or talk comes along."""
+def _selection(session: Session, cadre_ids: set[int]) -> tuple[dict[str, list[Any]], set[int]]:
+    """The cadres and every record belonging to them, and the ids of the related people (the other party
+    of a pairing or talk, a commenting mentor), who come along only as references (`reference_of`)."""
+    chosen = set(cadre_ids)
     ids = set(cadre_ids)
     pairs = session.scalars(
         select(Mentorship).where(Mentorship.mentor_id.in_(ids) | Mentorship.mentee_id.in_(ids))
@@ -139,12 +142,12 @@ def _selection(session: Session, cadre_ids: set[int]) -> dict[str, list[Any]]:
         Secondment,
     ):
         rows: Sequence[Any] = session.scalars(
-            select(model).where(model.cadre_id.in_(ids)).order_by(model.id)
+            select(model).where(model.cadre_id.in_(chosen)).order_by(model.id)
         ).all()
         if model is ResumeEntry:
             rows = sorted(rows, key=lambda r: (r.parent_id is not None, r.id))
         out[model.__tablename__] = list(rows)
-    return out
+    return out, {c.id for c in cadres} - chosen
 
 
 def export_package(
@@ -154,8 +157,9 @@ def export_package(
     progress: Progress | None = None,
     passphrase: str | None = None,
 ) -> dict[str, int]:
-    """Write the package; returns the record count per entity. With `passphrase` the zip is sealed
-    (AES-256-GCM, `cadre_desk.sealed`) as it is written: no plain copy touches the disk."""
+    """Write the package; returns the record count per entity (`cadre`: the chosen cadres; `cadre_ref`:
+    the related people who travel as references, see `related_people`). With `passphrase` the zip is
+    sealed (AES-256-GCM, `cadre_desk.sealed`) as it is written: no plain copy touches the disk."""
     access.require(ctx, Permission.OUTPUT)
     if passphrase is not None:
         problem = sealed.passphrase_problem(passphrase)
@@ -164,13 +168,16 @@ def export_package(
     if not cadre_ids:
         raise StorageError("没有选择要导出的干部")
     with ctx.db.uow() as session:
-        selection = _selection(session, set(cadre_ids))
+        selection, related = _selection(session, set(cadre_ids))
         uid_of = Uids(session)
         records: list[Record] = []
         for model in MODELS:
             for row in selection.get(model.__tablename__, []):
-                records.append(record_of(session, model, row, uid_of))
-        bases = bases_of(session, (r.uid for r in records))
+                if model is Cadre and row.id in related:
+                    records.append(reference_of(session, model, row, uid_of))
+                else:
+                    records.append(record_of(session, model, row, uid_of))
+        bases = bases_of(session, (r.uid for r in records if not r.ref_only))
         for rec in records:
             rec.base = bases.get(rec.uid)
         counts: dict[str, int] = {}
@@ -196,11 +203,14 @@ def export_package(
             for n, model in enumerate(MODELS):
                 name = model.__tablename__
                 mine = [r for r in records if r.entity == name]
-                counts[name] = len(mine)
+                counts[name] = sum(1 for r in mine if not r.ref_only)
+                if model is Cadre:
+                    counts["cadre_ref"] = len(mine) - counts[name]
                 if progress is not None:
                     progress("写入交换包", n + 1, len(MODELS))
                 payload = [
                     {"uid": r.uid, "hash": r.hash, "base": r.base, "fields": r.fields, "refs": r.refs}
+                    | ({"ref_only": True} if r.ref_only else {})
                     for r in mine
                 ]
                 zf.writestr(f"data/{name}.json", json.dumps(payload, ensure_ascii=False, indent=1))
@@ -208,9 +218,15 @@ def export_package(
                     if r.blob is not None:
                         zf.writestr(f"photos/{r.uid}.bin", r.blob)
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-        set_bases(session, records, bases)
+        set_bases(session, [r for r in records if not r.ref_only], bases)  # a reference is never merged
         audit.record(
-            session, ctx, "export", "package", summary=f"导出交换包 {len(cadre_ids)} 位干部到 {dest}"[:200]
+            session,
+            ctx,
+            "export",
+            "package",
+            summary=(
+                f"导出交换包 {len(cadre_ids)} 位干部（另含 {len(related)} 名相关人员的姓名与单位）到 {dest}"
+            )[:200],
         )
     return counts
 
@@ -235,6 +251,7 @@ class PackageResult:
     merged: int
     kept_mine: int
     unchanged: int
+    linked: int = 0  # related people (references) matched to a local cadre, who was left as he was
 
 
 def apply_package(
@@ -250,7 +267,7 @@ def apply_package(
     undecided = [c for c in plan.conflicts if resolutions.get(c.uid, prefer) not in ("mine", "theirs")]
     if undecided:
         raise ImportRejected([(c.label, "两边都修改过，请选择保留本机或采用对方") for c in undecided])
-    added = merged = kept = same = 0
+    added = merged = kept = same = linked = 0
     touched: dict[str, list[Any]] = {}
     with ctx.db.uow() as session:
         _recheck(session, plan)
@@ -277,6 +294,9 @@ def apply_package(
             action = plan.actions[rec.uid]
             if action == "conflict":
                 action = "theirs" if resolutions.get(rec.uid, prefer) == "theirs" else "mine"
+            if action == "link":
+                linked += 1  # nothing of the local cadre changes, and no base: a reference is never merged
+                continue
             if action in ("same", "mine"):
                 same += action == "same"
                 kept += action == "mine"
@@ -343,9 +363,12 @@ def apply_package(
                 "import",
                 "package",
                 changes={"file": plan.origin, "count": added + merged} if plan.origin else {},
-                summary=f"导入交换包：新增 {added}，合并 {merged}，保留本机 {kept}，未变 {same}",
+                summary=(
+                    f"导入交换包：新增 {added}，合并 {merged}，保留本机 {kept}，未变 {same}，"
+                    f"关联本机干部 {linked}"
+                ),
             )
-    return PackageResult(added, merged, kept, same)
+    return PackageResult(added, merged, kept, same, linked)
 
 
 STALE = "预览之后本机数据已被修改（可能有另一个导入同时进行），本次未写入任何数据；请重新导入"
@@ -367,7 +390,14 @@ def _recheck(session: Session, plan: PackagePlan) -> None:
         raise ImportRejected([("预览已过期", STALE), *changed])
 
 
-ACTIONS = {"new": "新增", "theirs": "采用对方", "mine": "保留本机", "same": "相同", "conflict": "冲突"}
+ACTIONS = {
+    "new": "新增",
+    "theirs": "采用对方",
+    "mine": "保留本机",
+    "same": "相同",
+    "conflict": "冲突",
+    "link": "关联本机干部",
+}
 
 
 def _reindex(session: Session, touched: Mapping[str, list[Any]]) -> None:

@@ -30,6 +30,7 @@ from cadre_desk.db.models import (
     Training,
     Unit,
 )
+from cadre_desk.domain.yearmonth import YearMonth
 from cadre_desk.errors import ImportRejected, StorageError
 from cadre_desk.services import access, validation
 from cadre_desk.services.access import Permission
@@ -71,7 +72,7 @@ class Conflict:
 class PackagePlan:
     manifest: dict[str, Any]
     records: list[Record] = field(repr=False)
-    actions: dict[str, str] = field(repr=False)  # uid → new / theirs / mine / same / conflict
+    actions: dict[str, str] = field(repr=False)  # uid → new / theirs / mine / same / conflict / link
     local_ids: dict[str, int] = field(repr=False)  # uid → local id of a matching record
     conflicts: list[Conflict]
     # 待核实: correctable problems of cadres the package writes (uid → problems), stored with them
@@ -82,7 +83,11 @@ class PackagePlan:
         return sum(1 for a in self.actions.values() if a == action)
 
     def summary(self) -> dict[str, int]:
-        return {k: self.count(k) for k in ("new", "theirs", "mine", "same", "conflict")}
+        return {k: self.count(k) for k in ("new", "theirs", "mine", "same", "conflict", "link")}
+
+    def references(self) -> int:
+        """How many related people the package carries as references (name, unit and post only)."""
+        return sum(1 for r in self.records if r.ref_only)
 
 
 def _json(zf: zipfile.ZipFile, member: str, name: str) -> Any:
@@ -149,7 +154,12 @@ def read_package(path: Path, passphrase: str | None = None) -> tuple[dict[str, A
                     item["refs"],
                     item["hash"],
                     item.get("base"),
+                    ref_only=item.get("ref_only") is True,
                 )
+                if "ref_only" in item and (model is not Cadre or type(item["ref_only"]) is not bool):
+                    raise StorageError(
+                        f"交换包已损坏：{LABELS[model.__tablename__]}记录 {rec.uid} 的 ref_only 无效"
+                    )
                 if rec.uid in seen:
                     raise StorageError(f"交换包已损坏：记录编号 {rec.uid} 出现了不止一次")
                 seen.add(rec.uid)
@@ -220,7 +230,20 @@ class _Matcher:
         cadre_id = self.local_ids.get(rec.refs.get("cadre_id") or "")
         if model is Cadre and rec.fields.get("id_number"):
             row = session.scalars(select(Cadre).where(Cadre.id_number == rec.fields["id_number"])).first()
-            return row, "id_number"
+            if row is not None or not rec.ref_only:
+                return row, "id_number"
+        if model is Cadre and rec.ref_only and rec.fields.get("name") and rec.fields.get("birth"):
+            # a reference without a known 身份证号: the one live local cadre of that name and birth month
+            same = session.scalars(
+                select(Cadre)
+                .where(
+                    Cadre.name == rec.fields["name"],
+                    Cadre.birth == YearMonth.from_int(int(rec.fields["birth"])),
+                    Cadre.archived_at.is_(None),
+                )
+                .limit(2)
+            ).all()
+            return (same[0], "name_birth") if len(same) == 1 else (None, "")
         if model is Unit and rec.fields.get("name"):
             for unit in session.scalars(
                 select(Unit).where(Unit.name == rec.fields["name"]).order_by(Unit.id)
@@ -268,6 +291,12 @@ def plan_records(
         row, how = matcher.find(model, rec)
         if row is None:
             actions[rec.uid] = "new"
+        elif rec.ref_only:
+            # a related person the package only refers to: linked to the local cadre, who stays as he is
+            actions[rec.uid] = "link"
+            matcher.local_ids[rec.uid] = row.id
+            if row.uid != rec.uid:
+                matcher.alias[row.uid] = rec.uid
         else:
             matcher.local_ids[rec.uid] = row.id
             if row.uid != rec.uid:
@@ -297,8 +326,9 @@ def plan_records(
                 session, rec.entity, rec.fields, rec.refs, rec.uid, matcher.local_ids.get(rec.uid)
             )
             problems.extend((rec.label(), error) for error in checked.errors)
-            if checked.doubts:
-                to_verify[rec.uid] = checked.doubts
+            doubts = checked.doubts + ((REFERENCE_DOUBT,) if rec.ref_only else ())
+            if doubts:
+                to_verify[rec.uid] = doubts
         if rec.entity == "cadre" and rec.fields.get("id_number"):
             first = id_numbers.setdefault(rec.fields["id_number"], rec.uid)
             if first != rec.uid:
@@ -306,6 +336,14 @@ def plan_records(
     if problems:
         raise ImportRejected(problems)
     return PackagePlan(manifest, records, actions, matcher.local_ids, conflicts, to_verify)
+
+
+# 待核实 on a cadre created from a reference: the package named him only for its talks and pairings.
+REFERENCE_DOUBT = validation.Problem(
+    "name",
+    "由交换包中的谈话或结对关联而来，只有姓名、性别、出生年月、身份证号、单位与职务；"
+    "请核实是否为本机已有干部，并补全其余信息",
+)
 
 
 def _show(value: Any) -> str:

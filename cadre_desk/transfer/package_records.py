@@ -20,7 +20,9 @@ from cadre_desk.db.models import RECORD_MODELS, CadrePhoto, ExchangeBase
 from cadre_desk.domain.yearmonth import YearMonth
 
 FORMAT = "cadre-desk-exchange"
-FORMAT_VERSION = 1
+# 2: people referenced only by a talk, pairing or comment travel as a reference (`ref_only`, see
+# `reference_of`); a version-1 reader would take such a reference for a full record and blank it.
+FORMAT_VERSION = 2
 Progress = Callable[[str, int, int], None]
 
 # Dependency order: a record's references always point to entities earlier in this list.
@@ -108,6 +110,9 @@ class Record:
     hash: str = ""
     base: str | None = None
     blob: bytes | None = None
+    # A related person (the other party of a talk or pairing, a commenting mentor) who travels only so
+    # that the references resolve: name, gender, birth, 身份证号, unit and post; matched, never merged.
+    ref_only: bool = False
 
     def label(self) -> str:
         f = self.fields
@@ -127,6 +132,31 @@ def record_of(
     if model is CadrePhoto:
         rec.blob = row.data
     return rec
+
+
+# What a reference (`ref_only`) carries of a cadre: enough to match him to the importing side's own
+# record (uid, 身份证号, name + birth month) and to show him (name, unit, post); the rest is blank.
+REFERENCE_FIELDS = ("name", "name_initials", "gender", "birth", "id_number", "post", "archived_at")
+REFERENCE_REFS = ("unit_id",)
+
+
+def reference_of(
+    session: Session, model: Any, row: Any, uid_of: Callable[[str, int | None], str | None]
+) -> Record:
+    """A related cadre as a reference: the fields of `REFERENCE_FIELDS`, every other column blank
+    (null, or "" where the column needs a value), no family, 奖惩, 考核, 简历, 培训, photo or notes."""
+    plain, refs = columns(model)
+    fields = {
+        c.name: dump(c, getattr(row, c.key)) if c.name in REFERENCE_FIELDS else (None if c.nullable else "")
+        for c in plain
+    }
+    ref_uids = {
+        name: uid_of(target, getattr(row, name)) if name in REFERENCE_REFS else None
+        for name, target in refs.items()
+    }
+    return Record(
+        model.__tablename__, row.uid, fields, ref_uids, content_hash(fields, ref_uids), ref_only=True
+    )
 
 
 class Uids:

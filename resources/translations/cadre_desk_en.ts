@@ -8411,12 +8411,17 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>{cadres} cadres, {records} records written to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>The package also names {related} related people (name, unit and post only, no other records) so that the talks and pairings stay linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export talk records</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8396,7 +8396,12 @@ Your text stays in the editor.</source>
         <translation>正在导出任免表</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+71"/>
+        <source>The package also names {related} related people (name, unit and post only, no other records) so that the talks and pairings stay linked.</source>
+        <translation>另含 {related} 名相关人员的姓名与单位（仅姓名、单位与职务，不含其他档案），用于关联谈话、结对。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export talk records</source>
         <translation>导出谈话记录</translation>
     </message>
@@ -8436,7 +8441,7 @@ Your text stays in the editor.</source>
         <translation>已导出 {count} 对结对：{path}</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-270"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
@@ -8482,7 +8487,7 @@ Your text stays in the editor.</source>
         <translation>正在写入交换包</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>{cadres} cadres, {records} records written to {path}</source>
         <translation>已将 {cadres} 位干部、共 {records} 条记录写入 {path}</translation>
     </message>

@@ -86,3 +86,48 @@ def test_roster_and_package_commands(tmp_path: Path) -> None:
     shutil.copy(tmp_path / "r.xlsx", tmp_path / "bad.lrmx")
     proc = run("--db", db2, "import-lrmx", str(tmp_path / "bad.lrmx"), data_dir=data, check=False)
     assert proc.returncode == 1 and "不是有效的 XML" in proc.stdout
+
+
+def test_export_package_names_the_related_people_it_carries_as_references(tmp_path: Path) -> None:
+    """最小必要: 3 chosen cadres travel in full; the others of their talks and pairings by name and unit."""
+    db, data = str(tmp_path / "a.db"), tmp_path / "data"
+    run("--db", db, "init", data_dir=data)
+    run("--db", db, "demo", "--cadres", "40", "--seed", "7", data_dir=data)
+    proc = run("--db", db, "export-package", "1", "2", "3", "-o", str(tmp_path / "p.zip"), data_dir=data)
+    out = json.loads(
+        run(
+            "--db",
+            db,
+            "export-package",
+            "1",
+            "2",
+            "3",
+            "-o",
+            str(tmp_path / "q.zip"),
+            "--json",
+            data_dir=data,
+        ).stdout
+    )
+    assert (
+        out["cadres"] == 3
+        and out["counts"]["cadre"] == 3
+        and out["related"] == out["counts"]["cadre_ref"] > 0
+    )
+    assert f"干部 3 人（另含 {out['related']} 名相关人员的姓名与单位，用于关联谈话、结对）" in proc.stdout
+    db2 = str(tmp_path / "b.db")
+    run("--db", db2, "init", data_dir=data)
+    preview = json.loads(
+        run(
+            "--db", db2, "import-package", str(tmp_path / "p.zip"), "--json", "--dry-run", data_dir=data
+        ).stdout
+    )
+    assert {"new", "theirs", "mine", "same", "conflict", "link"} <= set(preview["summary"])
+    assert preview["references"] == out["related"] and "manifest" in preview and "conflicts" in preview
+    proc = run("--db", db2, "import-package", str(tmp_path / "p.zip"), data_dir=data)
+    assert f"交换包另含 {out['related']} 名相关人员的姓名与单位" in proc.stdout
+    again = run("--db", db2, "import-package", str(tmp_path / "p.zip"), data_dir=data)
+    assert f"关联本机干部 {out['related']}" in again.stdout
+    stats = json.loads(run("--db", db2, "stats", "--json", data_dir=data).stdout)
+    assert stats["cadre"] == 3 + out["related"]
+    checks = json.loads(run("--db", db2, "check", "--json", data_dir=data).stdout)
+    assert json.dumps(checks, ensure_ascii=False).count("由交换包中的谈话或结对关联而来") >= out["related"]

@@ -335,12 +335,16 @@ def export_package(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int
     )
     if counts is None:
         return
-    _export_finished(
-        parent,
-        QCoreApplication.translate("Transfer", "{cadres} cadres, {records} records written to {path}").format(
-            cadres=counts.get("cadre", 0), records=sum(counts.values()), path=dest
-        ),
-    )
+    text = QCoreApplication.translate(
+        "Transfer", "{cadres} cadres, {records} records written to {path}"
+    ).format(cadres=counts.get("cadre", 0), records=sum(counts.values()), path=dest)
+    if counts.get("cadre_ref"):
+        text += "\n" + QCoreApplication.translate(
+            "Transfer",
+            "The package also names {related} related people (name, unit and post only, no other records) "
+            "so that the talks and pairings stay linked.",
+        ).format(related=counts["cadre_ref"])
+    _export_finished(parent, text)
 
 
 def export_talks(parent: QWidget, ctx: ServiceContext, cadre_ids: Sequence[int] = ()) -> None:
