@@ -342,6 +342,7 @@ def test_without_the_settings_permission_only_the_language_is_offered(
     assert not dialog.move_note.isVisible() and dialog.read_only_note.isVisible()
     department = [*dialog.edits.values(), *dialog.offsets.values(), dialog.idle_minutes]
     assert not any(w.isEnabled() for w in department)
+    assert not any(e.placeholderText() for e in dialog.edits.values())  # no hint taken for a value
     assert dialog.operator.isReadOnly() and dialog.language.isEnabled()
     asked: list[object] = []
     monkeypatch.setattr(DiscardQuestion, "ask", classmethod(lambda cls, *a: asked.append(a) or True))

@@ -165,6 +165,9 @@ class SettingsDialog(GuardedDialog):
         self.may_change_department = access.can(ctx, Permission.SETTINGS)
         for box in (dept_box, offsets_box):
             box.setEnabled(self.may_change_department)
+        if not self.may_change_department:  # a greyed hint reads like a value ("印在封面和页眉上")
+            for edit in self.edits.values():
+                edit.setPlaceholderText("")
         tag(Act.VIEW, self.rules_button)  # the rules open read-only unless the account may change them
 
         # --- this computer (QSettings) ---
