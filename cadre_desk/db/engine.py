@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +199,10 @@ class Database:
     # False: opened read-only on purpose (another window holds the file, a print worker): nothing is
     # offered or allowed that writes (services/access.py), and a write that slips through says why.
     writable: bool = True
+    # The window's listener for refusals: services/access.py calls it (context, the PermissionDenied,
+    # the refused service function) as it refuses, and the window records them in the audit trail as
+    # the CLI does at its boundary. None elsewhere.
+    on_refusal: Callable[..., None] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_url(cls, url: URL) -> Database:

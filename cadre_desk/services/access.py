@@ -9,6 +9,8 @@ accounts an unsigned context may do nothing.
 
 from __future__ import annotations
 
+import logging
+import sys
 from enum import StrEnum
 
 from sqlalchemy import select
@@ -16,6 +18,8 @@ from sqlalchemy import select
 from cadre_desk.db.models import DiaryEntry, MentorComment, Mentorship
 from cadre_desk.errors import Message, PermissionDenied
 from cadre_desk.services.context import ServiceContext
+
+log = logging.getLogger("cadre_desk.services")
 
 
 class Permission(StrEnum):
@@ -136,7 +140,7 @@ def require(ctx: ServiceContext, permission: Permission) -> None:
         if permission in WRITES:
             ctx.check_account()
         return
-    raise PermissionDenied(_denial(ctx, permission))
+    raise _refused(ctx, _denial(ctx, permission))
 
 
 def require_any(ctx: ServiceContext, *permissions: Permission, action: str = "") -> Permission:
@@ -147,7 +151,7 @@ def require_any(ctx: ServiceContext, *permissions: Permission, action: str = "")
             if permission in WRITES:
                 ctx.check_account()
             return permission
-    raise PermissionDenied(_denial(ctx, permissions[0], action))
+    raise _refused(ctx, _denial(ctx, permissions[0], action))
 
 
 def mentor_scope(ctx: ServiceContext, permission: Permission = P.RECORDS_READ) -> int | None:
@@ -161,15 +165,16 @@ def mentor_scope(ctx: ServiceContext, permission: Permission = P.RECORDS_READ) -
         if permission in WRITES:
             ctx.check_account()
         return ctx.cadre_id
-    raise PermissionDenied(_denial(ctx, permission))
+    raise _refused(ctx, _denial(ctx, permission))
 
 
 def deny_row(ctx: ServiceContext, what: str) -> PermissionDenied:
     """The error for a row outside a 导师's own pairings and mentees."""
-    return PermissionDenied(
+    return _refused(
+        ctx,
         Message(
             "permission_not_own", "{who}只能查看本人帮带的结对和被帮带人：{what}", who=ctx.operator, what=what
-        )
+        ),
     )
 
 
@@ -229,6 +234,31 @@ def require_comment(ctx: ServiceContext, comment_id: int, permission: Permission
         owner = session.scalar(select(MentorComment.mentor_id).where(MentorComment.id == comment_id))
     if owner != mentor:
         raise deny_row(ctx, f"导师点评（编号 {comment_id}）")
+
+
+def _refused(ctx: ServiceContext, message: Message) -> PermissionDenied:
+    """The refusal, told to the window's listener (`Database.on_refusal`) if there is one: the window
+    puts it in the audit trail. A listener's failure never replaces the refusal."""
+    error = PermissionDenied(message)
+    listener = ctx.db.on_refusal
+    if listener is not None and ctx.db.writable:
+        try:
+            listener(ctx, error, _refused_function())
+        except Exception:  # the refusal itself must reach the user
+            log.warning("the refusal listener failed", exc_info=True)
+    return error
+
+
+def _refused_function() -> str:
+    """The service function that refused (`encryption.encrypt_database`): the first caller outside
+    this module."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return ""
+    module = str(frame.f_globals.get("__name__", "")).removeprefix("cadre_desk.").removeprefix("services.")
+    return f"{module}.{frame.f_code.co_name}"
 
 
 def _denial(ctx: ServiceContext, permission: Permission, action: str = "") -> Message:

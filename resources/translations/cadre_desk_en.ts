@@ -7813,7 +7813,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ToleranceBanner</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+38"/>
         <source>Not to be counted against the cadre in assessments, awards, selection or pools.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8853,7 +8853,7 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Unsaved input kept</source>
         <translation type="unfinished"></translation>
     </message>

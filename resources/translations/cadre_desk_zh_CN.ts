@@ -7844,7 +7844,7 @@ Your text stays in the editor.</source>
 <context>
     <name>ToleranceBanner</name>
     <message>
-        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+36"/>
+        <location filename="../../cadre_desk/ui/tolerance/profile_banner.py" line="+38"/>
         <source>Not to be counted against the cadre in assessments, awards, selection or pools.</source>
         <translation>该事项在考核、评优、选任、职级晋升和后备干部管理中不作负面评价。</translation>
     </message>
@@ -8885,7 +8885,7 @@ Your text stays in the editor.</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Unsaved input kept</source>
         <translation>未保存的输入已保留</translation>
     </message>

@@ -4,22 +4,29 @@ window's refusals in the trail."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
-from cadre_desk.errors import LoginFailed
-from cadre_desk.services import accounts, app_settings
+from cadre_desk.errors import LoginFailed, PermissionDenied
+from cadre_desk.services import accounts, app_settings, audit_trail
+from cadre_desk.services.audit_trail import AuditFilter
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit import audit_page
 from cadre_desk.ui.audit.audit_model import Column
 from cadre_desk.ui.audit.audit_page import AuditPage
+from cadre_desk.ui.shell.application import window_for
+from cadre_desk.ui.shell.refusals import RefusalRecorder
+from cadre_desk.ui.shell.settings import Settings
+from cadre_desk.ui.tolerance.profile_banner import ToleranceBanner
 from tests.conftest import make_cadre
 
 PW = "Kq7#river-stone"
@@ -31,13 +38,15 @@ def signed(tmp_path: Path) -> Iterator[tuple[Database, dict[str, ServiceContext]
     admin = accounts.set_first_admin(db, "admin", PW)
     accounts.add_account(admin, "shenji", ["auditor"], PW, display_name="审计员")
     accounts.add_account(admin, "li", ["clerk"], PW, display_name="李经办")
+    accounts.add_account(admin, "lingdao", ["reader"], PW, display_name="李领导")
     with pytest.raises(LoginFailed):
         accounts.authenticate(db, "li", "wrong-Pass-1")
     li = accounts.authenticate(db, "li", PW)
     make_cadre(li, "王小明")
     settings = app_settings.get_settings(admin)
     app_settings.save_settings(admin, settings.__class__(**{**vars(settings), "print_preparer": "张制表"}))
-    contexts = {"admin": admin, "li": li, "shenji": accounts.authenticate(db, "shenji", PW)}
+    contexts = {name: accounts.authenticate(db, name, PW) for name in ("shenji", "lingdao")}
+    contexts.update(admin=admin, li=li)
     yield db, contexts
     db.dispose()
 
@@ -109,3 +118,78 @@ def test_the_viewer_names_the_account_and_filters_by_it(
         page.search_button.click()
         shown = {page.model.data(page.model.index(r, Column.USER)) for r in range(page.model.rowCount())}
         assert shown == {"李经办（li）"}, text
+
+
+def _refusals(contexts: dict[str, ServiceContext]) -> list[audit_trail.AuditEventView]:
+    return audit_trail.list_events(contexts["shenji"], AuditFilter(action="denied"))
+
+
+def _settled(qtbot: QtBot, recorder: RefusalRecorder) -> None:
+    qtbot.wait(50)  # the queued hand-over, then the background writes
+    qtbot.waitUntil(lambda: not any(job.running for job in recorder.jobs), timeout=10_000)
+
+
+def _window(qtbot: QtBot, ctx: ServiceContext, settings: Settings) -> tuple[QMainWindow, RefusalRecorder]:
+    window = window_for(ctx, settings, background_checks=False)
+    qtbot.addWidget(window)
+    recorder = ctx.db.on_refusal
+    assert isinstance(recorder, RefusalRecorder)
+    return window, recorder
+
+
+def test_a_refusal_in_the_window_is_recorded_once(
+    qtbot: QtBot, signed: tuple[Database, dict[str, ServiceContext]], settings: Settings, _zh_cn: None
+) -> None:
+    _db, contexts = signed
+    reader = contexts["lingdao"]
+    _window_kept, recorder = _window(qtbot, reader, settings)
+    with pytest.raises(PermissionDenied, match="无权修改设置"):  # 设置 → 保存, as a 领导查阅
+        app_settings.save_settings(reader, app_settings.get_settings(reader))
+    _settled(qtbot, recorder)
+    [denied] = _refusals(contexts)
+    assert denied.user == "lingdao" and denied.entity == "account"
+    assert denied.summary.startswith("拒绝：窗口 app_settings.save_settings：")
+    assert "无权修改设置" in denied.summary
+    qtbot.wait(100)
+    assert len(_refusals(contexts)) == 1  # once per refusal
+
+
+def test_a_refusal_the_window_expects_is_not_recorded(
+    qtbot: QtBot, signed: tuple[Database, dict[str, ServiceContext]], settings: Settings, _zh_cn: None
+) -> None:
+    _db, contexts = signed
+    auditor = contexts["shenji"]
+    _window_kept, recorder = _window(qtbot, auditor, settings)
+    banner = ToleranceBanner()
+    qtbot.addWidget(banner)
+    banner.show_for(auditor, 1)  # the 容错 rulings are not the auditor's: the banner stays empty
+    assert banner.isHidden()
+    _settled(qtbot, recorder)
+    assert _refusals(contexts) == []
+
+
+def test_a_locked_database_does_not_turn_the_record_into_a_traceback(
+    qtbot: QtBot,
+    signed: tuple[Database, dict[str, ServiceContext]],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    _zh_cn: None,
+) -> None:
+    db, contexts = signed
+    reader = contexts["lingdao"]
+    _window_kept, recorder = _window(qtbot, reader, settings)
+    monkeypatch.setenv("CADRE_DESK_BUSY_TIMEOUT_MS", "100")
+    db.engine.dispose()  # new connections take the short wait
+    assert db.path is not None
+    holder = sqlite3.connect(db.path)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        with pytest.raises(PermissionDenied, match="无权管理账号"):  # refused before it reads
+            accounts.list_accounts(reader)
+        _settled(qtbot, recorder)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "could not record a refusal" in caplog.text
+    assert _refusals(contexts) == []  # best effort: lost, logged, and the window goes on

@@ -26,7 +26,7 @@ from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.sign_in import sign_in
 from cadre_desk.ui.backups.restore import DamagedOffer, restore_damaged
-from cadre_desk.ui.shell import crash, i18n, instance
+from cadre_desk.ui.shell import crash, i18n, instance, refusals
 from cadre_desk.ui.shell import settings as keys
 from cadre_desk.ui.shell.fonts import install_fonts
 from cadre_desk.ui.shell.icon import app_icon
@@ -208,9 +208,13 @@ def _open_and_run(
 def window_for(ctx: ServiceContext, settings: Settings, background_checks: bool = True) -> QMainWindow:
     """The full window for an account that reads the records; else the limited one (a 系统管理员, a
     安全审计员, a 导师, a 容错案件-only account)."""
+    window: QMainWindow
     if access.can(ctx, Permission.RECORDS_READ):
-        return MainWindow(ctx, settings, background_checks=background_checks)
-    return LimitedWindow(ctx, settings)
+        window = MainWindow(ctx, settings, background_checks=background_checks)
+    else:
+        window = LimitedWindow(ctx, settings)
+    refusals.watch(window, ctx.db)  # its refusals go to the audit trail (越权被拒), as the CLI's do
+    return window
 
 
 def recovered_drafts(parent: QWidget) -> None:

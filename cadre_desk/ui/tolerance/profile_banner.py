@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from cadre_desk.errors import PermissionDenied
 from cadre_desk.services import tolerance_effects
 from cadre_desk.services.context import ServiceContext
+from cadre_desk.ui.shell import refusals
 
 
 class ToleranceBanner(QLabel):
@@ -25,7 +26,8 @@ class ToleranceBanner(QLabel):
     def show_for(self, ctx: ServiceContext, cadre_id: int) -> None:
         try:
             matters = tolerance_effects.cadre_tolerance(ctx, cadre_id)
-        except PermissionDenied:  # e.g. a 导师 reading a mentee's profile: the ruling is not theirs to see
+        except PermissionDenied as refused:  # e.g. a 导师 on a mentee's profile: the ruling is not his to see
+            refusals.expected(ctx, refused)
             matters = []
         if not matters:
             self.clear()

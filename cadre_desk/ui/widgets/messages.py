@@ -84,6 +84,14 @@ TEMPLATES: dict[str, str] = {
     "mentor_needs_cadre": "A mentor account needs the mentor's own cadre number",
     "last_admin": "At least one enabled system administrator must remain",
     "account_name_taken": "There is already an account “{name}”",
+    "account_name_case": (
+        "There is already an account “{other}”: account names do not depend on case, "
+        "so “{name}” cannot be added"
+    ),
+    "display_name_taken": (
+        "The display name “{display}” is the account “{other}”'s: the audit trail tells people apart by it, "
+        "please choose another"
+    ),
     "account_lock_self": "You cannot disable your own account",
     "idle_minutes": "The idle lock is 0–{max} minutes (0: never)",
 }
