@@ -136,19 +136,24 @@ def visit(where: str, page: QWidget) -> set[Offer]:
 
 
 def _offered_by_file_dialogs(window: MainWindow | LimitedWindow) -> set[Offer]:
-    """What 文件 → 设置… and 规则… offer (each opened as the menu opens it, when the menu offers it)."""
+    """What 文件 → 设置… and 规则… offer (each opened as the menu or 设置's 规则… button opens it, when
+    offered), with every rule table shown."""
     found: set[Offer] = set()
     menus = window.menus if isinstance(window, MainWindow) else window
+    rules_offered = menus.rules_action.isVisible() and menus.rules_action.isEnabled()
     if menus.settings_action.isVisible() and menus.settings_action.isEnabled():
         settings_dialog = SettingsDialog(window.ctx, window.settings, window)
         settings_dialog.show()
         found |= visit("settings", settings_dialog)
+        rules_offered |= settings_dialog.rules_button.isVisible() and settings_dialog.rules_button.isEnabled()
         settings_dialog.done(0)
         settings_dialog.deleteLater()
-    if menus.rules_action.isVisible() and menus.rules_action.isEnabled():
+    if rules_offered:
         rules = RulesDialog(window.ctx, window)
         rules.show()
-        found |= visit("rules", rules)
+        for index in range(rules.page.table_list.count()):
+            rules.page.table_list.setCurrentRow(index)
+            found |= visit(f"rules{index}", rules)
         rules.done(0)
         rules.deleteLater()
     return found
