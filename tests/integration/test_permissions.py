@@ -106,6 +106,7 @@ MAY: dict[str, str] = {
     },
     "services.maintenance.check": "ACU",  # the 安全审计员 reads it (the chain check); --repair is "AC"
     "services.maintenance.backup": "AC",
+    "services.maintenance.move_data_file": "A",  # 设置 → 移动到…: a setting, the administrator's
     **{
         f"services.mentorship_changes.{k}": WRITE
         for k in (
