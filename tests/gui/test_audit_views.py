@@ -18,6 +18,7 @@ from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
 from cadre_desk.errors import LoginFailed, PermissionDenied
 from cadre_desk.services import accounts, app_settings, audit_trail
+from cadre_desk.services.access import Role
 from cadre_desk.services.audit_trail import AuditFilter
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit import audit_page
@@ -193,3 +194,26 @@ def test_a_locked_database_does_not_turn_the_record_into_a_traceback(
         holder.close()
     assert "could not record a refusal" in caplog.text
     assert _refusals(contexts) == []  # best effort: lost, logged, and the window goes on
+
+
+def test_the_account_dialog_says_why_a_name_is_refused(
+    qtbot: QtBot, signed: tuple[Database, dict[str, ServiceContext]], _zh_cn: None
+) -> None:
+    from cadre_desk.ui.accounts.account_edit_dialog import AccountEditDialog
+
+    _db, contexts = signed
+    dialog = AccountEditDialog(contexts["admin"], None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("LI")
+    dialog.roles[Role.READER].setChecked(True)
+    dialog.password.setText(PW)
+    dialog.repeat.setText(PW)
+    dialog.buttons.accepted.emit()
+    assert "已有账号“li”：账号名不区分大小写" in dialog.error.text() and dialog.saved is None
+    dialog.name.setText("zhang")
+    dialog.display_name.setText("李经办")
+    dialog.buttons.accepted.emit()
+    assert "显示名“李经办”已是账号“li”的显示名" in dialog.error.text() and dialog.saved is None
+    dialog.display_name.setText("张经办")
+    dialog.buttons.accepted.emit()
+    assert dialog.saved is not None and dialog.saved.display_name == "张经办"
