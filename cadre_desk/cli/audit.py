@@ -30,6 +30,28 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY.MM.DD：{text}") from None
 
 
+def _action(text: str) -> str:
+    if not text.strip():
+        return ""
+    code = audit_labels.action_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"没有操作“{text}”（可选：{audit_labels.choices(audit_labels.ACTIONS)}）"
+        )
+    return code
+
+
+def _entity(text: str) -> str:
+    if not text.strip():
+        return ""
+    code = audit_labels.entity_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"没有对象“{text}”（可选：{audit_labels.choices(audit_labels.ENTITIES)}）"
+        )
+    return code
+
+
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=_day, metavar="YYYY.MM.DD", help="from this day (local time)")
     parser.add_argument("--until", type=_day, metavar="YYYY.MM.DD", help="up to and including this day")
@@ -42,8 +64,15 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
         metavar="USER",
         help="account name (any case), display name, or 显示名（账号）",
     )
-    parser.add_argument("--action", default="", help="create, update, print, export, backup, restore …")
-    parser.add_argument("--entity", default="", help="table name of the record: cadre, talk, unit …")
+    parser.add_argument(
+        "--action",
+        type=_action,
+        default="",
+        help="code or word: login or 登录, update or 修改, export, backup …",
+    )
+    parser.add_argument(
+        "--entity", type=_entity, default="", help="kind of record, code or word: cadre or 干部, talk, unit …"
+    )
     parser.add_argument("--entity-id", type=record_id, help="the record's number (with --entity)")
 
 

@@ -196,3 +196,26 @@ def changes_text(changes: dict[str, Any], english: bool = False) -> str:
         else:
             parts.append(f"{label}{colon}{value_text(value, english)}")
     return ("; " if english else "；").join(parts)
+
+
+def _code(text: str, table: dict[str, tuple[str, str]]) -> str | None:
+    value = text.strip()
+    for code, words in table.items():
+        if value == code or value in words or value.lower() == words[1].lower():
+            return code
+    return None
+
+
+def action_code(text: str) -> str | None:
+    """The action code for `text` — a code (`login`) or its word (`登录`, `Signed in`) — or None."""
+    return _code(text, ACTIONS)
+
+
+def entity_code(text: str) -> str | None:
+    """The kind of record (table name) for `text` — a code (`cadre`) or its word (`干部`) — or None."""
+    return _code(text, ENTITIES)
+
+
+def choices(table: dict[str, tuple[str, str]]) -> str:
+    """The valid values of a filter as a refusal lists them: `login 登录、…`."""
+    return "、".join(f"{code} {words[0]}" for code, words in table.items())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from cadre_desk.db import audit_chain
 from cadre_desk.db.audit_chain import ChainBreak, ChainReport
 from cadre_desk.db.models import Account, AuditEvent
 from cadre_desk.errors import ValidationError
-from cadre_desk.services import access, audit_anchor
+from cadre_desk.services import access, audit_anchor, audit_mask
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -116,6 +116,14 @@ def _view(row: Any) -> AuditEventView:
     )
 
 
+def _viewer(ctx: ServiceContext) -> Callable[[Any], AuditEventView]:
+    """How `ctx` sees a record: in full with the records' read permission, else with the values hidden
+    (`audit_mask`: the 安全审计员 reads the trail, not the records through it)."""
+    if access.can(ctx, Permission.RECORDS_READ):
+        return _view
+    return lambda row: audit_mask.masked(_view(row))
+
+
 def _base() -> Select[Any]:
     query = select(AuditEvent, Account.name, Account.display_name).select_from(AuditEvent)
     return query.outerjoin(Account, Account.id == AuditEvent.account_id)  # type: ignore[return-value]
@@ -127,8 +135,9 @@ def list_events(
     """The records matching `flt`, newest first."""
     access.require(ctx, Permission.AUDIT)
     query = _filtered(_base(), flt or AuditFilter()).order_by(AuditEvent.seq.desc())
+    view = _viewer(ctx)
     with ctx.db.read() as session:
-        return [_view(r) for r in session.execute(query.limit(limit).offset(offset))]
+        return [view(r) for r in session.execute(query.limit(limit).offset(offset))]
 
 
 def count_events(ctx: ServiceContext, flt: AuditFilter | None = None) -> int:
@@ -145,8 +154,9 @@ def history(ctx: ServiceContext, entity: str, entity_id: int) -> list[AuditEvent
     """Every record of one entity (a cadre, a talk …), oldest first."""
     access.require(ctx, Permission.AUDIT)
     query = _filtered(_base(), AuditFilter(entity=entity, entity_id=entity_id)).order_by(AuditEvent.seq)
+    view = _viewer(ctx)
     with ctx.db.read() as session:
-        return [_view(r) for r in session.execute(query)]
+        return [view(r) for r in session.execute(query)]
 
 
 def actions(ctx: ServiceContext) -> list[str]:
@@ -181,13 +191,15 @@ def stream_events(
     never holds it all in memory). The permission is checked at the call, not at the first record."""
     access.require(ctx, Permission.AUDIT)
     query = _filtered(_base(), flt or AuditFilter()).order_by(AuditEvent.seq).limit(limit)
-    return _stream(ctx, query)
+    return _stream(ctx, query, _viewer(ctx))
 
 
-def _stream(ctx: ServiceContext, query: Select[Any]) -> Iterator[AuditEventView]:
+def _stream(
+    ctx: ServiceContext, query: Select[Any], view: Callable[[Any], AuditEventView]
+) -> Iterator[AuditEventView]:
     with ctx.db.read() as session:
         for row in session.execute(query.execution_options(yield_per=1000)):
-            yield _view(row)
+            yield view(row)
 
 
 def filter_json(flt: AuditFilter) -> dict[str, Any]:
