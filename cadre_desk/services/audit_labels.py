@@ -144,6 +144,7 @@ FIELDS: dict[str, str] = {
 }
 
 EMPTY = "（空）"
+HIDDEN = "〔已隐去〕"  # a value the reader may not see (`audit_mask`)
 
 
 def action_label(code: str, english: bool = False) -> str:
@@ -179,6 +180,8 @@ def value_text(value: Any, english: bool = False) -> str:
         return "yes" if english else "是"
     if value is False:
         return "no" if english else "否"
+    if value == HIDDEN:
+        return "(hidden)" if english else HIDDEN
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)

@@ -22,10 +22,12 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
+from cadre_desk.services import audit_labels
+
 if TYPE_CHECKING:
     from cadre_desk.services.audit_trail import AuditEventView
 
-HIDDEN = "〔已隐去〕"
+HIDDEN = audit_labels.HIDDEN
 
 # kinds of record whose changes the auditor reads in full (his business, no one's personal file)
 FULL_ENTITIES = frozenset(

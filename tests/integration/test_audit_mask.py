@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from cadre_desk.db.engine import Database
-from cadre_desk.services import accounts, audit_mask, audit_trail, cadre_records, cadres
+from cadre_desk.services import accounts, audit_labels, audit_mask, audit_trail, cadre_records, cadres
 from cadre_desk.services.audit_trail import AuditFilter
 from tests.conftest import make_cadre
 
@@ -96,6 +96,11 @@ def test_masking_keeps_bookkeeping_and_shape() -> None:
         "note": ["", audit_mask.HIDDEN],
         "id_number": ["1101**********123X", audit_mask.HIDDEN],
     }
+    assert audit_labels.changes_text({"name": [None, audit_mask.HIDDEN]}) == "姓名：（空） → 〔已隐去〕"
+    assert (
+        audit_labels.changes_text({"name": [None, audit_mask.HIDDEN]}, english=True)
+        == "name: (empty) → (hidden)"
+    )
     assert audit_mask.masked_changes("app_setting", {"print_preparer": [None, "张制表"]}) == {
         "print_preparer": [None, "张制表"]
     }
