@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from cadre_desk.db.engine import Database
-from cadre_desk.services import accounts, audit_labels, audit_mask, audit_trail, cadre_records, cadres
+from cadre_desk.services import accounts, audit_labels, audit_mask, audit_trail, cadre_records, cadres, talks
 from cadre_desk.services.audit_trail import AuditFilter
 from tests.conftest import make_cadre
 
@@ -37,6 +37,9 @@ def _trail(db: Database) -> None:
         [cadre_records.RewardInput(kind="惩处", text="党内警告处分（秘密缘由）")],
         profile.cadre.version,
     )
+    talks.record_talk(
+        li, talks.TalkInput("2026.05.06 10:00", "任职谈话", (cadre.id,), "赵部长", content="谈话中的秘密内容")
+    )
     data = dataclasses.replace(cadres.get_cadre(li, cadre.id).to_input(), phone="13912345678")
     cadres.update_cadre(li, cadre.id, data, profile.cadre.version)
 
@@ -53,7 +56,7 @@ def test_the_auditor_sees_facts_and_field_names_not_values(db: Database) -> None
     _trail(db)
     shenji = accounts.authenticate(db, "shenji", PW["shenji"])
     seen = _everything(db, "shenji")
-    for secret in (ID, "王秘密", "县医院护士", "秘密缘由", "13912345678", "1990"):
+    for secret in (ID, "王秘密", "县医院护士", "秘密缘由", "13912345678", "1990", "秘密内容", "赵部长"):
         assert secret not in seen
     created = audit_trail.list_events(shenji, AuditFilter(action="create", entity="cadre"))[0]
     assert created.changes["id_number"] == [None, "1101**********1237"]
@@ -70,7 +73,7 @@ def test_the_auditor_sees_facts_and_field_names_not_values(db: Database) -> None
 def test_a_records_role_sees_the_values_and_the_chain_is_untouched(db: Database) -> None:
     _trail(db)
     seen = _everything(db, "jian")  # 干部科经办 and 安全审计员: he may read the records anyway
-    for value in (ID, "王秘密", "秘密缘由", "13912345678"):
+    for value in (ID, "王秘密", "秘密缘由", "13912345678", "秘密内容"):
         assert value in seen
     _everything(db, "shenji")
     assert audit_trail.verify(accounts.authenticate(db, "shenji", PW["shenji"])).ok
