@@ -162,7 +162,8 @@ def _cmd_account(ctx: ServiceContext, args: argparse.Namespace) -> int:
                     if row.has_password
                     else "无密码（启用账号前的操作人，不能登录）"
                 )
-                print(f"{row.name:16} {row.display_name:10} {'、'.join(row.role_labels):24} {state}")
+                own = f"  导师本人：{row.cadre_id} {row.cadre_label}" if row.cadre_id else ""
+                print(f"{row.name:16} {row.display_name:10} {'、'.join(row.role_labels):24} {state}{own}")
     elif command == "passwd":
         new = _new_password(args)
         if ctx.signed_in and args.name.strip() == ctx.account_name:

@@ -20,7 +20,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from cadre_desk.db.engine import Database
-from cadre_desk.db.models import Account, Cadre
+from cadre_desk.db.models import Account, Cadre, Unit
 from cadre_desk.errors import LoginFailed, Message, NotFoundError, PermissionDenied, ValidationError
 from cadre_desk.services import access, audit
 from cadre_desk.services.access import Permission, Role
@@ -48,6 +48,8 @@ class AccountView:
     locked_until: dt.datetime | None
     failed_logins: int
     version: int
+    # a 导师's own cadre as 账号管理 shows it: 姓名（单位）; filled by `list_accounts`
+    cadre_label: str = ""
 
     def locked(self, now: dt.datetime | None = None) -> bool:
         now = now or dt.datetime.now(dt.UTC)
@@ -452,7 +454,46 @@ def list_accounts(ctx: ServiceContext, operators: bool = False) -> list[AccountV
     access.require(ctx, Permission.ACCOUNTS)
     with ctx.db.read() as session:
         rows = [_view(row) for row in session.scalars(select(Account).order_by(Account.name))]
+        labels = _cadre_labels(session, {a.cadre_id for a in rows if a.cadre_id is not None})
+    rows = [dataclasses.replace(a, cadre_label=labels.get(a.cadre_id or 0, "")) for a in rows]
     return rows if operators else [a for a in rows if a.has_password or a.roles]
+
+
+@dataclass(frozen=True)
+class LinkedCadre:
+    """Whom a 导师 account's cadre number means: name and unit only (no other field of the record)."""
+
+    id: int
+    name: str
+    unit: str
+    archived: bool
+
+    def label(self) -> str:
+        text = f"{self.name}（{self.unit}）" if self.unit else self.name
+        return f"{text}（已归档）" if self.archived else text
+
+
+def linked_cadre(ctx: ServiceContext, cadre_id: int) -> LinkedCadre | None:
+    """The cadre a number typed in 账号管理 stands for (None: no such cadre). Open to the account
+    administrator, who has no records permission and could not otherwise tell whom `6` means."""
+    access.require(ctx, Permission.ACCOUNTS)
+    with ctx.db.read() as session:
+        row = session.execute(
+            select(Cadre.id, Cadre.name, Unit.name, Cadre.archived_at)
+            .outerjoin(Unit, Unit.id == Cadre.unit_id)
+            .where(Cadre.id == cadre_id)
+        ).first()
+    return None if row is None else LinkedCadre(row[0], row[1], row[2] or "", row[3] is not None)
+
+
+def _cadre_labels(session: Session, ids: set[int]) -> dict[int, str]:
+    found = session.execute(
+        select(Cadre.id, Cadre.name, Unit.name, Cadre.archived_at)
+        .outerjoin(Unit, Unit.id == Cadre.unit_id)
+        .where(Cadre.id.in_(ids))
+    ).all()
+    labels = {r[0]: LinkedCadre(r[0], r[1], r[2] or "", r[3] is not None).label() for r in found}
+    return {i: labels.get(i, f"（编号 {i} 的干部已不存在）") for i in ids}
 
 
 def get_account(ctx: ServiceContext, name: str) -> AccountView:

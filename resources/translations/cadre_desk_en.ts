@@ -37,7 +37,7 @@
 <context>
     <name>AccountEditDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/account_edit_dialog.py" line="+21"/>
+        <location filename="../../cadre_desk/ui/accounts/account_edit_dialog.py" line="+22"/>
         <source>New account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -77,18 +77,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Mentor&apos;s cadre number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No cadre has this number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -134,32 +139,37 @@
     <name>AccountsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/accounts/accounts_dialog.py" line="+34"/>
-        <location line="+83"/>
+        <location line="+90"/>
         <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-83"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Mentor&apos;s own cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>

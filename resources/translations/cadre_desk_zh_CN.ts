@@ -37,7 +37,7 @@
 <context>
     <name>AccountEditDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/account_edit_dialog.py" line="+21"/>
+        <location filename="../../cadre_desk/ui/accounts/account_edit_dialog.py" line="+22"/>
         <source>New account</source>
         <translation>添加账号</translation>
     </message>
@@ -77,12 +77,12 @@
         <translation>导师本人的干部编号（见其干部档案）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Mentor&apos;s cadre number:</source>
         <translation>导师本人干部编号：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
@@ -90,6 +90,11 @@
         <location line="+1"/>
         <source>Repeat:</source>
         <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No cadre has this number</source>
+        <translation>没有这个编号的干部</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -134,32 +139,37 @@
     <name>AccountsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/accounts/accounts_dialog.py" line="+34"/>
-        <location line="+83"/>
+        <location line="+90"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-83"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Mentor&apos;s own cadre</source>
+        <translation>导师本人干部</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>

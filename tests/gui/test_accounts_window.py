@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import AuditEvent
-from cadre_desk.services import accounts, app_settings, cadres, mentorship, mentorship_changes
+from cadre_desk.errors import PermissionDenied
+from cadre_desk.services import accounts, app_settings, cadres, mentorship, mentorship_changes, units
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.accounts import sign_in as sign_in_module
 from cadre_desk.ui.accounts.account_edit_dialog import AccountEditDialog
@@ -409,3 +410,41 @@ def test_a_role_taken_away_closes_the_window_keeping_the_draft(
     assert told and "zhang" in told[0]
     assert [d.title for d in store.pending()]  # what was typed is kept for the next start
     assert cadres.get_cadre(admin, cadre.id).post != "降级后输入的职务"
+
+
+def test_the_mentors_own_cadre_is_named_for_the_administrator(
+    qtbot: QtBot, db: Database, _zh_cn: None
+) -> None:
+    """F13: the 系统管理员 (no records permission) sees whom the typed cadre number means, and the list
+    shows each 导师's linked cadre."""
+    typist = open_context(db, "录入员")  # before the first administrator: the open mode
+    town = units.create_unit(typist, units.UnitInput(name="某某镇", short_name="某某镇", kind="乡镇"))
+    mentor = make_cadre(typist, "周导师", birth="1972.06", unit_id=town.id)
+    accounts.set_first_admin(db, "admin", PW, "王管理")
+    admin = accounts.authenticate(db, "admin", PW)
+    assert admin.roles == ("admin",)
+    with pytest.raises(PermissionDenied):
+        cadres.get_cadre(admin, mentor.id)  # he cannot look the number up among the records
+    edit = AccountEditDialog(admin, None)
+    qtbot.addWidget(edit)
+    assert edit.cadre_name.text() == ""
+    edit.cadre.setValue(mentor.id + 100)
+    assert edit.cadre_name.text() == "没有这个编号的干部"
+    edit.cadre.setValue(mentor.id)
+    assert edit.cadre_name.text() == "周导师（某某镇）"
+    edit.name.setText("ms1")
+    edit.roles[next(r for r in edit.roles if r.value == "mentor")].setChecked(True)
+    edit.password.setText("Sesame#2026y")
+    edit.repeat.setText("Sesame#2026y")
+    edit.buttons.accepted.emit()
+    assert edit.saved is not None and edit.saved.cadre_id == mentor.id
+
+    dialog = AccountsDialog(admin)
+    qtbot.addWidget(dialog)
+    cells = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())
+    }
+    assert cells == {"admin": "", "ms1": f"{mentor.id} 周导师（某某镇）"}
+    roles = AccountEditDialog(admin, accounts.get_account(admin, "ms1"))
+    qtbot.addWidget(roles)
+    assert roles.cadre_name.text() == "周导师（某某镇）"

@@ -55,6 +55,7 @@ IMPORT = "C"
 MAY: dict[str, str] = {
     "services.accounts.list_accounts": "A",
     "services.accounts.get_account": "A",
+    "services.accounts.linked_cadre": "A",  # name and unit of a 导师's own cadre (F13)
     "services.accounts.add_account": "A",
     "services.accounts.set_roles": "A",
     "services.accounts.reset_password": "A",

@@ -3,7 +3,7 @@ own cadre number, and for a new account its password."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from cadre_desk.errors import CadreDeskError
 from cadre_desk.services import accounts
@@ -11,6 +11,7 @@ from cadre_desk.services.access import ROLE_LABELS, Role
 from cadre_desk.services.accounts import AccountView
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.accounts.form_dialog import FormDialog
+from cadre_desk.ui.widgets.messages import user_text
 
 
 class AccountEditDialog(FormDialog):
@@ -47,12 +48,31 @@ class AccountEditDialog(FormDialog):
         self.cadre.setSpecialValueText(self.tr("none"))
         self.cadre.setValue(account.cadre_id or 0 if account else 0)
         self.cadre.setToolTip(self.tr("A mentor's own cadre number (shown on his profile)"))
-        self.form.addRow(self.tr("Mentor's cadre number:"), self.cadre)
+        # whom the number means (name and unit): the administrator has no records to look it up in
+        self.cadre_name = QLabel(self)
+        self.cadre_name.setObjectName("cadreName")
+        cadre_row = QHBoxLayout()
+        cadre_row.addWidget(self.cadre)
+        cadre_row.addWidget(self.cadre_name, 1)
+        self.form.addRow(self.tr("Mentor's cadre number:"), cadre_row)
+        self.cadre.valueChanged.connect(self._show_cadre)
+        self._show_cadre(self.cadre.value())
         self.password = self.password_field("password")
         self.repeat = self.password_field("repeat")
         if account is None:
             self.form.addRow(self.tr("Password:"), self.password)
             self.form.addRow(self.tr("Repeat:"), self.repeat)
+
+    def _show_cadre(self, number: int) -> None:
+        if not number:
+            self.cadre_name.setText("")
+            return
+        try:
+            found = accounts.linked_cadre(self.ctx, number)
+        except CadreDeskError as exc:
+            self.cadre_name.setText(user_text(str(exc)))
+            return
+        self.cadre_name.setText(found.label() if found else self.tr("No cadre has this number"))
 
     def chosen_roles(self) -> list[str]:
         return [role.value for role, box in self.roles.items() if box.isChecked()]

@@ -34,17 +34,23 @@ class AccountsDialog(QDialog):
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(760, 420)
         self.rows: list[AccountView] = []
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("accounts")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Display name"), self.tr("Roles"), self.tr("State")]
+            [
+                self.tr("User name"),
+                self.tr("Display name"),
+                self.tr("Roles"),
+                self.tr("State"),
+                self.tr("Mentor's own cadre"),
+            ]
         )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column in (0, 1, 2):  # the roles read in full; the state takes what is left
+        for column in (0, 1, 2, 3):  # the roles read in full; the linked cadre takes what is left
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         buttons = QHBoxLayout()
@@ -90,7 +96,8 @@ class AccountsDialog(QDialog):
                 if account.must_change_password
                 else ""
             )
-            values = (account.name, account.display_name, "、".join(account.role_labels), state)
+            cadre = f"{account.cadre_id} {account.cadre_label}" if account.cadre_id else ""
+            values = (account.name, account.display_name, "、".join(account.role_labels), state, cadre)
             for column, text in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             if account.name == select:
