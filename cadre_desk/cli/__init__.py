@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -94,7 +95,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
 
 def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) -> int:
-    """Run one command; known errors become a message and exit code 1."""
+    """Run one command; known errors become a message and exit code 1. A reader that stops reading
+    (`cadre-desk stats | head -2`) ends it quietly with 141, as it does other tools."""
+    try:
+        code = _run(args, handlers)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then still ours to handle
+        return code
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
+
+
+def _run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) -> int:
     if handlers is None:
         handlers = build_parser()[1]
     try:
@@ -116,6 +128,9 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
     except KeyboardInterrupt:
         sys.stderr.write("已中断\n")
         return 130
+    except BrokenPipeError:  # stdout closed by the reader (`| head`): end quietly, like other tools
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # the one place that turns a bug into a short message
         known = storage_error(exc)
         if known is not None:  # a storage failure outside a unit of work (writing an output file …)
@@ -127,6 +142,19 @@ def run(args: argparse.Namespace, handlers: dict[str, Handler] | None = None) ->
             f"详细信息已写入日志：{cadre_log.log_file()}（请把该日志发给维护人员）\n"
         )
         return EXIT_ERROR
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool that `head` stopped reading
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush at exit does not fail
+    again on the closed pipe (Python's documented way to handle SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's captured stdout)
+        pass
 
 
 def _record_denial(ctx: ServiceContext, command: str, exc: PermissionDenied) -> None:

@@ -108,6 +108,32 @@ def same_database(db_path: Path, backup: Path) -> bool | None:
         return None
 
 
+def made_at(path: Path) -> dt.datetime | None:
+    """When the backup `path` was made, as recorded inside it: the time of its audit trail's last
+    record (UTC; a backup is taken right after the action it follows). None when that cannot be read
+    (a sealed file, an encrypted one whose key is not held, a damaged one, an empty trail): the file's
+    own time is then no answer either, since a copy (from a USB stick) has the time it was copied."""
+    kind = sqlite_tools.sniff(path)
+    if kind not in ("sqlite", "encrypted") or (kind == "encrypted" and cipher.key_for(path) is None):
+        return None
+    try:
+        conn = sqlite_tools.connect(path, read_only=True)
+        try:
+            row = conn.execute("SELECT at FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except _UNREADABLE as exc:
+        log.info("could not read when %s was made: %s", path.name, exc)
+        return None
+    if row is None or not row[0]:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(str(row[0]))
+    except ValueError:
+        return None
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
+
+
 def file_mark(path: Path) -> list[int] | None:
     """What identifies a backup file as the one written (size, modification time in ns), recorded with
     it in the audit trail; None if it is not there."""

@@ -11,8 +11,11 @@ position it copied (`chain_seq`), so there are changes when the chain has grown 
 own record.
 
 `restore` works on the file, without opening it first (it may be damaged): it checks the backup, keeps
-the current state as a backup (or, if damaged, a raw copy), copies the backup in, verifies the result
-(integrity, schema, the backup's row counts), upgrades it if it is older, and records the restore.
+the current state as a backup (or, if damaged, a raw copy), copies the backup into a new file beside
+the database (verified: integrity, schema, the backup's row counts), finishes that copy — upgraded if
+older, the current accounts kept (`account_carry`: a restore never brings back an old password, a
+disabled account or a role taken away), the replaced trail's later records appended (`audit_carry`),
+the restore recorded — and only then puts it in the database's place, checked again.
 A sealed backup is first decrypted (authenticated end to end) into a hidden file in backups/, deleted
 afterwards; an encrypted backup from before a change of passphrase opens with the old passphrase.
 
@@ -51,7 +54,7 @@ from cadre_desk.db.failures import describe_os_error
 from cadre_desk.db.models import AppSetting, AuditEvent
 from cadre_desk.domain.backup_generations import to_keep
 from cadre_desk.errors import CadreDeskError, PassphraseNeeded, StorageError, ValidationError, WrongPassphrase
-from cadre_desk.services import access, audit, audit_carry
+from cadre_desk.services import access, account_carry, audit, audit_carry
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 
@@ -410,6 +413,9 @@ class RestoreResult:
     counts: dict[str, int] = field(default_factory=dict)  # rows per table, as in the backup
     chain_ok: bool = True  # the restored audit trail's hash chain
     plan: RestorePlan | None = None  # whose backup, and what became of the encryption
+    # the current accounts were kept: how many the backup held otherwise (None: not kept, they could
+    # not be read or none had a password yet)
+    accounts_differed: int | None = None
 
     @property
     def rows(self) -> int:
@@ -464,33 +470,25 @@ def _readable(path: Path) -> bool:
     return kind == "sqlite" or (kind == "encrypted" and cipher.key_for(path) is not None)
 
 
-def _copy_in(backup: Path, target: Path, out_key: cipher.CipherKey | None) -> None:
+def _copy_in(
+    backup: Path, target: Path, out_key: cipher.CipherKey | None, finish: Callable[[Path], None]
+) -> None:
     """Put the backup's content into `target`, which is then encrypted with `out_key` (None: plain).
 
-    Through SQLite's backup API into a sound database of the same kind that keeps its key (both plain,
-    or both encrypted: the backup's pages are re-encrypted with the target's key; other connections
-    see the change at once, under SQLite's locks). Otherwise into a new file beside it: a verified copy
-    of the backup (`online_backup`, under the backup's key or none), converted to `out_key` when that
-    differs (`encryption.convert`: `sqlcipher_export` into a further copy, verified through the new
-    key — integrity_check, the same tables and row counts — synced; the copy of the other kind wiped),
-    then renamed over the target in one step: killed before, the target is untouched."""
+    The backup is first copied into a new file beside the target: a verified copy (`online_backup`,
+    under the backup's key or none), converted to `out_key` when that differs (`encryption.convert`:
+    `sqlcipher_export` into a further copy, verified through the new key — integrity_check, the same
+    tables and row counts — synced; the copy of the other kind wiped). `finish(copy)` then completes
+    it (the schema upgraded, the current accounts and audit records kept, the restore recorded), so
+    that the target only ever holds the old database or the finished restored one: into a sound
+    database of the same kind that keeps its key (both plain, or both encrypted: pages re-encrypted
+    with the target's key) through SQLite's backup API, under its locks (other connections see the
+    change at once); otherwise renamed over the target in one step. Killed before, the target is
+    untouched; the result is checked against the finished copy (tables, row counts, integrity)."""
     backup_key = cipher.key_for(backup)
     target_key = cipher.key_for(target)
     in_place = out_key == target_key and (backup_key is None) == (target_key is None)
-    if in_place and target.exists() and _readable(target) and not sqlite_tools.quick_check(target):
-        src = sqlite_tools.connect(backup, read_only=True)
-        try:
-            dst = sqlite_tools.connect(target)
-            try:
-                dst.execute("PRAGMA busy_timeout=5000")
-                src.backup(dst)
-            finally:
-                dst.close()
-        except cipher.DB_ERRORS as exc:
-            raise StorageError(f"恢复失败，数据库未改动：{exc}", retryable=True) from None
-        finally:
-            src.close()
-        return
+    in_place = in_place and target.exists() and _readable(target) and not sqlite_tools.quick_check(target)
     fresh = target.with_name(target.name + RESTORING_SUFFIX)
     _remove_restoring(target)
     try:
@@ -499,19 +497,50 @@ def _copy_in(backup: Path, target: Path, out_key: cipher.CipherKey | None) -> No
             if backup_key is not None:
                 cipher.remember(fresh, backup_key)
             encryption.convert(fresh, out_key)  # verified under out_key; the copy of the other kind wiped
-        for companion in sqlite_tools.companions(target)[1:]:
-            companion.unlink(missing_ok=True)
-        os.replace(fresh, target)
-        sqlite_tools.fsync_dir(target.parent)
+        if out_key is not None:
+            cipher.remember(fresh, out_key)
+        finish(fresh)
+        expected = _snapshot(fresh, out_key)
+        if in_place:
+            src = sqlite_tools.connect(fresh, read_only=True, key=out_key)
+            try:
+                dst = sqlite_tools.connect(target)
+                try:
+                    dst.execute("PRAGMA busy_timeout=5000")
+                    src.backup(dst)
+                finally:
+                    dst.close()
+            except cipher.DB_ERRORS as exc:
+                raise StorageError(f"恢复失败，数据库未改动：{exc}", retryable=True) from None
+            finally:
+                src.close()
+        else:
+            with fresh.open("rb") as handle:
+                os.fsync(handle.fileno())
+            for companion in sqlite_tools.companions(target)[1:]:
+                companion.unlink(missing_ok=True)
+            os.replace(fresh, target)
+            sqlite_tools.fsync_dir(target.parent)
     except BaseException:
         _remove_restoring(target)
         raise
     finally:
         cipher.forget(fresh)
+    _remove_restoring(target)
     if out_key is not None:
         cipher.remember(target, out_key)
     else:
         cipher.forget(target)
+    sqlite_tools.verify_copy(target, expected, out_key)
+
+
+def _snapshot(path: Path, key: cipher.CipherKey | None) -> sqlite_tools.Snapshot:
+    conn = sqlite_tools.connect(path, read_only=True, key=key)
+    try:
+        conn.execute("BEGIN")
+        return sqlite_tools.take_snapshot(conn)
+    finally:
+        conn.close()
 
 
 RESTORING_SUFFIX = ".restoring"
@@ -611,15 +640,19 @@ def restore(
     if ctx is not None:
         access.require(ctx, Permission.RESTORE)
     from cadre_desk.db.engine import resolve_url, sqlite_path
-    from cadre_desk.db.opening import open_database
-    from cadre_desk.services.context import open_context
 
     target = sqlite_path(resolve_url(db_target))
     if target is None:
         raise StorageError("恢复备份仅适用于本机 SQLite 数据库；PostgreSQL 请用 pg_restore")
     backup = Path(os.path.abspath(backup.expanduser()))
     if backup.exists():
-        sqlite_tools.refuse_own_files(target, backup)
+        try:
+            sqlite_tools.refuse_own_files(target, backup)
+        except StorageError:
+            raise StorageError(
+                f"不能从数据库文件本身或它的附属文件（-wal、-shm、-journal）恢复：{backup}。"
+                "请选择一个备份文件（如 备份 文件夹中的文件）。未做任何更改。"
+            ) from None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     current_key = cipher.key_for(target)  # the key of the trail being replaced (encrypted files)
     source = backup
@@ -634,20 +667,54 @@ def restore(
         plan = _plan(target, backup, source, cipher.key_for(source) is not None, current_key, target_key)
         if on_plan is not None:
             on_plan(plan)
+        # the accounts as they are now (read before anything is replaced): kept by the restore
+        kept = account_carry.current_accounts(target, cipher.key_for(target))
+        if kept is not None and not any(a["password_hash"] for a in kept):
+            kept = None  # the open mode (no password yet): nothing to protect, the backup's accounts stand
         saved = _save_current(target, stamp)
+        replaced = _replaced_trail(saved, current_key)
         if ctx is not None and ctx.db.path == target:
             # The open window's pooled connections: closed before the file is replaced (the next
             # unit of work opens the restored file).
             ctx.db.dispose()
-        _copy_in(source, target, out_key)
-        sqlite_tools.verify_copy(target, sqlite_tools.Snapshot(info.counts))
+        done: dict[str, Any] = {}
+
+        def finish(fresh: Path) -> None:
+            done.update(_finish(fresh, operator, kept, replaced, backup, source != backup, saved, info, plan))
+
+        _copy_in(source, target, out_key, finish)
     finally:
         if source != backup:
             cipher.forget(source)
             source.unlink(missing_ok=True)
-    replaced = _replaced_trail(saved, current_key)
-    db = open_database(str(target), create=False)  # upgrades an older backup (after its own backup)
+    return RestoreResult(
+        backup, saved, info.revision, info.counts, done["chain_ok"], plan, done["accounts_differed"]
+    )
+
+
+def _finish(
+    fresh: Path,
+    operator: str | None,
+    kept: list[dict[str, Any]] | None,
+    replaced: list[dict[str, Any]] | None,
+    backup: Path,
+    was_sealed: bool,
+    saved: Path | None,
+    info: backup_files.BackupInfo,
+    plan: RestorePlan,
+) -> dict[str, Any]:
+    """Complete the restored copy `fresh` before it takes the database's place: its schema upgraded
+    (an older backup; the backup itself is the copy from before), the current accounts kept, the
+    replaced trail's records it does not hold appended, and the restore recorded."""
+    from cadre_desk.db.opening import open_database
+    from cadre_desk.services.context import open_context
+
+    db = open_database(str(fresh), create=False, backup_before_upgrade=False)
     try:
+        differed = None
+        if kept is not None:
+            with db.uow() as session:
+                differed = account_carry.keep_accounts(session, kept)
         ctx = open_context(db, operator)
         with db.read() as session:
             report = audit_chain.verify(session.connection())
@@ -660,7 +727,7 @@ def restore(
                 "database",
                 changes={
                     "from": str(backup),
-                    "sealed": source != backup,
+                    "sealed": was_sealed,
                     "saved_current": str(saved) if saved else None,
                     "revision": info.revision,
                     "rows": info.rows,
@@ -668,6 +735,10 @@ def restore(
                     "chain_seq": report.last_seq,
                     # records of the replaced trail appended before this one (None: not readable)
                     "carried_over": None if replaced is None else carried,
+                    # the accounts are not restored: the current ones kept (None: not readable, or
+                    # none had a password yet), and how many of them the backup held otherwise
+                    "accounts_kept": None if kept is None else len(kept),
+                    "accounts_differed": differed,
                     # encryption at rest: the backup's kind, the database's before and after, and how
                     "backup_encrypted": plan.backup_encrypted,
                     "encrypted_before": plan.database_encrypted,
@@ -679,15 +750,21 @@ def restore(
                     "same_database": plan.same_database,
                     "other_database": plan.other_database,
                 },
-                summary=_summary(backup, plan),
+                summary=_summary(backup, plan, kept is not None, differed),
             )
+        with db.engine.connect() as conn:  # everything into the main file before it is copied
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.dispose()
-    return RestoreResult(backup, saved, info.revision, info.counts, report.ok, plan)
+    return {"chain_ok": report.ok, "accounts_differed": differed}
 
 
-def _summary(backup: Path, plan: RestorePlan) -> str:
+def _summary(
+    backup: Path, plan: RestorePlan, accounts_kept: bool = False, differed: int | None = None
+) -> str:
     notes = []
+    if accounts_kept:
+        notes.append(f"账号保持现状{f'（{differed} 个与备份中不同）' if differed else ''}")
     if plan.outcome == ENCRYPTED_WITH_CURRENT_KEY:
         notes.append("明文备份已用当前口令加密")
     elif plan.outcome == BACKUP_KEY:

@@ -5895,13 +5895,13 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+43"/>
-        <location line="+294"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+57"/>
+        <location line="+299"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-285"/>
         <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5978,7 +5978,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>The accounts are not restored: the accounts as they are now (passwords, roles, disabled accounts) are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The backup was a plain file: it was encrypted with the database&apos;s current passphrase and checked before it replaced the database. The database is still encrypted; its passphrase is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5988,27 +5993,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Replace the current database with this sealed backup?
-
-{path}
-made {when}
-
-It is decrypted and checked before anything is replaced. The current state is first saved as a backup in {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Replace the current database with this backup?
-
-{path}
-made {when}, {rows} rows
-
-The current state is first saved as a backup in {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+80"/>
         <source>Restoring from
 {path}</source>
         <translation type="unfinished"></translation>
@@ -6019,12 +6004,42 @@ The current state is first saved as a backup in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-143"/>
+        <source>made {when} (its last audit record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file time {when} (the time it was made is not known: a copied file shows when it was copied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+153"/>
         <source>The database is now the backup&apos;s own file, which is not encrypted: it opens without a passphrase. Encrypt it again in Settings if it should be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+35"/>
+        <source>Replace the current database with this sealed backup?
+
+{path}
+{when}
+
+It is decrypted and checked before anything is replaced. The current state is first saved as a backup in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Replace the current database with this backup?
+
+{path}
+{when}, {rows} rows
+
+The current state is first saved as a backup in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>That passphrase does not open the backup either. Nothing was changed.
 
 {why}</source>
@@ -6730,12 +6745,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+64"/>
-        <location line="+268"/>
+        <location line="+271"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6835,7 +6850,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>

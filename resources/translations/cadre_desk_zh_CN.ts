@@ -5897,13 +5897,13 @@ Logs: {logs}</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/backups/restore.py" line="+43"/>
-        <location line="+294"/>
+        <location filename="../../cadre_desk/ui/backups/restore.py" line="+57"/>
+        <location line="+299"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-285"/>
         <source>This backup is encrypted. Enter the passphrase the database had when the backup was made.</source>
         <translation>此备份是加密的。请输入制作该备份时数据库的口令。</translation>
     </message>
@@ -5982,7 +5982,12 @@ Logs: {logs}</source>
         <translation>密封文件内：{what}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>The accounts are not restored: the accounts as they are now (passwords, roles, disabled accounts) are kept.</source>
+        <translation>账号不随备份恢复：保留现在的账号（密码、角色、停用状态）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The backup was a plain file: it was encrypted with the database&apos;s current passphrase and checked before it replaced the database. The database is still encrypted; its passphrase is unchanged.</source>
         <translation>该备份是明文文件：已先用数据库当前的口令加密并校验，然后才替换数据库。数据库仍是加密的，口令不变。</translation>
     </message>
@@ -5992,37 +5997,7 @@ Logs: {logs}</source>
         <translation>备份 (*.db *.sealed);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Replace the current database with this sealed backup?
-
-{path}
-made {when}
-
-It is decrypted and checked before anything is replaced. The current state is first saved as a backup in {folder}.</source>
-        <translation>用这个加密备份替换当前数据库？
-
-{path}
-制作于 {when}
-
-备份先解密并校验，通过后才替换。当前数据库会先备份到 {folder}。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Replace the current database with this backup?
-
-{path}
-made {when}, {rows} rows
-
-The current state is first saved as a backup in {folder}.</source>
-        <translation>用此备份替换当前数据库吗？
-
-{path}
-备份时间 {when}，共 {rows} 行
-
-当前数据会先另存为备份，保存在 {folder}。</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+80"/>
         <source>Restoring from
 {path}</source>
         <translation>正在从以下备份恢复：
@@ -6034,12 +6009,52 @@ The current state is first saved as a backup in {folder}.</source>
         <translation>数据库现在就是该备份文件本身（已加密）：今后打开数据库需要输入制作该备份时的口令。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-143"/>
+        <source>made {when} (its last audit record)</source>
+        <translation>制作于 {when}（其最后一条审计记录）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file time {when} (the time it was made is not known: a copied file shows when it was copied)</source>
+        <translation>文件时间 {when}（制作时间不详：复制来的文件显示的是复制的时间）</translation>
+    </message>
+    <message>
+        <location line="+153"/>
         <source>The database is now the backup&apos;s own file, which is not encrypted: it opens without a passphrase. Encrypt it again in Settings if it should be.</source>
         <translation>数据库现在就是该备份文件本身（未加密）：打开时不需要口令。如需加密，请在 设置 中重新加密。</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+35"/>
+        <source>Replace the current database with this sealed backup?
+
+{path}
+{when}
+
+It is decrypted and checked before anything is replaced. The current state is first saved as a backup in {folder}.</source>
+        <translation>用这个加密备份替换当前数据库？
+
+{path}
+{when}
+
+备份先解密并校验，通过后才替换。当前数据库会先备份到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Replace the current database with this backup?
+
+{path}
+{when}, {rows} rows
+
+The current state is first saved as a backup in {folder}.</source>
+        <translation>用此备份替换当前数据库吗？
+
+{path}
+{when}，共 {rows} 行
+
+当前数据会先另存为备份，保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>That passphrase does not open the backup either. Nothing was changed.
 
 {why}</source>
@@ -6753,12 +6768,12 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cadre_desk/ui/settings/settings_dialog.py" line="+64"/>
-        <location line="+268"/>
+        <location line="+271"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-262"/>
         <source>Department (stored in the database, for everyone)</source>
         <translation>单位设置（保存在数据库中，所有人共用）</translation>
     </message>
@@ -6858,7 +6873,7 @@ Archived cadres leave the roster; tick “Show archived” to see and restore th
         <translation>规则(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>

@@ -53,9 +53,10 @@ def _env(data_dir: Path, encrypted: bool) -> dict[str, str]:
     return env
 
 
-def _cli(db: Path, data_dir: Path, encrypted: bool, *args: str, check: bool = True) -> str:
+def _cli(db: Path, data_dir: Path, encrypted: bool, *args: str, check: bool = True, stdin: str = "") -> str:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+        input=stdin,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -251,6 +252,69 @@ def test_kill_during_a_restore_leaves_a_sound_database(county: tuple[Path, bool]
         assert now in (original, changed), f"seed {SEED} round {round_no}: neither before nor after"
     _cli(db, data, encrypted, "restore", str(backup))
     assert _names(db, encrypted) == original
+    _sound(db, data, encrypted)
+
+
+def _accounts(db: Path, encrypted: bool) -> dict[str, tuple[object, ...]]:
+    _unlock(db, encrypted)
+    conn = sqlite_tools.connect(db, read_only=True)
+    try:
+        rows = conn.execute("SELECT name, id, password_hash, roles, disabled FROM account").fetchall()
+        return {str(r[0]): tuple(r[1:]) for r in rows}
+    finally:
+        conn.close()
+
+
+def _restores(db: Path, encrypted: bool) -> int:
+    _unlock(db, encrypted)
+    conn = sqlite_tools.connect(db, read_only=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM audit_event WHERE action = 'restore'").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_kill_during_a_restore_never_brings_the_backups_accounts_back(
+    county: tuple[Path, bool], tmp_path: Path
+) -> None:
+    """The accounts are written into the restored copy before it replaces the database (inspection
+    F21): killed at any moment, the database is the old one, or the restored one with the accounts as
+    they were, its restore recorded; never the backup's accounts (a disabled clerk enabled again)."""
+    db, encrypted, data = _copy(county, tmp_path)
+    _cli(
+        db,
+        data,
+        encrypted,
+        "account",
+        "add",
+        "jingban",
+        "--role",
+        "clerk",
+        "--password-stdin",
+        stdin="Cl3#quiet-field\n",
+    )
+    backup = tmp_path / "good.db"
+    _cli(db, data, encrypted, "backup", str(backup))
+    original = _names(db, encrypted)
+    _cli(db, data, encrypted, "account", "lock", "jingban")
+    _cli(
+        db, data, encrypted, "cadre", "add", "--name", "恢复后应消失", "--gender", "女", "--birth", "1990.01"
+    )
+    changed = _names(db, encrypted)
+    accounts_now = _accounts(db, encrypted)
+    assert accounts_now["jingban"][3] == 1  # disabled
+    rng = random.Random(SEED + 8)
+    for round_no in range(3):
+        args = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "restore", str(backup)]
+        restores = _restores(db, encrypted)
+        _kill_during(args, _env(data, encrypted), rng.uniform(0.5, 4.0))
+        now = _names(db, encrypted)  # integrity_check ok
+        assert now in (original, changed), f"seed {SEED} round {round_no}: neither before nor after"
+        assert _accounts(db, encrypted) == accounts_now, f"seed {SEED} round {round_no}: accounts rolled back"
+        if now == original:  # restored: finished before it took the database's place
+            assert _restores(db, encrypted) > restores, f"seed {SEED} round {round_no}: restore not recorded"
+    _cli(db, data, encrypted, "restore", str(backup))
+    assert _names(db, encrypted) == original and _accounts(db, encrypted) == accounts_now
     _sound(db, data, encrypted)
 
 

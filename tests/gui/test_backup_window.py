@@ -185,3 +185,47 @@ def test_restore_is_offered_to_the_administrator_only(
     names = [c.name for c in cadres.list_cadres(clerk)]
     assert names == ["备份里的人"]
     admin_window.close()
+
+
+def test_the_restore_question_says_when_the_backup_was_made_not_when_it_was_copied(
+    qtbot: QtBot,
+    ctx: ServiceContext,
+    db_path: Path,
+    parent: QWidget,
+    monkeypatch: pytest.MonkeyPatch,
+    _zh_cn: None,
+) -> None:
+    """Inspection F19: a backup copied from a USB stick showed the copy's time as 制作于."""
+    import os
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from cadre_desk.db import backup_files
+    from cadre_desk.services import sealed_backup
+    from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
+
+    make_cadre(ctx, "林小雨")
+    backup = maintenance.backup(ctx, db_path.parent / "早上.db")
+    sealed = sealed_backup.sealed_backup(ctx, db_path.parent / "封存.sealed", "Seal-pass-2026")
+    for path in (backup, sealed):
+        os.utime(path, (2_000_000_000, 2_000_000_000))  # copied from the stick in 2033
+    made = backup_files.made_at(backup)
+    assert made is not None
+    asked: list[str] = []
+    chosen: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen[-1]), ""))
+    monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, *a: "Seal-pass-2026"))
+
+    def question(_parent: QWidget, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    for path in (backup, sealed):
+        chosen.append(path)
+        assert RestoreDialog.ask(parent, ctx) is None
+    plain, sealed_text = asked
+    assert f"制作于 {made.astimezone().strftime('%Y.%m.%d %H:%M')}（其最后一条审计记录）" in plain
+    assert "2033" not in plain
+    assert "文件时间 2033." in sealed_text and "制作于" not in sealed_text
+    assert "账号不随备份恢复" in plain and "账号不随备份恢复" in sealed_text

@@ -83,3 +83,68 @@ def test_a_clerk_may_back_up_but_not_restore(
     monkeypatch.setenv("CADRE_DESK_USER", "admin")
     monkeypatch.setenv("CADRE_DESK_PASSWORD", ADMIN_PW)
     assert main(["--db", str(db_path), "restore", str(backup)]) == 0
+
+
+def _can_sign_in(db_path: Path, name: str, password: str) -> bool:
+    from cadre_desk.errors import LoginFailed
+
+    db = open_database(str(db_path))
+    try:
+        accounts.authenticate(db, name, password, record=False)
+        return True
+    except LoginFailed:
+        return False
+    finally:
+        db.dispose()
+
+
+def _auditor(db: Database) -> ServiceContext:
+    """shenji's context (his own password once he had to set it)."""
+    from cadre_desk.errors import LoginFailed
+
+    try:
+        return sign_in(db, "shenji", "Zt4#quiet-lake")[0]
+    except LoginFailed:
+        return accounts.authenticate(db, "shenji", OWN_PW, record=False)
+
+
+def test_a_restore_keeps_the_accounts_as_they_are_now(tmp_path: Path) -> None:
+    """The administrator changed his password, disabled the clerk, cut a reader's roles and added an
+    auditor after the backup: restoring it brings none of that back."""
+    db_path, backup, clerk_pw = _world(tmp_path)
+    db = open_database(str(db_path))
+    try:
+        admin = accounts.authenticate(db, "admin", ADMIN_PW)
+        accounts.add_account(admin, "lingdao", ["reader", "clerk"], "Rd8#still-water")
+        backup2 = maintenance.backup(admin, tmp_path / "b2.db")  # holds lingdao with two roles
+        admin = accounts.change_own_password(admin, ADMIN_PW, "New9#harbor-2027")
+        accounts.lock_account(admin, "jingban")
+        accounts.set_roles(admin, "lingdao", ["reader"])
+        accounts.add_account(admin, "shenji", ["auditor"], "Zt4#quiet-lake")
+        before = {a.name: a for a in accounts.list_accounts(admin)}
+        ids = {a.name: a.id for a in before.values()}
+    finally:
+        db.dispose()
+    for chosen in (backup, backup2):
+        result = backups.restore(str(db_path), chosen, "admin")
+        assert result.accounts_differed is not None and result.accounts_differed >= 2
+        assert not _can_sign_in(db_path, "admin", ADMIN_PW)  # the old password stays refused
+        assert _can_sign_in(db_path, "admin", "New9#harbor-2027")
+        assert not _can_sign_in(db_path, "jingban", clerk_pw)  # still disabled
+        db = open_database(str(db_path))
+        try:
+            admin = accounts.authenticate(db, "admin", "New9#harbor-2027", record=False)
+            after = {a.name: a for a in accounts.list_accounts(admin)}
+            assert {n: a.id for n, a in after.items()} == ids  # the ids the audit records name
+            assert after["lingdao"].roles == before["lingdao"].roles == ("reader",)
+            assert after["jingban"].disabled and after["shenji"].roles == ("auditor",)
+            [event] = [
+                e
+                for e in audit_trail.list_events(_auditor(db), audit_trail.AuditFilter(action="restore"))
+                if e.changes["from"] == str(chosen)
+            ]
+            assert event.changes["accounts_kept"] == 4
+            assert event.changes["accounts_differed"] == result.accounts_differed
+            assert "账号保持现状" in event.summary
+        finally:
+            db.dispose()

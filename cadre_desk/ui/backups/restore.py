@@ -39,6 +39,20 @@ def _when(path: Path) -> str:
     return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y.%m.%d %H:%M")
 
 
+def made_text(path: Path) -> str:
+    """When the backup was made, as recorded inside it (its last audit record), else its file time
+    said as such: a backup copied from a USB stick has the time it was copied (inspection F19)."""
+    made = backup_files.made_at(path)
+    if made is not None:
+        return QCoreApplication.translate("RestoreDialog", "made {when} (its last audit record)").format(
+            when=made.astimezone().strftime("%Y.%m.%d %H:%M")
+        )
+    return QCoreApplication.translate(
+        "RestoreDialog",
+        "file time {when} (the time it was made is not known: a copied file shows when it was copied)",
+    ).format(when=_when(path))
+
+
 def _title() -> str:
     return QCoreApplication.translate("RestoreDialog", "Restore from a backup")
 
@@ -160,7 +174,12 @@ def plan_text(plan: backups.RestorePlan) -> tuple[str, str]:
 
 def _with_plan(question: str, plan: backups.RestorePlan) -> str:
     warning, what = plan_text(plan)
-    return "\n\n".join(part for part in (warning, question, what) if part)
+    accounts = QCoreApplication.translate(
+        "RestoreDialog",
+        "The accounts are not restored: the accounts as they are now (passwords, roles, disabled "
+        "accounts) are kept.",
+    )
+    return "\n\n".join(part for part in (warning, question, what, accounts) if part)
 
 
 def after_text(plan: backups.RestorePlan | None) -> str:
@@ -218,10 +237,10 @@ class RestoreDialog:
             return None
         text = QCoreApplication.translate(
             "RestoreDialog",
-            "Replace the current database with this sealed backup?\n\n{path}\nmade {when}\n\nIt is "
+            "Replace the current database with this sealed backup?\n\n{path}\n{when}\n\nIt is "
             "decrypted and checked before anything is replaced. The current state is first saved as a "
             "backup in {folder}.",
-        ).format(path=path, when=_when(path), folder=paths.backup_dir())
+        ).format(path=path, when=made_text(path), folder=paths.backup_dir())
         if ctx.db.path is not None:
             text = _with_plan(text, backups.plan_restore(ctx.db.path, path, passphrase))
         answer = QMessageBox.question(parent, _title(), text)
@@ -243,8 +262,8 @@ class RestoreDialog:
         info = backup_files.inspect_backup(path)
         text = QCoreApplication.translate(
             "RestoreDialog",
-            "Replace the current database with this backup?\n\n{path}\nmade {when}, {rows} rows\n\nThe current state is first saved as a backup in {folder}.",  # noqa: E501
-        ).format(path=path, when=_when(path), rows=info.rows, folder=paths.backup_dir())
+            "Replace the current database with this backup?\n\n{path}\n{when}, {rows} rows\n\nThe current state is first saved as a backup in {folder}.",  # noqa: E501
+        ).format(path=path, when=made_text(path), rows=info.rows, folder=paths.backup_dir())
         if ctx.db.path is not None:
             text = _with_plan(text, backups.plan_restore(ctx.db.path, path))
         answer = QMessageBox.question(parent, _title(), text)
@@ -356,7 +375,7 @@ class DamagedOffer:
                 "RestoreDialog",
                 "{problem}\n\nRestore the newest good backup?\n{backup} ({when})\n\n"
                 "The damaged file is kept beside the backups.",
-            ).format(problem=str(error).split("。")[0], backup=error.backup, when=_when(error.backup)),
+            ).format(problem=str(error).split("。")[0], backup=error.backup, when=made_text(error.backup)),
             QMessageBox.StandardButton.NoButton,
             parent,
         )
