@@ -4188,7 +4188,12 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>The package names {count} related people by name, unit and post only: {link} match cadres of this machine and are linked to them (nothing of theirs changes); the others are added with these fields only, marked to verify (待核实).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8306,12 +8311,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+96"/>
+        <location line="+101"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-94"/>
         <source>Reading appointment forms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8329,12 +8334,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-151"/>
         <source>Reading the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8350,7 +8355,7 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Exchange packages (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8360,12 +8365,12 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>Added {added}, merged {merged}, kept mine {kept}, unchanged {same}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Export appointment forms to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8406,7 +8411,12 @@ Your text stays in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-117"/>
+        <source>Linked to cadres of this machine (left as they are): {linked}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The exchange package {name} is protected by a passphrase. Enter it to read the package.</source>
         <translation type="unfinished"></translation>
     </message>

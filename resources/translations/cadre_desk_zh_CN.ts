@@ -4191,7 +4191,12 @@ Logs: {logs}</source>
         <translation>新增：{new}   采用对方修改：{theirs}   保留本机修改：{mine}   相同：{same}   冲突：{conflict}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>The package names {count} related people by name, unit and post only: {link} match cadres of this machine and are linked to them (nothing of theirs changes); the others are added with these fields only, marked to verify (待核实).</source>
+        <translation>交换包另含 {count} 名相关人员，只有姓名、单位与职务：其中 {link} 名与本机干部相符，只作关联（本机记录不作改动）；其余按这些信息新建，标为待核实。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -8332,12 +8337,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+96"/>
+        <location line="+101"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-94"/>
         <source>Reading appointment forms</source>
         <translation>正在读取任免表</translation>
     </message>
@@ -8355,12 +8360,12 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-151"/>
         <source>Reading the roster</source>
         <translation>正在读取名册</translation>
     </message>
@@ -8376,7 +8381,7 @@ Your text stays in the editor.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Exchange packages (*.zip)</source>
         <translation>交换包 (*.zip)</translation>
     </message>
@@ -8386,9 +8391,14 @@ Your text stays in the editor.</source>
         <translation>正在读取交换包</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>Added {added}, merged {merged}, kept mine {kept}, unchanged {same}.</source>
         <translation>新增 {added} 条，合并 {merged} 条，保留本机 {kept} 条，未变 {same} 条。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Linked to cadres of this machine (left as they are): {linked}.</source>
+        <translation>关联本机干部（未作改动）：{linked}。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -8466,12 +8476,12 @@ Your text stays in the editor.</source>
         <translation>已导出 {count} 对结对：{path}</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-271"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>{count} files written to {folder}</source>
         <translation>已写入 {count} 个文件到 {folder}</translation>
     </message>

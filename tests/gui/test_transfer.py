@@ -123,3 +123,53 @@ def test_a_sealed_package_through_the_client(
     assert not transfer.import_package(parent, ctx, dest)  # everything the same
     assert plans and plans[0].count("same") == len(plans[0].records)
     assert len(asked) == 3 and "口令不正确" in asked[2]
+
+
+def test_the_window_says_which_related_people_travel_by_name_only(
+    parent: QWidget,
+    ctx: ServiceContext,
+    notices: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    qtbot: QtBot,
+    _zh_cn: None,
+) -> None:
+    """最小必要 (F10): the export's message names the related people and what of them travels; the
+    import dialog says they are linked or added to verify, and the result counts the links."""
+    from cadre_desk.db.opening import open_database
+    from cadre_desk.services import mentorship, mentorship_changes
+    from cadre_desk.services.context import open_context
+    from tests.conftest import make_cadre
+
+    mentor = make_cadre(ctx, "周导师", birth="1972.06")
+    mentee = make_cadre(ctx, "林小雨", gender="女", birth="1980.10")
+    mentorship_changes.create_mentorship(
+        ctx, mentorship.MentorshipInput(mentor.id, mentee.id, "2024.01.01", "2026.12.31")
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p.zip"), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    transfer.export_package(parent, ctx, [mentee.id])
+    assert "另含 1 名相关人员的姓名与单位" in notices[-1]
+
+    db = open_database(str(tmp_path / "other.db"), create=True)
+    other = open_context(db, "对方")
+    try:
+        make_cadre(other, "周导师", birth="1972.06")  # the mentor is known here: linked, not changed
+        shown: list[PackageConflictDialog] = []
+
+        def ask(_p: QWidget, plan: package.PackagePlan) -> dict[str, str]:
+            dialog = PackageConflictDialog(plan, parent)
+            qtbot.addWidget(dialog)
+            shown.append(dialog)
+            return {}
+
+        monkeypatch.setattr(PackageConflictDialog, "ask", ask)
+        assert transfer.import_package(parent, other, tmp_path / "p.zip")
+        label = shown[0].references
+        assert (
+            not label.isHidden() and "1 名相关人员" in label.text() and "1 名与本机干部相符" in label.text()
+        )
+        assert "关联本机干部（未作改动）：1" in notices[-1]
+        assert [c.name for c in cadres.list_cadres(other)].count("周导师") == 1
+    finally:
+        db.dispose()

@@ -33,6 +33,20 @@ class PackageConflictDialog(QDialog):
                 self,
             )
         )
+        # 最小必要: the other people of the package's talks and pairings came by name and unit only
+        self.references = QLabel(self)
+        self.references.setObjectName("references")
+        self.references.setWordWrap(True)
+        if plan.references():
+            self.references.setText(
+                self.tr(
+                    "The package names {count} related people by name, unit and post only: {link} match "
+                    "cadres of this machine and are linked to them (nothing of theirs changes); the others "
+                    "are added with these fields only, marked to verify (待核实)."
+                ).format(count=plan.references(), link=s["link"])
+            )
+        self.references.setVisible(bool(plan.references()))
+        layout.addWidget(self.references)
         self.table = QTableWidget(len(plan.conflicts), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Differences"), self.tr("Decision")])
         self.combos: dict[str, QComboBox] = {}

@@ -198,13 +198,14 @@ def import_package(parent: QWidget, ctx: ServiceContext, path: Path | None = Non
     except Exception as exc:
         _show_error(parent, exc)
         return False
-    QMessageBox.information(
-        parent,
-        QCoreApplication.translate("Transfer", "Import finished"),
-        QCoreApplication.translate(
-            "Transfer", "Added {added}, merged {merged}, kept mine {kept}, unchanged {same}."
-        ).format(added=result.added, merged=result.merged, kept=result.kept_mine, same=result.unchanged),
-    )
+    text = QCoreApplication.translate(
+        "Transfer", "Added {added}, merged {merged}, kept mine {kept}, unchanged {same}."
+    ).format(added=result.added, merged=result.merged, kept=result.kept_mine, same=result.unchanged)
+    if result.linked:
+        text += " " + QCoreApplication.translate(
+            "Transfer", "Linked to cadres of this machine (left as they are): {linked}."
+        ).format(linked=result.linked)
+    QMessageBox.information(parent, QCoreApplication.translate("Transfer", "Import finished"), text)
     return result.added + result.merged > 0
 
 
