@@ -152,6 +152,8 @@ def run_raw(args: argparse.Namespace) -> int:
                 "rows": result.rows,
                 "counts": result.counts,
                 "chain_ok": result.chain_ok,
+                "accounts_kept": result.accounts_differed is not None,
+                "accounts_differed": result.accounts_differed,
                 **_plan_json(result.plan),
             }
         )
@@ -159,6 +161,9 @@ def run_raw(args: argparse.Namespace) -> int:
         print(f"已从备份恢复并校验（{result.rows} 行）：{result.restored_from}")
         if result.saved_current:
             print(f"恢复前的数据库已保存为：{result.saved_current}")
+        if result.accounts_differed is not None:
+            differed = f"（{result.accounts_differed} 个与备份中不同）" if result.accounts_differed else ""
+            print(f"账号保持现状，未随备份恢复{differed}。")
         if result.plan is not None:
             print(_after(result.plan))
             if result.plan.other_database:

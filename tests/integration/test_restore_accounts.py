@@ -8,6 +8,7 @@ backup holds, the accounts after a restore are the ones the replaced database ha
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,10 @@ def test_a_clerk_may_back_up_but_not_restore(
     monkeypatch.setenv("CADRE_DESK_USER", "admin")
     monkeypatch.setenv("CADRE_DESK_PASSWORD", ADMIN_PW)
     assert main(["--db", str(db_path), "restore", str(backup)]) == 0
+    assert "账号保持现状，未随备份恢复" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "restore", str(backup), "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["accounts_kept"] is True and answer["accounts_differed"] == 1  # shenji, added since
 
 
 def _can_sign_in(db_path: Path, name: str, password: str) -> bool:
