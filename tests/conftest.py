@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import faulthandler
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from hypothesis import HealthCheck, settings
+from sqlalchemy import update
 
 # Before anything imports Qt or reads the data directory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,8 +24,9 @@ os.environ.setdefault("CADRE_DESK_USER", "demo")
 os.environ.setdefault("CADRE_DESK_PASSWORD", "demo")
 
 from cadre_desk.db.engine import Database
+from cadre_desk.db.models import Account
 from cadre_desk.db.opening import open_database
-from cadre_desk.services import cadres, units
+from cadre_desk.services import accounts, cadres, units
 from cadre_desk.services.context import ServiceContext, open_context
 
 # CADRE_DESK_GC_PROBE=1: report the Qt objects each test leaves in reference cycles (tests/gc_probe.py)
@@ -82,6 +85,24 @@ def ctx(db: Database) -> ServiceContext:
 @pytest.fixture
 def unit(ctx: ServiceContext) -> units.UnitView:
     return units.create_unit(ctx, units.UnitInput(name="县委组织部", short_name="组织部", kind="党委"))
+
+
+def ready_account(
+    admin: ServiceContext,
+    name: str,
+    roles: list[str],
+    password: str,
+    display_name: str = "",
+    cadre_id: int | None = None,
+) -> accounts.AccountView:
+    """An account the administrator adds (`accounts.add_account`), as it is once its person has signed
+    in and chosen `password` for himself: the forced first change is cleared in the database, without
+    the records of that sign-in (tests/integration/test_accounts.py tests the change itself; the tests
+    using this are about what the account may do)."""
+    view = accounts.add_account(admin, name, roles, password, display_name, cadre_id)
+    with admin.db.uow() as session:
+        session.execute(update(Account).where(Account.id == view.id).values(must_change_password=False))
+    return dataclasses.replace(view, must_change_password=False)
 
 
 def make_cadre(ctx: ServiceContext, name: str = "张三", **overrides: object) -> cadres.CadreView:

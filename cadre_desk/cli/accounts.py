@@ -96,7 +96,8 @@ def sign_in(db: Database, args: argparse.Namespace) -> ServiceContext:
         raise PermissionDenied(
             Message(
                 "password_change_required_cli",
-                "密码已被管理员重置，请先修改密码：cadre-desk --user {name} account passwd {name}",
+                "密码由管理员设置（新账号或重置密码），请先修改密码："
+                "cadre-desk --user {name} account passwd {name}",
                 name=ctx.account_name,
             )
         )
@@ -146,7 +147,8 @@ def _cmd_account(ctx: ServiceContext, args: argparse.Namespace) -> int:
         if args.json:
             print_json(view)
         else:
-            print(f"已添加账号 {view.name}（{'、'.join(view.role_labels)}）")
+            first = "；首次登录时须修改密码" if view.must_change_password else ""
+            print(f"已添加账号 {view.name}（{'、'.join(view.role_labels)}）{first}")
     elif command == "list":
         rows = accounts.list_accounts(ctx, operators=args.all)
         if args.json:
@@ -158,6 +160,8 @@ def _cmd_account(ctx: ServiceContext, args: argparse.Namespace) -> int:
                     if row.disabled
                     else "已锁定"
                     if row.locked()
+                    else "须修改密码"
+                    if row.must_change_password
                     else ""
                     if row.has_password
                     else "无密码（启用账号前的操作人，不能登录）"

@@ -275,7 +275,7 @@ def _denial(ctx: ServiceContext, permission: Permission, action: str = "") -> Me
             "login_required", "此数据库已启用账号，请先登录（--user 用户名，密码见 CADRE_DESK_PASSWORD）"
         )
     if ctx.must_change_password:
-        return Message("password_change_required", "密码已被管理员重置，请先修改密码")
+        return Message("password_change_required", "密码由管理员设置（新账号或重置密码），请先修改密码")
     return Message(
         "permission_denied",
         "账号“{name}”（{roles}）无权{action}",

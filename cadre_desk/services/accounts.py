@@ -529,7 +529,9 @@ def add_account(
         row.password_hash = hashed
         row.roles = ",".join(codes)
         row.cadre_id = cadre_id if Role.MENTOR.value in codes else None
-        row.must_change_password = False
+        # The administrator knows this password: its person chooses his own at the first sign-in, as
+        # after a reset (三员分立: an administrator must not go on signing in as the auditor he added).
+        row.must_change_password = True
         row.disabled = False
         session.flush()
         audit.record(

@@ -4592,12 +4592,12 @@ Logs: {logs}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/password_dialog.py" line="+16"/>
-        <source>An administrator has reset your password: choose a new one to go on.</source>
+        <location filename="../../cadre_desk/ui/accounts/password_dialog.py" line="+17"/>
+        <source>An administrator has set your password (a new account, or a reset): choose your own to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Change the password of {name}.</source>
         <translation type="unfinished"></translation>
     </message>

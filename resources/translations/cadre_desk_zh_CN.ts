@@ -4594,12 +4594,12 @@ Logs: {logs}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../cadre_desk/ui/accounts/password_dialog.py" line="+16"/>
-        <source>An administrator has reset your password: choose a new one to go on.</source>
-        <translation>管理员已重置您的密码：请设置新密码后继续。</translation>
+        <location filename="../../cadre_desk/ui/accounts/password_dialog.py" line="+17"/>
+        <source>An administrator has set your password (a new account, or a reset): choose your own to go on.</source>
+        <translation>密码由管理员设置（新账号或重置密码）：请设置您自己的密码后继续。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Change the password of {name}.</source>
         <translation>修改 {name} 的密码。</translation>
     </message>

@@ -10,7 +10,8 @@ from pathlib import Path
 from tests.e2e.cli_process import ok, run_main
 
 ADMIN_PW = "Guard-2026x"
-CLERK_PW = "Sesame#2026y"
+CLERK_PW = "Sesame#2026y"  # what the administrator types for a new account
+OWN_PW = "Own-choice-2026"  # what its person chooses at the first sign-in
 
 
 def cli(
@@ -84,20 +85,27 @@ def test_accounts_from_the_first_administrator_to_lock_out(tmp_path: Path) -> No
         )
     )
     listed = json.loads(ok(as_admin("account", "list", "--json")))
-    assert [(a["name"], a["roles"], a["has_password"]) for a in listed] == [
-        ("admin", ["admin"], True),
-        ("li", ["clerk"], True),
+    assert [(a["name"], a["roles"], a["has_password"], a["must_change_password"]) for a in listed] == [
+        ("admin", ["admin"], True, False),
+        ("li", ["clerk"], True, True),  # the administrator typed it: li chooses his own first
     ]
+    assert "须修改密码" in ok(as_admin("account", "list"))
+    first = cli("--db", db, "unit", "list", user="li", password=CLERK_PW, data_dir=tmp_path)
+    assert first.returncode == 1 and "新账号或重置密码" in first.stderr
+    assert "account passwd li" in first.stderr
+    own = ("account", "passwd", "li", "--password-stdin")
+    ok(cli("--db", db, *own, user="li", password=CLERK_PW, stdin=OWN_PW + "\n", data_dir=tmp_path))
+    assert "须修改密码" not in ok(as_admin("account", "list"))
     # the name that added the unit before accounts existed: history only, shown on request
     everyone = json.loads(ok(as_admin("account", "list", "--all", "--json")))
     assert [a["name"] for a in everyone if not a["has_password"] and not a["roles"]] != []
     assert "不能登录" in ok(as_admin("account", "list", "--all"))
 
     units = json.loads(
-        ok(cli("--db", db, "unit", "list", "--json", user="li", password=CLERK_PW, data_dir=tmp_path))
+        ok(cli("--db", db, "unit", "list", "--json", user="li", password=OWN_PW, data_dir=tmp_path))
     )
     assert [u["name"] for u in units] == ["县委组织部"]
-    clerk_denied = cli("--db", db, "account", "list", user="li", password=CLERK_PW, data_dir=tmp_path)
+    clerk_denied = cli("--db", db, "account", "list", user="li", password=OWN_PW, data_dir=tmp_path)
     assert clerk_denied.returncode == 1 and "无权管理账号" in clerk_denied.stderr
 
     for _ in range(4):
@@ -105,10 +113,10 @@ def test_accounts_from_the_first_administrator_to_lock_out(tmp_path: Path) -> No
         assert wrong.returncode == 1 and "用户名或密码错误" in wrong.stderr
     locked = cli("--db", db, "unit", "list", user="li", password="nope", data_dir=tmp_path)
     assert "已锁定" in locked.stderr
-    still = cli("--db", db, "unit", "list", user="li", password=CLERK_PW, data_dir=tmp_path)
+    still = cli("--db", db, "unit", "list", user="li", password=OWN_PW, data_dir=tmp_path)
     assert still.returncode == 1 and "已锁定" in still.stderr
     ok(as_admin("account", "unlock", "li"))
-    ok(cli("--db", db, "unit", "list", user="li", password=CLERK_PW, data_dir=tmp_path))
+    ok(cli("--db", db, "unit", "list", user="li", password=OWN_PW, data_dir=tmp_path))
 
     ok(as_admin("account", "passwd", "li", "--password-stdin", stdin="Temp-0001a\n"))
     forced = cli("--db", db, "unit", "list", user="li", password="Temp-0001a", data_dir=tmp_path)
@@ -139,15 +147,18 @@ def test_accounts_from_the_first_administrator_to_lock_out(tmp_path: Path) -> No
     assert disabled.returncode == 1 and "停用" in disabled.stderr
 
     # refusals are security events: the auditor finds each, naming the account and the command
-    ok(as_admin("account", "add", "sun", "--role", "auditor", "--password-stdin", stdin=CLERK_PW))
+    added = ok(as_admin("account", "add", "sun", "--role", "auditor", "--password-stdin", stdin=CLERK_PW))
+    assert "首次登录时须修改密码" in added  # scripted creation too: the person chooses his own
+    passwd = ("account", "passwd", "sun", "--password-stdin")
+    ok(cli("--db", db, *passwd, user="sun", password=CLERK_PW, stdin=OWN_PW + "\n", data_dir=tmp_path))
     trail = json.loads(
-        ok(cli("--db", db, "audit", "list", "--json", user="sun", password=CLERK_PW, data_dir=tmp_path))
+        ok(cli("--db", db, "audit", "list", "--json", user="sun", password=OWN_PW, data_dir=tmp_path))
     )
     refusals = [(e["summary"]) for e in trail if e["action"] == "denied"]
     assert any("cadre-desk unit" in r and "无权查阅干部档案" in r for r in refusals), refusals
     assert any("cadre-desk unit" in r and "无权修改干部档案" in r for r in refusals), refusals
     assert any("cadre-desk account" in r and "无权管理账号" in r for r in refusals), refusals
-    assert ok(cli("--db", db, "audit", "verify", user="sun", password=CLERK_PW, data_dir=tmp_path))
+    assert ok(cli("--db", db, "audit", "verify", user="sun", password=OWN_PW, data_dir=tmp_path))
 
 
 def test_a_demo_database_signs_in_as_demo(tmp_path: Path) -> None:
@@ -190,11 +201,13 @@ def test_restore_asks_for_an_account_that_may_back_up(tmp_path: Path) -> None:
         return cli("--db", db, "--user", "admin", *args, password=ADMIN_PW, stdin=stdin, data_dir=tmp_path)
 
     ok(as_admin("account", "add", "leader", "--role", "reader", "--password-stdin", stdin=CLERK_PW))
+    passwd = ("account", "passwd", "leader", "--password-stdin")
+    ok(cli("--db", db, *passwd, user="leader", password=CLERK_PW, stdin=OWN_PW + "\n", data_dir=tmp_path))
     backup = str(tmp_path / "copy.db")
     ok(as_admin("backup", backup))
     anonymous = cli("--db", db, "restore", backup, data_dir=tmp_path)
     assert anonymous.returncode == 1 and "请用 --user" in anonymous.stderr
-    reader = cli("--db", db, "restore", backup, user="leader", password=CLERK_PW, data_dir=tmp_path)
+    reader = cli("--db", db, "restore", backup, user="leader", password=OWN_PW, data_dir=tmp_path)
     assert reader.returncode == 1 and "无权备份" in reader.stderr
     assert "已从备份恢复" in ok(as_admin("restore", backup))
 
@@ -209,3 +222,4 @@ def test_demo_data_in_a_database_with_accounts_names_the_demo_account_it_adds(tm
         demo.returncode == 0 and "已添加演示账号 demo" in demo.stderr and "account lock demo" in demo.stderr
     )
     assert json.loads(demo.stdout)["cadres"] == 3
+

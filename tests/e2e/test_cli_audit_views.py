@@ -13,6 +13,7 @@ import pytest
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import accounts, units
+from tests.conftest import ready_account
 from tests.e2e.cli_process import run_main
 
 PW = {
@@ -28,9 +29,9 @@ def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "审计 #库.db"
     db = open_database(str(path))
     admin = accounts.set_first_admin(db, "admin", PW["admin"])
-    accounts.add_account(admin, "shenji", ["auditor"], PW["shenji"], display_name="审计员")
-    accounts.add_account(admin, "li", ["clerk"], PW["li"], display_name="李经办")
-    accounts.add_account(admin, "lingdao", ["reader"], PW["lingdao"], display_name="李领导")
+    ready_account(admin, "shenji", ["auditor"], PW["shenji"], display_name="审计员")
+    ready_account(admin, "li", ["clerk"], PW["li"], display_name="李经办")
+    ready_account(admin, "lingdao", ["reader"], PW["lingdao"], display_name="李领导")
     li = accounts.authenticate(db, "li", PW["li"])
     units.create_unit(li, units.UnitInput(name="县委组织部", kind="部门"))
     db.dispose()

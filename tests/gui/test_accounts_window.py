@@ -29,7 +29,7 @@ from cadre_desk.ui.shell.limited_window import LimitedWindow
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets import drafts
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 
 PW = "Guard-2026x"
 
@@ -116,7 +116,7 @@ def test_the_user_start_goes_through_the_first_administrator(
 def test_a_reset_password_is_changed_before_the_window(
     qtbot: QtBot, db: Database, admin: ServiceContext
 ) -> None:
-    accounts.add_account(admin, "li", ["reader"], "Sesame#2026y")
+    ready_account(admin, "li", ["reader"], "Sesame#2026y")
     accounts.reset_password(admin, "li", "Temp-0001a")
     signed = accounts.authenticate(db, "li", "Temp-0001a")
     dialog = PasswordDialog(signed, forced=True)
@@ -139,7 +139,7 @@ def test_the_window_offers_what_the_role_may_do(
     assert full.session.accounts_action.isEnabled() and full.session.accounts_action.isVisible()
     assert full.menus.new_action.isVisible() and full.menus.rules_action.isVisible()
     assert full.status.operator_label.text().endswith("王管理")
-    accounts.add_account(admin, "leader", ["reader"], "Sesame#2026y", "赵部长")
+    ready_account(admin, "leader", ["reader"], "Sesame#2026y", "赵部长")
     reader = accounts.authenticate(db, "leader", "Sesame#2026y")
     read_only = MainWindow(reader, settings, background_checks=False)
     qtbot.addWidget(read_only)
@@ -173,7 +173,7 @@ def test_administrators_and_mentors_get_the_limited_window(
         ctx, mentorship.MentorshipInput(other.id, other_mentee.id, "2024.01.01", "2026.12.31")
     )
     admin = accounts.set_first_admin(db, "admin", PW)
-    accounts.add_account(admin, "zhou", ["mentor"], "Sesame#2026y", cadre_id=mentor.id)
+    ready_account(admin, "zhou", ["mentor"], "Sesame#2026y", cadre_id=mentor.id)
     only_admin = LimitedWindow(admin, settings)
     qtbot.addWidget(only_admin)
     assert only_admin.settings_action.isVisible() and only_admin.session.accounts_action.isVisible()
@@ -291,18 +291,21 @@ def test_account_management(
     assert "三员分立" in edit.error.text() and edit.saved is None
     edit.roles[next(r for r in edit.roles if r.value == "admin")].setChecked(False)
     edit.buttons.accepted.emit()
-    assert edit.saved is not None and edit.saved.roles == ("auditor",)
+    assert edit.saved is not None and edit.saved.roles == ("auditor",) and edit.saved.must_change_password
 
     dialog = AccountsDialog(admin)
     qtbot.addWidget(dialog)
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert names == ["admin", "wang"]
+    # the administrator typed wang's password: wang chooses his own at the first sign-in
+    assert dialog.table.item(1, 3).text() in ("须修改密码", "must change password")
+    assert dialog.table.item(0, 3).text() == ""
     dialog.table.selectRow(1)
     dialog.lock_button.click()
     assert dialog.table.item(1, 3).text() in ("已停用", "disabled")
     assert dialog.unlock_button.isEnabled()
     dialog.unlock_button.click()
-    assert dialog.table.item(1, 3).text() == ""
+    assert dialog.table.item(1, 3).text() in ("须修改密码", "must change password")
     dialog.table.selectRow(0)
     assert not dialog.lock_button.isEnabled()  # not oneself
 
@@ -319,7 +322,7 @@ def test_sign_in_from_the_environment(
 def test_the_auditor_sees_the_audit_trail_and_nothing_else(
     qtbot: QtBot, db: Database, admin: ServiceContext, settings: Settings, _zh_cn: None
 ) -> None:
-    accounts.add_account(admin, "shen", ["auditor"], "Sesame#2026y", "沈审计")
+    ready_account(admin, "shen", ["auditor"], "Sesame#2026y", "沈审计")
     auditor = accounts.authenticate(db, "shen", "Sesame#2026y")
     window = LimitedWindow(auditor, settings)
     qtbot.addWidget(window)

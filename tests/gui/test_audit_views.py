@@ -28,7 +28,7 @@ from cadre_desk.ui.shell.application import window_for
 from cadre_desk.ui.shell.refusals import RefusalRecorder
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.tolerance.profile_banner import ToleranceBanner
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 
 PW = "Kq7#river-stone"
 
@@ -37,9 +37,9 @@ PW = "Kq7#river-stone"
 def signed(tmp_path: Path) -> Iterator[tuple[Database, dict[str, ServiceContext]]]:
     db = open_database(str(tmp_path / "审计 #库.db"))
     admin = accounts.set_first_admin(db, "admin", PW)
-    accounts.add_account(admin, "shenji", ["auditor"], PW, display_name="审计员")
-    accounts.add_account(admin, "li", ["clerk"], PW, display_name="李经办")
-    accounts.add_account(admin, "lingdao", ["reader"], PW, display_name="李领导")
+    ready_account(admin, "shenji", ["auditor"], PW, display_name="审计员")
+    ready_account(admin, "li", ["clerk"], PW, display_name="李经办")
+    ready_account(admin, "lingdao", ["reader"], PW, display_name="李领导")
     with pytest.raises(LoginFailed):
         accounts.authenticate(db, "li", "wrong-Pass-1")
     li = accounts.authenticate(db, "li", PW)

@@ -62,6 +62,7 @@ from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.talks.talks_page import TalksPage
 from cadre_desk.ui.widgets.permits import Act, needs_of
 from cadre_desk.ui.widgets.read_only import CLOSE_NAME, is_read_only
+from tests.conftest import ready_account
 from tests.integration.test_pools import _enter, _young
 
 TODAY = dt.date(2026, 6, 1)
@@ -82,7 +83,7 @@ def accounts_db(db: Database, ctx: ServiceContext) -> dict[Role, ServiceContext]
     admin = accounts.set_first_admin(db, "admin", PW)
     for role in (Role.CLERK, Role.READER, Role.MENTOR):
         cadre = mentor_id if role is Role.MENTOR else None
-        accounts.add_account(admin, role.value, [role.value], PW, cadre_id=cadre)
+        ready_account(admin, role.value, [role.value], PW, cadre_id=cadre)
     return {
         role: accounts.authenticate(db, role.value, PW) for role in (Role.CLERK, Role.READER, Role.MENTOR)
     }

@@ -47,6 +47,7 @@ from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
 from cadre_desk.ui.widgets.permits import needs_of
+from tests.conftest import ready_account
 
 TODAY = dt.date(2026, 6, 1)
 PW = "Guard-2026x"
@@ -188,7 +189,7 @@ def accounts_db(db: Database, ctx: ServiceContext) -> dict[Role, ServiceContext]
     for role in Role:
         if role is not Role.ADMIN:
             cadre = mentor_id if role is Role.MENTOR else None
-            accounts.add_account(admin, role.value, [role.value], PW, cadre_id=cadre)
+            ready_account(admin, role.value, [role.value], PW, cadre_id=cadre)
     return {role: accounts.authenticate(db, role.value, PW) for role in Role}
 
 

@@ -13,6 +13,7 @@ from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.settings.rules_page import NewRuleDialog, RulesDialog, RulesPage
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell.settings import Settings
+from tests.conftest import ready_account
 
 
 def make_page(qtbot: QtBot, ctx: ServiceContext) -> RulesPage:
@@ -114,7 +115,7 @@ def test_a_clerk_reads_the_rules_and_only_an_administrator_changes_them(
     from cadre_desk.services import accounts
 
     admin = accounts.set_first_admin(db, "admin", "Sesame#2026x", "王管理")
-    accounts.add_account(admin, "clerk", ["clerk"], "Sesame#2026y", "李经办")
+    ready_account(admin, "clerk", ["clerk"], "Sesame#2026y", "李经办")
     clerk = accounts.authenticate(db, "clerk", "Sesame#2026y")
     row = rt.list_rows(clerk, "obligation_rule")[0]
     with pytest.raises(PermissionDenied):

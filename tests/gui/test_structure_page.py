@@ -18,6 +18,7 @@ from cadre_desk.ui.structure import structure_page
 from cadre_desk.ui.structure.cadre_list_dialog import CadreListDialog
 from cadre_desk.ui.structure.models import IDS_ROLE
 from cadre_desk.ui.structure.structure_page import KIND, UNIT, StructurePage
+from tests.conftest import ready_account
 from tests.integration import structure_county
 
 TODAY = dt.date(2026, 12, 6)
@@ -271,7 +272,7 @@ def test_a_reader_chooses_saved_selections_but_does_not_save_them(
     view = saved.save_selection(ctx, saved.SelectionInput("2027换届乡镇", towns))
     admin = accounts.set_first_admin(ctx.db, "admin", "Adm1n-密码-2026")
     for name, role in (("reader", "reader"), ("clerk", "clerk")):
-        accounts.add_account(admin, name, [role], "R3ader-密码-2026")
+        ready_account(admin, name, [role], "R3ader-密码-2026")
     reader = StructurePage(accounts.authenticate(ctx.db, "reader", "R3ader-密码-2026"), TODAY)
     clerk = StructurePage(accounts.authenticate(ctx.db, "clerk", "R3ader-密码-2026"), TODAY)
     for shown in (reader, clerk):

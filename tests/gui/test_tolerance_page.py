@@ -38,7 +38,7 @@ from cadre_desk.ui.tolerance import negative_warning
 from cadre_desk.ui.tolerance.case_editor import CaseEditor
 from cadre_desk.ui.tolerance.tolerance_page import ID_ROLE, OVERDUE, ReasonDialog, TolerancePage
 from cadre_desk.ui.widgets.guarded_dialog import DiscardQuestion
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 from tests.integration.test_tolerance import PDF, PNG, new_case, rule_case
 
 TODAY = dt.date(2026, 12, 6)
@@ -324,7 +324,7 @@ def test_a_mentor_reading_a_profile_gets_no_tolerance_banner(qtbot: QtBot, ctx: 
     mentee, mentor = make_cadre(ctx, "吴担当"), make_cadre(ctx, "周导师")
     rule_case(ctx, new_case(ctx, mentee.id))
     admin = accounts.set_first_admin(ctx.db, "admin", ADMIN_PW)
-    accounts.add_account(admin, "zhou", ["导师"], CLERK_PW, cadre_id=mentor.id)
+    ready_account(admin, "zhou", ["导师"], CLERK_PW, cadre_id=mentor.id)
     banner = ToleranceBanner()
     qtbot.addWidget(banner)
     banner.show_for(accounts.authenticate(ctx.db, "zhou", CLERK_PW), mentee.id)
@@ -376,7 +376,7 @@ def test_a_clerk_with_only_the_tolerance_role_registers_and_edits_a_case(
     town = units.create_unit(ctx, units.UnitInput(name="青山镇人民政府", kind="乡镇"))
     cadre = make_cadre(ctx, "吴担当", unit_id=town.id)
     admin = accounts.set_first_admin(db, "admin", "Guard-2026x")
-    accounts.add_account(admin, "rongcuo", ["tolerance"], "Toler#2026x")
+    ready_account(admin, "rongcuo", ["tolerance"], "Toler#2026x")
     clerk = accounts.authenticate(db, "rongcuo", "Toler#2026x")
     if clerk.must_change_password:  # a new account changes the administrator's password first
         clerk = accounts.change_own_password(clerk, "Toler#2026x", "Toler#2026y")

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from cadre_desk.db.engine import Database
 from cadre_desk.db.models import Account, AuditEvent, Unit
 from cadre_desk.errors import LoginFailed, NotFoundError, PermissionDenied, ValidationError
-from cadre_desk.services import access, accounts, audit, units
+from cadre_desk.services import access, accounts, audit, audit_trail, units
 from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext, open_context
 from tests.conftest import make_cadre
@@ -21,6 +21,7 @@ from tests.integration.old_schema import database_at, upgrade_to_head
 
 ADMIN_PW = "Guard-2026x"
 CLERK_PW = "Sesame#2026y"
+OWN_PW = "Own-choice-2026"  # what a new account's person chooses at his first sign-in
 
 
 def audit_rows(db: Database) -> list[tuple[str, str]]:
@@ -137,8 +138,7 @@ def test_three_person_separation_and_roles(db: Database, admin: ServiceContext) 
 
 
 def test_only_administrators_manage_accounts(db: Database, admin: ServiceContext) -> None:
-    accounts.add_account(admin, "clerk", ["clerk"], CLERK_PW)
-    clerk = accounts.authenticate(db, "clerk", CLERK_PW)
+    clerk = new_account(db, admin, "clerk", ["clerk"])
     for call in (
         lambda: accounts.list_accounts(clerk),
         lambda: accounts.add_account(clerk, "x", ["clerk"], CLERK_PW),
@@ -181,10 +181,32 @@ def test_lock_and_unlock(db: Database, admin: ServiceContext) -> None:
         accounts.unlock_account(admin, "ghost")
 
 
-def new_account(db: Database, admin: ServiceContext, name: str, roles: list[str]) -> ServiceContext:
-    """An account the administrator adds, signed in (the context its window would hold)."""
-    accounts.add_account(admin, name, roles, CLERK_PW)
-    return accounts.authenticate(db, name, CLERK_PW)
+def new_account(
+    db: Database, admin: ServiceContext, name: str, roles: list[str], cadre_id: int | None = None
+) -> ServiceContext:
+    """An account the administrator adds, signed in after its person chose his own password (OWN_PW)
+    at the first sign-in (the context its window would hold)."""
+    accounts.add_account(admin, name, roles, CLERK_PW, cadre_id=cadre_id)
+    return accounts.change_own_password(accounts.authenticate(db, name, CLERK_PW), CLERK_PW, OWN_PW)
+
+
+def test_a_new_account_chooses_its_own_password_at_the_first_sign_in(
+    db: Database, admin: ServiceContext
+) -> None:
+    assert not accounts.get_account(admin, "admin").must_change_password  # the first one chose his own
+    view = accounts.add_account(admin, "shenji", ["auditor"], CLERK_PW, "沈审计")
+    assert view.must_change_password
+    assert [a.must_change_password for a in accounts.list_accounts(admin)] == [False, True]
+    first = accounts.authenticate(db, "shenji", CLERK_PW)
+    assert first.must_change_password
+    with pytest.raises(PermissionDenied, match="密码由管理员设置（新账号或重置密码），请先修改密码"):
+        audit_trail.list_events(first)
+    changed = accounts.change_own_password(first, CLERK_PW, OWN_PW)
+    assert not changed.must_change_password
+    audit_trail.list_events(changed)
+    assert not accounts.get_account(admin, "shenji").must_change_password
+    with pytest.raises(LoginFailed):  # the administrator's password no longer opens the auditor's account
+        accounts.authenticate(db, "shenji", CLERK_PW)
 
 
 def unit_names(db: Database) -> list[str]:
@@ -228,7 +250,7 @@ def test_a_role_taken_away_or_a_password_reset_stops_the_open_window(
     accounts.set_roles(admin, "clerk", ["reader"])
     with pytest.raises(PermissionDenied, match="您的角色已被管理员更改"):
         units.create_unit(clerk, units.UnitInput(name="降级后"))
-    reader = accounts.authenticate(db, "clerk", CLERK_PW)
+    reader = accounts.authenticate(db, "clerk", OWN_PW)
     assert not clerk.refresh_from(reader)  # a right taken away: the window opens anew
     assert units.list_units(reader) == []
     accounts.set_roles(admin, "clerk", ["clerk", "reader"])
@@ -252,9 +274,8 @@ def test_a_role_taken_away_or_a_password_reset_stops_the_open_window(
 def test_mentor_accounts_link_a_cadre(db: Database, ctx: ServiceContext) -> None:
     mentor = make_cadre(ctx, "周导师")
     admin = accounts.set_first_admin(db, "admin", ADMIN_PW)
-    view = accounts.add_account(admin, "zhou", ["导师"], CLERK_PW, cadre_id=mentor.id)
-    assert view.cadre_id == mentor.id
-    signed = accounts.authenticate(db, "zhou", CLERK_PW)
+    signed = new_account(db, admin, "zhou", ["导师"], cadre_id=mentor.id)
+    assert accounts.get_account(admin, "zhou").cadre_id == mentor.id
     assert signed.cadre_id == mentor.id
     assert access.mentor_scope(signed) == mentor.id
     assert not access.can(signed, Permission.RECORDS_READ)

@@ -19,6 +19,7 @@ from cadre_desk.db.opening import open_database
 from cadre_desk.errors import DamagedDatabase, LoginFailed, StorageError
 from cadre_desk.services import accounts, audit_trail, backups, maintenance, printing, units
 from cadre_desk.services.context import ServiceContext, open_context
+from tests.conftest import ready_account
 
 ODD = "备份 #1?%&"  # every character that ever cut a file: URI short
 
@@ -62,7 +63,7 @@ def test_sign_ins_prints_and_exports_are_no_reason_for_a_new_backup(db: Database
     """A window opened to read and print, or a script that only signs in, wrote no record: closing it
     (or the next `auto-backup`) must not copy the whole database again. Each sign-in used to count."""
     admin = accounts.set_first_admin(db, "admin", "Secure#2026")
-    accounts.add_account(admin, "li", ["clerk"], "Clerk#2026")
+    ready_account(admin, "li", ["clerk"], "Clerk#2026")
     clerk = accounts.authenticate(db, "li", "Clerk#2026")
     _unit(clerk, "第一个单位")
     assert len(backups.auto_backup(clerk).made) == 1
@@ -358,7 +359,7 @@ def test_restore_needs_the_backup_permission(
     db_path = tmp_path / "cadre-desk.db"
     db = open_database(str(db_path))
     admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone")
-    accounts.add_account(admin, "shenji", ["auditor"], "Zt4#quiet-lake")
+    ready_account(admin, "shenji", ["auditor"], "Zt4#quiet-lake")
     backup = maintenance.backup(admin, tmp_path / "b.db")
     auditor = accounts.authenticate(db, "shenji", "Zt4#quiet-lake")
     with pytest.raises(PermissionDenied):
@@ -391,7 +392,7 @@ def test_the_administrator_runs_check_without_the_cadres_to_verify(
     db_path = tmp_path / "cadre-desk.db"
     db = open_database(str(db_path))
     admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone")
-    accounts.add_account(admin, "li", ["clerk"], "Zt4#quiet-lake")
+    ready_account(admin, "li", ["clerk"], "Zt4#quiet-lake")
     db.dispose()
     monkeypatch.setenv("CADRE_DESK_USER", "admin")
     monkeypatch.setenv("CADRE_DESK_PASSWORD", "Kq7#river-stone")

@@ -12,6 +12,7 @@ import pytest
 from cadre_desk.cli import main
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import accounts, units
+from tests.conftest import ready_account
 
 AUDITOR_PW = "Zt4#quiet-lake"
 
@@ -21,8 +22,8 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "审计 #库.db"
     db = open_database(str(path))
     admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone")
-    accounts.add_account(admin, "shenji", ["auditor"], AUDITOR_PW)
-    accounts.add_account(admin, "li", ["clerk"], "Pq#clerk-2026")
+    ready_account(admin, "shenji", ["auditor"], AUDITOR_PW)
+    ready_account(admin, "li", ["clerk"], "Pq#clerk-2026")
     li = accounts.authenticate(db, "li", "Pq#clerk-2026")
     units.create_unit(li, units.UnitInput(name="县委组织部", kind="部门"))
     db.dispose()

@@ -9,6 +9,7 @@ import pytest
 from cadre_desk.errors import NotFoundError, ValidationError
 from cadre_desk.services import comparison
 from cadre_desk.services.context import ServiceContext
+from tests.conftest import ready_account
 from tests.integration import structure_county
 
 REF = dt.date(2026, 12, 6)
@@ -58,7 +59,7 @@ def test_the_printed_table_goes_through_the_common_print_path(ctx: ServiceContex
     county = structure_county.build(ctx)
     ids = tuple(county.ids("FGJ"))
     admin = accounts.set_first_admin(ctx.db, "admin", "Adm1n-密码-2026", "王管理")
-    accounts.add_account(admin, "reader", ["reader"], "R3ader-密码-2026")
+    ready_account(admin, "reader", ["reader"], "R3ader-密码-2026")
     reader = accounts.authenticate(ctx.db, "reader", "R3ader-密码-2026")
     options = documents.DocumentOptions(printing.print_settings(reader), reference=REF, cadre_ids=ids)
     with pytest.raises(PermissionDenied):  # an administrator manages accounts, not cadre records
@@ -76,7 +77,7 @@ def test_the_printed_table_goes_through_the_common_print_path(ctx: ServiceContex
         documents.prepare(
             reader, "comparison", 0, documents.DocumentOptions(options.settings, cadre_ids=ids[:1])
         )
-    auditor_view = accounts.add_account(admin, "auditor", ["auditor"], "Aud1tor-密码-2026")
+    auditor_view = ready_account(admin, "auditor", ["auditor"], "Aud1tor-密码-2026")
     assert auditor_view.name == "auditor"
     printing.record_output(reader, "print", document.title, document.entity, list(document.audited_ids))
     auditor = accounts.authenticate(ctx.db, "auditor", "Aud1tor-密码-2026")

@@ -38,7 +38,7 @@ from cadre_desk.services import (
     units,
 )
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 
 PW = "Role-pass-2026"
 # Role letters: A 系统管理员, C 干部科经办, M 导师 (called with his own rows), R 领导查阅, U 安全审计员,
@@ -419,8 +419,8 @@ def world(db: Database, ctx: ServiceContext, tmp_path: Path) -> World:
     admin = accounts.set_first_admin(db, "admin", PW)
     for code in ROLES.values():
         if code != "admin":
-            accounts.add_account(admin, code, [code], PW, cadre_id=mentor.id if code == "mentor" else None)
-    accounts.add_account(admin, "spare", ["reader"], PW)
+            ready_account(admin, code, [code], PW, cadre_id=mentor.id if code == "mentor" else None)
+    ready_account(admin, "spare", ["reader"], PW)
     contexts = {letter: accounts.authenticate(db, code, PW) for letter, code in ROLES.items()}
     return World(
         db,

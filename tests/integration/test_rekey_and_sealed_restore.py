@@ -20,7 +20,7 @@ from cadre_desk.errors import PassphraseNeeded, PermissionDenied, StorageError, 
 from cadre_desk.services import accounts, audit_trail, backups, cadres, maintenance, sealed_backup
 from cadre_desk.services import encryption as encryption_service
 from cadre_desk.services.context import ServiceContext, open_context
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 
 OLD = "正确的口令 horse"
 NEW = "新的口令 battery 2027"
@@ -141,7 +141,7 @@ def test_only_an_administrator_may_change_the_passphrase(enc: Path) -> None:
     db, _ctx = _open(enc, OLD)
     try:
         admin = accounts.set_first_admin(db, "root", "Admin-pass-2026")
-        accounts.add_account(admin, "lin", ["clerk"], "Clerk-pass-2026")
+        ready_account(admin, "lin", ["clerk"], "Clerk-pass-2026")
         clerk = accounts.authenticate(db, "lin", "Clerk-pass-2026")
         with pytest.raises(PermissionDenied):
             encryption_service.change_passphrase(clerk, OLD, NEW)

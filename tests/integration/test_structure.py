@@ -13,6 +13,7 @@ from cadre_desk.db.models import StructureTarget
 from cadre_desk.errors import ValidationError
 from cadre_desk.services import structure
 from cadre_desk.services.context import ServiceContext
+from tests.conftest import ready_account
 from tests.integration import structure_county
 from tests.integration.old_schema import database_at, upgrade_to_head
 
@@ -274,7 +275,7 @@ def test_the_report_prints_and_reads_are_checked_once_accounts_are_on(ctx: Servi
 
     structure_county.build(ctx)
     admin = accounts.set_first_admin(ctx.db, "admin", "Adm1n-密码-2026", "王管理")
-    accounts.add_account(admin, "clerk", ["clerk"], "Cl3rk-密码-2026")
+    ready_account(admin, "clerk", ["clerk"], "Cl3rk-密码-2026")
     clerk = accounts.authenticate(ctx.db, "clerk", "Cl3rk-密码-2026")
     with pytest.raises(PermissionDenied):  # an administrator manages accounts, not cadre records
         structure.analyse(admin, structure.county_scope(), REF)

@@ -24,7 +24,7 @@ from cadre_desk.services import (
     tolerance_rules,
 )
 from cadre_desk.services.context import ServiceContext
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 from tests.integration.old_schema import cadre_row, database_at, insert, upgrade_to_head
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -437,8 +437,8 @@ def test_cases_need_the_tolerance_permission(ctx: ServiceContext) -> None:
     data = dataclasses.replace(case.as_input(), measures=(tolerance.MeasureInput("整改", "", "2026.12.31"),))
     tolerance_editing.update_case(ctx, case.id, data, case.version)
     admin = accounts.set_first_admin(ctx.db, "admin", ADMIN_PW)
-    accounts.add_account(admin, "clerk", ["clerk"], CLERK_PW)
-    accounts.add_account(admin, "judge", ["tolerance"], CLERK_PW)
+    ready_account(admin, "clerk", ["clerk"], CLERK_PW)
+    ready_account(admin, "judge", ["tolerance"], CLERK_PW)
     clerk = accounts.authenticate(ctx.db, "clerk", CLERK_PW)
     judge = accounts.authenticate(ctx.db, "judge", CLERK_PW)
     assert access.can(judge, Permission.TOLERANCE) and not access.can(clerk, Permission.TOLERANCE)
@@ -454,6 +454,6 @@ def test_cases_need_the_tolerance_permission(ctx: ServiceContext) -> None:
     # the clerk still sees that a ruling exists (已容错 on the profile), never the case itself
     assert [m.case_id for m in tolerance_effects.cadre_tolerance(clerk, cadre.id)] == [case.id]
     assert worktable.load(clerk, dt.date(2026, 12, 6)).measures_total == 0
-    accounts.add_account(admin, "both", ["clerk", "tolerance"], CLERK_PW)
+    ready_account(admin, "both", ["clerk", "tolerance"], CLERK_PW)
     both = accounts.authenticate(ctx.db, "both", CLERK_PW)
     assert worktable.load(both, dt.date(2026, 12, 6)).measures_total == 1

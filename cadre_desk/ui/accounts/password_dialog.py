@@ -13,7 +13,10 @@ from cadre_desk.ui.accounts.form_dialog import FormDialog
 class PasswordDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, forced: bool = False, parent: QWidget | None = None) -> None:
         intro = (
-            self.tr("An administrator has reset your password: choose a new one to go on.")
+            self.tr(
+                "An administrator has set your password (a new account, or a reset): "
+                "choose your own to go on."
+            )
             if forced
             else self.tr("Change the password of {name}.").format(name=ctx.operator)
         )
