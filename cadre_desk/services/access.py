@@ -16,6 +16,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from cadre_desk.db.models import DiaryEntry, MentorComment, Mentorship
+from cadre_desk.domain.vocab import MentorshipStatus
 from cadre_desk.errors import Message, PermissionDenied
 from cadre_desk.services.context import ServiceContext
 
@@ -179,22 +180,34 @@ def deny_row(ctx: ServiceContext, what: str) -> PermissionDenied:
 
 
 def require_cadre(ctx: ServiceContext, cadre_id: int, permission: Permission = P.RECORDS_READ) -> None:
-    """`permission`, or a 导师 looking at his own record or one of his mentees'."""
+    """`permission`, or a 导师 and the mentee of one of his current pairings: 进行中 and not archived
+    (past its term too while the end-of-term evaluation is still to be written: the pairing stays
+    进行中 until 结业 records it); not once it ended (已结业, 中止). Never his own record: nobody reads his
+    own 干部档案 (《干部档案工作条例》); his name in his pickers comes through `cadres.cadre_choice`."""
     mentor = mentor_scope(ctx, permission)
-    if mentor is None or cadre_id == mentor:
+    if mentor is None:
         return
+    if cadre_id == mentor:
+        raise PermissionDenied(
+            Message(
+                "permission_own_dossier",
+                "{who}不能查阅本人的干部档案（《干部档案工作条例》：任何人不得查阅本人档案）",
+                who=ctx.operator,
+            )
+        )
     with ctx.db.read() as session:
         own = session.scalar(
             select(Mentorship.id)
             .where(
                 Mentorship.mentor_id == mentor,
                 Mentorship.mentee_id == cadre_id,
+                Mentorship.status == MentorshipStatus.ACTIVE.value,
                 Mentorship.archived_at.is_(None),
             )
             .limit(1)
         )
     if own is None:
-        raise deny_row(ctx, f"干部（编号 {cadre_id}）")
+        raise deny_row(ctx, f"干部（编号 {cadre_id}；不是进行中结对的被帮带人）")
 
 
 def require_mentorship(

@@ -567,7 +567,8 @@ def find_cadres(ctx: ServiceContext, text: str, limit: int = 20) -> list[CadreCh
 
 def cadre_choice(ctx: ServiceContext, cadre_id: int) -> CadreChoice:
     """A cadre as a picker shows him (name, unit, post), for whoever may pick him (see find_cadres)."""
-    if not access.can(ctx, Permission.TOLERANCE):
+    # A 导师's own name in his pickers is not his dossier (require_cadre refuses him that).
+    if not access.can(ctx, Permission.TOLERANCE) and access.mentor_scope(ctx) != cadre_id:
         access.require_cadre(ctx, cadre_id)
     with ctx.db.read() as session:
         row = session.execute(

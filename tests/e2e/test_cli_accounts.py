@@ -223,3 +223,24 @@ def test_demo_data_in_a_database_with_accounts_names_the_demo_account_it_adds(tm
     )
     assert json.loads(demo.stdout)["cadres"] == 3
 
+
+def test_a_mentor_cannot_read_his_own_dossier(tmp_path: Path) -> None:
+    db = str(tmp_path / "county.db")
+    ok(cli("--db", db, "init", data_dir=tmp_path))
+    add = ("cadre", "add", "--name", "谢林", "--gender", "男", "--birth", "1975.03", "--json")
+    own = json.loads(ok(cli("--db", db, *add, data_dir=tmp_path)))["id"]
+    admin = ("account", "add", "admin", "--role", "admin", "--role", "clerk", "--password-stdin")
+    ok(cli("--db", db, *admin, stdin=ADMIN_PW, data_dir=tmp_path))
+    mentor = ("account", "add", "daoshi", "--role", "mentor", "--cadre", str(own), "--password-stdin")
+    ok(cli("--db", db, *mentor, user="admin", password=ADMIN_PW, stdin=CLERK_PW, data_dir=tmp_path))
+    passwd = ("account", "passwd", "daoshi", "--password-stdin")
+    ok(cli("--db", db, *passwd, user="daoshi", password=CLERK_PW, stdin=OWN_PW + "\n", data_dir=tmp_path))
+    refused = cli(
+        "--db", db, "cadre", "show", str(own), "--json", user="daoshi", password=OWN_PW, data_dir=tmp_path
+    )
+    assert (
+        refused.returncode == 1
+        and "不能查阅本人的干部档案" in refused.stderr
+        and "谢林" not in refused.stdout
+    )
+    assert ok(cli("--db", db, "cadre", "show", str(own), user="admin", password=ADMIN_PW, data_dir=tmp_path))

@@ -185,6 +185,15 @@ def test_administrators_and_mentors_get_the_limited_window(
     assert window.tabs.count() == 2 and not window.session.accounts_action.isVisible()
     model = window.pairings.model
     assert [model.row_at(r).id for r in range(model.rowCount())] == [own.id]  # his own pairing only
+    # his own name is plain text (nobody reads his own dossier); his mentee's a link while 进行中
+    window.pairings.panel.show_pairing(own.id)
+    heading = window.pairings.panel.heading.text()
+    assert "周导师" in heading and f"cadre:{mentor.id}'" not in heading and f"cadre:{mentee.id}'" in heading
+    ended = mentorship_changes.end_mentorship(
+        ctx, own.id, mentorship.MentorshipEnd(False, "2026.06.01", reason="导师调离"), own.version
+    )
+    window.pairings.panel.show_pairing(ended.id)
+    assert "cadre:" not in window.pairings.panel.heading.text()
 
 
 def test_the_limited_window_backs_up_its_changes(

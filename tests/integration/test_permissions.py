@@ -556,7 +556,11 @@ def test_a_mentor_sees_only_his_own_pairings_and_mentees(world: World) -> None:
     from cadre_desk.services import cadre_records, cadres
 
     assert cadre_records.get_profile(m, world.mentee).cadre.name == "林小雨"
-    assert cadres.get_cadre(m, world.mentor).name == "周正德"  # his own record
+    with pytest.raises(PermissionDenied, match="不能查阅本人的干部档案"):
+        cadres.get_cadre(m, world.mentor)  # nobody reads his own dossier (《干部档案工作条例》)
+    with pytest.raises(PermissionDenied, match="不能查阅本人的干部档案"):
+        cadre_records.get_profile(m, world.mentor)
+    assert cadres.cadre_choice(m, world.mentor).name == "周正德"  # his name in his own pickers
     for call in (
         lambda: cadre_records.get_profile(m, world.other),
         lambda: cadres.get_cadre(m, world.other),
@@ -602,3 +606,28 @@ def test_only_the_administrator_may_restore(world: World) -> None:
         else:
             with pytest.raises(PermissionDenied, match="无权从备份恢复"):
                 backups.restore(str(world.db.path), backup, ctx=ctx)
+
+
+def test_a_mentor_reads_his_mentee_only_while_the_pairing_is_current(
+    world: World, ctx: ServiceContext
+) -> None:
+    from cadre_desk.services import cadre_records, cadres
+
+    m = world.contexts["M"]
+    assert cadre_records.get_profile(m, world.mentee).cadre.name == "林小雨"
+    pairing = mentorship.get_mentorship(ctx, world.pairing)
+    mentorship_changes.end_mentorship(
+        ctx,
+        world.pairing,
+        mentorship.MentorshipEnd(True, "2026.12.01", mentor_evaluation="成长明显。", evaluation_grade="良好"),
+        pairing.version,
+    )
+    for call in (
+        lambda: cadre_records.get_profile(m, world.mentee),
+        lambda: cadres.get_cadre(m, world.mentee),
+    ):
+        with pytest.raises(PermissionDenied, match="不是进行中结对的被帮带人"):
+            call()
+    # the pairing itself, its diary and his comments stay his to read
+    assert mentorship.get_mentorship(m, world.pairing).status == "已结业"
+    assert [e.id for e in diary.list_entries(m)] == [world.entry]

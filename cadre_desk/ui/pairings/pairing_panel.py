@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from cadre_desk.domain import vocab
 from cadre_desk.domain.yearmonth import format_date
 from cadre_desk.errors import CadreDeskError
-from cadre_desk.services import mentorship, mentorship_changes, mentorship_records
+from cadre_desk.services import access, mentorship, mentorship_changes, mentorship_records
+from cadre_desk.services.access import Permission
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.diary.diary_timeline import DiaryTimeline
 from cadre_desk.ui.pairings.end_pairing_dialog import EndPairingDialog
@@ -35,6 +36,11 @@ from cadre_desk.ui.widgets.weak import weak_slot
 
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+
+
+def _name(cadre_id: int, name: str, link: bool) -> str:
+    text = html.escape(name)
+    return f"<a href='cadre:{cadre_id}'>{text}</a>" if link else text
 
 
 class PairingPanel(QWidget):
@@ -184,15 +190,13 @@ class PairingPanel(QWidget):
         self.edit_button.setEnabled(not v.archived)
         self.add_record_button.setEnabled(not v.archived)
         self.archive_button.setText(self.tr("Restore") if v.archived else self.tr("Archive"))
+        # A name is a link only where its profile opens: a 导师 (no records role) never opens his own
+        # (access.require_cadre), and his mentee's only while the pairing is 进行中.
+        records = access.can(self._ctx, Permission.RECORDS_READ)
         self.heading.setText(
-            self.tr(
-                "<h3>Mentor <a href='cadre:{mentor_id}'>{mentor}</a> guides "
-                "<a href='cadre:{mentee_id}'>{mentee}</a></h3>Term {start} – {end} · {status}"
-            ).format(
-                mentor_id=v.mentor_id,
-                mentor=html.escape(v.mentor),
-                mentee_id=v.mentee_id,
-                mentee=html.escape(v.mentee),
+            self.tr("<h3>Mentor {mentor} guides {mentee}</h3>Term {start} – {end} · {status}").format(
+                mentor=_name(v.mentor_id, v.mentor, records),
+                mentee=_name(v.mentee_id, v.mentee, records or active),
                 start=f"{v.term_start:%Y.%m.%d}",
                 end=f"{v.term_end:%Y.%m.%d}",
                 status=html.escape(code_text(v.status)),
