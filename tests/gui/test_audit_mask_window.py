@@ -18,7 +18,7 @@ from cadre_desk.services import accounts
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.ui.audit import audit_page
 from cadre_desk.ui.audit.audit_page import AuditPage
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 
 PW = "Kq7#river-stone"
 ID = "110101199001011237"
@@ -28,9 +28,9 @@ ID = "110101199001011237"
 def contexts(tmp_path: Path) -> Iterator[dict[str, ServiceContext]]:
     db: Database = open_database(str(tmp_path / "审计.db"))
     admin = accounts.set_first_admin(db, "admin", PW)
-    accounts.add_account(admin, "shenji", ["auditor"], PW, display_name="审计员")
-    accounts.add_account(admin, "li", ["clerk"], PW, display_name="李经办")
-    accounts.add_account(admin, "jian", ["clerk", "auditor"], PW)
+    ready_account(admin, "shenji", ["auditor"], PW, display_name="审计员")
+    ready_account(admin, "li", ["clerk"], PW, display_name="李经办")
+    ready_account(admin, "jian", ["clerk", "auditor"], PW)
     li = accounts.authenticate(db, "li", PW)
     make_cadre(li, "王小明", id_number=ID, birth="1990.01", party_join="2012.05", work_start="2012.07")
     yield {name: accounts.authenticate(db, name, PW) for name in ("shenji", "jian")}

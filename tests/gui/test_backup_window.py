@@ -22,7 +22,7 @@ from cadre_desk.ui.backups.auto_backup import AutoBackup
 from cadre_desk.ui.backups.restore import DamagedOffer, RestoreDialog, RestoreRequest
 from cadre_desk.ui.shell import application, main_window
 from cadre_desk.ui.shell.main_window import MainWindow
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 
 
 def _auto_backups() -> list[Path]:
@@ -161,7 +161,7 @@ def test_restore_is_offered_to_the_administrator_only(
 
     make_cadre(ctx, "备份里的人")
     admin = accounts.set_first_admin(db, "admin", "Kq7#river-stone")
-    accounts.add_account(admin, "jingban", ["clerk"], "Cl3#quiet-field")
+    ready_account(admin, "jingban", ["clerk"], "Cl3#quiet-field")
     clerk = accounts.authenticate(db, "jingban", "Cl3#quiet-field")
     if clerk.must_change_password:
         clerk = accounts.change_own_password(clerk, "Cl3#quiet-field", "Own5#clear-brook")

@@ -11,7 +11,7 @@ import dataclasses
 from cadre_desk.db.engine import Database
 from cadre_desk.services import accounts, audit_labels, audit_mask, audit_trail, cadre_records, cadres, talks
 from cadre_desk.services.audit_trail import AuditFilter
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 
 ID = "110101199001011237"
 PW = {"admin": "Kq7#river-stone", "shenji": "Zt4#quiet-lake", "li": "Pq#clerk-2026", "jian": "Jw#both-2026"}
@@ -19,9 +19,9 @@ PW = {"admin": "Kq7#river-stone", "shenji": "Zt4#quiet-lake", "li": "Pq#clerk-20
 
 def _trail(db: Database) -> None:
     admin = accounts.set_first_admin(db, "admin", PW["admin"])
-    accounts.add_account(admin, "shenji", ["auditor"], PW["shenji"], display_name="审计员")
-    accounts.add_account(admin, "li", ["clerk"], PW["li"], display_name="李经办")
-    accounts.add_account(admin, "jian", ["clerk", "auditor"], PW["jian"])
+    ready_account(admin, "shenji", ["auditor"], PW["shenji"], display_name="审计员")
+    ready_account(admin, "li", ["clerk"], PW["li"], display_name="李经办")
+    ready_account(admin, "jian", ["clerk", "auditor"], PW["jian"])
     li = accounts.authenticate(db, "li", PW["li"])
     born_1990 = {"birth": "1990.01", "party_join": "2012.05", "work_start": "2012.07"}
     cadre = make_cadre(li, "审计看", id_number=ID, **born_1990)

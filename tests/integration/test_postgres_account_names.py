@@ -13,6 +13,7 @@ from cadre_desk.db.engine import Database
 from cadre_desk.services import accounts
 from cadre_desk.services.context import ServiceContext
 from cadre_desk.transfer import audit_xlsx
+from tests.conftest import ready_account
 from tests.integration import test_account_names as t
 from tests.integration.pg_helpers import require_server
 
@@ -30,14 +31,14 @@ TESTS: list[Callable[[ServiceContext], None]] = [
 @pytest.mark.parametrize("names_test", TESTS, ids=lambda f: f.__name__.removeprefix("test_"))
 def test_account_names_on_postgres(names_test: Callable[[ServiceContext], None], pg_db: Database) -> None:
     admin = accounts.set_first_admin(pg_db, "admin", t.PW)
-    accounts.add_account(admin, "demo", ["clerk"], t.PW, display_name="演示用户")
+    ready_account(admin, "demo", ["clerk"], t.PW, display_name="演示用户")
     names_test(admin)
 
 
 @pytest.mark.postgres
 def test_the_audit_export_on_postgres(pg_db: Database, tmp_path: Path) -> None:
     admin = accounts.set_first_admin(pg_db, "admin", t.PW)
-    accounts.add_account(admin, "shenji", ["auditor"], t.PW, display_name="审计员")
+    ready_account(admin, "shenji", ["auditor"], t.PW, display_name="审计员")
     auditor = accounts.authenticate(pg_db, "shenji", t.PW)
     dest = tmp_path / "审计.xlsx"
     count = audit_xlsx.export_audit(auditor, dest)
