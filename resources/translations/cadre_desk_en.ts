@@ -4294,7 +4294,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+62"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4367,12 +4367,17 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+14"/>
+        <source>&lt;h3&gt;Mentor {mentor} guides {mentee}&lt;/h3&gt;Term {start} – {end} · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Mentorship records ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-107"/>
         <location line="+43"/>
         <source>Growth diary</source>
         <translation type="unfinished"></translation>
@@ -4414,12 +4419,7 @@ Logs: {logs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&lt;h3&gt;Mentor &lt;a href=&apos;cadre:{mentor_id}&apos;&gt;{mentor}&lt;/a&gt; guides &lt;a href=&apos;cadre:{mentee_id}&apos;&gt;{mentee}&lt;/a&gt;&lt;/h3&gt;Term {start} – {end} · {status}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>

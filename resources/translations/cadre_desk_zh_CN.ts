@@ -4297,7 +4297,7 @@ Logs: {logs}</source>
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+56"/>
+        <location filename="../../cadre_desk/ui/pairings/pairing_panel.py" line="+62"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -4370,12 +4370,17 @@ Logs: {logs}</source>
         <translation>帮带记录</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+14"/>
+        <source>&lt;h3&gt;Mentor {mentor} guides {mentee}&lt;/h3&gt;Term {start} – {end} · {status}</source>
+        <translation>&lt;h3&gt;导师 {mentor} 帮带 {mentee}&lt;/h3&gt;帮带期 {start} – {end} · {status}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Mentorship records ({count})</source>
         <translation>帮带记录（{count}）</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-107"/>
         <location line="+43"/>
         <source>Growth diary</source>
         <translation>成长日记</translation>
@@ -4417,12 +4422,7 @@ Logs: {logs}</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&lt;h3&gt;Mentor &lt;a href=&apos;cadre:{mentor_id}&apos;&gt;{mentor}&lt;/a&gt; guides &lt;a href=&apos;cadre:{mentee_id}&apos;&gt;{mentee}&lt;/a&gt;&lt;/h3&gt;Term {start} – {end} · {status}</source>
-        <translation>&lt;h3&gt;导师 &lt;a href=&apos;cadre:{mentor_id}&apos;&gt;{mentor}&lt;/a&gt; 帮带 &lt;a href=&apos;cadre:{mentee_id}&apos;&gt;{mentee}&lt;/a&gt;&lt;/h3&gt;帮带期 {start} – {end} · {status}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Goals</source>
         <translation>帮带目标</translation>
     </message>
