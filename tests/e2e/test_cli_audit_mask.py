@@ -14,7 +14,7 @@ import pytest
 
 from cadre_desk.db.opening import open_database
 from cadre_desk.services import accounts
-from tests.conftest import make_cadre
+from tests.conftest import make_cadre, ready_account
 from tests.e2e.cli_process import run_main
 
 ID = "110101199001011237"
@@ -27,9 +27,9 @@ def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "审计.db"
     db = open_database(str(path))
     admin = accounts.set_first_admin(db, "admin", PW["admin"])
-    accounts.add_account(admin, "shenji", ["auditor"], PW["shenji"], display_name="审计员")
-    accounts.add_account(admin, "li", ["clerk"], PW["li"], display_name="李经办")
-    accounts.add_account(admin, "jian", ["clerk", "auditor"], PW["jian"])
+    ready_account(admin, "shenji", ["auditor"], PW["shenji"], display_name="审计员")
+    ready_account(admin, "li", ["clerk"], PW["li"], display_name="李经办")
+    ready_account(admin, "jian", ["clerk", "auditor"], PW["jian"])
     li = accounts.authenticate(db, "li", PW["li"])
     make_cadre(li, "审计看", id_number=ID, birth="1990.01", party_join="2012.05", work_start="2012.07")
     db.dispose()
