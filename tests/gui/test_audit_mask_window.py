@@ -54,7 +54,7 @@ def _page(qtbot: QtBot, ctx: ServiceContext) -> AuditPage:
     page.setMinimumSize(1300, 700)
     page.show()
     page.refresh()
-    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=60_000)
     return page
 
 

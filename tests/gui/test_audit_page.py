@@ -35,7 +35,7 @@ def _page(qtbot: QtBot, ctx: ServiceContext) -> AuditPage:
     page.setMinimumSize(1300, 700)  # an explicit minimum: no size-hint warning offscreen
     page.show()
     page.refresh()
-    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=60_000)
     return page
 
 
@@ -115,7 +115,7 @@ def test_the_window_has_the_page(
     window.show_page(AUDIT)
     page = window.page(AUDIT)
     assert isinstance(page, AuditPage)
-    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=60_000)
     assert page.model.rowCount() == 4
 
 

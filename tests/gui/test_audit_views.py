@@ -58,7 +58,7 @@ def _page(qtbot: QtBot, ctx: ServiceContext) -> AuditPage:
     page.setMinimumSize(1300, 700)
     page.show()
     page.refresh()
-    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.chain_report is not None, timeout=60_000)
     return page
 
 
@@ -128,7 +128,7 @@ def _refusals(contexts: dict[str, ServiceContext]) -> list[audit_trail.AuditEven
 
 def _settled(qtbot: QtBot, recorder: RefusalRecorder) -> None:
     qtbot.wait(50)  # the queued hand-over, then the background writes
-    qtbot.waitUntil(lambda: not any(job.running for job in recorder.jobs), timeout=10_000)
+    qtbot.waitUntil(lambda: not any(job.running for job in recorder.jobs), timeout=60_000)
 
 
 def _window(qtbot: QtBot, ctx: ServiceContext, settings: Settings) -> tuple[QMainWindow, RefusalRecorder]:

@@ -67,12 +67,12 @@ def test_the_timer_backs_up_in_the_background(qtbot: QtBot, ctx: ServiceContext)
     auto = AutoBackup(ctx, holder)
     assert auto.timer.isActive() and auto.timer.interval() == 30 * 60_000
     make_cadre(ctx, "张三")
-    with qtbot.waitSignal(auto.message, timeout=20_000) as signal:
+    with qtbot.waitSignal(auto.message, timeout=60_000) as signal:
         auto.timer.timeout.emit()
     assert "auto" in signal.args[0]
     assert len(_auto_backups()) == 1
     auto.run_in_background()  # no changes since: nothing more
-    qtbot.waitUntil(lambda: not auto.running, timeout=20_000)
+    qtbot.waitUntil(lambda: not auto.running, timeout=60_000)
     assert auto.last is not None and auto.last.skipped
     assert len(_auto_backups()) == 1
 
@@ -92,7 +92,7 @@ def test_file_restore_replaces_the_data_and_reloads_the_window(
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, c: RestoreRequest(backup)))
     window.menus.restore_action.trigger()
     qtbot.waitUntil(lambda: window.backups.restore_runner.result is not None, timeout=30_000)
-    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.roster.model.rowCount() == 1, timeout=60_000)
     result = window.backups.restore_runner.result
     assert result is not None and result.saved_current is not None and result.saved_current.exists()
     assert "已从" in window.statusBar().currentMessage() or "Restored" in window.statusBar().currentMessage()

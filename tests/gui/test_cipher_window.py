@@ -123,7 +123,7 @@ def _restore(
     window.menus.restore_action.trigger()
     if rows is not None:
         qtbot.waitUntil(lambda: window.backups.restore_runner.result is not None, timeout=timeout)
-        qtbot.waitUntil(lambda: window.roster.model.rowCount() == rows, timeout=10_000)
+        qtbot.waitUntil(lambda: window.roster.model.rowCount() == rows, timeout=60_000)
     return asked
 
 
@@ -156,7 +156,7 @@ def test_a_backup_from_the_window_can_be_sealed_with_a_passphrase(
     asked = Asked(monkeypatch, SEAL)
     window = open_window()
     _backup(qtbot, window, dest)
-    qtbot.waitUntil(lambda: "用口令加密" in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(lambda: "用口令加密" in window.statusBar().currentMessage(), timeout=60_000)
     assert "是否用口令保护此备份" in boxes[0]
     assert asked.new == [True] and "设置此备份的口令" in asked.messages[0]  # typed twice, checked
     assert defaults[0].endswith(".sealed")
@@ -410,7 +410,7 @@ def test_a_plain_backup_restored_in_an_encrypted_window_is_encrypted_and_said_so
     assert "用此备份替换当前数据库" in question
     assert "明文文件" in question and "用数据库当前的口令加密" in question and "口令不变" in question
     assert "另一个数据库" not in question  # its own backup, from before the encryption
-    qtbot.waitUntil(lambda: len(boxes) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(boxes) == 2, timeout=60_000)
     assert "已先用数据库当前的口令加密并校验" in boxes[1] and "数据库仍是加密的" in boxes[1]
     assert sqlite_tools.sniff(db_path) == "encrypted" and ctx.db.encrypted
     make_cadre(ctx, "恢复后新加的人")  # the window's engine opens the restored file with its key

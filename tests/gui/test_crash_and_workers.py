@@ -174,5 +174,5 @@ def test_a_job_neither_keeps_nor_calls_the_widget_deleted_while_it_runs(qtbot: Q
     del page
     assert ref() is None  # by reference counting: the running job does not keep it
     release.set()
-    qtbot.waitUntil(lambda: not job.running and not closure_job.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not job.running and not closure_job.running, timeout=60_000)
     assert got == [7]

@@ -53,7 +53,7 @@ def test_roster_export_writes_the_columns_shown(
     assert page.select_cadre(sample_cadres["张三"].id)
     dest = save_to("selection.xlsx")
     _action(page.row_menu(), "导出名册").trigger()
-    qtbot.waitUntil(dest.exists, timeout=20_000)
+    qtbot.waitUntil(dest.exists, timeout=60_000)
     sheet = openpyxl.load_workbook(dest).active
     header = [cell.value for cell in next(r for r in sheet.iter_rows(max_row=5) if r[0].value == "姓名")]
     assert header[:4] == ["姓名", "身份证号", "性别", "出生年月"]  # ID number always; age as birth month
@@ -75,5 +75,5 @@ def test_file_menu_exports_talks_and_pairing_activity(
         next(
             a for a in window.menus.transfers.actions if a.text().replace("&", "").startswith(text)
         ).trigger()
-        qtbot.waitUntil(dest.exists, timeout=20_000)
+        qtbot.waitUntil(dest.exists, timeout=60_000)
         assert openpyxl.load_workbook(dest).active.max_row >= 1

@@ -120,7 +120,7 @@ def test_the_home_page_after_its_background_load(
         page.refresh()
         job = page._job
         assert job is not None
-        qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+        qtbot.waitUntil(lambda: not job.running, timeout=60_000)
         return page
 
     _assert_freed(_closed_and_dropped(qtbot, make))
@@ -133,7 +133,7 @@ def test_the_audit_page_after_checking_its_chain(qtbot: QtBot, ctx: ServiceConte
         page.verify_chain()
         job = page.chain_job
         assert job is not None
-        qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+        qtbot.waitUntil(lambda: not job.running, timeout=60_000)
         assert page.chain_report is not None
         return page
 
@@ -171,7 +171,7 @@ def test_each_page_made_on_its_own(
         page = page_class(ctx, None)  # type: ignore[call-arg]
         page.show()
         page.refresh()
-        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
+        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=60_000)
         return page
 
     _assert_freed(_closed_and_dropped(qtbot, make))
@@ -196,7 +196,7 @@ def test_the_main_window_once_closed_and_deleted(
             window.activateWindow()
         window.show_page("home")
         window.roster.select_cadre(sample_cadres["张三"].id)
-        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
+        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=60_000)
         window.close()
         window.deleteLater()
         return weakref.ref(window)
@@ -223,7 +223,7 @@ def test_the_main_window_once_closed_and_dropped(
         window.show()
         window.show_page("roster")
         window.roster.select_cadre(sample_cadres["张三"].id)
-        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=20_000)
+        qtbot.waitUntil(lambda: not workers.active_jobs(), timeout=60_000)
         return window
 
     _assert_freed(_closed_and_dropped(qtbot, make))

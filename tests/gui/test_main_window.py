@@ -167,7 +167,7 @@ def test_the_background_integrity_check(
 ) -> None:
     window = open_window()
     window.integrity.start()
-    qtbot.waitUntil(lambda: window.integrity.problems == [], timeout=10_000)
+    qtbot.waitUntil(lambda: window.integrity.problems == [], timeout=60_000)
     window.integrity.report(["*** in database main ***", "Page 7: btreeInitPage() returns error code 11"])
     box = window.integrity.box
     assert box.isVisible() and not box.isModal()

@@ -35,7 +35,7 @@ def _previews(parent: QWidget) -> list[PdfPreviewDialog]:
 
 
 def _preview(qtbot: QtBot, parent: QWidget) -> PdfPreviewDialog:
-    qtbot.waitUntil(lambda: bool(_previews(parent)), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(_previews(parent)), timeout=60_000)
     return _previews(parent)[0]
 
 

@@ -82,7 +82,7 @@ def test_the_form_prints_as_draft_or_says_what_is_too_long(
     parent = QWidget()
     qtbot.addWidget(parent)
     printing.print_appointment_form(parent, ctx, zhang.id, draft=True)
-    qtbot.waitUntil(lambda: bool(_previews(parent)), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(_previews(parent)), timeout=60_000)
     dialog = _previews(parent)[0]
     assert dialog.page_count == 2
     text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=dialog.data, capture_output=True, check=True)
@@ -97,7 +97,7 @@ def test_the_form_prints_as_draft_or_says_what_is_too_long(
         ctx, zhang.id, appointment.CaseInput(reason="理由" * 950, age_reference="2024.04.30"), version
     )
     printing.print_appointment_form(parent, ctx, zhang.id)
-    qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=60_000)
     assert "张三" in warnings[0] and "任免理由" in warnings[0] and "5.5" in warnings[0]
     assert not _previews(parent)
 

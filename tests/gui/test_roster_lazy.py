@@ -73,7 +73,7 @@ def lazy(
     page.model.ensure_complete()  # no worker started after the test
     loader = page.loader
     if loader.rest_job is not None:  # nor left reading the test's database
-        qtbot.waitUntil(lambda: loader.rest_job is None or not loader.rest_job.running, timeout=10_000)
+        qtbot.waitUntil(lambda: loader.rest_job is None or not loader.rest_job.running, timeout=60_000)
 
 
 def first_rows_only(page: RosterPage) -> RosterPage:
@@ -106,7 +106,7 @@ def test_first_rows_at_once_then_the_rest_keeping_the_selection(
     counts: list[tuple[int, int]] = []
     lazy.counts_changed.connect(lambda shown, total: counts.append((shown, total)))
 
-    qtbot.waitUntil(lambda: lazy.model.complete, timeout=10_000)
+    qtbot.waitUntil(lambda: lazy.model.complete, timeout=60_000)
     assert [lazy.model.row_at(r).id for r in range(12)] == [c.id for c in everyone]
     assert lazy.selected_ids() == [first] and lazy.profile.cadre_id == first
     assert counts[-1] == (12, 12)
@@ -124,7 +124,7 @@ def test_sorting_before_the_rest_arrives_sorts_every_cadre(
     lazy.table.horizontalHeader().setSortIndicator(Column.AGE, Qt.SortOrder.DescendingOrder)
     assert names(lazy)[0] == "郑七" and not lazy.model.complete
     # The rest, due from the background afterwards, comes in the same order.
-    qtbot.waitUntil(lambda: lazy.model.complete, timeout=10_000)
+    qtbot.waitUntil(lambda: lazy.model.complete, timeout=60_000)
     assert names(lazy) == [c.name for c in reversed(youngest_first)]
 
 

@@ -187,7 +187,7 @@ def page(qtbot: QtBot, varied: ServiceContext, monkeypatch: pytest.MonkeyPatch) 
     roster.model.ensure_complete()  # no worker started after the test
     loader = roster.loader
     if loader.rest_job is not None:  # nor left reading the test's database
-        qtbot.waitUntil(lambda: loader.rest_job is None or not loader.rest_job.running, timeout=10_000)
+        qtbot.waitUntil(lambda: loader.rest_job is None or not loader.rest_job.running, timeout=60_000)
 
 
 def shown_ids(page: RosterPage) -> list[int]:
@@ -196,7 +196,7 @@ def shown_ids(page: RosterPage) -> list[int]:
 
 
 def wait_for_the_rest(qtbot: QtBot, page: RosterPage) -> None:
-    qtbot.waitUntil(lambda: page.model.complete, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.complete, timeout=60_000)
 
 
 @pytest.mark.parametrize(("column", "order"), [(Column.AGE, ASCENDING), (Column.UNIT, DESCENDING)])

@@ -165,7 +165,7 @@ def test_moving_the_data_file_copies_it_and_keeps_the_old_one(
     old = ctx.db.path
     assert old is not None and dialog.path_label.text() == str(old)
     dest = tmp_path / "elsewhere" / "moved.db"
-    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+    with qtbot.waitSignal(dialog.runner.finished, timeout=60_000):
         dialog.move_to(dest)
     assert dest.is_file() and old.is_file()
     assert settings.get(keys.DATABASE_PATH) == str(dest)
@@ -225,7 +225,7 @@ def test_the_moved_copy_is_verified_and_the_old_file_keeps_its_records(
         return str(dest), "SQLite (*.db)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+    with qtbot.waitSignal(dialog.runner.finished, timeout=60_000):
         qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
     assert chosen == [str(old)]  # the file dialog starts at the current file
 
@@ -284,7 +284,7 @@ def test_moving_the_data_file_into_a_hostile_folder(
     assert old is not None
     before = table_rows(old)
     dest = tmp_path / "-新 #1?a=b%20&c 位置" / "-档案 #?%& 数据.db"
-    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+    with qtbot.waitSignal(dialog.runner.finished, timeout=60_000):
         dialog.move_to(dest)
     assert dialog.runner.error == ""
     assert sorted(p.name for p in dest.parent.iterdir()) == [dest.name]

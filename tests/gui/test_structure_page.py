@@ -127,7 +127,7 @@ def test_print_report_previews_the_pdf(
         return [d for d in shown.findChildren(PdfPreviewDialog) if shiboken6.isValid(d) and d.isVisible()]
 
     assert shown.print_record()
-    qtbot.waitUntil(lambda: bool(previews()), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(previews()), timeout=60_000)
     dialog = previews()[0]
     assert dialog.page_count == 6  # cover, figures and charts, targets, two 班子, 缺口
     target = tmp_path / "report.pdf"
@@ -169,7 +169,7 @@ def test_compare_from_the_roster_selection(
         return [d for d in dialog.findChildren(PdfPreviewDialog) if shiboken6.isValid(d) and d.isVisible()]
 
     dialog.print_preview()
-    qtbot.waitUntil(lambda: bool(previews()), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(previews()), timeout=60_000)
     preview = previews()[0]
     assert preview.file_name.endswith("_干部横向比较表.pdf")
     out = tmp_path / "比较.pdf"

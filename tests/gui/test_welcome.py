@@ -116,5 +116,5 @@ def test_demo_data_under_an_administrator_names_the_demo_account_it_adds(
     window.welcome.count.setValue(5)
     qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.roster.total() == 5, timeout=120_000)
-    qtbot.waitUntil(lambda: shown != [], timeout=10_000)
+    qtbot.waitUntil(lambda: shown != [], timeout=60_000)
     assert "已添加演示账号 demo" in shown[0] and "账号管理" in shown[0]
