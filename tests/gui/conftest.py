@@ -62,13 +62,17 @@ def switch_to_english(qapp: QApplication, _zh_cn: None) -> Iterator[Callable[[],
     """Call it to go on in English (as CADRE_DESK_LANG=en would start the window); zh_CN again after
     the test."""
     ours: list[QTranslator] = []
+    switched: list[bool] = []
 
     def switch() -> None:
         i18n.remove_translators(qapp, _INSTALLED)
         ours[:] = i18n.install_translators(qapp, i18n.ENGLISH)
+        switched.append(True)
 
     yield switch
-    if ours:
+    # Whether or not the English catalogue loaded (`ours` may be empty): the language was switched,
+    # and a test after this one must not find "en" with the Chinese translators (a leak seen once).
+    if switched:
         i18n.remove_translators(qapp, ours)
         _INSTALLED[:] = i18n.install_translators(qapp, i18n.DEFAULT_LANGUAGE)
 
