@@ -180,7 +180,6 @@ def test_kill_during_an_import_is_all_or_nothing(county: tuple[Path, bool], tmp_
         "--prefer",
         "theirs",
     ]
-    started = time.monotonic()
     for round_no in range(4):
         done = _kill_during(args, _env(data, encrypted), rng.uniform(1.0, 6.0))
         now = _names(db, encrypted)
@@ -191,7 +190,6 @@ def test_kill_during_an_import_is_all_or_nothing(county: tuple[Path, bool], tmp_
         if added:
             break
         assert done.returncode == -signal.SIGKILL
-    assert time.monotonic() - started < 600
     _sound(db, data, encrypted)
 
 
