@@ -176,3 +176,26 @@ def test_a_job_neither_keeps_nor_calls_the_widget_deleted_while_it_runs(qtbot: Q
     release.set()
     qtbot.waitUntil(lambda: not job.running and not closure_job.running, timeout=60_000)
     assert got == [7]
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_finished_job_lets_go_of_its_function(qtbot: QtBot, fails: bool) -> None:
+    """The pool owns every runnable and never deleted one: each job's function, with whatever its
+    closure held, stayed in memory until the program ended (300 of 300 jobs measured)."""
+
+    class Work:
+        def __call__(self, _progress: ProgressFn) -> int:
+            if fails:
+                raise NotFoundError("干部", 1)
+            return 1
+
+    work = Work()
+    freed = weakref.ref(work)
+    seen: list[object] = []
+    job = run_in_background(
+        work, seen.append, lambda exc: seen.append(type(exc))
+    )  # (its traceback holds work)
+    del work
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    del job
+    assert freed() is None  # by reference counting, on this thread

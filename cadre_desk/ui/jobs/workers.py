@@ -51,6 +51,10 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+def _released(_progress: ProgressFn) -> None:
+    raise RuntimeError("a job's function ran after its result was delivered")
+
+
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[[ProgressFn], Any], signals: _Signals, cancel: threading.Event) -> None:
         super().__init__()
@@ -68,6 +72,14 @@ class _Runnable(QRunnable):
         if label != self._last_label or done >= total or now - self._last_emit >= PROGRESS_INTERVAL_S:
             self._last_emit, self._last_label = now, label
             self._signals.progress.emit(label, done, total)
+
+    def release(self) -> None:
+        """Let go of the function (on the GUI thread, once its result arrived: the worker holds no
+        reference to it any more). The pool owns the C++ runnable (not auto-deleted: deleted by the
+        pool on the worker thread, it would free the function's closure there, pages and all) and so
+        keeps its Python side for good; what stays is a small runnable and its signals, no longer
+        every job's function and everything it refers to."""
+        self._fn = _released
 
     def run(self) -> None:
         try:
@@ -127,7 +139,9 @@ class Job(QObject):
         callbacks = self._on_done, self._on_error
         self._on_done, self._on_error, self._on_progress = _ignore, _ignore, None
         self.running = False
-        self._runnable = None
+        if self._runnable is not None:
+            self._runnable.release()
+            self._runnable = None
         _active.discard(self)
         self.finished.emit()
         return callbacks
