@@ -9,8 +9,7 @@ import subprocess
 from pathlib import Path
 
 from cadre_desk import sealed
-from cadre_desk.db import cipher, sqlite_tools
-from cadre_desk.errors import WrongPassphrase
+from tests.cipher_files import names, opens
 from tests.e2e.cli_process import ok, run_main
 
 OLD = "county secret 2026"
@@ -30,30 +29,6 @@ def run(
     )
     env.update(CADRE_DESK_KEY=key, **extra)
     return run_main(*args, data_dir=data_dir, stdin=stdin, env=env)
-
-
-def opens(path: Path, passphrase: str) -> bool:
-    cipher.forget(path)
-    try:
-        sqlite_tools.unlock(path, passphrase)
-    except WrongPassphrase:
-        return False
-    finally:
-        cipher.forget(path)
-    return True
-
-
-def names(path: Path, passphrase: str | None) -> set[str]:
-    cipher.forget(path)
-    if passphrase is not None:
-        sqlite_tools.unlock(path, passphrase)
-    conn = sqlite_tools.connect(path, read_only=True)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        return {str(r[0]) for r in conn.execute("SELECT name FROM cadre")}
-    finally:
-        conn.close()
-        cipher.forget(path)
 
 
 def no_strings(path: Path) -> None:
@@ -153,7 +128,10 @@ def test_rekey_is_refused_on_a_plain_database_and_for_a_clerk(tmp_path: Path) ->
             **demo,
         )
     )
-    clerk = {"CADRE_DESK_USER": "lin", "CADRE_DESK_PASSWORD": "Sesame#2026y"}
+    first = {"CADRE_DESK_USER": "lin", "CADRE_DESK_PASSWORD": "Sesame#2026y"}
+    own = ("account", "passwd", "lin", "--password-stdin")  # a new account chooses its own first
+    ok(run("--db", db, *own, data_dir=tmp_path, key=OLD, stdin="Sesame#2026z\n", **first))
+    clerk = {"CADRE_DESK_USER": "lin", "CADRE_DESK_PASSWORD": "Sesame#2026z"}
     denied = run("--db", db, "rekey", data_dir=tmp_path, key=OLD, CADRE_DESK_NEW_KEY=NEW, **clerk)
     assert denied.returncode == 1 and "无权" in denied.stderr, denied.stderr
     assert opens(Path(db), OLD) and not opens(Path(db), NEW)

@@ -15,13 +15,13 @@ from cadre_desk import sealed
 from cadre_desk.db import cipher, sqlite_tools
 from cadre_desk.db.engine import Database
 from cadre_desk.db.opening import open_database
-from cadre_desk.errors import WrongPassphrase
 from cadre_desk.services import audit_trail, backups, encryption, maintenance, sealed_backup
 from cadre_desk.services.context import ServiceContext, open_context
 from cadre_desk.ui.settings.settings_dialog import SettingsDialog
 from cadre_desk.ui.shell.main_window import MainWindow
 from cadre_desk.ui.shell.settings import Settings
 from cadre_desk.ui.widgets.passphrase_dialog import PassphraseDialog
+from tests.cipher_files import opens as _opens
 from tests.conftest import make_cadre
 
 OLD = "county secret 2026"
@@ -38,20 +38,6 @@ def _no_strings(path: Path) -> None:
     data = path.read_bytes()
     for marker in (NAME.encode(), NAME[:2].encode(), ID_NUMBER.encode(), NAME.encode("utf-16-le")):
         assert marker not in data, marker
-
-
-def _opens(path: Path, passphrase: str) -> bool:
-    held = cipher.key_for(path)
-    cipher.forget(path)
-    try:
-        sqlite_tools.unlock(path, passphrase)
-    except WrongPassphrase:
-        return False
-    finally:
-        cipher.forget(path)
-        if held is not None:
-            cipher.remember(path, held)
-    return True
 
 
 def _names(path: Path) -> set[str]:

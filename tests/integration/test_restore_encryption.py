@@ -20,10 +20,12 @@ from cadre_desk import paths
 from cadre_desk.cli import main
 from cadre_desk.db import backup_files, cipher, sqlite_tools
 from cadre_desk.db.opening import open_database
-from cadre_desk.errors import PassphraseNeeded, WrongPassphrase
+from cadre_desk.errors import PassphraseNeeded
 from cadre_desk.services import audit_trail, backups, maintenance, sealed_backup
 from cadre_desk.services import encryption as encryption_service
 from cadre_desk.services.context import ServiceContext, open_context
+from tests.cipher_files import names as _names
+from tests.cipher_files import opens as _opens
 from tests.conftest import make_cadre
 
 KEY = "县委组织部 2026 口令"
@@ -40,33 +42,6 @@ def _markers(path: Path) -> list[bytes]:
     data = path.read_bytes()
     found = [NAME.encode(), LATER.encode(), ID_NUMBER.encode(), NAME.encode("utf-16-le"), NAME[:2].encode()]
     return [m for m in found if m in data]
-
-
-def _opens(path: Path, passphrase: str) -> bool:
-    held = cipher.key_for(path)
-    cipher.forget(path)
-    try:
-        sqlite_tools.unlock(path, passphrase)
-    except WrongPassphrase:
-        return False
-    finally:
-        cipher.forget(path)
-        if held is not None:
-            cipher.remember(path, held)
-    return True
-
-
-def _names(path: Path, passphrase: str | None) -> set[str]:
-    cipher.forget(path)
-    if passphrase is not None:
-        sqlite_tools.unlock(path, passphrase)
-    conn = sqlite_tools.connect(path, read_only=True)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        return {str(r[0]) for r in conn.execute("SELECT name FROM cadre")}
-    finally:
-        conn.close()
-        cipher.forget(path)
 
 
 def _restore_event(path: Path, passphrase: str | None) -> audit_trail.AuditEventView:
