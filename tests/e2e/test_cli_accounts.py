@@ -179,7 +179,7 @@ def test_a_demo_database_signs_in_as_demo(tmp_path: Path) -> None:
     assert [a["roles"] for a in accounts if a["name"] == "demo"] == [["admin", "clerk", "tolerance"]]
 
 
-def test_restore_asks_for_an_account_that_may_back_up(tmp_path: Path) -> None:
+def test_restore_asks_for_an_account_that_may_restore(tmp_path: Path) -> None:
     db = str(tmp_path / "county.db")
     ok(cli("--db", db, "init", data_dir=tmp_path))
     ok(
@@ -208,7 +208,7 @@ def test_restore_asks_for_an_account_that_may_back_up(tmp_path: Path) -> None:
     anonymous = cli("--db", db, "restore", backup, data_dir=tmp_path)
     assert anonymous.returncode == 1 and "请用 --user" in anonymous.stderr
     reader = cli("--db", db, "restore", backup, user="leader", password=OWN_PW, data_dir=tmp_path)
-    assert reader.returncode == 1 and "无权备份" in reader.stderr
+    assert reader.returncode == 1 and "无权从备份恢复数据库" in reader.stderr
     assert "已从备份恢复" in ok(as_admin("restore", backup))
 
 

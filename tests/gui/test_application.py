@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cadre_desk.errors import PermissionDenied
@@ -98,5 +99,6 @@ def test_a_refusal_that_reaches_the_event_loop_is_a_warning_not_the_crash_dialog
     monkeypatch.setattr(handler, "_show", crashed.append)
     refusal = PermissionDenied("账号“rongcuo”（容错案件）无权查阅干部档案")
     handler(PermissionDenied, refusal, None)
-    assert crashed == [] and warned == [("Not permitted", "账号“rongcuo”（容错案件）无权查阅干部档案")]
+    title = QCoreApplication.translate("crash", "Not permitted")  # 无权操作 under the Chinese catalogue
+    assert crashed == [] and warned == [(title, "账号“rongcuo”（容错案件）无权查阅干部档案")]
     assert "a refusal reached the event loop" in caplog.text
